@@ -1,0 +1,62 @@
+#pragma once
+
+#include "model/ids.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+namespace flowbench {
+
+// A named database or Redis endpoint that checks refer to by name.
+// driver: "QSQLITE", "QPSQL" or "redis". The password is a secret reference
+// ("${env:NAME}" or "${keychain:ENTRY}"), never the secret itself.
+struct Connection
+{
+    QString name;
+    QString driver;
+    QString host;
+    int port = 0;
+    QString database; // SQLite: file path; PostgreSQL: database name; Redis: db index
+    QString user;
+    QString passwordRef;
+    QString options;
+
+    bool operator==(const Connection &o) const
+    {
+        return name == o.name && driver == o.driver && host == o.host && port == o.port
+            && database == o.database && user == o.user && passwordRef == o.passwordRef
+            && options == o.options;
+    }
+};
+
+// Variables may hold secret references ("${env:NAME}", "${keychain:ENTRY}") that are
+// resolved at run time; plaintext secrets are never written to the project.
+struct Environment
+{
+    Id id;
+    QString name;
+    bool isProtected = false; // writes refused, runs confirmed
+    QMap<QString, QString> variables;
+    QList<Connection> connections;
+    int revision = 0;
+
+    const Connection *connection(const QString &name) const
+    {
+        for (const Connection &c : connections)
+            if (c.name == name)
+                return &c;
+        return nullptr;
+    }
+
+    bool operator==(const Environment &o) const
+    {
+        return id == o.id && name == o.name && isProtected == o.isProtected
+            && variables == o.variables && connections == o.connections;
+    }
+    bool operator!=(const Environment &o) const { return !(*this == o); }
+};
+
+bool isSecretReference(const QString &value);
+
+} // namespace flowbench

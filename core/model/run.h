@@ -1,0 +1,63 @@
+#pragma once
+
+#include "model/ids.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace flowbench {
+
+// pass: every assertion held; fail: an assertion is false; error: could not execute.
+enum class ResultStatus { Pass, Fail, Error, Skipped };
+QString toString(ResultStatus status);
+std::optional<ResultStatus> resultStatusFromString(const QString &text);
+
+// The outcome of one check in one run.
+struct CheckResult
+{
+    Id id;
+    Id runId;
+    Id testCaseId;
+    Id checkId;
+    Id nodeId;
+    ResultStatus status = ResultStatus::Skipped;
+    qint64 durationMs = 0;
+    int attempts = 0; // tries made by `eventually`
+    QString message;  // for a person: what failed or why it could not run
+    QString evidence; // truncated response excerpt or rows
+    QDateTime finishedAt;
+
+    bool operator==(const CheckResult &o) const
+    {
+        return id == o.id && runId == o.runId && testCaseId == o.testCaseId
+            && checkId == o.checkId && nodeId == o.nodeId && status == o.status
+            && durationMs == o.durationMs && attempts == o.attempts && message == o.message
+            && evidence == o.evidence && finishedAt == o.finishedAt;
+    }
+};
+
+struct Run
+{
+    Id id;
+    QString environment; // environment name at the time of the run
+    QString selection;   // what was run, for a person: "flow Checkout", "all"
+    QDateTime startedAt;
+    QDateTime finishedAt;
+    bool cancelled = false;
+    int passed = 0;
+    int failed = 0;
+    int errors = 0;
+    int skipped = 0;
+
+    bool operator==(const Run &o) const
+    {
+        return id == o.id && environment == o.environment && selection == o.selection
+            && startedAt == o.startedAt && finishedAt == o.finishedAt && cancelled == o.cancelled
+            && passed == o.passed && failed == o.failed && errors == o.errors
+            && skipped == o.skipped;
+    }
+};
+
+} // namespace flowbench

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "model/check.h"
+#include "model/ids.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace flowbench {
+
+enum class Priority { Low, Medium, High, Critical };
+QString toString(Priority priority);
+std::optional<Priority> priorityFromString(const QString &text);
+
+struct TestCase
+{
+    Id id;
+    Id nodeId;
+    Id flowId; // empty when not part of a flow
+    QString title;
+    QString description;
+    Priority priority = Priority::Medium;
+    QStringList tags;
+    bool automated = false; // manual test cases have no checks to run
+    int position = 0;       // order among the node's test cases
+    QList<Check> checks;    // ordered steps
+    int revision = 0;
+
+    bool operator==(const TestCase &o) const
+    {
+        return id == o.id && nodeId == o.nodeId && flowId == o.flowId && title == o.title
+            && description == o.description && priority == o.priority && tags == o.tags
+            && automated == o.automated && position == o.position && checks == o.checks;
+    }
+    bool operator!=(const TestCase &o) const { return !(*this == o); }
+};
+
+} // namespace flowbench

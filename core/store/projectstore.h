@@ -1,0 +1,111 @@
+#pragma once
+
+#include "model/project.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+#include <functional>
+#include <memory>
+
+namespace flowbench {
+
+// What deleting a node takes with it, so the UI can warn before and report after.
+struct DeleteSummary
+{
+    int edges = 0;
+    int testCases = 0;
+    int comments = 0;
+    int flowSteps = 0; // places the node held in flow paths
+};
+
+struct NodePosition
+{
+    Id id;
+    double x = 0;
+    double y = 0;
+    bool pinned = false;
+};
+
+// A project file: one SQLite database (*.flowbench) in WAL mode with foreign keys on,
+// a schema_version and numbered migrations. Every edit is one transaction, so a crash
+// loses nothing that was acknowledged. Updates are optimistic: an entity whose
+// revision no longer matches the row is reported as a conflict, never overwritten.
+// The store owns a named QSqlDatabase connection used from the thread that opened it.
+class ProjectStore
+{
+public:
+    ~ProjectStore();
+    ProjectStore(const ProjectStore &) = delete;
+    ProjectStore &operator=(const ProjectStore &) = delete;
+
+    // Fails if the file exists.
+    static Result<std::unique_ptr<ProjectStore>> create(const QString &path, const QString &projectName);
+    // Never changes a file that is not a Flowbench project, is newer than this program
+    // or is corrupt; the error names the file and the reason. Older schemas are migrated.
+    static Result<std::unique_ptr<ProjectStore>> open(const QString &path);
+    static int currentSchemaVersion();
+
+    QString path() const;
+    QString connectionName() const;
+    int schemaVersion() const;
+
+    Result<QString> projectName() const;
+    Status setProjectName(const QString &name);
+
+    // The whole project, every list ordered by id except flow paths and checks.
+    Result<Project> load() const;
+    // Replaces the whole content in one transaction (import).
+    Status replaceContents(const Project &project);
+    // Runs several edits as one transaction; a failure rolls all of them back.
+    Status transaction(const std::function<Status()> &edits);
+
+    Result<QList<Node>> nodes() const;
+    Result<Node> node(const Id &id) const;
+    Status addNode(Node &node); // assigns an id when empty; sets revision 1
+    Status updateNode(Node &node); // bumps revision; conflict if the stored one differs
+    Status setNodePositions(const QList<NodePosition> &positions);
+    Result<DeleteSummary> previewRemoveNode(const Id &id) const;
+    Result<DeleteSummary> removeNode(const Id &id); // cascades to edges, test cases, comments
+
+    Result<QList<Edge>> edges() const;
+    Status addEdge(Edge &edge);
+    Status updateEdge(Edge &edge);
+    Status removeEdge(const Id &id);
+
+    Result<QList<Flow>> flows() const;
+    Status addFlow(Flow &flow);
+    Status updateFlow(Flow &flow);
+    Status removeFlow(const Id &id); // test cases of the flow keep their node, lose the flow
+
+    Result<QList<TestCase>> testCases() const;
+    Result<QList<TestCase>> testCasesOfNode(const Id &nodeId) const; // by position
+    Result<TestCase> testCase(const Id &id) const;
+    Status addTestCase(TestCase &testCase);
+    Status updateTestCase(TestCase &testCase);
+    Status removeTestCase(const Id &id);
+
+    Result<QList<Environment>> environments() const;
+    Status addEnvironment(Environment &environment);
+    Status updateEnvironment(Environment &environment);
+    Status removeEnvironment(const Id &id);
+
+    Result<QList<Comment>> comments() const;
+    Status addComment(Comment &comment);
+    Status updateComment(Comment &comment);
+    Status removeComment(const Id &id);
+
+    // A finished run and all of its results, written in one transaction.
+    Status addRun(const Run &run, const QList<CheckResult> &results);
+    Result<QList<Run>> runs() const; // oldest first
+    Result<QList<CheckResult>> results(const Id &runId) const;
+    // The newest result of every check that has one.
+    Result<QList<CheckResult>> latestResults() const;
+
+private:
+    class Private;
+    explicit ProjectStore(std::unique_ptr<Private> d);
+    std::unique_ptr<Private> d;
+};
+
+} // namespace flowbench

@@ -1,0 +1,21 @@
+#include "support/testenv.h"
+
+#include <QDir>
+#include <QtGlobal>
+
+namespace flowbench::testing {
+
+QString helperPath(const QString &name)
+{
+#ifdef FLOWBENCH_TEST_HELPER_DIR
+    return QDir(QStringLiteral(FLOWBENCH_TEST_HELPER_DIR)).filePath(name);
+#else
+    return QDir(qEnvironmentVariable("FLOWBENCH_TEST_HELPER_DIR")).filePath(name);
+#endif
+}
+
+QString cliPath() { return qEnvironmentVariable("FLOWBENCH_CLI"); }
+
+bool serversRequired() { return !qEnvironmentVariableIsEmpty("CI"); }
+
+} // namespace flowbench::testing
