@@ -1,0 +1,93 @@
+#pragma once
+
+#include "model/check.h"
+#include "model/environment.h"
+#include "model/run.h"
+#include "result.h"
+
+#include <QDateTime>
+#include <QMap>
+#include <QObject>
+#include <QString>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace flowbench {
+
+// Variables a step sees: environment variables (secret references already resolved),
+// captures of earlier steps of the same test case, and built-ins ($uuid, $timestamp,
+// $runId). `{{name}}` in a spec is replaced from here; an unknown name is an error
+// that names it.
+class VariableScope
+{
+public:
+    void set(const QString &name, const QString &value) { m_values.insert(name, value); }
+    bool contains(const QString &name) const;
+    QString value(const QString &name) const;
+    const QMap<QString, QString> &values() const { return m_values; }
+    void setRunId(const QString &runId) { m_runId = runId; }
+    QString runId() const { return m_runId; }
+    // Replaces every {{name}}; fails naming the first unknown variable.
+    Result<QString> interpolate(const QString &text) const;
+
+private:
+    QMap<QString, QString> m_values;
+    QString m_runId;
+};
+
+// What a check execution needs from the run. Owned by the runner; outlives executions.
+struct CheckContext
+{
+    const Environment *environment = nullptr;
+    VariableScope variables;
+    QDateTime runStartedAt;          // log checks read only lines written since then
+    QNetworkAccessManager *network = nullptr; // injected; shared by a worker's http checks
+    int maxEvidenceBytes = 4096;
+    qint64 maxResponseBytes = 10 * 1024 * 1024; // larger bodies are an error, never buffered
+};
+
+// The outcome of one try of one check.
+struct CheckOutcome
+{
+    ResultStatus status = ResultStatus::Error;
+    QString message;  // names the target and the cause
+    QString evidence; // truncated excerpt: response, rows, matched lines
+    QMap<QString, QString> captures;
+    qint64 durationMs = 0;
+};
+
+// One try of one check, started by the runner. Asynchronous: emits finished() exactly
+// once, on the thread that created it, also after cancel().
+class CheckExecution : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~CheckExecution() override = default;
+    virtual void start() = 0;
+    virtual void cancel() = 0;
+    // Hosts are bounded per host by the runner ("127.0.0.1:8080"); empty if not networked.
+    virtual QString target() const { return QString(); }
+
+signals:
+    void finished(const flowbench::CheckOutcome &outcome);
+};
+
+// A check type ("http", "sql", "redis", "log"): parses and validates its spec and
+// starts executions. One class per type in core/checks/, registered in checkregistry.cpp.
+class CheckType
+{
+public:
+    virtual ~CheckType() = default;
+    virtual QString name() const = 0;
+    // Spec errors name the field: "spec.url: must not be empty".
+    virtual Status validate(const Check &check) const = 0;
+    // Work done before any request goes out (e.g. compiling jq programs once).
+    virtual void prepare(const Check &check) const { Q_UNUSED(check); }
+    virtual std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const = 0;
+};
+
+} // namespace flowbench
+
+Q_DECLARE_METATYPE(flowbench::CheckOutcome)
