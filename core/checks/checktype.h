@@ -40,6 +40,8 @@ private:
 struct CheckContext
 {
     const Environment *environment = nullptr;
+    // Relative SQLite paths and log globs resolve against the project file's folder.
+    QString projectDir;
     VariableScope variables;
     QDateTime runStartedAt;          // log checks read only lines written since then
     QNetworkAccessManager *network = nullptr; // injected; shared by a worker's http checks
