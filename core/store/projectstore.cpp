@@ -199,7 +199,7 @@ Status ProjectStore::initialise(const QString &projectName)
     if (Status m = applyMigrations(db.value(), 0, latestSchemaVersion()); !m)
         return m;
     q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?)"));
-    q.addBindValue(projectName);
+    q.addBindValue(bindable(projectName));
     if (!q.exec())
         return Status::failure(q.lastError().text());
     if (Status s = guard.commit(); !s)
@@ -271,7 +271,7 @@ Status ProjectStore::setProjectName(const QString &name)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1"));
-        q.addBindValue(name);
+        q.addBindValue(bindable(name));
         return d->exec(q, QStringLiteral("rename the project"));
     });
 }
