@@ -97,8 +97,11 @@ Result<int> inspect(const QString &path)
             problem = QStringLiteral("file is damaged: %1").arg(q.lastError().text());
         } else {
             QStringList findings;
-            while (q.next() && findings.size() < 5)
-                findings << q.value(0).toString();
+            while (q.next() && findings.size() < 5) {
+                for (const QString &line : q.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    if (!line.startsWith(QLatin1String("*** in database")))
+                        findings << line.trimmed();
+            }
             if (findings != QStringList{QStringLiteral("ok")})
                 problem = QStringLiteral("file is damaged: %1").arg(findings.join(QStringLiteral("; ")));
         }
