@@ -20,6 +20,7 @@ private slots:
     void migrationsAreNumberedInOrder();
     void schemaOneIsUpgraded();
     void upgradedFileOpensWithoutMigratingAgain();
+    void failedUpgradeChangesNoData();
 
 private:
     // A project as the first release wrote it: only migration 1, rollback journal.
@@ -182,6 +183,45 @@ void TestMigration::upgradedFileOpensWithoutMigratingAgain()
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), ProjectStore::currentSchemaVersion());
     QCOMPARE((*second)->nodes()->size(), 2);
+}
+
+// Migrations run in one transaction: if a later statement fails, the earlier ones of
+// the upgrade are rolled back and the schema-1 data is untouched.
+void TestMigration::failedUpgradeChangesNoData()
+{
+    const QString path = m_dir.filePath(QStringLiteral("blocked.flowbench"));
+    const QString built = buildSchemaOneFile(path);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    // Someone added a table named like one migration 2 creates later in its list.
+    const QString connection = QStringLiteral("blocker");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE results (x)")));
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    auto opened = ProjectStore::open(path);
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().startsWith(path + QStringLiteral(": could not upgrade schema 1 to")), qPrintable(opened.error()));
+    QVERIFY2(opened.error().contains(QStringLiteral("results")), qPrintable(opened.error()));
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // comments comes before results in migration 2 and was rolled back with it.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('comments', 'runs')")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM nodes")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    QSqlDatabase::removeDatabase(connection);
 }
 
 QTEST_GUILESS_MAIN(TestMigration)
