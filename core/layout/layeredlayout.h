@@ -1,0 +1,26 @@
+#pragma once
+
+#include "layout/layoutrequest.h"
+#include "layout/layoutresult.h"
+#include "result.h"
+
+#include <functional>
+
+namespace flowbench {
+
+// Lets a caller follow and stop a layout that runs in steps.
+struct LayoutControl
+{
+    std::function<bool()> isCancelled;           // checked between steps
+    std::function<void(int done, int total)> progress;
+};
+
+// The native layered layout for maps too large for dot: each group is laid out on its own
+// (cycle breaking by DFS, longest-path layering, barycentric ordering sweeps, least-squares
+// placement within each layer) and the groups are then packed as blocks in rows, upstream
+// groups first. Edges inside a group run through their layers as smooth curves; edges
+// between groups are straight. Linear-ish in nodes + edges. Pinned nodes are not applied
+// here (see applyPinnedNodes). Fails with "cancelled" when cancelled between groups.
+Result<LayoutResult> layoutLayered(const LayoutRequest &request, const LayoutControl &control = {});
+
+} // namespace flowbench
