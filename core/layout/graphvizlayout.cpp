@@ -145,7 +145,9 @@ Result<LayoutResult> layoutWithGraphviz(const LayoutRequest &request)
         }
         result.clusters.append(box);
     }
+    // dot's bounding box keeps a margin around clusters; the map wants content at (0, 0).
     result.boundingBox = layoutBounds(result);
+    translateLayout(result, -result.boundingBox.topLeft());
     return result;
 }
 
