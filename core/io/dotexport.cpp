@@ -71,15 +71,16 @@ QByteArray exportDot(const Project &project)
     for (const Node &n : project.nodes)
         if (!n.group.isEmpty() && !groups.contains(n.group))
             groups.append(n.group);
+    // Nodes are declared in project order (an import gives them back in that order); the
+    // clusters then list their members.
     for (const Node &n : project.nodes)
-        if (n.group.isEmpty())
-            out += nodeLine(n, "    ");
+        out += nodeLine(n, "    ");
     for (int g = 0; g < groups.size(); ++g) {
         out += "    subgraph \"cluster_" + QByteArray::number(g) + "\" {\n";
         out += "        " + attribute("label", groups[g]) + ";\n";
         for (const Node &n : project.nodes)
             if (n.group == groups[g])
-                out += nodeLine(n, "        ");
+                out += "        " + dotId.value(n.id) + ";\n";
         out += "    }\n";
     }
     for (const Edge &e : project.edges) {

@@ -2,6 +2,7 @@
 #include "layout/graphvizsession.h"
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
 
@@ -84,6 +85,18 @@ Result<Risk> parseRisk(const QString &text)
     return risk;
 }
 
+// "Error: syntax error in line 3 near ';'" -> "line 3: syntax error near ';'".
+QString describeGraphvizError(QString message)
+{
+    message.remove(QRegularExpression(QStringLiteral("^(Error|Warning): ")));
+    static const QRegularExpression inLine(QStringLiteral("^(.*) in line (\\d+)(.*)$"),
+                                           QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch m = inLine.match(message);
+    if (m.hasMatch())
+        return QStringLiteral("line %1: %2%3").arg(m.captured(2), m.captured(1), m.captured(3));
+    return message;
+}
+
 } // namespace
 
 Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
@@ -95,7 +108,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
     GraphPtr graph(agmemread(text.constData()));
     if (session.hadError() || !graph) {
         const QString messages = session.messages();
-        return fail(messages.isEmpty() ? QStringLiteral("no DOT graph found") : messages);
+        return fail(messages.isEmpty() ? QStringLiteral("no DOT graph found") : describeGraphvizError(messages));
     }
     Agraph_t *g = graph.get();
     DotImport import;

@@ -251,6 +251,23 @@ private slots:
                     QVERIFY(cluster.rect.contains(result->nodes[i].rect()));
     }
 
+    void cancelStopsBetweenGroups()
+    {
+        LayoutRequest r = flowbench::testing::layeredMap(100, 5);
+        r.strategy = LayoutStrategy::Layered;
+        int groupsDone = 0;
+        LayoutControl control;
+        control.progress = [&](int done, int total) {
+            groupsDone = done;
+            QCOMPARE(total, 5);
+        };
+        control.isCancelled = [&] { return groupsDone >= 2; };
+        const Result<LayoutResult> result = layoutMap(r, control);
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error(), QStringLiteral("cancelled"));
+        QCOMPARE(groupsDone, 2); // the remaining three groups were never started
+    }
+
     void smallGraphUsesDot()
     {
         const Result<LayoutResult> result = layoutMap(smallMap());
