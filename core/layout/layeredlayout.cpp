@@ -69,30 +69,30 @@ std::vector<double> placeInOrder(const std::vector<double> &desired, const std::
     return out;
 }
 
-Block layoutGroup(const LayoutRequest &request, const QString &group, const std::vector<int> &members,
-                  const std::vector<int> &localIndex, const std::vector<std::vector<int>> &edgesOfNode)
+// Cycle breaking and layering over the whole map, so a table called from another domain
+// still lands in its domain's last column. An iterative DFS reverses edges that point
+// back into the stack; each node then gets the layer "as late as possible" (its longest
+// path to a sink counted from the right), which lines up tables and queues at the right
+// like dot does. Nodes without any edge stand in the first column.
+struct GlobalLayers
 {
-    Block block;
-    block.group = group;
-    block.nodes = members;
-    const int n = int(members.size());
+    std::vector<int> layer;     // per node
+    std::vector<char> reversed; // per request edge
+};
 
-    // Edges with both ends in this group, self-loops aside (they are drawn as loops).
-    std::vector<std::vector<int>> out(n);
-    for (int local = 0; local < n; ++local) {
-        for (int e : edgesOfNode[members[local]]) {
-            const int t = localIndex[e * 2];
-            const int h = localIndex[e * 2 + 1];
-            if (t != local || h < 0 || t == h)
-                continue;
-            block.edges.push_back({e, t, h, false, {}});
-            out[t].push_back(int(block.edges.size()) - 1);
-        }
-    }
-
-    // Cycle breaking: an iterative DFS reverses edges that point back into the stack.
-    std::vector<char> state(n, 0); // 0 new, 1 on stack, 2 done
-    for (int root = 0; root < n; ++root) {
+GlobalLayers layerWholeMap(int nodeCount, const std::vector<int> &endpoints)
+{
+    const int edgeCount = int(endpoints.size() / 2);
+    GlobalLayers result;
+    result.reversed.assign(edgeCount, 0);
+    std::vector<std::vector<int>> out(nodeCount);
+    for (int e = 0; e < edgeCount; ++e)
+        if (endpoints[e * 2] != endpoints[e * 2 + 1])
+            out[endpoints[e * 2]].push_back(e);
+    std::vector<char> state(nodeCount, 0); // 0 new, 1 on stack, 2 done
+    std::vector<int> finishOrder;
+    finishOrder.reserve(nodeCount);
+    for (int root = 0; root < nodeCount; ++root) {
         if (state[root])
             continue;
         std::vector<std::pair<int, size_t>> stack{{root, 0}};
@@ -100,50 +100,89 @@ Block layoutGroup(const LayoutRequest &request, const QString &group, const std:
         while (!stack.empty()) {
             auto &[v, next] = stack.back();
             if (next < out[v].size()) {
-                LocalEdge &edge = block.edges[out[v][next++]];
-                if (state[edge.head] == 1) {
-                    edge.reversed = true;
-                } else if (state[edge.head] == 0) {
-                    state[edge.head] = 1;
-                    stack.push_back({edge.head, 0});
+                const int e = out[v][next++];
+                const int head = endpoints[e * 2 + 1];
+                if (state[head] == 1) {
+                    result.reversed[e] = 1;
+                } else if (state[head] == 0) {
+                    state[head] = 1;
+                    stack.push_back({head, 0});
                 }
             } else {
                 state[v] = 2;
+                finishOrder.push_back(v);
                 stack.pop_back();
             }
         }
     }
-    for (LocalEdge &edge : block.edges)
-        if (edge.reversed)
-            std::swap(edge.tail, edge.head);
-
-    // Longest-path layering in topological order (Kahn).
-    std::vector<std::vector<int>> succ(n), pred(n);
-    for (const LocalEdge &edge : block.edges) {
-        succ[edge.tail].push_back(edge.head);
-        pred[edge.head].push_back(edge.tail);
+    // DFS finish order of the acyclic graph lists every node after all its successors.
+    std::vector<std::vector<int>> succ(nodeCount);
+    std::vector<char> hasEdge(nodeCount, 0);
+    for (int e = 0; e < edgeCount; ++e) {
+        int t = endpoints[e * 2], h = endpoints[e * 2 + 1];
+        if (t == h)
+            continue;
+        if (result.reversed[e])
+            std::swap(t, h);
+        succ[t].push_back(h);
+        hasEdge[t] = hasEdge[h] = 1;
     }
-    std::vector<int> indegree(n), layer(n, 0), topo;
-    topo.reserve(n);
-    for (int v = 0; v < n; ++v)
-        indegree[v] = int(pred[v].size());
-    for (int v = 0; v < n; ++v)
+    // Reversed edges are not DFS tree edges, so recompute an order on the final DAG.
+    std::vector<int> indegree(nodeCount, 0), topo;
+    topo.reserve(nodeCount);
+    for (int v = 0; v < nodeCount; ++v)
+        for (int w : succ[v])
+            ++indegree[w];
+    for (int v = 0; v < nodeCount; ++v)
         if (indegree[v] == 0)
             topo.push_back(v);
     for (size_t i = 0; i < topo.size(); ++i)
-        for (int w : succ[topo[i]]) {
-            layer[w] = std::max(layer[w], layer[topo[i]] + 1);
+        for (int w : succ[topo[i]])
             if (--indegree[w] == 0)
                 topo.push_back(w);
+    std::vector<int> height(nodeCount, 0);
+    for (auto it = topo.rbegin(); it != topo.rend(); ++it)
+        for (int w : succ[*it])
+            height[*it] = std::max(height[*it], height[w] + 1);
+    const int top = nodeCount ? *std::max_element(height.begin(), height.end()) : 0;
+    result.layer.resize(nodeCount);
+    for (int v = 0; v < nodeCount; ++v)
+        result.layer[v] = hasEdge[v] ? top - height[v] : 0;
+    return result;
+}
+
+Block layoutGroup(const LayoutRequest &request, const QString &group, const std::vector<int> &members,
+                  const std::vector<int> &localIndex, const std::vector<std::vector<int>> &edgesOfNode,
+                  const GlobalLayers &global)
+{
+    Block block;
+    block.group = group;
+    block.nodes = members;
+    const int n = int(members.size());
+
+    // Edges with both ends in this group, self-loops aside (they are drawn as loops),
+    // pointing the way the global layering sees them.
+    for (int local = 0; local < n; ++local) {
+        for (int e : edgesOfNode[members[local]]) {
+            const int t = localIndex[e * 2];
+            const int h = localIndex[e * 2 + 1];
+            if (t != local || h < 0 || t == h)
+                continue;
+            const bool reversed = global.reversed[e];
+            block.edges.push_back({e, reversed ? h : t, reversed ? t : h, reversed, {}});
         }
-    // Sources move right next to their nearest successor, which shortens their edges.
+    }
+
+    // The group's columns are the global layers its members use, without gaps.
+    std::vector<int> used;
+    used.reserve(n);
     for (int v = 0; v < n; ++v)
-        if (pred[v].empty() && !succ[v].empty()) {
-            int nearest = layer[succ[v].front()];
-            for (int w : succ[v])
-                nearest = std::min(nearest, layer[w]);
-            layer[v] = nearest - 1;
-        }
+        used.push_back(global.layer[members[v]]);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    std::vector<int> layer(n);
+    for (int v = 0; v < n; ++v)
+        layer[v] = int(std::lower_bound(used.begin(), used.end(), global.layer[members[v]]) - used.begin());
 
     // Dummy vertices split edges that span several layers.
     std::vector<int> vertexLayer(layer.begin(), layer.end());
@@ -381,6 +420,7 @@ Result<LayoutResult> layoutLayered(const LayoutRequest &request, const LayoutCon
         }
     }
 
+    const GlobalLayers global = layerWholeMap(nodeCount, endpoints);
     std::vector<Block> blocks;
     blocks.reserve(groupCount);
     const std::vector<int> order = groupOrder(groupCount, groupSucc);
@@ -388,7 +428,7 @@ Result<LayoutResult> layoutLayered(const LayoutRequest &request, const LayoutCon
         if (control.isCancelled && control.isCancelled())
             return Result<LayoutResult>::failure(QStringLiteral("cancelled"));
         const int g = order[k];
-        blocks.push_back(layoutGroup(request, groupNames[g], members[g], localIndex, edgesOfNode));
+        blocks.push_back(layoutGroup(request, groupNames[g], members[g], localIndex, edgesOfNode, global));
         if (control.progress)
             control.progress(k + 1, groupCount);
     }
