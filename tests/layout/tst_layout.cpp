@@ -6,6 +6,8 @@
 
 #include <QtTest>
 #include <cmath>
+#include <thread>
+#include <vector>
 
 using namespace flowbench;
 using flowbench::testing::layoutEdge;
@@ -266,6 +268,34 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error(), QStringLiteral("cancelled"));
         QCOMPARE(groupsDone, 2); // the remaining three groups were never started
+    }
+
+    void callsFromManyThreadsAgree()
+    {
+        // Graphviz has global state; the lock makes concurrent callers safe and the result
+        // the same as a lone call.
+        const LayoutRequest r = withStrategy(flowbench::testing::layeredMap(40, 2), LayoutStrategy::Graphviz);
+        const LayoutResult reference = layOut(r);
+        QCOMPARE(reference.nodes.size(), 40);
+        std::vector<QList<QPointF>> seen(4);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                for (int round = 0; round < 3; ++round) {
+                    const Result<LayoutResult> result = layoutMap(r);
+                    seen[t].clear();
+                    if (result.ok())
+                        for (const NodePlacement &n : result->nodes)
+                            seen[t].append(n.topLeft);
+                }
+            });
+        for (std::thread &t : threads)
+            t.join();
+        for (const QList<QPointF> &positions : seen) {
+            QCOMPARE(positions.size(), reference.nodes.size());
+            for (int i = 0; i < positions.size(); ++i)
+                QCOMPARE(positions[i], reference.nodes[i].topLeft);
+        }
     }
 
     void smallGraphUsesDot()
