@@ -32,12 +32,23 @@ QByteArray attribute(const char *name, const QString &value)
 
 QByteArray dotQuoted(const QString &text)
 {
+    // Graphviz's own escapes, which importDot undoes: \\ for a backslash, \n for a line
+    // break, \" for a quote (the only one the DOT lexer itself knows).
     QByteArray utf8 = text.toUtf8();
-    utf8.replace('"', "\\\"");
-    // A final backslash would escape the closing quote.
-    if (utf8.endsWith('\\') && !utf8.endsWith("\\\""))
-        utf8.append(' ');
-    return '"' + utf8 + '"';
+    QByteArray out;
+    out.reserve(utf8.size() + 2);
+    out += '"';
+    for (char c : utf8) {
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case '"': out += "\\\""; break;
+        case '\n': out += "\\n"; break;
+        case '\r': break;
+        default: out += c;
+        }
+    }
+    out += '"';
+    return out;
 }
 
 QByteArray exportDot(const Project &project)
@@ -84,7 +95,8 @@ QByteArray exportDot(const Project &project)
         out += "    }\n";
     }
     for (const Edge &e : project.edges) {
-        out += "    " + dotId.value(e.from) + " -> " + dotId.value(e.to) + " [" + attribute("id", e.id) + ", "
+        // An edge to a missing node still names it, so nothing is dropped silently.
+        out += "    " + dotId.value(e.from, dotQuoted(e.from)) + " -> " + dotId.value(e.to, dotQuoted(e.to)) + " [" + attribute("id", e.id) + ", "
             + attribute("kind", toString(e.kind));
         if (!e.label.isEmpty())
             out += ", " + attribute("label", e.label);

@@ -14,7 +14,8 @@ struct Project;
 // always gives the same text.
 QByteArray exportDot(const Project &project);
 
-// DOT's quoted string for `text` (quotes escaped).
+// DOT's quoted string for `text`: backslashes, quotes and line breaks escaped the way
+// Graphviz labels read them (\\\\, \\", \\n); carriage returns are dropped.
 QByteArray dotQuoted(const QString &text);
 
 } // namespace flowbench

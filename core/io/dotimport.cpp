@@ -21,6 +21,33 @@ QString attributeOf(void *object, const char *name)
     return value ? QString::fromUtf8(value) : QString();
 }
 
+// Text as Graphviz would show it: \\ is a backslash, \n \l \r break lines, \N is the node's
+// name. Other escapes stay as written. (exportDot writes exactly these.)
+QString displayText(const QString &raw, const QString &nodeName = QString())
+{
+    if (!raw.contains(QLatin1Char('\\')))
+        return raw;
+    QString out;
+    out.reserve(raw.size());
+    for (qsizetype i = 0; i < raw.size(); ++i) {
+        const QChar c = raw[i];
+        if (c != QLatin1Char('\\') || i + 1 == raw.size()) {
+            out += c;
+            continue;
+        }
+        const QChar next = raw[++i];
+        if (next == QLatin1Char('\\'))
+            out += QLatin1Char('\\');
+        else if (next == QLatin1Char('n') || next == QLatin1Char('l') || next == QLatin1Char('r'))
+            out += QLatin1Char('\n');
+        else if (next == QLatin1Char('N'))
+            out += nodeName;
+        else
+            out += c, out += next;
+    }
+    return out;
+}
+
 std::optional<NodeKind> kindFromShape(const QString &shape)
 {
     static const QHash<QString, NodeKind> shapes{
@@ -42,7 +69,7 @@ void collectGroups(Agraph_t *graph, const QString &rootLabel, QHash<Agnode_t *, 
     for (Agraph_t *sub = agfstsubg(graph); sub; sub = agnxtsubg(sub)) {
         const QString name = QString::fromUtf8(agnameof(sub));
         if (name.startsWith(QLatin1String("cluster"))) {
-            QString label = attributeOf(sub, "label");
+            QString label = displayText(attributeOf(sub, "label"));
             // Cluster labels inherit the root graph's label when they have none.
             if (label.isEmpty() || label == rootLabel) {
                 label = name.mid(7);
@@ -119,11 +146,12 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
 
     QHash<Agnode_t *, Id> idOf;
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
-        const QString dotName = QString::fromUtf8(agnameof(n));
+        const QString rawName = QString::fromUtf8(agnameof(n));
+        const QString dotName = displayText(rawName);
         Node node;
         node.id = ids.take(attributeOf(n, "id"));
         const QString label = attributeOf(n, "label");
-        node.name = label.isEmpty() || label == QLatin1String("\\N") ? dotName : label;
+        node.name = label.isEmpty() ? dotName : displayText(label, dotName);
         const QString where = QStringLiteral("node \"%1\"").arg(dotName);
         const QString kind = attributeOf(n, "kind");
         if (!kind.isEmpty()) {
@@ -142,8 +170,8 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
                 return fail(QStringLiteral("%1: %2").arg(where, parsed.error()));
             node.risk = *parsed;
         }
-        node.owner = attributeOf(n, "owner");
-        node.description = attributeOf(n, "description");
+        node.owner = displayText(attributeOf(n, "owner"));
+        node.description = displayText(attributeOf(n, "description"));
         node.group = groupOf.value(n);
         idOf.insert(n, node.id);
         import.nodes.append(node);
@@ -170,7 +198,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
                                      QString::fromUtf8(agnameof(aghead(e))), kind));
             edge.kind = *parsed;
         }
-        edge.label = attributeOf(e, "label");
+        edge.label = displayText(attributeOf(e, "label"));
         import.edges.append(edge);
     }
     return import;

@@ -17,7 +17,8 @@ struct DotImport
 };
 
 // Reads the first graph of `text` with Graphviz (agmemread) into nodes and edges.
-// Node name: its `label` when set (and not "\N"), else its DOT id. Kind: the `kind`
+// Node name: its `label` when set, else its DOT id; Graphviz's escapes read as Graphviz
+// shows them (\\ backslash, \n line break, \N the DOT id). Kind: the `kind`
 // attribute, else from the shape (cylinder -> table, cds -> queue...), else service.
 // Group: the innermost cluster's label (or its name without "cluster"). Attributes we do
 // not know are ignored; a bad value of one we know (kind, risk) fails the whole import,

@@ -50,13 +50,14 @@ GraphvizSession::GraphvizSession() : m_lock(graphvizMutex())
 {
     capturedText().clear();
     agreseterrors();
-    agseterr(AGWARN);
+    m_previousLevel = agseterr(AGWARN);
     m_previousHandler = agseterrf(&captureMessage);
 }
 
 GraphvizSession::~GraphvizSession()
 {
     agseterrf(m_previousHandler);
+    agseterr(agerrlevel_t(m_previousLevel));
     agreseterrors();
 }
 

@@ -47,6 +47,7 @@ public:
 private:
     std::unique_lock<std::mutex> m_lock;
     int (*m_previousHandler)(char *) = nullptr;
+    int m_previousLevel = 0;
 };
 
 // Calls gvFreeLayout when the scope ends, so a layout is freed on every return path.

@@ -41,7 +41,9 @@ Project sampleProject()
                makeNode(QStringLiteral("order.created"), NodeKind::Queue, QString()),
                makeNode(QStringLiteral("Zahlungsdienst \"Ä\" 支付"), NodeKind::External, QStringLiteral("Zahlung & Co")),
                makeNode(QStringLiteral("nightly-export"), NodeKind::Job, QStringLiteral("Orders")),
-               makeNode(QStringLiteral("session cache"), NodeKind::Cache, QString())};
+               makeNode(QStringLiteral("session cache"), NodeKind::Cache, QString()),
+               makeNode(QStringLiteral("C:\\exports\\"), NodeKind::Job, QStringLiteral("Back\\slash")),
+               makeNode(QStringLiteral("not a \\n break"), NodeKind::Service, QString())};
     p.nodes[2].owner = QStringLiteral("team-orders");
     p.nodes[2].description = QStringLiteral("Owns the order lifecycle.\nSecond line.");
     const QList<Node> &n = p.nodes;
@@ -126,6 +128,8 @@ private slots:
         QTest::newRow("cluster label is the group") << QByteArray("digraph { subgraph cluster_pay { label=\"Payments\"; p } }") << "p" << "service" << "Payments";
         QTest::newRow("cluster without label") << QByteArray("digraph { label=\"Title\"; subgraph cluster_auth { u } }") << "u" << "service" << "auth";
         QTest::newRow("innermost cluster wins") << QByteArray("digraph { subgraph cluster_a { label=A; subgraph cluster_b { label=B; x } y } }") << "x" << "service" << "B";
+        QTest::newRow("label with \\N") << QByteArray("digraph { db [label=\"Store \\N\", shape=cylinder] }") << "Store db" << "table" << "";
+        QTest::newRow("escaped line break") << QByteArray("digraph { x [label=\"two\\nlines\"] }") << "two\nlines" << "service" << "";
         QTest::newRow("undirected graph") << QByteArray("graph { a -- b [kind=reads] }") << "b" << "service" << "";
     }
     void importsForeignDot()
