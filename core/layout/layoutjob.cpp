@@ -23,11 +23,12 @@ LayoutJob::~LayoutJob()
 
 void LayoutJob::start(const LayoutRequest &request)
 {
-    if (isRunning()) {
+    if (m_pending) {
         m_watcher.cancel();
         emit cancelled();
     }
     m_cancelRequested = false;
+    m_pending = true;
     QFuture<LayoutOutcome> future =
         QtConcurrent::run([request](QPromise<LayoutOutcome> &promise) {
             LayoutControl control;
@@ -50,16 +51,18 @@ void LayoutJob::start(const LayoutRequest &request)
 
 void LayoutJob::cancel()
 {
-    if (!isRunning())
+    // Also after the worker finished but before its result reached us.
+    if (!m_pending)
         return;
     m_cancelRequested = true;
     m_watcher.cancel();
 }
 
-bool LayoutJob::isRunning() const { return m_watcher.isRunning(); }
+bool LayoutJob::isRunning() const { return m_pending; }
 
 void LayoutJob::deliver()
 {
+    m_pending = false;
     // A cancelled future holds no result (results added after cancel are dropped).
     if (m_cancelRequested || m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
         m_cancelRequested = false;

@@ -33,6 +33,7 @@ public:
     // Starts a layout; a layout still running is cancelled first.
     void start(const LayoutRequest &request);
     void cancel();
+    // True from start() until finished, failed or cancelled is emitted.
     bool isRunning() const;
 
 signals:
@@ -46,6 +47,7 @@ private:
 
     QFutureWatcher<LayoutOutcome> m_watcher;
     bool m_cancelRequested = false;
+    bool m_pending = false;
 };
 
 } // namespace flowbench

@@ -63,6 +63,21 @@ private slots:
         QCOMPARE(finished.first().first().value<LayoutResult>().nodes.size(), 12);
     }
 
+    void cancelAfterTheWorkerFinishedStillDiscards()
+    {
+        LayoutJob job;
+        QSignalSpy finished(&job, &LayoutJob::finished);
+        QSignalSpy cancelled(&job, &LayoutJob::cancelled);
+        job.start(flowbench::testing::layeredMap(5, 1));
+        // Let the worker finish without giving the job's thread a chance to see it.
+        QThreadPool::globalInstance()->waitForDone(60000);
+        QVERIFY(job.isRunning());
+        job.cancel();
+        QVERIFY(cancelled.wait(60000));
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!job.isRunning());
+    }
+
     void restartCancelsThePreviousLayout()
     {
         LayoutJob job;
