@@ -40,7 +40,8 @@ struct LayoutRequest
     QList<LayoutNodeSpec> nodes;
     QList<LayoutEdgeSpec> edges;
     LayoutStrategy strategy = LayoutStrategy::Automatic;
-    // Measured in bench/layout: in-process dot stays below ~0.5 s up to here (see README).
+    // Above this many nodes dot gets slow (about n^2; 1,500 nodes: 0.2-1.9 s here depending
+    // on load), see bench/layout/README.md.
     int largeGraphThreshold = 1500;
     double nodeSeparation = 18; // points between nodes of one layer
     double rankSeparation = 54; // points between layers (columns, left to right)
