@@ -1,12 +1,14 @@
 #include "checks/checkregistry.h"
 
 #include "checks/httpcheck.h"
+#include "checks/sqlcheck.h"
 
 namespace flowbench {
 
 CheckRegistry::CheckRegistry()
 {
     add(std::make_unique<HttpCheck>());
+    add(std::make_unique<SqlCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()
