@@ -1,6 +1,7 @@
 #include "checks/checkregistry.h"
 
 #include "checks/httpcheck.h"
+#include "checks/redischeck.h"
 #include "checks/sqlcheck.h"
 
 namespace flowbench {
@@ -9,6 +10,7 @@ CheckRegistry::CheckRegistry()
 {
     add(std::make_unique<HttpCheck>());
     add(std::make_unique<SqlCheck>());
+    add(std::make_unique<RedisCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()
