@@ -54,7 +54,9 @@ struct CheckContext
     QDateTime runStartedAt;          // log checks read only lines written since then
     // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
     std::shared_ptr<const LogBaseline> logBaseline;
-    QNetworkAccessManager *network = nullptr; // injected; shared by a worker's http checks
+    // Injected and shared by the http checks of one thread: executions must be created and
+    // started on the thread the QNetworkAccessManager lives in.
+    QNetworkAccessManager *network = nullptr;
     int maxEvidenceBytes = 4096;
     qint64 maxResponseBytes = 10 * 1024 * 1024; // larger bodies are an error, never buffered
 };

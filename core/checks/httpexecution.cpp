@@ -59,10 +59,10 @@ HttpExecution::HttpExecution(const Check &check, const CheckContext &context)
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // "waited 300 ms" must be true
     connect(&m_timer, &QTimer::timeout, this, &HttpExecution::onTimeout);
-    // Known before start() when the URL has no variables, so the runner can bound per host.
-    const QString url = check.spec.value(QLatin1String("url")).toString();
-    if (!url.contains(QLatin1String("{{")))
-        m_url = QUrl(url);
+    // Known before start(), so the runner can bound concurrency per host.
+    const auto url = m_variables.interpolate(check.spec.value(QLatin1String("url")).toString());
+    if (url)
+        m_url = QUrl(*url);
 }
 
 HttpExecution::~HttpExecution()
