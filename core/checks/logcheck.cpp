@@ -48,7 +48,7 @@ qint64 startOffset(const LogRequest &r, const QString &file)
 }
 
 // A leading ISO-8601 time ("2026-11-25T01:20:57.123Z", "[2026-11-25 01:20:57]"); local
-// time when it names no zone.
+// time when it names no zone. The latest moment the text may mean.
 std::optional<QDateTime> lineTime(const QString &line)
 {
     static const QRegularExpression re(QStringLiteral(
@@ -63,7 +63,9 @@ std::optional<QDateTime> lineTime(const QString &line)
     const QDateTime t = QDateTime::fromString(text + zone, Qt::ISODateWithMs);
     if (!t.isValid())
         return std::nullopt;
-    return t;
+    // A time in whole seconds may stand for any moment of that second: take its end, so
+    // a line written just after the run began is not missed.
+    return m.captured(2).size() == 8 ? t.addMSecs(999) : t;
 }
 
 LogResponse scan(const LogRequest &r)
