@@ -2,6 +2,7 @@
 
 #include "io/jsonobjectreader.h"
 #include "io/orderedjsonwriter.h"
+#include "store/checkjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -55,81 +56,6 @@ template <typename T>
 void sortById(QList<T> &list)
 {
     std::stable_sort(list.begin(), list.end(), [](const T &a, const T &b) { return a.id < b.id; });
-}
-
-// ---------------------------------------------------------------- checks
-
-QJsonArray checksToJson(const QList<Check> &checks)
-{
-    QJsonArray array;
-    for (const Check &c : checks) {
-        QJsonArray captures;
-        for (const Capture &cap : c.captures)
-            captures.append(QJsonObject{{QStringLiteral("name"), cap.name},
-                                        {QStringLiteral("source"), cap.source},
-                                        {QStringLiteral("expression"), cap.expression}});
-        QJsonArray assertions;
-        for (const Assertion &a : c.assertions)
-            assertions.append(QJsonObject{{QStringLiteral("kind"), a.kind},
-                                          {QStringLiteral("target"), a.target},
-                                          {QStringLiteral("op"), a.op},
-                                          {QStringLiteral("expected"), a.expected}});
-        array.append(QJsonObject{
-            {QStringLiteral("id"), c.id},
-            {QStringLiteral("type"), c.type},
-            {QStringLiteral("name"), c.name},
-            {QStringLiteral("spec"), c.spec},
-            {QStringLiteral("captures"), captures},
-            {QStringLiteral("assertions"), assertions},
-            {QStringLiteral("eventually"),
-             QJsonObject{{QStringLiteral("timeout_ms"), c.eventually.timeoutMs},
-                         {QStringLiteral("interval_ms"), c.eventually.intervalMs}}}});
-    }
-    return array;
-}
-
-QList<Check> readChecks(const QJsonArray &array, const QString &where, QStringList *problems)
-{
-    QList<Check> checks;
-    for (int i = 0; i < array.size(); ++i) {
-        const QString path = QStringLiteral("%1[%2]").arg(where).arg(i);
-        JsonObjectReader r(array[i], path, problems);
-        Check c;
-        c.id = r.string("id", JsonObjectReader::Required);
-        c.type = r.string("type", JsonObjectReader::Required);
-        c.name = r.string("name");
-        c.spec = r.object("spec");
-        const QJsonArray captures = r.array("captures");
-        for (int k = 0; k < captures.size(); ++k) {
-            JsonObjectReader cr(captures[k], QStringLiteral("%1[%2]").arg(r.path("captures")).arg(k), problems);
-            Capture cap;
-            cap.name = cr.string("name", JsonObjectReader::Required);
-            cap.source = cr.string("source", JsonObjectReader::Required);
-            cap.expression = cr.string("expression");
-            cr.finish();
-            c.captures.append(cap);
-        }
-        const QJsonArray assertions = r.array("assertions");
-        for (int k = 0; k < assertions.size(); ++k) {
-            JsonObjectReader ar(assertions[k], QStringLiteral("%1[%2]").arg(r.path("assertions")).arg(k), problems);
-            Assertion a;
-            a.kind = ar.string("kind", JsonObjectReader::Required);
-            a.target = ar.string("target");
-            a.op = ar.has("op") ? ar.string("op") : QStringLiteral("==");
-            a.expected = ar.value("expected");
-            ar.finish();
-            c.assertions.append(a);
-        }
-        if (r.has("eventually") && !r.value("eventually").isNull()) {
-            JsonObjectReader er(r.value("eventually"), r.path("eventually"), problems);
-            c.eventually.timeoutMs = er.integer("timeout_ms", 0, std::numeric_limits<int>::max(), 0);
-            c.eventually.intervalMs = er.integer("interval_ms", 0, std::numeric_limits<int>::max(), 0);
-            er.finish();
-        }
-        r.finish();
-        checks.append(c);
-    }
-    return checks;
 }
 
 // ---------------------------------------------------------------- writing
@@ -364,7 +290,11 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
     t.tags = r.stringList("tags");
     t.automated = r.boolean("automated", false);
     t.position = r.integer("position", 0, std::numeric_limits<int>::max(), 0);
-    t.checks = readChecks(r.array("checks"), r.path("checks"), problems);
+    const Result<QList<Check>> checks = checksFromJson(r.array("checks"), r.path("checks"));
+    if (checks.ok())
+        t.checks = checks.value();
+    else
+        problems->append(checks.error());
     r.finish();
     return t;
 }

@@ -35,7 +35,7 @@ bool JsonObjectReader::take(const char *key, Presence presence, QJsonValue *out)
     const auto it = m_object.constFind(name);
     if (it == m_object.constEnd()) {
         if (presence == Required)
-            problem(key, QStringLiteral("missing"));
+            problem(key, QStringLiteral("is missing"));
         return false;
     }
     *out = it.value();

@@ -339,7 +339,7 @@ void TestCanonicalJson::badInput_data()
                nodes[0] = n;
                d.insert(QLatin1String("nodes"), nodes);
            })
-        << QStringLiteral("shop.json: nodes[0].name: missing");
+        << QStringLiteral("shop.json: nodes[0].name: is missing");
     QTest::newRow("empty name")
         << withChange([](QJsonObject &d) { setInArray(d, "nodes", 0, "name", QStringLiteral("  ")); })
         << QStringLiteral("shop.json: nodes[0].name: must not be empty");
@@ -394,13 +394,13 @@ void TestCanonicalJson::badInput_data()
                                        << QStringLiteral("shop.json: testCases[0].automated: must be true or false");
     QTest::newRow("check without type")
         << testCase({{QStringLiteral("checks"), QJsonArray{QJsonObject{{QStringLiteral("id"), uid(6)}}}}})
-        << QStringLiteral("shop.json: testCases[0].checks[0].type: missing");
+        << QStringLiteral("shop.json: testCases[0].checks[0].type: is missing");
     QTest::newRow("negative eventually")
         << testCase({{QStringLiteral("checks"),
                       QJsonArray{QJsonObject{{QStringLiteral("id"), uid(6)},
                                              {QStringLiteral("type"), QStringLiteral("sql")},
                                              {QStringLiteral("eventually"), QJsonObject{{QStringLiteral("timeout_ms"), -5}}}}}}})
-        << QStringLiteral("shop.json: testCases[0].checks[0].eventually.timeout_ms: must be a whole number >= 0");
+        << QStringLiteral("shop.json: testCases[0].checks[0].eventually.timeout_ms: must be a whole number of milliseconds, 0 or more");
     QTest::newRow("bad comment date")
         << withChange([](QJsonObject &d) {
                d.insert(QLatin1String("comments"),
