@@ -7,7 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <algorithm>
+#include <functional>
 #include <limits>
 
 namespace flowbench {
@@ -59,6 +61,61 @@ void sortById(QList<T> &list)
 }
 
 // ---------------------------------------------------------------- writing
+
+// Writes the keys named in `order` first, in that order, then any others sorted; so a
+// check reads "id, type, name, spec..." while its JSON shape stays defined by checkjson.
+void writeInOrder(OrderedJsonWriter &w, const QJsonObject &object, std::initializer_list<const char *> order,
+                  const std::function<void(const char *, const QJsonValue &)> &writeValue)
+{
+    w.beginObject();
+    QSet<QString> written;
+    for (const char *key : order) {
+        const QString name = QString::fromLatin1(key);
+        if (!object.contains(name))
+            continue;
+        w.key(key);
+        writeValue(key, object.value(name));
+        written.insert(name);
+    }
+    for (auto it = object.begin(); it != object.end(); ++it)
+        if (!written.contains(it.key())) {
+            w.key(it.key());
+            w.value(it.value());
+        }
+    w.endObject();
+}
+
+void writeChecks(OrderedJsonWriter &w, const QList<Check> &checks)
+{
+    const auto plain = [&w](const char *, const QJsonValue &v) { w.value(v); };
+    const auto arrayOf = [&w, &plain](const QJsonValue &v, std::initializer_list<const char *> order) {
+        if (!v.isArray())
+            return w.value(v);
+        w.beginArray();
+        for (const QJsonValue &element : v.toArray()) {
+            if (element.isObject())
+                writeInOrder(w, element.toObject(), order, plain);
+            else
+                w.value(element);
+        }
+        w.endArray();
+    };
+    w.beginArray();
+    for (const QJsonValue &check : checksToJson(checks)) {
+        writeInOrder(w, check.toObject(), {"id", "type", "name", "spec", "captures", "assertions", "eventually"},
+                     [&](const char *key, const QJsonValue &v) {
+                         if (qstrcmp(key, "captures") == 0)
+                             arrayOf(v, {"name", "source", "expression"});
+                         else if (qstrcmp(key, "assertions") == 0)
+                             arrayOf(v, {"kind", "target", "op", "expected"});
+                         else if (qstrcmp(key, "eventually") == 0 && v.isObject())
+                             writeInOrder(w, v.toObject(), {"timeout_ms", "interval_ms"}, plain);
+                         else
+                             w.value(v);
+                     });
+    }
+    w.endArray();
+}
 
 void writeRisk(OrderedJsonWriter &w, const Risk &risk)
 {
@@ -123,7 +180,8 @@ void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
     w.field("tags", QJsonArray::fromStringList(t.tags));
     w.field("automated", t.automated);
     w.field("position", t.position);
-    w.field("checks", checksToJson(t.checks));
+    w.key("checks");
+    writeChecks(w, t.checks);
     w.endObject();
 }
 
