@@ -515,8 +515,10 @@ QByteArray toCanonicalJson(const Project &project, JsonExportOptions options)
     return w.finish();
 }
 
-Result<Project> fromCanonicalJson(const QByteArray &data, const QString &fileName)
+Result<Project> fromCanonicalJson(const QByteArray &input, const QString &fileName)
 {
+    // Some editors on Windows start UTF-8 files with a byte order mark; Qt's parser does not.
+    const QByteArray data = input.startsWith("\xEF\xBB\xBF") ? input.mid(3) : input;
     if (data.trimmed().isEmpty())
         return Result<Project>::failure(QStringLiteral("%1: the file is empty").arg(fileName));
     QJsonParseError parseError;

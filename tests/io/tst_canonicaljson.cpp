@@ -277,6 +277,10 @@ void TestCanonicalJson::minimalDocumentGetsDefaults()
     QVERIFY(p->nodes[0].kind == NodeKind::Api);
     QVERIFY(p->edges[0].kind == EdgeKind::Writes);
     QVERIFY(p->flows.isEmpty());
+    // A UTF-8 byte order mark is accepted, and positions in errors stay right.
+    QVERIFY(fromCanonicalJson(QByteArray("\xEF\xBB\xBF") + kValid, QStringLiteral("t.json")).ok());
+    QCOMPARE(fromCanonicalJson(QByteArray("\xEF\xBB\xBF{\"a\" 1}"), QStringLiteral("t.json")).error().left(11),
+             QStringLiteral("t.json:1:7:"));
 }
 
 void TestCanonicalJson::badInput_data()
