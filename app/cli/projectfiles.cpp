@@ -23,6 +23,12 @@ void removeDatabaseFiles(const QString &path)
 
 } // namespace
 
+bool isSameFile(const QString &a, const QString &b)
+{
+    const QString ca = QFileInfo(a).canonicalFilePath();
+    return !ca.isEmpty() && ca == QFileInfo(b).canonicalFilePath();
+}
+
 Result<Project> readProject(const QString &path)
 {
     const QFileInfo info(path);

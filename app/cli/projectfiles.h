@@ -11,6 +11,9 @@ namespace flowbench::cli {
 // database (*.flowbench). Errors name the file.
 Result<Project> readProject(const QString &path);
 
+// True when both paths name the same existing file (also through links or "./").
+bool isSameFile(const QString &a, const QString &b);
+
 // Writes `project` as a new project database at `path`, all or nothing: it is built
 // under a temporary name in the same folder and renamed into place only when complete,
 // so a failure leaves no file behind and never damages an existing one. An existing

@@ -236,6 +236,20 @@ void TestCli::importRefusesExistingUnlessForced()
     QVERIFY2(refused.err.contains(project + QStringLiteral(": already exists; use --force")), qPrintable(refused.err));
     QCOMPARE(readAll(project), before);
 
+    // Neither command overwrites its own input.
+    const Outcome ontoItself = cli({QStringLiteral("export"), project, QStringLiteral("-o"), project});
+    QCOMPARE(ontoItself.exitCode, 2);
+    QVERIFY2(ontoItself.err.contains(QStringLiteral("is the project being exported")), qPrintable(ontoItself.err));
+    QCOMPARE(readAll(project), before);
+    const QString json = dir.filePath(QStringLiteral("p.json"));
+    QCOMPARE(cli({QStringLiteral("export"), project, QStringLiteral("-o"), json}).exitCode, 0);
+    const QByteArray jsonBefore = readAll(json);
+    const Outcome importOntoItself = cli({QStringLiteral("import"), QStringLiteral("--force"), json, json});
+    QCOMPARE(importOntoItself.exitCode, 2);
+    QVERIFY2(importOntoItself.err.contains(QStringLiteral("is the input file")), qPrintable(importOntoItself.err));
+    QCOMPARE(readAll(json), jsonBefore);
+    QVERIFY(QFile::remove(json));
+
     const Outcome forced = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--force"), shopJson(), project});
     QCOMPARE(forced.exitCode, 0);
     const Outcome exported = cli({QStringLiteral("export"), project});
