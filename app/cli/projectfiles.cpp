@@ -45,7 +45,12 @@ Result<Project> readProject(const QString &path)
     auto store = ProjectStore::open(path);
     if (!store)
         return Result<Project>::failure(store.error());
-    return store.value()->load();
+    Result<Project> project = store.value()->load();
+    if (!project)
+        return project;
+    // In export order, so that a path in a message ("testCases[3]...") points at the
+    // same entity in `flowbench-cli export` output.
+    return sortedCanonically(std::move(project).value());
 }
 
 Status writeNewProject(const Project &project, const QString &path, bool replace)

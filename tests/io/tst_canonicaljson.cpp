@@ -1,8 +1,10 @@
 #include "io/canonicaljson.h"
+#include "store/projectstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace flowbench;
@@ -170,6 +172,7 @@ private slots:
     void exportIsStable();
     void roundTripIsLossless();
     void layoutIsCanonical();
+    void storeRoundTripIsLossless();
     void runHistoryIsOptional();
     void importSortsEntities();
     void minimalDocumentGetsDefaults();
@@ -238,6 +241,26 @@ void TestCanonicalJson::layoutIsCanonical()
     QVERIFY(json.contains("\"variables\": {\n            }") || json.contains("\"variables\": {}"));
     QVERIFY(QString::fromUtf8(json).contains(QStringLiteral("Ünïcode")));
     QVERIFY(QJsonDocument::fromJson(json).isObject());
+}
+
+// The path the CLI takes: JSON -> project file -> JSON changes nothing, run history included.
+void TestCanonicalJson::storeRoundTripIsLossless()
+{
+    QTemporaryDir dir;
+    const Project p = fullProject();
+    const JsonExportOptions withRuns{true};
+    const QByteArray exported = toCanonicalJson(p, withRuns);
+    {
+        auto created = ProjectStore::create(dir.filePath(QStringLiteral("full.flowbench")), p.name);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+        const Status replaced = created.value()->replaceContents(p);
+        QVERIFY2(replaced.ok(), qPrintable(replaced.error()));
+    }
+    auto opened = ProjectStore::open(dir.filePath(QStringLiteral("full.flowbench")));
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    const Result<Project> loaded = opened.value()->load();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(toCanonicalJson(loaded.value(), withRuns), exported);
 }
 
 void TestCanonicalJson::runHistoryIsOptional()
