@@ -58,6 +58,10 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     const QFileInfo target(path);
     if (target.exists() && !replace)
         return Status::failure(QStringLiteral("%1: already exists; use --force to replace it").arg(path));
+    // readProject() takes *.json for canonical JSON, so a database must not be named so.
+    if (target.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        return Status::failure(QStringLiteral("%1: a project file must not end in .json (that is the JSON "
+                                              "format); name it *.flowbench").arg(path));
     if (target.isDir())
         return Status::failure(QStringLiteral("%1: is a folder").arg(path));
     const QDir folder = target.absoluteDir();

@@ -204,6 +204,11 @@ void TestCli::newRefusesExistingFile()
     QVERIFY2(again.err.contains(file + QStringLiteral(": already exists")), qPrintable(again.err));
     QCOMPARE(readAll(file), before);
 
+    const Outcome jsonName = cli({QStringLiteral("new"), dir.filePath(QStringLiteral("b.json"))});
+    QCOMPARE(jsonName.exitCode, 2);
+    QVERIFY2(jsonName.err.contains(QStringLiteral("b.json: a project file must not end in .json")), qPrintable(jsonName.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.json"))));
+
     const Outcome noFolder = cli({QStringLiteral("new"), dir.filePath(QStringLiteral("missing/b.flowbench"))});
     QCOMPARE(noFolder.exitCode, 2);
     QVERIFY2(noFolder.err.contains(QStringLiteral("does not exist")), qPrintable(noFolder.err));
@@ -389,6 +394,7 @@ void TestCli::statsTableIsAligned()
                  qPrintable(lines[header + i]));
     }
     QVERIFY(lines[header + 9].startsWith(QStringLiteral("  total")));
+    QVERIFY(o.out.startsWith(QStringLiteral("Project: Online shop\n")));
     QVERIFY(o.out.contains(QRegularExpression(QStringLiteral("Coverage: \\d+\\.\\d% of nodes have at least one test case"))));
 }
 
