@@ -328,6 +328,15 @@ void TestCanonicalJson::badInput_data()
     QTest::newRow("newer version")
         << withChange([](QJsonObject &d) { d.insert(QLatin1String("formatVersion"), 2); })
         << QStringLiteral("shop.json: formatVersion 2 is newer than this program reads (1); update Flowbench");
+    QTest::newRow("no version")
+        << withChange([](QJsonObject &d) { d.remove(QLatin1String("formatVersion")); })
+        << QStringLiteral("shop.json: formatVersion: is missing");
+    QTest::newRow("version as text")
+        << withChange([](QJsonObject &d) { d.insert(QLatin1String("formatVersion"), QStringLiteral("1")); })
+        << QStringLiteral("shop.json: formatVersion: must be a whole number >= 1");
+    QTest::newRow("unknown top-level field")
+        << withChange([](QJsonObject &d) { d.insert(QLatin1String("node"), QJsonArray()); })
+        << QStringLiteral("shop.json: node: unknown field");
     QTest::newRow("unknown node kind")
         << withChange([](QJsonObject &d) { setInArray(d, "nodes", 1, "kind", QStringLiteral("servise")); })
         << QStringLiteral("shop.json: nodes[1].kind: unknown kind \"servise\" (expected one of: screen, api, service, table, queue, cache, job, external)");
