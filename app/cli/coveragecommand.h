@@ -13,7 +13,10 @@ class CoverageCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("coverage"); }
-    QString summary() const override { return QStringLiteral("List nodes by risk and test coverage, untested high-risk first."); }
+    QString summary() const override
+    {
+        return QStringLiteral("List nodes by risk and test coverage, untested high-risk first.");
+    }
     void declare(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };

@@ -13,7 +13,10 @@ namespace flowbench::cli {
 
 namespace {
 
-QString groupText(const QString &group) { return group.isEmpty() ? QStringLiteral("(no group)") : group; }
+QString groupText(const QString &group)
+{
+    return group.isEmpty() ? QStringLiteral("(no group)") : group;
+}
 QString describe(const Node &n)
 {
     return QStringLiteral("\"%1\" (%2, %3, id %4)").arg(n.name, toString(n.kind), groupText(n.group), n.id);
@@ -29,8 +32,8 @@ QHash<Id, int> distances(const Project &p, const Id &start, bool forward)
         const bool along = effectFlowsForward(e.kind) == forward;
         next[along ? e.from : e.to].append(along ? e.to : e.from);
     }
-    QHash<Id, int> hops{{start, 0}};
-    std::deque<Id> queue{start};
+    QHash<Id, int> hops { { start, 0 } };
+    std::deque<Id> queue { start };
     while (!queue.empty()) {
         const Id current = queue.front();
         queue.pop_front();
@@ -54,7 +57,7 @@ QList<Reached> byDistance(const Project &p, const QSet<Id> &ids, const QHash<Id,
     QList<Reached> list;
     for (const Id &id : ids)
         if (const Node *n = p.node(id))
-            list.append({n, hops.value(id, -1)});
+            list.append({ n, hops.value(id, -1) });
     std::sort(list.begin(), list.end(), [](const Reached &a, const Reached &b) {
         if (a.distance != b.distance)
             return a.distance < b.distance;
@@ -81,7 +84,7 @@ ImpactView buildView(const Project &p, const Node &subject, const QString &direc
     v.subject = &subject;
     v.direction = direction;
     const Impact impact = ImpactAnalysis(p).analyze(subject.id);
-    QSet<Id> reached{subject.id};
+    QSet<Id> reached { subject.id };
     if (direction != QLatin1String("down")) {
         v.upstream = byDistance(p, impact.upstream, distances(p, subject.id, false));
         reached.unite(impact.upstream);
@@ -109,11 +112,9 @@ QJsonArray nodesJson(const QList<Reached> &nodes)
 {
     QJsonArray a;
     for (const Reached &r : nodes)
-        a.append(QJsonObject{{QStringLiteral("id"), r.node->id},
-                             {QStringLiteral("name"), r.node->name},
-                             {QStringLiteral("kind"), toString(r.node->kind)},
-                             {QStringLiteral("group"), r.node->group},
-                             {QStringLiteral("distance"), r.distance}});
+        a.append(QJsonObject { { QStringLiteral("id"), r.node->id }, { QStringLiteral("name"), r.node->name },
+            { QStringLiteral("kind"), toString(r.node->kind) }, { QStringLiteral("group"), r.node->group },
+            { QStringLiteral("distance"), r.distance } });
     return a;
 }
 
@@ -121,7 +122,7 @@ QJsonArray flowsJson(const QList<const Flow *> &flows)
 {
     QJsonArray a;
     for (const Flow *f : flows)
-        a.append(QJsonObject{{QStringLiteral("id"), f->id}, {QStringLiteral("name"), f->name}});
+        a.append(QJsonObject { { QStringLiteral("id"), f->id }, { QStringLiteral("name"), f->name } });
     return a;
 }
 
@@ -131,27 +132,25 @@ QByteArray viewJson(const Project &p, const ImpactView &v)
     QJsonArray ids;
     for (const TestCase *t : v.testCases) {
         const Node *n = p.node(t->nodeId);
-        testCases.append(QJsonObject{{QStringLiteral("id"), t->id},
-                                     {QStringLiteral("title"), t->title},
-                                     {QStringLiteral("nodeId"), t->nodeId},
-                                     {QStringLiteral("node"), n ? n->name : QString()},
-                                     {QStringLiteral("automated"), t->automated}});
+        testCases.append(QJsonObject { { QStringLiteral("id"), t->id }, { QStringLiteral("title"), t->title },
+            { QStringLiteral("nodeId"), t->nodeId }, { QStringLiteral("node"), n ? n->name : QString() },
+            { QStringLiteral("automated"), t->automated } });
         ids.append(t->id);
     }
-    const QJsonObject root{
-        {QStringLiteral("project"), p.name},
-        {QStringLiteral("node"), QJsonObject{{QStringLiteral("id"), v.subject->id},
-                                             {QStringLiteral("name"), v.subject->name},
-                                             {QStringLiteral("kind"), toString(v.subject->kind)},
-                                             {QStringLiteral("group"), v.subject->group}}},
-        {QStringLiteral("direction"), v.direction},
-        {QStringLiteral("upstream"), nodesJson(v.upstream)},
-        {QStringLiteral("downstream"), nodesJson(v.downstream)},
-        {QStringLiteral("flowsThrough"), flowsJson(v.flowsThrough)},
-        {QStringLiteral("flowsTouched"), flowsJson(v.flowsTouched)},
-        {QStringLiteral("testCases"), testCases},
-        {QStringLiteral("run"), QJsonObject{{QStringLiteral("testCases"), int(v.testCases.size())},
-                                            {QStringLiteral("testCaseIds"), ids}}}};
+    const QJsonObject root { { QStringLiteral("project"), p.name },
+        { QStringLiteral("node"),
+            QJsonObject { { QStringLiteral("id"), v.subject->id },
+                { QStringLiteral("name"), v.subject->name },
+                { QStringLiteral("kind"), toString(v.subject->kind) },
+                { QStringLiteral("group"), v.subject->group } } },
+        { QStringLiteral("direction"), v.direction }, { QStringLiteral("upstream"), nodesJson(v.upstream) },
+        { QStringLiteral("downstream"), nodesJson(v.downstream) },
+        { QStringLiteral("flowsThrough"), flowsJson(v.flowsThrough) },
+        { QStringLiteral("flowsTouched"), flowsJson(v.flowsTouched) },
+        { QStringLiteral("testCases"), testCases },
+        { QStringLiteral("run"),
+            QJsonObject { { QStringLiteral("testCases"), int(v.testCases.size()) },
+                { QStringLiteral("testCaseIds"), ids } } } };
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -160,10 +159,12 @@ QString nodesText(const QString &title, const QList<Reached> &nodes)
     QString text = QStringLiteral("\n%1 (%2):\n").arg(title).arg(nodes.size());
     if (nodes.isEmpty())
         return text + QStringLiteral("  (none)\n");
-    QList<QStringList> rows{{QStringLiteral("distance"), QStringLiteral("node"), QStringLiteral("kind"), QStringLiteral("group")}};
+    QList<QStringList> rows { { QStringLiteral("distance"), QStringLiteral("node"), QStringLiteral("kind"),
+        QStringLiteral("group") } };
     for (const Reached &r : nodes)
-        rows << QStringList{QString::number(r.distance), r.node->name, toString(r.node->kind), groupText(r.node->group)};
-    return text + alignedColumns(rows, {0});
+        rows << QStringList { QString::number(r.distance), r.node->name, toString(r.node->kind),
+            groupText(r.node->group) };
+    return text + alignedColumns(rows, { 0 });
 }
 
 QString flowsText(const QString &title, const QList<const Flow *> &flows)
@@ -171,30 +172,38 @@ QString flowsText(const QString &title, const QList<const Flow *> &flows)
     QStringList names;
     for (const Flow *f : flows)
         names << f->name;
-    return QStringLiteral("%1 (%2): %3\n").arg(title).arg(flows.size()).arg(names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
+    return QStringLiteral("%1 (%2): %3\n")
+        .arg(title)
+        .arg(flows.size())
+        .arg(names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
 }
 
 QString viewText(const Project &p, const ImpactView &v, const QString &file)
 {
-    QString text = QStringLiteral("Impact of %1 (%2, %3)\n").arg(v.subject->name, toString(v.subject->kind), groupText(v.subject->group));
+    QString text = QStringLiteral("Impact of %1 (%2, %3)\n")
+                       .arg(v.subject->name, toString(v.subject->kind), groupText(v.subject->group));
     if (v.direction != QLatin1String("down"))
         text += nodesText(QStringLiteral("Upstream: writers, callers and what feeds them"), v.upstream);
     if (v.direction != QLatin1String("up"))
-        text += nodesText(QStringLiteral("Downstream: readers, consumers, callees and what they feed"), v.downstream);
+        text += nodesText(
+            QStringLiteral("Downstream: readers, consumers, callees and what they feed"), v.downstream);
     text += QLatin1Char('\n') + flowsText(QStringLiteral("Flows through it"), v.flowsThrough);
     text += flowsText(QStringLiteral("Flows touched"), v.flowsTouched);
     text += QStringLiteral("\nTest cases reached (%1):\n").arg(v.testCases.size());
     if (v.testCases.isEmpty()) {
         text += QStringLiteral("  (none)\n");
     } else {
-        QList<QStringList> rows{{QStringLiteral("test case"), QStringLiteral("node"), QStringLiteral("how")}};
+        QList<QStringList> rows { { QStringLiteral("test case"), QStringLiteral("node"),
+            QStringLiteral("how") } };
         for (const TestCase *t : v.testCases) {
             const Node *n = p.node(t->nodeId);
-            rows << QStringList{t->title, n ? n->name : t->nodeId, t->automated ? QStringLiteral("automated") : QStringLiteral("manual")};
+            rows << QStringList { t->title, n ? n->name : t->nodeId,
+                t->automated ? QStringLiteral("automated") : QStringLiteral("manual") };
         }
         text += alignedColumns(rows);
     }
-    text += QStringLiteral("\nRun what touches this: %1 test case(s); their ids are in `flowbench-cli impact %2 --node-id %3 --json` (run.testCaseIds).\n")
+    text += QStringLiteral("\nRun what touches this: %1 test case(s); their ids are in `flowbench-cli impact "
+                           "%2 --node-id %3 --json` (run.testCaseIds).\n")
                 .arg(v.testCases.size())
                 .arg(file, v.subject->id);
     return text;
@@ -204,12 +213,15 @@ QString viewText(const Project &p, const ImpactView &v, const QString &file)
 
 void ImpactCommand::declare(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A project file (*.flowbench) or its canonical JSON (*.json)."));
-    parser.addOption({QStringLiteral("node"), QStringLiteral("The node, by name."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("node-id"), QStringLiteral("The node, by id (when several share a name)."), QStringLiteral("ID")});
-    parser.addOption({QStringLiteral("direction"), QStringLiteral("up, down or both (the default)."), QStringLiteral("DIR"),
-                      QStringLiteral("both")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("Print JSON instead of tables.")});
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("A project file (*.flowbench) or its canonical JSON (*.json)."));
+    parser.addOption(
+        { QStringLiteral("node"), QStringLiteral("The node, by name."), QStringLiteral("NAME") });
+    parser.addOption({ QStringLiteral("node-id"),
+        QStringLiteral("The node, by id (when several share a name)."), QStringLiteral("ID") });
+    parser.addOption({ QStringLiteral("direction"), QStringLiteral("up, down or both (the default)."),
+        QStringLiteral("DIR"), QStringLiteral("both") });
+    parser.addOption({ QStringLiteral("json"), QStringLiteral("Print JSON instead of tables.") });
 }
 
 int ImpactCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -222,8 +234,10 @@ int ImpactCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (byName == byId)
         return usageError(err, name(), QStringLiteral("expects either --node NAME or --node-id ID"));
     const QString direction = parser.value(QStringLiteral("direction"));
-    if (direction != QLatin1String("up") && direction != QLatin1String("down") && direction != QLatin1String("both"))
-        return usageError(err, name(), QStringLiteral("--direction expects up, down or both, not \"%1\"").arg(direction));
+    if (direction != QLatin1String("up") && direction != QLatin1String("down")
+        && direction != QLatin1String("both"))
+        return usageError(
+            err, name(), QStringLiteral("--direction expects up, down or both, not \"%1\"").arg(direction));
 
     const Result<Project> loaded = readProject(args[0]);
     if (!loaded) {

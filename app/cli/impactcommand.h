@@ -11,7 +11,10 @@ class ImpactCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("impact"); }
-    QString summary() const override { return QStringLiteral("Show what a node reaches: nodes, flows and test cases to run."); }
+    QString summary() const override
+    {
+        return QStringLiteral("Show what a node reaches: nodes, flows and test cases to run.");
+    }
     void declare(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };

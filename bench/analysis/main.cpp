@@ -28,11 +28,11 @@ void addReadersFlowsAndTests(Project &p, QRandomGenerator &random)
         if (p.nodes[i].kind == NodeKind::Service)
             servicesOfGroup[p.nodes[i].group].append(i);
     const auto edge = [&](int from, int to, EdgeKind kind) {
-        p.edges.append(Edge{newId(), p.nodes[from].id, p.nodes[to].id, kind, QString(), 0});
+        p.edges.append(Edge { newId(), p.nodes[from].id, p.nodes[to].id, kind, QString(), 0 });
     };
     for (int i = 0; i < p.nodes.size(); ++i) {
         Node &n = p.nodes[i];
-        n.risk = Risk{1 + int(random.bounded(5)), 1 + int(random.bounded(5))};
+        n.risk = Risk { 1 + int(random.bounded(5)), 1 + int(random.bounded(5)) };
         const QList<int> &services = servicesOfGroup.value(n.group);
         if (services.isEmpty())
             continue;
@@ -57,7 +57,7 @@ void addReadersFlowsAndTests(Project &p, QRandomGenerator &random)
         Flow f;
         f.id = newId();
         f.name = QStringLiteral("flow-%1").arg(++flowNumber);
-        f.risk = Risk{1 + int(random.bounded(5)), 1 + int(random.bounded(5))};
+        f.risk = Risk { 1 + int(random.bounded(5)), 1 + int(random.bounded(5)) };
         Id at = n.id;
         f.nodeIds.append(at);
         while (!next.value(at).isEmpty() && f.nodeIds.size() < 6) {
@@ -125,16 +125,18 @@ Stats statsOf(std::vector<double> samples)
     return s;
 }
 
-QString ms(double value) { return QString::number(value, 'f', 3) + QStringLiteral(" ms"); }
+QString ms(double value)
+{
+    return QString::number(value, 'f', 3) + QStringLiteral(" ms");
+}
 
 void print(const QString &what, const Stats &s)
 {
-    out << what.leftJustified(44) << " min " << ms(s.min).rightJustified(12) << "  median " << ms(s.median).rightJustified(12)
-        << "  max " << ms(s.max).rightJustified(12) << "\n";
+    out << what.leftJustified(44) << " min " << ms(s.min).rightJustified(12) << "  median "
+        << ms(s.median).rightJustified(12) << "  max " << ms(s.max).rightJustified(12) << "\n";
 }
 
-template<typename F>
-std::vector<double> timed(int repeat, F &&f)
+template <typename F> std::vector<double> timed(int repeat, F &&f)
 {
     std::vector<double> samples;
     for (int i = 0; i < repeat; ++i) {
@@ -166,15 +168,15 @@ int main(int argc, char **argv)
     int checks = 0;
     for (const TestCase &t : project.testCases)
         checks += int(t.checks.size());
-    out << "Map: " << project.nodes.size() << " nodes, " << project.edges.size() << " edges, " << project.flows.size()
-        << " flows, " << domains << " groups, " << project.testCases.size() << " test cases, " << checks << " checks, "
-        << project.results.size() << " results\n";
+    out << "Map: " << project.nodes.size() << " nodes, " << project.edges.size() << " edges, "
+        << project.flows.size() << " flows, " << domains << " groups, " << project.testCases.size()
+        << " test cases, " << checks << " checks, " << project.results.size() << " results\n";
 #ifdef QT_DEBUG
     out << "Warning: a Debug build; figures are for Release builds.\n";
 #endif
 
     print(QStringLiteral("ImpactAnalysis construction (x%1)").arg(repeat),
-          statsOf(timed(repeat, [&] { ImpactAnalysis a(project); })));
+        statsOf(timed(repeat, [&] { ImpactAnalysis a(project); })));
 
     const ImpactAnalysis analysis(project);
     std::vector<double> perNode;
@@ -192,19 +194,20 @@ int main(int argc, char **argv)
     }
     const Stats analyze = statsOf(perNode);
     print(QStringLiteral("analyze() of every node (%1 calls)").arg(perNode.size()), analyze);
-    out << "  nodes reached per call: mean " << (project.nodes.isEmpty() ? 0 : reached / size_t(project.nodes.size()))
-        << ", largest " << largest << "; all calls " << ms(analyze.total) << "\n";
+    out << "  nodes reached per call: mean "
+        << (project.nodes.isEmpty() ? 0 : reached / size_t(project.nodes.size())) << ", largest " << largest
+        << "; all calls " << ms(analyze.total) << "\n";
 
     print(QStringLiteral("latestResultsOf(%1 results) (x%2)").arg(project.results.size()).arg(repeat),
-          statsOf(timed(repeat, [&] { latestResultsOf(project.results); })));
+        statsOf(timed(repeat, [&] { latestResultsOf(project.results); })));
     const QList<CheckResult> latest = latestResultsOf(project.results);
     RiskCoverageReport report;
     print(QStringLiteral("computeRiskCoverage() (x%1)").arg(repeat),
-          statsOf(timed(repeat, [&] { report = computeRiskCoverage(project, latest); })));
+        statsOf(timed(repeat, [&] { report = computeRiskCoverage(project, latest); })));
     out << "  coverage: " << report.total.nodes << " nodes, " << report.total.covered << " covered, "
-        << report.total.automated << " automated, " << report.total.passing << " passing; top: "
-        << report.ranked.first().name << " (risk " << report.ranked.first().riskScore() << ", "
-        << toString(report.ranked.first().coverage) << ")\n";
+        << report.total.automated << " automated, " << report.total.passing
+        << " passing; top: " << report.ranked.first().name << " (risk " << report.ranked.first().riskScore()
+        << ", " << toString(report.ranked.first().coverage) << ")\n";
 
     out << (analyze.max < 10.0 ? "Target met" : "Target MISSED") << ": slowest impact " << ms(analyze.max)
         << " (target < 10 ms)\n";

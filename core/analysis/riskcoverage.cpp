@@ -10,10 +10,14 @@ namespace flowbench {
 QString toString(CoverageClass coverage)
 {
     switch (coverage) {
-    case CoverageClass::None: return QStringLiteral("none");
-    case CoverageClass::Manual: return QStringLiteral("manual");
-    case CoverageClass::Automated: return QStringLiteral("automated");
-    case CoverageClass::Passing: return QStringLiteral("passing");
+    case CoverageClass::None:
+        return QStringLiteral("none");
+    case CoverageClass::Manual:
+        return QStringLiteral("manual");
+    case CoverageClass::Automated:
+        return QStringLiteral("automated");
+    case CoverageClass::Passing:
+        return QStringLiteral("passing");
     }
     return QString();
 }
@@ -40,9 +44,12 @@ namespace {
 CoverageClass classOf(NodeCoverage coverage)
 {
     switch (coverage) {
-    case NodeCoverage::None: return CoverageClass::None;
-    case NodeCoverage::Manual: return CoverageClass::Manual;
-    case NodeCoverage::Automated: return CoverageClass::Automated;
+    case NodeCoverage::None:
+        return CoverageClass::None;
+    case NodeCoverage::Manual:
+        return CoverageClass::Manual;
+    case NodeCoverage::Automated:
+        return CoverageClass::Automated;
     }
     return CoverageClass::None;
 }
@@ -61,8 +68,8 @@ bool ranksBefore(const NodeRiskCoverage &a, const NodeRiskCoverage &b)
 
 } // namespace
 
-RiskCoverageReport computeRiskCoverage(const Project &project, const QList<CheckResult> &latestResults,
-                                       const QSet<Id> &scope)
+RiskCoverageReport computeRiskCoverage(
+    const Project &project, const QList<CheckResult> &latestResults, const QSet<Id> &scope)
 {
     // None / Manual / Automated is the coverage module's rule; this adds Passing on top.
     const CoverageReport coverage = computeCoverage(project);
@@ -120,12 +127,12 @@ RiskCoverageReport computeRiskCoverage(const Project &project, const QList<Check
 
     for (auto it = groups.cbegin(); it != groups.cend(); ++it)
         if (!it.key().isEmpty())
-            report.groups.append(GroupRiskCoverage{it.key(), it.value()});
+            report.groups.append(GroupRiskCoverage { it.key(), it.value() });
     if (groups.contains(QString()))
-        report.groups.append(GroupRiskCoverage{QString(), groups.value(QString())});
+        report.groups.append(GroupRiskCoverage { QString(), groups.value(QString()) });
 
     for (const Flow &f : project.flows) {
-        FlowRiskCoverage entry{f.id, f.name, f.risk, {}};
+        FlowRiskCoverage entry { f.id, f.name, f.risk, {} };
         QSet<Id> seen;
         for (const Id &id : f.nodeIds) {
             const auto c = classes.constFind(id);

@@ -25,9 +25,9 @@ struct NodeRiskCoverage
     QString group;
     Risk risk;
     CoverageClass coverage = CoverageClass::None;
-    int testCases = 0;          // manual and automated
+    int testCases = 0; // manual and automated
     int automatedTestCases = 0; // automated ones with at least one check
-    NodeOutcome outcome;        // from the latest results, as the map shows it
+    NodeOutcome outcome; // from the latest results, as the map shows it
 
     int riskScore() const { return risk.score(); }
 };
@@ -37,7 +37,7 @@ struct NodeRiskCoverage
 struct RiskCoverageCounts
 {
     int nodes = 0;
-    int covered = 0;   // >= 1 test case
+    int covered = 0; // >= 1 test case
     int automated = 0; // Automated or Passing
     int passing = 0;
 
@@ -74,7 +74,7 @@ struct RiskCoverageReport
     // Highest risk score first; among equal scores the weakest coverage first; then by
     // name (case-insensitive) and id, so the order is stable.
     QList<NodeRiskCoverage> ranked;
-    QList<FlowRiskCoverage> flows;   // in project order
+    QList<FlowRiskCoverage> flows; // in project order
     QList<GroupRiskCoverage> groups; // by name, the empty group last
     RiskCoverageCounts total;
 
@@ -87,8 +87,8 @@ struct RiskCoverageReport
 // `latestResults`: at most one result per check (ProjectStore::latestResults() or
 // latestResultsOf()). `scope`: the nodes to report on; empty means every node. Flows
 // count only their nodes inside the scope, and a flow with none of them is left out.
-RiskCoverageReport computeRiskCoverage(const Project &project, const QList<CheckResult> &latestResults,
-                                       const QSet<Id> &scope = {});
+RiskCoverageReport computeRiskCoverage(
+    const Project &project, const QList<CheckResult> &latestResults, const QSet<Id> &scope = {});
 
 // The newest result of each check among `results` (a project's whole run history);
 // among equal finish times the one listed last wins, as in the store.
