@@ -1,0 +1,42 @@
+#pragma once
+
+#include "model/project.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+
+namespace flowbench {
+
+// How a node looks on the map after runs: the worst of its checks' latest results.
+enum class NodeState { NotRun, Pass, Fail, Error };
+
+struct NodeOutcome
+{
+    NodeState state = NodeState::NotRun;
+    int passed = 0;
+    int failed = 0;
+    int errors = 0;
+    int skipped = 0;
+    QDateTime newest; // when the newest of these results finished
+    bool isStale(const QDateTime &now, qint64 maxAgeSeconds) const
+    {
+        return state != NodeState::NotRun && newest.isValid() && newest.secsTo(now) > maxAgeSeconds;
+    }
+};
+
+// Per node: the latest result of each of its checks (only checks that still exist in the
+// project count, so a deleted check no longer paints its node red).
+QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckResult> &latestResults);
+
+// Two runs side by side, by check id: what newly failed, what recovered.
+struct RunComparison
+{
+    QList<Id> newlyFailing; // pass (or absent) before, fail/error now
+    QList<Id> recovered;    // fail/error before, pass now
+    QList<Id> stillFailing;
+    QList<Id> stillPassing;
+};
+RunComparison compareRuns(const QList<CheckResult> &before, const QList<CheckResult> &after);
+
+} // namespace flowbench

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite (CTest).
+# The tests start their own servers (PostgreSQL via initdb/pg_ctl, redis-server, the demo
+# backend, Qt HTTP servers) in private temporary folders on 127.0.0.1 and stop them by pid.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/install-deps.sh
+./scripts/build.sh
+cd "${BUILD_DIR:-build}"
+ctest --output-on-failure --timeout 300 -j"${TEST_JOBS:-2}"
