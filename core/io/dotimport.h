@@ -1,0 +1,29 @@
+#pragma once
+
+#include "model/edge.h"
+#include "model/node.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace flowbench {
+
+struct DotImport
+{
+    QList<Node> nodes;
+    QList<Edge> edges;
+};
+
+// Reads the first graph of `text` with Graphviz (agmemread) into nodes and edges.
+// Node name: its `label` when set, else its DOT id; Graphviz's escapes read as Graphviz
+// shows them (\\ backslash, \n line break, \N the DOT id). Kind: the `kind`
+// attribute, else from the shape (cylinder -> table, cds -> queue...), else service.
+// Group: the innermost cluster's label (or its name without "cluster"). Attributes we do
+// not know are ignored; a bad value of one we know (kind, risk) fails the whole import,
+// naming the node. Ids come from `id` attributes that are UUIDs, else fresh ones.
+// `sourceName` (a file name) starts every error message.
+Result<DotImport> importDot(const QByteArray &text, const QString &sourceName);
+
+} // namespace flowbench
