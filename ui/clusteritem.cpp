@@ -33,7 +33,7 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->drawRoundedRect(m_rect, 14, 14);
     if (lod < 0.25)
         return;
-    QFont font = painter->font();
+    QFont font;
     font.setPixelSize(lod < 0.5 ? 28 : 13);
     font.setBold(true);
     font.setCapitalization(QFont::AllUppercase);

@@ -171,7 +171,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const QString text = edge->label.isEmpty() ? MapStyle::edgeKindLabel(edge->kind)
                                                : edge->label;
-    QFont font = painter->font();
+    QFont font;
     font.setPixelSize(10);
     painter->setFont(font);
     const QFontMetricsF fm(font);

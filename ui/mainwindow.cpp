@@ -7,6 +7,7 @@
 #include "document/removenodescommand.h"
 #include "flowspanel.h"
 #include "mapclipboard.h"
+#include "maplayouter.h"
 #include "mapscene.h"
 #include "mapstyle.h"
 #include "mapview.h"
@@ -215,7 +216,8 @@ void MainWindow::createDocks()
     Q_UNUSED(flows);
     Q_UNUSED(props);
     resizeDocks({palette, overview, flows}, {300, 180, 260}, Qt::Vertical);
-    resizeDocks({palette, props}, {230, 330}, Qt::Horizontal);
+    resizeDocks({palette, props}, {230, 340}, Qt::Horizontal);
+    resizeDocks({props, tests}, {470, 380}, Qt::Vertical);
     m_overview->setMapView(m_view);
 }
 
@@ -327,6 +329,10 @@ void MainWindow::createStatusBar()
     m_layoutCancel->setObjectName(QStringLiteral("cancelLayoutButton"));
     m_layoutCancel->setFlat(true);
     m_layoutCancel->setVisible(false);
+    connect(m_layoutCancel, &QPushButton::clicked, this, [this] {
+        if (m_layouter)
+            m_layouter->cancel();
+    });
     statusBar()->addPermanentWidget(m_layoutProgress);
     statusBar()->addPermanentWidget(m_layoutCancel);
     statusBar()->addPermanentWidget(m_countsLabel);
@@ -339,6 +345,10 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     m_flows->setDocument(nullptr, nullptr);
     m_properties->setDocument(nullptr);
     m_testCases->setDocument(nullptr);
+    delete m_layouter; // cancels a layout of the old map
+    m_layouter = nullptr;
+    m_layoutProgress->setVisible(false);
+    m_layoutCancel->setVisible(false);
     m_view->setMapScene(nullptr);
     delete m_scene;
     m_scene = nullptr;
@@ -359,6 +369,26 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_flows->setDocument(doc, m_scene);
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, this, &MainWindow::askEdgeKind);
+        m_layouter = new MapLayouter(doc, m_scene, this);
+        connect(m_layouter, &MapLayouter::started, this, [this] {
+            m_layoutProgress->setRange(0, 0);
+            m_layoutProgress->setVisible(true);
+            m_layoutCancel->setVisible(true);
+            action(QStringLiteral("actionLayout"))->setEnabled(false);
+            statusBar()->showMessage(tr("Laying out the map…"));
+        });
+        connect(m_layouter, &MapLayouter::progressChanged, this, [this](int done, int total) {
+            m_layoutProgress->setRange(0, total);
+            m_layoutProgress->setValue(done);
+        });
+        connect(m_layouter, &MapLayouter::done, this, [this](bool applied, const QString &message) {
+            m_layoutProgress->setVisible(false);
+            m_layoutCancel->setVisible(false);
+            action(QStringLiteral("actionLayout"))->setEnabled(true);
+            statusBar()->showMessage(message, 5000);
+            if (applied)
+                m_view->fitToContent();
+        });
         connect(doc, &ProjectDocument::errorOccurred, this, [this](const QString &message) {
             showError(tr("The change was not saved"), message);
         });
@@ -841,9 +871,11 @@ void MainWindow::askEdgeKind(const Id &from, const Id &to, const QPoint &screenP
 
 void MainWindow::runLayout()
 {
-    statusBar()->showMessage(tr("Automatic layout is not available in this build."), 4000);
+    if (!m_layouter || m_layouter->isRunning())
+        return;
+    m_layouter->start();
 }
 
-bool MainWindow::isLayoutRunning() const { return false; }
+bool MainWindow::isLayoutRunning() const { return m_layouter && m_layouter->isRunning(); }
 
 } // namespace flowbench

@@ -70,6 +70,7 @@ void MapView::fitToContent()
 {
     if (!m_scene)
         return;
+    m_scene->updateClustersNow(); // clusters and the scene rect follow the last change
     QRectF r = m_scene->contentRect();
     if (r.isEmpty())
         r = QRectF(-200, -150, 400, 300);

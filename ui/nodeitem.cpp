@@ -135,7 +135,7 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     painter->drawPixmap(QRectF(13, (card.height() - iconSize) / 2, iconSize, iconSize),
                         MapStyle::kindPixmap(n.kind, qMin(device, 128)), QRectF());
 
-    QFont nameFont = painter->font();
+    QFont nameFont;
     nameFont.setPixelSize(13);
     nameFont.setBold(true);
     painter->setFont(nameFont);

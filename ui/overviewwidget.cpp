@@ -49,9 +49,11 @@ void OverviewWidget::drawForeground(QPainter *painter, const QRectF &)
     if (!m_view)
         return;
     const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
-    painter->setPen(QPen(QColor(37, 99, 235), 0));
-    painter->setBrush(QColor(37, 99, 235, 40));
-    painter->drawRect(visible);
+    QPen pen(QColor(37, 99, 235), 2);
+    pen.setCosmetic(true);
+    painter->setPen(pen);
+    painter->setBrush(QColor(37, 99, 235, 18));
+    painter->drawRect(visible.intersected(sceneRect()));
 }
 
 void OverviewWidget::mousePressEvent(QMouseEvent *event)

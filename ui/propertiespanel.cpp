@@ -67,11 +67,14 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     m_impact->setRange(1, 5);
     m_score = new QLabel;
     auto *risk = new QHBoxLayout;
-    risk->addWidget(new QLabel(tr("Likelihood")));
+    m_likelihood->setToolTip(tr("Likelihood of failure, 1 (rare) to 5 (frequent)"));
+    m_impact->setToolTip(tr("Impact of a failure, 1 (minor) to 5 (severe)"));
+    m_likelihood->setPrefix(tr("likelihood "));
+    m_impact->setPrefix(tr("impact "));
     risk->addWidget(m_likelihood);
-    risk->addWidget(new QLabel(tr("Impact")));
     risk->addWidget(m_impact);
-    risk->addWidget(m_score, 1);
+    risk->addWidget(m_score);
+    risk->addStretch();
     m_pinned = new QCheckBox(tr("Keep in place when laying out"));
     m_pinned->setObjectName(QStringLiteral("pinnedCheck"));
     m_description = new QPlainTextEdit;
@@ -94,6 +97,7 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     auto *scroll = new QScrollArea;
     scroll->setWidget(form);
     scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     m_pages->addWidget(scroll);
     auto *outer = new QVBoxLayout(this);
@@ -158,7 +162,7 @@ void PropertiesPanel::refresh()
     m_likelihood->setValue(node->risk.likelihood);
     m_impact->setValue(node->risk.impact);
     const int score = node->risk.score();
-    m_score->setText(QStringLiteral("<b style='color:%1'>%2</b>").arg(MapStyle::riskColor(score).name()).arg(tr("score %1").arg(score)));
+    m_score->setText(QStringLiteral("<b style='color:%1'>%2</b>").arg(MapStyle::riskColor(score).name()).arg(score));
     m_pinned->setChecked(node->pinned);
     if (m_description->toPlainText() != node->description)
         m_description->setPlainText(node->description);

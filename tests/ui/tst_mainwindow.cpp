@@ -96,6 +96,7 @@ private slots:
     void flowByPicking();
     void testCasesPanel();
     void jumpToNode();
+    void layoutIsOneUndoStepAndKeepsPins();
     void badFileIsReported();
     void screenshotOfTheWindow();
 
@@ -360,6 +361,51 @@ void TestMainWindow::jumpToNode()
     QVERIFY(visible.contains(centreOf(*m_window, far)));
 }
 
+void TestMainWindow::layoutIsOneUndoStepAndKeepsPins()
+{
+    // Everything piled up at the origin, one node pinned far away.
+    QList<Id> ids;
+    for (NodeKind kind : allNodeKinds())
+        ids << add(kind, 0, 0);
+    for (int i = 1; i < ids.size(); ++i)
+        m_window->mapScene()->connectNodes(ids.at(i - 1), ids.at(i), EdgeKind::Calls);
+    const Id pinned = ids.last();
+    m_window->mapScene()->selectNodes({pinned});
+    m_window->action(QStringLiteral("actionPin"))->trigger();
+    QVERIFY(reopen(m_path).node(pinned)->pinned);
+    QUndoStack *stack = m_window->document()->undoStack();
+    const int steps = stack->count();
+
+    m_window->action(QStringLiteral("actionLayout"))->trigger();
+    QVERIFY(m_window->isLayoutRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLayoutRunning(), 60000);
+    QCOMPARE(stack->count(), steps + 1);
+    Project file = reopen(m_path);
+    // No two cards overlap any more, and the pinned one did not move.
+    for (int i = 0; i < file.nodes.size(); ++i) {
+        for (int j = i + 1; j < file.nodes.size(); ++j) {
+            const Node &a = file.nodes.at(i);
+            const Node &b = file.nodes.at(j);
+            const QRectF ra(a.x, a.y, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
+            const QRectF rb(b.x, b.y, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
+            QVERIFY2(!ra.intersects(rb), qPrintable(a.name + QStringLiteral(" overlaps ") + b.name));
+        }
+    }
+    QCOMPARE(file.node(pinned)->x, 0.0);
+    QCOMPARE(file.node(pinned)->y, 0.0);
+    // The scene shows what the file says.
+    for (const Node &n : file.nodes)
+        QCOMPARE(m_window->mapScene()->nodeItem(n.id)->pos(), QPointF(n.x, n.y));
+
+    m_window->action(QStringLiteral("actionUndo"))->trigger();
+    for (const Node &n : reopen(m_path).nodes) {
+        QCOMPARE(n.x, 0.0);
+        QCOMPARE(n.y, 0.0);
+    }
+    m_window->action(QStringLiteral("actionRedo"))->trigger();
+    QCOMPARE(reopen(m_path).nodes, file.nodes);
+}
+
 void TestMainWindow::badFileIsReported()
 {
     const QString bad = m_dir->filePath(QStringLiteral("notes.flowbench"));
@@ -411,6 +457,8 @@ void TestMainWindow::screenshotOfTheWindow()
                          {newId(), nodes[6].id, nodes[3].id, EdgeKind::Reads, {}},
                          {newId(), nodes[2].id, nodes[7].id, EdgeKind::Calls, QStringLiteral("charge")}};
     m_window->document()->undoStack()->push(new AddNodesCommand(m_window->document(), nodes, edges));
+    m_window->action(QStringLiteral("actionLayout"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLayoutRunning(), 60000);
     m_window->mapView()->fitToContent();
     m_window->mapScene()->selectNodes({nodes[2].id});
     QTest::qWait(50);
