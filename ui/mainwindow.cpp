@@ -40,6 +40,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStringListModel>
+#include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoView>
@@ -401,6 +402,8 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         connect(doc, &ProjectDocument::testCasesChanged, this, &MainWindow::updateStatus);
         m_stack->setCurrentWidget(m_view);
         m_view->fitToContent();
+        // Again once the docks have settled the view's final size.
+        QTimer::singleShot(0, m_view, &MapView::fitToContent);
         m_overview->refit();
         m_view->setFocus();
     } else {

@@ -24,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QtTest>
 
 using namespace flowbench;
@@ -99,6 +100,7 @@ private slots:
     void layoutIsOneUndoStepAndKeepsPins();
     void badFileIsReported();
     void screenshotOfTheWindow();
+    void screenshotOfTheExample();
 
 private:
     Id add(NodeKind kind, double x, double y);
@@ -467,6 +469,41 @@ void TestMainWindow::screenshotOfTheWindow()
     QVERIFY(shot.save(out));
     qInfo("window grabbed to %s", qPrintable(out));
     QVERIFY(shot.width() >= 1000);
+}
+
+void TestMainWindow::screenshotOfTheExample()
+{
+    const QString example = QStringLiteral(FLOWBENCH_BINARY_DIR "/examples/shop.flowbench");
+    if (!QFileInfo::exists(example))
+        QSKIP("the example project was not built (target example_project)");
+    qputenv("FLOWBENCH_EXAMPLE", example.toUtf8());
+    QCOMPARE(MainWindow::examplePath(), example);
+    m_window->closeProject();
+    // The welcome screen offers the example; opening it works on a copy.
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("welcomeExample"));
+    QVERIFY(button && button->isVisible() && button->isEnabled());
+    const QString grabWelcome = QDir::temp().filePath(QStringLiteral("flowbench-welcome.png"));
+    QVERIFY(m_window->grab().save(grabWelcome));
+    button->click();
+    QVERIFY(m_window->document());
+    QVERIFY(m_window->document()->filePath() != example);
+    QVERIFY(m_window->document()->nodeCount() > 10);
+    m_window->action(QStringLiteral("actionLayout"))->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLayoutRunning(), 60000);
+    QCOMPARE(m_window->document()->undoStack()->count(), 1);
+    auto *flowList = m_window->flowsPanel()->findChild<QTreeWidget *>(QStringLiteral("flowList"));
+    QVERIFY(flowList && flowList->topLevelItemCount() > 0);
+    for (int i = 0; i < flowList->topLevelItemCount(); ++i)
+        if (flowList->topLevelItem(i)->text(0) == QStringLiteral("Checkout"))
+            flowList->setCurrentItem(flowList->topLevelItem(i));
+    QVERIFY(!m_window->mapScene()->highlightedFlow().isEmpty());
+    QVERIFY(m_window->jumpTo(QStringLiteral("Order service")));
+    m_window->mapView()->fitToContent();
+    QTest::qWait(100);
+    const QString out = QDir::temp().filePath(QStringLiteral("flowbench-example.png"));
+    QVERIFY(m_window->grab().save(out));
+    qInfo("example grabbed to %s", qPrintable(out));
+    qunsetenv("FLOWBENCH_EXAMPLE");
 }
 
 QTEST_MAIN(TestMainWindow)
