@@ -33,6 +33,9 @@ QPointF port(const QRectF &card, const QPointF &towards, QPointF *normal)
 EdgeItem::EdgeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
 {
     setFlags(ItemIsSelectable);
+    if (const Edge *e = scene->document()->edge(id))
+        setToolTip(e->label.isEmpty() ? MapStyle::edgeKindLabel(e->kind)
+                                      : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
     setZValue(1);
 }
 
@@ -175,6 +178,9 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     font.setPixelSize(10);
     painter->setFont(font);
     const QFontMetricsF fm(font);
+    // A label longer than its edge would sit on the cards: leave it to the tooltip.
+    if (m_path.length() < fm.horizontalAdvance(text) + 36)
+        return;
     const QRectF box(m_labelPos.x() - fm.horizontalAdvance(text) / 2 - 4, m_labelPos.y() - 8,
                      fm.horizontalAdvance(text) + 8, 16);
     painter->setBrush(QColor(0xf8, 0xfa, 0xfc, 230));

@@ -153,9 +153,14 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     QFont subFont = nameFont;
     subFont.setBold(false);
     subFont.setPixelSize(11);
+    const int tests = m_scene->document()->testCaseCount(n.id);
+    QFont badge = subFont;
+    badge.setPixelSize(10);
+    const QString badgeText = QString::number(tests) + QStringLiteral(" ✓");
+    const double badgeWidth = tests > 0 ? QFontMetricsF(badge).horizontalAdvance(badgeText) + 10 : 0;
     painter->setFont(subFont);
     painter->setPen(QColor(0x64, 0x74, 0x8b));
-    const QRectF subArea(48, 31, MapStyle::kNodeWidth - 58, 18);
+    const QRectF subArea(48, 31, MapStyle::kNodeWidth - 58 - (tests > 0 ? badgeWidth + 4 : 0), 18);
     painter->drawText(subArea, Qt::AlignLeft | Qt::AlignVCenter,
                       painter->fontMetrics().elidedText(sub.join(QStringLiteral(" · ")), Qt::ElideRight,
                                                         int(subArea.width())));
@@ -175,14 +180,11 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
         painter->drawText(riskRect, Qt::AlignCenter, QString::number(score));
     }
 
-    const int tests = m_scene->document()->testCaseCount(n.id);
     if (tests > 0) {
-        QFont badge = subFont;
-        badge.setPixelSize(10);
         painter->setFont(badge);
-        const QString text = QString::number(tests) + QStringLiteral(" ✓");
-        const double w = painter->fontMetrics().horizontalAdvance(text) + 10;
-        const QRectF r(MapStyle::kNodeWidth - w - 8, MapStyle::kNodeHeight - 20, w, 14);
+        const QString &text = badgeText;
+        const double w = badgeWidth;
+        const QRectF r(MapStyle::kNodeWidth - w - 8, (MapStyle::kNodeHeight - 14) / 2 + 9, w, 14);
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0xe0, 0xe7, 0xff));
         painter->drawRoundedRect(r, 7, 7);
