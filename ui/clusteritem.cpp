@@ -34,13 +34,15 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     if (lod < 0.25)
         return;
     QFont font;
-    font.setPixelSize(lod < 0.5 ? 28 : 13);
+    font.setPixelSize(lod < 0.5 ? 20 : 13);
     font.setBold(true);
     font.setCapitalization(QFont::AllUppercase);
     font.setLetterSpacing(QFont::AbsoluteSpacing, 0.8);
     painter->setFont(font);
     painter->setPen(tint.darker(190));
-    painter->drawText(m_rect.adjusted(14, 6, -14, 0), Qt::AlignLeft | Qt::AlignTop, m_group);
+    const QRectF label = m_rect.adjusted(14, 6, -14, 0);
+    painter->drawText(label, Qt::AlignLeft | Qt::AlignTop,
+                      QFontMetricsF(font).elidedText(m_group, Qt::ElideRight, label.width()));
 }
 
 } // namespace flowbench

@@ -99,16 +99,26 @@ void EdgeItem::updateGeometry()
     const bool routeValid = m_route.size() >= 4 && (m_route.size() - 1) % 3 == 0
         && from->pos() == m_routeFrom && to->pos() == m_routeTo;
     if (routeValid) {
-        path.moveTo(m_route.first());
+        // The layout leaves a margin around cards: bridge it at both ends.
+        QPointF n0;
+        const QPointF startBorder = port(a, m_route.first(), &n0);
+        if (QLineF(startBorder, m_route.first()).length() < 40 && !a.contains(m_route.first())) {
+            path.moveTo(startBorder);
+            path.lineTo(m_route.first());
+        } else {
+            path.moveTo(m_route.first());
+        }
         for (int i = 1; i + 2 < m_route.size(); i += 3)
             path.cubicTo(m_route.at(i), m_route.at(i + 1), m_route.at(i + 2));
         end = m_route.last();
         beforeEnd = m_route.at(m_route.size() - 2);
-        // Graphviz stops the spline short of the card for its arrowhead; reach the border.
+        // Graphviz stops short of the (padded) card for its arrowhead; reach the border.
         QPointF n;
         const QPointF border = port(b, end, &n);
-        if (QLineF(end, border).length() < 40 && b.contains(border))
+        if (QLineF(end, border).length() < 48 && !b.contains(end)) {
+            beforeEnd = end;
             end = border;
+        }
         path.lineTo(end);
     } else if (from == to) {
         // A node that talks to itself: a loop over its top-right corner.

@@ -7,6 +7,11 @@
 
 namespace flowbench {
 
+namespace {
+constexpr double kPadX = 18;
+constexpr double kPadY = 16;
+} // namespace
+
 MapLayouter::MapLayouter(ProjectDocument *document, MapScene *scene, QObject *parent)
     : QObject(parent), m_document(document), m_scene(scene)
 {
@@ -20,11 +25,16 @@ MapLayouter::MapLayouter(ProjectDocument *document, MapScene *scene, QObject *pa
 
 void MapLayouter::start()
 {
-    LayoutRequest request = LayoutRequest::fromProject(m_document->snapshot(), MapStyle::kNodeWidth,
-                                                       MapStyle::kNodeHeight);
-    // Room for the group backgrounds and edge labels drawn around the cards.
-    request.nodeSeparation = 36;
-    request.rankSeparation = 110;
+    // Each card is laid out with a margin around it, so the group backgrounds the scene
+    // draws around cards (MapStyle::kClusterMargin) do not run into each other.
+    LayoutRequest request = LayoutRequest::fromProject(m_document->snapshot(), MapStyle::kNodeWidth + 2 * kPadX,
+                                                       MapStyle::kNodeHeight + 2 * kPadY);
+    for (LayoutNodeSpec &n : request.nodes) {
+        n.x -= kPadX;
+        n.y -= kPadY;
+    }
+    request.nodeSeparation = 16;
+    request.rankSeparation = 80;
     m_job.start(request);
     emit started();
 }
@@ -36,7 +46,7 @@ void MapLayouter::apply(const LayoutResult &result)
     QList<NodePosition> positions;
     positions.reserve(result.nodes.size());
     for (const NodePlacement &p : result.nodes)
-        positions.append({p.id, qRound(p.topLeft.x() * 2) / 2.0, qRound(p.topLeft.y() * 2) / 2.0, false});
+        positions.append({p.id, qRound((p.topLeft.x() + kPadX) * 2) / 2.0, qRound((p.topLeft.y() + kPadY) * 2) / 2.0, false});
     auto *cmd = new ApplyLayoutCommand(m_document, positions);
     if (cmd->isEmpty()) {
         delete cmd;
