@@ -1,2 +1,33 @@
+// flowbench [project.flowbench]: the desktop workbench.
+#include "mainwindow.h"
+#include "pluraltranslator.h"
+
 #include <QApplication>
-int main(int argc, char **argv) { QApplication app(argc, argv); return 0; }
+#include <QCommandLineParser>
+#include <QDir>
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Flowbench"));
+    QApplication::setApplicationName(QStringLiteral("Flowbench"));
+    QApplication::setApplicationVersion(QStringLiteral(FLOWBENCH_VERSION));
+
+    flowbench::PluralTranslator plurals;
+    QApplication::installTranslator(&plurals);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Map user flows to backend parts and test them."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "The project file (*.flowbench) to open."),
+                                 QStringLiteral("[project.flowbench]"));
+    parser.process(app);
+
+    flowbench::MainWindow window;
+    window.show();
+    const QStringList args = parser.positionalArguments();
+    if (!args.isEmpty())
+        window.openProject(QDir::current().absoluteFilePath(args.first()));
+    return app.exec();
+}

@@ -1,0 +1,138 @@
+// bench_mapview [sizes...]: for each map size, how long the scene takes to build, how
+// long one frame takes to paint (whole map fitted = simplified cards; 100 % = detailed
+// cards) and how much memory the process holds. QT_QPA_PLATFORM=offscreen works.
+#include "document/addnodescommand.h"
+#include "document/projectdocument.h"
+#include "mapscene.h"
+#include "mapstyle.h"
+#include "mapview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QImage>
+#include <QPainter>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace flowbench;
+
+namespace {
+// Resident and peak resident memory of this process in MiB, from /proc.
+QPair<double, double> memoryMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    double rss = 0, hwm = 0;
+    if (f.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                rss = line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+            else if (line.startsWith("VmHWM:"))
+                hwm = line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
+    }
+    return {rss, hwm};
+}
+
+void fill(ProjectDocument *doc, int count)
+{
+    QList<Node> nodes;
+    nodes.reserve(count);
+    const int columns = qMax(10, int(std::sqrt(count * 2.0)));
+    for (int i = 0; i < count; ++i) {
+        Node n;
+        n.id = newId();
+        n.kind = allNodeKinds().at(i % 8);
+        n.name = QStringLiteral("%1 %2").arg(toString(n.kind)).arg(i);
+        n.group = QStringLiteral("group %1").arg(i / 50);
+        n.owner = QStringLiteral("team-%1").arg(i / 200);
+        n.risk = {1 + i % 5, 1 + (i / 5) % 5};
+        n.x = (i % columns) * 260;
+        n.y = (i / columns) * 110;
+        nodes.append(n);
+    }
+    QList<Edge> edges;
+    for (int i = 1; i < count; ++i) {
+        edges.append({newId(), nodes.at(i - 1).id, nodes.at(i).id, allEdgeKinds().at(i % 7), QString()});
+        if (i % 3 == 0 && i >= columns)
+            edges.append({newId(), nodes.at(i - columns).id, nodes.at(i).id, EdgeKind::Reads, QString()});
+    }
+    doc->undoStack()->push(new AddNodesCommand(doc, nodes, edges));
+}
+
+double renderMs(MapView &view, int repeats)
+{
+    QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < repeats; ++i) {
+        QPainter p(&image);
+        view.render(&p, QRectF(), view.viewport()->rect());
+    }
+    return double(t.nsecsElapsed()) / 1e6 / repeats;
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QList<int> sizes;
+    for (int i = 1; i < argc; ++i)
+        sizes << QString::fromLocal8Bit(argv[i]).toInt();
+    if (sizes.isEmpty())
+        sizes = {100, 1000, 5000};
+    QTextStream out(stdout);
+    out << "nodes  edges  file-write-ms  scene-build-ms  frame-fit-ms  frame-100%-ms  pan-frame-ms  rss-MiB  peak-MiB\n";
+    for (int count : sizes) {
+        QTemporaryDir dir;
+        auto doc = ProjectDocument::create(dir.filePath(QStringLiteral("bench.flowbench")), QStringLiteral("bench"));
+        if (!doc) {
+            std::fprintf(stderr, "%s\n", qPrintable(doc.error()));
+            return 2;
+        }
+        QElapsedTimer t;
+        t.start();
+        fill(doc->get(), count);
+        const double writeMs = t.nsecsElapsed() / 1e6;
+
+        t.restart();
+        auto *scene = new MapScene(doc->get());
+        scene->updateClustersNow();
+        const double buildMs = t.nsecsElapsed() / 1e6;
+
+        MapView view;
+        view.resize(1600, 1000);
+        view.setMapScene(scene);
+        view.fitToContent();
+        const double fitMs = renderMs(view, 3);
+        view.setZoom(1.0, scene->contentRect().center());
+        const double fullMs = renderMs(view, 3);
+        // Panning: move by a third of the view each frame.
+        QElapsedTimer pan;
+        pan.start();
+        QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
+        for (int i = 0; i < 10; ++i) {
+            view.centerOn(view.visibleCentre() + QPointF(500, 150));
+            QPainter p(&image);
+            view.render(&p, QRectF(), view.viewport()->rect());
+        }
+        const double panMs = pan.nsecsElapsed() / 1e6 / 10;
+        const auto mem = memoryMiB();
+        out << QStringLiteral("%1  %2  %3  %4  %5  %6  %7  %8  %9\n")
+                   .arg(count, 5)
+                   .arg(doc.value()->edgeCount(), 5)
+                   .arg(writeMs, 13, 'f', 1)
+                   .arg(buildMs, 14, 'f', 1)
+                   .arg(fitMs, 12, 'f', 1)
+                   .arg(fullMs, 13, 'f', 1)
+                   .arg(panMs, 12, 'f', 1)
+                   .arg(mem.first, 7, 'f', 1)
+                   .arg(mem.second, 8, 'f', 1);
+        out.flush();
+        view.setMapScene(nullptr);
+        delete scene;
+    }
+    return 0;
+}

@@ -1,0 +1,545 @@
+#include "document/projectdocument.h"
+
+#include <QSet>
+#include <algorithm>
+
+namespace flowbench {
+
+namespace {
+template <typename T>
+QHash<Id, T> byId(const QList<T> &list)
+{
+    QHash<Id, T> hash;
+    hash.reserve(list.size());
+    for (const T &item : list)
+        hash.insert(item.id, item);
+    return hash;
+}
+
+template <typename T>
+QList<T> sortedById(const QHash<Id, T> &hash)
+{
+    QList<T> list = hash.values();
+    std::sort(list.begin(), list.end(), [](const T &a, const T &b) { return a.id < b.id; });
+    return list;
+}
+} // namespace
+
+ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent)
+    : QObject(parent), m_store(std::move(store)), m_undoStack(new QUndoStack(this))
+{
+}
+
+ProjectDocument::~ProjectDocument()
+{
+    // Commands refer to the document; drop them before the store goes.
+    delete m_undoStack;
+    m_undoStack = nullptr;
+}
+
+Result<std::unique_ptr<ProjectDocument>> ProjectDocument::create(const QString &path, const QString &name)
+{
+    auto store = ProjectStore::create(path, name);
+    if (!store)
+        return Result<std::unique_ptr<ProjectDocument>>::failure(store.error());
+    std::unique_ptr<ProjectDocument> doc(new ProjectDocument(std::move(store.value())));
+    if (Status s = doc->reload(); !s)
+        return Result<std::unique_ptr<ProjectDocument>>::failure(s.error());
+    return doc;
+}
+
+Result<std::unique_ptr<ProjectDocument>> ProjectDocument::open(const QString &path)
+{
+    auto store = ProjectStore::open(path);
+    if (!store)
+        return Result<std::unique_ptr<ProjectDocument>>::failure(store.error());
+    std::unique_ptr<ProjectDocument> doc(new ProjectDocument(std::move(store.value())));
+    if (Status s = doc->reload(); !s)
+        return Result<std::unique_ptr<ProjectDocument>>::failure(s.error());
+    return doc;
+}
+
+Status ProjectDocument::reload()
+{
+    auto project = m_store->load();
+    if (!project)
+        return Status::failure(project.error());
+    m_name = project->name;
+    m_nodes = byId(project->nodes);
+    m_edges = byId(project->edges);
+    m_flows = byId(project->flows);
+    m_testCases = byId(project->testCases);
+    m_comments = byId(project->comments);
+    return success();
+}
+
+Status ProjectDocument::fail(const Status &status)
+{
+    emit errorOccurred(status.error());
+    return status;
+}
+
+QString ProjectDocument::filePath() const { return m_store->path(); }
+
+const Node *ProjectDocument::node(const Id &id) const
+{
+    auto it = m_nodes.constFind(id);
+    return it == m_nodes.cend() ? nullptr : &it.value();
+}
+
+const Edge *ProjectDocument::edge(const Id &id) const
+{
+    auto it = m_edges.constFind(id);
+    return it == m_edges.cend() ? nullptr : &it.value();
+}
+
+const Flow *ProjectDocument::flow(const Id &id) const
+{
+    auto it = m_flows.constFind(id);
+    return it == m_flows.cend() ? nullptr : &it.value();
+}
+
+const TestCase *ProjectDocument::testCase(const Id &id) const
+{
+    auto it = m_testCases.constFind(id);
+    return it == m_testCases.cend() ? nullptr : &it.value();
+}
+
+QList<Node> ProjectDocument::nodes() const { return sortedById(m_nodes); }
+QList<Edge> ProjectDocument::edges() const { return sortedById(m_edges); }
+QList<TestCase> ProjectDocument::testCases() const { return sortedById(m_testCases); }
+
+QList<Flow> ProjectDocument::flows() const
+{
+    QList<Flow> list = m_flows.values();
+    std::sort(list.begin(), list.end(), [](const Flow &a, const Flow &b) {
+        return a.name.compare(b.name, Qt::CaseInsensitive) < 0;
+    });
+    return list;
+}
+
+QList<TestCase> ProjectDocument::testCasesOfNode(const Id &nodeId) const
+{
+    QList<TestCase> list;
+    for (const TestCase &t : m_testCases)
+        if (t.nodeId == nodeId)
+            list.append(t);
+    std::sort(list.begin(), list.end(), [](const TestCase &a, const TestCase &b) {
+        return a.position != b.position ? a.position < b.position : a.id < b.id;
+    });
+    return list;
+}
+
+int ProjectDocument::testCaseCount(const Id &nodeId) const
+{
+    int count = 0;
+    for (const TestCase &t : m_testCases)
+        count += t.nodeId == nodeId;
+    return count;
+}
+
+QList<Comment> ProjectDocument::commentsOfNode(const Id &nodeId) const
+{
+    QList<Comment> list;
+    for (const Comment &c : m_comments)
+        if (c.nodeId == nodeId)
+            list.append(c);
+    return list;
+}
+
+QList<Edge> ProjectDocument::edgesOfNode(const Id &nodeId) const
+{
+    QList<Edge> list;
+    for (const Edge &e : m_edges)
+        if (e.from == nodeId || e.to == nodeId)
+            list.append(e);
+    return list;
+}
+
+Project ProjectDocument::snapshot() const
+{
+    Project p;
+    p.name = m_name;
+    p.nodes = nodes();
+    p.edges = edges();
+    p.flows = sortedById(m_flows);
+    p.testCases = testCases();
+    p.comments = sortedById(m_comments);
+    return p;
+}
+
+Result<DeleteSummary> ProjectDocument::previewRemoveNodes(const QList<Id> &ids) const
+{
+    const QSet<Id> set(ids.cbegin(), ids.cend());
+    DeleteSummary summary;
+    for (const Edge &e : m_edges)
+        summary.edges += set.contains(e.from) || set.contains(e.to);
+    for (const TestCase &t : m_testCases)
+        summary.testCases += set.contains(t.nodeId);
+    for (const Comment &c : m_comments)
+        summary.comments += set.contains(c.nodeId);
+    for (const Flow &f : m_flows)
+        for (const Id &n : f.nodeIds)
+            summary.flowSteps += set.contains(n);
+    return summary;
+}
+
+Status ProjectDocument::addNodes(QList<Node> &nodes, QList<Edge> &edges)
+{
+    Status s = m_store->transaction([&]() -> Status {
+        for (Node &n : nodes)
+            if (Status st = m_store->addNode(n); !st)
+                return st;
+        for (Edge &e : edges)
+            if (Status st = m_store->addEdge(e); !st)
+                return st;
+        return success();
+    });
+    if (!s)
+        return fail(s);
+    QList<Id> nodeIds, edgeIds;
+    for (const Node &n : nodes) {
+        m_nodes.insert(n.id, n);
+        nodeIds.append(n.id);
+    }
+    for (const Edge &e : edges) {
+        m_edges.insert(e.id, e);
+        edgeIds.append(e.id);
+    }
+    emit nodesAdded(nodeIds);
+    if (!edgeIds.isEmpty())
+        emit edgesAdded(edgeIds);
+    return success();
+}
+
+Status ProjectDocument::updateNode(const Node &node)
+{
+    const Node *current = this->node(node.id);
+    if (!current)
+        return fail(Status::failure(tr("No node with id %1").arg(node.id)));
+    Node copy = node;
+    copy.revision = current->revision;
+    Status s = m_store->transaction([&] { return m_store->updateNode(copy); });
+    if (!s)
+        return fail(s);
+    m_nodes.insert(copy.id, copy);
+    emit nodeChanged(copy.id);
+    return success();
+}
+
+Status ProjectDocument::setNodePositions(const QList<NodePosition> &positions)
+{
+    Status s = m_store->transaction([&] { return m_store->setNodePositions(positions); });
+    if (!s)
+        return fail(s);
+    // The store may bump revisions on a move: take them from the file.
+    QList<Id> ids;
+    if (positions.size() > 64) {
+        auto stored = m_store->nodes();
+        if (!stored)
+            return fail(Status::failure(stored.error()));
+        m_nodes = byId(stored.value());
+        for (const NodePosition &p : positions)
+            ids.append(p.id);
+    } else {
+        for (const NodePosition &p : positions) {
+            auto stored = m_store->node(p.id);
+            if (!stored)
+                return fail(Status::failure(stored.error()));
+            m_nodes.insert(p.id, stored.value());
+            ids.append(p.id);
+        }
+    }
+    emit nodesMoved(ids);
+    return success();
+}
+
+Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
+{
+    const QSet<Id> set(ids.cbegin(), ids.cend());
+    Project taken;
+    for (const Id &id : ids)
+        if (const Node *n = node(id))
+            taken.nodes.append(*n);
+    for (const Edge &e : m_edges)
+        if (set.contains(e.from) || set.contains(e.to))
+            taken.edges.append(e);
+    for (const TestCase &t : m_testCases)
+        if (set.contains(t.nodeId))
+            taken.testCases.append(t);
+    for (const Comment &c : m_comments)
+        if (set.contains(c.nodeId))
+            taken.comments.append(c);
+    for (const Flow &f : m_flows)
+        if (std::any_of(f.nodeIds.cbegin(), f.nodeIds.cend(), [&](const Id &n) { return set.contains(n); }))
+            taken.flows.append(f);
+
+    Status s = m_store->transaction([&]() -> Status {
+        for (const Node &n : taken.nodes)
+            if (auto r = m_store->removeNode(n.id); !r)
+                return Status::failure(r.error());
+        return success();
+    });
+    if (!s)
+        return fail(s);
+
+    QList<Id> edgeIds, nodeIds;
+    QSet<Id> touchedNodes;
+    for (const Edge &e : taken.edges) {
+        m_edges.remove(e.id);
+        edgeIds.append(e.id);
+    }
+    for (const TestCase &t : taken.testCases) {
+        m_testCases.remove(t.id);
+        touchedNodes.insert(t.nodeId);
+    }
+    for (const Comment &c : taken.comments)
+        m_comments.remove(c.id);
+    for (const Node &n : taken.nodes) {
+        m_nodes.remove(n.id);
+        nodeIds.append(n.id);
+    }
+    if (!taken.flows.isEmpty()) {
+        auto flows = m_store->flows();
+        if (flows)
+            m_flows = byId(flows.value());
+    }
+    if (removed)
+        *removed = taken;
+    if (!edgeIds.isEmpty())
+        emit edgesRemoved(edgeIds);
+    emit nodesRemoved(nodeIds);
+    for (const Id &n : touchedNodes)
+        emit testCasesChanged(n);
+    if (!taken.flows.isEmpty())
+        emit flowsChanged();
+    return success();
+}
+
+Status ProjectDocument::restoreNodes(const Project &removed)
+{
+    Project put = removed;
+    Status s = m_store->transaction([&]() -> Status {
+        for (Node &n : put.nodes)
+            if (Status st = m_store->addNode(n); !st)
+                return st;
+        for (Edge &e : put.edges)
+            if (Status st = m_store->addEdge(e); !st)
+                return st;
+        for (TestCase &t : put.testCases)
+            if (Status st = m_store->addTestCase(t); !st)
+                return st;
+        for (Comment &c : put.comments)
+            if (Status st = m_store->addComment(c); !st)
+                return st;
+        if (put.flows.isEmpty())
+            return success();
+        auto stored = m_store->flows();
+        if (!stored)
+            return Status::failure(stored.error());
+        const QHash<Id, Flow> current = byId(stored.value());
+        for (Flow &f : put.flows) {
+            auto it = current.constFind(f.id);
+            if (it == current.cend())
+                continue; // the flow itself was removed since; nothing to put back into
+            Flow path = it.value();
+            path.nodeIds = f.nodeIds;
+            if (Status st = m_store->updateFlow(path); !st)
+                return st;
+        }
+        return success();
+    });
+    if (!s)
+        return fail(s);
+
+    QList<Id> nodeIds, edgeIds;
+    QSet<Id> touchedNodes;
+    for (const Node &n : put.nodes) {
+        m_nodes.insert(n.id, n);
+        nodeIds.append(n.id);
+    }
+    for (const Edge &e : put.edges) {
+        m_edges.insert(e.id, e);
+        edgeIds.append(e.id);
+    }
+    for (const TestCase &t : put.testCases) {
+        m_testCases.insert(t.id, t);
+        touchedNodes.insert(t.nodeId);
+    }
+    for (const Comment &c : put.comments)
+        m_comments.insert(c.id, c);
+    if (!put.flows.isEmpty()) {
+        auto flows = m_store->flows();
+        if (flows)
+            m_flows = byId(flows.value());
+    }
+    emit nodesAdded(nodeIds);
+    if (!edgeIds.isEmpty())
+        emit edgesAdded(edgeIds);
+    for (const Id &n : touchedNodes)
+        emit testCasesChanged(n);
+    if (!put.flows.isEmpty())
+        emit flowsChanged();
+    return success();
+}
+
+Status ProjectDocument::addEdge(Edge &edge)
+{
+    Status s = m_store->transaction([&] { return m_store->addEdge(edge); });
+    if (!s)
+        return fail(s);
+    m_edges.insert(edge.id, edge);
+    emit edgesAdded({edge.id});
+    return success();
+}
+
+Status ProjectDocument::updateEdge(const Edge &edge)
+{
+    const Edge *current = this->edge(edge.id);
+    if (!current)
+        return fail(Status::failure(tr("No edge with id %1").arg(edge.id)));
+    Edge copy = edge;
+    copy.revision = current->revision;
+    Status s = m_store->transaction([&] { return m_store->updateEdge(copy); });
+    if (!s)
+        return fail(s);
+    m_edges.insert(copy.id, copy);
+    emit edgeChanged(copy.id);
+    return success();
+}
+
+Status ProjectDocument::removeEdge(const Id &id)
+{
+    Status s = m_store->transaction([&] { return m_store->removeEdge(id); });
+    if (!s)
+        return fail(s);
+    m_edges.remove(id);
+    emit edgesRemoved({id});
+    return success();
+}
+
+Status ProjectDocument::addFlow(Flow &flow)
+{
+    Status s = m_store->transaction([&] { return m_store->addFlow(flow); });
+    if (!s)
+        return fail(s);
+    m_flows.insert(flow.id, flow);
+    emit flowsChanged();
+    return success();
+}
+
+Status ProjectDocument::updateFlow(const Flow &flow)
+{
+    const Flow *current = this->flow(flow.id);
+    if (!current)
+        return fail(Status::failure(tr("No flow with id %1").arg(flow.id)));
+    Flow copy = flow;
+    copy.revision = current->revision;
+    Status s = m_store->transaction([&] { return m_store->updateFlow(copy); });
+    if (!s)
+        return fail(s);
+    m_flows.insert(copy.id, copy);
+    emit flowsChanged();
+    return success();
+}
+
+Status ProjectDocument::removeFlow(const Id &id, QList<Id> *detached)
+{
+    QList<Id> ids;
+    for (const TestCase &t : m_testCases)
+        if (t.flowId == id)
+            ids.append(t.id);
+    Status s = m_store->transaction([&] { return m_store->removeFlow(id); });
+    if (!s)
+        return fail(s);
+    m_flows.remove(id);
+    QSet<Id> touched;
+    for (const Id &t : ids) {
+        auto stored = m_store->testCase(t);
+        if (stored) {
+            m_testCases.insert(t, stored.value());
+            touched.insert(stored->nodeId);
+        }
+    }
+    if (detached)
+        *detached = ids;
+    emit flowsChanged();
+    for (const Id &n : touched)
+        emit testCasesChanged(n);
+    return success();
+}
+
+Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
+{
+    Flow put = flow;
+    QList<TestCase> relinked;
+    Status s = m_store->transaction([&]() -> Status {
+        if (Status st = m_store->addFlow(put); !st)
+            return st;
+        for (const Id &t : detached) {
+            auto stored = m_store->testCase(t);
+            if (!stored)
+                continue; // deleted since
+            TestCase tc = stored.value();
+            tc.flowId = put.id;
+            if (Status st = m_store->updateTestCase(tc); !st)
+                return st;
+            relinked.append(tc);
+        }
+        return success();
+    });
+    if (!s)
+        return fail(s);
+    m_flows.insert(put.id, put);
+    QSet<Id> touched;
+    for (const TestCase &t : relinked) {
+        m_testCases.insert(t.id, t);
+        touched.insert(t.nodeId);
+    }
+    emit flowsChanged();
+    for (const Id &n : touched)
+        emit testCasesChanged(n);
+    return success();
+}
+
+Status ProjectDocument::addTestCase(TestCase &testCase)
+{
+    Status s = m_store->transaction([&] { return m_store->addTestCase(testCase); });
+    if (!s)
+        return fail(s);
+    m_testCases.insert(testCase.id, testCase);
+    emit testCasesChanged(testCase.nodeId);
+    return success();
+}
+
+Status ProjectDocument::updateTestCase(const TestCase &testCase)
+{
+    const TestCase *current = this->testCase(testCase.id);
+    if (!current)
+        return fail(Status::failure(tr("No test case with id %1").arg(testCase.id)));
+    TestCase copy = testCase;
+    copy.revision = current->revision;
+    const Id oldNode = current->nodeId;
+    Status s = m_store->transaction([&] { return m_store->updateTestCase(copy); });
+    if (!s)
+        return fail(s);
+    m_testCases.insert(copy.id, copy);
+    emit testCasesChanged(copy.nodeId);
+    if (oldNode != copy.nodeId)
+        emit testCasesChanged(oldNode);
+    return success();
+}
+
+Status ProjectDocument::removeTestCase(const Id &id)
+{
+    const TestCase *current = testCase(id);
+    const Id nodeId = current ? current->nodeId : Id();
+    Status s = m_store->transaction([&] { return m_store->removeTestCase(id); });
+    if (!s)
+        return fail(s);
+    m_testCases.remove(id);
+    emit testCasesChanged(nodeId);
+    return success();
+}
+
+} // namespace flowbench

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "model/project.h"
+#include "result.h"
+#include "store/projectstore.h"
+
+#include <QHash>
+#include <QObject>
+#include <QUndoStack>
+#include <memory>
+
+namespace flowbench {
+
+// The open project: owns the store (the file) and the undo stack, keeps an in-memory
+// copy of what the map shows, and tells views what changed. Views never write the model;
+// they push commands (core/document/*command*), which call the mutators below. Each
+// mutator is one store transaction; the cache changes only after the file did.
+class ProjectDocument : public QObject
+{
+    Q_OBJECT
+public:
+    ~ProjectDocument() override;
+
+    static Result<std::unique_ptr<ProjectDocument>> create(const QString &path, const QString &name);
+    static Result<std::unique_ptr<ProjectDocument>> open(const QString &path);
+
+    QString filePath() const;
+    QString projectName() const { return m_name; }
+    ProjectStore *store() const { return m_store.get(); }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    // Reading: pointers stay valid until the next change signal.
+    const Node *node(const Id &id) const;
+    const Edge *edge(const Id &id) const;
+    const Flow *flow(const Id &id) const;
+    const TestCase *testCase(const Id &id) const;
+    QList<Node> nodes() const;         // ordered by id
+    QList<Edge> edges() const;         // ordered by id
+    QList<Flow> flows() const;         // ordered by name
+    QList<TestCase> testCasesOfNode(const Id &nodeId) const; // by position
+    QList<TestCase> testCases() const;
+    QList<Comment> commentsOfNode(const Id &nodeId) const;
+    QList<Edge> edgesOfNode(const Id &nodeId) const;
+    int nodeCount() const { return m_nodes.size(); }
+    int edgeCount() const { return m_edges.size(); }
+    int testCaseCount(const Id &nodeId) const;
+    Project snapshot() const; // nodes, edges, flows, test cases and comments as plain values
+
+    // What removing these nodes takes with it (edges counted once).
+    Result<DeleteSummary> previewRemoveNodes(const QList<Id> &ids) const;
+
+    // Mutators for commands. Every call is one transaction; on failure nothing changed
+    // and errorOccurred() says why.
+    Status addNodes(QList<Node> &nodes, QList<Edge> &edges);
+    Status updateNode(const Node &node); // takes the stored revision; ignores x/y
+    Status setNodePositions(const QList<NodePosition> &positions);
+    // Removes the nodes with everything attached; `removed` receives what went.
+    Status removeNodes(const QList<Id> &ids, Project *removed);
+    // Puts back what removeNodes took (nodes, edges, test cases, comments, flow paths).
+    Status restoreNodes(const Project &removed);
+    Status addEdge(Edge &edge);
+    Status updateEdge(const Edge &edge);
+    Status removeEdge(const Id &id);
+    Status addFlow(Flow &flow);
+    Status updateFlow(const Flow &flow);
+    // Test cases of the flow lose their flow; `detached` receives their ids.
+    Status removeFlow(const Id &id, QList<Id> *detached);
+    Status restoreFlow(const Flow &flow, const QList<Id> &detached);
+    Status addTestCase(TestCase &testCase);
+    Status updateTestCase(const TestCase &testCase);
+    Status removeTestCase(const Id &id);
+
+signals:
+    void nodesAdded(const QList<flowbench::Id> &ids);
+    void nodeChanged(const flowbench::Id &id);
+    void nodesMoved(const QList<flowbench::Id> &ids);
+    void nodesRemoved(const QList<flowbench::Id> &ids);
+    void edgesAdded(const QList<flowbench::Id> &ids);
+    void edgeChanged(const flowbench::Id &id);
+    void edgesRemoved(const QList<flowbench::Id> &ids);
+    void flowsChanged(); // added, changed or removed: the flow list is small
+    void testCasesChanged(const flowbench::Id &nodeId);
+    void errorOccurred(const QString &message);
+
+private:
+    explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
+    Status reload();
+    Status fail(const Status &status);
+
+    std::unique_ptr<ProjectStore> m_store;
+    QUndoStack *m_undoStack = nullptr;
+    QString m_name;
+    QHash<Id, Node> m_nodes;
+    QHash<Id, Edge> m_edges;
+    QHash<Id, Flow> m_flows;
+    QHash<Id, TestCase> m_testCases;
+    QHash<Id, Comment> m_comments;
+};
+
+} // namespace flowbench

@@ -1,0 +1,202 @@
+#include "edgeitem.h"
+
+#include "document/projectdocument.h"
+#include "mapscene.h"
+#include "mapstyle.h"
+#include "nodeitem.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+#include <QtMath>
+
+namespace flowbench {
+
+namespace {
+constexpr double kArrowLength = 10;
+
+// Where a line from the card centre towards `towards` leaves the card.
+QPointF port(const QRectF &card, const QPointF &towards, QPointF *normal)
+{
+    const QPointF c = card.center();
+    const double dx = towards.x() - c.x();
+    const double dy = towards.y() - c.y();
+    // Prefer the left/right sides unless the other end is mostly above or below.
+    if (qAbs(dx) * card.height() >= qAbs(dy) * card.width() * 0.6) {
+        *normal = QPointF(dx >= 0 ? 1 : -1, 0);
+        return QPointF(dx >= 0 ? card.right() : card.left(), c.y());
+    }
+    *normal = QPointF(0, dy >= 0 ? 1 : -1);
+    return QPointF(c.x(), dy >= 0 ? card.bottom() : card.top());
+}
+} // namespace
+
+EdgeItem::EdgeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
+{
+    setFlags(ItemIsSelectable);
+    if (const Edge *e = scene->document()->edge(id))
+        setToolTip(e->label.isEmpty() ? MapStyle::edgeKindLabel(e->kind)
+                                      : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
+    setZValue(1);
+}
+
+QRectF EdgeItem::boundingRect() const
+{
+    QRectF r = m_path.boundingRect() | m_arrow.boundingRect();
+    r |= QRectF(m_labelPos - QPointF(60, 12), QSizeF(120, 24));
+    return r.adjusted(-6, -6, 6, 6);
+}
+
+QPainterPath EdgeItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(10);
+    return stroker.createStroke(m_path);
+}
+
+void EdgeItem::setRoute(const QList<QPointF> &points, const QPointF &fromPos, const QPointF &toPos)
+{
+    m_route = points;
+    m_routeFrom = fromPos;
+    m_routeTo = toPos;
+    updateGeometry();
+}
+
+void EdgeItem::clearRoute()
+{
+    m_route.clear();
+    updateGeometry();
+}
+
+void EdgeItem::setHighlighted(bool highlighted)
+{
+    if (m_highlighted == highlighted)
+        return;
+    m_highlighted = highlighted;
+    setZValue(highlighted ? 1.5 : 1);
+    update();
+}
+
+void EdgeItem::setDimmed(bool dimmed)
+{
+    if (m_dimmed == dimmed)
+        return;
+    m_dimmed = dimmed;
+    setOpacity(dimmed ? 0.15 : 1.0);
+}
+
+void EdgeItem::updateGeometry()
+{
+    const Edge *edge = m_scene->document()->edge(m_id);
+    NodeItem *from = edge ? m_scene->nodeItem(edge->from) : nullptr;
+    NodeItem *to = edge ? m_scene->nodeItem(edge->to) : nullptr;
+    if (!from || !to)
+        return;
+    prepareGeometryChange();
+    const QRectF a(from->pos(), QSizeF(MapStyle::kNodeWidth, MapStyle::kNodeHeight));
+    const QRectF b(to->pos(), QSizeF(MapStyle::kNodeWidth, MapStyle::kNodeHeight));
+    QPainterPath path;
+    QPointF end, beforeEnd;
+    const bool routeValid = m_route.size() >= 4 && (m_route.size() - 1) % 3 == 0
+        && from->pos() == m_routeFrom && to->pos() == m_routeTo;
+    if (routeValid) {
+        // The layout leaves a margin around cards: bridge it at both ends.
+        QPointF n0;
+        const QPointF startBorder = port(a, m_route.first(), &n0);
+        if (QLineF(startBorder, m_route.first()).length() < 40 && !a.contains(m_route.first())) {
+            path.moveTo(startBorder);
+            path.lineTo(m_route.first());
+        } else {
+            path.moveTo(m_route.first());
+        }
+        for (int i = 1; i + 2 < m_route.size(); i += 3)
+            path.cubicTo(m_route.at(i), m_route.at(i + 1), m_route.at(i + 2));
+        end = m_route.last();
+        beforeEnd = m_route.at(m_route.size() - 2);
+        // Graphviz stops short of the (padded) card for its arrowhead; reach the border.
+        QPointF n;
+        const QPointF border = port(b, end, &n);
+        if (QLineF(end, border).length() < 48 && !b.contains(end)) {
+            beforeEnd = end;
+            end = border;
+        }
+        path.lineTo(end);
+    } else if (from == to) {
+        // A node that talks to itself: a loop over its top-right corner.
+        const QPointF s(a.right() - 40, a.top());
+        end = QPointF(a.right(), a.top() + 20);
+        beforeEnd = end + QPointF(50, -10);
+        path.moveTo(s);
+        path.cubicTo(s + QPointF(0, -50), beforeEnd + QPointF(0, -40), end);
+    } else {
+        QPointF n1, n2;
+        const QPointF p1 = port(a, b.center(), &n1);
+        end = port(b, a.center(), &n2);
+        const double reach = qMax(40.0, QLineF(p1, end).length() * 0.4);
+        beforeEnd = end + n2 * reach;
+        path.moveTo(p1);
+        path.cubicTo(p1 + n1 * reach, beforeEnd, end);
+    }
+    m_path = path;
+
+    // Arrowhead along the last stretch of the curve.
+    QLineF dir(path.pointAtPercent(qMax(0.0, 1.0 - 12.0 / qMax(12.0, path.length()))), end);
+    if (dir.length() < 0.01)
+        dir = QLineF(beforeEnd, end);
+    const double angle = qDegreesToRadians(dir.angle());
+    const QPointF back(-qCos(angle) * kArrowLength, qSin(angle) * kArrowLength);
+    const QPointF side(-qSin(angle) * kArrowLength * 0.45, -qCos(angle) * kArrowLength * 0.45);
+    m_arrow = QPolygonF({end, end + back + side, end + back - side});
+    m_labelPos = path.pointAtPercent(0.5);
+    update();
+}
+
+void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const Edge *edge = m_scene->document()->edge(m_id);
+    if (!edge)
+        return;
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    QPen pen = MapStyle::edgePen(edge->kind);
+    if (m_highlighted) {
+        pen.setColor(MapStyle::selectionColor());
+        pen.setWidthF(pen.widthF() + 1.6);
+    }
+    if (isSelected()) {
+        pen.setColor(MapStyle::selectionColor());
+        pen.setWidthF(pen.widthF() + 0.8);
+    }
+    if (lod < 0.4) {
+        pen.setWidthF(pen.widthF() / qMax(lod, 0.1) * 0.5); // stay visible when far out
+        pen.setStyle(Qt::SolidLine);
+        painter->setPen(pen);
+        painter->drawPath(m_path);
+        return;
+    }
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(m_path);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pen.color());
+    painter->drawPolygon(m_arrow);
+
+    if (lod < 0.7)
+        return;
+    const QString text = edge->label.isEmpty() ? MapStyle::edgeKindLabel(edge->kind)
+                                               : edge->label;
+    QFont font;
+    font.setPixelSize(10);
+    painter->setFont(font);
+    const QFontMetricsF fm(font);
+    // A label longer than its edge would sit on the cards: leave it to the tooltip.
+    if (m_path.length() < fm.horizontalAdvance(text) + 36)
+        return;
+    const QRectF box(m_labelPos.x() - fm.horizontalAdvance(text) / 2 - 4, m_labelPos.y() - 8,
+                     fm.horizontalAdvance(text) + 8, 16);
+    painter->setBrush(QColor(0xf8, 0xfa, 0xfc, 230));
+    painter->drawRoundedRect(box, 4, 4);
+    painter->setPen(pen.color().darker(120));
+    painter->drawText(box, Qt::AlignCenter, text);
+}
+
+} // namespace flowbench

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/ids.h"
+
+#include <QGraphicsItem>
+#include <QPainterPath>
+
+namespace flowbench {
+
+class MapScene;
+
+// A connection between two cards. It follows the Graphviz spline of the last layout
+// while both ends stay where the layout put them, and a cubic curve between the cards'
+// ports otherwise.
+class EdgeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 2 };
+
+    EdgeItem(MapScene *scene, const Id &id);
+
+    const Id &id() const { return m_id; }
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // Recomputes the path from the ends' positions (or the route when still valid).
+    void updateGeometry();
+    // Graphviz spline control points in scene coordinates: p0 (c1 c2 p)*, computed for
+    // the given top-left positions of the two ends.
+    void setRoute(const QList<QPointF> &points, const QPointF &fromPos, const QPointF &toPos);
+    void clearRoute();
+    void setHighlighted(bool highlighted);
+    void setDimmed(bool dimmed);
+    const QPainterPath &path() const { return m_path; }
+
+private:
+    MapScene *m_scene;
+    Id m_id;
+    QPainterPath m_path;
+    QPolygonF m_arrow;
+    QPointF m_labelPos;
+    QList<QPointF> m_route;
+    QPointF m_routeFrom;
+    QPointF m_routeTo;
+    bool m_highlighted = false;
+    bool m_dimmed = false;
+};
+
+} // namespace flowbench

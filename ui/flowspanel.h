@@ -1,0 +1,56 @@
+#pragma once
+
+#include "model/ids.h"
+
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+class QPushButton;
+
+namespace flowbench {
+
+class MapScene;
+class ProjectDocument;
+
+// The project's flows with their node and test-case counts. Selecting one highlights its
+// path on the map. "New flow" enters pick mode: clicks on cards append to the path,
+// Enter (or Finish) creates the flow as one AddFlowCommand, Escape cancels.
+class FlowsPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit FlowsPanel(QWidget *parent = nullptr);
+    void setDocument(ProjectDocument *document, MapScene *scene);
+
+    bool isPicking() const { return m_picking; }
+    void startPicking(const QString &name);
+    void finishPicking();
+    void cancelPicking();
+    QList<Id> pickedPath() const { return m_path; }
+    Id currentFlow() const;
+    void selectFlow(const Id &flowId);
+
+signals:
+    void pickingChanged(bool picking);
+
+private:
+    void reload();
+    void updatePickLabel();
+    void newFlow();
+    void removeCurrent();
+
+    ProjectDocument *m_document = nullptr;
+    MapScene *m_scene = nullptr;
+    QTreeWidget *m_list;
+    QLabel *m_pickLabel;
+    QPushButton *m_newButton;
+    QPushButton *m_finishButton;
+    QPushButton *m_cancelButton;
+    QPushButton *m_deleteButton;
+    bool m_picking = false;
+    QString m_pickName;
+    QList<Id> m_path;
+};
+
+} // namespace flowbench

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "layout/layoutjob.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace flowbench {
+
+class MapScene;
+class ProjectDocument;
+
+// Lays the map out off the UI thread: snapshots the document, runs a LayoutJob, then
+// applies the result as one ApplyLayoutCommand (pinned nodes stay) and hands the edge
+// splines to the scene.
+class MapLayouter : public QObject
+{
+    Q_OBJECT
+public:
+    MapLayouter(ProjectDocument *document, MapScene *scene, QObject *parent = nullptr);
+
+    void start();
+    void cancel();
+    bool isRunning() const { return m_job.isRunning(); }
+
+signals:
+    void started();
+    void progressChanged(int done, int total);
+    // applied: the map changed; message: for the status bar (engine or error).
+    void done(bool applied, const QString &message);
+
+private:
+    void apply(const LayoutResult &result);
+
+    ProjectDocument *m_document;
+    QPointer<MapScene> m_scene;
+    LayoutJob m_job;
+};
+
+} // namespace flowbench

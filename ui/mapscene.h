@@ -1,0 +1,95 @@
+#pragma once
+
+#include "model/edge.h"
+#include "model/ids.h"
+
+#include <QGraphicsScene>
+#include <QHash>
+#include <QTimer>
+#include <memory>
+#include <unordered_map>
+
+namespace flowbench {
+
+class ClusterItem;
+class EdgeItem;
+class NodeItem;
+class ProjectDocument;
+
+// The map: one card per node, one curve per edge and a background per group. It mirrors
+// the document (signals in, items out) and turns gestures into commands: a drag of
+// cards becomes one MoveNodesCommand on release, a drag from a card's handle (or with
+// Shift) onto another card asks for an edge kind (connectRequested) and connectNodes()
+// pushes the AddEdgeCommand.
+class MapScene : public QGraphicsScene
+{
+    Q_OBJECT
+public:
+    explicit MapScene(ProjectDocument *document, QObject *parent = nullptr);
+    ~MapScene() override;
+
+    ProjectDocument *document() const { return m_document; }
+    NodeItem *nodeItem(const Id &id) const;
+    EdgeItem *edgeItem(const Id &id) const;
+    int nodeItemCount() const { return int(m_nodes.size()); }
+    int edgeItemCount() const { return int(m_edges.size()); }
+    QList<ClusterItem *> clusterItems() const;
+
+    QList<Id> selectedNodeIds() const;
+    QList<Id> selectedEdgeIds() const;
+    void selectNodes(const QList<Id> &ids);
+    QRectF contentRect() const; // every card and cluster
+
+    void connectNodes(const Id &from, const Id &to, EdgeKind kind);
+    // Spline control points per edge id for the nodes' current positions (from a layout).
+    void setEdgeRoutes(const QHash<Id, QList<QPointF>> &routes);
+
+    // Shows a flow's path: its cards numbered, its edges accented, the rest dimmed.
+    void setHighlightedFlow(const Id &flowId);
+    Id highlightedFlow() const { return m_flowId; }
+
+    // In pick mode a click on a card reports it (nodePicked) instead of selecting it.
+    void setPickMode(bool on);
+    bool pickMode() const { return m_pickMode; }
+
+    void nodeItemMoved(NodeItem *item); // NodeItem reports its moves here
+    void updateClustersNow();
+
+signals:
+    void connectRequested(const flowbench::Id &from, const flowbench::Id &to, const QPoint &screenPos);
+    void renameRequested(const flowbench::Id &nodeId);
+    void nodePicked(const flowbench::Id &nodeId);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    void rebuild();
+    void addNodeItems(const QList<Id> &ids);
+    void removeNodeItems(const QList<Id> &ids);
+    void addEdgeItems(const QList<Id> &ids);
+    void removeEdgeItems(const QList<Id> &ids);
+    void updateNodeItem(const Id &id);
+    void updateEdgesOf(const Id &nodeId);
+    void scheduleClusters();
+    void applyHighlight();
+    NodeItem *nodeItemAt(const QPointF &scenePos, const NodeItem *except = nullptr) const;
+    void commitMoves();
+
+    ProjectDocument *m_document;
+    std::unordered_map<Id, std::unique_ptr<NodeItem>> m_nodes;
+    std::unordered_map<Id, std::unique_ptr<EdgeItem>> m_edges;
+    std::unordered_map<QString, std::unique_ptr<ClusterItem>> m_clusters;
+    QHash<Id, QList<Id>> m_edgesOfNode;
+    QTimer m_clusterTimer;
+    Id m_flowId;
+    bool m_pickMode = false;
+    bool m_dragging = false;
+    Id m_connectFrom;
+    QGraphicsPathItem *m_connectLine = nullptr;
+};
+
+} // namespace flowbench

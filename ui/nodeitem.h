@@ -1,0 +1,52 @@
+#pragma once
+
+#include "model/ids.h"
+
+#include <QGraphicsItem>
+
+namespace flowbench {
+
+class MapScene;
+struct Node;
+
+// A node card on the map. It holds only the node's id and reads the document to paint;
+// moving it by mouse only moves the item until release, when the scene pushes one
+// MoveNodesCommand for every node dragged.
+class NodeItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 1 };
+
+    NodeItem(MapScene *scene, const Id &id);
+
+    const Id &id() const { return m_id; }
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    // The handle on the right edge: dragging from it draws a new connection.
+    QRectF connectHandleRect() const;
+    QRectF nameRect() const; // where the in-place rename editor goes (item coordinates)
+
+    void setDimmed(bool dimmed);
+    void setFlowSteps(const QList<int> &steps); // 1-based places in the highlighted flow
+    void refresh(); // the node changed in the document
+
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+private:
+    const Node *node() const;
+    void paintDetailed(QPainter *painter, const Node &node, double lod);
+
+    MapScene *m_scene;
+    Id m_id;
+    QList<int> m_flowSteps;
+    bool m_dimmed = false;
+    bool m_hovered = false;
+};
+
+} // namespace flowbench
