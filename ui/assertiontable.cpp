@@ -50,13 +50,15 @@ AssertionTable::AssertionTable(QWidget *parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->horizontalHeader()->setSectionResizeMode(TargetColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(ExpectedColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(KindColumn, 130);
-    m_table->setColumnWidth(OpColumn, 95);
-    m_table->setColumnWidth(TryColumn, 70);
-    m_table->setMinimumHeight(110);
+    m_table->setColumnWidth(ExpectedColumn, 90);
+    m_table->setColumnWidth(KindColumn, 112);
+    m_table->setColumnWidth(OpColumn, 82);
+    m_table->setColumnWidth(TryColumn, 58);
+    m_table->setMinimumHeight(100);
+    m_table->setMaximumHeight(220);
     m_empty->setObjectName(QStringLiteral("emptyState"));
     m_empty->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_empty->setWordWrap(true);
     m_errorLabel->setObjectName(QStringLiteral("assertionErrors"));
     m_errorLabel->setStyleSheet(QLatin1String(kErrorStyle));
     m_errorLabel->setWordWrap(true);
@@ -72,6 +74,7 @@ AssertionTable::AssertionTable(QWidget *parent)
     remove->setObjectName(QStringLiteral("removeAssertion"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_empty, 1);
+    buttons->addStretch();
     buttons->addWidget(add);
     buttons->addWidget(remove);
 
@@ -212,6 +215,8 @@ void AssertionTable::refreshRow(int row)
     opBox->setProperty("op", op);
 
     const auto setUsed = [](QTableWidgetItem *item, bool used, const QString &hint) {
+        if (!used)
+            item->setText(QString()); // an unused value is not kept out of sight
         Qt::ItemFlags flags = item->flags();
         item->setFlags(used ? flags | Qt::ItemIsEditable | Qt::ItemIsEnabled : flags & ~(Qt::ItemIsEditable | Qt::ItemIsEnabled));
         item->setToolTip(used ? hint : QString());
@@ -312,7 +317,7 @@ void AssertionTable::validate()
         for (int c : {TargetColumn, ExpectedColumn}) {
             QTableWidgetItem *item = m_table->item(row, c);
             const bool bad = !error.isEmpty() && c == column;
-            item->setForeground(bad ? QColor(0xc6, 0x28, 0x28) : palette().color(QPalette::Text));
+            item->setForeground(bad ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush());
             item->setBackground(bad ? QColor(0xff, 0xeb, 0xee) : QBrush());
             if (bad)
                 item->setToolTip(error);
@@ -359,6 +364,6 @@ void AssertionTable::tryRow(int row)
     m_tryLabel->show();
 }
 
-QString AssertionTable::tryResultText() const { return m_tryLabel->isVisible() ? m_tryLabel->text() : QString(); }
+QString AssertionTable::tryResultText() const { return !m_tryLabel->isHidden() ? m_tryLabel->text() : QString(); }
 
 } // namespace flowbench

@@ -27,6 +27,7 @@ CaptureTable::CaptureTable(QWidget *parent)
     m_table->setColumnWidth(NameColumn, 140);
     m_table->setColumnWidth(SourceColumn, 100);
     m_table->setMinimumHeight(80);
+    m_table->setMaximumHeight(160);
     m_empty->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_empty->setWordWrap(true);
     m_errorLabel->setObjectName(QStringLiteral("captureErrors"));
@@ -39,6 +40,7 @@ CaptureTable::CaptureTable(QWidget *parent)
     auto *remove = new QPushButton(tr("Remove"), this);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_empty, 1);
+    buttons->addStretch();
     buttons->addWidget(add);
     buttons->addWidget(remove);
 

@@ -372,7 +372,7 @@ void EnvironmentDialog::showMessage(const QString &text, bool error)
     m_message->setVisible(!text.isEmpty());
 }
 
-QString EnvironmentDialog::messageText() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString EnvironmentDialog::messageText() const { return !m_message->isHidden() ? m_message->text() : QString(); }
 
 void EnvironmentDialog::addEnvironment()
 {

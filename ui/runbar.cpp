@@ -202,6 +202,6 @@ void RunBar::runFinished()
     m_cancel->hide();
 }
 
-QString RunBar::progressText() const { return m_progress->isVisible() ? m_progress->format() : QString(); }
+QString RunBar::progressText() const { return !m_progress->isHidden() ? m_progress->format() : QString(); }
 
 } // namespace flowbench

@@ -174,7 +174,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
         stepMenu->addAction(CheckFormFactory::instance().label(type), this, [this, type] { addStep(type); });
     m_addStep->setMenu(stepMenu);
     auto *stepsLeft = new QWidget(this);
-    stepsLeft->setFixedWidth(230);
+    stepsLeft->setFixedWidth(200);
     auto *stepsLeftLayout = new QVBoxLayout(stepsLeft);
     stepsLeftLayout->setContentsMargins(0, 0, 0, 0);
     stepsLeftLayout->addWidget(m_steps, 1);
@@ -191,6 +191,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     formScroll->setWidgetResizable(true);
     formScroll->setWidget(m_formPages);
     formScroll->setFrameShape(QFrame::NoFrame);
+    formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *stepsBox = new QGroupBox(tr("Steps (run in order)"), this);
     auto *stepsLayout = new QHBoxLayout(stepsBox);
     stepsLayout->addWidget(stepsLeft);
@@ -267,6 +268,15 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     connect(m_removeStep, &QToolButton::clicked, this, &TestCaseEditor::removeStep);
 
     updateStates();
+}
+
+// Closing the window moves focus, and a focused field then reports editingFinished:
+// that must not reach this half-destroyed object.
+TestCaseEditor::~TestCaseEditor()
+{
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        child->disconnect(this);
 }
 
 void TestCaseEditor::setTestCases(const Id &nodeId, const QList<TestCase> &testCases, const Project &project)

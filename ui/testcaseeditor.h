@@ -29,6 +29,7 @@ class TestCaseEditor : public QWidget
     Q_OBJECT
 public:
     explicit TestCaseEditor(QWidget *parent = nullptr);
+    ~TestCaseEditor() override;
 
     // Shows the node's test cases (ordered by position), keeping the selected test case
     // and step when they still exist. An empty nodeId shows the "select a node" state.

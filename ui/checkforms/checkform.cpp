@@ -78,6 +78,15 @@ CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds, con
     connect(m_interval, &QSpinBox::editingFinished, this, &CheckForm::commit);
 }
 
+// Closing the window moves focus, and a focused field then reports editingFinished:
+// that must not reach this half-destroyed object.
+CheckForm::~CheckForm()
+{
+    const QList<QObject *> children = findChildren<QObject *>();
+    for (QObject *child : children)
+        child->disconnect(this);
+}
+
 QLabel *CheckForm::addField(const QString &label, QWidget *field)
 {
     auto *container = new QWidget(this);

@@ -30,6 +30,7 @@ class CheckForm : public QWidget
 public:
     CheckForm(const QString &type, const QStringList &assertionKinds, const QStringList &captureSources,
               QWidget *parent = nullptr);
+    ~CheckForm() override;
 
     QString type() const { return m_type; }
     void setCheck(const Check &check); // loads without emitting checkEdited()

@@ -10,6 +10,7 @@ ConnectionCombo::ConnectionCombo(const QStringList &drivers, QWidget *parent)
 {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
+    setMinimumContentsLength(16);
     lineEdit()->setPlaceholderText(tr("connection name"));
     connect(this, QOverload<int>::of(&QComboBox::activated), this, [this] {
         if (!m_loading)

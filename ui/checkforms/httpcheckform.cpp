@@ -87,7 +87,8 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     m_bodyPages->addWidget(m_raw);
     m_bodyPages->addWidget(m_json);
     m_bodyPages->addWidget(m_form);
-    m_bodyPages->setMaximumHeight(160);
+    m_bodyPages->setMaximumHeight(130);
+    showBodyPage(NoBody);
     m_timeout->setObjectName(QStringLiteral("timeout"));
     m_timeout->setRange(100, 600000);
     m_timeout->setSingleStep(1000);
@@ -105,7 +106,7 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     connect(m_url, &QLineEdit::textEdited, this, &HttpCheckForm::validateSpec); // clear the error as one types
     connect(m_headers, &KeyValueTable::edited, this, &HttpCheckForm::commit);
     connect(m_bodyMode, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
-        m_bodyPages->setCurrentIndex(index);
+        showBodyPage(index);
         commit();
     });
     connect(m_raw, &CommittingTextEdit::editingFinished, this, &HttpCheckForm::commit);
@@ -137,7 +138,7 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
         : mode == QLatin1String("form")           ? FormBody
                                                   : NoBody;
     m_bodyMode->setCurrentIndex(page);
-    m_bodyPages->setCurrentIndex(page);
+    showBodyPage(page);
     m_raw->setTextQuietly(body.value(QStringLiteral("raw")).toString());
     const QJsonValue json = body.value(QStringLiteral("json"));
     m_json->setTextQuietly(json.isUndefined() ? QString()
@@ -149,6 +150,16 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
                                                     .chopped(1));
     m_form->setPairs(pairsOf(body.value(QStringLiteral("form")).toObject()));
     m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(kDefaultTimeoutMs));
+}
+
+// A stacked widget is as tall as its tallest page; the hidden pages are made to not count.
+void HttpCheckForm::showBodyPage(int page)
+{
+    for (int i = 0; i < m_bodyPages->count(); ++i)
+        m_bodyPages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
+                                              i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_bodyPages->setCurrentIndex(page);
+    m_bodyPages->adjustSize();
 }
 
 QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const

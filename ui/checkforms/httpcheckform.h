@@ -31,6 +31,8 @@ protected:
     void validateSpec() override;
 
 private:
+    void showBodyPage(int page);
+
     QComboBox *m_method;
     QLineEdit *m_url;
     QLabel *m_urlError;

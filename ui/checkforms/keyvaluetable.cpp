@@ -16,7 +16,8 @@ KeyValueTable::KeyValueTable(const QString &keyHeader, const QString &valueHeade
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setMinimumHeight(90);
+    m_table->setMinimumHeight(80);
+    m_table->setMaximumHeight(120);
     m_table->setColumnWidth(0, 160);
 
     auto *add = new QPushButton(tr("Add"), this);

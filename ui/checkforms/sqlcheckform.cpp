@@ -32,6 +32,7 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
     m_query->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_query->setPlaceholderText(tr("SELECT status FROM orders WHERE id = :order_id"));
     m_query->setMinimumHeight(90);
+    m_query->setMaximumHeight(200);
     m_params->setToolTip(tr("Values for :name placeholders; they are bound, never pasted into the SQL"));
     m_allowWrites->setObjectName(QStringLiteral("allowWrites"));
     m_writeWarning->setObjectName(QStringLiteral("writeWarning"));
