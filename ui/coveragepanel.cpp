@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSet>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -138,11 +139,15 @@ CoveragePanel::CoveragePanel(QWidget *parent)
     layout->addWidget(m_headline);
     layout->addWidget(m_tabs, 1);
 
-    connect(m_risk, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const Id node = item->data(0, kNodeRole).toString();
+    auto activate = [this](QTreeWidgetItem *item) {
+        const Id node = item ? item->data(0, kNodeRole).toString() : Id();
         if (!node.isEmpty())
             emit nodeActivated(node);
-    });
+    };
+    connect(m_risk, &QTreeWidget::itemDoubleClicked, this, activate);
+    auto *enter = new QShortcut(QKeySequence(Qt::Key_Return), m_risk);
+    enter->setContext(Qt::WidgetShortcut);
+    connect(enter, &QShortcut::activated, this, [this, activate] { activate(m_risk->currentItem()); });
     setProject(Project());
 }
 
@@ -177,10 +182,10 @@ void CoveragePanel::setProject(const Project &project)
     for (const NodeCoverage &c : list)
         tested += c.coverage != CoverageClass::NoTestCase ? 1 : 0;
     m_headline->setText(list.isEmpty() ? tr("Coverage appears once the map has nodes.")
-                                       : tr("%1 of %2 nodes have test cases. %3 high-risk node(s) lack automated checks.")
+                                       : tr("%1 of %2 nodes have test cases. High-risk nodes without automated checks: %n.",
+                                            nullptr, urgent)
                                              .arg(tested)
-                                             .arg(list.size())
-                                             .arg(urgent));
+                                             .arg(list.size()));
 
     QHash<Id, NodeCoverage> byNode;
     for (const NodeCoverage &c : list)

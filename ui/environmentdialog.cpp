@@ -115,7 +115,7 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     , m_message(new QLabel(this))
 {
     setWindowTitle(tr("Environments"));
-    resize(900, 560);
+    resize(1000, 600);
 
     m_list->setObjectName(QStringLiteral("environments"));
     m_list->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
@@ -145,7 +145,8 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     m_connections->horizontalHeader()->setStretchLastSection(true);
     m_connections->verticalHeader()->setVisible(false);
     m_connections->setSelectionBehavior(QAbstractItemView::SelectRows);
-    const int widths[] = {90, 95, 100, 55, 140, 80};
+    const int widths[] = {80, 90, 110, 52, 110, 70};
+    m_connections->setWordWrap(false);
     for (int c = 0; c < PasswordColumn; ++c)
         m_connections->setColumnWidth(c, widths[c]);
 
@@ -195,7 +196,7 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({180, 720});
+    splitter->setSizes({160, 840});
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
     m_message->hide();

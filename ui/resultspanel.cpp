@@ -342,7 +342,7 @@ void ResultsPanel::updateSummary()
     }
     const QString where = m_run.environment.isEmpty() ? QString() : tr(" in %1").arg(m_run.environment);
     const QString what = m_run.selection.isEmpty() ? tr("Run") : m_run.selection;
-    m_summary->setText(tr("%1%2: %3 passed, %4 failed, %5 errors, %6 skipped%7")
+    m_summary->setText(tr("%1%2 — passed %3 · failed %4 · errors %5 · skipped %6%7")
                            .arg(what, where)
                            .arg(counts[static_cast<int>(ResultStatus::Pass)])
                            .arg(counts[static_cast<int>(ResultStatus::Fail)])

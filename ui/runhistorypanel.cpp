@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -73,25 +74,37 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     bottomLayout->addWidget(m_comparisonTitle);
     bottomLayout->addWidget(m_comparison, 1);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
-    splitter->addWidget(bottom);
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->addWidget(top);
+    m_splitter->addWidget(bottom);
+    m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(splitter);
+    layout->addWidget(m_splitter);
     bottom->hide(); // shown by the first comparison
     m_comparisonBox = bottom;
 
     connect(m_compare, &QPushButton::clicked, this, &RunHistoryPanel::compareSelected);
     connect(m_runs, &QTreeWidget::itemSelectionChanged, this, &RunHistoryPanel::updateButtons);
-    connect(m_runs, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        emit runSelected(item->data(StartedColumn, kIdRole).toString());
-    });
-    connect(m_comparison, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        const Id node = item->data(0, kNodeRole).toString();
+    auto openRun = [this](QTreeWidgetItem *item) {
+        const Id run = item ? item->data(StartedColumn, kIdRole).toString() : Id();
+        if (!run.isEmpty())
+            emit runSelected(run);
+    };
+    auto openNode = [this](QTreeWidgetItem *item) {
+        const Id node = item ? item->data(0, kNodeRole).toString() : Id();
         if (!node.isEmpty())
             emit nodeActivated(node);
-    });
+    };
+    // Double-click or Enter; not itemActivated, whose trigger depends on the style.
+    connect(m_runs, &QTreeWidget::itemDoubleClicked, this, openRun);
+    connect(m_comparison, &QTreeWidget::itemDoubleClicked, this, openNode);
+    auto *enterRun = new QShortcut(QKeySequence(Qt::Key_Return), m_runs);
+    enterRun->setContext(Qt::WidgetShortcut);
+    connect(enterRun, &QShortcut::activated, this, [this, openRun] { openRun(m_runs->currentItem()); });
+    auto *enterNode = new QShortcut(QKeySequence(Qt::Key_Return), m_comparison);
+    enterNode->setContext(Qt::WidgetShortcut);
+    connect(enterNode, &QShortcut::activated, this, [this, openNode] { openNode(m_comparison->currentItem()); });
     updateButtons();
 }
 
@@ -217,7 +230,11 @@ bool RunHistoryPanel::compare(const Id &first, const Id &second)
     group(tr("Newly failing (%1)"), m_lastComparison.newlyFailing, ResultStatus::Fail);
     group(tr("Recovered (%1)"), m_lastComparison.recovered, ResultStatus::Pass);
     group(tr("Still failing (%1)"), m_lastComparison.stillFailing, ResultStatus::Error);
-    m_comparisonBox->show();
+    if (m_comparisonBox->isHidden()) {
+        m_comparisonBox->show();
+        const int height = m_splitter->height();
+        m_splitter->setSizes({height * 2 / 5, height - height * 2 / 5});
+    }
     return true;
 }
 

@@ -7,6 +7,7 @@
 
 class QLabel;
 class QPushButton;
+class QSplitter;
 class QTreeWidget;
 
 namespace flowbench {
@@ -47,6 +48,7 @@ private:
     QLabel *m_hint;
     QPushButton *m_compare;
     QWidget *m_comparisonBox = nullptr;
+    QSplitter *m_splitter = nullptr;
     QLabel *m_comparisonTitle;
     QTreeWidget *m_comparison;
 };
