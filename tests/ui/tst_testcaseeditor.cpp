@@ -122,8 +122,8 @@ private slots:
     void emptyStates();
     void expectedValuesAreTyped_data();
     void expectedValuesAreTyped();
-    void jqBracketCheck_data();
-    void jqBracketCheck();
+    void jqValidation_data();
+    void jqValidation();
 };
 
 void TestTestCaseEditor::editHttpCheckThroughWidgets()
@@ -243,7 +243,15 @@ void TestTestCaseEditor::inlineValidation()
            QStringLiteral("jq"));
     assertions->table()->item(0, AssertionTable::TargetColumn)->setText(QStringLiteral(".items | map(.id"));
     QCOMPARE(assertions->errorCount(), 1);
-    QVERIFY(assertions->errors().first().contains(QStringLiteral("never closed")));
+    // In jq's own words, naming the program.
+    QVERIFY2(assertions->errors().first().contains(QStringLiteral("map(.id")), qPrintable(assertions->errors().first()));
+    QVERIFY2(assertions->errors().first().contains(QStringLiteral("error")), qPrintable(assertions->errors().first()));
+    // A program that parses but calls an unknown function fails to compile too.
+    assertions->table()->item(0, AssertionTable::TargetColumn)->setText(QStringLiteral(".items | lenght"));
+    QCOMPARE(assertions->errorCount(), 1);
+    QVERIFY2(assertions->errors().first().contains(QStringLiteral("lenght")), qPrintable(assertions->errors().first()));
+    assertions->table()->item(0, AssertionTable::TargetColumn)->setText(QStringLiteral(".items | length == 3"));
+    QCOMPARE(assertions->errorCount(), 0);
 
     // Log step: an invalid regex shows next to the field.
     editor.addStep(QStringLiteral("log"));
@@ -289,7 +297,16 @@ void TestTestCaseEditor::tryItEvaluatesAgainstTheLastResponse()
     QTest::mouseClick(tryButton, Qt::LeftButton);
     QCOMPARE(table->tryResultText(), QStringLiteral("data.items[1].id → 7"));
     table->tryRow(1);
-    QCOMPARE(table->tryResultText(), QStringLiteral("data.missing: $.data.missing does not exist"));
+    QCOMPARE(table->tryResultText(), QStringLiteral("data.missing: nothing at data.missing in the last response"));
+    // jq rows evaluate with jq.
+    table->table()->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral("[.data.items[].id] | add"));
+    choose(static_cast<QComboBox *>(table->table()->cellWidget(1, AssertionTable::KindColumn)), QStringLiteral("jq"));
+    table->table()->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral("[.data.items[].id] | add"));
+    table->tryRow(1);
+    QCOMPARE(table->tryResultText(), QStringLiteral("[.data.items[].id] | add → 10"));
+    table->table()->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral(".data.items[0].id.x"));
+    table->tryRow(1);
+    QVERIFY2(table->tryResultText().contains(QStringLiteral("Cannot index number")), qPrintable(table->tryResultText()));
 
     editor.setLastEvidence(c.id, "<html>not json</html>");
     table->tryRow(0);
@@ -465,19 +482,20 @@ void TestTestCaseEditor::expectedValuesAreTyped()
     QCOMPARE(expectedFromText(expectedToText(value)), value);
 }
 
-void TestTestCaseEditor::jqBracketCheck_data()
+void TestTestCaseEditor::jqValidation_data()
 {
     QTest::addColumn<QString>("program");
     QTest::addColumn<bool>("ok");
     QTest::newRow("simple") << QStringLiteral(".items | length == 3") << true;
     QTest::newRow("nested") << QStringLiteral("[.[] | select(.a == \"x)\")] | length") << true;
     QTest::newRow("unclosed paren") << QStringLiteral(".items | map(.id") << false;
+    QTest::newRow("unknown function") << QStringLiteral(".items | lenght") << false;
     QTest::newRow("stray bracket") << QStringLiteral(".a]") << false;
     QTest::newRow("unterminated string") << QStringLiteral(".a == \"x") << false;
     QTest::newRow("empty") << QStringLiteral("  ") << false;
 }
 
-void TestTestCaseEditor::jqBracketCheck()
+void TestTestCaseEditor::jqValidation()
 {
     QFETCH(QString, program);
     QFETCH(bool, ok);

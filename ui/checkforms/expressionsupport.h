@@ -5,34 +5,20 @@
 #include <QByteArray>
 #include <QJsonValue>
 #include <QString>
-#include <functional>
 
 namespace flowbench {
 
-// How the forms check and try jq programs and JSON paths. The defaults need nothing
-// beyond Qt: jq text is checked for balanced brackets and closed strings only, and
-// "Try it" evaluates JSON paths natively but cannot run jq. The integrator installs
-// the real engine (JqProgram and the JSON path evaluator of core/checks) with the setters
-// once that branch is merged, so the forms then report exactly what a run would.
+// What the forms use to check jq programs and JSON paths as the user types them and to
+// "Try it" against a response: the same JqProgram (compiled once per text, cached) and
+// JsonPath the checks run with, so the editor reports exactly what a run would.
 class ExpressionSupport
 {
 public:
-    // Returns an empty string when the program is acceptable, else the reason.
-    using JqValidator = std::function<QString(const QString &program)>;
-    // kind is "jq" or "path"; evaluates expression over the JSON in body.
-    using Evaluator = std::function<Result<QJsonValue>(const QString &kind, const QString &expression,
-                                                       const QByteArray &body)>;
-
-    static void setJqValidator(JqValidator validator);
-    static void setEvaluator(Evaluator evaluator);
-
+    // An empty string when acceptable, else the reason in jq's or the parser's words.
     static QString validateJq(const QString &program);
     static QString validateJsonPath(const QString &path);
+    // kind "jq" or "path": the expression's value over the JSON in body.
     static Result<QJsonValue> evaluate(const QString &kind, const QString &expression, const QByteArray &body);
-
-    // The fallbacks, public for tests.
-    static QString checkBrackets(const QString &text);
-    static Result<QJsonValue> evaluateJsonPath(const QString &path, const QJsonValue &root);
 };
 
 // Assertion "expected" values are typed JSON: 201 is a number, true a boolean,
