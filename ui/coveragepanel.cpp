@@ -119,9 +119,9 @@ CoveragePanel::CoveragePanel(QWidget *parent)
     m_risk->setAlternatingRowColors(true);
     m_risk->setHeaderLabels({tr("Risk"), tr("Node"), tr("Group"), tr("Coverage"), tr("Test cases")});
     m_risk->setColumnWidth(0, 50);
-    m_risk->setColumnWidth(1, 200);
+    m_risk->setColumnWidth(1, 180);
     m_risk->setColumnWidth(2, 110);
-    m_risk->setColumnWidth(3, 140);
+    m_risk->setColumnWidth(3, 130);
     for (QTreeWidget *summary : {m_flows, m_groups}) {
         summary->setRootIsDecorated(false);
         summary->setAlternatingRowColors(true);

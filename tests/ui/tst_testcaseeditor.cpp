@@ -102,6 +102,7 @@ void typeInto(QLineEdit *edit, const QString &text)
 void grab(QWidget *widget, const QString &name)
 {
     QDir().mkpath(QStringLiteral("/tmp/flowbench-panels"));
+    QCoreApplication::processEvents(); // pending layout requests, as a shown window would have had
     QVERIFY(widget->grab().save(QStringLiteral("/tmp/flowbench-panels/%1.png").arg(name)));
 }
 
