@@ -371,6 +371,7 @@ CheckForm *TestCaseEditor::currentForm() const
 
 void TestCaseEditor::selectTestCase(const Id &id)
 {
+    flushEdits();
     for (int i = 0; i < m_cases.size(); ++i)
         if (m_cases.at(i).id == id)
             m_list->setCurrentRow(i);
@@ -378,6 +379,7 @@ void TestCaseEditor::selectTestCase(const Id &id)
 
 void TestCaseEditor::selectCheck(const Id &checkId)
 {
+    flushEdits();
     const int index = currentIndex();
     if (index < 0)
         return;
@@ -521,7 +523,12 @@ void TestCaseEditor::commitDetails()
 
 void TestCaseEditor::commitStep()
 {
-    auto *form = qobject_cast<CheckForm *>(sender());
+    if (auto *form = qobject_cast<CheckForm *>(sender()))
+        applyForm(form);
+}
+
+void TestCaseEditor::applyForm(CheckForm *form)
+{
     const int index = currentIndex();
     if (!form || index < 0)
         return;
@@ -537,8 +544,21 @@ void TestCaseEditor::commitStep()
     commit(after);
 }
 
+// A field still being typed in (focus not yet left) is committed before the editor shows
+// something else, e.g. after a click on a button that does not take focus.
+void TestCaseEditor::flushEdits()
+{
+    if (m_loading || currentIndex() < 0)
+        return;
+    if (!m_title->text().trimmed().isEmpty())
+        commitDetails(); // a no-op when nothing changed
+    if (CheckForm *form = currentForm())
+        applyForm(form);
+}
+
 void TestCaseEditor::addTestCase()
 {
+    flushEdits();
     if (m_nodeId.isEmpty())
         return;
     TestCase t;
@@ -556,6 +576,7 @@ void TestCaseEditor::addTestCase()
 
 void TestCaseEditor::duplicateTestCase()
 {
+    flushEdits();
     const int index = currentIndex();
     if (index < 0)
         return;
@@ -582,6 +603,7 @@ void TestCaseEditor::removeTestCase()
 
 void TestCaseEditor::moveTestCase(int delta)
 {
+    flushEdits();
     const int index = currentIndex();
     const int target = index + delta;
     if (index < 0 || target < 0 || target >= m_cases.size())
@@ -615,6 +637,7 @@ void TestCaseEditor::listReordered()
 
 void TestCaseEditor::addStep(const QString &type)
 {
+    flushEdits();
     const int index = currentIndex();
     if (index < 0)
         return;
@@ -629,6 +652,7 @@ void TestCaseEditor::addStep(const QString &type)
 
 void TestCaseEditor::moveStep(int delta)
 {
+    flushEdits();
     const int index = currentIndex();
     const int step = m_steps->currentRow();
     if (index < 0 || step < 0)
@@ -647,6 +671,7 @@ void TestCaseEditor::moveStep(int delta)
 
 void TestCaseEditor::removeStep()
 {
+    flushEdits();
     const int index = currentIndex();
     const int step = m_steps->currentRow();
     if (index < 0 || step < 0)

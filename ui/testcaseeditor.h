@@ -74,6 +74,8 @@ private:
     void commit(const TestCase &after);
     void commitDetails();
     void commitStep();
+    void applyForm(CheckForm *form);
+    void flushEdits();
     void listReordered();
     void updateConnections();
     void updateStates();

@@ -118,6 +118,9 @@ private slots:
     void inlineValidation();
     void tryItEvaluatesAgainstTheLastResponse();
     void sqlFormWritesSpecAndWarnsAboutWrites();
+    void redisFormKeepsToTheAllowList();
+    void httpHeadersAndFormBody();
+    void pendingEditIsKeptWhenAddingAStep();
     void testCaseListOperations();
     void refreshKeepsSelection();
     void emptyStates();
@@ -350,6 +353,103 @@ void TestTestCaseEditor::sqlFormWritesSpecAndWarnsAboutWrites()
                                {QStringLiteral("allow_writes"), true},
                                {QStringLiteral("timeout_ms"), 10000}};
     QCOMPARE(spec, expected);
+}
+
+void TestTestCaseEditor::redisFormKeepsToTheAllowList()
+{
+    Fixture f;
+    Check redis = CheckFormFactory::instance().newCheck(QStringLiteral("redis"));
+    redis.spec.insert(QStringLiteral("command"), QStringLiteral("DEL")); // e.g. from a hand-edited file
+    redis.spec.insert(QStringLiteral("args"), QJsonArray{QStringLiteral("session:1")});
+    f.testCase.checks = {redis};
+    TestCaseEditor editor;
+    editor.resize(1000, 700);
+    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    CheckForm *form = editor.currentForm();
+    QCOMPARE(form->type(), QStringLiteral("redis"));
+    QVERIFY2(form->errors().join(u'|').contains(QStringLiteral("DEL is not on the read-only allow-list")),
+             qPrintable(form->errors().join(u'|')));
+    auto *connection = form->findChild<QComboBox *>(QStringLiteral("connection"));
+    QCOMPARE(connection->count(), 1);
+    QCOMPARE(connection->itemText(0), QStringLiteral("cache")); // the Redis connection only
+    choose(connection, QStringLiteral("cache"));
+    choose(form->findChild<QComboBox *>(QStringLiteral("command")), QStringLiteral("LRANGE"));
+    QVERIFY2(form->errors().join(u'|').contains(QStringLiteral("LRANGE takes: key start stop")),
+             qPrintable(form->errors().join(u'|')));
+    auto *args = form->findChild<CommittingTextEdit *>(QStringLiteral("args"));
+    args->setFocus();
+    args->selectAll();
+    QTest::keyClicks(args, QStringLiteral("cart:{{user_id}}"));
+    QTest::keyClick(args, Qt::Key_Return);
+    QTest::keyClicks(args, QStringLiteral("0"));
+    QTest::keyClick(args, Qt::Key_Return);
+    QTest::keyClicks(args, QStringLiteral("-1"));
+    form->findChild<QComboBox *>(QStringLiteral("command"))->setFocus();
+    QTRY_VERIFY_WITH_TIMEOUT(form->errors().isEmpty(), 5000);
+    const QJsonObject spec = editor.testCases().at(0).checks.at(0).spec;
+    QCOMPARE(spec, (QJsonObject{{QStringLiteral("connection"), QStringLiteral("cache")},
+                                {QStringLiteral("command"), QStringLiteral("LRANGE")},
+                                {QStringLiteral("args"), QJsonArray{QStringLiteral("cart:{{user_id}}"),
+                                                                     QStringLiteral("0"), QStringLiteral("-1")}},
+                                {QStringLiteral("timeout_ms"), 5000}}));
+    grab(form, QStringLiteral("checkform-redis"));
+}
+
+void TestTestCaseEditor::httpHeadersAndFormBody()
+{
+    Fixture f;
+    TestCaseEditor editor;
+    editor.setTestCases(f.node, {f.testCase}, f.project);
+    auto *form = qobject_cast<HttpCheckForm *>(editor.currentForm());
+    QVERIFY(form);
+    auto tables = form->findChildren<QTableWidget *>();
+    // Headers: the first key/value table of the form.
+    QTableWidget *headers = nullptr;
+    QTableWidget *fields = nullptr;
+    for (QTableWidget *t : tables) {
+        const QString key = t->horizontalHeaderItem(0)->text();
+        if (key == QStringLiteral("Header"))
+            headers = t;
+        else if (key == QStringLiteral("Field"))
+            fields = t;
+    }
+    QVERIFY(headers && fields);
+    QTest::mouseClick(headers->parentWidget()->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
+    headers->item(0, 0)->setText(QStringLiteral("Authorization"));
+    headers->item(0, 1)->setText(QStringLiteral("Bearer {{api_token}}"));
+    choose(form->bodyModeBox(), QStringLiteral("form"));
+    QTest::mouseClick(fields->parentWidget()->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
+    fields->item(0, 0)->setText(QStringLiteral("sku"));
+    fields->item(0, 1)->setText(QStringLiteral("A-1"));
+    const QJsonObject spec = editor.testCases().at(0).checks.at(0).spec;
+    QCOMPARE(spec.value(QStringLiteral("headers")).toObject(),
+             (QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer {{api_token}}")}}));
+    QCOMPARE(spec.value(QStringLiteral("body")).toObject(),
+             (QJsonObject{{QStringLiteral("mode"), QStringLiteral("form")},
+                          {QStringLiteral("form"), QJsonObject{{QStringLiteral("sku"), QStringLiteral("A-1")}}}}));
+    // Back to no body: the key goes away rather than lingering.
+    choose(form->bodyModeBox(), QString());
+    QVERIFY(!editor.testCases().at(0).checks.at(0).spec.contains(QStringLiteral("body")));
+}
+
+void TestTestCaseEditor::pendingEditIsKeptWhenAddingAStep()
+{
+    Fixture f;
+    TestCaseEditor editor;
+    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *form = qobject_cast<HttpCheckForm *>(editor.currentForm());
+    form->urlEdit()->setFocus();
+    form->urlEdit()->selectAll();
+    QTest::keyClicks(form->urlEdit(), QStringLiteral("http://127.0.0.1:9/typed"));
+    // No Return, no focus change: the Add step menu does not take focus.
+    editor.addStep(QStringLiteral("sql"));
+    const QList<Check> checks = editor.testCases().at(0).checks;
+    QCOMPARE(checks.size(), 2);
+    QCOMPARE(checks.at(0).spec.value(QStringLiteral("url")).toString(), QStringLiteral("http://127.0.0.1:9/typed"));
 }
 
 void TestTestCaseEditor::testCaseListOperations()
