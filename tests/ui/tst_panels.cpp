@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -147,6 +148,7 @@ private slots:
     void environmentDialogValidatesOnAccept();
     void runBarShowsProtectedBadgeAndConfirms();
     void runBarProgress();
+    void protectedRunConfirmationDefaultsToCancel();
     void coverageOrdersHighRiskUncoveredFirst();
 };
 
@@ -483,6 +485,30 @@ void TestPanels::runBarProgress()
     bar.runFinished();
     QVERIFY(!bar.cancelButton()->isVisible());
     QVERIFY(bar.progressText().isEmpty());
+}
+
+void TestPanels::protectedRunConfirmationDefaultsToCancel()
+{
+    // Enter on the question must not start a run on production.
+    QString text;
+    QTimer::singleShot(0, [&text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        text = box->text();
+        grab(box, QStringLiteral("runbar-confirm"));
+        QTest::keyClick(box, Qt::Key_Return);
+    });
+    QVERIFY(!RunBar::confirmProtectedRun(nullptr, QStringLiteral("production")));
+    QVERIFY(text.contains(QStringLiteral("\"production\" is a protected environment")));
+
+    QTimer::singleShot(0, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == QStringLiteral("Run on production"))
+                b->click();
+    });
+    QVERIFY(RunBar::confirmProtectedRun(nullptr, QStringLiteral("production")));
 }
 
 void TestPanels::coverageOrdersHighRiskUncoveredFirst()
