@@ -19,6 +19,8 @@ struct DeleteSummary
     int flowSteps = 0; // places the node held in flow paths
 };
 
+class ProjectStorePrivate;
+
 struct NodePosition
 {
     Id id;
@@ -53,17 +55,23 @@ public:
     Result<QString> projectName() const;
     Status setProjectName(const QString &name);
 
-    // The whole project, every list ordered by id except flow paths and checks.
+    // The whole project, every list ordered by id except flow paths and checks (stored
+    // order), runs (oldest first) and results (by run, in the order they were written).
     Result<Project> load() const;
     // Replaces the whole content in one transaction (import).
     Status replaceContents(const Project &project);
-    // Runs several edits as one transaction; a failure rolls all of them back.
+    // Runs several edits as one transaction; a failure rolls all of them back, also when
+    // `edits` ignored the failed edit's Status. Revisions bumped in the passed objects
+    // are not undone by a rollback: reload after a failed transaction.
     Status transaction(const std::function<Status()> &edits);
 
     Result<QList<Node>> nodes() const;
     Result<Node> node(const Id &id) const;
     Status addNode(Node &node); // assigns an id when empty; sets revision 1
     Status updateNode(Node &node); // bumps revision; conflict if the stored one differs
+    // Layout only: last writer wins and revisions are not bumped, so moving nodes never
+    // turns another editor's pending property edit into a conflict. Fails (changing
+    // nothing) if a node does not exist.
     Status setNodePositions(const QList<NodePosition> &positions);
     Result<DeleteSummary> previewRemoveNode(const Id &id) const;
     Result<DeleteSummary> removeNode(const Id &id); // cascades to edges, test cases, comments
@@ -103,9 +111,9 @@ public:
     Result<QList<CheckResult>> latestResults() const;
 
 private:
-    class Private;
-    explicit ProjectStore(std::unique_ptr<Private> d);
-    std::unique_ptr<Private> d;
+    explicit ProjectStore(std::unique_ptr<ProjectStorePrivate> d);
+    Status initialise(const QString &projectName);
+    std::unique_ptr<ProjectStorePrivate> d;
 };
 
 } // namespace flowbench

@@ -1,0 +1,166 @@
+#include "store/migrations.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace flowbench {
+
+namespace {
+
+// Every entity table has `revision` (row version for optimistic concurrency).
+QList<Migration> buildMigrations()
+{
+    Migration one;
+    one.version = 1;
+    one.summary = "project graph: meta, nodes, edges, flows, test cases, environments";
+    one.statements = {
+        QStringLiteral("CREATE TABLE schema_version ("
+                       " version INTEGER PRIMARY KEY,"
+                       " applied_at TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE meta ("
+                       " key TEXT PRIMARY KEY,"
+                       " value TEXT NOT NULL,"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE TABLE nodes ("
+                       " id TEXT PRIMARY KEY,"
+                       " kind TEXT NOT NULL,"
+                       " name TEXT NOT NULL,"
+                       " group_name TEXT NOT NULL DEFAULT '',"
+                       " owner TEXT NOT NULL DEFAULT '',"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " likelihood INTEGER NOT NULL DEFAULT 1,"
+                       " impact INTEGER NOT NULL DEFAULT 1,"
+                       " properties TEXT NOT NULL DEFAULT '{}',"
+                       " x REAL NOT NULL DEFAULT 0,"
+                       " y REAL NOT NULL DEFAULT 0,"
+                       " pinned INTEGER NOT NULL DEFAULT 0,"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE TABLE edges ("
+                       " id TEXT PRIMARY KEY,"
+                       " from_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+                       " to_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+                       " kind TEXT NOT NULL,"
+                       " label TEXT NOT NULL DEFAULT '',"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX edges_from ON edges(from_id)"),
+        QStringLiteral("CREATE INDEX edges_to ON edges(to_id)"),
+        QStringLiteral("CREATE TABLE flows ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL,"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " likelihood INTEGER NOT NULL DEFAULT 1,"
+                       " impact INTEGER NOT NULL DEFAULT 1,"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        // The ordered path of a flow; a node may appear more than once.
+        QStringLiteral("CREATE TABLE flow_nodes ("
+                       " flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE,"
+                       " position INTEGER NOT NULL,"
+                       " node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+                       " PRIMARY KEY (flow_id, position))"),
+        QStringLiteral("CREATE INDEX flow_nodes_node ON flow_nodes(node_id)"),
+        QStringLiteral("CREATE TABLE test_cases ("
+                       " id TEXT PRIMARY KEY,"
+                       " node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+                       " flow_id TEXT REFERENCES flows(id) ON DELETE SET NULL,"
+                       " title TEXT NOT NULL,"
+                       " description TEXT NOT NULL DEFAULT '',"
+                       " priority TEXT NOT NULL DEFAULT 'medium',"
+                       " tags TEXT NOT NULL DEFAULT '[]',"
+                       " automated INTEGER NOT NULL DEFAULT 0,"
+                       " position INTEGER NOT NULL DEFAULT 0,"
+                       " checks TEXT NOT NULL DEFAULT '[]',"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX test_cases_node ON test_cases(node_id, position)"),
+        QStringLiteral("CREATE INDEX test_cases_flow ON test_cases(flow_id)"),
+        QStringLiteral("CREATE TABLE environments ("
+                       " id TEXT PRIMARY KEY,"
+                       " name TEXT NOT NULL UNIQUE,"
+                       " protected INTEGER NOT NULL DEFAULT 0,"
+                       " variables TEXT NOT NULL DEFAULT '{}',"
+                       " connections TEXT NOT NULL DEFAULT '[]',"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+    };
+
+    Migration two;
+    two.version = 2;
+    two.summary = "review comments and run history";
+    two.statements = {
+        QStringLiteral("CREATE TABLE comments ("
+                       " id TEXT PRIMARY KEY,"
+                       " node_id TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,"
+                       " author TEXT NOT NULL DEFAULT '',"
+                       " text TEXT NOT NULL DEFAULT '',"
+                       " created_at TEXT,"
+                       " resolved INTEGER NOT NULL DEFAULT 0,"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX comments_node ON comments(node_id)"),
+        QStringLiteral("CREATE TABLE runs ("
+                       " id TEXT PRIMARY KEY,"
+                       " environment TEXT NOT NULL DEFAULT '',"
+                       " selection TEXT NOT NULL DEFAULT '',"
+                       " started_at TEXT,"
+                       " finished_at TEXT,"
+                       " cancelled INTEGER NOT NULL DEFAULT 0,"
+                       " passed INTEGER NOT NULL DEFAULT 0,"
+                       " failed INTEGER NOT NULL DEFAULT 0,"
+                       " errors INTEGER NOT NULL DEFAULT 0,"
+                       " skipped INTEGER NOT NULL DEFAULT 0,"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX runs_started ON runs(started_at)"),
+        // History outlives the graph: results keep their node/test case/check ids even
+        // after those are deleted, so no foreign keys to them.
+        QStringLiteral("CREATE TABLE results ("
+                       " id TEXT PRIMARY KEY,"
+                       " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                       " test_case_id TEXT NOT NULL DEFAULT '',"
+                       " check_id TEXT NOT NULL DEFAULT '',"
+                       " node_id TEXT NOT NULL DEFAULT '',"
+                       " status TEXT NOT NULL,"
+                       " duration_ms INTEGER NOT NULL DEFAULT 0,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " message TEXT NOT NULL DEFAULT '',"
+                       " evidence TEXT NOT NULL DEFAULT '',"
+                       " finished_at TEXT,"
+                       " revision INTEGER NOT NULL DEFAULT 1)"),
+        QStringLiteral("CREATE INDEX results_run ON results(run_id)"),
+        QStringLiteral("CREATE INDEX results_check ON results(check_id, finished_at)"),
+        QStringLiteral("CREATE INDEX results_node ON results(node_id)"),
+    };
+    return {one, two};
+}
+
+} // namespace
+
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations = buildMigrations();
+    return migrations;
+}
+
+int latestSchemaVersion() { return schemaMigrations().last().version; }
+
+Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion)
+{
+    for (const Migration &m : schemaMigrations()) {
+        if (m.version <= fromVersion || m.version > toVersion)
+            continue;
+        QSqlQuery q(db);
+        for (const QString &statement : m.statements) {
+            if (!q.exec(statement))
+                return Status::failure(QStringLiteral("migration %1 (%2) failed: %3")
+                                           .arg(m.version)
+                                           .arg(QLatin1String(m.summary), q.lastError().text()));
+        }
+        q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
+        q.addBindValue(m.version);
+        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+        if (!q.exec())
+            return Status::failure(QStringLiteral("migration %1: could not record the schema version: %2")
+                                       .arg(m.version)
+                                       .arg(q.lastError().text()));
+    }
+    return success();
+}
+
+} // namespace flowbench

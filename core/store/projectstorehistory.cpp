@@ -1,0 +1,234 @@
+// ProjectStore: run history, the whole-project load and replaceContents (import).
+
+#include "store/projectstoreprivate.h"
+
+#include <QSqlError>
+
+namespace flowbench {
+
+namespace {
+
+// Writes results with one prepared statement bound per row: a run of 1,000 checks is
+// one transaction and one statement compilation.
+class ResultWriter
+{
+public:
+    explicit ResultWriter(const ProjectStorePrivate &d) : m_d(d), m_query(d.query()) {}
+
+    Status prepare()
+    {
+        return m_d.prepare(m_query,
+                           QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                               .arg(QLatin1String(kResultColumns)),
+                           QStringLiteral("save results"));
+    }
+
+    Status write(const CheckResult &r, const Id &runId)
+    {
+        const QVariant values[] = {r.id.isEmpty() ? newId() : r.id, runId, r.testCaseId, r.checkId, r.nodeId,
+                                   toString(r.status), r.durationMs, r.attempts, r.message, r.evidence,
+                                   dateToDb(r.finishedAt)};
+        for (int i = 0; i < int(std::size(values)); ++i)
+            m_query.bindValue(i, values[i]);
+        return m_d.exec(m_query, QStringLiteral("save the result of check %1").arg(r.checkId));
+    }
+
+private:
+    const ProjectStorePrivate &m_d;
+    QSqlQuery m_query;
+};
+
+template <typename T>
+Result<T> failed(const Status &s)
+{
+    return Result<T>::failure(s.error());
+}
+
+Result<QList<CheckResult>> readResults(const ProjectStorePrivate &d, const QString &sql, const QVariantList &binds)
+{
+    QSqlQuery q = d.query();
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        return failed<QList<CheckResult>>(d.sqlFailure(QStringLiteral("read results"), q));
+    QList<CheckResult> list;
+    while (q.next()) {
+        auto r = resultFromRow(q);
+        if (!r)
+            return Result<QList<CheckResult>>::failure(d.message(QStringLiteral("file is damaged: %1").arg(r.error())));
+        list.append(r.value());
+    }
+    return list;
+}
+
+QString prefixed(const char *columns, const char *alias)
+{
+    QStringList out;
+    for (const QString &c : QString::fromLatin1(columns).split(QLatin1Char(',')))
+        out << QLatin1String(alias) + QLatin1Char('.') + c.trimmed();
+    return out.join(QStringLiteral(", "));
+}
+
+// A consistent snapshot for a multi-statement read, unless an edit already holds one.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(const ProjectStorePrivate &d) : m_d(d)
+    {
+        if (d.tx.depth == 0) {
+            QSqlQuery q = d.query();
+            m_open = q.exec(QStringLiteral("BEGIN"));
+        }
+    }
+    ~ReadSnapshot()
+    {
+        if (m_open) {
+            QSqlQuery q = m_d.query();
+            q.exec(QStringLiteral("COMMIT"));
+        }
+    }
+
+private:
+    const ProjectStorePrivate &m_d;
+    bool m_open = false;
+};
+
+} // namespace
+
+Status ProjectStore::addRun(const Run &run, const QList<CheckResult> &results)
+{
+    if (!isValidId(run.id))
+        return d->failure(QStringLiteral("run: id \"%1\" is not a UUID").arg(run.id));
+    for (int i = 0; i < results.size(); ++i)
+        if (!results[i].runId.isEmpty() && results[i].runId != run.id)
+            return d->failure(QStringLiteral("results[%1].runId: \"%2\" is not the run being saved (%3)")
+                                  .arg(i)
+                                  .arg(results[i].runId, run.id));
+    return d->edit([&]() -> Status {
+        if (Status s = d->insertRun(run); !s)
+            return s;
+        ResultWriter writer(*d);
+        if (Status s = writer.prepare(); !s)
+            return s;
+        for (const CheckResult &r : results)
+            if (Status s = writer.write(r, run.id); !s)
+                return s;
+        return success();
+    });
+}
+
+Result<QList<Run>> ProjectStore::runs() const
+{
+    QSqlQuery q = d->query();
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY started_at, rowid").arg(QLatin1String(kRunColumns))))
+        return failed<QList<Run>>(d->sqlFailure(QStringLiteral("read runs"), q));
+    QList<Run> list;
+    while (q.next())
+        list.append(runFromRow(q));
+    return list;
+}
+
+Result<QList<CheckResult>> ProjectStore::results(const Id &runId) const
+{
+    return readResults(*d, QStringLiteral("SELECT %1 FROM results WHERE run_id = ? ORDER BY rowid").arg(QLatin1String(kResultColumns)),
+                       {runId});
+}
+
+Result<QList<CheckResult>> ProjectStore::latestResults() const
+{
+    // Newest = latest finished_at; among equal times, the one written last.
+    return readResults(*d,
+                       QStringLiteral("SELECT %1 FROM results r WHERE r.check_id <> '' AND r.rowid = "
+                                      "(SELECT n.rowid FROM results n WHERE n.check_id = r.check_id "
+                                      " ORDER BY n.finished_at DESC, n.rowid DESC LIMIT 1) ORDER BY r.check_id")
+                           .arg(prefixed(kResultColumns, "r")),
+                       {});
+}
+
+Result<Project> ProjectStore::load() const
+{
+    ReadSnapshot snapshot(*d);
+    Project p;
+    auto name = projectName();
+    if (!name)
+        return failed<Project>(Status::failure(name.error()));
+    p.name = name.value();
+#define FLOWBENCH_LOAD(field, call)                                                                        \
+    {                                                                                                      \
+        auto list = call;                                                                                  \
+        if (!list)                                                                                         \
+            return Result<Project>::failure(list.error());                                                 \
+        p.field = std::move(list).value();                                                                 \
+    }
+    FLOWBENCH_LOAD(nodes, nodes())
+    FLOWBENCH_LOAD(edges, edges())
+    FLOWBENCH_LOAD(flows, flows())
+    FLOWBENCH_LOAD(testCases, testCases())
+    FLOWBENCH_LOAD(environments, environments())
+    FLOWBENCH_LOAD(comments, comments())
+    FLOWBENCH_LOAD(runs, runs())
+    FLOWBENCH_LOAD(results, readResults(*d,
+                                        QStringLiteral("SELECT %1 FROM results r JOIN runs ON runs.id = r.run_id "
+                                                       "ORDER BY runs.started_at, runs.rowid, r.rowid")
+                                            .arg(prefixed(kResultColumns, "r")),
+                                        {}))
+#undef FLOWBENCH_LOAD
+    return p;
+}
+
+Status ProjectStore::replaceContents(const Project &project)
+{
+    QStringList problems = validateProject(project);
+    for (int i = 0; i < project.environments.size(); ++i)
+        problems << storeProblems(project.environments[i], QStringLiteral("environments[%1]").arg(i));
+    if (!problems.isEmpty())
+        return d->failure(QStringLiteral("cannot replace the project; nothing was changed. %1 problem(s):\n  %2")
+                              .arg(problems.size())
+                              .arg(problems.join(QStringLiteral("\n  "))));
+    return d->edit([&]() -> Status {
+        QSqlQuery q = d->query();
+        for (const char *table : {"results", "runs", "comments", "test_cases", "flow_nodes", "flows", "edges",
+                                  "environments", "nodes"}) {
+            if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
+                return d->sqlFailure(QStringLiteral("clear %1").arg(QLatin1String(table)), q);
+        }
+        q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1"));
+        q.addBindValue(project.name);
+        if (Status s = d->exec(q, QStringLiteral("rename the project")); !s)
+            return s;
+        for (const Node &n : project.nodes)
+            if (Status s = d->insertNode(n); !s)
+                return s;
+        for (const Edge &e : project.edges)
+            if (Status s = d->insertEdge(e); !s)
+                return s;
+        for (const Flow &f : project.flows)
+            if (Status s = d->insertFlow(f); !s)
+                return s;
+        for (const TestCase &t : project.testCases)
+            if (Status s = d->insertTestCase(t); !s)
+                return s;
+        for (const Environment &e : project.environments)
+            if (Status s = d->insertEnvironment(e); !s)
+                return s;
+        for (const Comment &c : project.comments)
+            if (Status s = d->insertComment(c); !s)
+                return s;
+        for (const Run &r : project.runs)
+            if (Status s = d->insertRun(r); !s)
+                return s;
+        ResultWriter writer(*d);
+        if (Status s = writer.prepare(); !s)
+            return s;
+        for (const CheckResult &r : project.results)
+            if (Status s = writer.write(r, r.runId); !s)
+                return s;
+        return success();
+    });
+}
+
+} // namespace flowbench

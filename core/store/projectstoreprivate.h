@@ -1,0 +1,103 @@
+#pragma once
+
+// Internal to core/store: the state of one ProjectStore and the helpers its edits share.
+
+#include "store/projectstore.h"
+#include "store/sqltransaction.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace flowbench {
+
+class ProjectStorePrivate
+{
+public:
+    QString path;
+    QString connectionName;
+    int schemaVersion = 0;
+    TransactionState tx;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
+    QSqlQuery query() const { return QSqlQuery(db()); }
+
+    // "<file>: <message>"
+    QString message(const QString &text) const;
+    Status failure(const QString &text) const { return Status::failure(message(text)); }
+    // "<file>: could not <what>: <SQLite's message>"
+    Status sqlFailure(const QString &what, const QSqlQuery &q) const;
+    Status exec(QSqlQuery &q, const QString &what) const;
+    Status prepare(QSqlQuery &q, const QString &sql, const QString &what) const;
+
+    // Runs `body` as one transaction (or as part of the caller's, inside transaction()).
+    template <typename Body>
+    Status edit(Body &&body)
+    {
+        SqlTransaction guard(connectionName, tx);
+        if (Status s = guard.begin(); !s)
+            return failure(s.error());
+        if (Status s = body(); !s)
+            return s;
+        if (Status s = guard.commit(); !s)
+            return failure(s.error());
+        return success();
+    }
+
+    Result<bool> exists(const char *table, const Id &id) const;
+    // After an UPDATE ... WHERE id=? AND revision=? changed nothing: tells a deleted row
+    // from one that someone else changed since it was loaded.
+    Status conflict(const char *table, const QString &entity, const Id &id, int revision) const;
+    // Runs a prepared guarded UPDATE and reports a conflict when no row matched.
+    Status guardedUpdate(QSqlQuery &q, const char *table, const QString &entity, const Id &id, int revision) const;
+
+    // Inserts shared by the add* edits and replaceContents().
+    Status insertNode(const Node &n) const;
+    Status insertEdge(const Edge &e) const;
+    Status insertFlow(const Flow &f) const;
+    Status writeFlowPath(const Flow &f) const;
+    Status insertTestCase(const TestCase &t) const;
+    Status insertEnvironment(const Environment &e) const;
+    Status insertComment(const Comment &c) const;
+    Status insertRun(const Run &r) const;
+};
+
+// Storage forms of values.
+QVariant dateToDb(const QDateTime &when);
+QDateTime dateFromDb(const QVariant &value);
+QString jsonText(const QJsonObject &object);
+QString jsonText(const QJsonArray &array);
+QJsonObject environmentConnectionToJson(const Connection &c);
+// What the store refuses beyond validateProject(): plaintext passwords.
+QStringList storeProblems(const Environment &e, const QString &where);
+
+// A quoted, person-readable name for messages: node "Orders API".
+QString describe(const Node &n);
+QString describe(const Edge &e);
+QString describe(const Flow &f);
+QString describe(const TestCase &t);
+QString describe(const Environment &e);
+QString describe(const Comment &c);
+
+// Rows to values; a malformed column is an error naming the table, row and column.
+Result<Node> nodeFromRow(const QSqlQuery &q);
+Result<Edge> edgeFromRow(const QSqlQuery &q);
+Result<TestCase> testCaseFromRow(const QSqlQuery &q);
+Result<Environment> environmentFromRow(const QSqlQuery &q);
+Comment commentFromRow(const QSqlQuery &q);
+Run runFromRow(const QSqlQuery &q);
+Result<CheckResult> resultFromRow(const QSqlQuery &q);
+
+extern const char *const kNodeColumns;
+extern const char *const kEdgeColumns;
+extern const char *const kFlowColumns;
+extern const char *const kTestCaseColumns;
+extern const char *const kEnvironmentColumns;
+extern const char *const kCommentColumns;
+extern const char *const kRunColumns;
+extern const char *const kResultColumns;
+
+} // namespace flowbench

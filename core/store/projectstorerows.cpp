@@ -1,0 +1,416 @@
+// Row <-> value conversions and the inserts shared by ProjectStore's edits.
+
+#include "store/checkjson.h"
+#include "store/projectstoreprivate.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlRecord>
+
+namespace flowbench {
+
+const char *const kNodeColumns =
+    "id, kind, name, group_name, owner, description, likelihood, impact, properties, x, y, pinned, revision";
+const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision";
+const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
+const char *const kTestCaseColumns =
+    "id, node_id, flow_id, title, description, priority, tags, automated, position, checks, revision";
+const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision";
+const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
+const char *const kRunColumns =
+    "id, environment, selection, started_at, finished_at, cancelled, passed, failed, errors, skipped";
+const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
+                                   "attempts, message, evidence, finished_at";
+
+QString ProjectStorePrivate::message(const QString &text) const { return path + QStringLiteral(": ") + text; }
+
+Status ProjectStorePrivate::sqlFailure(const QString &what, const QSqlQuery &q) const
+{
+    return failure(QStringLiteral("could not %1: %2").arg(what, q.lastError().text()));
+}
+
+Status ProjectStorePrivate::exec(QSqlQuery &q, const QString &what) const
+{
+    if (!q.exec())
+        return sqlFailure(what, q);
+    return success();
+}
+
+Status ProjectStorePrivate::prepare(QSqlQuery &q, const QString &sql, const QString &what) const
+{
+    if (!q.prepare(sql))
+        return sqlFailure(what, q);
+    return success();
+}
+
+Result<bool> ProjectStorePrivate::exists(const char *table, const Id &id) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return Result<bool>::failure(message(QStringLiteral("could not read %1: %2")
+                                                 .arg(QLatin1String(table), q.lastError().text())));
+    return q.next();
+}
+
+Status ProjectStorePrivate::conflict(const char *table, const QString &entity, const Id &id, int revision) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT revision FROM %1 WHERE id = ?").arg(QLatin1String(table)));
+    q.addBindValue(id);
+    if (!q.exec())
+        return sqlFailure(QStringLiteral("check the revision of %1").arg(entity), q);
+    if (!q.next())
+        return failure(QStringLiteral("%1 no longer exists (deleted by someone else?); nothing was saved").arg(entity));
+    return failure(QStringLiteral("%1 was changed by someone else since you loaded it (stored revision %2, "
+                                  "yours %3); reload it and edit again. Nothing was saved")
+                       .arg(entity)
+                       .arg(q.value(0).toInt())
+                       .arg(revision));
+}
+
+Status ProjectStorePrivate::guardedUpdate(QSqlQuery &q, const char *table, const QString &entity, const Id &id,
+                                            int revision) const
+{
+    if (Status s = exec(q, QStringLiteral("save %1").arg(entity)); !s)
+        return s;
+    if (q.numRowsAffected() == 0)
+        return conflict(table, entity, id, revision);
+    return success();
+}
+
+Status ProjectStorePrivate::insertNode(const Node &n) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO nodes (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)").arg(QLatin1String(kNodeColumns)));
+    for (const QVariant &v : {QVariant(n.id), QVariant(toString(n.kind)), QVariant(n.name), QVariant(n.group),
+                              QVariant(n.owner), QVariant(n.description), QVariant(n.risk.likelihood),
+                              QVariant(n.risk.impact), QVariant(jsonText(n.properties)), QVariant(n.x),
+                              QVariant(n.y), QVariant(n.pinned ? 1 : 0)})
+        q.addBindValue(v);
+    return exec(q, QStringLiteral("add %1").arg(describe(n)));
+}
+
+Status ProjectStorePrivate::insertEdge(const Edge &e) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kEdgeColumns)));
+    for (const QVariant &v : {QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label)})
+        q.addBindValue(v);
+    return exec(q, QStringLiteral("add %1").arg(describe(e)));
+}
+
+Status ProjectStorePrivate::insertFlow(const Flow &f) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO flows (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kFlowColumns)));
+    for (const QVariant &v : {QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
+                              QVariant(f.risk.impact)})
+        q.addBindValue(v);
+    if (Status s = exec(q, QStringLiteral("add %1").arg(describe(f))); !s)
+        return s;
+    return writeFlowPath(f);
+}
+
+Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("DELETE FROM flow_nodes WHERE flow_id = ?"));
+    q.addBindValue(f.id);
+    if (Status s = exec(q, QStringLiteral("save the path of %1").arg(describe(f))); !s)
+        return s;
+    q.prepare(QStringLiteral("INSERT INTO flow_nodes (flow_id, position, node_id) VALUES (?, ?, ?)"));
+    for (int i = 0; i < f.nodeIds.size(); ++i) {
+        q.bindValue(0, f.id);
+        q.bindValue(1, i);
+        q.bindValue(2, f.nodeIds[i]);
+        if (Status s = exec(q, QStringLiteral("save step %1 of %2").arg(i).arg(describe(f))); !s)
+            return s;
+    }
+    return success();
+}
+
+Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1)").arg(QLatin1String(kTestCaseColumns)));
+    for (const QVariant &v :
+         {QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.flowId),
+          QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
+          QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0), QVariant(t.position),
+          QVariant(jsonText(checksToJson(t.checks)))})
+        q.addBindValue(v);
+    return exec(q, QStringLiteral("add %1").arg(describe(t)));
+}
+
+Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
+{
+    QJsonObject variables;
+    for (auto it = e.variables.begin(); it != e.variables.end(); ++it)
+        variables.insert(it.key(), it.value());
+    QJsonArray connections;
+    for (const Connection &c : e.connections)
+        connections.append(environmentConnectionToJson(c));
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kEnvironmentColumns)));
+    for (const QVariant &v : {QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0),
+                              QVariant(jsonText(variables)), QVariant(jsonText(connections))})
+        q.addBindValue(v);
+    return exec(q, QStringLiteral("add %1").arg(describe(e)));
+}
+
+Status ProjectStorePrivate::insertComment(const Comment &c) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO comments (%1) VALUES (?,?,?,?,?,?,1)").arg(QLatin1String(kCommentColumns)));
+    for (const QVariant &v : {QVariant(c.id), QVariant(c.nodeId), QVariant(c.author), QVariant(c.text),
+                              dateToDb(c.createdAt), QVariant(c.resolved ? 1 : 0)})
+        q.addBindValue(v);
+    return exec(q, QStringLiteral("add %1").arg(describe(c)));
+}
+
+Status ProjectStorePrivate::insertRun(const Run &r) const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kRunColumns)));
+    for (const QVariant &v : {QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
+                              dateToDb(r.finishedAt), QVariant(r.cancelled ? 1 : 0), QVariant(r.passed),
+                              QVariant(r.failed), QVariant(r.errors), QVariant(r.skipped)})
+        q.addBindValue(v);
+    return exec(q, QStringLiteral("add run %1").arg(r.id));
+}
+
+QVariant dateToDb(const QDateTime &when)
+{
+    if (!when.isValid())
+        return QVariant(QMetaType(QMetaType::QString));
+    return when.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime dateFromDb(const QVariant &value)
+{
+    if (value.isNull())
+        return QDateTime();
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+}
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString jsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject environmentConnectionToJson(const Connection &c)
+{
+    return QJsonObject{{QStringLiteral("name"), c.name},         {QStringLiteral("driver"), c.driver},
+                       {QStringLiteral("host"), c.host},         {QStringLiteral("port"), c.port},
+                       {QStringLiteral("database"), c.database}, {QStringLiteral("user"), c.user},
+                       {QStringLiteral("password_ref"), c.passwordRef}, {QStringLiteral("options"), c.options}};
+}
+
+QStringList storeProblems(const Environment &e, const QString &where)
+{
+    QStringList problems;
+    for (int i = 0; i < e.connections.size(); ++i) {
+        const QString &ref = e.connections[i].passwordRef;
+        if (!ref.isEmpty() && !isSecretReference(ref))
+            problems << QStringLiteral("%1.connections[%2].passwordRef: must be a secret reference "
+                                       "(${env:NAME} or ${keychain:ENTRY}), never the password itself")
+                            .arg(where)
+                            .arg(i);
+    }
+    return problems;
+}
+
+QString describe(const Node &n) { return QStringLiteral("node \"%1\"").arg(n.name); }
+QString describe(const Flow &f) { return QStringLiteral("flow \"%1\"").arg(f.name); }
+QString describe(const TestCase &t) { return QStringLiteral("test case \"%1\"").arg(t.title); }
+QString describe(const Environment &e) { return QStringLiteral("environment \"%1\"").arg(e.name); }
+QString describe(const Comment &c) { return QStringLiteral("comment %1 by \"%2\"").arg(c.id, c.author); }
+QString describe(const Edge &e)
+{
+    if (!e.label.isEmpty())
+        return QStringLiteral("edge \"%1\"").arg(e.label);
+    return QStringLiteral("%1 edge %2").arg(toString(e.kind), e.id);
+}
+
+namespace {
+
+template <typename T>
+Result<T> rowFailure(const char *table, const QSqlQuery &q, const char *column, const QString &why)
+{
+    return Result<T>::failure(QStringLiteral("table %1, row %2, column %3: %4")
+                                  .arg(QLatin1String(table), q.value(0).toString(), QLatin1String(column), why));
+}
+
+bool parseJson(const QString &text, QJsonDocument &doc, QString &why)
+{
+    QJsonParseError error;
+    doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError) {
+        why = QStringLiteral("invalid JSON at offset %1: %2").arg(error.offset).arg(error.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+Result<Node> nodeFromRow(const QSqlQuery &q)
+{
+    Node n;
+    n.id = q.value(0).toString();
+    const auto kind = nodeKindFromString(q.value(1).toString());
+    if (!kind)
+        return rowFailure<Node>("nodes", q, "kind", QStringLiteral("unknown node kind \"%1\"").arg(q.value(1).toString()));
+    n.kind = *kind;
+    n.name = q.value(2).toString();
+    n.group = q.value(3).toString();
+    n.owner = q.value(4).toString();
+    n.description = q.value(5).toString();
+    n.risk = Risk{q.value(6).toInt(), q.value(7).toInt()};
+    QJsonDocument doc;
+    QString why;
+    if (!parseJson(q.value(8).toString(), doc, why) || !doc.isObject())
+        return rowFailure<Node>("nodes", q, "properties", why.isEmpty() ? QStringLiteral("not a JSON object") : why);
+    n.properties = doc.object();
+    n.x = q.value(9).toDouble();
+    n.y = q.value(10).toDouble();
+    n.pinned = q.value(11).toInt() != 0;
+    n.revision = q.value(12).toInt();
+    return n;
+}
+
+Result<Edge> edgeFromRow(const QSqlQuery &q)
+{
+    Edge e;
+    e.id = q.value(0).toString();
+    e.from = q.value(1).toString();
+    e.to = q.value(2).toString();
+    const auto kind = edgeKindFromString(q.value(3).toString());
+    if (!kind)
+        return rowFailure<Edge>("edges", q, "kind", QStringLiteral("unknown edge kind \"%1\"").arg(q.value(3).toString()));
+    e.kind = *kind;
+    e.label = q.value(4).toString();
+    e.revision = q.value(5).toInt();
+    return e;
+}
+
+Result<TestCase> testCaseFromRow(const QSqlQuery &q)
+{
+    TestCase t;
+    t.id = q.value(0).toString();
+    t.nodeId = q.value(1).toString();
+    t.flowId = q.value(2).toString();
+    t.title = q.value(3).toString();
+    t.description = q.value(4).toString();
+    const auto priority = priorityFromString(q.value(5).toString());
+    if (!priority)
+        return rowFailure<TestCase>("test_cases", q, "priority",
+                                    QStringLiteral("unknown priority \"%1\"").arg(q.value(5).toString()));
+    t.priority = *priority;
+    QJsonDocument doc;
+    QString why;
+    if (!parseJson(q.value(6).toString(), doc, why) || !doc.isArray())
+        return rowFailure<TestCase>("test_cases", q, "tags", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    for (const QJsonValue &tag : doc.array())
+        t.tags.append(tag.toString());
+    t.automated = q.value(7).toInt() != 0;
+    t.position = q.value(8).toInt();
+    if (!parseJson(q.value(9).toString(), doc, why) || !doc.isArray())
+        return rowFailure<TestCase>("test_cases", q, "checks", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    auto checks = checksFromJson(doc.array(), QStringLiteral("checks"));
+    if (!checks)
+        return rowFailure<TestCase>("test_cases", q, "checks", checks.error());
+    t.checks = checks.value();
+    t.revision = q.value(10).toInt();
+    return t;
+}
+
+Result<Environment> environmentFromRow(const QSqlQuery &q)
+{
+    Environment e;
+    e.id = q.value(0).toString();
+    e.name = q.value(1).toString();
+    e.isProtected = q.value(2).toInt() != 0;
+    QJsonDocument doc;
+    QString why;
+    if (!parseJson(q.value(3).toString(), doc, why) || !doc.isObject())
+        return rowFailure<Environment>("environments", q, "variables", why.isEmpty() ? QStringLiteral("not a JSON object") : why);
+    const QJsonObject variables = doc.object();
+    for (auto it = variables.begin(); it != variables.end(); ++it)
+        e.variables.insert(it.key(), it.value().toString());
+    if (!parseJson(q.value(4).toString(), doc, why) || !doc.isArray())
+        return rowFailure<Environment>("environments", q, "connections", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    for (const QJsonValue &v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        Connection c;
+        c.name = o.value(QStringLiteral("name")).toString();
+        c.driver = o.value(QStringLiteral("driver")).toString();
+        c.host = o.value(QStringLiteral("host")).toString();
+        c.port = o.value(QStringLiteral("port")).toInt();
+        c.database = o.value(QStringLiteral("database")).toString();
+        c.user = o.value(QStringLiteral("user")).toString();
+        c.passwordRef = o.value(QStringLiteral("password_ref")).toString();
+        c.options = o.value(QStringLiteral("options")).toString();
+        e.connections.append(c);
+    }
+    e.revision = q.value(5).toInt();
+    return e;
+}
+
+Comment commentFromRow(const QSqlQuery &q)
+{
+    Comment c;
+    c.id = q.value(0).toString();
+    c.nodeId = q.value(1).toString();
+    c.author = q.value(2).toString();
+    c.text = q.value(3).toString();
+    c.createdAt = dateFromDb(q.value(4));
+    c.resolved = q.value(5).toInt() != 0;
+    c.revision = q.value(6).toInt();
+    return c;
+}
+
+Run runFromRow(const QSqlQuery &q)
+{
+    Run r;
+    r.id = q.value(0).toString();
+    r.environment = q.value(1).toString();
+    r.selection = q.value(2).toString();
+    r.startedAt = dateFromDb(q.value(3));
+    r.finishedAt = dateFromDb(q.value(4));
+    r.cancelled = q.value(5).toInt() != 0;
+    r.passed = q.value(6).toInt();
+    r.failed = q.value(7).toInt();
+    r.errors = q.value(8).toInt();
+    r.skipped = q.value(9).toInt();
+    return r;
+}
+
+Result<CheckResult> resultFromRow(const QSqlQuery &q)
+{
+    CheckResult r;
+    r.id = q.value(0).toString();
+    r.runId = q.value(1).toString();
+    r.testCaseId = q.value(2).toString();
+    r.checkId = q.value(3).toString();
+    r.nodeId = q.value(4).toString();
+    const auto status = resultStatusFromString(q.value(5).toString());
+    if (!status)
+        return rowFailure<CheckResult>("results", q, "status", QStringLiteral("unknown status \"%1\"").arg(q.value(5).toString()));
+    r.status = *status;
+    r.durationMs = q.value(6).toLongLong();
+    r.attempts = q.value(7).toInt();
+    r.message = q.value(8).toString();
+    r.evidence = q.value(9).toString();
+    r.finishedAt = dateFromDb(q.value(10));
+    return r;
+}
+
+} // namespace flowbench
