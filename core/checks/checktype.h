@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QDateTime>
+#include <QJsonValue>
 #include <QMap>
 #include <QObject>
 #include <QString>
@@ -30,6 +31,11 @@ public:
     QString runId() const { return m_runId; }
     // Replaces every {{name}}; fails naming the first unknown variable.
     Result<QString> interpolate(const QString &text) const;
+    // The same, naming the spec field in the error: "unknown variable {{x}} in spec.url".
+    Result<QString> interpolate(const QString &text, const QString &field) const;
+    // Every string inside a JSON value (keys stay as they are); field names the spot:
+    // "unknown variable {{x}} in spec.body.json.customer".
+    Result<QJsonValue> interpolate(const QJsonValue &value, const QString &field) const;
 
 private:
     QMap<QString, QString> m_values;
