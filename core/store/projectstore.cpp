@@ -97,8 +97,11 @@ Result<int> inspect(const QString &path)
             problem = QStringLiteral("file is damaged: %1").arg(q.lastError().text());
         } else {
             QStringList findings;
-            while (q.next() && findings.size() < 5)
-                findings << q.value(0).toString();
+            while (q.next() && findings.size() < 5) {
+                for (const QString &line : q.value(0).toString().split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                    if (!line.startsWith(QLatin1String("*** in database")))
+                        findings << line.trimmed();
+            }
             if (findings != QStringList{QStringLiteral("ok")})
                 problem = QStringLiteral("file is damaged: %1").arg(findings.join(QStringLiteral("; ")));
         }
@@ -199,7 +202,7 @@ Status ProjectStore::initialise(const QString &projectName)
     if (Status m = applyMigrations(db.value(), 0, latestSchemaVersion()); !m)
         return m;
     q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?)"));
-    q.addBindValue(projectName);
+    q.addBindValue(bindable(projectName));
     if (!q.exec())
         return Status::failure(q.lastError().text());
     if (Status s = guard.commit(); !s)
@@ -271,7 +274,7 @@ Status ProjectStore::setProjectName(const QString &name)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1"));
-        q.addBindValue(name);
+        q.addBindValue(bindable(name));
         return d->exec(q, QStringLiteral("rename the project"));
     });
 }

@@ -103,7 +103,8 @@ public:
     Status updateComment(Comment &comment);
     Status removeComment(const Id &id);
 
-    // A finished run and all of its results, written in one transaction.
+    // A finished run and all of its results, written in one transaction. The run needs an
+    // id; results without an id get one, results without a run id get the run's.
     Status addRun(const Run &run, const QList<CheckResult> &results);
     Result<QList<Run>> runs() const; // oldest first
     Result<QList<CheckResult>> results(const Id &runId) const;

@@ -19,7 +19,7 @@ Result<QList<T>> readAll(const ProjectStorePrivate &d, const QString &sql, const
     if (!q.prepare(sql))
         return Result<QList<T>>::failure(d.message(QStringLiteral("could not read: %1").arg(q.lastError().text())));
     for (const QVariant &b : binds)
-        q.addBindValue(b);
+        q.addBindValue(bindable(b));
     if (!q.exec())
         return Result<QList<T>>::failure(d.message(QStringLiteral("could not read: %1").arg(q.lastError().text())));
     QList<T> list;
@@ -103,12 +103,11 @@ Status ProjectStore::updateNode(Node &node)
         q.prepare(QStringLiteral("UPDATE nodes SET kind=?, name=?, group_name=?, owner=?, description=?, likelihood=?, "
                                  "impact=?, properties=?, x=?, y=?, pinned=?, revision=revision+1 "
                                  "WHERE id=? AND revision=?"));
-        for (const QVariant &v : {QVariant(toString(node.kind)), QVariant(node.name), QVariant(node.group),
+        bindAll(q, {QVariant(toString(node.kind)), QVariant(node.name), QVariant(node.group),
                                   QVariant(node.owner), QVariant(node.description), QVariant(node.risk.likelihood),
                                   QVariant(node.risk.impact), QVariant(jsonText(node.properties)), QVariant(node.x),
                                   QVariant(node.y), QVariant(node.pinned ? 1 : 0), QVariant(node.id),
-                                  QVariant(node.revision)})
-            q.addBindValue(v);
+                                  QVariant(node.revision)});
         return d->guardedUpdate(q, "nodes", describe(node), node.id, node.revision);
     });
     if (s)
@@ -146,11 +145,12 @@ Result<DeleteSummary> ProjectStore::previewRemoveNode(const Id &id) const
     if (!exists.value())
         return Result<DeleteSummary>::failure(d->message(QStringLiteral("no node with id %1").arg(id)));
     QSqlQuery q = d->query();
-    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM edges WHERE from_id = ?1 OR to_id = ?1),"
-                             " (SELECT COUNT(*) FROM test_cases WHERE node_id = ?1),"
-                             " (SELECT COUNT(*) FROM comments WHERE node_id = ?1),"
-                             " (SELECT COUNT(*) FROM flow_nodes WHERE node_id = ?1)"));
-    q.addBindValue(id);
+    q.prepare(QStringLiteral("SELECT (SELECT COUNT(*) FROM edges WHERE from_id = ? OR to_id = ?),"
+                             " (SELECT COUNT(*) FROM test_cases WHERE node_id = ?),"
+                             " (SELECT COUNT(*) FROM comments WHERE node_id = ?),"
+                             " (SELECT COUNT(*) FROM flow_nodes WHERE node_id = ?)"));
+    for (int i = 0; i < 5; ++i)
+        q.addBindValue(bindable(id));
     if (!q.exec() || !q.next())
         return Result<DeleteSummary>::failure(d->sqlFailure(QStringLiteral("count what node %1 holds").arg(id), q).error());
     DeleteSummary summary;
@@ -171,7 +171,7 @@ Result<DeleteSummary> ProjectStore::removeNode(const Id &id)
         summary = preview.value();
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("DELETE FROM nodes WHERE id = ?")); // the schema cascades
-        q.addBindValue(id);
+        q.addBindValue(bindable(id));
         return d->exec(q, QStringLiteral("remove node %1").arg(id));
     });
     if (!s)
@@ -222,9 +222,8 @@ Status ProjectStore::updateEdge(Edge &edge)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE edges SET from_id=?, to_id=?, kind=?, label=?, revision=revision+1 "
                                  "WHERE id=? AND revision=?"));
-        for (const QVariant &v : {QVariant(edge.from), QVariant(edge.to), QVariant(toString(edge.kind)),
-                                  QVariant(edge.label), QVariant(edge.id), QVariant(edge.revision)})
-            q.addBindValue(v);
+        bindAll(q, {QVariant(edge.from), QVariant(edge.to), QVariant(toString(edge.kind)),
+                                  QVariant(edge.label), QVariant(edge.id), QVariant(edge.revision)});
         return d->guardedUpdate(q, "edges", describe(edge), edge.id, edge.revision);
     });
     if (s)
@@ -238,7 +237,7 @@ Status removeRow(ProjectStorePrivate &d, const char *table, const QString &entit
     return d.edit([&]() -> Status {
         QSqlQuery q = d.query();
         q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(QLatin1String(table)));
-        q.addBindValue(id);
+        q.addBindValue(bindable(id));
         if (Status s = d.exec(q, QStringLiteral("remove %1 %2").arg(entity, id)); !s)
             return s;
         if (q.numRowsAffected() == 0)
@@ -326,9 +325,8 @@ Status ProjectStore::updateFlow(Flow &flow)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE flows SET name=?, description=?, likelihood=?, impact=?, revision=revision+1 "
                                  "WHERE id=? AND revision=?"));
-        for (const QVariant &v : {QVariant(flow.name), QVariant(flow.description), QVariant(flow.risk.likelihood),
-                                  QVariant(flow.risk.impact), QVariant(flow.id), QVariant(flow.revision)})
-            q.addBindValue(v);
+        bindAll(q, {QVariant(flow.name), QVariant(flow.description), QVariant(flow.risk.likelihood),
+                                  QVariant(flow.risk.impact), QVariant(flow.id), QVariant(flow.revision)});
         if (Status u = d->guardedUpdate(q, "flows", describe(flow), flow.id, flow.revision); !u)
             return u;
         return d->writeFlowPath(flow);
@@ -425,12 +423,10 @@ Status ProjectStore::updateTestCase(TestCase &t)
         q.prepare(QStringLiteral("UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
                                  "tags=?, automated=?, position=?, checks=?, revision=revision+1 "
                                  "WHERE id=? AND revision=?"));
-        for (const QVariant &v :
-             {QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.flowId),
+        bindAll(q, {QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
               QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
               QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
-              QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.id), QVariant(t.revision)})
-            q.addBindValue(v);
+              QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.id), QVariant(t.revision)});
         return d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision);
     });
     if (s)
@@ -459,8 +455,8 @@ Status environmentNameFree(const ProjectStorePrivate &d, const Environment &e)
 {
     QSqlQuery q = d.query();
     q.prepare(QStringLiteral("SELECT 1 FROM environments WHERE name = ? AND id <> ?"));
-    q.addBindValue(e.name);
-    q.addBindValue(e.id);
+    q.addBindValue(bindable(e.name));
+    q.addBindValue(bindable(e.id));
     if (!q.exec())
         return d.sqlFailure(QStringLiteral("read environments"), q);
     if (q.next())
@@ -504,9 +500,8 @@ Status ProjectStore::updateEnvironment(Environment &e)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE environments SET name=?, protected=?, variables=?, connections=?, "
                                  "revision=revision+1 WHERE id=? AND revision=?"));
-        for (const QVariant &v : {QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
-                                  QVariant(jsonText(connections)), QVariant(e.id), QVariant(e.revision)})
-            q.addBindValue(v);
+        bindAll(q, {QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
+                                  QVariant(jsonText(connections)), QVariant(e.id), QVariant(e.revision)});
         return d->guardedUpdate(q, "environments", describe(e), e.id, e.revision);
     });
     if (s)
@@ -552,9 +547,8 @@ Status ProjectStore::updateComment(Comment &c)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
                                  "revision=revision+1 WHERE id=? AND revision=?"));
-        for (const QVariant &v : {QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
-                                  QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision)})
-            q.addBindValue(v);
+        bindAll(q, {QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
+                                  QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision)});
         return d->guardedUpdate(q, "comments", describe(c), c.id, c.revision);
     });
     if (s)

@@ -29,7 +29,7 @@ public:
                                    toString(r.status), r.durationMs, r.attempts, r.message, r.evidence,
                                    dateToDb(r.finishedAt)};
         for (int i = 0; i < int(std::size(values)); ++i)
-            m_query.bindValue(i, values[i]);
+            m_query.bindValue(i, bindable(values[i]));
         return m_d.exec(m_query, QStringLiteral("save the result of check %1").arg(r.checkId));
     }
 
@@ -50,7 +50,7 @@ Result<QList<CheckResult>> readResults(const ProjectStorePrivate &d, const QStri
     q.setForwardOnly(true);
     q.prepare(sql);
     for (const QVariant &b : binds)
-        q.addBindValue(b);
+        q.addBindValue(bindable(b));
     if (!q.exec())
         return failed<QList<CheckResult>>(d.sqlFailure(QStringLiteral("read results"), q));
     QList<CheckResult> list;
@@ -197,7 +197,7 @@ Status ProjectStore::replaceContents(const Project &project)
         }
         q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1"));
-        q.addBindValue(project.name);
+        q.addBindValue(bindable(project.name));
         if (Status s = d->exec(q, QStringLiteral("rename the project")); !s)
             return s;
         for (const Node &n : project.nodes)

@@ -65,6 +65,10 @@ public:
     Status insertRun(const Run &r) const;
 };
 
+// Binds in order; a null QString is stored as '' (NOT NULL columns), a QVariant() as NULL.
+void bindAll(QSqlQuery &q, std::initializer_list<QVariant> values);
+QVariant bindable(const QVariant &value);
+
 // Storage forms of values.
 QVariant dateToDb(const QDateTime &when);
 QDateTime dateFromDb(const QVariant &value);

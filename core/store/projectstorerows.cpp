@@ -47,7 +47,7 @@ Result<bool> ProjectStorePrivate::exists(const char *table, const Id &id) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table)));
-    q.addBindValue(id);
+    q.addBindValue(bindable(id));
     if (!q.exec())
         return Result<bool>::failure(message(QStringLiteral("could not read %1: %2")
                                                  .arg(QLatin1String(table), q.lastError().text())));
@@ -58,7 +58,7 @@ Status ProjectStorePrivate::conflict(const char *table, const QString &entity, c
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("SELECT revision FROM %1 WHERE id = ?").arg(QLatin1String(table)));
-    q.addBindValue(id);
+    q.addBindValue(bindable(id));
     if (!q.exec())
         return sqlFailure(QStringLiteral("check the revision of %1").arg(entity), q);
     if (!q.next())
@@ -84,11 +84,10 @@ Status ProjectStorePrivate::insertNode(const Node &n) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO nodes (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)").arg(QLatin1String(kNodeColumns)));
-    for (const QVariant &v : {QVariant(n.id), QVariant(toString(n.kind)), QVariant(n.name), QVariant(n.group),
+    bindAll(q, {QVariant(n.id), QVariant(toString(n.kind)), QVariant(n.name), QVariant(n.group),
                               QVariant(n.owner), QVariant(n.description), QVariant(n.risk.likelihood),
                               QVariant(n.risk.impact), QVariant(jsonText(n.properties)), QVariant(n.x),
-                              QVariant(n.y), QVariant(n.pinned ? 1 : 0)})
-        q.addBindValue(v);
+                              QVariant(n.y), QVariant(n.pinned ? 1 : 0)});
     return exec(q, QStringLiteral("add %1").arg(describe(n)));
 }
 
@@ -96,8 +95,7 @@ Status ProjectStorePrivate::insertEdge(const Edge &e) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kEdgeColumns)));
-    for (const QVariant &v : {QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label)})
-        q.addBindValue(v);
+    bindAll(q, {QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label)});
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
@@ -105,9 +103,8 @@ Status ProjectStorePrivate::insertFlow(const Flow &f) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO flows (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kFlowColumns)));
-    for (const QVariant &v : {QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
-                              QVariant(f.risk.impact)})
-        q.addBindValue(v);
+    bindAll(q, {QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
+                              QVariant(f.risk.impact)});
     if (Status s = exec(q, QStringLiteral("add %1").arg(describe(f))); !s)
         return s;
     return writeFlowPath(f);
@@ -117,7 +114,7 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("DELETE FROM flow_nodes WHERE flow_id = ?"));
-    q.addBindValue(f.id);
+    q.addBindValue(bindable(f.id));
     if (Status s = exec(q, QStringLiteral("save the path of %1").arg(describe(f))); !s)
         return s;
     q.prepare(QStringLiteral("INSERT INTO flow_nodes (flow_id, position, node_id) VALUES (?, ?, ?)"));
@@ -135,12 +132,10 @@ Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1)").arg(QLatin1String(kTestCaseColumns)));
-    for (const QVariant &v :
-         {QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(t.flowId),
+    bindAll(q, {QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
           QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
           QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0), QVariant(t.position),
-          QVariant(jsonText(checksToJson(t.checks)))})
-        q.addBindValue(v);
+          QVariant(jsonText(checksToJson(t.checks)))});
     return exec(q, QStringLiteral("add %1").arg(describe(t)));
 }
 
@@ -154,9 +149,8 @@ Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
         connections.append(environmentConnectionToJson(c));
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kEnvironmentColumns)));
-    for (const QVariant &v : {QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0),
-                              QVariant(jsonText(variables)), QVariant(jsonText(connections))})
-        q.addBindValue(v);
+    bindAll(q, {QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0),
+                              QVariant(jsonText(variables)), QVariant(jsonText(connections))});
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
@@ -164,9 +158,8 @@ Status ProjectStorePrivate::insertComment(const Comment &c) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO comments (%1) VALUES (?,?,?,?,?,?,1)").arg(QLatin1String(kCommentColumns)));
-    for (const QVariant &v : {QVariant(c.id), QVariant(c.nodeId), QVariant(c.author), QVariant(c.text),
-                              dateToDb(c.createdAt), QVariant(c.resolved ? 1 : 0)})
-        q.addBindValue(v);
+    bindAll(q, {QVariant(c.id), QVariant(c.nodeId), QVariant(c.author), QVariant(c.text),
+                              dateToDb(c.createdAt), QVariant(c.resolved ? 1 : 0)});
     return exec(q, QStringLiteral("add %1").arg(describe(c)));
 }
 
@@ -174,17 +167,29 @@ Status ProjectStorePrivate::insertRun(const Run &r) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kRunColumns)));
-    for (const QVariant &v : {QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
+    bindAll(q, {QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
                               dateToDb(r.finishedAt), QVariant(r.cancelled ? 1 : 0), QVariant(r.passed),
-                              QVariant(r.failed), QVariant(r.errors), QVariant(r.skipped)})
-        q.addBindValue(v);
+                              QVariant(r.failed), QVariant(r.errors), QVariant(r.skipped)});
     return exec(q, QStringLiteral("add run %1").arg(r.id));
+}
+
+QVariant bindable(const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull())
+        return QStringLiteral("");
+    return value;
+}
+
+void bindAll(QSqlQuery &q, std::initializer_list<QVariant> values)
+{
+    for (const QVariant &v : values)
+        q.addBindValue(bindable(v));
 }
 
 QVariant dateToDb(const QDateTime &when)
 {
     if (!when.isValid())
-        return QVariant(QMetaType(QMetaType::QString));
+        return QVariant();
     return when.toUTC().toString(Qt::ISODateWithMs);
 }
 

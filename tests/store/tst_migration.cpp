@@ -1,0 +1,228 @@
+#include "sampleproject.h"
+#include "store/checkjson.h"
+#include "store/migrations.h"
+#include "store/projectstore.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace flowbench;
+using namespace flowbench::testing;
+
+class TestMigration : public QObject
+{
+    Q_OBJECT
+private slots:
+    void migrationsAreNumberedInOrder();
+    void schemaOneIsUpgraded();
+    void upgradedFileOpensWithoutMigratingAgain();
+    void failedUpgradeChangesNoData();
+
+private:
+    // A project as the first release wrote it: only migration 1, rollback journal.
+    QString buildSchemaOneFile(const QString &path);
+
+    QTemporaryDir m_dir;
+    Id m_api, m_table, m_flow, m_testCase, m_environment;
+    QList<Check> m_checks;
+};
+
+void TestMigration::migrationsAreNumberedInOrder()
+{
+    const QList<Migration> &all = schemaMigrations();
+    QVERIFY(all.size() >= 2);
+    for (int i = 0; i < all.size(); ++i) {
+        QCOMPARE(all[i].version, i + 1);
+        QVERIFY(!all[i].statements.isEmpty());
+    }
+    QCOMPARE(ProjectStore::currentSchemaVersion(), all.last().version);
+}
+
+QString TestMigration::buildSchemaOneFile(const QString &path)
+{
+    const QString connection = QStringLiteral("schema-one-builder");
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        if (!db.open())
+            return db.lastError().text();
+        QSqlQuery q(db);
+        auto run = [&](const QString &sql, const QVariantList &binds = {}) {
+            if (!error.isEmpty())
+                return;
+            q.prepare(sql);
+            for (const QVariant &b : binds)
+                q.addBindValue(b);
+            if (!q.exec())
+                error = sql + QStringLiteral(": ") + q.lastError().text();
+        };
+        run(QStringLiteral("PRAGMA application_id = %1").arg(kFlowbenchApplicationId));
+        run(QStringLiteral("BEGIN"));
+        if (error.isEmpty()) {
+            const Status s = applyMigrations(db, 0, 1);
+            if (!s)
+                error = s.error();
+        }
+        m_api = newId();
+        m_table = newId();
+        m_flow = newId();
+        m_testCase = newId();
+        m_environment = newId();
+        m_checks = {sampleCheck(QStringLiteral("http")), sampleCheck(QStringLiteral("sql"))};
+        const QString checks = QString::fromUtf8(QJsonDocument(checksToJson(m_checks)).toJson(QJsonDocument::Compact));
+        run(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', 'Legacy shop')"));
+        run(QStringLiteral("INSERT INTO nodes (id, kind, name, likelihood, impact, properties, x, y) "
+                           "VALUES (?, 'api', 'POST /orders', 4, 5, '{\"method\":\"POST\",\"path\":\"/orders\"}', 10, 20)"),
+            {m_api});
+        run(QStringLiteral("INSERT INTO nodes (id, kind, name) VALUES (?, 'table', 'orders')"), {m_table});
+        run(QStringLiteral("INSERT INTO edges (id, from_id, to_id, kind) VALUES (?, ?, ?, 'writes')"),
+            {newId(), m_api, m_table});
+        run(QStringLiteral("INSERT INTO flows (id, name) VALUES (?, 'Checkout')"), {m_flow});
+        run(QStringLiteral("INSERT INTO flow_nodes (flow_id, position, node_id) VALUES (?, 0, ?), (?, 1, ?)"),
+            {m_flow, m_api, m_flow, m_table});
+        run(QStringLiteral("INSERT INTO test_cases (id, node_id, flow_id, title, priority, tags, automated, checks) "
+                           "VALUES (?, ?, ?, 'order is stored', 'critical', '[\"smoke\"]', 1, ?)"),
+            {m_testCase, m_api, m_flow, checks});
+        run(QStringLiteral("INSERT INTO environments (id, name, variables, connections) VALUES (?, 'local', "
+                           "'{\"base\":\"http://127.0.0.1:9\"}', '[]')"),
+            {m_environment});
+        run(QStringLiteral("COMMIT"));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connection);
+    return error;
+}
+
+void TestMigration::schemaOneIsUpgraded()
+{
+    const QString path = m_dir.filePath(QStringLiteral("legacy.flowbench"));
+    const QString built = buildSchemaOneFile(path);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+
+    auto opened = ProjectStore::open(path);
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    ProjectStore &store = *opened.value();
+    QCOMPARE(store.schemaVersion(), ProjectStore::currentSchemaVersion());
+
+    // The data written under schema 1 is intact.
+    const auto loaded = store.load();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(loaded->name, QStringLiteral("Legacy shop"));
+    QCOMPARE(loaded->nodes.size(), 2);
+    const Node *api = loaded->node(m_api);
+    QVERIFY(api);
+    QCOMPARE(api->name, QStringLiteral("POST /orders"));
+    QCOMPARE(api->risk, (Risk{4, 5}));
+    QCOMPARE(api->properties.value(QStringLiteral("path")).toString(), QStringLiteral("/orders"));
+    QCOMPARE(api->x, 10.0);
+    QCOMPARE(loaded->edges.size(), 1);
+    QCOMPARE(loaded->flows.size(), 1);
+    QCOMPARE(loaded->flows[0].nodeIds, (QList<Id>{m_api, m_table}));
+    QCOMPARE(loaded->testCases.size(), 1);
+    QCOMPARE(loaded->testCases[0].checks, m_checks);
+    QCOMPARE(loaded->testCases[0].tags, QStringList{QStringLiteral("smoke")});
+    QCOMPARE(toString(loaded->testCases[0].priority), QStringLiteral("critical"));
+    QCOMPARE(loaded->environments.size(), 1);
+    QCOMPARE(loaded->environments[0].variables.value(QStringLiteral("base")), QStringLiteral("http://127.0.0.1:9"));
+
+    // Old rows take part in optimistic concurrency like new ones.
+    Node edited = *api;
+    edited.owner = QStringLiteral("payments");
+    QVERIFY(store.updateNode(edited).ok());
+    QCOMPARE(edited.revision, 2);
+
+    // The tables of migration 2 work, with their cascades.
+    Comment c;
+    c.nodeId = m_table;
+    c.author = QStringLiteral("ana");
+    c.text = QStringLiteral("needs an index");
+    QVERIFY(store.addComment(c).ok());
+    Run run;
+    run.id = newId();
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    CheckResult r;
+    r.checkId = m_checks[0].id;
+    r.testCaseId = m_testCase;
+    r.nodeId = m_api;
+    r.status = ResultStatus::Pass;
+    QVERIFY(store.addRun(run, {r}).ok());
+    QCOMPARE(store.latestResults()->size(), 1);
+    QCOMPARE(store.previewRemoveNode(m_table)->comments, 1);
+
+    QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+    QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version ORDER BY version")));
+    QList<int> versions;
+    while (q.next())
+        versions << q.value(0).toInt();
+    QList<int> expected;
+    for (const Migration &m : schemaMigrations())
+        expected << m.version;
+    QCOMPARE(versions, expected);
+    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+}
+
+void TestMigration::upgradedFileOpensWithoutMigratingAgain()
+{
+    const QString path = m_dir.filePath(QStringLiteral("twice.flowbench"));
+    const QString built = buildSchemaOneFile(path);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    {
+        auto first = ProjectStore::open(path);
+        QVERIFY2(first.ok(), qPrintable(first.error()));
+    }
+    auto second = ProjectStore::open(path);
+    QVERIFY2(second.ok(), qPrintable(second.error()));
+    QSqlQuery q(QSqlDatabase::database((*second)->connectionName()));
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
+    QCOMPARE(q.value(0).toInt(), ProjectStore::currentSchemaVersion());
+    QCOMPARE((*second)->nodes()->size(), 2);
+}
+
+// Migrations run in one transaction: if a later statement fails, the earlier ones of
+// the upgrade are rolled back and the schema-1 data is untouched.
+void TestMigration::failedUpgradeChangesNoData()
+{
+    const QString path = m_dir.filePath(QStringLiteral("blocked.flowbench"));
+    const QString built = buildSchemaOneFile(path);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    // Someone added a table named like one migration 2 creates later in its list.
+    const QString connection = QStringLiteral("blocker");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("CREATE TABLE results (x)")));
+    }
+    QSqlDatabase::removeDatabase(connection);
+
+    auto opened = ProjectStore::open(path);
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().startsWith(path + QStringLiteral(": could not upgrade schema 1 to")), qPrintable(opened.error()));
+    QVERIFY2(opened.error().contains(QStringLiteral("results")), qPrintable(opened.error()));
+
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 1);
+        // comments comes before results in migration 2 and was rolled back with it.
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('comments', 'runs')")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM nodes")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+    }
+    QSqlDatabase::removeDatabase(connection);
+}
+
+QTEST_GUILESS_MAIN(TestMigration)
+#include "tst_migration.moc"
