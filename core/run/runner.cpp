@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QUrl>
 #include <optional>
 
 namespace flowbench {
@@ -15,6 +16,23 @@ namespace {
 constexpr int kMaxParked = 64;
 
 QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1); }
+
+// The host a step talks to when its execution cannot tell before start() (a URL built
+// from variables): "host:port" of the interpolated spec.url; empty if none.
+QString hostFromSpec(const Check &check, const VariableScope &variables)
+{
+    const QString url = check.spec.value(QLatin1String("url")).toString();
+    if (url.isEmpty())
+        return QString();
+    const Result<QString> resolved = variables.interpolate(url);
+    if (!resolved)
+        return QString();
+    const QUrl parsed(resolved.value());
+    if (!parsed.isValid() || parsed.host().isEmpty())
+        return QString();
+    const int port = parsed.port(parsed.scheme() == QLatin1String("https") ? 443 : 80);
+    return QStringLiteral("%1:%2").arg(parsed.host()).arg(port);
+}
 } // namespace
 
 struct Runner::CaseState
@@ -220,6 +238,8 @@ bool Runner::createExecution(CaseState &state)
         return false;
     }
     state.host = state.execution->target();
+    if (state.host.isEmpty())
+        state.host = hostFromSpec(check, state.context.variables);
     const quint64 generation = ++state.generation;
     // Queued: an execution may finish inside start(); handle it after the scheduler pass.
     connect(state.execution.get(), &CheckExecution::finished, this,
@@ -314,8 +334,8 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
         state.done = true;
     } else {
         m_ready.push_front(&state);
-        schedule();
     }
+    schedule(); // the slot this step held goes to the next ready case
     finishIfDone();
 }
 
