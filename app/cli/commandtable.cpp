@@ -1,0 +1,22 @@
+#include "commandtable.h"
+
+#include "exportcommand.h"
+#include "importcommand.h"
+#include "newcommand.h"
+#include "statscommand.h"
+#include "validatecommand.h"
+
+namespace flowbench::cli {
+
+std::vector<std::unique_ptr<Command>> createCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<NewCommand>());
+    commands.push_back(std::make_unique<ValidateCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<StatsCommand>());
+    return commands;
+}
+
+} // namespace flowbench::cli

@@ -1,0 +1,84 @@
+#include "projectfiles.h"
+
+#include "io/canonicaljson.h"
+#include "store/projectstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace flowbench::cli {
+
+namespace {
+
+void removeDatabaseFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+
+} // namespace
+
+Result<Project> readProject(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return Result<Project>::failure(QStringLiteral("%1: no such file").arg(path));
+    if (info.isDir())
+        return Result<Project>::failure(QStringLiteral("%1: is a folder, not a project file").arg(path));
+    if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return Result<Project>::failure(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+        return fromCanonicalJson(file.readAll(), path);
+    }
+    auto store = ProjectStore::open(path);
+    if (!store)
+        return Result<Project>::failure(store.error());
+    return store.value()->load();
+}
+
+Status writeNewProject(const Project &project, const QString &path, bool replace)
+{
+    const QFileInfo target(path);
+    if (target.exists() && !replace)
+        return Status::failure(QStringLiteral("%1: already exists; use --force to replace it").arg(path));
+    if (target.isDir())
+        return Status::failure(QStringLiteral("%1: is a folder").arg(path));
+    const QDir folder = target.absoluteDir();
+    if (!folder.exists())
+        return Status::failure(QStringLiteral("%1: the folder %2 does not exist").arg(path, folder.path()));
+
+    const QString temp = folder.filePath(QStringLiteral(".%1.%2.partial")
+                                             .arg(target.fileName())
+                                             .arg(QCoreApplication::applicationPid()));
+    removeDatabaseFiles(temp);
+    Status written = [&]() -> Status {
+        auto store = ProjectStore::create(temp, project.name);
+        if (!store)
+            return Status::failure(store.error());
+        return store.value()->replaceContents(project);
+    }(); // the store is closed here, so its WAL is checkpointed into the file
+    if (!written) {
+        removeDatabaseFiles(temp);
+        QString message = written.error();
+        message.replace(temp, path);
+        return Status::failure(message);
+    }
+    // A WAL left by an older file of that name must not be applied to the new one.
+    for (const char *suffix : {"-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+    // rename(2) replaces the target atomically: readers see the old file or the new one.
+    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
+        removeDatabaseFiles(temp);
+        return Status::failure(QStringLiteral("%1: cannot move the new project into place: %2")
+                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+    }
+    return success();
+}
+
+} // namespace flowbench::cli

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "model/project.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace flowbench {
+
+// The canonical JSON form of a project, made for review and diff in git:
+// {"format": "flowbench", "formatVersion": 1, "name", "nodes", "edges", "flows",
+//  "testCases", "environments", "comments" [, "runs", "results"]}.
+// Keys come in a fixed order, entities sorted by id (runs by start time), flow paths and
+// checks in their order, free-form objects (node properties, check specs) with sorted
+// keys; 4-space indent and a trailing newline. Two exports of the same project are
+// byte-identical and export -> import -> export changes nothing.
+constexpr int kCanonicalJsonFormatVersion = 1;
+
+struct JsonExportOptions
+{
+    bool includeRunHistory = false; // runs and their results
+};
+
+QByteArray toCanonicalJson(const Project &project, JsonExportOptions options = {});
+
+// Either a whole valid Project (it passed validateProject) or an error naming the file and
+// then the line and column of a syntax error ("shop.json:12:5: ...") or the path of each
+// bad field, one per line ("shop.json: nodes[3].kind: unknown kind \"servise\" ...").
+Result<Project> fromCanonicalJson(const QByteArray &data, const QString &fileName);
+
+// Puts every list in the order toCanonicalJson writes it, so that
+// fromCanonicalJson(toCanonicalJson(p)) == sortedCanonically(p).
+Project sortedCanonically(Project project);
+
+} // namespace flowbench
