@@ -2,7 +2,8 @@
 // A project against the demo backend, built in code for the run tests (header-only).
 // Test cases carry tags so that tests pick groups: "green" (all pass), "defect" (the
 // deliberate refund defect fails), "slow-fail" (an `eventually` that times out),
-// "skip" (a failing first step skips the rest), "refused" (nothing listens: error).
+// "skip" (a failing first step skips the rest), "refused" (nothing listens: error),
+// "health" (one HTTP check that passes).
 
 #include "model/project.h"
 
@@ -93,7 +94,7 @@ struct ShopProject
 {
     Project project;
     Id ordersApi, ordersTable, worker, refundApi, health;
-    Id confirmedCase, refundCase, neverShippedCase, skipCase, refusedCase;
+    Id confirmedCase, refundCase, neverShippedCase, skipCase, refusedCase, upCase;
 };
 
 inline Node makeNode(NodeKind kind, const QString &name)
@@ -220,16 +221,23 @@ inline ShopProject makeShopProject(const QString &baseUrl, const QString &refuse
     const TestCase refusedCase = makeCase(health.id, QStringLiteral("A service that is down"), {QStringLiteral("refused")},
                                           {refused, never});
 
+    // 6. Only HTTP: the service is up.
+    Check up = httpCheck(QStringLiteral("health ok"), QStringLiteral("GET"), QStringLiteral("{{base_url}}/health"));
+    up.assertions << expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 200)
+                  << expect(QStringLiteral("json_path"), QStringLiteral("status"), QStringLiteral("=="), QStringLiteral("ok"));
+    const TestCase upCase = makeCase(health.id, QStringLiteral("Health endpoint answers"), {QStringLiteral("health")}, {up});
+
     // Manual test cases are never run.
     TestCase manual = makeCase(health.id, QStringLiteral("Look at the dashboard"), {QStringLiteral("green")}, {});
     manual.automated = false;
 
-    p.testCases << confirmedCase << refundCase << neverShipped << skipCase << refusedCase << manual;
+    p.testCases << confirmedCase << refundCase << neverShipped << skipCase << refusedCase << upCase << manual;
     s.confirmedCase = confirmedCase.id;
     s.refundCase = refundCase.id;
     s.neverShippedCase = neverShipped.id;
     s.skipCase = skipCase.id;
     s.refusedCase = refusedCase.id;
+    s.upCase = upCase.id;
     // Distinct check ids within a test case: "never" appears twice above.
     for (TestCase &t : p.testCases)
         for (Check &c : t.checks)

@@ -297,7 +297,7 @@ void RunnerTest::selectionPicksAndRejects_data()
     QTest::newRow("all automated") << QStringList() << QStringList() << QStringList()
         << QStringList{QStringLiteral("A discounted order is refunded what was paid"), QStringLiteral("A service that is down"),
                        QStringLiteral("An order is stored and confirmed"), QStringLiteral("An order ships by itself"),
-                       QStringLiteral("Health reports trouble")}
+                       QStringLiteral("Health endpoint answers"), QStringLiteral("Health reports trouble")}
         << QString();
     QTest::newRow("flow by case or path") << QStringList{QStringLiteral("Checkout")} << QStringList() << QStringList()
         << QStringList{QStringLiteral("An order is stored and confirmed"), QStringLiteral("An order ships by itself")}
@@ -305,7 +305,8 @@ void RunnerTest::selectionPicksAndRejects_data()
     QTest::newRow("flow and tag") << QStringList{QStringLiteral("Checkout")} << QStringList() << QStringList{QStringLiteral("smoke")}
         << QStringList{QStringLiteral("An order is stored and confirmed")} << QString();
     QTest::newRow("node") << QStringList() << QStringList{QStringLiteral("GET /health")} << QStringList()
-        << QStringList{QStringLiteral("A service that is down"), QStringLiteral("Health reports trouble")} << QString();
+        << QStringList{QStringLiteral("A service that is down"), QStringLiteral("Health endpoint answers"),
+                       QStringLiteral("Health reports trouble")} << QString();
     QTest::newRow("two tags or") << QStringList() << QStringList() << QStringList{QStringLiteral("skip"), QStringLiteral("defect")}
         << QStringList{QStringLiteral("A discounted order is refunded what was paid"), QStringLiteral("Health reports trouble")}
         << QString();
