@@ -450,7 +450,7 @@ QString truncateEvidence(const QByteArray &utf8, int maxBytes, qint64 totalBytes
         return QString::fromUtf8(utf8);
     // Cut on a character boundary: drop continuation bytes at the cut.
     qsizetype cut = maxBytes;
-    while (cut > 0 && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
+    while (cut > 0 && cut < utf8.size() && (uchar(utf8.at(cut)) & 0xC0) == 0x80)
         --cut;
     return QString::fromUtf8(utf8.left(cut))
         + QStringLiteral("\n… (%1 more bytes not shown)").arg(totalBytes - cut);

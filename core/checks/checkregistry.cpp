@@ -1,12 +1,16 @@
 #include "checks/checkregistry.h"
 
 #include "checks/httpcheck.h"
+#include "checks/redischeck.h"
+#include "checks/sqlcheck.h"
 
 namespace flowbench {
 
 CheckRegistry::CheckRegistry()
 {
     add(std::make_unique<HttpCheck>());
+    add(std::make_unique<SqlCheck>());
+    add(std::make_unique<RedisCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()

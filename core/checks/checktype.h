@@ -35,7 +35,7 @@ public:
     Result<QString> interpolate(const QString &text, const QString &field) const;
     // Every string inside a JSON value (keys stay as they are); field names the spot:
     // "unknown variable {{x}} in spec.body.json.customer".
-    Result<QJsonValue> interpolate(const QJsonValue &value, const QString &field) const;
+    Result<QJsonValue> interpolateJson(const QJsonValue &value, const QString &field) const;
 
 private:
     QMap<QString, QString> m_values;

@@ -94,7 +94,7 @@ Result<QByteArray> HttpExecution::buildBody(QByteArray *contentType) const
         return raw->toUtf8();
     }
     if (mode == QLatin1String("json")) {
-        auto json = m_variables.interpolate(body.value(QLatin1String("json")), QStringLiteral("spec.body.json"));
+        auto json = m_variables.interpolateJson(body.value(QLatin1String("json")), QStringLiteral("spec.body.json"));
         if (!json)
             return Result<QByteArray>::failure(json.error());
         *contentType = "application/json";

@@ -219,8 +219,8 @@ Result<QJsonValue> JqProgram::first(const QJsonValue &input) const
     if (error.isEmpty() && !m_reportedErrors.isEmpty())
         error = m_reportedErrors;
     if (error.isEmpty())
-        return Result<QJsonValue>::failure(QStringLiteral("jq %1: produced no output").arg(m_text));
-    return Result<QJsonValue>::failure(QStringLiteral("jq %1: %2").arg(m_text, error));
+        return Result<QJsonValue>::failure(QStringLiteral("produced no output"));
+    return Result<QJsonValue>::failure(error);
 }
 
 } // namespace flowbench

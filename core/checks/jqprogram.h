@@ -32,7 +32,8 @@ public:
 
     QString text() const { return m_text; }
     // The program's first output for this input. A runtime error, or no output at all,
-    // is a failure naming the expression.
+    // is a failure in jq's words ("Cannot index number with \"a\""); the caller names
+    // the expression.
     Result<QJsonValue> first(const QJsonValue &input) const;
 
 private:

@@ -62,7 +62,7 @@ Result<QString> VariableScope::interpolate(const QString &text, const QString &f
     return r;
 }
 
-Result<QJsonValue> VariableScope::interpolate(const QJsonValue &value, const QString &field) const
+Result<QJsonValue> VariableScope::interpolateJson(const QJsonValue &value, const QString &field) const
 {
     using R = Result<QJsonValue>;
     if (value.isString()) {
@@ -75,7 +75,7 @@ Result<QJsonValue> VariableScope::interpolate(const QJsonValue &value, const QSt
         QJsonArray out;
         const QJsonArray in = value.toArray();
         for (qsizetype i = 0; i < in.size(); ++i) {
-            auto item = interpolate(in.at(i), QStringLiteral("%1[%2]").arg(field).arg(i));
+            auto item = interpolateJson(in.at(i), QStringLiteral("%1[%2]").arg(field).arg(i));
             if (!item)
                 return item;
             out.append(*item);
@@ -86,7 +86,7 @@ Result<QJsonValue> VariableScope::interpolate(const QJsonValue &value, const QSt
         QJsonObject out;
         const QJsonObject in = value.toObject();
         for (auto it = in.begin(); it != in.end(); ++it) {
-            auto item = interpolate(it.value(), field + QLatin1Char('.') + it.key());
+            auto item = interpolateJson(it.value(), field + QLatin1Char('.') + it.key());
             if (!item)
                 return item;
             out.insert(it.key(), *item);
