@@ -9,9 +9,13 @@ SRC=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD_DIR:-$SRC/build-release}
 COUNT=${1:-1000}
 
-cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
-      -DFLOWBENCH_BUILD_TESTS=OFF -DFLOWBENCH_BUILD_GUI=OFF >/dev/null
-cmake --build "$BUILD" -j2 --target flowbench-cli flowbench-demo-backend flowbench-bench-runner-gen >/dev/null
+BUILD_LOG=$(mktemp)
+if ! { cmake -S "$SRC" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+         -DFLOWBENCH_BUILD_TESTS=OFF -DFLOWBENCH_BUILD_GUI=OFF &&
+       cmake --build "$BUILD" -j2 --target flowbench-cli flowbench-demo-backend flowbench-bench-runner-gen; } >"$BUILD_LOG" 2>&1; then
+  tail -n 40 "$BUILD_LOG"; rm -f "$BUILD_LOG"; exit 1
+fi
+rm -f "$BUILD_LOG"
 
 WORK=$(mktemp -d)
 BACKEND_PID=
