@@ -76,6 +76,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     QStringList names;
     for (const Environment &e : m_project.environments)
         names << e.name;
+    names.sort();
     if (!options.environment.isEmpty()) {
         environment = m_project.environmentByName(options.environment);
         if (!environment)
