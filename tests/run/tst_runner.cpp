@@ -126,6 +126,8 @@ private slots:
     void concurrencyIsBounded_data();
     void concurrencyIsBounded();
     void cancelFinishesQuicklyWithSkipped();
+    void cancelBeforeTheFirstCheck();
+    void invalidCheckIsAnErrorThatSkipsTheRest();
     void runIsStoredAndReloaded();
 
 private:
@@ -135,6 +137,7 @@ private:
         QList<CheckResult> results;
         int checkFinishedSignals = 0;
         int startedTotal = -1;
+        QPair<int, int> lastProgress{-1, -1};
     };
     Outcome runShop(const RunSelection &selection, const QString &env = QStringLiteral("local"));
     Outcome runProject(const Project &project, RunOptions options, int waitMs = 60000);
@@ -161,6 +164,7 @@ RunnerTest::Outcome RunnerTest::runProject(const Project &project, RunOptions op
     QSignalSpy finished(&runner, &Runner::finished);
     connect(&runner, &Runner::checkFinished, this, [&] { ++outcome.checkFinishedSignals; });
     connect(&runner, &Runner::started, this, [&](int total) { outcome.startedTotal = total; });
+    connect(&runner, &Runner::progress, this, [&](int done, int total) { outcome.lastProgress = {done, total}; });
     const Status started = runner.start(project, options);
     if (!started) {
         qWarning("start failed: %s", qPrintable(started.error()));
@@ -405,6 +409,9 @@ void RunnerTest::concurrencyIsBounded()
     const Outcome o = runProject(slowProject(server.baseUrl(), 12, 2, 100), options);
     QCOMPARE(o.results.size(), 24);
     QCOMPARE(o.run.passed, 24);
+    QCOMPARE(o.startedTotal, 24);
+    QCOMPARE(o.checkFinishedSignals, 24);
+    QCOMPARE(o.lastProgress, qMakePair(24, 24));
     QCOMPARE(server.requests(), 24);
     QVERIFY2(server.maxInFlight() <= bound, qPrintable(QString::number(server.maxInFlight())));
     if (bound > 1) // the bound is used, not just respected
@@ -442,6 +449,37 @@ void RunnerTest::cancelFinishesQuicklyWithSkipped()
     runner.cancel(); // a second cancel is harmless
     QTest::qWait(50);
     QCOMPARE(finished.size(), 1);
+}
+
+void RunnerTest::cancelBeforeTheFirstCheck()
+{
+    CountingServer server;
+    Runner runner(&m_network);
+    QSignalSpy finished(&runner, &Runner::finished);
+    QVERIFY(runner.start(slowProject(server.baseUrl(), 3, 2, 50), RunOptions()));
+    runner.cancel(); // before the event loop starts the run
+    QVERIFY(finished.wait(5000));
+    const Run run = finished.first().first().value<Run>();
+    QVERIFY(run.cancelled);
+    QCOMPARE(run.skipped, 6);
+    QCOMPARE(server.requests(), 0); // nothing went out
+    for (const CheckResult &r : runner.results())
+        QCOMPARE(r.message, QStringLiteral("skipped: run cancelled"));
+}
+
+void RunnerTest::invalidCheckIsAnErrorThatSkipsTheRest()
+{
+    CountingServer server;
+    Project p = slowProject(server.baseUrl(), 2, 3, 10);
+    p.testCases[0].checks[1].type = QStringLiteral("smtp");
+    const Outcome o = runProject(p, RunOptions());
+    QCOMPARE(o.results.size(), 6);
+    QCOMPARE(toString(o.results.at(0).status), toString(ResultStatus::Pass));
+    QCOMPARE(toString(o.results.at(1).status), toString(ResultStatus::Error));
+    QVERIFY2(o.results.at(1).message.contains(QLatin1String("smtp")), qPrintable(o.results.at(1).message));
+    QCOMPARE(o.results.at(2).message, QStringLiteral("skipped: step 2 errored"));
+    QCOMPARE(o.run.passed, 4); // the other test case is unaffected
+    QCOMPARE(server.requests(), 4);
 }
 
 void RunnerTest::runIsStoredAndReloaded()
