@@ -1,6 +1,7 @@
 #include "checks/checkregistry.h"
 
 #include "checks/httpcheck.h"
+#include "checks/logcheck.h"
 #include "checks/redischeck.h"
 #include "checks/sqlcheck.h"
 
@@ -11,6 +12,7 @@ CheckRegistry::CheckRegistry()
     add(std::make_unique<HttpCheck>());
     add(std::make_unique<SqlCheck>());
     add(std::make_unique<RedisCheck>());
+    add(std::make_unique<LogCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()

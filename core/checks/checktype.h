@@ -16,6 +16,8 @@ class QNetworkAccessManager;
 
 namespace flowbench {
 
+class LogBaseline;
+
 // Variables a step sees: environment variables (secret references already resolved),
 // captures of earlier steps of the same test case, and built-ins ($uuid, $timestamp,
 // $runId). `{{name}}` in a spec is replaced from here; an unknown name is an error
@@ -50,7 +52,11 @@ struct CheckContext
     QString projectDir;
     VariableScope variables;
     QDateTime runStartedAt;          // log checks read only lines written since then
-    QNetworkAccessManager *network = nullptr; // injected; shared by a worker's http checks
+    // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
+    std::shared_ptr<const LogBaseline> logBaseline;
+    // Injected and shared by the http checks of one thread: executions must be created and
+    // started on the thread the QNetworkAccessManager lives in.
+    QNetworkAccessManager *network = nullptr;
     int maxEvidenceBytes = 4096;
     qint64 maxResponseBytes = 10 * 1024 * 1024; // larger bodies are an error, never buffered
 };

@@ -83,4 +83,16 @@ Result<QString> SecretResolver::resolve(const QString &value, int keychainTimeou
     return readKeychain(name, keychainTimeoutMs);
 }
 
+Status SecretResolver::addVariables(const Environment &environment, VariableScope &scope, int keychainTimeoutMs)
+{
+    for (auto it = environment.variables.begin(); it != environment.variables.end(); ++it) {
+        const auto value = resolve(it.value(), keychainTimeoutMs);
+        if (!value)
+            return Status::failure(QStringLiteral("environment %1, variable %2: %3")
+                                       .arg(environment.name, it.key(), value.error()));
+        scope.set(it.key(), *value);
+    }
+    return success();
+}
+
 } // namespace flowbench

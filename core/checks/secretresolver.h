@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks/checktype.h"
 #include "result.h"
 
 #include <QString>
@@ -17,6 +18,11 @@ public:
     // message instead of waiting forever.
     static Result<QString> resolve(const QString &value, int keychainTimeoutMs = 5000);
     static QString keychainService() { return QStringLiteral("flowbench"); }
+    // Puts an environment's variables into a scope, secret references resolved. Fails
+    // naming the variable: "environment staging, variable api_token: environment
+    // variable API_TOKEN is not set (referenced as ${env:API_TOKEN})".
+    static Status addVariables(const Environment &environment, VariableScope &scope,
+                               int keychainTimeoutMs = 5000);
 };
 
 } // namespace flowbench

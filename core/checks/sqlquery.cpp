@@ -98,6 +98,8 @@ SqlResponse run(const SqlRequest &request, const QString &connectionName)
         QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(request.timeoutMs);
         if (!request.allowWrites)
             options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (!c.options.isEmpty())
+            options += QLatin1Char(';') + c.options;
         db.setConnectOptions(options);
     } else {
         db.setHostName(c.host);
@@ -110,7 +112,10 @@ SqlResponse run(const SqlRequest &request, const QString &connectionName)
                 return failure(QStringLiteral("password for connection %1: %2").arg(c.name, password.error()));
             db.setPassword(*password);
         }
-        db.setConnectOptions(QStringLiteral("connect_timeout=%1").arg(qMax(2, (request.timeoutMs + 999) / 1000)));
+        QString options = QStringLiteral("connect_timeout=%1").arg(qMax(2, (request.timeoutMs + 999) / 1000));
+        if (!c.options.isEmpty())
+            options += QLatin1Char(';') + c.options; // e.g. "sslmode=require"
+        db.setConnectOptions(options);
     }
     if (!db.open())
         return failure(QStringLiteral("could not connect to %1: %2").arg(where, errorText(db.lastError())));

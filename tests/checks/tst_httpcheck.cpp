@@ -3,9 +3,11 @@
 #undef QT_NO_CAST_FROM_ASCII
 #include "checks/checkregistry.h"
 #include "checks/httpexecution.h"
+#include "checks/jqprogram.h"
 #include "support/checkharness.h"
 #include "support/freeport.h"
 #include "support/httptestserver.h"
+#include "support/tlstestserver.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -230,6 +232,31 @@ private slots:
         QCOMPARE(outcome.message, QStringLiteral("host nonexistent.invalid not found (DNS lookup failed) for nonexistent.invalid:8080"));
     }
 
+    void tlsFailureNamesHostAndCause()
+    {
+        // https to a plain-HTTP port: the TLS handshake fails; verification stays on.
+        const QJsonObject spec{{"url", QStringLiteral("https://127.0.0.1:%1/json").arg(m_server.port())}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        qInfo("%s", qPrintable(outcome.message));
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.startsWith(QStringLiteral("TLS handshake with 127.0.0.1:%1 failed: ").arg(m_server.port())),
+                 qPrintable(outcome.message));
+    }
+
+    void untrustedCertificateIsRefused()
+    {
+        TlsTestServer tls;
+        if (!tls.start())
+            QSKIP(qPrintable(tls.errorString()));
+        const QJsonObject spec{{"url", QStringLiteral("https://127.0.0.1:%1/").arg(tls.port())}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        qInfo("%s", qPrintable(outcome.message));
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.startsWith(QStringLiteral("TLS handshake with 127.0.0.1:%1 failed: ").arg(tls.port())),
+                 qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains("self-signed", Qt::CaseInsensitive), qPrintable(outcome.message));
+    }
+
     void evidenceIsTruncated()
     {
         CheckContext ctx = context();
@@ -249,6 +276,37 @@ private slots:
         QCOMPARE(exec->target(), QStringLiteral("127.0.0.1:8081"));
         exec = type->create(makeCheck("http", QJsonObject{{"url", "https://example.test/a"}}), context());
         QCOMPARE(exec->target(), QStringLiteral("example.test:443"));
+        exec = type->create(makeCheck("http", get("/json")), context()); // known before start()
+        QCOMPARE(exec->target(), QStringLiteral("127.0.0.1:%1").arg(m_server.port()));
+    }
+
+    void jqIsCompiledOnceNotPerResponse()
+    {
+        const Check check = makeCheck("http", get("/json"), {assertion("jq", ".data.total == 2 # compile-once probe", "==", {})},
+                                      {{"n", "jq", ".data.items | length # compile-once probe"}});
+        const int before = JqProgram::compileCount();
+        for (int i = 0; i < 4; ++i)
+            FLOWBENCH_COMPARE_STATUS(runCheck(check, context()), ResultStatus::Pass);
+        QCOMPARE(JqProgram::compileCount(), before + 2); // two distinct programs, each once
+    }
+
+    void concurrentRequestsShareTheNetworkAccessManager()
+    {
+        const CheckType *type = CheckRegistry::instance().type("http");
+        std::vector<std::unique_ptr<CheckExecution>> executions;
+        QList<CheckOutcome> outcomes;
+        for (int i = 0; i < 12; ++i) {
+            QJsonObject spec = get(QStringLiteral("/echo?i=%1").arg(i));
+            executions.push_back(type->create(makeCheck("http", spec, {assertion("json_path", "query", "==", QStringLiteral("i=%1").arg(i))}),
+                                              context()));
+            connect(executions.back().get(), &CheckExecution::finished, this,
+                    [&outcomes](const CheckOutcome &o) { outcomes.append(o); });
+        }
+        for (auto &e : executions)
+            e->start();
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 12, 30000);
+        for (const CheckOutcome &o : std::as_const(outcomes))
+            FLOWBENCH_COMPARE_STATUS(o, ResultStatus::Pass);
     }
 
     void cancelFinishesOnce()

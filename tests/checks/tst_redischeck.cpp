@@ -8,6 +8,7 @@
 #include "support/testenv.h"
 
 #include <QJsonArray>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace flowbench;
@@ -177,6 +178,26 @@ private slots:
         m_env.connections.removeLast();
         FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
         QCOMPARE(outcome.message, QStringLiteral("could not connect to redis 127.0.0.1:%1: Connection refused").arg(port));
+    }
+
+    void commandTimeoutSaysHowLongItWaited()
+    {
+        // A server that accepts connections and never answers.
+        QTcpServer silent;
+        QVERIFY(silent.listen(QHostAddress::LocalHost, 0));
+        Connection mute;
+        mute.name = "mute";
+        mute.driver = "redis";
+        mute.host = "127.0.0.1";
+        mute.port = silent.serverPort();
+        m_env.connections.append(mute);
+        QJsonObject s = spec("GET", {"greeting"}, "mute");
+        s.insert("timeout_ms", 400);
+        const CheckOutcome outcome = runCheck(makeCheck("redis", s), context());
+        m_env.connections.removeLast();
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, QStringLiteral("redis 127.0.0.1:%1, GET: no answer within 400 ms").arg(silent.serverPort()));
+        QVERIFY(outcome.durationMs >= 350);
     }
 
     void unknownVariableInArgs()

@@ -256,6 +256,32 @@ private slots:
         QCOMPARE(countRows(connection, "id = 1"), 1);
     }
 
+    void concurrentExecutionsUseTheirOwnConnections_data() { captures_data(); }
+
+    void concurrentExecutionsUseTheirOwnConnections()
+    {
+        QFETCH(QString, connection);
+        if (connection == "postgres" && !postgresReady())
+            QSKIP(qPrintable(m_pgProblem));
+        const CheckType *type = CheckRegistry::instance().type("sql");
+        std::vector<std::unique_ptr<CheckExecution>> executions;
+        QList<CheckOutcome> outcomes;
+        const CheckContext ctx = context();
+        for (int i = 1; i <= 3; ++i)
+            for (int repeat = 0; repeat < 4; ++repeat) {
+                const Check c = makeCheck("sql", spec(connection, "SELECT id FROM orders WHERE id = :id", QJsonObject{{"id", i}}),
+                                          {assertion("json_path", "[0].id", "==", i)});
+                executions.push_back(type->create(c, ctx));
+                connect(executions.back().get(), &CheckExecution::finished, this,
+                        [&outcomes](const CheckOutcome &o) { outcomes.append(o); });
+            }
+        for (auto &e : executions)
+            e->start();
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 12, 60000);
+        for (const CheckOutcome &o : std::as_const(outcomes))
+            FLOWBENCH_COMPARE_STATUS(o, ResultStatus::Pass);
+    }
+
     void readOnlySelectOnProtectedEnvironment()
     {
         const CheckOutcome outcome = runCheck(

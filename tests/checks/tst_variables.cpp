@@ -98,6 +98,22 @@ private slots:
                  QStringLiteral("environment variable FLOWBENCH_TEST_SECRET_MISSING is not set (referenced as ${env:FLOWBENCH_TEST_SECRET_MISSING})"));
     }
 
+    void environmentVariablesWithSecrets()
+    {
+        qputenv("FLOWBENCH_TEST_TOKEN", "tok-1");
+        Environment env;
+        env.name = "staging";
+        env.variables = {{"base_url", "http://127.0.0.1:1"}, {"token", "${env:FLOWBENCH_TEST_TOKEN}"}};
+        VariableScope s;
+        QVERIFY(SecretResolver::addVariables(env, s).ok());
+        QCOMPARE(*s.interpolate("{{base_url}} {{token}}"), QStringLiteral("http://127.0.0.1:1 tok-1"));
+        env.variables.insert("missing", "${env:FLOWBENCH_TEST_NOT_SET}");
+        qunsetenv("FLOWBENCH_TEST_NOT_SET");
+        const Status st = SecretResolver::addVariables(env, s);
+        QCOMPARE(st.error(), QStringLiteral("environment staging, variable missing: environment variable FLOWBENCH_TEST_NOT_SET "
+                                            "is not set (referenced as ${env:FLOWBENCH_TEST_NOT_SET})"));
+    }
+
     void keychainNeverHangs()
     {
         // Test machines have no keychain service (or no such entry): the read must fail
