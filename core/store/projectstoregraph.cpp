@@ -516,6 +516,18 @@ Status ProjectStore::removeEnvironment(const Id &id)
 
 // ---- comments -----------------------------------------------------------------------
 
+namespace {
+Status commentNodeExists(const ProjectStorePrivate &d, const Comment &c)
+{
+    auto node = d.exists("nodes", c.nodeId);
+    if (!node)
+        return Status::failure(node.error());
+    if (!node.value())
+        return d.failure(QStringLiteral("%1: no node with id \"%2\"").arg(describe(c), c.nodeId));
+    return success();
+}
+} // namespace
+
 Result<QList<Comment>> ProjectStore::comments() const
 {
     return readAll<Comment>(*d, select(kCommentColumns, "comments ORDER BY id"), {},
@@ -529,11 +541,8 @@ Status ProjectStore::addComment(Comment &comment)
     if (!comment.createdAt.isValid())
         comment.createdAt = QDateTime::currentDateTimeUtc();
     Status s = d->edit([&]() -> Status {
-        auto node = d->exists("nodes", comment.nodeId);
-        if (!node)
-            return Status::failure(node.error());
-        if (!node.value())
-            return d->failure(QStringLiteral("%1: no node with id \"%2\"").arg(describe(comment), comment.nodeId));
+        if (Status n = commentNodeExists(*d, comment); !n)
+            return n;
         return d->insertComment(comment);
     });
     if (s)
@@ -544,6 +553,8 @@ Status ProjectStore::addComment(Comment &comment)
 Status ProjectStore::updateComment(Comment &c)
 {
     Status s = d->edit([&]() -> Status {
+        if (Status n = commentNodeExists(*d, c); !n)
+            return n;
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
                                  "revision=revision+1 WHERE id=? AND revision=?"));
