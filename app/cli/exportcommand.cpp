@@ -26,6 +26,11 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (format != QLatin1String("json"))
         return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json)").arg(format));
 
+    const QString outPath = parser.value(QStringLiteral("output"));
+    if (parser.isSet(QStringLiteral("output")) && isSameFile(args[0], outPath)) {
+        err << outPath << ": is the project being exported; choose another output file\n";
+        return ExitBadInput;
+    }
     const Result<Project> project = readProject(args[0]);
     if (!project) {
         err << project.error() << "\n";
@@ -37,7 +42,6 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return ExitOk;
     }
     // QSaveFile: an interrupted export never leaves a truncated file behind.
-    const QString outPath = parser.value(QStringLiteral("output"));
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
         err << outPath << ": cannot write: " << file.errorString() << "\n";

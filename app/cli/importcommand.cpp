@@ -32,6 +32,11 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return ExitBadInput;
     }
 
+    if (isSameFile(inPath, outPath)) {
+        err << outPath << ": is the input file; choose another output file\n";
+        return ExitBadInput;
+    }
+
     QFile in(inPath);
     if (!in.open(QIODevice::ReadOnly)) {
         err << inPath << ": cannot read: " << in.errorString() << "\n";

@@ -23,6 +23,12 @@ void removeDatabaseFiles(const QString &path)
 
 } // namespace
 
+bool isSameFile(const QString &a, const QString &b)
+{
+    const QString ca = QFileInfo(a).canonicalFilePath();
+    return !ca.isEmpty() && ca == QFileInfo(b).canonicalFilePath();
+}
+
 Result<Project> readProject(const QString &path)
 {
     const QFileInfo info(path);
@@ -39,7 +45,12 @@ Result<Project> readProject(const QString &path)
     auto store = ProjectStore::open(path);
     if (!store)
         return Result<Project>::failure(store.error());
-    return store.value()->load();
+    Result<Project> project = store.value()->load();
+    if (!project)
+        return project;
+    // In export order, so that a path in a message ("testCases[3]...") points at the
+    // same entity in `flowbench-cli export` output.
+    return sortedCanonically(std::move(project).value());
 }
 
 Status writeNewProject(const Project &project, const QString &path, bool replace)
@@ -47,6 +58,10 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     const QFileInfo target(path);
     if (target.exists() && !replace)
         return Status::failure(QStringLiteral("%1: already exists; use --force to replace it").arg(path));
+    // readProject() takes *.json for canonical JSON, so a database must not be named so.
+    if (target.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
+        return Status::failure(QStringLiteral("%1: a project file must not end in .json (that is the JSON "
+                                              "format); name it *.flowbench").arg(path));
     if (target.isDir())
         return Status::failure(QStringLiteral("%1: is a folder").arg(path));
     const QDir folder = target.absoluteDir();

@@ -7,9 +7,13 @@
 
 namespace flowbench::cli {
 
-// A project from a file: canonical JSON when the name ends in .json, otherwise a project
-// database (*.flowbench). Errors name the file.
+// A project from a file: canonical JSON when the name ends in .json (lists in file
+// order), otherwise a project database (*.flowbench; lists in export order). Errors name
+// the file.
 Result<Project> readProject(const QString &path);
+
+// True when both paths name the same existing file (also through links or "./").
+bool isSameFile(const QString &a, const QString &b);
 
 // Writes `project` as a new project database at `path`, all or nothing: it is built
 // under a temporary name in the same folder and renamed into place only when complete,

@@ -87,7 +87,7 @@ QString statsText(const Project &p, const CoverageReport &r)
 {
     const QStringList header = {QString(), QStringLiteral("nodes"), QStringLiteral("with tests"),
                                 QStringLiteral("automated"), QStringLiteral("coverage")};
-    QString text = QStringLiteral("Project %1\n\n").arg(p.name);
+    QString text = QStringLiteral("Project: %1\n\n").arg(p.name);
     QList<QStringList> kinds{QStringList{QStringLiteral("Node kind")} + header.mid(1)};
     for (const KindCoverage &k : r.kinds)
         kinds << countsRow(toString(k.kind), k.counts);

@@ -537,6 +537,8 @@ Result<Project> fromCanonicalJson(const QByteArray &input, const QString &fileNa
     if (r.string("format", JsonObjectReader::Required) != QLatin1String("flowbench"))
         return Result<Project>::failure(
             QStringLiteral("%1: not a Flowbench project: \"format\" must be \"flowbench\"").arg(fileName));
+    if (!r.has("formatVersion"))
+        problems << QStringLiteral("formatVersion: is missing");
     const int version = r.integer("formatVersion", 1, std::numeric_limits<int>::max(), 0);
     if (version == 0)
         return Result<Project>::failure(problemReport(fileName, problems));

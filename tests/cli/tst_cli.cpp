@@ -204,6 +204,11 @@ void TestCli::newRefusesExistingFile()
     QVERIFY2(again.err.contains(file + QStringLiteral(": already exists")), qPrintable(again.err));
     QCOMPARE(readAll(file), before);
 
+    const Outcome jsonName = cli({QStringLiteral("new"), dir.filePath(QStringLiteral("b.json"))});
+    QCOMPARE(jsonName.exitCode, 2);
+    QVERIFY2(jsonName.err.contains(QStringLiteral("b.json: a project file must not end in .json")), qPrintable(jsonName.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("b.json"))));
+
     const Outcome noFolder = cli({QStringLiteral("new"), dir.filePath(QStringLiteral("missing/b.flowbench"))});
     QCOMPARE(noFolder.exitCode, 2);
     QVERIFY2(noFolder.err.contains(QStringLiteral("does not exist")), qPrintable(noFolder.err));
@@ -235,6 +240,20 @@ void TestCli::importRefusesExistingUnlessForced()
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains(project + QStringLiteral(": already exists; use --force")), qPrintable(refused.err));
     QCOMPARE(readAll(project), before);
+
+    // Neither command overwrites its own input.
+    const Outcome ontoItself = cli({QStringLiteral("export"), project, QStringLiteral("-o"), project});
+    QCOMPARE(ontoItself.exitCode, 2);
+    QVERIFY2(ontoItself.err.contains(QStringLiteral("is the project being exported")), qPrintable(ontoItself.err));
+    QCOMPARE(readAll(project), before);
+    const QString json = dir.filePath(QStringLiteral("p.json"));
+    QCOMPARE(cli({QStringLiteral("export"), project, QStringLiteral("-o"), json}).exitCode, 0);
+    const QByteArray jsonBefore = readAll(json);
+    const Outcome importOntoItself = cli({QStringLiteral("import"), QStringLiteral("--force"), json, json});
+    QCOMPARE(importOntoItself.exitCode, 2);
+    QVERIFY2(importOntoItself.err.contains(QStringLiteral("is the input file")), qPrintable(importOntoItself.err));
+    QCOMPARE(readAll(json), jsonBefore);
+    QVERIFY(QFile::remove(json));
 
     const Outcome forced = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--force"), shopJson(), project});
     QCOMPARE(forced.exitCode, 0);
@@ -375,6 +394,7 @@ void TestCli::statsTableIsAligned()
                  qPrintable(lines[header + i]));
     }
     QVERIFY(lines[header + 9].startsWith(QStringLiteral("  total")));
+    QVERIFY(o.out.startsWith(QStringLiteral("Project: Online shop\n")));
     QVERIFY(o.out.contains(QRegularExpression(QStringLiteral("Coverage: \\d+\\.\\d% of nodes have at least one test case"))));
 }
 

@@ -1,8 +1,10 @@
 #include "io/canonicaljson.h"
+#include "store/projectstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QtTest>
 
 using namespace flowbench;
@@ -170,6 +172,7 @@ private slots:
     void exportIsStable();
     void roundTripIsLossless();
     void layoutIsCanonical();
+    void storeRoundTripIsLossless();
     void runHistoryIsOptional();
     void importSortsEntities();
     void minimalDocumentGetsDefaults();
@@ -240,6 +243,26 @@ void TestCanonicalJson::layoutIsCanonical()
     QVERIFY(QJsonDocument::fromJson(json).isObject());
 }
 
+// The path the CLI takes: JSON -> project file -> JSON changes nothing, run history included.
+void TestCanonicalJson::storeRoundTripIsLossless()
+{
+    QTemporaryDir dir;
+    const Project p = fullProject();
+    const JsonExportOptions withRuns{true};
+    const QByteArray exported = toCanonicalJson(p, withRuns);
+    {
+        auto created = ProjectStore::create(dir.filePath(QStringLiteral("full.flowbench")), p.name);
+        QVERIFY2(created.ok(), qPrintable(created.error()));
+        const Status replaced = created.value()->replaceContents(p);
+        QVERIFY2(replaced.ok(), qPrintable(replaced.error()));
+    }
+    auto opened = ProjectStore::open(dir.filePath(QStringLiteral("full.flowbench")));
+    QVERIFY2(opened.ok(), qPrintable(opened.error()));
+    const Result<Project> loaded = opened.value()->load();
+    QVERIFY2(loaded.ok(), qPrintable(loaded.error()));
+    QCOMPARE(toCanonicalJson(loaded.value(), withRuns), exported);
+}
+
 void TestCanonicalJson::runHistoryIsOptional()
 {
     const Project p = fullProject();
@@ -305,6 +328,15 @@ void TestCanonicalJson::badInput_data()
     QTest::newRow("newer version")
         << withChange([](QJsonObject &d) { d.insert(QLatin1String("formatVersion"), 2); })
         << QStringLiteral("shop.json: formatVersion 2 is newer than this program reads (1); update Flowbench");
+    QTest::newRow("no version")
+        << withChange([](QJsonObject &d) { d.remove(QLatin1String("formatVersion")); })
+        << QStringLiteral("shop.json: formatVersion: is missing");
+    QTest::newRow("version as text")
+        << withChange([](QJsonObject &d) { d.insert(QLatin1String("formatVersion"), QStringLiteral("1")); })
+        << QStringLiteral("shop.json: formatVersion: must be a whole number >= 1");
+    QTest::newRow("unknown top-level field")
+        << withChange([](QJsonObject &d) { d.insert(QLatin1String("node"), QJsonArray()); })
+        << QStringLiteral("shop.json: node: unknown field");
     QTest::newRow("unknown node kind")
         << withChange([](QJsonObject &d) { setInArray(d, "nodes", 1, "kind", QStringLiteral("servise")); })
         << QStringLiteral("shop.json: nodes[1].kind: unknown kind \"servise\" (expected one of: screen, api, service, table, queue, cache, job, external)");
