@@ -5,6 +5,7 @@
 #include "impactcommand.h"
 #include "importcommand.h"
 #include "newcommand.h"
+#include "runcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
 
@@ -17,6 +18,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<CoverageCommand>());
     commands.push_back(std::make_unique<ImpactCommand>());
