@@ -2,18 +2,11 @@
 
 #include "projectfiles.h"
 
+#include "checks/checkregistry.h"
+
 #include <QSet>
 
 namespace flowbench::cli {
-
-namespace {
-
-// The check types of the first release. Until the check registry is linked in,
-// names are checked against this list; then CheckRegistry::validate takes over.
-const QStringList kCheckTypes = {QStringLiteral("http"), QStringLiteral("sql"), QStringLiteral("redis"),
-                                 QStringLiteral("log")};
-
-} // namespace
 
 void ValidateCommand::declare(QCommandLineParser &parser) const
 {
@@ -32,9 +25,14 @@ QStringList ValidateCommand::checkProblems(const Project &project)
         for (int k = 0; k < t.checks.size(); ++k) {
             const Check &c = t.checks[k];
             const QString where = QStringLiteral("testCases[%1].checks[%2]").arg(i).arg(k);
-            if (!kCheckTypes.contains(c.type))
+            const CheckRegistry &registry = CheckRegistry::instance();
+            if (!registry.type(c.type)) {
                 problems << QStringLiteral("%1.type: unknown check type \"%2\" (expected one of: %3)")
-                                .arg(where, c.type, kCheckTypes.join(QStringLiteral(", ")));
+                                .arg(where, c.type, registry.names().join(QStringLiteral(", ")));
+            } else if (const Status valid = registry.validate(c); !valid) {
+                // The check's own type names the field: "spec.url: must not be empty".
+                problems << QStringLiteral("%1.%2").arg(where, valid.error());
+            }
             // A misspelt connection name would only show up when the check runs; a manual
             // test case is not run, so its checks may name a connection still to come.
             const QString connection = c.spec.value(QLatin1String("connection")).toString();

@@ -57,7 +57,7 @@ QString shopJson() { return QStringLiteral(FLOWBENCH_SOURCE_DIR "/resources/exam
 QString uid(int n) { return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')); }
 
 // A valid project JSON with one node and one test case whose check has the given type.
-QByteArray projectWithCheckType(const QString &type)
+QByteArray projectWithCheckType(const QString &type, const QJsonObject &spec = {})
 {
     const QJsonObject doc{
         {QStringLiteral("format"), QStringLiteral("flowbench")},
@@ -72,7 +72,8 @@ QByteArray projectWithCheckType(const QString &type)
                                 {QStringLiteral("title"), QStringLiteral("t")},
                                 {QStringLiteral("automated"), true},
                                 {QStringLiteral("checks"), QJsonArray{QJsonObject{{QStringLiteral("id"), uid(3)},
-                                                                                  {QStringLiteral("type"), type}}}}}}}};
+                                                                                  {QStringLiteral("type"), type},
+                                                                                  {QStringLiteral("spec"), spec}}}}}}}};
     return QJsonDocument(doc).toJson();
 }
 
@@ -317,7 +318,9 @@ void TestCli::validateReportsProblems_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown check type") << QStringLiteral("p.json") << projectWithCheckType(QStringLiteral("soap"))
-                                        << QStringLiteral("p.json: testCases[0].checks[0].type: unknown check type \"soap\" (expected one of: http, sql, redis, log)");
+                                        << QStringLiteral("p.json: testCases[0].checks[0].type: unknown check type \"soap\" (expected one of: http, log, redis, sql)");
+    QTest::newRow("spec of a known type") << QStringLiteral("p.json") << projectWithCheckType(QStringLiteral("http"))
+                                          << QStringLiteral("p.json: testCases[0].checks[0].spec.url: must not be empty");
     QTest::newRow("syntax error") << QStringLiteral("p.json") << QByteArray("{\n\n  \"format\" \"flowbench\"}")
                                   << QStringLiteral("p.json:3:");
     QTest::newRow("not a project database") << QStringLiteral("notes.flowbench") << QByteArray("just some text\n")
@@ -342,7 +345,9 @@ void TestCli::validateReportsProblems()
         QCOMPARE(readAll(dir.filePath(fileName)), data); // validation never changes the file
 
     // The same project with a known check type is valid.
-    writeFile(dir.filePath(QStringLiteral("ok.json")), projectWithCheckType(QStringLiteral("sql")));
+    writeFile(dir.filePath(QStringLiteral("ok.json")),
+              projectWithCheckType(QStringLiteral("log"), QJsonObject{{QStringLiteral("file"), QStringLiteral("app.log")},
+                                                                      {QStringLiteral("regex"), QStringLiteral("started")}}));
     QCOMPARE(cli({QStringLiteral("validate"), QStringLiteral("ok.json")}, dir.path()).exitCode, 0);
 }
 
