@@ -1,6 +1,7 @@
 #include "exportcommand.h"
 
 #include "io/canonicaljson.h"
+#include "io/dotexport.h"
 #include "projectfiles.h"
 
 #include <QSaveFile>
@@ -10,7 +11,7 @@ namespace flowbench::cli {
 void ExportCommand::declare(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The project to export (*.flowbench or *.json)."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: json (the default)."), QStringLiteral("FORMAT"),
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: json (the default) or dot (the map as a Graphviz graph)."), QStringLiteral("FORMAT"),
                       QStringLiteral("json")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
                       QStringLiteral("Write to OUT instead of standard output."), QStringLiteral("OUT")});
@@ -23,8 +24,8 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (args.size() != 1)
         return usageError(err, name(), QStringLiteral("expects one FILE"));
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("json"))
-        return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json)").arg(format));
+    if (format != QLatin1String("json") && format != QLatin1String("dot"))
+        return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json, dot)").arg(format));
 
     const QString outPath = parser.value(QStringLiteral("output"));
     if (parser.isSet(QStringLiteral("output")) && isSameFile(args[0], outPath)) {
@@ -36,7 +37,9 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         err << project.error() << "\n";
         return ExitBadInput;
     }
-    const QByteArray json = toCanonicalJson(project.value(), JsonExportOptions{parser.isSet(QStringLiteral("with-runs"))});
+    const QByteArray json = format == QLatin1String("dot")
+        ? exportDot(project.value())
+        : toCanonicalJson(project.value(), JsonExportOptions{parser.isSet(QStringLiteral("with-runs"))});
     if (!parser.isSet(QStringLiteral("output"))) {
         out << QString::fromUtf8(json);
         return ExitOk;

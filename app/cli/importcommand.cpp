@@ -1,17 +1,38 @@
 #include "importcommand.h"
 
 #include "io/canonicaljson.h"
+#include "io/dotimport.h"
 #include "projectfiles.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace flowbench::cli {
+
+namespace {
+
+// A DOT file carries the map only: nodes, edges and groups; the project takes the file's name.
+Result<Project> projectFromDot(const QByteArray &data, const QString &path)
+{
+    Result<DotImport> dot = importDot(data, path);
+    if (!dot)
+        return Result<Project>::failure(dot.error());
+    Project project;
+    project.name = QFileInfo(path).completeBaseName();
+    project.nodes = std::move(dot->nodes);
+    project.edges = std::move(dot->edges);
+    if (const QStringList problems = validateProject(project); !problems.isEmpty())
+        return Result<Project>::failure(QStringLiteral("%1: %2").arg(path, problems.join(QStringLiteral("\n"))));
+    return project;
+}
+
+} // namespace
 
 void ImportCommand::declare(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The file to import."));
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("The project file to create (*.flowbench)."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Input format: json (the default)."), QStringLiteral("FORMAT"),
+    parser.addOption({QStringLiteral("format"), QStringLiteral("Input format: json (the default) or dot (nodes, edges and clusters of a Graphviz graph)."), QStringLiteral("FORMAT"),
                       QStringLiteral("json")});
     parser.addOption({QStringLiteral("force"), QStringLiteral("Replace OUT if it exists.")});
 }
@@ -22,8 +43,8 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (args.size() != 2)
         return usageError(err, name(), QStringLiteral("expects IN and OUT"));
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("json"))
-        return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json)").arg(format));
+    if (format != QLatin1String("json") && format != QLatin1String("dot"))
+        return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json, dot)").arg(format));
     const QString &inPath = args[0];
     const QString &outPath = args[1];
     const bool force = parser.isSet(QStringLiteral("force"));
@@ -43,7 +64,9 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return ExitBadInput;
     }
     // The whole input is parsed and validated before anything is written.
-    const Result<Project> project = fromCanonicalJson(in.readAll(), inPath);
+    const QByteArray data = in.readAll();
+    const Result<Project> project = format == QLatin1String("dot") ? projectFromDot(data, inPath)
+                                                                    : fromCanonicalJson(data, inPath);
     if (!project) {
         err << project.error() << "\n";
         return ExitBadInput;

@@ -98,6 +98,8 @@ private slots:
     void validateReportsProblems();
     void exampleValidatesAndCoversAllKinds();
     void statsTableIsAligned();
+    void dotExportImportKeepsTheMap();
+    void badDotNamesTheLineAndWritesNothing();
 };
 
 void TestCli::initTestCase()
@@ -144,8 +146,8 @@ void TestCli::usageErrors_data()
                                   << QStringLiteral("flowbench-cli validate: expects one FILE");
     QTest::newRow("too many files") << QStringList{QStringLiteral("stats"), QStringLiteral("a"), QStringLiteral("b")}
                                     << QStringLiteral("flowbench-cli stats: expects one FILE");
-    QTest::newRow("unknown export format") << QStringList{QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("dot")}
-                                           << QStringLiteral("flowbench-cli export: unknown format \"dot\" (supported: json)");
+    QTest::newRow("unknown export format") << QStringList{QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("svgz")}
+                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot)");
     QTest::newRow("import needs two files") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), shopJson()}
                                             << QStringLiteral("flowbench-cli import: expects IN and OUT");
     QTest::newRow("option value missing") << QStringList{QStringLiteral("new"), QStringLiteral("x.flowbench"), QStringLiteral("--name")}
@@ -401,6 +403,45 @@ void TestCli::statsTableIsAligned()
     QVERIFY(lines[header + 9].startsWith(QStringLiteral("  total")));
     QVERIFY(o.out.startsWith(QStringLiteral("Project: Online shop\n")));
     QVERIFY(o.out.contains(QRegularExpression(QStringLiteral("Coverage: \\d+\\.\\d% of nodes have at least one test case"))));
+}
+
+void TestCli::dotExportImportKeepsTheMap()
+{
+    QTemporaryDir dir;
+    const QString dot = dir.filePath(QStringLiteral("shop.dot"));
+    QCOMPARE(cli({QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("dot"),
+                  QStringLiteral("-o"), dot}).exitCode, 0);
+    const QString project = dir.filePath(QStringLiteral("fromdot.flowbench"));
+    const Outcome imported = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("dot"), dot, project});
+    QCOMPARE(imported.exitCode, 0);
+
+    // Names, kinds, groups and connections survive; test cases do not travel in DOT.
+    const QJsonObject original = QJsonDocument::fromJson(readAll(shopJson())).object();
+    const QJsonObject back = QJsonDocument::fromJson(cli({QStringLiteral("export"), project}).out.toUtf8()).object();
+    auto nodeSet = [](const QJsonObject &doc) {
+        QStringList out;
+        for (const QJsonValue &n : doc.value(QStringLiteral("nodes")).toArray()) {
+            const QJsonObject o = n.toObject();
+            out << QStringList{o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("kind")).toString(),
+                               o.value(QStringLiteral("group")).toString()}.join(QLatin1Char('|'));
+        }
+        out.sort();
+        return out;
+    };
+    QCOMPARE(nodeSet(back), nodeSet(original));
+    QCOMPARE(back.value(QStringLiteral("edges")).toArray().size(), original.value(QStringLiteral("edges")).toArray().size());
+    QVERIFY(back.value(QStringLiteral("testCases")).toArray().isEmpty());
+}
+
+void TestCli::badDotNamesTheLineAndWritesNothing()
+{
+    QTemporaryDir dir;
+    writeFile(dir.filePath(QStringLiteral("bad.dot")), "digraph {\n  a -> b;\n  c -> ;\n}\n");
+    const Outcome o = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("dot"), QStringLiteral("bad.dot"),
+                           QStringLiteral("out.flowbench")}, dir.path());
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.startsWith(QStringLiteral("bad.dot: line 3")), qPrintable(o.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.flowbench"))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
