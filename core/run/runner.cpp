@@ -317,7 +317,10 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
     CheckResult result;
     result.status = status;
     result.message = std::move(message);
-    result.evidence = truncateEvidence(evidence, m_options.maxEvidenceBytes);
+    // Executions already cut their evidence; only a long one needs the UTF-8 measure.
+    result.evidence = qint64(evidence.size()) * 3 <= m_options.maxEvidenceBytes
+        ? std::move(evidence)
+        : truncateEvidence(evidence, m_options.maxEvidenceBytes);
     result.durationMs = durationMs;
     result.attempts = state.attempts;
     const int step = state.step;
