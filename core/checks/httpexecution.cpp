@@ -56,6 +56,7 @@ HttpExecution::HttpExecution(const Check &check, const CheckContext &context)
     const QJsonValue timeout = check.spec.value(QLatin1String("timeout_ms"));
     if (timeout.isDouble() && timeout.toDouble() > 0)
         m_timeoutMs = int(timeout.toDouble());
+    m_timer.setParent(this); // moves with the execution to a network thread
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // "waited 300 ms" must be true
     connect(&m_timer, &QTimer::timeout, this, &HttpExecution::onTimeout);
