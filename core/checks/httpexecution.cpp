@@ -56,13 +56,16 @@ HttpExecution::HttpExecution(const Check &check, const CheckContext &context)
     const QJsonValue timeout = check.spec.value(QLatin1String("timeout_ms"));
     if (timeout.isDouble() && timeout.toDouble() > 0)
         m_timeoutMs = int(timeout.toDouble());
+    m_timer.setParent(this); // moves with the execution to a network thread
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer); // "waited 300 ms" must be true
     connect(&m_timer, &QTimer::timeout, this, &HttpExecution::onTimeout);
     // Known before start(), so the runner can bound concurrency per host.
     const auto url = m_variables.interpolate(check.spec.value(QLatin1String("url")).toString());
-    if (url)
-        m_url = QUrl(*url);
+    if (url) {
+        m_urlText = *url;
+        m_url = QUrl(m_urlText, QUrl::StrictMode);
+    }
 }
 
 HttpExecution::~HttpExecution()
@@ -123,10 +126,15 @@ void HttpExecution::start()
 {
     startClock();
     const QJsonObject &spec = m_check.spec;
-    auto url = m_variables.interpolate(spec.value(QLatin1String("url")).toString(), QStringLiteral("spec.url"));
-    if (!url)
-        return finishLater(error(url.error()));
-    m_url = QUrl(*url, QUrl::StrictMode);
+    // Interpolated and parsed once, in the constructor; only a failure is redone for its message.
+    if (m_urlText.isNull()) {
+        auto url = m_variables.interpolate(spec.value(QLatin1String("url")).toString(), QStringLiteral("spec.url"));
+        if (!url)
+            return finishLater(error(url.error()));
+        m_urlText = *url;
+        m_url = QUrl(m_urlText, QUrl::StrictMode);
+    }
+    const QString *url = &m_urlText;
     if (!m_url.isValid() || (m_url.scheme() != QLatin1String("http") && m_url.scheme() != QLatin1String("https"))
         || m_url.host().isEmpty())
         return finishLater(error(QStringLiteral("spec.url: \"%1\" is not an http or https URL").arg(*url)));

@@ -40,7 +40,8 @@ private:
     int m_maxEvidenceBytes = 4096;
     qint64 m_maxResponseBytes = 0;
     int m_timeoutMs = 10000;
-    QUrl m_url; // known after interpolation
+    QString m_urlText; // spec.url interpolated; null when interpolation failed
+    QUrl m_url;        // known after interpolation
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     QByteArray m_body;

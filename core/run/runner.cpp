@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QThread>
 #include <QUrl>
 #include <optional>
 
@@ -34,6 +35,19 @@ QString hostFromSpec(const Check &check, const VariableScope &variables)
     const int port = parsed.port(parsed.scheme() == QLatin1String("https") ? 443 : 80);
     return QStringLiteral("%1:%2").arg(parsed.host()).arg(port);
 }
+// An execution moved to a network thread is deleted there.
+void deleteExecution(CheckExecution *execution)
+{
+    if (execution->thread() == QThread::currentThread())
+        delete execution;
+    else
+        execution->deleteLater();
+}
+
+struct ExecutionDeleter
+{
+    void operator()(CheckExecution *execution) const { deleteExecution(execution); }
+};
 } // namespace
 
 struct Runner::CaseState
@@ -44,7 +58,8 @@ struct Runner::CaseState
     int step = 0;
     bool done = false;
     bool inFlight = false;
-    std::unique_ptr<CheckExecution> execution; // created; running when inFlight
+    std::unique_ptr<CheckExecution, ExecutionDeleter> execution; // created; running when inFlight
+    NetworkThread *thread = nullptr; // where this case's http checks run; null: here
     quint64 generation = 0;                    // tells a stale finished() from the current one
     QString host;
     int attempts = 0;
@@ -123,6 +138,10 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases)
         allChecks += testCase.checks;
     const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
+    const int threadCount = qMin(qMax(0, options.networkThreads), int(m_testCases.size()));
+    while (int(m_threads.size()) < threadCount)
+        m_threads.push_back(std::make_unique<NetworkThread>());
+    int caseIndex = 0;
     for (const TestCase &testCase : m_testCases) {
         auto state = std::make_unique<CaseState>();
         state->context.logBaseline = logBaseline;
@@ -131,7 +150,8 @@ Status Runner::start(const Project &project, const RunOptions &options)
         state->context.projectDir = options.projectDir;
         state->context.variables = base;
         state->context.runStartedAt = m_run.startedAt;
-        state->context.network = m_network;
+        state->thread = threadCount > 0 ? m_threads[size_t(caseIndex++ % threadCount)].get() : nullptr;
+        state->context.network = state->thread ? state->thread->network() : m_network;
         state->context.maxEvidenceBytes = options.maxEvidenceBytes;
         state->results.resize(testCase.checks.size());
         for (const Check &check : testCase.checks) {
@@ -231,7 +251,7 @@ bool Runner::createExecution(CaseState &state)
         completeStep(state, ResultStatus::Error, specError, QString(), 0);
         return false;
     }
-    state.execution = CheckRegistry::instance().type(check.type)->create(check, state.context);
+    state.execution.reset(CheckRegistry::instance().type(check.type)->create(check, state.context).release());
     if (!state.execution) {
         completeStep(state, ResultStatus::Error,
                      QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
@@ -245,6 +265,9 @@ bool Runner::createExecution(CaseState &state)
     connect(state.execution.get(), &CheckExecution::finished, this,
             [this, raw = &state, generation](const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
             Qt::QueuedConnection);
+    // Only http checks move: the other types use thread-bound resources (SQL connections).
+    if (state.thread && check.type == QLatin1String("http"))
+        state.execution->moveToThread(state.thread->thread());
     return true;
 }
 
@@ -255,7 +278,11 @@ void Runner::launch(CaseState &state)
     if (state.attempts == 0)
         state.stepClock.start();
     ++state.attempts;
-    state.execution->start();
+    CheckExecution *execution = state.execution.get();
+    if (execution->thread() == thread())
+        execution->start();
+    else
+        QMetaObject::invokeMethod(execution, [execution] { execution->start(); }, Qt::QueuedConnection);
 }
 
 void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome)
@@ -271,6 +298,11 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     if (m_cancelling) {
         if (outcome.status == ResultStatus::Error)
             completeStep(state, ResultStatus::Skipped, QStringLiteral("skipped: run cancelled"), QString(),
+                         state.stepClock.elapsed());
+        else if (outcome.status != ResultStatus::Pass && check.eventually.enabled())
+            // A try that ended just before the cancel reached its thread: the poll is unfinished.
+            completeStep(state, ResultStatus::Skipped,
+                         QStringLiteral("skipped: run cancelled after %1 tries").arg(state.attempts), QString(),
                          state.stepClock.elapsed());
         else
             completeStep(state, outcome.status, outcome.message, outcome.evidence, state.stepClock.elapsed());
@@ -308,7 +340,7 @@ void Runner::dropExecution(CaseState &state)
         return;
     CheckExecution *execution = state.execution.release();
     disconnect(execution, nullptr, this, nullptr);
-    execution->deleteLater(); // may be inside its own signal emission
+    execution->deleteLater(); // may be inside its own signal emission, or on a network thread
     state.host.clear();
 }
 
@@ -317,7 +349,10 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
     CheckResult result;
     result.status = status;
     result.message = std::move(message);
-    result.evidence = truncateEvidence(evidence, m_options.maxEvidenceBytes);
+    // Executions already cut their evidence; only a long one needs the UTF-8 measure.
+    result.evidence = qint64(evidence.size()) * 3 <= m_options.maxEvidenceBytes
+        ? std::move(evidence)
+        : truncateEvidence(evidence, m_options.maxEvidenceBytes);
     result.durationMs = durationMs;
     result.attempts = state.attempts;
     const int step = state.step;
@@ -399,8 +434,13 @@ void Runner::cancel()
     }
     if (running) {
         for (auto &state : m_cases)
-            if (state->inFlight && state->execution)
-                state->execution->cancel();
+            if (state->inFlight && state->execution) {
+                CheckExecution *execution = state->execution.get();
+                if (execution->thread() == thread())
+                    execution->cancel();
+                else
+                    QMetaObject::invokeMethod(execution, [execution] { execution->cancel(); }, Qt::QueuedConnection);
+            }
         m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
     }
     finishIfDone();

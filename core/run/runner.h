@@ -4,6 +4,7 @@
 #include "model/project.h"
 #include "result.h"
 #include "run/hostlimiter.h"
+#include "run/networkthread.h"
 #include "run/runselection.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,11 @@ struct RunOptions
     QString projectDir;    // relative SQLite paths and log globs resolve against it
     int maxEvidenceBytes = 4096;
     int cancelGraceMs = 3000; // executions that ignore cancel() are abandoned after this
+    // http checks run on this many threads, each with its own QNetworkAccessManager (test
+    // cases are spread over them); 0: on the runner's thread with the runner's manager.
+    // Everything else (scheduling, limits, signals, other check types) stays on the
+    // runner's thread.
+    int networkThreads = 2;
 };
 
 // Runs a selection of a project's test cases in one environment. Test cases run
@@ -42,7 +48,7 @@ class Runner : public QObject
 {
     Q_OBJECT
 public:
-    // The network access manager is shared by every http check of the run.
+    // The network access manager serves every http check of a run with networkThreads 0.
     explicit Runner(QNetworkAccessManager *network, QObject *parent = nullptr);
     ~Runner() override;
 
@@ -85,6 +91,9 @@ private:
     void finishNow();
 
     QNetworkAccessManager *m_network;
+    // Declared before m_cases: executions on these threads are deleted (deleteLater)
+    // before the threads stop.
+    std::vector<std::unique_ptr<NetworkThread>> m_threads;
     Project m_project;
     RunOptions m_options;
     Environment m_environment; // as stored; the variable scope holds resolved secrets
