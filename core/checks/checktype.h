@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QDateTime>
+#include <QJsonValue>
 #include <QMap>
 #include <QObject>
 #include <QString>
@@ -14,6 +15,8 @@
 class QNetworkAccessManager;
 
 namespace flowbench {
+
+class LogBaseline;
 
 // Variables a step sees: environment variables (secret references already resolved),
 // captures of earlier steps of the same test case, and built-ins ($uuid, $timestamp,
@@ -30,6 +33,11 @@ public:
     QString runId() const { return m_runId; }
     // Replaces every {{name}}; fails naming the first unknown variable.
     Result<QString> interpolate(const QString &text) const;
+    // The same, naming the spec field in the error: "unknown variable {{x}} in spec.url".
+    Result<QString> interpolate(const QString &text, const QString &field) const;
+    // Every string inside a JSON value (keys stay as they are); field names the spot:
+    // "unknown variable {{x}} in spec.body.json.customer".
+    Result<QJsonValue> interpolateJson(const QJsonValue &value, const QString &field) const;
 
 private:
     QMap<QString, QString> m_values;
@@ -44,7 +52,11 @@ struct CheckContext
     QString projectDir;
     VariableScope variables;
     QDateTime runStartedAt;          // log checks read only lines written since then
-    QNetworkAccessManager *network = nullptr; // injected; shared by a worker's http checks
+    // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
+    std::shared_ptr<const LogBaseline> logBaseline;
+    // Injected and shared by the http checks of one thread: executions must be created and
+    // started on the thread the QNetworkAccessManager lives in.
+    QNetworkAccessManager *network = nullptr;
     int maxEvidenceBytes = 4096;
     qint64 maxResponseBytes = 10 * 1024 * 1024; // larger bodies are an error, never buffered
 };

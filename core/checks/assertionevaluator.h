@@ -1,0 +1,47 @@
+#pragma once
+
+#include "checks/checktype.h"
+#include "checks/observation.h"
+
+#include <QStringList>
+
+namespace flowbench {
+
+// Judges assertions and extracts captures for every check type, against an Observation.
+// Failure messages are for a person: "status: expected 201, got 500",
+// "json_path data.total: expected 27, got 30".
+class AssertionEvaluator
+{
+public:
+    // Checks kinds, ops, expected values, regexes, JSON paths and jq programs (compiling
+    // jq here, which fills the process-wide cache). Errors name the assertion:
+    // "assertions[1] (json_path): op \"lenght\" is not known".
+    static Status validate(const Check &check, const QStringList &allowedKinds,
+                           const QStringList &allowedCaptureSources);
+    // Compiles every jq program of the check once (cached); call before requests go out.
+    static void prepare(const Check &check);
+
+    // One message per failed assertion; empty when all hold. A string `expected` goes
+    // through variable interpolation; an unknown variable fails the result.
+    static Result<QStringList> evaluate(const QList<Assertion> &assertions,
+                                        const Observation &observation, const VariableScope &scope);
+    static Result<QMap<QString, QString>> capture(const QList<Capture> &captures,
+                                                  const Observation &observation);
+
+    // Assertions + captures -> a finished outcome (pass, fail, or error for an unknown
+    // variable). The message of a pass says how many assertions held.
+    static CheckOutcome judge(const Check &check, const Observation &observation,
+                              const VariableScope &scope);
+
+    // A JSON value for a message: strings quoted, whole numbers without ".0", long
+    // values cut.
+    static QString describe(const QJsonValue &value);
+    // A capture's value as text: strings as is, numbers plainly, JSON otherwise.
+    static QString asText(const QJsonValue &value);
+};
+
+// Cuts text to at most maxBytes of UTF-8, saying how much was left out. totalBytes is
+// the size of the whole when utf8 is already only its beginning.
+QString truncateEvidence(const QByteArray &utf8, int maxBytes, qint64 totalBytes = -1);
+
+} // namespace flowbench

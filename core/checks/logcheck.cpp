@@ -1,0 +1,212 @@
+#include "checks/logcheck.h"
+
+#include "checks/assertionevaluator.h"
+#include "checks/basicexecution.h"
+#include "checks/logbaseline.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QJsonObject>
+#include <QtConcurrent>
+
+namespace flowbench {
+
+namespace {
+
+struct LogRequest
+{
+    QString pattern; // interpolated file or glob
+    QString projectDir;
+    QRegularExpression regex;
+    std::shared_ptr<const LogBaseline> baseline;
+    QDateTime runStartedAt;
+    qint64 maxBytes = 0; // matched text kept for captures and evidence
+};
+
+struct LogResponse
+{
+    bool ok = false;
+    QString error;
+    qint64 count = 0;
+    QByteArray matched; // matching lines, "file:line: text"-free, one per line
+    QStringList files;
+};
+
+// The offset where lines written since the run began start, or an error.
+Result<qint64> startOffset(const LogRequest &r, const QString &file)
+{
+    if (r.baseline) {
+        if (const auto offset = r.baseline->offset(file))
+            return *offset;
+    }
+    // No size was recorded: only a file untouched since the run began can be judged.
+    if (r.runStartedAt.isValid() && QFileInfo(file).lastModified() < r.runStartedAt)
+        return QFileInfo(file).size();
+    return Result<qint64>::failure(
+        QStringLiteral("%1 changed since the run began but its size at run start was not recorded "
+                       "(the runner takes a LogBaseline before the first step)")
+            .arg(file));
+}
+
+LogResponse scan(const LogRequest &r)
+{
+    LogResponse response;
+    response.files = LogBaseline::matchingFiles(r.pattern, r.projectDir);
+    if (response.files.isEmpty()) {
+        response.error = QStringLiteral("no log file matches %1").arg(LogBaseline::absolutePattern(r.pattern, r.projectDir));
+        return response;
+    }
+    for (const QString &path : std::as_const(response.files)) {
+        const auto offset = startOffset(r, path);
+        if (!offset) {
+            response.error = offset.error();
+            return response;
+        }
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            response.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            return response;
+        }
+        if (!file.seek(*offset)) {
+            response.error = QStringLiteral("cannot seek in %1 to %2: %3").arg(path).arg(*offset).arg(file.errorString());
+            return response;
+        }
+        while (!file.atEnd()) {
+            QByteArray line = file.readLine();
+            if (line.endsWith('\n'))
+                line.chop(1);
+            if (line.endsWith('\r'))
+                line.chop(1);
+            if (!r.regex.match(QString::fromUtf8(line)).hasMatch())
+                continue;
+            ++response.count;
+            if (response.matched.size() + line.size() < r.maxBytes)
+                response.matched += line + '\n';
+        }
+    }
+    response.ok = true;
+    return response;
+}
+
+class LogExecution : public BasicExecution
+{
+    Q_OBJECT
+public:
+    LogExecution(const Check &check, const CheckContext &context)
+        : m_check(check), m_variables(context.variables), m_maxEvidenceBytes(context.maxEvidenceBytes)
+    {
+        m_request.projectDir = context.projectDir;
+        m_request.baseline = context.logBaseline;
+        m_request.runStartedAt = context.runStartedAt;
+        m_request.maxBytes = context.maxResponseBytes;
+        if (m_check.assertions.isEmpty()) {
+            Assertion atLeastOne;
+            atLeastOne.kind = QStringLiteral("count");
+            atLeastOne.op = QStringLiteral(">=");
+            atLeastOne.expected = 1;
+            m_check.assertions.append(atLeastOne);
+        }
+    }
+
+    void start() override
+    {
+        startClock();
+        auto pattern = m_variables.interpolate(m_check.spec.value(QLatin1String("file")).toString(), QStringLiteral("spec.file"));
+        if (!pattern)
+            return finishLater(error(pattern.error()));
+        // Values are data, not patterns: inserted into the regex escaped.
+        VariableScope literal;
+        for (auto it = m_variables.values().begin(); it != m_variables.values().end(); ++it)
+            literal.set(it.key(), QRegularExpression::escape(it.value()));
+        literal.setRunId(QRegularExpression::escape(m_variables.runId()));
+        auto regex = literal.interpolate(m_check.spec.value(QLatin1String("regex")).toString(), QStringLiteral("spec.regex"));
+        if (!regex)
+            return finishLater(error(regex.error()));
+        m_request.pattern = *pattern;
+        m_request.regex = QRegularExpression(*regex);
+        if (!m_request.regex.isValid())
+            return finishLater(error(QStringLiteral("spec.regex: \"%1\" is invalid: %2").arg(*regex, m_request.regex.errorString())));
+        m_watcher = new QFutureWatcher<LogResponse>(this);
+        connect(m_watcher, &QFutureWatcher<LogResponse>::finished, this, &LogExecution::onDone);
+        m_watcher->setFuture(QtConcurrent::run(&scan, m_request));
+    }
+
+    void cancel() override
+    {
+        if (m_watcher)
+            m_watcher->disconnect(this);
+        finishLater(cancelled());
+    }
+
+private:
+    void onDone()
+    {
+        const LogResponse response = m_watcher->result();
+        const qint64 duration = elapsedMs();
+        if (!response.ok) {
+            CheckOutcome outcome = error(response.error);
+            outcome.durationMs = duration;
+            return finish(outcome);
+        }
+        Observation o;
+        o.count = response.count;
+        o.body = response.matched;
+        o.latencyMs = duration;
+        o.jsonError = QStringLiteral("a log check has no JSON");
+        CheckOutcome outcome = AssertionEvaluator::judge(m_check, o, m_variables);
+        const QByteArray head = QStringLiteral("%1 new matching line(s) of /%2/ in %3\n")
+                                    .arg(response.count)
+                                    .arg(m_request.regex.pattern(), response.files.join(QStringLiteral(", ")))
+                                    .toUtf8();
+        outcome.evidence = truncateEvidence(head + response.matched, m_maxEvidenceBytes);
+        outcome.durationMs = duration;
+        if (outcome.status == ResultStatus::Pass)
+            outcome.message = QStringLiteral("%1: %2 new matching line(s); %3").arg(m_request.pattern).arg(response.count).arg(outcome.message);
+        finish(outcome);
+    }
+
+    Check m_check;
+    VariableScope m_variables;
+    int m_maxEvidenceBytes;
+    LogRequest m_request;
+    QFutureWatcher<LogResponse> *m_watcher = nullptr;
+};
+
+} // namespace
+
+QStringList LogCheck::assertionKinds()
+{
+    return {QStringLiteral("count")};
+}
+
+QStringList LogCheck::captureSources()
+{
+    return {QStringLiteral("regex")};
+}
+
+Status LogCheck::validate(const Check &check) const
+{
+    const QJsonObject &spec = check.spec;
+    if (spec.value(QLatin1String("file")).toString().trimmed().isEmpty())
+        return Status::failure(QStringLiteral("spec.file: must name a log file or glob"));
+    const QString regex = spec.value(QLatin1String("regex")).toString();
+    if (regex.isEmpty())
+        return Status::failure(QStringLiteral("spec.regex: must not be empty"));
+    if (!regex.contains(QLatin1String("{{"))) {
+        const QRegularExpression re(regex);
+        if (!re.isValid())
+            return Status::failure(QStringLiteral("spec.regex: \"%1\" is invalid: %2").arg(regex, re.errorString()));
+    }
+    return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
+}
+
+std::unique_ptr<CheckExecution> LogCheck::create(const Check &check, const CheckContext &context) const
+{
+    return std::make_unique<LogExecution>(check, context);
+}
+
+} // namespace flowbench
+
+#include "logcheck.moc"

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "checks/checktype.h"
+
+namespace flowbench {
+
+// "log": counts lines matching a regex in a file or glob (relative to the project
+// folder), only among lines written since the run began: past the sizes the runner's
+// LogBaseline (CheckContext::logBaseline) recorded at run start. Variable values are
+// inserted into the regex escaped, as literal text. With no assertion, count >= 1.
+class LogCheck : public CheckType
+{
+public:
+    QString name() const override { return QStringLiteral("log"); }
+    Status validate(const Check &check) const override;
+    std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const override;
+
+    static QStringList assertionKinds();
+    static QStringList captureSources();
+};
+
+} // namespace flowbench

@@ -1,0 +1,244 @@
+#include "checks/redischeck.h"
+
+#include "checks/assertionevaluator.h"
+#include "checks/basicexecution.h"
+#include "checks/redisclient.h"
+#include "checks/secretresolver.h"
+
+#include <QFutureWatcher>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtConcurrent>
+
+namespace flowbench {
+
+namespace {
+
+struct RedisRequest
+{
+    Connection connection;
+    QStringList command; // name + args, interpolated
+    int timeoutMs = 5000;
+};
+
+struct RedisResponse
+{
+    bool ok = false;
+    QString error;
+    QJsonValue reply;
+};
+
+// HGETALL answers field, value, field, value...: an object reads better.
+QJsonValue shape(const QString &command, const QJsonValue &reply)
+{
+    if (command != QLatin1String("HGETALL") || !reply.isArray())
+        return reply;
+    const QJsonArray flat = reply.toArray();
+    QJsonObject object;
+    for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+        object.insert(flat.at(i).toString(), flat.at(i + 1));
+    return object;
+}
+
+RedisResponse runRedis(const RedisRequest &request)
+{
+    RedisResponse response;
+    const Connection &c = request.connection;
+    RedisClient client;
+    const Status connected = client.connect(c.host.isEmpty() ? QStringLiteral("127.0.0.1") : c.host,
+                                            c.port > 0 ? c.port : 6379, request.timeoutMs);
+    if (!connected) {
+        response.error = connected.error();
+        return response;
+    }
+    if (!c.passwordRef.isEmpty()) {
+        const auto password = SecretResolver::resolve(c.passwordRef);
+        if (!password) {
+            response.error = QStringLiteral("password for connection %1: %2").arg(c.name, password.error());
+            return response;
+        }
+        QStringList auth{QStringLiteral("AUTH")};
+        if (!c.user.isEmpty())
+            auth.append(c.user);
+        auth.append(*password);
+        const auto authed = client.command(auth);
+        if (!authed) {
+            response.error = authed.error();
+            return response;
+        }
+    }
+    if (!c.database.isEmpty() && c.database != QLatin1String("0")) {
+        const auto selected = client.command({QStringLiteral("SELECT"), c.database});
+        if (!selected) {
+            response.error = selected.error();
+            return response;
+        }
+    }
+    const auto reply = client.command(request.command);
+    if (!reply) {
+        response.error = reply.error();
+        return response;
+    }
+    response.ok = true;
+    response.reply = shape(request.command.first(), *reply);
+    return response;
+}
+
+class RedisExecution : public BasicExecution
+{
+    Q_OBJECT
+public:
+    RedisExecution(const Check &check, const CheckContext &context)
+        : m_check(check), m_variables(context.variables), m_maxEvidenceBytes(context.maxEvidenceBytes)
+    {
+        if (context.environment) {
+            m_environmentName = context.environment->name;
+            if (const Connection *c = context.environment->connection(check.spec.value(QLatin1String("connection")).toString()))
+                m_connection = *c;
+        }
+    }
+
+    QString target() const override
+    {
+        if (m_connection.name.isEmpty())
+            return QString();
+        return QStringLiteral("%1:%2").arg(m_connection.host.isEmpty() ? QStringLiteral("127.0.0.1") : m_connection.host)
+            .arg(m_connection.port > 0 ? m_connection.port : 6379);
+    }
+
+    void start() override
+    {
+        startClock();
+        const QJsonObject &spec = m_check.spec;
+        const QString connectionName = spec.value(QLatin1String("connection")).toString();
+        if (m_connection.name.isEmpty())
+            return finishLater(error(QStringLiteral("spec.connection: environment \"%1\" has no connection named \"%2\"")
+                                         .arg(m_environmentName, connectionName)));
+        if (m_connection.driver.compare(QLatin1String("redis"), Qt::CaseInsensitive) != 0)
+            return finishLater(error(QStringLiteral("spec.connection: connection \"%1\" is a %2 connection, not redis")
+                                         .arg(connectionName, m_connection.driver)));
+        RedisRequest request;
+        request.connection = m_connection;
+        const QString command = spec.value(QLatin1String("command")).toString().toUpper();
+        // Checked again here: a spec may reach create() without validate().
+        if (!RedisCheck::allowedCommands().contains(command))
+            return finishLater(error(QStringLiteral("spec.command: %1 is refused: redis checks only read (allowed: %2)")
+                                         .arg(command, RedisCheck::allowedCommands().join(QStringLiteral(", ")))));
+        request.command.append(command);
+        const QJsonArray args = spec.value(QLatin1String("args")).toArray();
+        for (qsizetype i = 0; i < args.size(); ++i) {
+            auto arg = m_variables.interpolate(AssertionEvaluator::asText(args.at(i)), QStringLiteral("spec.args[%1]").arg(i));
+            if (!arg)
+                return finishLater(error(arg.error()));
+            request.command.append(*arg);
+        }
+        const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
+        if (timeout.isDouble() && timeout.toDouble() > 0)
+            request.timeoutMs = int(timeout.toDouble());
+        m_commandText = request.command.join(QLatin1Char(' '));
+        m_watcher = new QFutureWatcher<RedisResponse>(this);
+        connect(m_watcher, &QFutureWatcher<RedisResponse>::finished, this, &RedisExecution::onDone);
+        m_watcher->setFuture(QtConcurrent::run(&runRedis, request));
+    }
+
+    void cancel() override
+    {
+        if (m_watcher)
+            m_watcher->disconnect(this);
+        finishLater(cancelled());
+    }
+
+private:
+    void onDone()
+    {
+        const RedisResponse response = m_watcher->result();
+        const qint64 duration = elapsedMs();
+        if (!response.ok) {
+            CheckOutcome outcome = error(response.error);
+            outcome.durationMs = duration;
+            return finish(outcome);
+        }
+        Observation o;
+        o.json = response.reply;
+        o.latencyMs = duration;
+        o.body = AssertionEvaluator::asText(response.reply).toUtf8();
+        if (response.reply.isArray())
+            o.count = response.reply.toArray().size();
+        CheckOutcome outcome = AssertionEvaluator::judge(m_check, o, m_variables);
+        outcome.evidence = truncateEvidence(m_commandText.toUtf8() + "\n" + AssertionEvaluator::describe(response.reply).toUtf8(),
+                                            m_maxEvidenceBytes);
+        outcome.durationMs = duration;
+        if (outcome.status == ResultStatus::Pass)
+            outcome.message = QStringLiteral("redis %1 %2: %3").arg(target(), m_commandText.section(QLatin1Char(' '), 0, 0), outcome.message);
+        finish(outcome);
+    }
+
+    Check m_check;
+    VariableScope m_variables;
+    int m_maxEvidenceBytes;
+    QString m_environmentName;
+    Connection m_connection;
+    QString m_commandText;
+    QFutureWatcher<RedisResponse> *m_watcher = nullptr;
+};
+
+} // namespace
+
+QStringList RedisCheck::allowedCommands()
+{
+    return {QStringLiteral("GET"),      QStringLiteral("MGET"),      QStringLiteral("EXISTS"),   QStringLiteral("TTL"),
+            QStringLiteral("PTTL"),     QStringLiteral("TYPE"),      QStringLiteral("STRLEN"),   QStringLiteral("LLEN"),
+            QStringLiteral("LRANGE"),   QStringLiteral("LINDEX"),    QStringLiteral("HGET"),     QStringLiteral("HGETALL"),
+            QStringLiteral("HLEN"),     QStringLiteral("HEXISTS"),   QStringLiteral("SCARD"),    QStringLiteral("SISMEMBER"),
+            QStringLiteral("SMEMBERS"), QStringLiteral("ZCARD"),     QStringLiteral("ZSCORE"),   QStringLiteral("ZRANGE"),
+            QStringLiteral("XLEN"),     QStringLiteral("XRANGE")};
+}
+
+QStringList RedisCheck::assertionKinds()
+{
+    return {QStringLiteral("json_path"), QStringLiteral("jq")};
+}
+
+QStringList RedisCheck::captureSources()
+{
+    return {QStringLiteral("path"), QStringLiteral("jq")};
+}
+
+Status RedisCheck::validate(const Check &check) const
+{
+    const QJsonObject &spec = check.spec;
+    if (spec.value(QLatin1String("connection")).toString().trimmed().isEmpty())
+        return Status::failure(QStringLiteral("spec.connection: must name a redis connection of the environment"));
+    const QString command = spec.value(QLatin1String("command")).toString().trimmed().toUpper();
+    if (command.isEmpty())
+        return Status::failure(QStringLiteral("spec.command: must not be empty"));
+    if (!allowedCommands().contains(command))
+        return Status::failure(QStringLiteral("spec.command: %1 is refused: redis checks only read (allowed: %2)")
+                                   .arg(command, allowedCommands().join(QStringLiteral(", "))));
+    const QJsonValue args = spec.value(QLatin1String("args"));
+    if (!args.isUndefined() && !args.isArray())
+        return Status::failure(QStringLiteral("spec.args: must be a list"));
+    const QJsonArray list = args.toArray();
+    for (qsizetype i = 0; i < list.size(); ++i)
+        if (!list.at(i).isString() && !list.at(i).isDouble())
+            return Status::failure(QStringLiteral("spec.args[%1]: must be text or a number").arg(i));
+    const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
+    if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toDouble() <= 0))
+        return Status::failure(QStringLiteral("spec.timeout_ms: must be a positive number of milliseconds"));
+    return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
+}
+
+void RedisCheck::prepare(const Check &check) const
+{
+    AssertionEvaluator::prepare(check);
+}
+
+std::unique_ptr<CheckExecution> RedisCheck::create(const Check &check, const CheckContext &context) const
+{
+    return std::make_unique<RedisExecution>(check, context);
+}
+
+} // namespace flowbench
+
+#include "redischeck.moc"

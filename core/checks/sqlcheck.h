@@ -1,0 +1,24 @@
+#pragma once
+
+#include "checks/checktype.h"
+
+namespace flowbench {
+
+// "sql": one query on a connection of the environment (QSQLITE or QPSQL), run on a pool
+// thread with a connection of its own. Values are bound (":order_id"), never spliced.
+// Read-only unless spec.allow_writes, which a protected environment refuses outright.
+class SqlCheck : public CheckType
+{
+public:
+    QString name() const override { return QStringLiteral("sql"); }
+    Status validate(const Check &check) const override;
+    void prepare(const Check &check) const override;
+    std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const override;
+
+    static QStringList assertionKinds();
+    static QStringList captureSources();
+    // Named placeholders of a query (":order_id"), without "::type" casts, in order.
+    static QStringList placeholders(const QString &query);
+};
+
+} // namespace flowbench

@@ -1,0 +1,198 @@
+#include "checks/sqlquery.h"
+
+#include "checks/secretresolver.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QUuid>
+
+namespace flowbench {
+
+namespace {
+
+bool isSqlite(const Connection &c) { return c.driver == QLatin1String("QSQLITE"); }
+
+QJsonValue toJson(const QVariant &value)
+{
+    if (value.isNull())
+        return QJsonValue(QJsonValue::Null);
+    switch (value.typeId()) {
+    case QMetaType::QByteArray: {
+        const QByteArray bytes = value.toByteArray();
+        return QString::fromUtf8(bytes);
+    }
+    case QMetaType::QDateTime:
+        return value.toDateTime().toString(Qt::ISODateWithMs);
+    case QMetaType::QDate:
+        return value.toDate().toString(Qt::ISODate);
+    case QMetaType::QTime:
+        return value.toTime().toString(Qt::ISODateWithMs);
+    default:
+        return QJsonValue::fromVariant(value);
+    }
+}
+
+// A write on a read-only connection: SQLite SQLITE_READONLY (8), PostgreSQL 25006.
+bool isReadOnlyRefusal(const Connection &c, const QSqlError &error)
+{
+    if (isSqlite(c))
+        return error.nativeErrorCode() == QLatin1String("8")
+            || error.databaseText().contains(QLatin1String("readonly"), Qt::CaseInsensitive);
+    return error.nativeErrorCode() == QLatin1String("25006");
+}
+
+// The database's words on one line, without libpq's "ERROR:" and Qt's "(SQLSTATE)".
+QString errorText(const QSqlError &error)
+{
+    QString text = error.databaseText().simplified();
+    if (text.isEmpty())
+        text = error.driverText().simplified();
+    static const QRegularExpression noise(QStringLiteral(R"(^(ERROR|FATAL):\s*|\s*\([0-9A-Z]{5}\)$)"));
+    text.remove(noise);
+    return text;
+}
+
+class ConnectionName
+{
+public:
+    ConnectionName()
+        : m_name(QStringLiteral("flowbench-sql-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    {
+    }
+    ~ConnectionName() { QSqlDatabase::removeDatabase(m_name); }
+    const QString &name() const { return m_name; }
+
+private:
+    QString m_name;
+};
+
+SqlResponse failure(const QString &message)
+{
+    SqlResponse r;
+    r.error = message;
+    return r;
+}
+
+SqlResponse run(const SqlRequest &request, const QString &connectionName)
+{
+    const Connection &c = request.connection;
+    const QString where = describeDatabase(c, request.projectDir);
+    QSqlDatabase db = QSqlDatabase::addDatabase(c.driver, connectionName);
+    if (!db.isValid())
+        return failure(QStringLiteral("the Qt SQL driver %1 is not available (for QPSQL install libqt6sql6-psql, "
+                                      "for QSQLITE libqt6sql6-sqlite)").arg(c.driver));
+    if (isSqlite(c)) {
+        const QString path = sqliteFilePath(c, request.projectDir);
+        // Opening a missing file would silently create an empty database.
+        if (!QFileInfo::exists(path))
+            return failure(QStringLiteral("SQLite database %1 does not exist").arg(path));
+        db.setDatabaseName(path);
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(request.timeoutMs);
+        if (!request.allowWrites)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        if (!c.options.isEmpty())
+            options += QLatin1Char(';') + c.options;
+        db.setConnectOptions(options);
+    } else {
+        db.setHostName(c.host);
+        db.setPort(c.port > 0 ? c.port : 5432);
+        db.setDatabaseName(c.database);
+        db.setUserName(c.user);
+        if (!c.passwordRef.isEmpty()) {
+            const auto password = SecretResolver::resolve(c.passwordRef);
+            if (!password)
+                return failure(QStringLiteral("password for connection %1: %2").arg(c.name, password.error()));
+            db.setPassword(*password);
+        }
+        QString options = QStringLiteral("connect_timeout=%1").arg(qMax(2, (request.timeoutMs + 999) / 1000));
+        if (!c.options.isEmpty())
+            options += QLatin1Char(';') + c.options; // e.g. "sslmode=require"
+        db.setConnectOptions(options);
+    }
+    if (!db.open())
+        return failure(QStringLiteral("could not connect to %1: %2").arg(where, errorText(db.lastError())));
+
+    QSqlQuery setup(db);
+    if (isSqlite(c)) {
+        if (!request.allowWrites)
+            setup.exec(QStringLiteral("PRAGMA query_only = 1"));
+    } else {
+        if (!request.allowWrites
+            && !setup.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")))
+            return failure(QStringLiteral("%1: could not make the session read-only: %2").arg(where, errorText(setup.lastError())));
+        setup.exec(QStringLiteral("SET statement_timeout = %1").arg(request.timeoutMs));
+    }
+
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    query.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
+    if (!query.prepare(request.query))
+        return failure(QStringLiteral("%1: the query does not prepare: %2").arg(where, errorText(query.lastError())));
+    for (auto it = request.params.begin(); it != request.params.end(); ++it)
+        query.bindValue(QLatin1Char(':') + it.key(), it.value());
+    if (!query.exec()) {
+        const QSqlError error = query.lastError();
+        if (!request.allowWrites && isReadOnlyRefusal(c, error))
+            return failure(QStringLiteral("writes are refused: this sql check is read-only (set allow_writes on an "
+                                          "unprotected environment to write); %1 said: %2")
+                               .arg(where, errorText(error)));
+        return failure(QStringLiteral("%1: the query failed: %2").arg(where, errorText(error)));
+    }
+
+    SqlResponse response;
+    response.ok = true;
+    if (query.isSelect()) {
+        const QSqlRecord record = query.record();
+        QStringList names;
+        for (int i = 0; i < record.count(); ++i)
+            names.append(record.fieldName(i));
+        response.columns = names.join(QStringLiteral(" | "));
+        while (query.next()) {
+            if (response.rows.size() >= request.maxRows)
+                return failure(QStringLiteral("%1: the query returned more than %2 rows; narrow it (WHERE, LIMIT)")
+                                   .arg(where)
+                                   .arg(request.maxRows));
+            QJsonObject row;
+            for (int i = 0; i < names.size(); ++i)
+                row.insert(names.at(i), query.isNull(i) ? QJsonValue(QJsonValue::Null) : toJson(query.value(i)));
+            response.rows.append(row);
+        }
+        response.count = response.rows.size();
+    } else {
+        response.count = qMax(0, query.numRowsAffected());
+    }
+    return response;
+}
+
+} // namespace
+
+QString sqliteFilePath(const Connection &connection, const QString &projectDir)
+{
+    const QString path = connection.database;
+    if (QDir::isAbsolutePath(path) || projectDir.isEmpty())
+        return QDir::cleanPath(path);
+    return QDir::cleanPath(QDir(projectDir).filePath(path));
+}
+
+QString describeDatabase(const Connection &c, const QString &projectDir)
+{
+    if (isSqlite(c))
+        return QStringLiteral("SQLite %1").arg(sqliteFilePath(c, projectDir));
+    return QStringLiteral("PostgreSQL %1:%2/%3").arg(c.host).arg(c.port > 0 ? c.port : 5432).arg(c.database);
+}
+
+SqlResponse runSqlQuery(const SqlRequest &request)
+{
+    ConnectionName name; // removed after the QSqlDatabase handles below are gone
+    return run(request, name.name());
+}
+
+} // namespace flowbench

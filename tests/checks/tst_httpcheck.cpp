@@ -1,0 +1,351 @@
+// http checks against a real HTTP server on 127.0.0.1 (Qt HTTP Server in this process).
+// Test tables read better with plain string literals than with QStringLiteral everywhere.
+#undef QT_NO_CAST_FROM_ASCII
+#include "checks/checkregistry.h"
+#include "checks/httpexecution.h"
+#include "checks/jqprogram.h"
+#include "support/checkharness.h"
+#include "support/freeport.h"
+#include "support/httptestserver.h"
+
+#include <QJsonArray>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace flowbench;
+using namespace flowbench::testing;
+
+Q_DECLARE_METATYPE(flowbench::Assertion)
+Q_DECLARE_METATYPE(flowbench::ResultStatus)
+
+class TestHttpCheck : public QObject
+{
+    Q_OBJECT
+
+private:
+    HttpTestServer m_server;
+    QNetworkAccessManager m_network;
+
+    CheckContext context()
+    {
+        CheckContext c;
+        c.network = &m_network;
+        c.variables.set(QStringLiteral("base_url"), m_server.baseUrl());
+        c.variables.setRunId(QStringLiteral("run-1"));
+        return c;
+    }
+    QJsonObject get(const QString &path)
+    {
+        return QJsonObject{{QStringLiteral("url"), QStringLiteral("{{base_url}}") + path}};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(m_server.start(), qPrintable(m_server.errorString()));
+    }
+
+    void assertions_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<Assertion>("check");
+        QTest::addColumn<ResultStatus>("status");
+        QTest::addColumn<QString>("message");
+        const auto pass = ResultStatus::Pass;
+        const auto fail = ResultStatus::Fail;
+        const QString json = QStringLiteral("/json");
+        QTest::newRow("status ==") << json << assertion("status", {}, "==", 200) << pass << "";
+        QTest::newRow("status == wrong") << json << assertion("status", {}, "==", 201) << fail
+                                         << "status: expected 201, got 200";
+        QTest::newRow("status 500") << "/status/500" << assertion("status", {}, "<", 400) << fail
+                                    << "status: expected < 400, got 500";
+        QTest::newRow("status >=") << "/status/404" << assertion("status", {}, ">=", 400) << pass << "";
+        QTest::newRow("redirect not followed") << "/redirect" << assertion("status", {}, "==", 302) << pass << "";
+        QTest::newRow("header ==") << json << assertion("header", "x-request-id", "==", "req-123") << pass << "";
+        QTest::newRow("header == wrong") << json << assertion("header", "X-Request-Id", "==", "req-9") << fail
+                                         << "header X-Request-Id: expected \"req-9\", got \"req-123\"";
+        QTest::newRow("header contains") << json << assertion("header", "Content-Type", "contains", "json") << pass << "";
+        QTest::newRow("header matches") << json << assertion("header", "X-Request-Id", "matches", "^req-\\d+$") << pass << "";
+        QTest::newRow("header exists missing") << json << assertion("header", "X-Missing", "exists", {}) << fail
+                                               << "header X-Missing: expected to exist, but it is missing";
+        QTest::newRow("header not_exists") << json << assertion("header", "X-Missing", "not_exists", {}) << pass << "";
+        QTest::newRow("body_contains") << json << assertion("body_contains", {}, "==", "second") << pass << "";
+        QTest::newRow("body_contains wrong") << json << assertion("body_contains", {}, "==", "third") << fail
+                                             << "body: expected to contain \"third\"";
+        QTest::newRow("body_regex") << "/text" << assertion("body_regex", {}, "==", "order \\d+ confirmed") << pass << "";
+        QTest::newRow("body_regex wrong") << "/text" << assertion("body_regex", {}, "==", "order \\d+ cancelled") << fail
+                                          << "body: expected to match /order \\d+ cancelled/";
+        QTest::newRow("latency") << json << assertion("latency_ms", {}, "<", 60000) << pass << "";
+        QTest::newRow("latency too slow") << "/slow/200" << assertion("latency_ms", {}, "<", 100) << fail
+                                          << "latency_ms: expected < 100, got";
+        QTest::newRow("json_path ==") << json << assertion("json_path", "data.items[0].id", "==", 7) << pass << "";
+        QTest::newRow("json_path == wrong") << json << assertion("json_path", "data.total", "==", 27) << fail
+                                            << "json_path data.total: expected 27, got 2";
+        QTest::newRow("json_path $ string") << json << assertion("json_path", "$.status", "==", "ok") << pass << "";
+        QTest::newRow("json_path missing") << json << assertion("json_path", "data.items[5].id", "==", 1) << fail
+                                           << "json_path data.items[5].id: expected 1, but it is missing";
+        QTest::newRow("json_path exists") << json << assertion("json_path", "data.items[1].name", "exists", {}) << pass << "";
+        QTest::newRow("json_path not_exists") << json << assertion("json_path", "data.nope", "not_exists", {}) << pass << "";
+        QTest::newRow("json_path contains array") << json << assertion("json_path", "tags", "contains", "b") << pass << "";
+        QTest::newRow("json_path contains wrong") << json << assertion("json_path", "tags", "contains", "z") << fail
+                                                  << "json_path tags: expected to contain \"z\", got [\"a\",\"b\"]";
+        QTest::newRow("json_path matches") << json << assertion("json_path", "data.items[1].name", "matches", "^sec") << pass << "";
+        QTest::newRow("json_path length") << json << assertion("json_path", "data.items", "length", 2) << pass << "";
+        QTest::newRow("json_path length wrong") << json << assertion("json_path", "data.items", "length", 3) << fail
+                                                << "json_path data.items: expected length 3, got length 2";
+        QTest::newRow("json_path on text") << "/text" << assertion("json_path", "a", "exists", {}) << fail
+                                           << "json_path a: the response body is not JSON";
+        QTest::newRow("jq") << json << assertion("jq", ".data.items | length == 2", "==", {}) << pass << "";
+        QTest::newRow("jq false") << json << assertion("jq", ".data.items | map(.id) | add == 16", "==", {}) << fail
+                                  << "jq .data.items | map(.id) | add == 16: expected true, got false";
+    }
+
+    void assertions()
+    {
+        QFETCH(QString, path);
+        QFETCH(Assertion, check);
+        QFETCH(ResultStatus, status);
+        QFETCH(QString, message);
+        const CheckOutcome outcome = runCheck(makeCheck("http", get(path), {check}), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, status);
+        if (!message.isEmpty())
+            QVERIFY2(outcome.message.startsWith(message), qPrintable(outcome.message));
+        QVERIFY(outcome.evidence.startsWith(QLatin1String("HTTP ")));
+    }
+
+    void captures()
+    {
+        const QList<Capture> captures{{QStringLiteral("first_id"), QStringLiteral("path"), QStringLiteral("data.items[0].id")},
+                                      {QStringLiteral("names"), QStringLiteral("jq"), QStringLiteral("[.data.items[].name] | join(\",\")")},
+                                      {QStringLiteral("request"), QStringLiteral("header"), QStringLiteral("x-request-id")},
+                                      {QStringLiteral("total"), QStringLiteral("regex"), QStringLiteral("\"total\":\\s*(\\d+)")}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", get("/json"), {}, captures), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        QCOMPARE(outcome.captures.value("first_id"), QStringLiteral("7"));
+        QCOMPARE(outcome.captures.value("names"), QStringLiteral("first,second"));
+        QCOMPARE(outcome.captures.value("request"), QStringLiteral("req-123"));
+        QCOMPARE(outcome.captures.value("total"), QStringLiteral("2"));
+    }
+
+    void captureMissingFails()
+    {
+        const QList<Capture> captures{{QStringLiteral("id"), QStringLiteral("path"), QStringLiteral("data.order.id")}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", get("/json"), {}, captures), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Fail);
+        QCOMPARE(outcome.message, QStringLiteral("capture id (path data.order.id): not found"));
+    }
+
+    void jsonBodyHeadersAndVariables()
+    {
+        CheckContext ctx = context();
+        ctx.variables.set("customer", "Ada");
+        ctx.variables.set("token", "t-42");
+        const QJsonObject spec{
+            {"method", "POST"},
+            {"url", "{{base_url}}/echo?run={{$runId}}"},
+            {"headers", QJsonObject{{"X-Token", "Bearer {{token}}"}}},
+            {"body", QJsonObject{{"mode", "json"},
+                                 {"json", QJsonObject{{"customer", "{{customer}}"}, {"ref", "{{$uuid}}"},
+                                                      {"at", "{{$timestamp}}"}, {"qty", 3}}}}}};
+        const CheckOutcome outcome = runCheck(
+            makeCheck("http", spec,
+                      {assertion("status", {}, "==", 201), assertion("json_path", "json.customer", "==", "Ada"),
+                       assertion("json_path", "json.qty", "==", 3),
+                       assertion("json_path", "headers.x-token", "==", "Bearer {{token}}"),
+                       assertion("json_path", "headers.content-type", "==", "application/json"),
+                       assertion("json_path", "query", "==", "run=run-1"),
+                       assertion("json_path", "json.ref", "matches", "^[0-9a-f]{8}-[0-9a-f]{4}-"),
+                       assertion("json_path", "json.at", "matches", "^1[0-9]{9}$")}),
+            ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+    }
+
+    void formAndRawBodies()
+    {
+        const QJsonObject form{{"method", "PUT"},
+                               {"url", "{{base_url}}/echo"},
+                               {"body", QJsonObject{{"mode", "form"}, {"form", QJsonObject{{"name", "a b&c"}, {"n", "{{$runId}}"}}}}}};
+        CheckOutcome outcome = runCheck(
+            makeCheck("http", form,
+                      {assertion("json_path", "method", "==", "PUT"), assertion("json_path", "body", "==", "n=run-1&name=a%20b%26c"),
+                       assertion("json_path", "headers.content-type", "==", "application/x-www-form-urlencoded")}),
+            context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+
+        const QJsonObject raw{{"method", "PATCH"},
+                              {"url", "{{base_url}}/echo"},
+                              {"headers", QJsonObject{{"Content-Type", "text/plain"}}},
+                              {"body", QJsonObject{{"mode", "raw"}, {"raw", "run {{$runId}}"}}}};
+        outcome = runCheck(makeCheck("http", raw, {assertion("json_path", "body", "==", "run run-1")}), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+    }
+
+    void unknownVariableIsAnError()
+    {
+        const CheckOutcome outcome = runCheck(makeCheck("http", get("/{{nope}}")), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, QStringLiteral("unknown variable {{nope}} in spec.url"));
+    }
+
+    void connectionRefused()
+    {
+        const quint16 port = freeLoopbackPort();
+        const QJsonObject spec{{"url", QStringLiteral("http://127.0.0.1:%1/x").arg(port)}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, QStringLiteral("connection refused by 127.0.0.1:%1 (is the service running?)").arg(port));
+    }
+
+    void timeoutSaysHowLongItWaited()
+    {
+        QJsonObject spec = get("/slow/4000");
+        spec.insert("timeout_ms", 300);
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, QStringLiteral("no complete response from 127.0.0.1:%1 within 300 ms (timeout_ms)").arg(m_server.port()));
+        QVERIFY(outcome.durationMs >= 300);
+    }
+
+    void oversizedBody_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::newRow("streamed without length") << "/huge";
+        QTest::newRow("declared length") << "/huge-declared";
+    }
+
+    void oversizedBody()
+    {
+        QFETCH(QString, path);
+        const CheckOutcome outcome = runCheck(makeCheck("http", get(path)), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.startsWith(QStringLiteral("response from 127.0.0.1:%1 exceeded 10 MB").arg(m_server.port())),
+                 qPrintable(outcome.message));
+    }
+
+    void dnsFailure()
+    {
+        const QJsonObject spec{{"url", "http://nonexistent.invalid:8080/"}, {"timeout_ms", 20000}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, QStringLiteral("host nonexistent.invalid not found (DNS lookup failed) for nonexistent.invalid:8080"));
+    }
+
+    void evidenceIsTruncated()
+    {
+        CheckContext ctx = context();
+        ctx.maxEvidenceBytes = 120;
+        const CheckOutcome outcome = runCheck(makeCheck("http", get("/json")), ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        QVERIFY2(outcome.evidence.startsWith(QLatin1String("HTTP 200 OK\n")), qPrintable(outcome.evidence));
+        QVERIFY2(outcome.evidence.contains(QLatin1String("more bytes not shown")), qPrintable(outcome.evidence));
+        QVERIFY(outcome.evidence.toUtf8().size() < 200);
+    }
+
+    void targetIsHostAndPort()
+    {
+        const CheckType *type = CheckRegistry::instance().type("http");
+        QVERIFY(type);
+        auto exec = type->create(makeCheck("http", QJsonObject{{"url", "http://127.0.0.1:8081/a"}}), context());
+        QCOMPARE(exec->target(), QStringLiteral("127.0.0.1:8081"));
+        exec = type->create(makeCheck("http", QJsonObject{{"url", "https://example.test/a"}}), context());
+        QCOMPARE(exec->target(), QStringLiteral("example.test:443"));
+        exec = type->create(makeCheck("http", get("/json")), context()); // known before start()
+        QCOMPARE(exec->target(), QStringLiteral("127.0.0.1:%1").arg(m_server.port()));
+    }
+
+    void jqIsCompiledOnceNotPerResponse()
+    {
+        const Check check = makeCheck("http", get("/json"), {assertion("jq", ".data.total == 2 # compile-once probe", "==", {})},
+                                      {{"n", "jq", ".data.items | length # compile-once probe"}});
+        const int before = JqProgram::compileCount();
+        for (int i = 0; i < 4; ++i)
+            FLOWBENCH_COMPARE_STATUS(runCheck(check, context()), ResultStatus::Pass);
+        QCOMPARE(JqProgram::compileCount(), before + 2); // two distinct programs, each once
+    }
+
+    void concurrentRequestsShareTheNetworkAccessManager()
+    {
+        const CheckType *type = CheckRegistry::instance().type("http");
+        std::vector<std::unique_ptr<CheckExecution>> executions;
+        QList<CheckOutcome> outcomes;
+        for (int i = 0; i < 12; ++i) {
+            QJsonObject spec = get(QStringLiteral("/echo?i=%1").arg(i));
+            executions.push_back(type->create(makeCheck("http", spec, {assertion("json_path", "query", "==", QStringLiteral("i=%1").arg(i))}),
+                                              context()));
+            connect(executions.back().get(), &CheckExecution::finished, this,
+                    [&outcomes](const CheckOutcome &o) { outcomes.append(o); });
+        }
+        for (auto &e : executions)
+            e->start();
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 12, 30000);
+        for (const CheckOutcome &o : std::as_const(outcomes))
+            FLOWBENCH_COMPARE_STATUS(o, ResultStatus::Pass);
+    }
+
+    void cancelFinishesOnce()
+    {
+        const CheckType *type = CheckRegistry::instance().type("http");
+        auto exec = type->create(makeCheck("http", get("/slow/3000")), context());
+        QSignalSpy spy(exec.get(), &CheckExecution::finished);
+        exec->start();
+        QTest::qWait(100);
+        exec->cancel();
+        QVERIFY(spy.wait(5000));
+        QTest::qWait(200);
+        QCOMPARE(spy.count(), 1);
+        FLOWBENCH_COMPARE_STATUS(spy.first().first().value<CheckOutcome>(), ResultStatus::Skipped);
+    }
+
+    void validation_data()
+    {
+        QTest::addColumn<QJsonObject>("spec");
+        QTest::addColumn<Assertion>("check");
+        QTest::addColumn<QString>("error");
+        const Assertion ok = assertion("status", {}, "==", 200);
+        QTest::newRow("empty url") << QJsonObject{{"url", ""}} << ok << "spec.url: must not be empty";
+        QTest::newRow("bad body mode") << QJsonObject{{"url", "http://x/"}, {"body", QJsonObject{{"mode", "xml"}}}} << ok
+                                       << "spec.body.mode: \"xml\" is not raw, json or form";
+        QTest::newRow("bad timeout") << QJsonObject{{"url", "http://x/"}, {"timeout_ms", -5}} << ok
+                                     << "spec.timeout_ms: must be a positive number of milliseconds";
+        QTest::newRow("unknown kind") << QJsonObject{{"url", "http://x/"}} << assertion("row_count", {}, "==", 1)
+                                      << "assertions[0]: kind \"row_count\" is not known to http checks (known: status, header, body_contains, body_regex, latency_ms, json_path, jq)";
+        QTest::newRow("bad op") << QJsonObject{{"url", "http://x/"}} << assertion("status", {}, "contains", 1)
+                                << "assertions[0] (status): op \"contains\" is not known (known: ==, !=, <, <=, >, >=)";
+        QTest::newRow("status not a number") << QJsonObject{{"url", "http://x/"}} << assertion("status", {}, "==", "ok")
+                                             << "assertions[0] (status): expected must be a number";
+        QTest::newRow("bad path") << QJsonObject{{"url", "http://x/"}} << assertion("json_path", "a[x]", "==", 1)
+                                  << "assertions[0] (json_path): JSON path \"a[x]\": \"[x]\" is not an array index";
+        QTest::newRow("bad regex") << QJsonObject{{"url", "http://x/"}} << assertion("body_regex", {}, "==", "(")
+                                   << "assertions[0] (body_regex): regex \"(\" is invalid: missing closing parenthesis";
+    }
+
+    void validation()
+    {
+        QFETCH(QJsonObject, spec);
+        QFETCH(Assertion, check);
+        QFETCH(QString, error);
+        const Status s = CheckRegistry::instance().validate(makeCheck("http", spec, {check}));
+        QVERIFY(!s.ok());
+        QCOMPARE(s.error(), error);
+    }
+
+    void jqCompileErrorNamesTheExpression()
+    {
+        const Status s = CheckRegistry::instance().validate(
+            makeCheck("http", QJsonObject{{"url", "http://x/"}}, {assertion("jq", ".items | lenght", "==", {})}));
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().startsWith(QLatin1String("assertions[0] (jq): jq .items | lenght: ")), qPrintable(s.error()));
+        QVERIFY2(s.error().contains(QLatin1String("lenght/0 is not defined")), qPrintable(s.error()));
+    }
+
+    void unknownCheckType()
+    {
+        const Status s = CheckRegistry::instance().validate(makeCheck("ftp", QJsonObject{}));
+        QVERIFY(!s.ok());
+        QVERIFY2(s.error().startsWith(QLatin1String("check type \"ftp\" is not known (known: ")), qPrintable(s.error()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpCheck)
+#include "tst_httpcheck.moc"

@@ -1,0 +1,142 @@
+#include "support/httptestserver.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QHttpServerResponse>
+#include <QIODevice>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+#include <cstring>
+
+namespace flowbench::testing {
+
+namespace {
+
+// Generates `size` bytes of text on demand, so a 50 MB body never sits in memory.
+class GeneratedBody : public QIODevice
+{
+public:
+    GeneratedBody(qint64 size, bool sequential) : m_size(size), m_sequential(sequential) {}
+    bool isSequential() const override { return m_sequential; }
+    qint64 size() const override { return m_sequential ? 0 : m_size; }
+    qint64 bytesAvailable() const override { return (m_size - m_produced) + QIODevice::bytesAvailable(); }
+    bool atEnd() const override { return m_produced >= m_size && QIODevice::bytesAvailable() == 0; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = qMin(maxSize, m_size - m_produced);
+        if (n <= 0)
+            return m_sequential ? -1 : 0;
+        std::memset(data, 'x', size_t(n));
+        m_produced += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    qint64 m_size;
+    qint64 m_produced = 0;
+    bool m_sequential;
+};
+
+QJsonObject sampleJson()
+{
+    return QJsonObject{
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("items"),
+                      QJsonArray{QJsonObject{{QStringLiteral("id"), 7}, {QStringLiteral("name"), QStringLiteral("first")}},
+                                 QJsonObject{{QStringLiteral("id"), 8}, {QStringLiteral("name"), QStringLiteral("second")}}}},
+                     {QStringLiteral("total"), 2}}},
+        {QStringLiteral("status"), QStringLiteral("ok")},
+        {QStringLiteral("tags"), QJsonArray{QStringLiteral("a"), QStringLiteral("b")}}};
+}
+
+QString methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get: return QStringLiteral("GET");
+    case QHttpServerRequest::Method::Put: return QStringLiteral("PUT");
+    case QHttpServerRequest::Method::Delete: return QStringLiteral("DELETE");
+    case QHttpServerRequest::Method::Post: return QStringLiteral("POST");
+    case QHttpServerRequest::Method::Head: return QStringLiteral("HEAD");
+    case QHttpServerRequest::Method::Options: return QStringLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch: return QStringLiteral("PATCH");
+    default: return QStringLiteral("OTHER");
+    }
+}
+
+} // namespace
+
+HttpTestServer::HttpTestServer() : m_server(std::make_unique<QHttpServer>()) {}
+
+HttpTestServer::~HttpTestServer() = default;
+
+QString HttpTestServer::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+bool HttpTestServer::start()
+{
+    QHttpServer &s = *m_server;
+    s.route(QStringLiteral("/json"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        responder.write(QJsonDocument(sampleJson()),
+                        {{"X-Request-Id", "req-123"}, {"Content-Type", "application/json"}});
+    });
+    s.route(QStringLiteral("/echo"), [](const QHttpServerRequest &request) {
+        QJsonObject headers;
+        for (const auto &h : request.headers())
+            headers.insert(QString::fromUtf8(h.first.toLower()), QString::fromUtf8(h.second));
+        QJsonParseError error;
+        const QJsonDocument body = QJsonDocument::fromJson(request.body(), &error);
+        const QJsonObject echo{
+            {QStringLiteral("method"), methodName(request.method())},
+            {QStringLiteral("body"), QString::fromUtf8(request.body())},
+            {QStringLiteral("json"), error.error == QJsonParseError::NoError
+                                         ? (body.isObject() ? QJsonValue(body.object()) : QJsonValue(body.array()))
+                                         : QJsonValue()},
+            {QStringLiteral("headers"), headers},
+            {QStringLiteral("query"), request.query().toString()}};
+        return QHttpServerResponse(echo, request.method() == QHttpServerRequest::Method::Post
+                                             ? QHttpServerResponder::StatusCode::Created
+                                             : QHttpServerResponder::StatusCode::Ok);
+    });
+    s.route(QStringLiteral("/status/<arg>"), [](int code) {
+        return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), code}},
+                                   static_cast<QHttpServerResponder::StatusCode>(code));
+    });
+    s.route(QStringLiteral("/text"), [] {
+        return QHttpServerResponse("text/plain", "hello world, order 42 confirmed");
+    });
+    s.route(QStringLiteral("/redirect"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        responder.write({{"Location", "/json"}}, QHttpServerResponder::StatusCode::Found);
+    });
+    s.route(QStringLiteral("/slow/<arg>"), [this](int ms, const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
+        QTimer::singleShot(ms, m_server.get(), [held, ms] {
+            held->write(QJsonDocument(QJsonObject{{QStringLiteral("slow"), ms}}));
+        });
+    });
+    s.route(QStringLiteral("/huge"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        auto *body = new GeneratedBody(kHugeBytes, true);
+        body->open(QIODevice::ReadOnly);
+        responder.write(body, "application/octet-stream");
+    });
+    s.route(QStringLiteral("/huge-declared"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        auto *body = new GeneratedBody(kHugeBytes, false);
+        body->open(QIODevice::ReadOnly);
+        responder.write(body, "application/octet-stream");
+    });
+    m_port = s.listen(QHostAddress::LocalHost, 0);
+    if (m_port == 0) {
+        m_error = QStringLiteral("the test HTTP server could not listen on 127.0.0.1");
+        return false;
+    }
+    return true;
+}
+
+} // namespace flowbench::testing

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "model/check.h"
+#include "model/environment.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QWidget>
+
+class QCheckBox;
+class QFormLayout;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace flowbench {
+
+class AssertionTable;
+class CaptureTable;
+
+// The editor of one check (one step of a test case). The name, assertions, captures and
+// `eventually` are shared; each check type adds its spec fields (one subclass per type,
+// registered in checkformfactory.cpp). A form edits a copy and emits checkEdited() once
+// per committed edit (editingFinished, a combo choice, a table cell); it never writes
+// the project itself.
+class CheckForm : public QWidget
+{
+    Q_OBJECT
+public:
+    CheckForm(const QString &type, const QStringList &assertionKinds, const QStringList &captureSources,
+              QWidget *parent = nullptr);
+    ~CheckForm() override;
+
+    QString type() const { return m_type; }
+    void setCheck(const Check &check); // loads without emitting checkEdited()
+    Check check() const;               // the loaded check with the widgets' values
+    Id checkId() const { return m_check.id; }
+
+    // Connections offered by connection combos (sql, redis); names stay editable.
+    virtual void setConnections(const QList<Connection> &connections) { Q_UNUSED(connections); }
+    void setLastEvidence(const QByteArray &body);
+
+    // Every inline error currently shown, each naming its field.
+    QStringList errors() const;
+
+    AssertionTable *assertionTable() const { return m_assertions; }
+    CaptureTable *captureTable() const { return m_captures; }
+    QGroupBox *eventuallyBox() const { return m_eventually; }
+
+signals:
+    void checkEdited();
+
+protected:
+    virtual void loadSpec(const QJsonObject &spec) = 0;
+    // Writes the fields into spec; keys the form does not know are kept as they were.
+    virtual QJsonObject writeSpec(QJsonObject spec) const = 0;
+    // Updates the inline error labels of the spec fields.
+    virtual void validateSpec() {}
+
+    // Adds a spec row with a red error label under the field; returns the label.
+    QLabel *addField(const QString &label, QWidget *field);
+    void addRow(const QString &label, QWidget *field);
+    static void showError(QLabel *label, const QString &error);
+    bool isLoading() const { return m_loading; }
+    // Subclasses call this on each committed edit of a spec field.
+    void commit();
+
+private:
+    void validateAll();
+
+    QString m_type;
+    Check m_check;
+    QFormLayout *m_form;
+    QLineEdit *m_name;
+    AssertionTable *m_assertions;
+    CaptureTable *m_captures;
+    QGroupBox *m_eventually;
+    QSpinBox *m_timeout;
+    QSpinBox *m_interval;
+    QLabel *m_eventuallyError;
+    QList<QLabel *> m_errorLabels;
+    bool m_loading = false;
+};
+
+} // namespace flowbench

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "model/environment.h"
+#include "result.h"
+
+#include <QDialog>
+#include <functional>
+
+class QCheckBox;
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace flowbench {
+
+// Stores a secret in the system keychain (service "flowbench", key `entry`). Implemented
+// with QtKeychain when built with FLOWBENCH_HAVE_KEYCHAIN, else an error that says so.
+Status storeKeychainSecret(const QString &entry, const QString &secret);
+
+// Edits the project's environments: name, protected flag, variables and connections.
+// Secrets never enter the project: a password field takes only a reference
+// (${env:NAME} or ${keychain:ENTRY}); "Set secret…" puts a typed secret in the keychain
+// and writes only its reference. Returns the edited list on accept (environments()).
+class EnvironmentDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum ConnectionColumn { NameColumn, DriverColumn, HostColumn, PortColumn, DatabaseColumn, UserColumn,
+                            PasswordColumn, ConnectionColumnCount };
+
+    explicit EnvironmentDialog(const QList<Environment> &environments, QWidget *parent = nullptr);
+
+    QList<Environment> environments() const;
+    void selectEnvironment(int index);
+    // The keychain call; tests replace it so that no real keychain is touched.
+    void setSecretStore(std::function<Status(const QString &entry, const QString &secret)> store);
+    // Stores `secret` under `entry` and writes ${keychain:entry} into the variable row
+    // (or the connection row's password when forConnection).
+    Status applySecret(int row, bool forConnection, const QString &entry, const QString &secret);
+
+    QListWidget *environmentList() const { return m_list; }
+    QTableWidget *variablesTable() const { return m_variables; }
+    QTableWidget *connectionsTable() const { return m_connections; }
+    QCheckBox *protectedBox() const { return m_protected; }
+    QString messageText() const;
+
+public slots:
+    void addEnvironment();
+    void renameEnvironment();
+    void removeEnvironment();
+    void addVariable();
+    void addConnection();
+    void accept() override;
+
+private:
+    void load(int index);
+    void save();
+    void askSecret(bool forConnection);
+    void passwordEdited(int row);
+    void showMessage(const QString &text, bool error = true);
+    QString validate() const;
+    void insertConnectionRow(const Connection &connection);
+
+    QList<Environment> m_environments;
+    int m_current = -1;
+    bool m_loading = false;
+    std::function<Status(const QString &, const QString &)> m_store;
+
+    QListWidget *m_list;
+    QWidget *m_editor;
+    QLabel *m_emptyState;
+    QCheckBox *m_protected;
+    QTableWidget *m_variables;
+    QTableWidget *m_connections;
+    QLabel *m_message;
+};
+
+} // namespace flowbench
