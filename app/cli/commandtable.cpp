@@ -3,6 +3,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "newcommand.h"
+#include "runcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
 
@@ -15,6 +16,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<ValidateCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
     return commands;
 }

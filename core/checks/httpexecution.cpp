@@ -161,6 +161,7 @@ void HttpExecution::start()
         for (const QSslError &e : errors)
             m_tlsErrors.append(e.errorString());
     });
+    connect(m_reply, &QNetworkReply::encrypted, this, [this] { m_encrypted = true; });
     m_timer.start(m_timeoutMs);
 }
 
@@ -231,6 +232,15 @@ void HttpExecution::onFinished()
     if (!status.isValid() || code == QNetworkReply::RemoteHostClosedError
         || (code != QNetworkReply::NoError && code < QNetworkReply::ContentAccessDenied)) {
         QString cause;
+        const bool handshake = m_url.scheme() == QLatin1String("https") && !m_encrypted;
+        if (handshake && (code == QNetworkReply::SslHandshakeFailedError || code == QNetworkReply::RemoteHostClosedError
+                          || !m_tlsErrors.isEmpty())) {
+            const QString why = !m_tlsErrors.isEmpty() ? m_tlsErrors.join(QStringLiteral("; "))
+                : code == QNetworkReply::RemoteHostClosedError
+                ? QStringLiteral("the server closed the connection (does it speak TLS on this port?)")
+                : reply->errorString();
+            return fail(QStringLiteral("TLS handshake with %1 failed: %2").arg(hostPort(), why));
+        }
         switch (code) {
         case QNetworkReply::ConnectionRefusedError:
             cause = QStringLiteral("connection refused by %1 (is the service running?)").arg(hostPort());
@@ -243,10 +253,6 @@ void HttpExecution::onFinished()
             break;
         case QNetworkReply::RemoteHostClosedError:
             cause = QStringLiteral("%1 closed the connection before answering").arg(hostPort());
-            break;
-        case QNetworkReply::SslHandshakeFailedError:
-            cause = QStringLiteral("TLS handshake with %1 failed: %2")
-                        .arg(hostPort(), m_tlsErrors.isEmpty() ? reply->errorString() : m_tlsErrors.join(QStringLiteral("; ")));
             break;
         default:
             cause = QStringLiteral("request to %1 failed: %2").arg(hostPort(), reply->errorString());

@@ -45,6 +45,7 @@ private:
     QTimer m_timer;
     QByteArray m_body;
     QStringList m_tlsErrors;
+    bool m_encrypted = false;
 };
 
 } // namespace flowbench

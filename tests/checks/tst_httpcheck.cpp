@@ -7,6 +7,7 @@
 #include "support/checkharness.h"
 #include "support/freeport.h"
 #include "support/httptestserver.h"
+#include "support/tlstestserver.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -229,6 +230,31 @@ private slots:
         const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
         FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
         QCOMPARE(outcome.message, QStringLiteral("host nonexistent.invalid not found (DNS lookup failed) for nonexistent.invalid:8080"));
+    }
+
+    void tlsFailureNamesHostAndCause()
+    {
+        // https to a plain-HTTP port: the TLS handshake fails; verification stays on.
+        const QJsonObject spec{{"url", QStringLiteral("https://127.0.0.1:%1/json").arg(m_server.port())}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        qInfo("%s", qPrintable(outcome.message));
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.startsWith(QStringLiteral("TLS handshake with 127.0.0.1:%1 failed: ").arg(m_server.port())),
+                 qPrintable(outcome.message));
+    }
+
+    void untrustedCertificateIsRefused()
+    {
+        TlsTestServer tls;
+        if (!tls.start())
+            QSKIP(qPrintable(tls.errorString()));
+        const QJsonObject spec{{"url", QStringLiteral("https://127.0.0.1:%1/").arg(tls.port())}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        qInfo("%s", qPrintable(outcome.message));
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.startsWith(QStringLiteral("TLS handshake with 127.0.0.1:%1 failed: ").arg(tls.port())),
+                 qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains("self-signed", Qt::CaseInsensitive), qPrintable(outcome.message));
     }
 
     void evidenceIsTruncated()

@@ -43,6 +43,39 @@ private:
     bool m_sequential;
 };
 
+// A body that becomes readable only after a delay. The responder owns it and deletes it
+// when the client goes away, so a late answer never touches a closed socket.
+class DelayedBody : public QIODevice
+{
+public:
+    DelayedBody(const QByteArray &data, int delayMs) : m_data(data)
+    {
+        QTimer::singleShot(delayMs, this, [this] {
+            m_ready = true;
+            emit readyRead();
+        });
+    }
+    bool isSequential() const override { return false; }
+    qint64 size() const override { return m_data.size(); }
+    qint64 bytesAvailable() const override { return m_ready ? m_data.size() - pos() : 0; }
+    bool atEnd() const override { return pos() >= m_data.size(); } // not "nothing available yet"
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        if (!m_ready)
+            return 0;
+        const qint64 n = qMin(maxSize, m_data.size() - pos());
+        std::memcpy(data, m_data.constData() + pos(), size_t(n));
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    bool m_ready = false;
+};
+
 QJsonObject sampleJson()
 {
     return QJsonObject{
@@ -115,11 +148,10 @@ bool HttpTestServer::start()
     s.route(QStringLiteral("/redirect"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         responder.write({{"Location", "/json"}}, QHttpServerResponder::StatusCode::Found);
     });
-    s.route(QStringLiteral("/slow/<arg>"), [this](int ms, const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        auto held = std::make_shared<QHttpServerResponder>(std::move(responder));
-        QTimer::singleShot(ms, m_server.get(), [held, ms] {
-            held->write(QJsonDocument(QJsonObject{{QStringLiteral("slow"), ms}}));
-        });
+    s.route(QStringLiteral("/slow/<arg>"), [](int ms, const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        auto *body = new DelayedBody(QJsonDocument(QJsonObject{{QStringLiteral("slow"), ms}}).toJson(QJsonDocument::Compact), ms);
+        body->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        responder.write(body, "application/json");
     });
     s.route(QStringLiteral("/huge"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         auto *body = new GeneratedBody(kHugeBytes, true);

@@ -1,0 +1,201 @@
+#include "runcommand.h"
+
+#include "io/jsonreport.h"
+#include "io/junitreport.h"
+#include "run/runner.h"
+#include "run/testcasesummary.h"
+#include "store/projectstore.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QTextStream>
+#include <QTimer>
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace flowbench::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s"); }
+
+QString elide(const QString &text, int width)
+{
+    QString line = text.simplified();
+    return line.size() <= width ? line : line.left(width - 1) + QChar(0x2026);
+}
+
+void printSummary(QTextStream &out, const Project &project, const Run &run, const QList<CheckResult> &results)
+{
+    const QList<TestCaseSummary> summaries = summarizeByTestCase(project, results);
+    int titleWidth = 9;
+    for (const TestCaseSummary &s : summaries)
+        titleWidth = qMax(titleWidth, int(qMin<qsizetype>(48, s.nodeName.size() + 3 + s.title.size())));
+    auto row = [&](const QString &status, const QString &checks, const QString &duration, const QString &title,
+                   const QString &problem) {
+        out << status.leftJustified(8) << checks.rightJustified(7) << "  " << duration.rightJustified(9) << "  "
+            << title.leftJustified(titleWidth) << "  " << problem << '\n';
+    };
+    row(QStringLiteral("STATUS"), QStringLiteral("CHECKS"), QStringLiteral("DURATION"), QStringLiteral("TEST CASE"),
+        QStringLiteral("FIRST FAILURE"));
+    for (const TestCaseSummary &s : summaries)
+        row(toString(s.status).toUpper(), QStringLiteral("%1/%2").arg(s.passed).arg(s.checks), seconds(s.durationMs),
+            elide(s.nodeName + QStringLiteral(" / ") + s.title, titleWidth),
+            s.status == ResultStatus::Pass ? QString() : elide(s.firstProblem, 100));
+    const qint64 wall = run.startedAt.msecsTo(run.finishedAt);
+    out << '\n'
+        << QStringLiteral("%1 test cases, %2 checks: %3 passed, %4 failed, %5 errors, %6 skipped in %7%8")
+               .arg(summaries.size())
+               .arg(results.size())
+               .arg(run.passed)
+               .arg(run.failed)
+               .arg(run.errors)
+               .arg(run.skipped)
+               .arg(seconds(wall), run.cancelled ? QStringLiteral(" (cancelled)") : QString())
+        << '\n'
+        << QStringLiteral("environment: %1, selection: %2, run %3")
+               .arg(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment, run.selection, run.id)
+        << '\n';
+    out.flush();
+}
+
+} // namespace
+
+void RunCommand::declare(QCommandLineParser &parser) const
+{
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file (*.flowbench)."));
+    parser.addOptions({
+        {QStringLiteral("env"), QStringLiteral("Environment to run in (needed when the project has several)."), QStringLiteral("name")},
+        {QStringLiteral("flow"), QStringLiteral("Only test cases of this flow (repeatable)."), QStringLiteral("name")},
+        {QStringLiteral("node"), QStringLiteral("Only test cases of this node (repeatable)."), QStringLiteral("name")},
+        {QStringLiteral("tag"), QStringLiteral("Only test cases with this tag (repeatable)."), QStringLiteral("tag")},
+        {QStringLiteral("test-case"), QStringLiteral("Only this test case (repeatable)."), QStringLiteral("id")},
+        {QStringLiteral("concurrency"), QStringLiteral("Checks in flight at once (default 8)."), QStringLiteral("n"), QStringLiteral("8")},
+        {QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."), QStringLiteral("n"), QStringLiteral("6")},
+        {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file."), QStringLiteral("file")},
+        {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file."), QStringLiteral("file")},
+        {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
+    });
+}
+
+int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(err, name(), QStringLiteral("expects one PROJECT"));
+    auto positiveInt = [&](const QString &option, int &value) {
+        bool ok = false;
+        value = parser.value(option).toInt(&ok);
+        if (!ok || value < 1 || value > 1000) {
+            usageError(err, name(), QStringLiteral("--%1: expected a number from 1 to 1000, got \"%2\"")
+                                        .arg(option, parser.value(option)));
+            return false;
+        }
+        return true;
+    };
+    RunOptions options;
+    if (!positiveInt(QStringLiteral("concurrency"), options.concurrency)
+        || !positiveInt(QStringLiteral("per-host"), options.perHostLimit))
+        return ExitBadInput;
+    options.environment = parser.value(QStringLiteral("env"));
+    options.selection.flows = parser.values(QStringLiteral("flow"));
+    options.selection.nodes = parser.values(QStringLiteral("node"));
+    options.selection.tags = parser.values(QStringLiteral("tag"));
+    options.selection.testCaseIds = parser.values(QStringLiteral("test-case"));
+    options.confirmProtected = parser.isSet(QStringLiteral("yes-protected"));
+    const QString junit = parser.value(QStringLiteral("junit"));
+    const QString json = parser.value(QStringLiteral("json"));
+    const QString path = positional.first();
+    if (!QFileInfo::exists(path)) {
+        err << "no project file " << path << '\n';
+        return ExitBadInput;
+    }
+    auto store = ProjectStore::open(path);
+    if (!store) {
+        err << store.error() << '\n';
+        return ExitBadInput;
+    }
+    const Result<Project> loaded = store.value()->load();
+    if (!loaded) {
+        err << loaded.error() << '\n';
+        return ExitBadInput;
+    }
+    const Project &project = loaded.value();
+    options.projectDir = QFileInfo(path).absolutePath();
+
+    QNetworkAccessManager network;
+    Runner runner(&network);
+    const Status started = runner.start(project, options);
+    if (!started) {
+        err << path << ": " << started.error();
+        if (started.error().contains(QLatin1String("protected")))
+            err << " (pass --yes-protected to confirm)";
+        err << '\n';
+        return ExitBadInput;
+    }
+    if (runner.testCases().isEmpty()) {
+        runner.cancel();
+        err << path << ": nothing to run: no automated test case matches the selection ("
+            << options.selection.describe() << ")\n";
+        return ExitBadInput;
+    }
+
+    // Progress on one line, only for a person watching a terminal.
+    if (isatty(fileno(stderr))) {
+        QObject::connect(&runner, &Runner::progress, &runner, [&err](int done, int total) {
+            err << "\rrunning: " << done << "/" << total << " checks" << (done == total ? "\n" : "");
+            err.flush();
+        });
+    }
+    // Ctrl-C cancels the run cleanly: results so far are stored, the rest marked skipped.
+    g_interrupted = false;
+    auto previousInt = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &runner, [&runner] {
+        if (g_interrupted.exchange(false))
+            runner.cancel();
+    });
+    interruptPoll.start(100);
+    QEventLoop loop;
+    QObject::connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    interruptPoll.stop();
+    std::signal(SIGINT, previousInt);
+    std::signal(SIGTERM, previousTerm);
+
+    const Run run = runner.run();
+    const QList<CheckResult> results = runner.results();
+    int code = run.errors > 0 || run.cancelled ? ExitBadInput : run.failed > 0 ? ExitCheckFailed : ExitOk;
+    printSummary(out, project, run, results);
+
+    if (!junit.isEmpty()) {
+        const Status written = JUnitReport::write(junit, project, run, results);
+        if (!written) {
+            err << written.error() << '\n';
+            code = ExitBadInput;
+        }
+    }
+    if (!json.isEmpty()) {
+        const Status written = JsonReport::write(json, project, run, results);
+        if (!written) {
+            err << written.error() << '\n';
+            code = ExitBadInput;
+        }
+    }
+    const Status stored = store.value()->addRun(run, results);
+    if (!stored) {
+        err << path << ": the run could not be stored: " << stored.error() << '\n';
+        code = ExitBadInput;
+    }
+    return code;
+}
+
+} // namespace flowbench::cli

@@ -1,0 +1,69 @@
+#include "io/jsonreport.h"
+
+#include "run/testcasesummary.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace flowbench {
+
+QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QList<CheckResult> &results)
+{
+    QJsonObject runObject{
+        {QStringLiteral("id"), run.id},
+        {QStringLiteral("project"), project.name},
+        {QStringLiteral("environment"), run.environment},
+        {QStringLiteral("selection"), run.selection},
+        {QStringLiteral("started_at"), run.startedAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("finished_at"), run.finishedAt.toUTC().toString(Qt::ISODateWithMs)},
+        {QStringLiteral("cancelled"), run.cancelled},
+        {QStringLiteral("status"), toString(overallStatus(run))},
+        {QStringLiteral("passed"), run.passed},
+        {QStringLiteral("failed"), run.failed},
+        {QStringLiteral("errors"), run.errors},
+        {QStringLiteral("skipped"), run.skipped},
+    };
+    QJsonArray testCases;
+    for (const TestCaseSummary &s : summarizeByTestCase(project, results)) {
+        QJsonArray checks;
+        for (int i = 0; i < s.results.size(); ++i) {
+            const CheckResult &r = s.results.at(i);
+            const Check *step = s.steps.at(i);
+            checks.append(QJsonObject{
+                {QStringLiteral("id"), r.checkId},
+                {QStringLiteral("name"), step ? step->name : QString()},
+                {QStringLiteral("type"), step ? step->type : QString()},
+                {QStringLiteral("status"), toString(r.status)},
+                {QStringLiteral("duration_ms"), r.durationMs},
+                {QStringLiteral("attempts"), r.attempts},
+                {QStringLiteral("message"), r.message},
+                {QStringLiteral("evidence"), r.evidence},
+            });
+        }
+        testCases.append(QJsonObject{
+            {QStringLiteral("id"), s.testCaseId},
+            {QStringLiteral("title"), s.title},
+            {QStringLiteral("node"), s.nodeName},
+            {QStringLiteral("flow"), s.flowName},
+            {QStringLiteral("status"), toString(s.status)},
+            {QStringLiteral("duration_ms"), s.durationMs},
+            {QStringLiteral("checks"), checks},
+        });
+    }
+    return QJsonObject{{QStringLiteral("run"), runObject}, {QStringLiteral("test_cases"), testCases}};
+}
+
+Status JsonReport::write(const QString &path, const Project &project, const Run &run,
+                         const QList<CheckResult> &results)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Status::failure(QStringLiteral("cannot write JSON report %1: %2").arg(path, file.errorString()));
+    file.write(QJsonDocument(toJson(project, run, results)).toJson(QJsonDocument::Indented));
+    if (!file.commit())
+        return Status::failure(QStringLiteral("cannot write JSON report %1: %2").arg(path, file.errorString()));
+    return success();
+}
+
+} // namespace flowbench

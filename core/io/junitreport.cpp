@@ -1,0 +1,149 @@
+#include "io/junitreport.h"
+
+#include "run/testcasesummary.h"
+
+#include <QMap>
+#include <algorithm>
+#include <QSaveFile>
+#include <QXmlStreamWriter>
+
+namespace flowbench {
+
+namespace {
+
+QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 3); }
+
+// Every step with its status, for the body of <failure>/<error>/<system-out>.
+QString stepsText(const TestCaseSummary &summary)
+{
+    QStringList lines;
+    for (int i = 0; i < summary.results.size(); ++i) {
+        const CheckResult &r = summary.results.at(i);
+        const Check *step = summary.steps.at(i);
+        const QString name = step ? (step->name.isEmpty() ? step->type : step->name) : r.checkId;
+        QString line = QStringLiteral("step %1 %2: %3 (%4 ms)").arg(i + 1).arg(name, toString(r.status)).arg(r.durationMs);
+        if (!r.message.isEmpty())
+            line += QStringLiteral(" - ") + r.message;
+        lines << line;
+        if (r.status == ResultStatus::Fail || r.status == ResultStatus::Error)
+            if (!r.evidence.isEmpty())
+                lines << QStringLiteral("  evidence:\n") + r.evidence;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+// XML 1.0 cannot carry most control characters; response excerpts may contain them.
+QString xmlSafe(QString text)
+{
+    for (QChar &c : text) {
+        const ushort u = c.unicode();
+        if ((u < 0x20 && u != 0x9 && u != 0xA && u != 0xD) || u == 0xFFFE || u == 0xFFFF)
+            c = QChar(0xFFFD);
+    }
+    return text;
+}
+
+} // namespace
+
+QByteArray JUnitReport::toXml(const Project &project, const Run &run, const QList<CheckResult> &results)
+{
+    const QList<TestCaseSummary> summaries = summarizeByTestCase(project, results);
+    QMap<QString, QList<const TestCaseSummary *>> bySuite; // node name -> test cases
+    for (const TestCaseSummary &s : summaries)
+        bySuite[s.nodeName.isEmpty() ? QStringLiteral("(no node)") : s.nodeName].append(&s);
+
+    auto count = [](const QList<const TestCaseSummary *> &list, ResultStatus status) {
+        return int(std::count_if(list.begin(), list.end(), [&](const TestCaseSummary *s) { return s->status == status; }));
+    };
+    QList<const TestCaseSummary *> all;
+    qint64 totalMs = 0;
+    for (const TestCaseSummary &s : summaries) {
+        all.append(&s);
+        totalMs += s.durationMs;
+    }
+
+    QByteArray xml;
+    QXmlStreamWriter w(&xml);
+    w.setAutoFormatting(true);
+    w.writeStartDocument();
+    w.writeStartElement(QStringLiteral("testsuites"));
+    w.writeAttribute(QStringLiteral("name"), xmlSafe(project.name.isEmpty() ? QStringLiteral("flowbench") : project.name));
+    w.writeAttribute(QStringLiteral("tests"), QString::number(all.size()));
+    w.writeAttribute(QStringLiteral("failures"), QString::number(count(all, ResultStatus::Fail)));
+    w.writeAttribute(QStringLiteral("errors"), QString::number(count(all, ResultStatus::Error)));
+    w.writeAttribute(QStringLiteral("skipped"), QString::number(count(all, ResultStatus::Skipped)));
+    w.writeAttribute(QStringLiteral("time"), seconds(totalMs));
+    for (auto it = bySuite.cbegin(); it != bySuite.cend(); ++it) {
+        const QList<const TestCaseSummary *> &cases = it.value();
+        qint64 suiteMs = 0;
+        for (const TestCaseSummary *s : cases)
+            suiteMs += s->durationMs;
+        w.writeStartElement(QStringLiteral("testsuite"));
+        w.writeAttribute(QStringLiteral("name"), xmlSafe(it.key()));
+        w.writeAttribute(QStringLiteral("tests"), QString::number(cases.size()));
+        w.writeAttribute(QStringLiteral("failures"), QString::number(count(cases, ResultStatus::Fail)));
+        w.writeAttribute(QStringLiteral("errors"), QString::number(count(cases, ResultStatus::Error)));
+        w.writeAttribute(QStringLiteral("skipped"), QString::number(count(cases, ResultStatus::Skipped)));
+        w.writeAttribute(QStringLiteral("time"), seconds(suiteMs));
+        if (run.startedAt.isValid())
+            w.writeAttribute(QStringLiteral("timestamp"), run.startedAt.toUTC().toString(Qt::ISODate));
+        w.writeStartElement(QStringLiteral("properties"));
+        const std::pair<QString, QString> properties[] = {
+            {QStringLiteral("run_id"), run.id},
+            {QStringLiteral("environment"), run.environment},
+            {QStringLiteral("selection"), run.selection},
+            {QStringLiteral("cancelled"), run.cancelled ? QStringLiteral("true") : QStringLiteral("false")},
+        };
+        for (const auto &[name, value] : properties) {
+            w.writeEmptyElement(QStringLiteral("property"));
+            w.writeAttribute(QStringLiteral("name"), name);
+            w.writeAttribute(QStringLiteral("value"), xmlSafe(value));
+        }
+        w.writeEndElement(); // properties
+        for (const TestCaseSummary *s : cases) {
+            w.writeStartElement(QStringLiteral("testcase"));
+            w.writeAttribute(QStringLiteral("classname"), xmlSafe(it.key()));
+            w.writeAttribute(QStringLiteral("name"), xmlSafe(s->title));
+            w.writeAttribute(QStringLiteral("time"), seconds(s->durationMs));
+            const QString text = xmlSafe(stepsText(*s));
+            const QString message = xmlSafe(s->firstProblem);
+            switch (s->status) {
+            case ResultStatus::Pass:
+                w.writeTextElement(QStringLiteral("system-out"), text);
+                break;
+            case ResultStatus::Fail:
+            case ResultStatus::Error:
+                w.writeStartElement(s->status == ResultStatus::Fail ? QStringLiteral("failure") : QStringLiteral("error"));
+                w.writeAttribute(QStringLiteral("message"), message);
+                w.writeAttribute(QStringLiteral("type"), toString(s->status));
+                w.writeCharacters(text);
+                w.writeEndElement();
+                break;
+            case ResultStatus::Skipped:
+                w.writeEmptyElement(QStringLiteral("skipped"));
+                w.writeAttribute(QStringLiteral("message"), message);
+                w.writeTextElement(QStringLiteral("system-out"), text);
+                break;
+            }
+            w.writeEndElement(); // testcase
+        }
+        w.writeEndElement(); // testsuite
+    }
+    w.writeEndElement(); // testsuites
+    w.writeEndDocument();
+    return xml;
+}
+
+Status JUnitReport::write(const QString &path, const Project &project, const Run &run,
+                          const QList<CheckResult> &results)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Status::failure(QStringLiteral("cannot write JUnit report %1: %2").arg(path, file.errorString()));
+    file.write(toXml(project, run, results));
+    if (!file.commit())
+        return Status::failure(QStringLiteral("cannot write JUnit report %1: %2").arg(path, file.errorString()));
+    return success();
+}
+
+} // namespace flowbench

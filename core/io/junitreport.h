@@ -1,0 +1,24 @@
+#pragma once
+
+#include "model/project.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace flowbench {
+
+// JUnit XML as Jenkins and GitLab read it: <testsuites> with one <testsuite> per node,
+// one <testcase> per test case (classname = node, name = title), and <failure>,
+// <error> or <skipped> with the first problem's message and every step in the text.
+class JUnitReport
+{
+public:
+    static QByteArray toXml(const Project &project, const Run &run, const QList<CheckResult> &results);
+    // Writes atomically (QSaveFile); the error names the file.
+    static Status write(const QString &path, const Project &project, const Run &run,
+                        const QList<CheckResult> &results);
+};
+
+} // namespace flowbench

@@ -1,0 +1,464 @@
+#include "run/runner.h"
+
+#include "checks/checkregistry.h"
+#include "checks/secretresolver.h"
+#include "run/evidence.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QUrl>
+#include <optional>
+
+namespace flowbench {
+
+namespace {
+// Executions created ahead of a free host slot; bounds the work done for blocked cases.
+constexpr int kMaxParked = 64;
+
+QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1); }
+
+// The host a step talks to when its execution cannot tell before start() (a URL built
+// from variables): "host:port" of the interpolated spec.url; empty if none.
+QString hostFromSpec(const Check &check, const VariableScope &variables)
+{
+    const QString url = check.spec.value(QLatin1String("url")).toString();
+    if (url.isEmpty())
+        return QString();
+    const Result<QString> resolved = variables.interpolate(url);
+    if (!resolved)
+        return QString();
+    const QUrl parsed(resolved.value());
+    if (!parsed.isValid() || parsed.host().isEmpty())
+        return QString();
+    const int port = parsed.port(parsed.scheme() == QLatin1String("https") ? 443 : 80);
+    return QStringLiteral("%1:%2").arg(parsed.host()).arg(port);
+}
+} // namespace
+
+struct Runner::CaseState
+{
+    const TestCase *testCase = nullptr;
+    CheckContext context;
+    QStringList specErrors; // per step: found before the run, reported when reached
+    int step = 0;
+    bool done = false;
+    bool inFlight = false;
+    std::unique_ptr<CheckExecution> execution; // created; running when inFlight
+    quint64 generation = 0;                    // tells a stale finished() from the current one
+    QString host;
+    int attempts = 0;
+    QElapsedTimer stepClock; // from the step's first try
+    QTimer retryTimer;       // `eventually` interval
+    std::vector<std::optional<CheckResult>> results;
+};
+
+Runner::Runner(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
+{
+    qRegisterMetaType<CheckOutcome>();
+    qRegisterMetaType<CheckResult>();
+    qRegisterMetaType<Run>();
+    m_cancelGrace.setSingleShot(true);
+    connect(&m_cancelGrace, &QTimer::timeout, this, &Runner::abandonRunning);
+}
+
+Runner::~Runner() = default;
+
+Status Runner::start(const Project &project, const RunOptions &options)
+{
+    if (m_running)
+        return Status::failure(QStringLiteral("a run is already in progress"));
+    m_project = project;
+    m_options = options;
+    m_options.concurrency = qMax(1, options.concurrency);
+
+    // The environment: by name, or the only one.
+    const Environment *environment = nullptr;
+    QStringList names;
+    for (const Environment &e : m_project.environments)
+        names << e.name;
+    names.sort();
+    if (!options.environment.isEmpty()) {
+        environment = m_project.environmentByName(options.environment);
+        if (!environment)
+            return Status::failure(QStringLiteral("no environment named \"%1\"; environments: %2")
+                                       .arg(options.environment,
+                                            names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "))));
+    } else if (m_project.environments.size() == 1) {
+        environment = &m_project.environments.first();
+    } else if (m_project.environments.size() > 1) {
+        return Status::failure(QStringLiteral("the project has several environments; choose one of: %1")
+                                   .arg(names.join(QStringLiteral(", "))));
+    }
+    m_environment = environment ? *environment : Environment();
+    if (m_environment.isProtected && !options.confirmProtected)
+        return Status::failure(QStringLiteral("environment \"%1\" is protected: running against it needs an explicit confirmation")
+                                   .arg(m_environment.name));
+    for (auto it = m_environment.variables.begin(); it != m_environment.variables.end(); ++it) {
+        if (!isSecretReference(it.value()))
+            continue;
+        const Result<QString> secret = SecretResolver::resolve(it.value());
+        if (!secret)
+            return Status::failure(QStringLiteral("environment \"%1\", variable %2: %3")
+                                       .arg(m_environment.name, it.key(), secret.error()));
+        it.value() = secret.value();
+    }
+
+    Result<QList<TestCase>> selected = selectTestCases(m_project, options.selection);
+    if (!selected)
+        return Status::failure(selected.error());
+    m_testCases = std::move(selected).value();
+
+    m_run = Run();
+    m_run.id = newId();
+    m_run.environment = m_environment.name;
+    m_run.selection = options.selection.describe();
+    m_run.startedAt = QDateTime::currentDateTimeUtc();
+
+    VariableScope base;
+    for (auto it = m_environment.variables.cbegin(); it != m_environment.variables.cend(); ++it)
+        base.set(it.key(), it.value());
+    base.setRunId(m_run.id);
+
+    // Validate and prepare every check before the first request (jq compiles here).
+    const CheckRegistry &registry = CheckRegistry::instance();
+    m_cases.clear();
+    m_ready.clear();
+    m_hosts = HostLimiter(options.perHostLimit);
+    m_inFlight = m_total = m_done = 0;
+    for (const TestCase &testCase : m_testCases) {
+        auto state = std::make_unique<CaseState>();
+        state->testCase = &testCase;
+        state->context.environment = &m_environment;
+        state->context.projectDir = options.projectDir;
+        state->context.variables = base;
+        state->context.runStartedAt = m_run.startedAt;
+        state->context.network = m_network;
+        state->context.maxEvidenceBytes = options.maxEvidenceBytes;
+        state->results.resize(testCase.checks.size());
+        for (const Check &check : testCase.checks) {
+            const Status valid = registry.validate(check);
+            if (valid) {
+                registry.type(check.type)->prepare(check);
+                state->specErrors << QString();
+            } else {
+                state->specErrors << valid.error();
+            }
+        }
+        state->retryTimer.setSingleShot(true);
+        CaseState *raw = state.get();
+        connect(&state->retryTimer, &QTimer::timeout, this, [this, raw] { retry(*raw); });
+        state->done = testCase.checks.isEmpty();
+        m_total += int(testCase.checks.size());
+        m_cases.push_back(std::move(state));
+    }
+
+    m_running = true;
+    m_cancelling = false;
+    m_finishQueued = false;
+    QTimer::singleShot(0, this, &Runner::begin);
+    return success();
+}
+
+void Runner::begin()
+{
+    if (!m_running)
+        return;
+    emit started(m_total);
+    emit progress(0, m_total);
+    if (!m_cancelling) {
+        for (auto &state : m_cases)
+            if (!state->done)
+                m_ready.push_back(state.get());
+        schedule();
+    }
+    finishIfDone();
+}
+
+// Re-entrant calls (a check that finishes synchronously) only ask for another pass.
+void Runner::schedule()
+{
+    if (m_scheduling) {
+        m_rescheduled = true;
+        return;
+    }
+    m_scheduling = true;
+    do {
+        m_rescheduled = false;
+        scheduleOnce();
+    } while (m_rescheduled && !m_cancelling);
+    m_scheduling = false;
+}
+
+void Runner::scheduleOnce()
+{
+    if (m_cancelling)
+        return;
+    std::deque<CaseState *> candidates;
+    candidates.swap(m_ready);
+    std::deque<CaseState *> kept;
+    int parked = 0;
+    for (CaseState *state : candidates) {
+        if (state->done || state->inFlight)
+            continue;
+        if (m_inFlight >= m_options.concurrency || m_cancelling) {
+            kept.push_back(state);
+            continue;
+        }
+        if (!state->execution) {
+            if (parked >= kMaxParked) {
+                kept.push_back(state);
+                continue;
+            }
+            if (!createExecution(*state))
+                continue; // the step was recorded as an error
+        }
+        if (!m_hosts.tryAcquire(state->host)) {
+            ++parked;
+            kept.push_back(state);
+            continue;
+        }
+        launch(*state);
+    }
+    // Cases that became ready during this pass go first: finish what was started.
+    for (CaseState *state : kept)
+        m_ready.push_back(state);
+}
+
+bool Runner::createExecution(CaseState &state)
+{
+    const Check &check = state.testCase->checks.at(state.step);
+    const QString &specError = state.specErrors.at(state.step);
+    if (!specError.isEmpty()) {
+        completeStep(state, ResultStatus::Error, specError, QString(), 0);
+        return false;
+    }
+    state.execution = CheckRegistry::instance().type(check.type)->create(check, state.context);
+    if (!state.execution) {
+        completeStep(state, ResultStatus::Error,
+                     QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
+        return false;
+    }
+    state.host = state.execution->target();
+    if (state.host.isEmpty())
+        state.host = hostFromSpec(check, state.context.variables);
+    const quint64 generation = ++state.generation;
+    // Queued: an execution may finish inside start(); handle it after the scheduler pass.
+    connect(state.execution.get(), &CheckExecution::finished, this,
+            [this, raw = &state, generation](const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
+            Qt::QueuedConnection);
+    return true;
+}
+
+void Runner::launch(CaseState &state)
+{
+    state.inFlight = true;
+    ++m_inFlight;
+    if (state.attempts == 0)
+        state.stepClock.start();
+    ++state.attempts;
+    state.execution->start();
+}
+
+void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome)
+{
+    if (state.generation != generation || !state.inFlight)
+        return; // a stale or duplicate signal
+    state.inFlight = false;
+    --m_inFlight;
+    m_hosts.release(state.host);
+    dropExecution(state);
+
+    const Check &check = state.testCase->checks.at(state.step);
+    if (m_cancelling) {
+        if (outcome.status == ResultStatus::Error)
+            completeStep(state, ResultStatus::Skipped, QStringLiteral("skipped: run cancelled"), QString(),
+                         state.stepClock.elapsed());
+        else
+            completeStep(state, outcome.status, outcome.message, outcome.evidence, state.stepClock.elapsed());
+        return;
+    }
+    const qint64 elapsed = state.stepClock.elapsed();
+    if (outcome.status != ResultStatus::Pass && check.eventually.enabled()
+        && elapsed + check.eventually.intervalMs <= check.eventually.timeoutMs) {
+        state.retryTimer.start(qMax(0, check.eventually.intervalMs));
+        schedule(); // the freed slot goes to another case meanwhile
+        return;
+    }
+    if (outcome.status == ResultStatus::Pass) {
+        for (auto it = outcome.captures.cbegin(); it != outcome.captures.cend(); ++it)
+            state.context.variables.set(it.key(), it.value());
+    }
+    QString message = outcome.message;
+    if (check.eventually.enabled() && state.attempts > 1)
+        message = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
+    const qint64 duration = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
+    completeStep(state, outcome.status, message, outcome.evidence, duration);
+}
+
+void Runner::retry(CaseState &state)
+{
+    if (!m_running || m_cancelling || state.done)
+        return;
+    m_ready.push_front(&state);
+    schedule();
+}
+
+void Runner::dropExecution(CaseState &state)
+{
+    if (!state.execution)
+        return;
+    CheckExecution *execution = state.execution.release();
+    disconnect(execution, nullptr, this, nullptr);
+    execution->deleteLater(); // may be inside its own signal emission
+    state.host.clear();
+}
+
+void Runner::completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs)
+{
+    CheckResult result;
+    result.status = status;
+    result.message = std::move(message);
+    result.evidence = truncateEvidence(evidence, m_options.maxEvidenceBytes);
+    result.durationMs = durationMs;
+    result.attempts = state.attempts;
+    const int step = state.step;
+    record(state, step, std::move(result));
+    state.attempts = 0;
+    ++state.step;
+    if (status == ResultStatus::Fail || status == ResultStatus::Error) {
+        skipRest(state, QStringLiteral("skipped: step %1 %2")
+                            .arg(step + 1)
+                            .arg(status == ResultStatus::Fail ? QStringLiteral("failed") : QStringLiteral("errored")));
+    } else if (m_cancelling) {
+        skipRest(state, QStringLiteral("skipped: run cancelled"));
+    } else if (state.step >= state.testCase->checks.size()) {
+        state.done = true;
+    } else {
+        m_ready.push_front(&state);
+    }
+    schedule(); // the slot this step held goes to the next ready case
+    finishIfDone();
+}
+
+void Runner::skipRest(CaseState &state, const QString &message)
+{
+    state.retryTimer.stop();
+    if (!state.inFlight)
+        dropExecution(state);
+    for (; state.step < state.testCase->checks.size(); ++state.step) {
+        CheckResult result;
+        result.status = ResultStatus::Skipped;
+        result.message = message;
+        record(state, state.step, std::move(result));
+    }
+    state.done = true;
+}
+
+void Runner::record(CaseState &state, int step, CheckResult result)
+{
+    const Check &check = state.testCase->checks.at(step);
+    result.id = newId();
+    result.runId = m_run.id;
+    result.testCaseId = state.testCase->id;
+    result.checkId = check.id;
+    result.nodeId = state.testCase->nodeId;
+    result.finishedAt = QDateTime::currentDateTimeUtc();
+    state.results[step] = result;
+    ++m_done;
+    emit checkFinished(result);
+    emit progress(m_done, m_total);
+}
+
+void Runner::cancel()
+{
+    if (!m_running || m_cancelling)
+        return;
+    m_cancelling = true;
+    m_run.cancelled = true;
+    m_ready.clear();
+    bool running = false;
+    for (auto &state : m_cases) {
+        if (state->done)
+            continue;
+        if (state->inFlight) {
+            running = true;
+            state->retryTimer.stop();
+            continue;
+        }
+        const int step = state->step;
+        if (state->attempts > 0) {
+            // Between two `eventually` tries: the step ends here, unfinished.
+            CheckResult result;
+            result.status = ResultStatus::Skipped;
+            result.message = QStringLiteral("skipped: run cancelled after %1 tries").arg(state->attempts);
+            result.attempts = state->attempts;
+            result.durationMs = state->stepClock.elapsed();
+            record(*state, step, std::move(result));
+            ++state->step;
+        }
+        skipRest(*state, QStringLiteral("skipped: run cancelled"));
+    }
+    if (running) {
+        for (auto &state : m_cases)
+            if (state->inFlight && state->execution)
+                state->execution->cancel();
+        m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
+    }
+    finishIfDone();
+}
+
+// Executions that did not honour cancel() in time are abandoned, never waited for.
+void Runner::abandonRunning()
+{
+    for (auto &state : m_cases) {
+        if (!state->inFlight)
+            continue;
+        state->inFlight = false;
+        --m_inFlight;
+        m_hosts.release(state->host);
+        dropExecution(*state);
+        skipRest(*state, QStringLiteral("skipped: run cancelled (the check did not stop in time)"));
+    }
+    finishIfDone();
+}
+
+void Runner::finishIfDone()
+{
+    if (!m_running || m_finishQueued || m_inFlight > 0)
+        return;
+    for (const auto &state : m_cases)
+        if (!state->done)
+            return;
+    m_finishQueued = true;
+    QTimer::singleShot(0, this, &Runner::finishNow);
+}
+
+void Runner::finishNow()
+{
+    m_cancelGrace.stop();
+    m_running = false;
+    m_run.finishedAt = QDateTime::currentDateTimeUtc();
+    m_run.passed = m_run.failed = m_run.errors = m_run.skipped = 0;
+    for (const CheckResult &result : results()) {
+        switch (result.status) {
+        case ResultStatus::Pass: ++m_run.passed; break;
+        case ResultStatus::Fail: ++m_run.failed; break;
+        case ResultStatus::Error: ++m_run.errors; break;
+        case ResultStatus::Skipped: ++m_run.skipped; break;
+        }
+    }
+    emit finished(m_run);
+}
+
+QList<CheckResult> Runner::results() const
+{
+    QList<CheckResult> all;
+    all.reserve(m_total);
+    for (const auto &state : m_cases)
+        for (const auto &result : state->results)
+            if (result)
+                all.append(*result);
+    return all;
+}
+
+} // namespace flowbench

@@ -1,0 +1,107 @@
+#pragma once
+
+#include "checks/checktype.h"
+#include "model/project.h"
+#include "result.h"
+#include "run/hostlimiter.h"
+#include "run/runselection.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <deque>
+#include <memory>
+#include <vector>
+
+class QNetworkAccessManager;
+
+namespace flowbench {
+
+struct RunOptions
+{
+    RunSelection selection;
+    // Empty: the project's only environment, or none when it has none.
+    QString environment;
+    int concurrency = 8;   // checks in flight at once (one per test case at most)
+    int perHostLimit = 6;  // checks in flight against one host
+    // A protected environment runs only when the caller confirmed it (--yes-protected).
+    bool confirmProtected = false;
+    QString projectDir;    // relative SQLite paths and log globs resolve against it
+    int maxEvidenceBytes = 4096;
+    int cancelGraceMs = 3000; // executions that ignore cancel() are abandoned after this
+};
+
+// Runs a selection of a project's test cases in one environment. Test cases run
+// concurrently (bounded overall and per host), the steps of one test case in order;
+// captures flow into later steps; `eventually` re-runs a step until it passes or its
+// bound passes; a step that fails or errors skips the rest of its test case.
+// Everything happens on the runner's thread through the event loop; nothing blocks.
+// The caller stores run() and results() with ProjectStore::addRun.
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    // The network access manager is shared by every http check of the run.
+    explicit Runner(QNetworkAccessManager *network, QObject *parent = nullptr);
+    ~Runner() override;
+
+    // Checks the input (environment, selection, protection, secrets), prepares every
+    // check (jq programs compile here, before any request) and schedules the run on the
+    // event loop. Bad input is an error and nothing runs.
+    Status start(const Project &project, const RunOptions &options);
+    // Stops scheduling, cancels running checks, marks the rest skipped and finishes
+    // with cancelled = true. Safe to call at any time, more than once.
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    const Run &run() const { return m_run; }
+    // One result per check of the selected test cases, in selection and step order.
+    QList<CheckResult> results() const;
+    const QList<TestCase> &testCases() const { return m_testCases; }
+
+signals:
+    void started(int totalChecks);
+    void checkFinished(const flowbench::CheckResult &result);
+    void progress(int done, int total);
+    void finished(const flowbench::Run &run);
+
+private:
+    struct CaseState;
+
+    void begin();
+    void schedule();
+    void scheduleOnce();
+    bool createExecution(CaseState &state);
+    void launch(CaseState &state);
+    void onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome);
+    void retry(CaseState &state);
+    void dropExecution(CaseState &state);
+    void abandonRunning();
+    void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
+    void skipRest(CaseState &state, const QString &message);
+    void record(CaseState &state, int step, CheckResult result);
+    void finishIfDone();
+    void finishNow();
+
+    QNetworkAccessManager *m_network;
+    Project m_project;
+    RunOptions m_options;
+    Environment m_environment; // variables with secrets resolved
+    QList<TestCase> m_testCases;
+    std::vector<std::unique_ptr<CaseState>> m_cases;
+    std::deque<CaseState *> m_ready;   // cases whose next try may start now
+    HostLimiter m_hosts;
+    int m_inFlight = 0;
+    int m_total = 0;
+    int m_done = 0;
+    bool m_running = false;
+    bool m_cancelling = false;
+    bool m_finishQueued = false;
+    bool m_scheduling = false;
+    bool m_rescheduled = false;
+    Run m_run;
+    QTimer m_cancelGrace;
+};
+
+} // namespace flowbench

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "model/project.h"
+
+#include <QList>
+#include <QString>
+
+namespace flowbench {
+
+// A test case's results in one run, rolled up for tables and reports.
+struct TestCaseSummary
+{
+    Id testCaseId;
+    QString title;
+    QString nodeName;
+    QString flowName;
+    // error if a step errored, else fail if one failed, else skipped if one was
+    // skipped (cut short), else pass.
+    ResultStatus status = ResultStatus::Skipped;
+    int checks = 0;
+    int passed = 0;
+    qint64 durationMs = 0;
+    QString firstProblem; // message of the first step that did not pass, if any
+    QList<CheckResult> results; // in step order
+    QList<const Check *> steps; // parallel to results; nullptr if the check is gone
+};
+
+// Groups a run's results by test case, in the order the results came.
+QList<TestCaseSummary> summarizeByTestCase(const Project &project, const QList<CheckResult> &results);
+
+// The overall status of a run from its counts: error > fail > pass.
+ResultStatus overallStatus(const Run &run);
+
+} // namespace flowbench

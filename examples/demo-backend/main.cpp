@@ -1,0 +1,73 @@
+// flowbench-demo-backend: a small shop (HTTP API + SQLite + outbox worker + log file) for
+// trying Flowbench and for its integration tests. Contract: DEMO_API.md. Loopback only.
+#include "outboxworker.h"
+#include "shopdatabase.h"
+#include "shopserver.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QTextStream>
+
+using namespace flowbench::demo;
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    app.setApplicationName(QStringLiteral("flowbench-demo-backend"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Demo shop backend for Flowbench (127.0.0.1 only)."));
+    parser.addHelpOption();
+    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port; 0 picks a free one."),
+                                  QStringLiteral("port"), QStringLiteral("8765"));
+    const QCommandLineOption db(QStringLiteral("db"), QStringLiteral("SQLite database file (created if missing)."),
+                                QStringLiteral("path"), QStringLiteral("shop-demo.db"));
+    const QCommandLineOption log(QStringLiteral("log"), QStringLiteral("Log file the worker appends to."),
+                                 QStringLiteral("path"), QStringLiteral("shop-demo.log"));
+    const QCommandLineOption minDelay(QStringLiteral("min-delay-ms"), QStringLiteral("Least outbox delay."),
+                                      QStringLiteral("ms"), QStringLiteral("500"));
+    const QCommandLineOption maxDelay(QStringLiteral("max-delay-ms"), QStringLiteral("Greatest outbox delay."),
+                                      QStringLiteral("ms"), QStringLiteral("2000"));
+    parser.addOptions({port, db, log, minDelay, maxDelay});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    bool ok = false;
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber > 65535) {
+        err << "--port: not a port number: " << parser.value(port) << Qt::endl;
+        return 2;
+    }
+    bool minOk = false, maxOk = false;
+    const int minMs = parser.value(minDelay).toInt(&minOk);
+    const int maxMs = parser.value(maxDelay).toInt(&maxOk);
+    if (!minOk || !maxOk || minMs < 0 || maxMs < minMs) {
+        err << "--min-delay-ms/--max-delay-ms: need 0 <= min <= max" << Qt::endl;
+        return 2;
+    }
+
+    ShopDatabase database;
+    const QString dbError = database.open(parser.value(db));
+    if (!dbError.isEmpty()) {
+        err << dbError << Qt::endl;
+        return 1;
+    }
+    QFile logFile(parser.value(log));
+    if (!logFile.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Text)) {
+        err << "cannot open log file " << logFile.fileName() << ": " << logFile.errorString() << Qt::endl;
+        return 1;
+    }
+    ShopServer server(database);
+    const quint16 actualPort = server.listen(static_cast<quint16>(portNumber));
+    if (actualPort == 0) {
+        err << "cannot listen on 127.0.0.1:" << portNumber << " (in use?)" << Qt::endl;
+        return 1;
+    }
+    OutboxWorker worker(database, logFile, minMs, maxMs);
+    worker.start();
+    logFile.write(QStringLiteral("%1 INFO demo backend listening on 127.0.0.1:%2\n").arg(nowIso()).arg(actualPort).toUtf8());
+    logFile.flush();
+    QTextStream out(stdout);
+    out << "listening on 127.0.0.1:" << actualPort << Qt::endl;
+    return app.exec();
+}

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace flowbench::demo {
+
+// The shop's SQLite database: schema, seed and the few operations the API needs.
+// Every write is one transaction.
+class ShopDatabase
+{
+public:
+    ShopDatabase() = default;
+    ~ShopDatabase();
+    ShopDatabase(const ShopDatabase &) = delete;
+    ShopDatabase &operator=(const ShopDatabase &) = delete;
+
+    // Creates the tables and the seed products if missing. Returns an error message or "".
+    QString open(const QString &path);
+
+    // What the API answers: HTTP status + JSON body.
+    struct Reply
+    {
+        int status = 200;
+        QJsonObject body;
+    };
+
+    QJsonArray products() const;
+    Reply addUser(const QJsonObject &request);
+    Reply addOrder(const QJsonObject &request);
+    Reply order(qint64 id) const;
+    Reply refund(qint64 orderId);
+
+    struct PendingOutbox
+    {
+        qint64 id = 0;
+        qint64 orderId = 0;
+        QString createdAt;
+    };
+    QList<PendingOutbox> pendingOutbox() const;
+    // Confirms the order and marks the outbox row processed, in one transaction.
+    bool processOutbox(const PendingOutbox &row);
+
+private:
+    QString m_connection;
+};
+
+QString nowIso();
+
+} // namespace flowbench::demo

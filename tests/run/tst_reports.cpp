@@ -1,0 +1,217 @@
+// JUnit XML and JSON reports from a run's results: valid XML that CI servers read, counts
+// that match, messages that say what failed.
+#include "shopproject.h"
+
+#include "io/jsonreport.h"
+#include "io/junitreport.h"
+#include "run/testcasesummary.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace flowbench;
+using namespace flowbench::testing;
+
+namespace {
+
+struct Fixture
+{
+    Project project;
+    Run run;
+    QList<CheckResult> results;
+};
+
+// One test case per entry of `statuses`, each step's status in the string:
+// p pass, f fail, e error, s skipped.
+Fixture makeFixture(const QStringList &statuses)
+{
+    Fixture f;
+    f.project.name = QStringLiteral("Reports <&> \"quoted\"");
+    const Node api = makeNode(NodeKind::Api, QStringLiteral("POST /orders"));
+    const Node table = makeNode(NodeKind::Table, QStringLiteral("orders"));
+    f.project.nodes << api << table;
+    f.run.id = newId();
+    f.run.environment = QStringLiteral("local");
+    f.run.selection = QStringLiteral("all");
+    f.run.startedAt = QDateTime::currentDateTimeUtc();
+    f.run.finishedAt = f.run.startedAt.addMSecs(1500);
+    for (int i = 0; i < statuses.size(); ++i) {
+        QList<Check> checks;
+        for (int s = 0; s < statuses.at(i).size(); ++s)
+            checks << httpCheck(QStringLiteral("step <%1>").arg(s), QStringLiteral("GET"), QStringLiteral("http://127.0.0.1:1/"));
+        TestCase t = makeCase(i % 2 ? table.id : api.id, QStringLiteral("case %1 & more").arg(i), {}, checks);
+        f.project.testCases << t;
+        for (int s = 0; s < checks.size(); ++s) {
+            CheckResult r;
+            r.id = newId();
+            r.runId = f.run.id;
+            r.testCaseId = t.id;
+            r.checkId = checks.at(s).id;
+            r.nodeId = t.nodeId;
+            r.durationMs = 120;
+            r.attempts = 1;
+            switch (statuses.at(i).at(s).toLatin1()) {
+            case 'p': r.status = ResultStatus::Pass; ++f.run.passed; break;
+            case 'f': r.status = ResultStatus::Fail; r.message = QStringLiteral("status is 500, expected == 201"); ++f.run.failed; break;
+            case 'e': r.status = ResultStatus::Error; r.message = QStringLiteral("connection refused by 127.0.0.1:1"); ++f.run.errors; break;
+            default: r.status = ResultStatus::Skipped; r.message = QStringLiteral("skipped: step 1 failed"); ++f.run.skipped; break;
+            }
+            r.evidence = QStringLiteral("body: {\"x\":1}\x01 <tag> ]]>");
+            f.results << r;
+        }
+    }
+    return f;
+}
+
+} // namespace
+
+class ReportsTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void junitCounts_data();
+    void junitCounts();
+    void junitPassesXmllint();
+    void jsonReport();
+    void writeFailsNamingTheFile();
+};
+
+void ReportsTest::junitCounts_data()
+{
+    QTest::addColumn<QStringList>("statuses");
+    QTest::addColumn<int>("tests");
+    QTest::addColumn<int>("failures");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<int>("skipped");
+    QTest::addColumn<QString>("firstMessage"); // message of the first failure/error element
+
+    QTest::newRow("all pass") << QStringList{QStringLiteral("pp"), QStringLiteral("p")} << 2 << 0 << 0 << 0 << QString();
+    QTest::newRow("fail then skipped") << QStringList{QStringLiteral("pfs"), QStringLiteral("p")} << 2 << 1 << 0 << 0
+                                       << QStringLiteral("status is 500, expected == 201");
+    QTest::newRow("error wins over fail") << QStringList{QStringLiteral("fe")} << 1 << 0 << 1 << 0
+                                          << QStringLiteral("status is 500, expected == 201");
+    QTest::newRow("cancelled") << QStringList{QStringLiteral("ss"), QStringLiteral("ps"), QStringLiteral("p")} << 3 << 0 << 0 << 2
+                               << QString();
+    QTest::newRow("empty run") << QStringList() << 0 << 0 << 0 << 0 << QString();
+}
+
+void ReportsTest::junitCounts()
+{
+    QFETCH(QStringList, statuses);
+    QFETCH(int, tests);
+    QFETCH(int, failures);
+    QFETCH(int, errors);
+    QFETCH(int, skipped);
+    QFETCH(QString, firstMessage);
+    const Fixture f = makeFixture(statuses);
+    const QByteArray xml = JUnitReport::toXml(f.project, f.run, f.results);
+
+    QXmlStreamReader reader(xml);
+    int testcases = 0, failureElements = 0, errorElements = 0, skippedElements = 0, suites = 0;
+    int suiteTests = 0;
+    QString rootTests, rootFailures, rootErrors, rootSkipped, message;
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const auto name = reader.name();
+        const auto attrs = reader.attributes();
+        if (name == QLatin1String("testsuites")) {
+            rootTests = attrs.value(QLatin1String("tests")).toString();
+            rootFailures = attrs.value(QLatin1String("failures")).toString();
+            rootErrors = attrs.value(QLatin1String("errors")).toString();
+            rootSkipped = attrs.value(QLatin1String("skipped")).toString();
+            QCOMPARE(attrs.value(QLatin1String("name")).toString(), f.project.name);
+        } else if (name == QLatin1String("testsuite")) {
+            ++suites;
+            suiteTests += attrs.value(QLatin1String("tests")).toInt();
+        } else if (name == QLatin1String("testcase")) {
+            ++testcases;
+            QVERIFY(attrs.value(QLatin1String("name")).toString().endsWith(QLatin1String("& more")));
+            QVERIFY(!attrs.value(QLatin1String("classname")).isEmpty());
+        } else if (name == QLatin1String("failure") || name == QLatin1String("error")) {
+            (name == QLatin1String("failure") ? failureElements : errorElements)++;
+            if (message.isEmpty())
+                message = attrs.value(QLatin1String("message")).toString();
+        } else if (name == QLatin1String("skipped")) {
+            ++skippedElements;
+        }
+    }
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(testcases, tests);
+    QCOMPARE(suiteTests, tests);
+    QCOMPARE(rootTests.toInt(), tests);
+    QCOMPARE(failureElements, failures);
+    QCOMPARE(rootFailures.toInt(), failures);
+    QCOMPARE(errorElements, errors);
+    QCOMPARE(rootErrors.toInt(), errors);
+    QCOMPARE(skippedElements, skipped);
+    QCOMPARE(rootSkipped.toInt(), skipped);
+    QCOMPARE(message, firstMessage);
+    QVERIFY(suites <= 2); // one per node
+}
+
+void ReportsTest::junitPassesXmllint()
+{
+    const QString xmllint = QStandardPaths::findExecutable(QStringLiteral("xmllint"));
+    if (xmllint.isEmpty())
+        QSKIP("xmllint not installed (Debian package libxml2-utils)");
+    QTemporaryDir dir;
+    const Fixture f = makeFixture({QStringLiteral("pfs"), QStringLiteral("e"), QStringLiteral("ss")});
+    const QString path = dir.filePath(QStringLiteral("junit.xml"));
+    QVERIFY(JUnitReport::write(path, f.project, f.run, f.results));
+    QProcess lint;
+    lint.start(xmllint, {QStringLiteral("--noout"), path});
+    QVERIFY(lint.waitForFinished(30000));
+    QVERIFY2(lint.exitCode() == 0, lint.readAllStandardError().constData());
+}
+
+void ReportsTest::jsonReport()
+{
+    QTemporaryDir dir;
+    const Fixture f = makeFixture({QStringLiteral("pfs"), QStringLiteral("p")});
+    const QString path = dir.filePath(QStringLiteral("run.json"));
+    QVERIFY(JsonReport::write(path, f.project, f.run, f.results));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    const QJsonObject run = root.value(QLatin1String("run")).toObject();
+    QCOMPARE(run.value(QLatin1String("id")).toString(), f.run.id);
+    QCOMPARE(run.value(QLatin1String("status")).toString(), QStringLiteral("fail"));
+    QCOMPARE(run.value(QLatin1String("passed")).toInt(), 2);
+    QCOMPARE(run.value(QLatin1String("failed")).toInt(), 1);
+    QCOMPARE(run.value(QLatin1String("skipped")).toInt(), 1);
+    const QJsonArray cases = root.value(QLatin1String("test_cases")).toArray();
+    QCOMPARE(cases.size(), 2);
+    const QJsonObject first = cases.at(0).toObject();
+    QCOMPARE(first.value(QLatin1String("status")).toString(), QStringLiteral("fail"));
+    QCOMPARE(first.value(QLatin1String("node")).toString(), QStringLiteral("POST /orders"));
+    const QJsonArray checks = first.value(QLatin1String("checks")).toArray();
+    QCOMPARE(checks.size(), 3);
+    QCOMPARE(checks.at(1).toObject().value(QLatin1String("status")).toString(), QStringLiteral("fail"));
+    QCOMPARE(checks.at(1).toObject().value(QLatin1String("message")).toString(), QStringLiteral("status is 500, expected == 201"));
+    QCOMPARE(checks.at(1).toObject().value(QLatin1String("name")).toString(), QStringLiteral("step <1>"));
+    QCOMPARE(cases.at(1).toObject().value(QLatin1String("status")).toString(), QStringLiteral("pass"));
+}
+
+void ReportsTest::writeFailsNamingTheFile()
+{
+    const Fixture f = makeFixture({QStringLiteral("p")});
+    const QString path = QStringLiteral("/nonexistent-folder/junit.xml");
+    const Status junit = JUnitReport::write(path, f.project, f.run, f.results);
+    QVERIFY(!junit);
+    QVERIFY2(junit.error().contains(path), qPrintable(junit.error()));
+    const Status json = JsonReport::write(QStringLiteral("/nonexistent-folder/run.json"), f.project, f.run, f.results);
+    QVERIFY(!json);
+    QVERIFY(json.error().contains(QLatin1String("/nonexistent-folder/run.json")));
+}
+
+QTEST_GUILESS_MAIN(ReportsTest)
+#include "tst_reports.moc"
