@@ -10,6 +10,18 @@ namespace flowbench {
 
 // The check types this program knows, by name. Registration lines live in
 // checkregistry.cpp: a new check type is one file pair plus one line there.
+//
+// How a runner drives them:
+//   1. Before anything goes out: validate() every check, then type->prepare(check) for
+//      every check (compiles jq programs once, cached for the process).
+//   2. Per run: fill CheckContext: environment, projectDir, variables
+//      (SecretResolver::addVariables(env, scope); scope.setRunId(id)), runStartedAt,
+//      logBaseline = std::make_shared<LogBaseline>(LogBaseline::take(checks, projectDir, scope)),
+//      network = one QNetworkAccessManager per worker thread.
+//   3. Per step: exec = type->create(check, context) on the network's thread; connect
+//      finished(); exec->target() ("host:port") for per-host limits; exec->start().
+//      finished() comes exactly once (also after cancel(), as Skipped); merge
+//      outcome.captures into the scope for the next steps of the test case.
 class CheckRegistry
 {
 public:

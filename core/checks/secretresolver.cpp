@@ -31,10 +31,27 @@ Result<QString> readKeychain(const QString &entry, int timeoutMs)
     QString error;
     QObject::connect(job, &QKeychain::Job::finished, &loop, [&](QKeychain::Job *) {
         done = true;
-        if (job->error() == QKeychain::NoError)
+        switch (job->error()) {
+        case QKeychain::NoError:
             secret = job->textData();
-        else
+            break;
+        case QKeychain::EntryNotFound:
+            error = QStringLiteral("there is no such entry for service \"%1\"").arg(SecretResolver::keychainService());
+            break;
+        case QKeychain::AccessDenied:
+        case QKeychain::AccessDeniedByUser:
+            error = QStringLiteral("access was denied");
+            break;
+        case QKeychain::NoBackendAvailable:
+        case QKeychain::NotImplemented:
+            error = QStringLiteral("no keychain service is available (gnome-keyring or KWallet over D-Bus); "
+                                   "use ${env:NAME} instead");
+            break;
+        default:
             error = job->errorString();
+            if (error.isEmpty() || error == QLatin1String("Unknown error"))
+                error = QStringLiteral("the keychain service gave no reason (is one running on D-Bus?)");
+        }
         loop.quit();
     });
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);

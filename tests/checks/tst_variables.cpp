@@ -122,6 +122,7 @@ private slots:
         clock.start();
         const auto r = SecretResolver::resolve("${keychain:flowbench-test-entry-that-does-not-exist}", 3000);
         QVERIFY(!r.ok());
+        qInfo("%s", qPrintable(r.error()));
         QVERIFY2(r.error().startsWith("keychain entry \"flowbench-test-entry-that-does-not-exist\""), qPrintable(r.error()));
         QVERIFY2(clock.elapsed() < 30000, "the keychain read is bounded");
     }

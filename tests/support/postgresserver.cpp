@@ -9,6 +9,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStandardPaths>
 #include <QUuid>
 #include <unistd.h>
 
@@ -49,9 +50,17 @@ bool PostgresServer::run(const QString &program, const QStringList &args, int ti
     process.setWorkingDirectory(m_dir->path());
     process.setProcessChannelMode(QProcess::MergedChannels);
     const QString path = QDir(binDir()).filePath(program);
-    if (m_asPostgresUser)
-        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), path} + args);
-    else
+    if (m_asPostgresUser) {
+        // runuser (util-linux) where present, else setpriv, which every util-linux has.
+        QString runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"));
+        if (runuser.isEmpty()) // PATH without sbin
+            runuser = QStandardPaths::findExecutable(QStringLiteral("runuser"), {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")});
+        if (!runuser.isEmpty())
+            process.start(runuser, QStringList{QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), path} + args);
+        else
+            process.start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=postgres"), QStringLiteral("--regid=postgres"),
+                                                                QStringLiteral("--init-groups"), path} + args);
+    } else
         process.start(path, args);
     if (!process.waitForStarted(10000)) {
         m_error = QStringLiteral("%1 did not start: %2").arg(program, process.errorString());
