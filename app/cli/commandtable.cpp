@@ -1,6 +1,8 @@
 #include "commandtable.h"
 
+#include "coveragecommand.h"
 #include "exportcommand.h"
+#include "impactcommand.h"
 #include "importcommand.h"
 #include "newcommand.h"
 #include "runcommand.h"
@@ -18,6 +20,8 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
+    commands.push_back(std::make_unique<CoverageCommand>());
+    commands.push_back(std::make_unique<ImpactCommand>());
     return commands;
 }
 
