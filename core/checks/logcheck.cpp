@@ -34,20 +34,38 @@ struct LogResponse
     QStringList files;
 };
 
-// The offset where lines written since the run began start, or an error.
-Result<qint64> startOffset(const LogRequest &r, const QString &file)
+// Where lines written since the run began start: an offset, or -1 to go by the lines'
+// own timestamps (no size was recorded for a file written during the run).
+qint64 startOffset(const LogRequest &r, const QString &file)
 {
     if (r.baseline) {
         if (const auto offset = r.baseline->offset(file))
             return *offset;
     }
-    // No size was recorded: only a file untouched since the run began can be judged.
     if (r.runStartedAt.isValid() && QFileInfo(file).lastModified() < r.runStartedAt)
-        return QFileInfo(file).size();
-    return Result<qint64>::failure(
-        QStringLiteral("%1 changed since the run began but its size at run start was not recorded "
-                       "(the runner takes a LogBaseline before the first step)")
-            .arg(file));
+        return QFileInfo(file).size(); // untouched since the run began
+    return -1;
+}
+
+// A leading ISO-8601 time ("2026-11-25T01:20:57.123Z", "[2026-11-25 01:20:57]"); local
+// time when it names no zone. The latest moment the text may mean.
+std::optional<QDateTime> lineTime(const QString &line)
+{
+    static const QRegularExpression re(QStringLiteral(
+        R"(^\[?(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)\d*(Z|[+-]\d{2}:?\d{2})?)"));
+    const QRegularExpressionMatch m = re.match(line);
+    if (!m.hasMatch())
+        return std::nullopt;
+    QString text = m.captured(1) + QLatin1Char('T') + m.captured(2).replace(QLatin1Char(','), QLatin1Char('.'));
+    QString zone = m.captured(3);
+    if (zone.size() == 5) // +0100 -> +01:00
+        zone.insert(3, QLatin1Char(':'));
+    const QDateTime t = QDateTime::fromString(text + zone, Qt::ISODateWithMs);
+    if (!t.isValid())
+        return std::nullopt;
+    // A time in whole seconds may stand for any moment of that second: take its end, so
+    // a line written just after the run began is not missed.
+    return m.captured(2).size() == 8 ? t.addMSecs(999) : t;
 }
 
 LogResponse scan(const LogRequest &r)
@@ -59,18 +77,17 @@ LogResponse scan(const LogRequest &r)
         return response;
     }
     for (const QString &path : std::as_const(response.files)) {
-        const auto offset = startOffset(r, path);
-        if (!offset) {
-            response.error = offset.error();
-            return response;
-        }
+        const qint64 offset = startOffset(r, path);
+        const bool byTime = offset < 0;
+        bool sawTime = false;
+        bool isNew = false; // by time: lines without a time belong to the line before
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             response.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
             return response;
         }
-        if (!file.seek(*offset)) {
-            response.error = QStringLiteral("cannot seek in %1 to %2: %3").arg(path).arg(*offset).arg(file.errorString());
+        if (!byTime && !file.seek(offset)) {
+            response.error = QStringLiteral("cannot seek in %1 to %2: %3").arg(path).arg(offset).arg(file.errorString());
             return response;
         }
         while (!file.atEnd()) {
@@ -79,11 +96,26 @@ LogResponse scan(const LogRequest &r)
                 line.chop(1);
             if (line.endsWith('\r'))
                 line.chop(1);
-            if (!r.regex.match(QString::fromUtf8(line)).hasMatch())
+            const QString text = QString::fromUtf8(line);
+            if (byTime) {
+                if (const auto t = lineTime(text)) {
+                    sawTime = true;
+                    isNew = *t >= r.runStartedAt;
+                }
+                if (!isNew)
+                    continue;
+            }
+            if (!r.regex.match(text).hasMatch())
                 continue;
             ++response.count;
             if (response.matched.size() + line.size() < r.maxBytes)
                 response.matched += line + '\n';
+        }
+        if (byTime && !sawTime) {
+            response.error = QStringLiteral("%1 changed since the run began, but neither its size at run start was "
+                                            "recorded (the runner takes a LogBaseline) nor do its lines start with a time")
+                                 .arg(path);
+            return response;
         }
     }
     response.ok = true;

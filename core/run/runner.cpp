@@ -1,6 +1,7 @@
 #include "run/runner.h"
 
 #include "checks/checkregistry.h"
+#include "checks/logbaseline.h"
 #include "checks/secretresolver.h"
 #include "run/evidence.h"
 
@@ -93,15 +94,10 @@ Status Runner::start(const Project &project, const RunOptions &options)
     if (m_environment.isProtected && !options.confirmProtected)
         return Status::failure(QStringLiteral("environment \"%1\" is protected: running against it needs an explicit confirmation")
                                    .arg(m_environment.name));
-    for (auto it = m_environment.variables.begin(); it != m_environment.variables.end(); ++it) {
-        if (!isSecretReference(it.value()))
-            continue;
-        const Result<QString> secret = SecretResolver::resolve(it.value());
-        if (!secret)
-            return Status::failure(QStringLiteral("environment \"%1\", variable %2: %3")
-                                       .arg(m_environment.name, it.key(), secret.error()));
-        it.value() = secret.value();
-    }
+    VariableScope base;
+    const Status variables = SecretResolver::addVariables(m_environment, base);
+    if (!variables)
+        return variables;
 
     Result<QList<TestCase>> selected = selectTestCases(m_project, options.selection);
     if (!selected)
@@ -114,9 +110,6 @@ Status Runner::start(const Project &project, const RunOptions &options)
     m_run.selection = options.selection.describe();
     m_run.startedAt = QDateTime::currentDateTimeUtc();
 
-    VariableScope base;
-    for (auto it = m_environment.variables.cbegin(); it != m_environment.variables.cend(); ++it)
-        base.set(it.key(), it.value());
     base.setRunId(m_run.id);
 
     // Validate and prepare every check before the first request (jq compiles here).
@@ -125,8 +118,14 @@ Status Runner::start(const Project &project, const RunOptions &options)
     m_ready.clear();
     m_hosts = HostLimiter(options.perHostLimit);
     m_inFlight = m_total = m_done = 0;
+    // Log checks count only lines written from here on: file sizes before the first step.
+    QList<Check> allChecks;
+    for (const TestCase &testCase : m_testCases)
+        allChecks += testCase.checks;
+    const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
     for (const TestCase &testCase : m_testCases) {
         auto state = std::make_unique<CaseState>();
+        state->context.logBaseline = logBaseline;
         state->testCase = &testCase;
         state->context.environment = &m_environment;
         state->context.projectDir = options.projectDir;

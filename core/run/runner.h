@@ -87,7 +87,7 @@ private:
     QNetworkAccessManager *m_network;
     Project m_project;
     RunOptions m_options;
-    Environment m_environment; // variables with secrets resolved
+    Environment m_environment; // as stored; the variable scope holds resolved secrets
     QList<TestCase> m_testCases;
     std::vector<std::unique_ptr<CaseState>> m_cases;
     std::deque<CaseState *> m_ready;   // cases whose next try may start now

@@ -150,6 +150,30 @@ private slots:
         QVERIFY2(outcome.message.startsWith(path("logs/app.log") + " changed since the run began"), qPrintable(outcome.message));
     }
 
+    void withoutBaselineLineTimesDecide()
+    {
+        const QDateTime start = QDateTime::currentDateTimeUtc();
+        const QDateTime before = start.addSecs(-3600);
+        const QDateTime after = start.addSecs(2);
+        QByteArray text;
+        text += before.toString(Qt::ISODateWithMs).toUtf8() + " order 42 confirmed\n";
+        text += "[" + before.toOffsetFromUtc(3600).toString(Qt::ISODate).toUtf8() + "] order 42 confirmed\n";
+        text += after.toString(Qt::ISODateWithMs).toUtf8() + " order 42 confirmed\n";
+        text += "  continuation: order 42 confirmed\n"; // belongs to the line above: new
+        text += "[" + after.toOffsetFromUtc(-7200).toString(Qt::ISODate).toUtf8() + "] order 42 confirmed\n";
+        text += after.toLocalTime().toString("yyyy-MM-dd HH:mm:ss,zzz").toUtf8() + " order 42 confirmed\n";
+        // Whole seconds: the second the run began in may hold new lines.
+        text += start.toString(Qt::ISODate).toUtf8() + " order 42 confirmed\n";
+        append("logs/timed.log", text);
+        CheckContext ctx;
+        ctx.projectDir = m_dir->path();
+        ctx.runStartedAt = start;
+        ctx.variables.set("order_id", "42");
+        const CheckOutcome outcome = runCheck(
+            logCheck("logs/timed.log", "order {{order_id}} confirmed", {assertion("count", {}, "==", 5)}), ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+    }
+
     void errors()
     {
         const CheckContext ctx = beginRun({});
