@@ -48,6 +48,8 @@ struct Summary
 
 } // namespace
 
+inline namespace panel {
+
 QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore)
 {
     const QHash<Id, NodeOutcome> outcomes = nodeOutcomes(project, latestResults(project.results));
@@ -92,6 +94,8 @@ QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore)
     });
     return list;
 }
+
+} // inline namespace panel
 
 QString CoveragePanel::coverageText(CoverageClass coverage)
 {

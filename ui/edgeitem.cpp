@@ -1,6 +1,7 @@
 #include "edgeitem.h"
 
 #include "document/projectdocument.h"
+#include "mapoverlay.h"
 #include "mapscene.h"
 #include "mapstyle.h"
 #include "nodeitem.h"
@@ -157,6 +158,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     QPen pen = MapStyle::edgePen(edge->kind);
+    if (const MapOverlay *overlay = m_scene->overlay())
+        overlay->adjustEdgePen(m_id, pen);
     if (m_highlighted) {
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 1.6);
