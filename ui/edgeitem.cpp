@@ -158,12 +158,12 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     QPen pen = MapStyle::edgePen(edge->kind);
-    if (const MapOverlay *overlay = m_scene->overlay())
-        overlay->adjustEdgePen(m_id, pen);
     if (m_highlighted) {
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 1.6);
     }
+    if (const MapOverlay *overlay = m_scene->overlay()) // run workspace: failing flow edges, impact
+        overlay->adjustEdgePen(m_id, pen);
     if (isSelected()) {
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 0.8);

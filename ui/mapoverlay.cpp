@@ -352,12 +352,9 @@ bool MapOverlay::edgeOnFailingFlow(const Id &edgeId) const
     const Edge *edge = m_scene->document()->edge(edgeId);
     if (!flow || !edge)
         return false;
-    bool onPath = false;
-    for (int i = 1; i < flow->nodeIds.size() && !onPath; ++i) {
-        const Id &a = flow->nodeIds.at(i - 1), &b = flow->nodeIds.at(i);
-        onPath = (edge->from == a && edge->to == b) || (edge->from == b && edge->to == a);
-    }
-    if (!onPath)
+    // A flow's path need not follow edges step by step: an edge between two of its nodes
+    // is part of it, as the scene's flow highlight has it.
+    if (!flow->nodeIds.contains(edge->from) || !flow->nodeIds.contains(edge->to))
         return false;
     auto bad = [this](const Id &n) {
         const NodeState s = nodeState(n);

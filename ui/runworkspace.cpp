@@ -20,11 +20,13 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTableView>
 #include <QToolBar>
 
 namespace flowbench {
@@ -94,7 +96,7 @@ void RunWorkspace::createDocks()
     m_window->tabifyDockWidget(history, coverage);
     m_window->tabifyDockWidget(coverage, m_impactDock);
     m_resultsDock->raise();
-    m_window->resizeDocks({m_resultsDock}, {230}, Qt::Vertical);
+    m_window->resizeDocks({m_resultsDock}, {300}, Qt::Vertical);
 
     m_runBar = new RunBar;
     m_runBar->setObjectName(QStringLiteral("runBar"));
@@ -153,7 +155,8 @@ void RunWorkspace::createDocks()
             for (const CheckResult &r : m_controller->latestResults())
                 if (r.checkId == checkId)
                     m_editor->setLastEvidence(checkId, r.evidence.toUtf8());
-        updateSelection();
+        // Only the run bar: the editor emits this while it is being refilled.
+        m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty());
     });
 }
 
@@ -240,6 +243,19 @@ void RunWorkspace::createActions(QMenu *viewMenu)
     m_window->addAction(impact);
     m_runActions << impact;
     viewMenu->addAction(impact);
+    QAction *stale = makeAction(m_window, QStringLiteral("actionStaleAfter"), tr("Fade Results Older Than…"));
+    connect(stale, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int hours = QInputDialog::getInt(m_window, tr("Stale Results"),
+                                               tr("Fade a node's results on the map after (hours):"),
+                                               int(staleAfterSeconds() / 3600), 1, 24 * 365, 1, &ok);
+        if (!ok)
+            return;
+        QSettings().setValue(QStringLiteral("results/staleAfterHours"), hours);
+        if (m_overlay)
+            m_overlay->setStaleAfterSeconds(staleAfterSeconds());
+    });
+    viewMenu->addAction(stale);
     viewMenu->addSeparator();
     for (const char *name : {"testCaseEditorDock", "resultsDock", "runHistoryDock", "coverageDock", "impactDock"})
         if (auto *d = m_window->findChild<QDockWidget *>(QString::fromLatin1(name)))
@@ -274,6 +290,12 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         m_runBar->setFlows({});
         updateActions();
         return;
+    }
+    if (!m_sized && m_window->isVisible()) {
+        // The step forms need room: once the window has its size, widen the right docks.
+        m_sized = true;
+        if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock")))
+            m_window->resizeDocks({editorDock}, {qMax(560, m_window->width() * 2 / 5)}, Qt::Horizontal);
     }
     m_controller = new RunController(document, this);
     m_overlay = new MapOverlay(scene);
@@ -311,6 +333,7 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         if (m_overlay)
             m_overlay->setRunning({});
         m_results->setRun(run, m_controller->currentResults(), m_controller->project());
+        showFirstProblem();
         refreshHistory();
         refreshAnalyses();
         updateActions();
@@ -412,6 +435,22 @@ void RunWorkspace::refreshAnalyses()
         } else {
             m_overlay->setImpact(Id(), {}, {}, {});
             m_impact->clear();
+        }
+    }
+}
+
+void RunWorkspace::showFirstProblem()
+{
+    // The first fail or error selected: its message and evidence show without a click.
+    QTableView *view = m_results->view();
+    QAbstractItemModel *rows = view->model();
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const QModelIndex index = rows->index(row, ResultsModel::StatusColumn);
+        const auto status = ResultStatus(index.data(ResultsModel::StatusRole).toInt());
+        if (status == ResultStatus::Fail || status == ResultStatus::Error) {
+            view->setCurrentIndex(index);
+            view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+            return;
         }
     }
 }

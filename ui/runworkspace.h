@@ -70,6 +70,7 @@ private:
     void refreshHistory();
     void refreshAnalyses();
     void updateActions();
+    void showFirstProblem();
     void reorderTestCases(const QList<Id> &order);
     QList<Id> selectedNodes() const;
 
@@ -91,6 +92,7 @@ private:
     QActionGroup *m_overlayGroup = nullptr;
     QList<QAction *> m_runActions;
     QAction *m_cancelAction = nullptr;
+    bool m_sized = false;
     QTimer m_refreshTimer; // analyses follow edits once the event loop is idle
 };
 

@@ -134,7 +134,7 @@ void TestRunFromMap::init()
     store.value().reset();
 
     m_window = new MainWindow;
-    m_window->resize(1500, 950);
+    m_window->resize(1680, 1050);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
     const Status opened = m_window->openProjectFile(m_path);
@@ -376,7 +376,18 @@ void TestRunFromMap::fullRunOfTheExample()
             if (flowList->topLevelItem(i)->text(0) == QStringLiteral("Refund"))
                 flowList->setCurrentItem(flowList->topLevelItem(i));
     m_window->mapScene()->selectNodes({refund->id});
-    m_window->mapView()->fitToContent();
+    // Close enough to read the cards: the highlighted flow's nodes fill the view.
+    QRectF area;
+    if (const Flow *flow = m_window->document()->flow(m_window->mapScene()->highlightedFlow()))
+        for (const Id &id : flow->nodeIds)
+            area |= m_window->mapScene()->nodeItem(id)->sceneBoundingRect();
+    if (area.isEmpty())
+        area = m_window->mapScene()->nodeItem(refund->id)->sceneBoundingRect();
+    MapView *view = m_window->mapView();
+    const QSizeF room = view->viewport()->size();
+    view->setZoom(qMin(1.0, qMin(room.width() / (area.width() + 80), room.height() / (area.height() + 80))),
+                  area.center());
+    view->centerOn(area.center());
     QTest::qWait(200);
     const QString out = QDir::temp().filePath(QStringLiteral("flowbench-after-run.png"));
     QVERIFY(m_window->grab().save(out));
