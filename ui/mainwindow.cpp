@@ -554,26 +554,34 @@ void MainWindow::saveAsDialog()
         return;
     if (!path.endsWith(QStringLiteral(".flowbench")))
         path += QStringLiteral(".flowbench");
+    if (Status s = saveCopyAs(path); !s) {
+        showError(tr("Cannot save project"), s.error());
+        return;
+    }
+    statusBar()->showMessage(tr("Saved a copy as %1; you are now editing it.").arg(QDir::toNativeSeparators(path)), 6000);
+}
+
+Status MainWindow::saveCopyAs(const QString &path)
+{
+    if (!m_document)
+        return Status::failure(tr("No project is open."));
+    const QString target = QFileInfo(path).absoluteFilePath();
+    if (target == m_document->filePath())
+        return Status::failure(tr("%1 is the open project.").arg(QDir::toNativeSeparators(target)));
     // Edits are saved already: the copy is the whole project written into a new file.
     auto project = m_document->store()->load();
-    if (!project) {
-        showError(tr("Cannot save project"), project.error());
-        return;
+    if (!project)
+        return Status::failure(project.error());
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(target + suffix);
+    {
+        auto store = ProjectStore::create(target, project->name);
+        if (!store)
+            return Status::failure(store.error());
+        if (Status s = store.value()->replaceContents(project.value()); !s)
+            return Status::failure(tr("Flowbench could not write %1: %2").arg(QDir::toNativeSeparators(target), s.error()));
     }
-    if (QFileInfo::exists(path)) {
-        QFile::remove(path);
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
-    }
-    auto target = ProjectStore::create(path, project->name);
-    Status written = target ? target.value()->replaceContents(project.value()) : Status::failure(target.error());
-    if (!written) {
-        showError(tr("Cannot save project"), tr("Flowbench could not write\n%1\n\n%2").arg(QDir::toNativeSeparators(path), written.error()));
-        return;
-    }
-    target.value().reset();
-    openProject(path);
-    statusBar()->showMessage(tr("Saved a copy as %1; you are now editing it.").arg(QDir::toNativeSeparators(path)), 6000);
+    return openProjectFile(target);
 }
 
 QString MainWindow::examplePath()

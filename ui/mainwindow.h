@@ -47,6 +47,8 @@ public:
     Status newProjectFile(const QString &path);
     // With an error dialog on failure.
     bool openProject(const QString &path);
+    // Save As: writes the whole project into a new file and continues there.
+    Status saveCopyAs(const QString &path);
     void closeProject();
 
     ProjectDocument *document() const { return m_document.get(); }

@@ -46,6 +46,8 @@ WelcomeWidget::WelcomeWidget(QWidget *parent) : QWidget(parent)
     m_recent = new QListWidget;
     m_recent->setObjectName(QStringLiteral("welcomeRecent"));
     m_recent->setMaximumHeight(180);
+    m_recent->setTextElideMode(Qt::ElideMiddle);
+    m_recent->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *column = new QVBoxLayout;
     column->addWidget(logo, 0, Qt::AlignHCenter);
@@ -60,7 +62,7 @@ WelcomeWidget::WelcomeWidget(QWidget *parent) : QWidget(parent)
     column->addWidget(m_recent);
 
     auto *box = new QWidget;
-    box->setMaximumWidth(460);
+    box->setFixedWidth(480);
     box->setLayout(column);
     auto *outer = new QVBoxLayout(this);
     outer->addStretch();

@@ -98,6 +98,8 @@ private slots:
     void testCasesPanel();
     void jumpToNode();
     void layoutIsOneUndoStepAndKeepsPins();
+    void cancelledLayoutChangesNothing();
+    void saveAsCopiesAndContinuesThere();
     void badFileIsReported();
     void screenshotOfTheWindow();
     void screenshotOfTheExample();
@@ -406,6 +408,42 @@ void TestMainWindow::layoutIsOneUndoStepAndKeepsPins()
     }
     m_window->action(QStringLiteral("actionRedo"))->trigger();
     QCOMPARE(reopen(m_path).nodes, file.nodes);
+}
+
+void TestMainWindow::cancelledLayoutChangesNothing()
+{
+    const Id a = add(NodeKind::Api, 0, 0);
+    const Id b = add(NodeKind::Table, 0, 0);
+    m_window->mapScene()->connectNodes(a, b, EdgeKind::Writes);
+    const int steps = m_window->document()->undoStack()->count();
+    m_window->action(QStringLiteral("actionLayout"))->trigger();
+    auto *cancel = m_window->findChild<QPushButton *>(QStringLiteral("cancelLayoutButton"));
+    QVERIFY(cancel && cancel->isVisible());
+    cancel->click(); // before the result is delivered, so it is discarded
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isLayoutRunning(), 60000);
+    QVERIFY(!cancel->isVisible());
+    QCOMPARE(m_window->document()->undoStack()->count(), steps);
+    QCOMPARE(reopen(m_path).node(b)->x, 0.0);
+    QCOMPARE(reopen(m_path).node(b)->y, 0.0);
+}
+
+void TestMainWindow::saveAsCopiesAndContinuesThere()
+{
+    const Id a = add(NodeKind::Job, 10, 20);
+    m_window->mapScene()->selectNodes({a});
+    m_window->testCasesPanel()->addTestCase();
+    const QString copy = m_dir->filePath(QStringLiteral("copy.flowbench"));
+    const Status s = m_window->saveCopyAs(copy);
+    QVERIFY2(s.ok(), qPrintable(s.error()));
+    QCOMPARE(m_window->document()->filePath(), QFileInfo(copy).absoluteFilePath());
+    const Project original = reopen(m_path);
+    Project copied = reopen(copy);
+    QCOMPARE(copied.nodes, original.nodes);
+    QCOMPARE(copied.testCases, original.testCases);
+    // Edits now go to the copy only.
+    add(NodeKind::Cache, 300, 20);
+    QCOMPARE(reopen(copy).nodes.size(), 2);
+    QCOMPARE(reopen(m_path).nodes.size(), 1);
 }
 
 void TestMainWindow::badFileIsReported()
