@@ -21,7 +21,8 @@ const char *const kErrorStyle = "color: #c62828;";
 
 bool targetUsed(const QString &kind)
 {
-    return kind == QLatin1String("header") || kind == QLatin1String("json_path") || kind == QLatin1String("jq");
+    return kind == QLatin1String("header") || kind == QLatin1String("json_path")
+        || kind == QLatin1String("jq");
 }
 
 bool expectedUsed(const QString &kind, const QString &op)
@@ -29,11 +30,16 @@ bool expectedUsed(const QString &kind, const QString &op)
     return kind != QLatin1String("jq") && op != QLatin1String("exists") && op != QLatin1String("not_exists");
 }
 
-bool tryable(const QString &kind) { return kind == QLatin1String("jq") || kind == QLatin1String("json_path"); }
+bool tryable(const QString &kind)
+{
+    return kind == QLatin1String("jq") || kind == QLatin1String("json_path");
+}
 
 QString compactJson(const QJsonValue &value)
 {
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
 }
 
 } // namespace
@@ -45,7 +51,7 @@ AssertionTable::AssertionTable(QWidget *parent)
     , m_errorLabel(new QLabel(this))
     , m_tryLabel(new QLabel(this))
 {
-    m_table->setHorizontalHeaderLabels({tr("Kind"), tr("Target"), tr("Op"), tr("Expected"), QString()});
+    m_table->setHorizontalHeaderLabels({ tr("Kind"), tr("Target"), tr("Op"), tr("Expected"), QString() });
     m_table->verticalHeader()->setVisible(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -95,40 +101,44 @@ AssertionTable::AssertionTable(QWidget *parent)
 
 QStringList AssertionTable::opsFor(const QString &kind)
 {
-    const QStringList compare{QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<"),
-                              QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">=")};
-    if (kind == QLatin1String("status") || kind == QLatin1String("row_count") || kind == QLatin1String("count"))
+    const QStringList compare { QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<"),
+        QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">=") };
+    if (kind == QLatin1String("status") || kind == QLatin1String("row_count")
+        || kind == QLatin1String("count"))
         return compare;
     if (kind == QLatin1String("header"))
-        return {QStringLiteral("=="), QStringLiteral("contains"), QStringLiteral("matches"),
-                QStringLiteral("exists"), QStringLiteral("not_exists")};
+        return { QStringLiteral("=="), QStringLiteral("contains"), QStringLiteral("matches"),
+            QStringLiteral("exists"), QStringLiteral("not_exists") };
     if (kind == QLatin1String("latency_ms"))
-        return {QStringLiteral("<"), QStringLiteral("<=")};
+        return { QStringLiteral("<"), QStringLiteral("<=") };
     if (kind == QLatin1String("json_path"))
         return compare
-            + QStringList{QStringLiteral("exists"), QStringLiteral("not_exists"), QStringLiteral("contains"),
-                          QStringLiteral("matches"), QStringLiteral("length")};
+            + QStringList { QStringLiteral("exists"), QStringLiteral("not_exists"),
+                  QStringLiteral("contains"), QStringLiteral("matches"), QStringLiteral("length") };
     return {}; // body_contains, body_regex, jq: no operator
 }
 
 QString AssertionTable::kindLabel(const QString &kind)
 {
-    static const QHash<QString, const char *> labels{
-        {QStringLiteral("status"), QT_TR_NOOP("status")},
-        {QStringLiteral("header"), QT_TR_NOOP("header")},
-        {QStringLiteral("body_contains"), QT_TR_NOOP("body contains")},
-        {QStringLiteral("body_regex"), QT_TR_NOOP("body regex")},
-        {QStringLiteral("latency_ms"), QT_TR_NOOP("latency (ms)")},
-        {QStringLiteral("json_path"), QT_TR_NOOP("JSON path")},
-        {QStringLiteral("jq"), QT_TR_NOOP("jq")},
-        {QStringLiteral("row_count"), QT_TR_NOOP("row count")},
-        {QStringLiteral("count"), QT_TR_NOOP("line count")},
+    static const QHash<QString, const char *> labels {
+        { QStringLiteral("status"), QT_TR_NOOP("status") },
+        { QStringLiteral("header"), QT_TR_NOOP("header") },
+        { QStringLiteral("body_contains"), QT_TR_NOOP("body contains") },
+        { QStringLiteral("body_regex"), QT_TR_NOOP("body regex") },
+        { QStringLiteral("latency_ms"), QT_TR_NOOP("latency (ms)") },
+        { QStringLiteral("json_path"), QT_TR_NOOP("JSON path") },
+        { QStringLiteral("jq"), QT_TR_NOOP("jq") },
+        { QStringLiteral("row_count"), QT_TR_NOOP("row count") },
+        { QStringLiteral("count"), QT_TR_NOOP("line count") },
     };
     const auto it = labels.constFind(kind);
     return it == labels.cend() ? kind : tr(*it);
 }
 
-void AssertionTable::setKinds(const QStringList &kinds) { m_kinds = kinds; }
+void AssertionTable::setKinds(const QStringList &kinds)
+{
+    m_kinds = kinds;
+}
 
 void AssertionTable::setAssertions(const QList<Assertion> &assertions)
 {
@@ -183,7 +193,8 @@ void AssertionTable::insertRow(const Assertion &assertion)
         refreshRow(rowOf(op, OpColumn));
         edited();
     });
-    connect(tryButton, &QPushButton::clicked, this, [this, tryButton, rowOf] { tryRow(rowOf(tryButton, TryColumn)); });
+    connect(tryButton, &QPushButton::clicked, this,
+        [this, tryButton, rowOf] { tryRow(rowOf(tryButton, TryColumn)); });
     refreshRow(row);
     m_loading = wasLoading;
 }
@@ -218,15 +229,17 @@ void AssertionTable::refreshRow(int row)
         if (!used)
             item->setText(QString()); // an unused value is not kept out of sight
         Qt::ItemFlags flags = item->flags();
-        item->setFlags(used ? flags | Qt::ItemIsEditable | Qt::ItemIsEnabled : flags & ~(Qt::ItemIsEditable | Qt::ItemIsEnabled));
+        item->setFlags(used ? flags | Qt::ItemIsEditable | Qt::ItemIsEnabled
+                            : flags & ~(Qt::ItemIsEditable | Qt::ItemIsEnabled));
         item->setToolTip(used ? hint : QString());
     };
-    const QString targetHint = kind == QLatin1String("jq") ? tr("jq program that must yield true, e.g. .items | length == 3")
-        : kind == QLatin1String("header")                 ? tr("header name, e.g. Content-Type")
-                                                           : tr("path, e.g. data.items[0].id");
+    const QString targetHint = kind == QLatin1String("jq")
+        ? tr("jq program that must yield true, e.g. .items | length == 3")
+        : kind == QLatin1String("header") ? tr("header name, e.g. Content-Type")
+                                          : tr("path, e.g. data.items[0].id");
     setUsed(m_table->item(row, TargetColumn), targetUsed(kind), targetHint);
     setUsed(m_table->item(row, ExpectedColumn), expectedUsed(kind, op),
-            tr("201 is a number, true a boolean, \"201\" or other text a string"));
+        tr("201 is a number, true a boolean, \"201\" or other text a string"));
     m_table->cellWidget(row, TryColumn)->setEnabled(tryable(kind));
     m_table->cellWidget(row, TryColumn)->setVisible(tryable(kind));
     m_loading = wasLoading;
@@ -303,10 +316,13 @@ void AssertionTable::validate()
         if (error.isEmpty() && (a.kind == QLatin1String("body_regex") || a.op == QLatin1String("matches"))) {
             const QRegularExpression re(expected);
             if (!re.isValid())
-                error = tr("invalid regular expression: %1 (at offset %2)").arg(re.errorString()).arg(re.patternErrorOffset());
+                error = tr("invalid regular expression: %1 (at offset %2)")
+                            .arg(re.errorString())
+                            .arg(re.patternErrorOffset());
         }
-        if (error.isEmpty() && (a.kind == QLatin1String("status") || a.kind == QLatin1String("latency_ms")
-                                || a.kind.endsWith(QLatin1String("count")) || a.op == QLatin1String("length"))
+        if (error.isEmpty()
+            && (a.kind == QLatin1String("status") || a.kind == QLatin1String("latency_ms")
+                || a.kind.endsWith(QLatin1String("count")) || a.op == QLatin1String("length"))
             && !a.expected.isDouble())
             error = tr("expected must be a number");
         if (error.isEmpty() && a.kind == QLatin1String("body_contains") && expected.isEmpty())
@@ -314,7 +330,7 @@ void AssertionTable::validate()
 
         const bool wasLoading = m_loading;
         m_loading = true;
-        for (int c : {TargetColumn, ExpectedColumn}) {
+        for (int c : { TargetColumn, ExpectedColumn }) {
             QTableWidgetItem *item = m_table->item(row, c);
             const bool bad = !error.isEmpty() && c == column;
             item->setForeground(bad ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush());
@@ -355,15 +371,20 @@ void AssertionTable::tryRow(int row)
         text = tr("No response yet: run this check once, then try again.");
     } else {
         const Result<QJsonValue> value = ExpressionSupport::evaluate(
-            a.kind == QLatin1String("jq") ? QStringLiteral("jq") : QStringLiteral("path"), a.target, m_evidence);
+            a.kind == QLatin1String("jq") ? QStringLiteral("jq") : QStringLiteral("path"), a.target,
+            m_evidence);
         failed = !value.ok();
-        text = value.ok() ? tr("%1 → %2").arg(a.target, compactJson(*value)) : tr("%1: %2").arg(a.target, value.error());
+        text = value.ok() ? tr("%1 → %2").arg(a.target, compactJson(*value))
+                          : tr("%1: %2").arg(a.target, value.error());
     }
     m_tryLabel->setStyleSheet(failed ? QLatin1String(kErrorStyle) : QString());
     m_tryLabel->setText(text);
     m_tryLabel->show();
 }
 
-QString AssertionTable::tryResultText() const { return !m_tryLabel->isHidden() ? m_tryLabel->text() : QString(); }
+QString AssertionTable::tryResultText() const
+{
+    return !m_tryLabel->isHidden() ? m_tryLabel->text() : QString();
+}
 
 } // namespace flowbench

@@ -19,7 +19,7 @@ CaptureTable::CaptureTable(QWidget *parent)
     , m_empty(new QLabel(tr("No captures. Capture a value to use it as {{name}} in later steps."), this))
     , m_errorLabel(new QLabel(this))
 {
-    m_table->setHorizontalHeaderLabels({tr("Variable"), tr("Source"), tr("Expression")});
+    m_table->setHorizontalHeaderLabels({ tr("Variable"), tr("Source"), tr("Expression") });
     m_table->verticalHeader()->setVisible(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -58,7 +58,10 @@ CaptureTable::CaptureTable(QWidget *parent)
     });
 }
 
-void CaptureTable::setSources(const QStringList &sources) { m_sources = sources; }
+void CaptureTable::setSources(const QStringList &sources)
+{
+    m_sources = sources;
+}
 
 void CaptureTable::setCaptures(const QList<Capture> &captures)
 {
@@ -85,7 +88,8 @@ void CaptureTable::insertRow(const Capture &capture)
     source->setCurrentIndex(sources.indexOf(capture.source));
     m_table->setCellWidget(row, SourceColumn, source);
     auto *expression = new QTableWidgetItem(capture.expression);
-    expression->setToolTip(tr("path: data.id · jq: .items[0].id · header: Location · column: id · regex: id=(\\d+)"));
+    expression->setToolTip(
+        tr("path: data.id · jq: .items[0].id · header: Location · column: id · regex: id=(\\d+)"));
     m_table->setItem(row, ExpressionColumn, expression);
     connect(source, QOverload<int>::of(&QComboBox::activated), this, &CaptureTable::edited);
     m_loading = wasLoading;

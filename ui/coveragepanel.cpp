@@ -33,10 +33,14 @@ QColor coverageColor(CoverageClass c, bool failing)
     if (failing)
         return QColor(0xc6, 0x28, 0x28);
     switch (c) {
-    case CoverageClass::NoTestCase: return QColor(0xc6, 0x28, 0x28);
-    case CoverageClass::ManualOnly: return QColor(0xef, 0x6c, 0x00);
-    case CoverageClass::Automated: return QColor(0x15, 0x65, 0xc0);
-    case CoverageClass::Passing: return QColor(0x2e, 0x7d, 0x32);
+    case CoverageClass::NoTestCase:
+        return QColor(0xc6, 0x28, 0x28);
+    case CoverageClass::ManualOnly:
+        return QColor(0xef, 0x6c, 0x00);
+    case CoverageClass::Automated:
+        return QColor(0x15, 0x65, 0xc0);
+    case CoverageClass::Passing:
+        return QColor(0x2e, 0x7d, 0x32);
     }
     return QColor();
 }
@@ -100,10 +104,14 @@ QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore)
 QString CoveragePanel::coverageText(CoverageClass coverage)
 {
     switch (coverage) {
-    case CoverageClass::NoTestCase: return tr("no test case");
-    case CoverageClass::ManualOnly: return tr("manual only");
-    case CoverageClass::Automated: return tr("automated");
-    case CoverageClass::Passing: return tr("passing");
+    case CoverageClass::NoTestCase:
+        return tr("no test case");
+    case CoverageClass::ManualOnly:
+        return tr("manual only");
+    case CoverageClass::Automated:
+        return tr("automated");
+    case CoverageClass::Passing:
+        return tr("passing");
     }
     return QString();
 }
@@ -121,20 +129,20 @@ CoveragePanel::CoveragePanel(QWidget *parent)
     m_risk->setObjectName(QStringLiteral("riskList"));
     m_risk->setRootIsDecorated(false);
     m_risk->setAlternatingRowColors(true);
-    m_risk->setHeaderLabels({tr("Risk"), tr("Node"), tr("Group"), tr("Coverage"), tr("Test cases")});
+    m_risk->setHeaderLabels({ tr("Risk"), tr("Node"), tr("Group"), tr("Coverage"), tr("Test cases") });
     m_risk->setColumnWidth(0, 50);
     m_risk->setColumnWidth(1, 180);
     m_risk->setColumnWidth(2, 110);
     m_risk->setColumnWidth(3, 130);
-    for (QTreeWidget *summary : {m_flows, m_groups}) {
+    for (QTreeWidget *summary : { m_flows, m_groups }) {
         summary->setRootIsDecorated(false);
         summary->setAlternatingRowColors(true);
         summary->setColumnWidth(0, 180);
     }
     m_flows->setObjectName(QStringLiteral("flowSummary"));
-    m_flows->setHeaderLabels({tr("Flow"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing")});
+    m_flows->setHeaderLabels({ tr("Flow"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing") });
     m_groups->setObjectName(QStringLiteral("groupSummary"));
-    m_groups->setHeaderLabels({tr("Group"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing")});
+    m_groups->setHeaderLabels({ tr("Group"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing") });
     m_tabs->addTab(m_risk, tr("&Risk × coverage"));
     m_tabs->addTab(m_flows, tr("By f&low"));
     m_tabs->addTab(m_groups, tr("By &group"));
@@ -162,8 +170,8 @@ void CoveragePanel::setProject(const Project &project)
     int urgent = 0;
     for (const NodeCoverage &c : list) {
         const QString coverage = c.failing ? tr("automated, failing") : coverageText(c.coverage);
-        auto *item = new QTreeWidgetItem(m_risk, {QString::number(c.riskScore), c.name, c.group, coverage,
-                                                  QString::number(c.testCases)});
+        auto *item = new QTreeWidgetItem(m_risk,
+            { QString::number(c.riskScore), c.name, c.group, coverage, QString::number(c.testCases) });
         item->setData(0, kNodeRole, c.nodeId);
         item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
@@ -178,18 +186,19 @@ void CoveragePanel::setProject(const Project &project)
         }
     }
     if (list.isEmpty()) {
-        auto *item = new QTreeWidgetItem(m_risk, {QString(), tr("No nodes on the map yet.")});
+        auto *item = new QTreeWidgetItem(m_risk, { QString(), tr("No nodes on the map yet.") });
         item->setFlags(Qt::NoItemFlags);
     }
 
     int tested = 0;
     for (const NodeCoverage &c : list)
         tested += c.coverage != CoverageClass::NoTestCase ? 1 : 0;
-    m_headline->setText(list.isEmpty() ? tr("Coverage appears once the map has nodes.")
-                                       : tr("%1 of %2 nodes have test cases. High-risk nodes without automated checks: %n.",
-                                            nullptr, urgent)
-                                             .arg(tested)
-                                             .arg(list.size()));
+    m_headline->setText(list.isEmpty()
+            ? tr("Coverage appears once the map has nodes.")
+            : tr("%1 of %2 nodes have test cases. High-risk nodes without automated checks: %n.", nullptr,
+                urgent)
+                  .arg(tested)
+                  .arg(list.size()));
 
     QHash<Id, NodeCoverage> byNode;
     for (const NodeCoverage &c : list)
@@ -206,10 +215,12 @@ void CoveragePanel::setProject(const Project &project)
     auto addRow = [](QTreeWidget *tree, const QString &name, const Summary &s) {
         const int n = s.nodes.size();
         auto cell = [n](int part) {
-            return n == 0 ? QStringLiteral("0") : QStringLiteral("%1 (%2%)").arg(part).arg(qRound(100.0 * part / n));
+            return n == 0 ? QStringLiteral("0")
+                          : QStringLiteral("%1 (%2%)").arg(part).arg(qRound(100.0 * part / n));
         };
-        auto *item = new QTreeWidgetItem(tree, {name, QString::number(n), cell(s.tested.size()),
-                                                cell(s.automated.size()), cell(s.passing.size())});
+        auto *item = new QTreeWidgetItem(tree,
+            { name, QString::number(n), cell(s.tested.size()), cell(s.automated.size()),
+                cell(s.passing.size()) });
         for (int column = 1; column < 5; ++column)
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     };
@@ -223,7 +234,7 @@ void CoveragePanel::setProject(const Project &project)
         addRow(m_flows, f.name, s);
     }
     if (project.flows.isEmpty())
-        (new QTreeWidgetItem(m_flows, {tr("No flows defined.")}))->setFlags(Qt::NoItemFlags);
+        (new QTreeWidgetItem(m_flows, { tr("No flows defined.") }))->setFlags(Qt::NoItemFlags);
 
     m_groups->clear();
     QMap<QString, Summary> groups; // sorted by name
@@ -232,7 +243,7 @@ void CoveragePanel::setProject(const Project &project)
     for (auto it = groups.begin(); it != groups.end(); ++it)
         addRow(m_groups, it.key().isEmpty() ? tr("(no group)") : it.key(), it.value());
     if (groups.isEmpty())
-        (new QTreeWidgetItem(m_groups, {tr("No nodes on the map yet.")}))->setFlags(Qt::NoItemFlags);
+        (new QTreeWidgetItem(m_groups, { tr("No nodes on the map yet.") }))->setFlags(Qt::NoItemFlags);
 }
 
 } // namespace flowbench

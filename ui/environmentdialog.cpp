@@ -37,27 +37,28 @@ Status storeKeychainSecret(const QString &entry, const QString &secret)
     job.start();
     loop.exec();
     if (job.error() != QKeychain::NoError)
-        return Status::failure(QCoreApplication::translate("EnvironmentDialog", "The keychain refused entry \"%1\": %2")
-                                   .arg(entry, job.errorString()));
+        return Status::failure(
+            QCoreApplication::translate("EnvironmentDialog", "The keychain refused entry \"%1\": %2")
+                .arg(entry, job.errorString()));
     return success();
 #else
     Q_UNUSED(secret);
     return Status::failure(QCoreApplication::translate("EnvironmentDialog",
-                                                       "This build has no keychain support, so \"%1\" was not stored. "
-                                                       "Use an environment variable reference: ${env:NAME}.")
+        "This build has no keychain support, so \"%1\" was not stored. "
+        "Use an environment variable reference: ${env:NAME}.")
                                .arg(entry));
 #endif
 }
 
 namespace {
 
-const QStringList kDrivers{QStringLiteral("QSQLITE"), QStringLiteral("QPSQL"), QStringLiteral("redis")};
+const QStringList kDrivers { QStringLiteral("QSQLITE"), QStringLiteral("QPSQL"), QStringLiteral("redis") };
 enum VariableColumn { VariableName, VariableValue };
 
 bool looksSecret(const QString &name)
 {
-    static const QRegularExpression re(QStringLiteral("pass|secret|token|api_?key|credential"),
-                                       QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression re(
+        QStringLiteral("pass|secret|token|api_?key|credential"), QRegularExpression::CaseInsensitiveOption);
     return re.match(name).hasMatch();
 }
 
@@ -79,9 +80,10 @@ public:
         setWindowTitle(EnvironmentDialog::tr("Set secret"));
         m_secret->setEchoMode(QLineEdit::Password);
         auto *form = new QFormLayout(this);
-        auto *note = new QLabel(EnvironmentDialog::tr("The secret goes to the system keychain; the project keeps only "
-                                                      "the reference ${keychain:ENTRY}."),
-                                this);
+        auto *note = new QLabel(
+            EnvironmentDialog::tr("The secret goes to the system keychain; the project keeps only "
+                                  "the reference ${keychain:ENTRY}."),
+            this);
         note->setWordWrap(true);
         form->addRow(note);
         form->addRow(EnvironmentDialog::tr("Keychain &entry:"), m_entry);
@@ -108,7 +110,8 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     , m_store(&storeKeychainSecret)
     , m_list(new QListWidget(this))
     , m_editor(new QWidget(this))
-    , m_emptyState(new QLabel(tr("No environments. Add one (e.g. local, staging) to hold variables and connections."), this))
+    , m_emptyState(new QLabel(
+          tr("No environments. Add one (e.g. local, staging) to hold variables and connections."), this))
     , m_protected(new QCheckBox(tr("&Protected: refuse writes and confirm every run"), this))
     , m_variables(new QTableWidget(0, 2, this))
     , m_connections(new QTableWidget(0, ConnectionColumnCount, this))
@@ -134,24 +137,24 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
 
     m_protected->setObjectName(QStringLiteral("protected"));
     m_variables->setObjectName(QStringLiteral("variables"));
-    m_variables->setHorizontalHeaderLabels({tr("Variable"), tr("Value or secret reference")});
+    m_variables->setHorizontalHeaderLabels({ tr("Variable"), tr("Value or secret reference") });
     m_variables->horizontalHeader()->setStretchLastSection(true);
     m_variables->setColumnWidth(VariableName, 180);
     m_variables->verticalHeader()->setVisible(false);
     m_variables->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_connections->setObjectName(QStringLiteral("connections"));
-    m_connections->setHorizontalHeaderLabels({tr("Name"), tr("Driver"), tr("Host"), tr("Port"), tr("Database"),
-                                              tr("User"), tr("Password reference")});
+    m_connections->setHorizontalHeaderLabels({ tr("Name"), tr("Driver"), tr("Host"), tr("Port"),
+        tr("Database"), tr("User"), tr("Password reference") });
     m_connections->horizontalHeader()->setStretchLastSection(true);
     m_connections->verticalHeader()->setVisible(false);
     m_connections->setSelectionBehavior(QAbstractItemView::SelectRows);
-    const int widths[] = {80, 90, 110, 52, 110, 70};
+    const int widths[] = { 80, 90, 110, 52, 110, 70 };
     m_connections->setWordWrap(false);
     for (int c = 0; c < PasswordColumn; ++c)
         m_connections->setColumnWidth(c, widths[c]);
 
     auto tableButtons = [this](QTableWidget *table, const QString &addText, std::function<void()> addRow,
-                               bool forConnection) {
+                            bool forConnection) {
         auto *box = new QHBoxLayout;
         auto *addButton = new QPushButton(addText, this);
         auto *removeButton = new QPushButton(tr("Remove"), this);
@@ -172,11 +175,14 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     auto *variablesBox = new QGroupBox(tr("Variables — used as {{name}} in checks"), this);
     auto *variablesLayout = new QVBoxLayout(variablesBox);
     variablesLayout->addWidget(m_variables);
-    variablesLayout->addLayout(tableButtons(m_variables, tr("Add &variable"), [this] { addVariable(); }, false));
-    auto *connectionsBox = new QGroupBox(tr("Connections — databases and Redis that checks refer to by name"), this);
+    variablesLayout->addLayout(tableButtons(
+        m_variables, tr("Add &variable"), [this] { addVariable(); }, false));
+    auto *connectionsBox
+        = new QGroupBox(tr("Connections — databases and Redis that checks refer to by name"), this);
     auto *connectionsLayout = new QVBoxLayout(connectionsBox);
     connectionsLayout->addWidget(m_connections);
-    connectionsLayout->addLayout(tableButtons(m_connections, tr("Add &connection"), [this] { addConnection(); }, true));
+    connectionsLayout->addLayout(tableButtons(
+        m_connections, tr("Add &connection"), [this] { addConnection(); }, true));
 
     auto *editorLayout = new QVBoxLayout(m_editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
@@ -196,7 +202,7 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     splitter->addWidget(left);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({160, 840});
+    splitter->setSizes({ 160, 840 });
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
     m_message->hide();
@@ -214,6 +220,15 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) {
         if (m_loading)
             return;
+        // Saving would keep only one of two same-named variables: stay and say so.
+        const QString duplicate = duplicateVariable();
+        if (!duplicate.isEmpty()) {
+            m_loading = true;
+            m_list->setCurrentRow(m_current);
+            m_loading = false;
+            showMessage(tr("Variable \"%1\" is defined twice; rename or remove one first.").arg(duplicate));
+            return;
+        }
         save();
         load(row);
     });
@@ -232,9 +247,10 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
         const QString name = cellText(m_variables, item->row(), VariableName);
         const QString value = cellText(m_variables, item->row(), VariableValue);
         if (looksSecret(name) && !value.isEmpty() && !isSecretReference(value))
-            showMessage(tr("Variable \"%1\" looks like a secret but holds plain text, which would be saved in the "
-                           "project. Use Set secret… or ${env:NAME}.")
-                            .arg(name));
+            showMessage(
+                tr("Variable \"%1\" looks like a secret but holds plain text, which would be saved in the "
+                   "project. Use Set secret… or ${env:NAME}.")
+                    .arg(name));
     });
 
     m_loading = true;
@@ -254,7 +270,10 @@ void EnvironmentDialog::setSecretStore(std::function<Status(const QString &, con
     m_store = std::move(store);
 }
 
-void EnvironmentDialog::selectEnvironment(int index) { m_list->setCurrentRow(index); }
+void EnvironmentDialog::selectEnvironment(int index)
+{
+    m_list->setCurrentRow(index);
+}
 
 void EnvironmentDialog::insertConnectionRow(const Connection &c)
 {
@@ -268,7 +287,8 @@ void EnvironmentDialog::insertConnectionRow(const Connection &c)
     m_connections->setItem(row, NameColumn, new QTableWidgetItem(c.name));
     m_connections->setCellWidget(row, DriverColumn, driver);
     m_connections->setItem(row, HostColumn, new QTableWidgetItem(c.host));
-    m_connections->setItem(row, PortColumn, new QTableWidgetItem(c.port > 0 ? QString::number(c.port) : QString()));
+    m_connections->setItem(
+        row, PortColumn, new QTableWidgetItem(c.port > 0 ? QString::number(c.port) : QString()));
     m_connections->setItem(row, DatabaseColumn, new QTableWidgetItem(c.database));
     m_connections->setItem(row, UserColumn, new QTableWidgetItem(c.user));
     auto *password = new QTableWidgetItem(c.passwordRef);
@@ -313,8 +333,9 @@ void EnvironmentDialog::save()
     for (int row = 0; row < m_variables->rowCount(); ++row) {
         const QString name = cellText(m_variables, row, VariableName);
         if (!name.isEmpty())
-            e.variables.insert(name, m_variables->item(row, VariableValue) ? m_variables->item(row, VariableValue)->text()
-                                                                           : QString());
+            e.variables.insert(name,
+                m_variables->item(row, VariableValue) ? m_variables->item(row, VariableValue)->text()
+                                                      : QString());
     }
     const QList<Connection> old = e.connections;
     e.connections.clear();
@@ -373,7 +394,10 @@ void EnvironmentDialog::showMessage(const QString &text, bool error)
     m_message->setVisible(!text.isEmpty());
 }
 
-QString EnvironmentDialog::messageText() const { return !m_message->isHidden() ? m_message->text() : QString(); }
+QString EnvironmentDialog::messageText() const
+{
+    return !m_message->isHidden() ? m_message->text() : QString();
+}
 
 void EnvironmentDialog::addEnvironment()
 {
@@ -449,16 +473,19 @@ void EnvironmentDialog::askSecret(bool forConnection)
     }
     const QString env = m_environments.at(m_current).name;
     const QString what = cellText(table, row, 0);
-    SecretPrompt prompt(QStringLiteral("%1/%2").arg(env, what.isEmpty() ? QStringLiteral("secret") : what), this);
+    SecretPrompt prompt(
+        QStringLiteral("%1/%2").arg(env, what.isEmpty() ? QStringLiteral("secret") : what), this);
     if (prompt.exec() != QDialog::Accepted)
         return;
     const Status status = applySecret(row, forConnection, prompt.entry(), prompt.secret());
-    showMessage(status.ok() ? tr("Stored in the keychain; the project keeps only ${keychain:%1}.").arg(prompt.entry())
-                            : status.error(),
-                !status.ok());
+    showMessage(status.ok()
+            ? tr("Stored in the keychain; the project keeps only ${keychain:%1}.").arg(prompt.entry())
+            : status.error(),
+        !status.ok());
 }
 
-Status EnvironmentDialog::applySecret(int row, bool forConnection, const QString &entry, const QString &secret)
+Status EnvironmentDialog::applySecret(
+    int row, bool forConnection, const QString &entry, const QString &secret)
 {
     if (entry.isEmpty() || entry.contains(QLatin1Char('}')))
         return Status::failure(tr("The keychain entry name must not be empty or contain '}'."));
@@ -480,6 +507,18 @@ Status EnvironmentDialog::applySecret(int row, bool forConnection, const QString
     return success();
 }
 
+QString EnvironmentDialog::duplicateVariable() const
+{
+    QSet<QString> seen;
+    for (int row = 0; row < m_variables->rowCount(); ++row) {
+        const QString name = cellText(m_variables, row, VariableName);
+        if (!name.isEmpty() && seen.contains(name))
+            return name;
+        seen.insert(name);
+    }
+    return QString();
+}
+
 QString EnvironmentDialog::validate() const
 {
     QSet<QString> envNames;
@@ -495,9 +534,12 @@ QString EnvironmentDialog::validate() const
                 return tr("%1: two connections are named \"%2\".").arg(e.name, c.name);
             connectionNames.insert(c.name);
             if (c.port < 0 || c.port > 65535)
-                return tr("%1: connection \"%2\" has port %3; use 1-65535 or leave it empty.").arg(e.name, c.name).arg(c.port);
+                return tr("%1: connection \"%2\" has port %3; use 1-65535 or leave it empty.")
+                    .arg(e.name, c.name)
+                    .arg(c.port);
             if (!c.passwordRef.isEmpty() && !isSecretReference(c.passwordRef))
-                return tr("%1: connection \"%2\" holds a plain password; use a reference.").arg(e.name, c.name);
+                return tr("%1: connection \"%2\" holds a plain password; use a reference.")
+                    .arg(e.name, c.name);
         }
     }
     return QString();
@@ -505,17 +547,13 @@ QString EnvironmentDialog::validate() const
 
 void EnvironmentDialog::accept()
 {
-    save();
     // Duplicate variable names collapse in the map: refuse instead of dropping one silently.
-    QSet<QString> seen;
-    for (int row = 0; row < m_variables->rowCount(); ++row) {
-        const QString name = cellText(m_variables, row, VariableName);
-        if (!name.isEmpty() && seen.contains(name)) {
-            showMessage(tr("Variable \"%1\" is defined twice.").arg(name));
-            return;
-        }
-        seen.insert(name);
+    const QString duplicate = duplicateVariable();
+    if (!duplicate.isEmpty()) {
+        showMessage(tr("Variable \"%1\" is defined twice.").arg(duplicate));
+        return;
     }
+    save();
     const QString error = validate();
     if (!error.isEmpty()) {
         showMessage(error);

@@ -25,8 +25,16 @@ class EnvironmentDialog : public QDialog
 {
     Q_OBJECT
 public:
-    enum ConnectionColumn { NameColumn, DriverColumn, HostColumn, PortColumn, DatabaseColumn, UserColumn,
-                            PasswordColumn, ConnectionColumnCount };
+    enum ConnectionColumn {
+        NameColumn,
+        DriverColumn,
+        HostColumn,
+        PortColumn,
+        DatabaseColumn,
+        UserColumn,
+        PasswordColumn,
+        ConnectionColumnCount
+    };
 
     explicit EnvironmentDialog(const QList<Environment> &environments, QWidget *parent = nullptr);
 
@@ -59,6 +67,7 @@ private:
     void passwordEdited(int row);
     void showMessage(const QString &text, bool error = true);
     QString validate() const;
+    QString duplicateVariable() const; // a name defined twice in the shown environment
     void insertConnectionRow(const Connection &connection);
 
     QList<Environment> m_environments;

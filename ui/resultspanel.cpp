@@ -40,7 +40,7 @@ void ResultsModel::setProject(const Project &project)
     for (const TestCase &t : project.testCases) {
         m_testCaseTitles.insert(t.id, t.title);
         for (const Check &c : t.checks)
-            m_checks.insert(c.id, {c.name, c.type});
+            m_checks.insert(c.id, { c.name, c.type });
     }
     if (!m_results.isEmpty())
         emit dataChanged(index(0, 0), index(m_results.size() - 1, ColumnCount - 1));
@@ -67,16 +67,26 @@ void ResultsModel::append(const CheckResult &result)
     endInsertRows();
 }
 
-int ResultsModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : m_results.size(); }
-int ResultsModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_results.size();
+}
+int ResultsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QColor ResultsModel::statusColor(ResultStatus status)
 {
     switch (status) {
-    case ResultStatus::Pass: return QColor(0x2e, 0x7d, 0x32);
-    case ResultStatus::Fail: return QColor(0xc6, 0x28, 0x28);
-    case ResultStatus::Error: return QColor(0xef, 0x6c, 0x00);
-    case ResultStatus::Skipped: return QColor(0x75, 0x75, 0x75);
+    case ResultStatus::Pass:
+        return QColor(0x2e, 0x7d, 0x32);
+    case ResultStatus::Fail:
+        return QColor(0xc6, 0x28, 0x28);
+    case ResultStatus::Error:
+        return QColor(0xef, 0x6c, 0x00);
+    case ResultStatus::Skipped:
+        return QColor(0x75, 0x75, 0x75);
     }
     return QColor();
 }
@@ -84,10 +94,14 @@ QColor ResultsModel::statusColor(ResultStatus status)
 QString ResultsModel::statusText(ResultStatus status)
 {
     switch (status) {
-    case ResultStatus::Pass: return tr("pass");
-    case ResultStatus::Fail: return tr("fail");
-    case ResultStatus::Error: return tr("error");
-    case ResultStatus::Skipped: return tr("skipped");
+    case ResultStatus::Pass:
+        return tr("pass");
+    case ResultStatus::Fail:
+        return tr("fail");
+    case ResultStatus::Error:
+        return tr("error");
+    case ResultStatus::Skipped:
+        return tr("skipped");
     }
     return QString();
 }
@@ -123,7 +137,8 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return statusIcon(r.status);
     if (role == Qt::ForegroundRole && index.column() == StatusColumn)
         return statusColor(r.status);
-    if (role == Qt::TextAlignmentRole && (index.column() == DurationColumn || index.column() == AttemptsColumn))
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == DurationColumn || index.column() == AttemptsColumn))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == SortRole) {
         if (index.column() == DurationColumn)
@@ -139,14 +154,22 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
-    case StatusColumn: return statusText(r.status);
-    case TestCaseColumn: return m_testCaseTitles.value(r.testCaseId, tr("(deleted test case)"));
-    case NodeColumn: return m_nodeNames.value(r.nodeId, tr("(deleted node)"));
-    case CheckColumn: return check.name.isEmpty() && !m_checks.contains(r.checkId) ? tr("(deleted check)") : check.name;
-    case TypeColumn: return check.type;
-    case DurationColumn: return durationText(r.durationMs);
-    case AttemptsColumn: return r.attempts;
-    case MessageColumn: return r.message.section(QLatin1Char('\n'), 0, 0);
+    case StatusColumn:
+        return statusText(r.status);
+    case TestCaseColumn:
+        return m_testCaseTitles.value(r.testCaseId, tr("(deleted test case)"));
+    case NodeColumn:
+        return m_nodeNames.value(r.nodeId, tr("(deleted node)"));
+    case CheckColumn:
+        return check.name.isEmpty() && !m_checks.contains(r.checkId) ? tr("(deleted check)") : check.name;
+    case TypeColumn:
+        return check.type;
+    case DurationColumn:
+        return durationText(r.durationMs);
+    case AttemptsColumn:
+        return r.attempts;
+    case MessageColumn:
+        return r.message.section(QLatin1Char('\n'), 0, 0);
     }
     return QVariant();
 }
@@ -156,14 +179,22 @@ QVariant ResultsModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QVariant();
     switch (section) {
-    case StatusColumn: return tr("Status");
-    case TestCaseColumn: return tr("Test case");
-    case NodeColumn: return tr("Node");
-    case CheckColumn: return tr("Check");
-    case TypeColumn: return tr("Type");
-    case DurationColumn: return tr("Duration");
-    case AttemptsColumn: return tr("Tries");
-    case MessageColumn: return tr("Message");
+    case StatusColumn:
+        return tr("Status");
+    case TestCaseColumn:
+        return tr("Test case");
+    case NodeColumn:
+        return tr("Node");
+    case CheckColumn:
+        return tr("Check");
+    case TypeColumn:
+        return tr("Type");
+    case DurationColumn:
+        return tr("Duration");
+    case AttemptsColumn:
+        return tr("Tries");
+    case MessageColumn:
+        return tr("Message");
     }
     return QVariant();
 }
@@ -194,7 +225,10 @@ bool ResultsFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePar
     if (m_text.isEmpty())
         return true;
     for (int column = 0; column < model->columnCount(sourceParent); ++column)
-        if (model->index(sourceRow, column, sourceParent).data().toString().contains(m_text, Qt::CaseInsensitive))
+        if (model->index(sourceRow, column, sourceParent)
+                .data()
+                .toString()
+                .contains(m_text, Qt::CaseInsensitive))
             return true;
     return false;
 }
@@ -233,7 +267,8 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->setVisible(false);
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
-    m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // arrival order until a header is clicked
+    m_view->horizontalHeader()->setSortIndicator(
+        -1, Qt::AscendingOrder); // arrival order until a header is clicked
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(ResultsModel::StatusColumn, 80);
@@ -277,7 +312,8 @@ ResultsPanel::ResultsPanel(QWidget *parent)
         m_filter->setText(text);
         updateEmptyState();
     });
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &ResultsPanel::updateDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        &ResultsPanel::updateDetails);
     auto activate = [this](const QModelIndex &index) {
         const Id node = index.data(ResultsModel::NodeIdRole).toString();
         if (index.isValid() && !node.isEmpty())
@@ -326,14 +362,26 @@ void ResultsPanel::clear()
     m_details->clear();
 }
 
-void ResultsPanel::setFilter(ResultsFilter::Mode mode) { m_mode->setCurrentIndex(m_mode->findData(mode)); }
-void ResultsPanel::setSearchText(const QString &text) { m_search->setText(text); }
-QString ResultsPanel::detailsText() const { return m_details->toPlainText(); }
-QString ResultsPanel::summaryText() const { return m_summary->text(); }
+void ResultsPanel::setFilter(ResultsFilter::Mode mode)
+{
+    m_mode->setCurrentIndex(m_mode->findData(mode));
+}
+void ResultsPanel::setSearchText(const QString &text)
+{
+    m_search->setText(text);
+}
+QString ResultsPanel::detailsText() const
+{
+    return m_details->toPlainText();
+}
+QString ResultsPanel::summaryText() const
+{
+    return m_summary->text();
+}
 
 void ResultsPanel::updateSummary()
 {
-    int counts[4] = {0, 0, 0, 0};
+    int counts[4] = { 0, 0, 0, 0 };
     for (const CheckResult &r : m_model->results())
         ++counts[static_cast<int>(r.status)];
     if (m_run.id.isEmpty() && m_model->results().isEmpty()) {
@@ -355,8 +403,9 @@ void ResultsPanel::updateEmptyState()
 {
     const bool noResults = m_model->rowCount() == 0;
     const bool filteredOut = !noResults && m_filter->rowCount() == 0;
-    m_empty->setText(noResults ? tr("No results yet. Run checks with the Run button; results appear here as they arrive.")
-                               : tr("No result matches the filter."));
+    m_empty->setText(noResults
+            ? tr("No results yet. Run checks with the Run button; results appear here as they arrive.")
+            : tr("No result matches the filter."));
     m_tablePages->setCurrentIndex(noResults || filteredOut ? 1 : 0);
 }
 
@@ -371,8 +420,8 @@ void ResultsPanel::updateDetails()
     auto cell = [&](int column) { return m_model->index(index.row(), column).data().toString(); };
     QString text = tr("%1 — %2 / %3 (%4)\nStatus: %5, %6, %n attempt(s)\n", nullptr, r.attempts)
                        .arg(cell(ResultsModel::NodeColumn), cell(ResultsModel::TestCaseColumn),
-                            cell(ResultsModel::CheckColumn), cell(ResultsModel::TypeColumn),
-                            ResultsModel::statusText(r.status), durationText(r.durationMs));
+                           cell(ResultsModel::CheckColumn), cell(ResultsModel::TypeColumn),
+                           ResultsModel::statusText(r.status), durationText(r.durationMs));
     text += QLatin1Char('\n') + tr("Message:") + QLatin1Char('\n')
         + (r.message.isEmpty() ? tr("(none)") : r.message) + QLatin1String("\n\n") + tr("Evidence:")
         + QLatin1Char('\n') + (r.evidence.isEmpty() ? tr("(none)") : r.evidence);

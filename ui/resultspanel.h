@@ -21,8 +21,17 @@ class ResultsModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { StatusColumn, TestCaseColumn, NodeColumn, CheckColumn, TypeColumn, DurationColumn,
-                  AttemptsColumn, MessageColumn, ColumnCount };
+    enum Column {
+        StatusColumn,
+        TestCaseColumn,
+        NodeColumn,
+        CheckColumn,
+        TypeColumn,
+        DurationColumn,
+        AttemptsColumn,
+        MessageColumn,
+        ColumnCount
+    };
     enum Role { NodeIdRole = Qt::UserRole, StatusRole, SortRole };
 
     using QAbstractTableModel::QAbstractTableModel;

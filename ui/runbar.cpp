@@ -62,7 +62,7 @@ RunBar::RunBar(QWidget *parent)
         emit environmentChanged(currentEnvironment());
     });
     connect(m_run, &QToolButton::clicked, this, [this] {
-        requestRun(RunScope{m_hasNode ? RunScope::SelectedNode : RunScope::Everything, Id()});
+        requestRun(RunScope { m_hasNode ? RunScope::SelectedNode : RunScope::Everything, Id() });
     });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         m_cancel->setEnabled(false); // one request; the runner finishes what is in flight
@@ -101,7 +101,10 @@ void RunBar::setCurrentEnvironment(const QString &name)
         m_environment->setCurrentIndex(index);
 }
 
-QString RunBar::currentEnvironment() const { return m_environment->currentText(); }
+QString RunBar::currentEnvironment() const
+{
+    return m_environment->currentText();
+}
 
 bool RunBar::isCurrentProtected() const
 {
@@ -111,7 +114,10 @@ bool RunBar::isCurrentProtected() const
     return false;
 }
 
-void RunBar::updateBadge() { m_badge->setVisible(isCurrentProtected()); }
+void RunBar::updateBadge()
+{
+    m_badge->setVisible(isCurrentProtected());
+}
 
 void RunBar::setFlows(const QList<Flow> &flows)
 {
@@ -126,7 +132,10 @@ void RunBar::setSelection(bool hasNode, bool hasTestCase)
     rebuildMenu();
 }
 
-void RunBar::setConfirmation(std::function<bool(QWidget *, const QString &)> confirm) { m_confirm = std::move(confirm); }
+void RunBar::setConfirmation(std::function<bool(QWidget *, const QString &)> confirm)
+{
+    m_confirm = std::move(confirm);
+}
 
 void RunBar::rebuildMenu()
 {
@@ -136,24 +145,24 @@ void RunBar::rebuildMenu()
         action->setEnabled(enabled);
         return action;
     };
-    add(tr("Selected &node"), {RunScope::SelectedNode, Id()}, m_hasNode);
-    add(tr("Selected &test case"), {RunScope::SelectedTestCase, Id()}, m_hasTestCase);
+    add(tr("Selected &node"), { RunScope::SelectedNode, Id() }, m_hasNode);
+    add(tr("Selected &test case"), { RunScope::SelectedTestCase, Id() }, m_hasTestCase);
     QMenu *flows = m_menu->addMenu(tr("&Flow"));
     flows->setEnabled(!m_flows.isEmpty());
     for (const Flow &f : std::as_const(m_flows))
-        flows->addAction(f.name, this, [this, id = f.id] { requestRun({RunScope::Flow, id}); });
-    add(tr("&Impact set of the selection"), {RunScope::ImpactSet, Id()}, m_hasNode);
+        flows->addAction(f.name, this, [this, id = f.id] { requestRun({ RunScope::Flow, id }); });
+    add(tr("&Impact set of the selection"), { RunScope::ImpactSet, Id() }, m_hasNode);
     m_menu->addSeparator();
-    add(tr("&Everything"), {RunScope::Everything, Id()}, true);
+    add(tr("&Everything"), { RunScope::Everything, Id() }, true);
 }
 
 bool RunBar::confirmProtectedRun(QWidget *parent, const QString &environmentName)
 {
     QMessageBox box(QMessageBox::Warning, tr("Run on a protected environment?"),
-                    tr("\"%1\" is a protected environment. Checks will read from it; writes stay refused.\n\n"
-                       "Run the checks on %1?")
-                        .arg(environmentName),
-                    QMessageBox::NoButton, parent);
+        tr("\"%1\" is a protected environment. Checks will read from it; writes stay refused.\n\n"
+           "Run the checks on %1?")
+            .arg(environmentName),
+        QMessageBox::NoButton, parent);
     QPushButton *run = box.addButton(tr("Run on %1").arg(environmentName), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel); // Enter does not run on production by accident
@@ -190,7 +199,8 @@ void RunBar::setProgress(int done, int total, int failed)
                                     : tr("%1 / %2").arg(done).arg(total);
     m_progress->setFormat(text);
     m_progress->setToolTip(text);
-    m_progress->setStyleSheet(failed > 0 ? QStringLiteral("QProgressBar::chunk { background: #e57373; }") : QString());
+    m_progress->setStyleSheet(
+        failed > 0 ? QStringLiteral("QProgressBar::chunk { background: #e57373; }") : QString());
 }
 
 void RunBar::runFinished()
@@ -202,6 +212,9 @@ void RunBar::runFinished()
     m_cancel->hide();
 }
 
-QString RunBar::progressText() const { return !m_progress->isHidden() ? m_progress->format() : QString(); }
+QString RunBar::progressText() const
+{
+    return !m_progress->isHidden() ? m_progress->format() : QString();
+}
 
 } // namespace flowbench

@@ -17,8 +17,17 @@ namespace flowbench {
 
 namespace {
 
-enum RunColumn { StartedColumn, EnvironmentColumn, SelectionColumn, PassedColumn, FailedColumn, ErrorsColumn,
-                 SkippedColumn, DurationColumn, RunColumnCount };
+enum RunColumn {
+    StartedColumn,
+    EnvironmentColumn,
+    SelectionColumn,
+    PassedColumn,
+    FailedColumn,
+    ErrorsColumn,
+    SkippedColumn,
+    DurationColumn,
+    RunColumnCount
+};
 const int kIdRole = Qt::UserRole;
 const int kNodeRole = Qt::UserRole + 1;
 
@@ -44,8 +53,8 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     m_runs->setRootIsDecorated(false);
     m_runs->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_runs->setAlternatingRowColors(true);
-    m_runs->setHeaderLabels({tr("Started"), tr("Environment"), tr("Selection"), tr("Passed"), tr("Failed"),
-                             tr("Errors"), tr("Skipped"), tr("Duration")});
+    m_runs->setHeaderLabels({ tr("Started"), tr("Environment"), tr("Selection"), tr("Passed"), tr("Failed"),
+        tr("Errors"), tr("Skipped"), tr("Duration") });
     m_runs->header()->setStretchLastSection(false);
     m_runs->header()->setSectionResizeMode(SelectionColumn, QHeaderView::Stretch);
     m_runs->setColumnWidth(StartedColumn, 150);
@@ -56,7 +65,7 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     m_hint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_hint->setWordWrap(true);
     m_comparison->setObjectName(QStringLiteral("comparison"));
-    m_comparison->setHeaderLabels({tr("Check"), tr("Node"), tr("Before → after")});
+    m_comparison->setHeaderLabels({ tr("Check"), tr("Node"), tr("Before → after") });
     m_comparison->setColumnWidth(0, 280);
     m_comparison->setColumnWidth(1, 140);
     m_comparisonTitle->setWordWrap(true);
@@ -104,18 +113,20 @@ RunHistoryPanel::RunHistoryPanel(QWidget *parent)
     connect(enterRun, &QShortcut::activated, this, [this, openRun] { openRun(m_runs->currentItem()); });
     auto *enterNode = new QShortcut(QKeySequence(Qt::Key_Return), m_comparison);
     enterNode->setContext(Qt::WidgetShortcut);
-    connect(enterNode, &QShortcut::activated, this, [this, openNode] { openNode(m_comparison->currentItem()); });
+    connect(
+        enterNode, &QShortcut::activated, this, [this, openNode] { openNode(m_comparison->currentItem()); });
     updateButtons();
 }
 
-void RunHistoryPanel::setRuns(const QList<Run> &runs, const QList<CheckResult> &results, const Project &project)
+void RunHistoryPanel::setRuns(
+    const QList<Run> &runs, const QList<CheckResult> &results, const Project &project)
 {
     QStringList selected;
     for (QTreeWidgetItem *item : m_runs->selectedItems())
         selected.append(item->data(StartedColumn, kIdRole).toString());
     m_runList = runs;
     std::stable_sort(m_runList.begin(), m_runList.end(),
-                     [](const Run &a, const Run &b) { return a.startedAt > b.startedAt; });
+        [](const Run &a, const Run &b) { return a.startedAt > b.startedAt; });
     m_results = results;
     m_project = project;
 
@@ -126,7 +137,8 @@ void RunHistoryPanel::setRuns(const QList<Run> &runs, const QList<CheckResult> &
         item->setData(StartedColumn, kIdRole, run.id);
         item->setText(StartedColumn, locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat));
         item->setText(EnvironmentColumn, run.environment);
-        item->setText(SelectionColumn, run.cancelled ? tr("%1 (cancelled)").arg(run.selection) : run.selection);
+        item->setText(
+            SelectionColumn, run.cancelled ? tr("%1 (cancelled)").arg(run.selection) : run.selection);
         item->setText(PassedColumn, QString::number(run.passed));
         item->setText(FailedColumn, QString::number(run.failed));
         item->setText(ErrorsColumn, QString::number(run.errors));
@@ -142,7 +154,7 @@ void RunHistoryPanel::setRuns(const QList<Run> &runs, const QList<CheckResult> &
             item->setSelected(true);
     }
     if (m_runList.isEmpty()) {
-        auto *item = new QTreeWidgetItem(m_runs, {tr("No runs yet.")});
+        auto *item = new QTreeWidgetItem(m_runs, { tr("No runs yet.") });
         item->setFlags(Qt::NoItemFlags);
         item->setFirstColumnSpanned(true);
     }
@@ -160,7 +172,7 @@ void RunHistoryPanel::compareSelected()
     const QList<QTreeWidgetItem *> items = m_runs->selectedItems();
     if (items.size() == 2)
         compare(items.at(0)->data(StartedColumn, kIdRole).toString(),
-                items.at(1)->data(StartedColumn, kIdRole).toString());
+            items.at(1)->data(StartedColumn, kIdRole).toString());
 }
 
 QString RunHistoryPanel::checkLabel(const Id &checkId) const
@@ -204,12 +216,12 @@ bool RunHistoryPanel::compare(const Id &first, const Id &second)
     const QLocale locale;
     m_comparisonTitle->setText(tr("<b>%1</b> (%2) → <b>%3</b> (%4)")
                                    .arg(locale.toString(a->startedAt.toLocalTime(), QLocale::ShortFormat),
-                                        a->environment.toHtmlEscaped(),
-                                        locale.toString(b->startedAt.toLocalTime(), QLocale::ShortFormat),
-                                        b->environment.toHtmlEscaped()));
+                                       a->environment.toHtmlEscaped(),
+                                       locale.toString(b->startedAt.toLocalTime(), QLocale::ShortFormat),
+                                       b->environment.toHtmlEscaped()));
     m_comparison->clear();
     auto group = [&](const QString &title, const QList<Id> &checks, ResultStatus colour) {
-        auto *top = new QTreeWidgetItem(m_comparison, {title.arg(checks.size())});
+        auto *top = new QTreeWidgetItem(m_comparison, { title.arg(checks.size()) });
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
@@ -217,10 +229,12 @@ bool RunHistoryPanel::compare(const Id &first, const Id &second)
         top->setFirstColumnSpanned(true);
         for (const Id &check : checks) {
             const Node *node = m_project.node(nodeOf.value(check));
-            const QString was = beforeStatus.contains(check) ? ResultsModel::statusText(beforeStatus.value(check))
-                                                             : tr("not run");
-            auto *item = new QTreeWidgetItem(top, {checkLabel(check), node ? node->name : QString(),
-                                                   tr("%1 → %2").arg(was, ResultsModel::statusText(afterStatus.value(check)))});
+            const QString was = beforeStatus.contains(check)
+                ? ResultsModel::statusText(beforeStatus.value(check))
+                : tr("not run");
+            auto *item = new QTreeWidgetItem(top,
+                { checkLabel(check), node ? node->name : QString(),
+                    tr("%1 → %2").arg(was, ResultsModel::statusText(afterStatus.value(check))) });
             item->setData(0, kIdRole, check);
             item->setData(0, kNodeRole, nodeOf.value(check));
             item->setIcon(0, ResultsModel::statusIcon(afterStatus.value(check)));
@@ -233,7 +247,7 @@ bool RunHistoryPanel::compare(const Id &first, const Id &second)
     if (m_comparisonBox->isHidden()) {
         m_comparisonBox->show();
         const int height = m_splitter->height();
-        m_splitter->setSizes({height * 2 / 5, height - height * 2 / 5});
+        m_splitter->setSizes({ height * 2 / 5, height - height * 2 / 5 });
     }
     return true;
 }

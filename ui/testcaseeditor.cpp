@@ -86,10 +86,12 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     , m_tags(new QLineEdit(this))
     , m_flow(new QComboBox(this))
     , m_automated(new QCheckBox(tr("A&utomated"), this))
-    , m_manualHint(new QLabel(tr("Manual test case: its steps are not run until it is marked automated."), this))
+    , m_manualHint(
+          new QLabel(tr("Manual test case: its steps are not run until it is marked automated."), this))
     , m_description(new CommittingTextEdit(this))
     , m_steps(new QListWidget(this))
-    , m_stepsEmpty(emptyState(tr("No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines."), this))
+    , m_stepsEmpty(emptyState(
+          tr("No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines."), this))
     , m_addStep(toolButton(tr("Add step"), tr("Add a check step of a type"), this))
     , m_stepUp(toolButton(tr("↑"), tr("Move step up"), this))
     , m_stepDown(toolButton(tr("↓"), tr("Move step down"), this))
@@ -124,9 +126,9 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     m_title->setObjectName(QStringLiteral("title"));
     m_titleError->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_titleError->hide();
-    const std::pair<Priority, QString> priorities[] = {
-        {Priority::Low, tr("Low")}, {Priority::Medium, tr("Medium")},
-        {Priority::High, tr("High")}, {Priority::Critical, tr("Critical")}};
+    const std::pair<Priority, QString> priorities[]
+        = { { Priority::Low, tr("Low") }, { Priority::Medium, tr("Medium") }, { Priority::High, tr("High") },
+              { Priority::Critical, tr("Critical") } };
     for (const auto &p : priorities)
         m_priority->addItem(p.second, static_cast<int>(p.first));
     m_priority->setObjectName(QStringLiteral("priority"));
@@ -210,7 +212,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_detailPages);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({240, 760});
+    splitter->setSizes({ 240, 760 });
     m_pages->addWidget(emptyState(tr("Select a node on the map to see and edit its test cases."), this));
     m_pages->addWidget(splitter);
     auto *layout = new QVBoxLayout(this);
@@ -291,7 +293,7 @@ void TestCaseEditor::setTestCases(const Id &nodeId, const QList<TestCase> &testC
     m_nodeId = nodeId;
     m_cases = testCases;
     std::stable_sort(m_cases.begin(), m_cases.end(),
-                     [](const TestCase &a, const TestCase &b) { return a.position < b.position; });
+        [](const TestCase &a, const TestCase &b) { return a.position < b.position; });
     m_flows = project.flows;
     m_environments = project.environments;
     updateConnections();
@@ -408,7 +410,8 @@ void TestCaseEditor::refreshListItem(int index)
     if (!item)
         return;
     const TestCase &t = m_cases.at(index);
-    const QString kind = t.automated ? tr("automated, %n step(s)", nullptr, int(t.checks.size())) : tr("manual");
+    const QString kind
+        = t.automated ? tr("automated, %n step(s)", nullptr, int(t.checks.size())) : tr("manual");
     item->setText(t.title.isEmpty() ? tr("(untitled)") : t.title);
     item->setToolTip(tr("%1 priority, %2").arg(toString(t.priority), kind));
     QFont font = item->font();
@@ -448,7 +451,10 @@ void TestCaseEditor::rebuildSteps()
         const QList<Check> &checks = m_cases.at(index).checks;
         for (int i = 0; i < checks.size(); ++i) {
             const Check &c = checks.at(i);
-            auto *item = new QListWidgetItem(tr("%1. %2").arg(i + 1).arg(c.name.isEmpty() ? CheckFormFactory::instance().label(c.type) : c.name), m_steps);
+            auto *item = new QListWidgetItem(
+                tr("%1. %2").arg(i + 1).arg(
+                    c.name.isEmpty() ? CheckFormFactory::instance().label(c.type) : c.name),
+                m_steps);
             item->setData(Qt::UserRole, c.id);
             item->setToolTip(CheckFormFactory::instance().label(c.type));
         }
@@ -538,7 +544,8 @@ void TestCaseEditor::applyForm(CheckForm *form)
         if (after.checks.at(i).id == edited.id) {
             after.checks[i] = edited;
             if (QListWidgetItem *item = m_steps->item(i))
-                item->setText(tr("%1. %2").arg(i + 1).arg(edited.name.isEmpty() ? CheckFormFactory::instance().label(edited.type) : edited.name));
+                item->setText(tr("%1. %2").arg(i + 1).arg(
+                    edited.name.isEmpty() ? CheckFormFactory::instance().label(edited.type) : edited.name));
         }
     }
     commit(after);

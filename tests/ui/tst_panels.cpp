@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -30,19 +31,19 @@ struct Fixture
 
     Fixture()
     {
-        api = addNode(QStringLiteral("POST /orders"), QStringLiteral("orders"), {5, 4});
-        table = addNode(QStringLiteral("orders table"), QStringLiteral("orders"), {3, 5});
-        queue = addNode(QStringLiteral("order-events"), QStringLiteral("messaging"), {4, 4});
-        email = addNode(QStringLiteral("email service"), QString(), {1, 2});
-        tcCreate = addTestCase(api, QStringLiteral("Create order"), true, {&cCreate});
-        tcRow = addTestCase(table, QStringLiteral("Order row written"), true, {&cRow});
+        api = addNode(QStringLiteral("POST /orders"), QStringLiteral("orders"), { 5, 4 });
+        table = addNode(QStringLiteral("orders table"), QStringLiteral("orders"), { 3, 5 });
+        queue = addNode(QStringLiteral("order-events"), QStringLiteral("messaging"), { 4, 4 });
+        email = addNode(QStringLiteral("email service"), QString(), { 1, 2 });
+        tcCreate = addTestCase(api, QStringLiteral("Create order"), true, { &cCreate });
+        tcRow = addTestCase(table, QStringLiteral("Order row written"), true, { &cRow });
         Id unused;
         addTestCase(queue, QStringLiteral("Event published (manual)"), false, {});
         Q_UNUSED(unused);
         Flow f;
         f.id = newId();
         f.name = QStringLiteral("Checkout");
-        f.nodeIds = {api, table, queue};
+        f.nodeIds = { api, table, queue };
         project.flows.append(f);
         Environment local;
         local.id = newId();
@@ -53,10 +54,10 @@ struct Fixture
         prod.name = QStringLiteral("production");
         prod.isProtected = true;
         prod.variables.insert(QStringLiteral("api_token"), QStringLiteral("${env:SHOP_TOKEN}"));
-        prod.connections.append(Connection{QStringLiteral("shop"), QStringLiteral("QPSQL"), QStringLiteral("db.internal"),
-                                           5432, QStringLiteral("shop"), QStringLiteral("qa"),
-                                           QStringLiteral("${env:PG_PASSWORD}"), {}});
-        project.environments = {local, prod};
+        prod.connections.append(
+            Connection { QStringLiteral("shop"), QStringLiteral("QPSQL"), QStringLiteral("db.internal"), 5432,
+                QStringLiteral("shop"), QStringLiteral("qa"), QStringLiteral("${env:PG_PASSWORD}"), {} });
+        project.environments = { local, prod };
     }
     Id addNode(const QString &name, const QString &group, Risk risk)
     {
@@ -86,8 +87,8 @@ struct Fixture
         project.testCases.append(t);
         return t.id;
     }
-    CheckResult result(const Id &run, const Id &check, ResultStatus status, const QString &message = QString(),
-                       qint64 ms = 20) const
+    CheckResult result(const Id &run, const Id &check, ResultStatus status,
+        const QString &message = QString(), qint64 ms = 20) const
     {
         CheckResult r;
         r.id = newId();
@@ -147,6 +148,7 @@ private slots:
     void environmentDialogValidatesOnAccept();
     void runBarShowsProtectedBadgeAndConfirms();
     void runBarProgress();
+    void protectedRunConfirmationDefaultsToCancel();
     void coverageOrdersHighRiskUncoveredFirst();
 };
 
@@ -154,10 +156,12 @@ void TestPanels::resultsPanelFiltersAndJumps()
 {
     Fixture f;
     const Run run = f.run(QStringLiteral("flow Checkout"), 1);
-    const QList<CheckResult> results{
+    const QList<CheckResult> results {
         f.result(run.id, f.cCreate, ResultStatus::Pass, {}, 35),
-        f.result(run.id, f.cRow, ResultStatus::Fail, QStringLiteral("[0].status: expected \"PAID\", got \"NEW\""), 120),
-        f.result(run.id, f.cRow, ResultStatus::Error, QStringLiteral("cannot connect to 127.0.0.1:5432: refused"), 5),
+        f.result(run.id, f.cRow, ResultStatus::Fail,
+            QStringLiteral("[0].status: expected \"PAID\", got \"NEW\""), 120),
+        f.result(run.id, f.cRow, ResultStatus::Error,
+            QStringLiteral("cannot connect to 127.0.0.1:5432: refused"), 5),
     };
     ResultsPanel panel;
     panel.resize(1000, 480);
@@ -166,14 +170,17 @@ void TestPanels::resultsPanelFiltersAndJumps()
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QTableView *view = panel.view();
     QCOMPARE(view->model()->rowCount(), 3);
-    QCOMPARE(view->model()->index(1, ResultsModel::TestCaseColumn).data().toString(), QStringLiteral("Order row written"));
-    QCOMPARE(view->model()->index(1, ResultsModel::NodeColumn).data().toString(), QStringLiteral("orders table"));
+    QCOMPARE(view->model()->index(1, ResultsModel::TestCaseColumn).data().toString(),
+        QStringLiteral("Order row written"));
+    QCOMPARE(
+        view->model()->index(1, ResultsModel::NodeColumn).data().toString(), QStringLiteral("orders table"));
     QVERIFY(panel.summaryText().contains(QStringLiteral("passed 1 · failed 1 · errors 1")));
 
     panel.setFilter(ResultsFilter::Problems);
     QCOMPARE(view->model()->rowCount(), 2);
     for (int row = 0; row < 2; ++row)
-        QVERIFY(view->model()->index(row, ResultsModel::StatusColumn).data().toString() != QStringLiteral("pass"));
+        QVERIFY(view->model()->index(row, ResultsModel::StatusColumn).data().toString()
+            != QStringLiteral("pass"));
     panel.setFilter(ResultsFilter::Passed);
     QCOMPARE(view->model()->rowCount(), 1);
     panel.setFilter(ResultsFilter::All);
@@ -225,11 +232,14 @@ void TestPanels::historyComparesTwoRuns()
     // create: pass -> fail (newly failing), row: fail -> pass (recovered), queue-less third:
     // a check failing in both.
     Id cStuck;
-    f.addTestCase(f.queue, QStringLiteral("Event has order id"), true, {&cStuck});
-    const QList<CheckResult> results{
-        f.result(older.id, f.cCreate, ResultStatus::Pass), f.result(older.id, f.cRow, ResultStatus::Fail),
-        f.result(older.id, cStuck, ResultStatus::Error),   f.result(newer.id, f.cCreate, ResultStatus::Fail),
-        f.result(newer.id, f.cRow, ResultStatus::Pass),    f.result(newer.id, cStuck, ResultStatus::Fail),
+    f.addTestCase(f.queue, QStringLiteral("Event has order id"), true, { &cStuck });
+    const QList<CheckResult> results {
+        f.result(older.id, f.cCreate, ResultStatus::Pass),
+        f.result(older.id, f.cRow, ResultStatus::Fail),
+        f.result(older.id, cStuck, ResultStatus::Error),
+        f.result(newer.id, f.cCreate, ResultStatus::Fail),
+        f.result(newer.id, f.cRow, ResultStatus::Pass),
+        f.result(newer.id, cStuck, ResultStatus::Fail),
     };
     Run o = older, n = newer;
     o.passed = 1, o.failed = 1, o.errors = 1;
@@ -237,7 +247,7 @@ void TestPanels::historyComparesTwoRuns()
 
     RunHistoryPanel panel;
     panel.resize(900, 520);
-    panel.setRuns({o, n}, results, f.project);
+    panel.setRuns({ o, n }, results, f.project);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
     QTreeWidget *runs = panel.runList();
@@ -250,9 +260,9 @@ void TestPanels::historyComparesTwoRuns()
     QVERIFY(compare->isEnabled());
     QTest::mouseClick(compare, Qt::LeftButton);
 
-    QCOMPARE(panel.comparison().newlyFailing, QList<Id>{f.cCreate});
-    QCOMPARE(panel.comparison().recovered, QList<Id>{f.cRow});
-    QCOMPARE(panel.comparison().stillFailing, QList<Id>{cStuck});
+    QCOMPARE(panel.comparison().newlyFailing, QList<Id> { f.cCreate });
+    QCOMPARE(panel.comparison().recovered, QList<Id> { f.cRow });
+    QCOMPARE(panel.comparison().stillFailing, QList<Id> { cStuck });
     QTreeWidget *view = panel.comparisonView();
     QCOMPARE(view->topLevelItemCount(), 3);
     QCOMPARE(view->topLevelItem(0)->text(0), QStringLiteral("Newly failing (1)"));
@@ -304,7 +314,8 @@ void TestPanels::environmentDialogRefusesPlaintextPasswords()
     const QList<Environment> edited = dialog.environments();
     QCOMPARE(edited.size(), 2);
     QCOMPARE(edited.at(1).connections.at(0).passwordRef, QStringLiteral("${keychain:shop-prod}"));
-    QCOMPARE(edited.at(1).variables.value(QStringLiteral("admin_password")), QStringLiteral("${env:ADMIN_PW}"));
+    QCOMPARE(
+        edited.at(1).variables.value(QStringLiteral("admin_password")), QStringLiteral("${env:ADMIN_PW}"));
     QCOMPARE(edited.at(1).variables.value(QStringLiteral("api_token")), QStringLiteral("${env:SHOP_TOKEN}"));
     QCOMPARE(edited.at(0), f.project.environments.at(0)); // untouched environment unchanged
     dialog.accept();
@@ -328,12 +339,16 @@ void TestPanels::environmentDialogSecretGoesToKeychainOnly()
         return -1;
     }();
     QVERIFY(tokenRow >= 0);
-    QVERIFY(dialog.applySecret(tokenRow, false, QStringLiteral("production/api_token"), QStringLiteral("s3cr3t-token")).ok());
+    QVERIFY(dialog
+                .applySecret(
+                    tokenRow, false, QStringLiteral("production/api_token"), QStringLiteral("s3cr3t-token"))
+                .ok());
     QVERIFY(dialog.applySecret(0, true, QStringLiteral("production/shop"), QStringLiteral("pg-pass")).ok());
     QCOMPARE(keychain.value(QStringLiteral("production/api_token")), QStringLiteral("s3cr3t-token"));
 
     const QList<Environment> edited = dialog.environments();
-    QCOMPARE(edited.at(1).variables.value(QStringLiteral("api_token")), QStringLiteral("${keychain:production/api_token}"));
+    QCOMPARE(edited.at(1).variables.value(QStringLiteral("api_token")),
+        QStringLiteral("${keychain:production/api_token}"));
     QCOMPARE(edited.at(1).connections.at(0).passwordRef, QStringLiteral("${keychain:production/shop}"));
     for (const Environment &e : edited) {
         for (const QString &value : e.variables)
@@ -341,13 +356,16 @@ void TestPanels::environmentDialogSecretGoesToKeychainOnly()
     }
 
     // A keychain failure changes nothing and says why.
-    dialog.setSecretStore([](const QString &, const QString &) { return Status::failure(QStringLiteral("locked")); });
+    dialog.setSecretStore(
+        [](const QString &, const QString &) { return Status::failure(QStringLiteral("locked")); });
     const Status failed = dialog.applySecret(tokenRow, false, QStringLiteral("x"), QStringLiteral("y"));
     QVERIFY(!failed.ok());
     QCOMPARE(dialog.environments().at(1).variables.value(QStringLiteral("api_token")),
-             QStringLiteral("${keychain:production/api_token}"));
+        QStringLiteral("${keychain:production/api_token}"));
 #ifndef FLOWBENCH_HAVE_KEYCHAIN
-    QVERIFY(storeKeychainSecret(QStringLiteral("e"), QStringLiteral("s")).error().contains(QStringLiteral("${env:")));
+    QVERIFY(storeKeychainSecret(QStringLiteral("e"), QStringLiteral("s"))
+                .error()
+                .contains(QStringLiteral("${env:")));
 #endif
 }
 
@@ -359,6 +377,24 @@ void TestPanels::environmentDialogValidatesOnAccept()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.selectEnvironment(1);
     grab(&dialog, QStringLiteral("environmentdialog"));
+    // Two variables with one name: neither switching away nor OK drops one silently.
+    dialog.addVariable();
+    const int row = dialog.variablesTable()->rowCount() - 1;
+    dialog.variablesTable()->item(row, 0)->setText(QStringLiteral("base_url"));
+    dialog.variablesTable()->item(row, 1)->setText(QStringLiteral("http://127.0.0.1:9090"));
+    dialog.selectEnvironment(0);
+    QCOMPARE(dialog.environmentList()->currentRow(), 1);
+    QVERIFY(dialog.messageText().contains(QStringLiteral("\"base_url\" is defined twice")));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    dialog.variablesTable()->item(row, 0)->setText(QStringLiteral("admin_url"));
+    dialog.selectEnvironment(0);
+    QCOMPARE(dialog.environmentList()->currentRow(), 0);
+    QCOMPARE(dialog.environments().at(1).variables.value(QStringLiteral("admin_url")),
+        QStringLiteral("http://127.0.0.1:9090"));
+    QCOMPARE(dialog.environments().at(1).variables.value(QStringLiteral("base_url")),
+        QStringLiteral("http://127.0.0.1:8080"));
+
     dialog.environmentList()->item(1)->setText(QStringLiteral("local")); // a duplicate name
     dialog.accept();
     QVERIFY(dialog.isVisible());
@@ -417,11 +453,12 @@ void TestPanels::runBarShowsProtectedBadgeAndConfirms()
     QVERIFY(flows);
     flows->actions().first()->trigger();
     QCOMPARE(requested.count(), 2);
-    QCOMPARE(requested.at(1).at(0).value<RunScope>(), (RunScope{RunScope::Flow, f.project.flows.first().id}));
+    QCOMPARE(
+        requested.at(1).at(0).value<RunScope>(), (RunScope { RunScope::Flow, f.project.flows.first().id }));
     // Back to an unprotected environment: no question asked.
     bar.setCurrentEnvironment(QStringLiteral("local"));
     QVERIFY(!bar.protectedBadge()->isVisible());
-    bar.requestRun({RunScope::Everything, Id()});
+    bar.requestRun({ RunScope::Everything, Id() });
     QCOMPARE(asked, 3);
     QCOMPARE(requested.count(), 3);
 }
@@ -440,7 +477,7 @@ void TestPanels::runBarProgress()
     bar.setProgress(12, 40, 2);
     QCOMPARE(bar.progressText(), QStringLiteral("12 / 40 — 2 failed"));
     grab(&bar, QStringLiteral("runbar-running"));
-    bar.requestRun({RunScope::Everything, Id()}); // ignored while running
+    bar.requestRun({ RunScope::Everything, Id() }); // ignored while running
     QCOMPARE(requested.count(), 0);
     QTest::mouseClick(bar.cancelButton(), Qt::LeftButton);
     QCOMPARE(cancel.count(), 1);
@@ -450,6 +487,30 @@ void TestPanels::runBarProgress()
     QVERIFY(bar.progressText().isEmpty());
 }
 
+void TestPanels::protectedRunConfirmationDefaultsToCancel()
+{
+    // Enter on the question must not start a run on production.
+    QString text;
+    QTimer::singleShot(0, [&text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        text = box->text();
+        grab(box, QStringLiteral("runbar-confirm"));
+        QTest::keyClick(box, Qt::Key_Return);
+    });
+    QVERIFY(!RunBar::confirmProtectedRun(nullptr, QStringLiteral("production")));
+    QVERIFY(text.contains(QStringLiteral("\"production\" is a protected environment")));
+
+    QTimer::singleShot(0, [] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        for (QAbstractButton *b : box->buttons())
+            if (b->text() == QStringLiteral("Run on production"))
+                b->click();
+    });
+    QVERIFY(RunBar::confirmProtectedRun(nullptr, QStringLiteral("production")));
+}
+
 void TestPanels::coverageOrdersHighRiskUncoveredFirst()
 {
     Fixture f;
@@ -457,8 +518,8 @@ void TestPanels::coverageOrdersHighRiskUncoveredFirst()
     const Run run = f.run(QStringLiteral("all"), 3);
     CheckResult old = f.result(run.id, f.cRow, ResultStatus::Pass);
     old.finishedAt = old.finishedAt.addSecs(-600);
-    f.project.results = {f.result(run.id, f.cCreate, ResultStatus::Pass), old,
-                         f.result(run.id, f.cRow, ResultStatus::Fail)};
+    f.project.results = { f.result(run.id, f.cCreate, ResultStatus::Pass), old,
+        f.result(run.id, f.cRow, ResultStatus::Fail) };
     const QList<NodeCoverage> list = riskCoverage(f.project);
     QCOMPARE(list.size(), 4);
     // queue: risk 16, manual only -> first (high risk, no automated check).

@@ -44,15 +44,15 @@ struct Fixture
         Flow f;
         f.id = newId();
         f.name = QStringLiteral("Checkout");
-        f.nodeIds = {n.id};
+        f.nodeIds = { n.id };
         project.flows.append(f);
         Environment env;
         env.id = newId();
         env.name = QStringLiteral("local");
-        env.connections = {Connection{QStringLiteral("shop"), QStringLiteral("QSQLITE"), {}, 0,
-                                      QStringLiteral("shop.db"), {}, {}, {}},
-                           Connection{QStringLiteral("cache"), QStringLiteral("redis"), QStringLiteral("127.0.0.1"),
-                                      6379, {}, {}, {}, {}}};
+        env.connections = { Connection { QStringLiteral("shop"), QStringLiteral("QSQLITE"), {}, 0,
+                                QStringLiteral("shop.db"), {}, {}, {} },
+            Connection { QStringLiteral("cache"), QStringLiteral("redis"), QStringLiteral("127.0.0.1"), 6379,
+                {}, {}, {}, {} } };
         project.environments.append(env);
 
         testCase.id = newId();
@@ -135,7 +135,7 @@ void TestTestCaseEditor::editHttpCheckThroughWidgets()
     Fixture f;
     TestCaseEditor editor;
     editor.resize(1100, 760);
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     QSignalSpy changed(&editor, &TestCaseEditor::testCaseChanged);
@@ -151,9 +151,9 @@ void TestTestCaseEditor::editHttpCheckThroughWidgets()
         const auto before = changed.at(0).at(0).value<TestCase>();
         const auto after = changed.at(0).at(1).value<TestCase>();
         QCOMPARE(before, f.testCase);
-        const QJsonObject expected{{QStringLiteral("method"), QStringLiteral("GET")},
-                                   {QStringLiteral("url"), QStringLiteral("{{base_url}}/orders")},
-                                   {QStringLiteral("timeout_ms"), 10000}};
+        const QJsonObject expected { { QStringLiteral("method"), QStringLiteral("GET") },
+            { QStringLiteral("url"), QStringLiteral("{{base_url}}/orders") },
+            { QStringLiteral("timeout_ms"), 10000 } };
         QCOMPARE(after.checks.at(0).spec, expected);
     }
 
@@ -163,11 +163,13 @@ void TestTestCaseEditor::editHttpCheckThroughWidgets()
     form->bodyJsonEdit()->setFocus();
     QTest::keyClicks(form->bodyJsonEdit(), QStringLiteral("{\"sku\": \"A-1\", \"quantity\": 2}"));
     form->urlEdit()->setFocus(); // leaving the body commits it
-    QTRY_COMPARE_WITH_TIMEOUT(editor.testCases().at(0).checks.at(0).spec.value(QStringLiteral("body")).toObject(),
-                              (QJsonObject{{QStringLiteral("mode"), QStringLiteral("json")},
-                                           {QStringLiteral("json"), QJsonObject{{QStringLiteral("sku"), QStringLiteral("A-1")},
-                                                                                {QStringLiteral("quantity"), 2}}}}),
-                              5000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        editor.testCases().at(0).checks.at(0).spec.value(QStringLiteral("body")).toObject(),
+        (QJsonObject { { QStringLiteral("mode"), QStringLiteral("json") },
+            { QStringLiteral("json"),
+                QJsonObject { { QStringLiteral("sku"), QStringLiteral("A-1") },
+                    { QStringLiteral("quantity"), 2 } } } }),
+        5000);
 
     // 2. Add an assertion: status == 201.
     AssertionTable *assertions = form->assertionTable();
@@ -179,9 +181,11 @@ void TestTestCaseEditor::editHttpCheckThroughWidgets()
     table->item(0, AssertionTable::ExpectedColumn)->setText(QStringLiteral("201"));
     // And a JSON path assertion: data.id exists.
     QTest::mouseClick(assertions->findChild<QPushButton *>(QStringLiteral("addAssertion")), Qt::LeftButton);
-    choose(static_cast<QComboBox *>(table->cellWidget(1, AssertionTable::KindColumn)), QStringLiteral("json_path"));
+    choose(static_cast<QComboBox *>(table->cellWidget(1, AssertionTable::KindColumn)),
+        QStringLiteral("json_path"));
     table->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral("data.id"));
-    choose(static_cast<QComboBox *>(table->cellWidget(1, AssertionTable::OpColumn)), QStringLiteral("exists"));
+    choose(
+        static_cast<QComboBox *>(table->cellWidget(1, AssertionTable::OpColumn)), QStringLiteral("exists"));
 
     // 3. Eventually: enable, give up after 3000 ms.
     form->eventuallyBox()->setChecked(true);
@@ -195,9 +199,10 @@ void TestTestCaseEditor::editHttpCheckThroughWidgets()
     const Check &check = last.checks.at(0);
     QCOMPARE(check.spec.value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
     QCOMPARE(check.spec.value(QStringLiteral("url")).toString(), QStringLiteral("{{base_url}}/orders"));
-    const QList<Assertion> expectedAssertions{
-        Assertion{QStringLiteral("status"), QString(), QStringLiteral("=="), QJsonValue(201)},
-        Assertion{QStringLiteral("json_path"), QStringLiteral("data.id"), QStringLiteral("exists"), QJsonValue()},
+    const QList<Assertion> expectedAssertions {
+        Assertion { QStringLiteral("status"), QString(), QStringLiteral("=="), QJsonValue(201) },
+        Assertion {
+            QStringLiteral("json_path"), QStringLiteral("data.id"), QStringLiteral("exists"), QJsonValue() },
     };
     QCOMPARE(check.assertions, expectedAssertions);
     QCOMPARE(check.eventually.timeoutMs, 3000);
@@ -216,7 +221,7 @@ void TestTestCaseEditor::inlineValidation()
     Fixture f;
     TestCaseEditor editor;
     editor.resize(1100, 900);
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
 
@@ -224,7 +229,8 @@ void TestTestCaseEditor::inlineValidation()
     QVERIFY(http);
     QVERIFY(http->errors().isEmpty());
     typeInto(http->urlEdit(), QString());
-    QVERIFY2(http->errors().contains(QStringLiteral("The URL is empty.")), qPrintable(http->errors().join(u'|')));
+    QVERIFY2(
+        http->errors().contains(QStringLiteral("The URL is empty.")), qPrintable(http->errors().join(u'|')));
     typeInto(http->urlEdit(), QStringLiteral("localhost/orders"));
     QCOMPARE(http->errors().size(), 1);
     QVERIFY(http->errors().first().contains(QStringLiteral("http://")));
@@ -235,26 +241,31 @@ void TestTestCaseEditor::inlineValidation()
     AssertionTable *assertions = http->assertionTable();
     assertions->addAssertion();
     choose(static_cast<QComboBox *>(assertions->table()->cellWidget(0, AssertionTable::KindColumn)),
-           QStringLiteral("body_regex"));
+        QStringLiteral("body_regex"));
     assertions->table()->item(0, AssertionTable::ExpectedColumn)->setText(QStringLiteral("order ([0-9]+"));
     QCOMPARE(assertions->errorCount(), 1);
     QVERIFY2(assertions->errors().first().contains(QStringLiteral("invalid regular expression")),
-             qPrintable(assertions->errors().first()));
+        qPrintable(assertions->errors().first()));
     assertions->table()->item(0, AssertionTable::ExpectedColumn)->setText(QStringLiteral("order ([0-9]+)"));
     QCOMPARE(assertions->errorCount(), 0);
     // jq text that cannot compile.
     choose(static_cast<QComboBox *>(assertions->table()->cellWidget(0, AssertionTable::KindColumn)),
-           QStringLiteral("jq"));
+        QStringLiteral("jq"));
     assertions->table()->item(0, AssertionTable::TargetColumn)->setText(QStringLiteral(".items | map(.id"));
     QCOMPARE(assertions->errorCount(), 1);
     // In jq's own words, naming the program.
-    QVERIFY2(assertions->errors().first().contains(QStringLiteral("map(.id")), qPrintable(assertions->errors().first()));
-    QVERIFY2(assertions->errors().first().contains(QStringLiteral("error")), qPrintable(assertions->errors().first()));
+    QVERIFY2(assertions->errors().first().contains(QStringLiteral("map(.id")),
+        qPrintable(assertions->errors().first()));
+    QVERIFY2(assertions->errors().first().contains(QStringLiteral("error")),
+        qPrintable(assertions->errors().first()));
     // A program that parses but calls an unknown function fails to compile too.
     assertions->table()->item(0, AssertionTable::TargetColumn)->setText(QStringLiteral(".items | lenght"));
     QCOMPARE(assertions->errorCount(), 1);
-    QVERIFY2(assertions->errors().first().contains(QStringLiteral("lenght")), qPrintable(assertions->errors().first()));
-    assertions->table()->item(0, AssertionTable::TargetColumn)->setText(QStringLiteral(".items | length == 3"));
+    QVERIFY2(assertions->errors().first().contains(QStringLiteral("lenght")),
+        qPrintable(assertions->errors().first()));
+    assertions->table()
+        ->item(0, AssertionTable::TargetColumn)
+        ->setText(QStringLiteral(".items | length == 3"));
     QCOMPARE(assertions->errorCount(), 0);
 
     // Log step: an invalid regex shows next to the field.
@@ -263,7 +274,8 @@ void TestTestCaseEditor::inlineValidation()
     QVERIFY(log);
     QCOMPARE(editor.testCases().at(0).checks.size(), 2);
     typeInto(log->regexEdit(), QStringLiteral("order (\\d+ confirmed"));
-    QVERIFY2(log->errors().join(u'|').contains(QStringLiteral("Invalid regex")), qPrintable(log->errors().join(u'|')));
+    QVERIFY2(log->errors().join(u'|').contains(QStringLiteral("Invalid regex")),
+        qPrintable(log->errors().join(u'|')));
     grab(&editor, QStringLiteral("testcaseeditor-validation"));
     grab(log, QStringLiteral("checkform-log-invalid"));
     grab(http, QStringLiteral("checkform-http-invalid"));
@@ -278,18 +290,21 @@ void TestTestCaseEditor::inlineValidation()
     captures->table()->item(0, CaptureTable::ExpressionColumn)->setText(QStringLiteral("order (\\d+)"));
     QCOMPARE(captures->errorCount(), 0);
     const Check logCheck = editor.testCases().at(0).checks.at(1);
-    QCOMPARE(logCheck.captures, (QList<Capture>{Capture{QStringLiteral("order_id"), QStringLiteral("regex"),
-                                                         QStringLiteral("order (\\d+)")}}));
+    QCOMPARE(logCheck.captures,
+        (QList<Capture> { Capture {
+            QStringLiteral("order_id"), QStringLiteral("regex"), QStringLiteral("order (\\d+)") } }));
 }
 
 void TestTestCaseEditor::tryItEvaluatesAgainstTheLastResponse()
 {
     Fixture f;
     Check &c = f.testCase.checks[0];
-    c.assertions = {Assertion{QStringLiteral("json_path"), QStringLiteral("data.items[1].id"), QStringLiteral("=="), 7},
-                    Assertion{QStringLiteral("json_path"), QStringLiteral("data.missing"), QStringLiteral("exists"), {}}};
+    c.assertions = { Assertion { QStringLiteral("json_path"), QStringLiteral("data.items[1].id"),
+                         QStringLiteral("=="), 7 },
+        Assertion {
+            QStringLiteral("json_path"), QStringLiteral("data.missing"), QStringLiteral("exists"), {} } };
     TestCaseEditor editor;
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     AssertionTable *table = editor.currentForm()->assertionTable();
 
     table->tryRow(0);
@@ -301,16 +316,23 @@ void TestTestCaseEditor::tryItEvaluatesAgainstTheLastResponse()
     QTest::mouseClick(tryButton, Qt::LeftButton);
     QCOMPARE(table->tryResultText(), QStringLiteral("data.items[1].id → 7"));
     table->tryRow(1);
-    QCOMPARE(table->tryResultText(), QStringLiteral("data.missing: nothing at data.missing in the last response"));
+    QCOMPARE(
+        table->tryResultText(), QStringLiteral("data.missing: nothing at data.missing in the last response"));
     // jq rows evaluate with jq.
-    table->table()->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral("[.data.items[].id] | add"));
-    choose(static_cast<QComboBox *>(table->table()->cellWidget(1, AssertionTable::KindColumn)), QStringLiteral("jq"));
-    table->table()->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral("[.data.items[].id] | add"));
+    table->table()
+        ->item(1, AssertionTable::TargetColumn)
+        ->setText(QStringLiteral("[.data.items[].id] | add"));
+    choose(static_cast<QComboBox *>(table->table()->cellWidget(1, AssertionTable::KindColumn)),
+        QStringLiteral("jq"));
+    table->table()
+        ->item(1, AssertionTable::TargetColumn)
+        ->setText(QStringLiteral("[.data.items[].id] | add"));
     table->tryRow(1);
     QCOMPARE(table->tryResultText(), QStringLiteral("[.data.items[].id] | add → 10"));
     table->table()->item(1, AssertionTable::TargetColumn)->setText(QStringLiteral(".data.items[0].id.x"));
     table->tryRow(1);
-    QVERIFY2(table->tryResultText().contains(QStringLiteral("Cannot index number")), qPrintable(table->tryResultText()));
+    QVERIFY2(table->tryResultText().contains(QStringLiteral("Cannot index number")),
+        qPrintable(table->tryResultText()));
 
     editor.setLastEvidence(c.id, "<html>not json</html>");
     table->tryRow(0);
@@ -321,10 +343,10 @@ void TestTestCaseEditor::sqlFormWritesSpecAndWarnsAboutWrites()
 {
     Fixture f;
     Check sql = CheckFormFactory::instance().newCheck(QStringLiteral("sql"));
-    f.testCase.checks = {sql};
+    f.testCase.checks = { sql };
     TestCaseEditor editor;
     editor.resize(1100, 800);
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     auto *form = qobject_cast<SqlCheckForm *>(editor.currentForm());
@@ -348,10 +370,9 @@ void TestTestCaseEditor::sqlFormWritesSpecAndWarnsAboutWrites()
     grab(form, QStringLiteral("checkform-sql"));
 
     const QJsonObject spec = editor.testCases().at(0).checks.at(0).spec;
-    const QJsonObject expected{{QStringLiteral("connection"), QStringLiteral("shop")},
-                               {QStringLiteral("query"), QStringLiteral("SELECT status FROM orders WHERE id = :order_id")},
-                               {QStringLiteral("allow_writes"), true},
-                               {QStringLiteral("timeout_ms"), 10000}};
+    const QJsonObject expected { { QStringLiteral("connection"), QStringLiteral("shop") },
+        { QStringLiteral("query"), QStringLiteral("SELECT status FROM orders WHERE id = :order_id") },
+        { QStringLiteral("allow_writes"), true }, { QStringLiteral("timeout_ms"), 10000 } };
     QCOMPARE(spec, expected);
 }
 
@@ -360,24 +381,24 @@ void TestTestCaseEditor::redisFormKeepsToTheAllowList()
     Fixture f;
     Check redis = CheckFormFactory::instance().newCheck(QStringLiteral("redis"));
     redis.spec.insert(QStringLiteral("command"), QStringLiteral("DEL")); // e.g. from a hand-edited file
-    redis.spec.insert(QStringLiteral("args"), QJsonArray{QStringLiteral("session:1")});
-    f.testCase.checks = {redis};
+    redis.spec.insert(QStringLiteral("args"), QJsonArray { QStringLiteral("session:1") });
+    f.testCase.checks = { redis };
     TestCaseEditor editor;
     editor.resize(1000, 700);
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     CheckForm *form = editor.currentForm();
     QCOMPARE(form->type(), QStringLiteral("redis"));
     QVERIFY2(form->errors().join(u'|').contains(QStringLiteral("DEL is not on the read-only allow-list")),
-             qPrintable(form->errors().join(u'|')));
+        qPrintable(form->errors().join(u'|')));
     auto *connection = form->findChild<QComboBox *>(QStringLiteral("connection"));
     QCOMPARE(connection->count(), 1);
     QCOMPARE(connection->itemText(0), QStringLiteral("cache")); // the Redis connection only
     choose(connection, QStringLiteral("cache"));
     choose(form->findChild<QComboBox *>(QStringLiteral("command")), QStringLiteral("LRANGE"));
     QVERIFY2(form->errors().join(u'|').contains(QStringLiteral("LRANGE takes: key start stop")),
-             qPrintable(form->errors().join(u'|')));
+        qPrintable(form->errors().join(u'|')));
     auto *args = form->findChild<CommittingTextEdit *>(QStringLiteral("args"));
     args->setFocus();
     args->selectAll();
@@ -389,11 +410,13 @@ void TestTestCaseEditor::redisFormKeepsToTheAllowList()
     form->findChild<QComboBox *>(QStringLiteral("command"))->setFocus();
     QTRY_VERIFY_WITH_TIMEOUT(form->errors().isEmpty(), 5000);
     const QJsonObject spec = editor.testCases().at(0).checks.at(0).spec;
-    QCOMPARE(spec, (QJsonObject{{QStringLiteral("connection"), QStringLiteral("cache")},
-                                {QStringLiteral("command"), QStringLiteral("LRANGE")},
-                                {QStringLiteral("args"), QJsonArray{QStringLiteral("cart:{{user_id}}"),
-                                                                     QStringLiteral("0"), QStringLiteral("-1")}},
-                                {QStringLiteral("timeout_ms"), 5000}}));
+    QCOMPARE(spec,
+        (QJsonObject { { QStringLiteral("connection"), QStringLiteral("cache") },
+            { QStringLiteral("command"), QStringLiteral("LRANGE") },
+            { QStringLiteral("args"),
+                QJsonArray {
+                    QStringLiteral("cart:{{user_id}}"), QStringLiteral("0"), QStringLiteral("-1") } },
+            { QStringLiteral("timeout_ms"), 5000 } }));
     grab(form, QStringLiteral("checkform-redis"));
 }
 
@@ -401,7 +424,7 @@ void TestTestCaseEditor::httpHeadersAndFormBody()
 {
     Fixture f;
     TestCaseEditor editor;
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     auto *form = qobject_cast<HttpCheckForm *>(editor.currentForm());
     QVERIFY(form);
     auto tables = form->findChildren<QTableWidget *>();
@@ -416,19 +439,21 @@ void TestTestCaseEditor::httpHeadersAndFormBody()
             fields = t;
     }
     QVERIFY(headers && fields);
-    QTest::mouseClick(headers->parentWidget()->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
+    QTest::mouseClick(
+        headers->parentWidget()->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
     headers->item(0, 0)->setText(QStringLiteral("Authorization"));
     headers->item(0, 1)->setText(QStringLiteral("Bearer {{api_token}}"));
     choose(form->bodyModeBox(), QStringLiteral("form"));
-    QTest::mouseClick(fields->parentWidget()->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
+    QTest::mouseClick(
+        fields->parentWidget()->findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
     fields->item(0, 0)->setText(QStringLiteral("sku"));
     fields->item(0, 1)->setText(QStringLiteral("A-1"));
     const QJsonObject spec = editor.testCases().at(0).checks.at(0).spec;
     QCOMPARE(spec.value(QStringLiteral("headers")).toObject(),
-             (QJsonObject{{QStringLiteral("Authorization"), QStringLiteral("Bearer {{api_token}}")}}));
+        (QJsonObject { { QStringLiteral("Authorization"), QStringLiteral("Bearer {{api_token}}") } }));
     QCOMPARE(spec.value(QStringLiteral("body")).toObject(),
-             (QJsonObject{{QStringLiteral("mode"), QStringLiteral("form")},
-                          {QStringLiteral("form"), QJsonObject{{QStringLiteral("sku"), QStringLiteral("A-1")}}}}));
+        (QJsonObject { { QStringLiteral("mode"), QStringLiteral("form") },
+            { QStringLiteral("form"), QJsonObject { { QStringLiteral("sku"), QStringLiteral("A-1") } } } }));
     // Back to no body: the key goes away rather than lingering.
     choose(form->bodyModeBox(), QString());
     QVERIFY(!editor.testCases().at(0).checks.at(0).spec.contains(QStringLiteral("body")));
@@ -438,7 +463,7 @@ void TestTestCaseEditor::pendingEditIsKeptWhenAddingAStep()
 {
     Fixture f;
     TestCaseEditor editor;
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     auto *form = qobject_cast<HttpCheckForm *>(editor.currentForm());
@@ -449,14 +474,15 @@ void TestTestCaseEditor::pendingEditIsKeptWhenAddingAStep()
     editor.addStep(QStringLiteral("sql"));
     const QList<Check> checks = editor.testCases().at(0).checks;
     QCOMPARE(checks.size(), 2);
-    QCOMPARE(checks.at(0).spec.value(QStringLiteral("url")).toString(), QStringLiteral("http://127.0.0.1:9/typed"));
+    QCOMPARE(checks.at(0).spec.value(QStringLiteral("url")).toString(),
+        QStringLiteral("http://127.0.0.1:9/typed"));
 }
 
 void TestTestCaseEditor::testCaseListOperations()
 {
     Fixture f;
     TestCaseEditor editor;
-    editor.setTestCases(f.node, {f.testCase}, f.project);
+    editor.setTestCases(f.node, { f.testCase }, f.project);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     QSignalSpy added(&editor, &TestCaseEditor::testCaseAdded);
@@ -482,7 +508,7 @@ void TestTestCaseEditor::testCaseListOperations()
     const auto after = changed.last().at(1).value<TestCase>();
     QCOMPARE(after.title, QStringLiteral("Stock is reserved"));
     QVERIFY(after.priority == Priority::Critical);
-    QCOMPARE(after.tags, (QStringList{QStringLiteral("smoke"), QStringLiteral("stock")}));
+    QCOMPARE(after.tags, (QStringList { QStringLiteral("smoke"), QStringLiteral("stock") }));
     QCOMPARE(after.flowId, f.project.flows.first().id);
     QVERIFY(after.automated);
     // An empty title is refused, not committed.
@@ -505,7 +531,7 @@ void TestTestCaseEditor::testCaseListOperations()
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Down, Qt::AltModifier);
     QCOMPARE(reordered.count(), 1);
-    QCOMPARE(reordered.at(0).at(0).value<QList<Id>>(), (QList<Id>{fresh.id, f.testCase.id, copy.id}));
+    QCOMPARE(reordered.at(0).at(0).value<QList<Id>>(), (QList<Id> { fresh.id, f.testCase.id, copy.id }));
 
     // Delete removes the selected one.
     editor.selectTestCase(fresh.id);
@@ -519,10 +545,10 @@ void TestTestCaseEditor::refreshKeepsSelection()
 {
     Fixture f;
     TestCase second = f.second();
-    second.checks = {CheckFormFactory::instance().newCheck(QStringLiteral("redis")),
-                     CheckFormFactory::instance().newCheck(QStringLiteral("log"))};
+    second.checks = { CheckFormFactory::instance().newCheck(QStringLiteral("redis")),
+        CheckFormFactory::instance().newCheck(QStringLiteral("log")) };
     TestCaseEditor editor;
-    editor.setTestCases(f.node, {f.testCase, second}, f.project);
+    editor.setTestCases(f.node, { f.testCase, second }, f.project);
     editor.selectTestCase(second.id);
     editor.selectCheck(second.checks.at(1).id);
     QCOMPARE(editor.currentForm()->type(), QStringLiteral("log"));
@@ -530,14 +556,15 @@ void TestTestCaseEditor::refreshKeepsSelection()
     // The store echoes an edit of the other test case: the selection stays.
     TestCase renamed = f.testCase;
     renamed.title = QStringLiteral("Renamed elsewhere");
-    editor.setTestCases(f.node, {renamed, second}, f.project);
+    editor.setTestCases(f.node, { renamed, second }, f.project);
     QCOMPARE(editor.currentTestCaseId(), second.id);
     QCOMPARE(editor.currentCheckId(), second.checks.at(1).id);
     // Undo changed the selected test case: the fields show the stored values.
     TestCase undone = second;
     undone.title = QStringLiteral("Refund (undone)");
-    editor.setTestCases(f.node, {renamed, undone}, f.project);
-    QCOMPARE(editor.findChild<QLineEdit *>(QStringLiteral("title"))->text(), QStringLiteral("Refund (undone)"));
+    editor.setTestCases(f.node, { renamed, undone }, f.project);
+    QCOMPARE(
+        editor.findChild<QLineEdit *>(QStringLiteral("title"))->text(), QStringLiteral("Refund (undone)"));
     QCOMPARE(editor.currentCheckId(), second.checks.at(1).id);
     // Another node: its first test case is selected.
     editor.setTestCases(newId(), {}, f.project);
@@ -556,7 +583,7 @@ void TestTestCaseEditor::emptyStates()
     QVERIFY(!editor.findChild<QListWidget *>(QStringLiteral("testCaseList"))->isVisible());
     grab(&editor, QStringLiteral("testcaseeditor-no-testcases"));
     TestCase manual = f.second();
-    editor.setTestCases(f.node, {manual}, f.project);
+    editor.setTestCases(f.node, { manual }, f.project);
     QVERIFY(!editor.currentForm());
     grab(&editor, QStringLiteral("testcaseeditor-no-steps"));
 }
@@ -571,7 +598,7 @@ void TestTestCaseEditor::expectedValuesAreTyped_data()
     QTest::newRow("quoted number is text") << QStringLiteral("\"201\"") << QJsonValue(QStringLiteral("201"));
     QTest::newRow("plain text") << QStringLiteral("PAID") << QJsonValue(QStringLiteral("PAID"));
     QTest::newRow("variable") << QStringLiteral("{{order_id}}") << QJsonValue(QStringLiteral("{{order_id}}"));
-    QTest::newRow("array") << QStringLiteral("[1,2]") << QJsonValue(QJsonArray{1, 2});
+    QTest::newRow("array") << QStringLiteral("[1,2]") << QJsonValue(QJsonArray { 1, 2 });
 }
 
 void TestTestCaseEditor::expectedValuesAreTyped()

@@ -16,8 +16,8 @@ const int kDefaultTimeoutMs = 5000;
 const int kDefaultIntervalMs = 500;
 } // namespace
 
-CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds, const QStringList &captureSources,
-                     QWidget *parent)
+CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds,
+    const QStringList &captureSources, QWidget *parent)
     : QWidget(parent)
     , m_type(type)
     , m_form(new QFormLayout)
@@ -106,7 +106,10 @@ QLabel *CheckForm::addField(const QString &label, QWidget *field)
     return error;
 }
 
-void CheckForm::addRow(const QString &label, QWidget *field) { m_form->addRow(label, field); }
+void CheckForm::addRow(const QString &label, QWidget *field)
+{
+    m_form->addRow(label, field);
+}
 
 void CheckForm::showError(QLabel *label, const QString &error)
 {
@@ -126,8 +129,9 @@ void CheckForm::setCheck(const Check &check)
     m_captures->setCaptures(check.captures);
     m_eventually->setChecked(check.eventually.enabled());
     m_timeout->setValue(check.eventually.enabled() ? check.eventually.timeoutMs : kDefaultTimeoutMs);
-    m_interval->setValue(check.eventually.enabled() && check.eventually.intervalMs > 0 ? check.eventually.intervalMs
-                                                                                       : kDefaultIntervalMs);
+    m_interval->setValue(check.eventually.enabled() && check.eventually.intervalMs > 0
+            ? check.eventually.intervalMs
+            : kDefaultIntervalMs);
     m_loading = false;
     validateAll();
 }
@@ -140,11 +144,15 @@ Check CheckForm::check() const
     c.spec = writeSpec(m_check.spec);
     c.assertions = m_assertions->assertions();
     c.captures = m_captures->captures();
-    c.eventually = m_eventually->isChecked() ? Eventually{m_timeout->value(), m_interval->value()} : Eventually{};
+    c.eventually
+        = m_eventually->isChecked() ? Eventually { m_timeout->value(), m_interval->value() } : Eventually {};
     return c;
 }
 
-void CheckForm::setLastEvidence(const QByteArray &body) { m_assertions->setLastEvidence(body); }
+void CheckForm::setLastEvidence(const QByteArray &body)
+{
+    m_assertions->setLastEvidence(body);
+}
 
 void CheckForm::commit()
 {
@@ -158,7 +166,8 @@ void CheckForm::validateAll()
 {
     validateSpec();
     const bool badInterval = m_eventually->isChecked() && m_interval->value() >= m_timeout->value();
-    showError(m_eventuallyError, badInterval ? tr("The interval must be shorter than the timeout.") : QString());
+    showError(
+        m_eventuallyError, badInterval ? tr("The interval must be shorter than the timeout.") : QString());
 }
 
 QStringList CheckForm::errors() const

@@ -29,12 +29,12 @@ class CheckForm : public QWidget
     Q_OBJECT
 public:
     CheckForm(const QString &type, const QStringList &assertionKinds, const QStringList &captureSources,
-              QWidget *parent = nullptr);
+        QWidget *parent = nullptr);
     ~CheckForm() override;
 
     QString type() const { return m_type; }
     void setCheck(const Check &check); // loads without emitting checkEdited()
-    Check check() const;               // the loaded check with the widgets' values
+    Check check() const; // the loaded check with the widgets' values
     Id checkId() const { return m_check.id; }
 
     // Connections offered by connection combos (sql, redis); names stay editable.
@@ -56,7 +56,7 @@ protected:
     // Writes the fields into spec; keys the form does not know are kept as they were.
     virtual QJsonObject writeSpec(QJsonObject spec) const = 0;
     // Updates the inline error labels of the spec fields.
-    virtual void validateSpec() {}
+    virtual void validateSpec() { }
 
     // Adds a spec row with a red error label under the field; returns the label.
     QLabel *addField(const QString &label, QWidget *field);

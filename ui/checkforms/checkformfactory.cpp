@@ -22,11 +22,10 @@ const CheckFormFactory &CheckFormFactory::instance()
     return factory;
 }
 
-template <typename Form>
-void CheckFormFactory::add(const char *type, const QString &label)
+template <typename Form> void CheckFormFactory::add(const char *type, const QString &label)
 {
-    m_entries.push_back({QString::fromLatin1(type), label, [](QWidget *parent) { return new Form(parent); },
-                         &Form::defaultSpec});
+    m_entries.push_back({ QString::fromLatin1(type), label, [](QWidget *parent) { return new Form(parent); },
+        &Form::defaultSpec });
 }
 
 const CheckFormFactory::Entry *CheckFormFactory::entry(const QString &type) const

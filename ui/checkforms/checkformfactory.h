@@ -20,7 +20,7 @@ class CheckFormFactory
 public:
     static const CheckFormFactory &instance();
 
-    QStringList types() const;            // in registration order
+    QStringList types() const; // in registration order
     QString label(const QString &type) const; // for menus: "HTTP request"
     CheckForm *create(const QString &type, QWidget *parent) const; // nullptr if unknown
     // A new step of this type with a fresh id, a default name and a default spec.
@@ -35,8 +35,7 @@ private:
         std::function<QJsonObject()> defaultSpec;
     };
     CheckFormFactory();
-    template <typename Form>
-    void add(const char *type, const QString &label);
+    template <typename Form> void add(const char *type, const QString &label);
     const Entry *entry(const QString &type) const;
 
     std::vector<Entry> m_entries;

@@ -10,7 +10,10 @@ namespace flowbench {
 
 namespace {
 
-QString trText(const char *text) { return QCoreApplication::translate("ExpressionSupport", text); }
+QString trText(const char *text)
+{
+    return QCoreApplication::translate("ExpressionSupport", text);
+}
 
 } // namespace
 
@@ -30,13 +33,15 @@ QString ExpressionSupport::validateJsonPath(const QString &path)
     return parsed.ok() ? QString() : parsed.error();
 }
 
-Result<QJsonValue> ExpressionSupport::evaluate(const QString &kind, const QString &expression, const QByteArray &body)
+Result<QJsonValue> ExpressionSupport::evaluate(
+    const QString &kind, const QString &expression, const QByteArray &body)
 {
     QJsonParseError error;
     // Wrapping lets scalars ("42", "\"OK\"") through as well as objects and arrays.
     const QJsonDocument doc = QJsonDocument::fromJson("[" + body + "]", &error);
     if (error.error != QJsonParseError::NoError || doc.array().size() != 1)
-        return Result<QJsonValue>::failure(trText("the last response is not JSON: %1").arg(error.errorString()));
+        return Result<QJsonValue>::failure(
+            trText("the last response is not JSON: %1").arg(error.errorString()));
     const QJsonValue root = doc.array().first();
     if (kind == QLatin1String("jq")) {
         const auto program = JqProgram::compiled(expression);
@@ -72,7 +77,9 @@ QString expectedToText(const QJsonValue &value)
     // Text that would read back as another type (or with other spaces) keeps its quotes.
     if (value.isString() && expectedFromText(value.toString()) == value)
         return value.toString();
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1);
 }
 
 } // namespace flowbench

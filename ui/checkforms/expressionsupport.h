@@ -18,7 +18,8 @@ public:
     static QString validateJq(const QString &program);
     static QString validateJsonPath(const QString &path);
     // kind "jq" or "path": the expression's value over the JSON in body.
-    static Result<QJsonValue> evaluate(const QString &kind, const QString &expression, const QByteArray &body);
+    static Result<QJsonValue> evaluate(
+        const QString &kind, const QString &expression, const QByteArray &body);
 };
 
 // Assertion "expected" values are typed JSON: 201 is a number, true a boolean,

@@ -22,7 +22,7 @@ KeyValueTable::Pairs pairsOf(const QJsonObject &object)
 {
     KeyValueTable::Pairs pairs;
     for (auto it = object.begin(); it != object.end(); ++it)
-        pairs.append({it.key(), it.value().toVariant().toString()});
+        pairs.append({ it.key(), it.value().toVariant().toString() });
     return pairs;
 }
 
@@ -42,7 +42,7 @@ QJsonDocument parseBody(const QString &text, QString *error)
     if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1) {
         if (error)
             *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                   : QStringLiteral("empty");
+                                                                  : QStringLiteral("empty");
         return QJsonDocument();
     }
     return doc;
@@ -52,10 +52,11 @@ QJsonDocument parseBody(const QString &text, QString *error)
 
 HttpCheckForm::HttpCheckForm(QWidget *parent)
     : CheckForm(QStringLiteral("http"),
-                {QStringLiteral("status"), QStringLiteral("json_path"), QStringLiteral("jq"), QStringLiteral("header"),
-                 QStringLiteral("body_contains"), QStringLiteral("body_regex"), QStringLiteral("latency_ms")},
-                {QStringLiteral("path"), QStringLiteral("jq"), QStringLiteral("header"), QStringLiteral("regex")},
-                parent)
+        { QStringLiteral("status"), QStringLiteral("json_path"), QStringLiteral("jq"),
+            QStringLiteral("header"), QStringLiteral("body_contains"), QStringLiteral("body_regex"),
+            QStringLiteral("latency_ms") },
+        { QStringLiteral("path"), QStringLiteral("jq"), QStringLiteral("header"), QStringLiteral("regex") },
+        parent)
     , m_method(new QComboBox(this))
     , m_url(new QLineEdit(this))
     , m_headers(new KeyValueTable(tr("Header"), tr("Value"), this))
@@ -67,8 +68,9 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     , m_timeout(new QSpinBox(this))
 {
     m_method->setObjectName(QStringLiteral("method"));
-    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
-                        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_method->addItems(
+        { QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+            QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS") });
     m_url->setObjectName(QStringLiteral("url"));
     m_url->setPlaceholderText(tr("{{base_url}}/orders/{{order_id}}"));
     m_bodyMode->setObjectName(QStringLiteral("bodyMode"));
@@ -103,7 +105,8 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
 
     connect(m_method, QOverload<int>::of(&QComboBox::activated), this, &HttpCheckForm::commit);
     connect(m_url, &QLineEdit::editingFinished, this, &HttpCheckForm::commit);
-    connect(m_url, &QLineEdit::textEdited, this, &HttpCheckForm::validateSpec); // clear the error as one types
+    connect(
+        m_url, &QLineEdit::textEdited, this, &HttpCheckForm::validateSpec); // clear the error as one types
     connect(m_headers, &KeyValueTable::edited, this, &HttpCheckForm::commit);
     connect(m_bodyMode, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
         showBodyPage(index);
@@ -117,9 +120,8 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
 
 QJsonObject HttpCheckForm::defaultSpec()
 {
-    return {{QStringLiteral("method"), QStringLiteral("GET")},
-            {QStringLiteral("url"), QString()},
-            {QStringLiteral("timeout_ms"), kDefaultTimeoutMs}};
+    return { { QStringLiteral("method"), QStringLiteral("GET") }, { QStringLiteral("url"), QString() },
+        { QStringLiteral("timeout_ms"), kDefaultTimeoutMs } };
 }
 
 void HttpCheckForm::loadSpec(const QJsonObject &spec)
@@ -142,12 +144,12 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
     m_raw->setTextQuietly(body.value(QStringLiteral("raw")).toString());
     const QJsonValue json = body.value(QStringLiteral("json"));
     m_json->setTextQuietly(json.isUndefined() ? QString()
-                           : json.isObject()  ? QString::fromUtf8(QJsonDocument(json.toObject()).toJson())
-                           : json.isArray()   ? QString::fromUtf8(QJsonDocument(json.toArray()).toJson())
-                                              : QString::fromUtf8(QJsonDocument(QJsonArray{json}).toJson(
-                                                                      QJsonDocument::Compact))
-                                                    .mid(1)
-                                                    .chopped(1));
+            : json.isObject()                 ? QString::fromUtf8(QJsonDocument(json.toObject()).toJson())
+            : json.isArray()
+            ? QString::fromUtf8(QJsonDocument(json.toArray()).toJson())
+            : QString::fromUtf8(QJsonDocument(QJsonArray { json }).toJson(QJsonDocument::Compact))
+                  .mid(1)
+                  .chopped(1));
     m_form->setPairs(pairsOf(body.value(QStringLiteral("form")).toObject()));
     m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(kDefaultTimeoutMs));
 }
@@ -156,8 +158,8 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
 void HttpCheckForm::showBodyPage(int page)
 {
     for (int i = 0; i < m_bodyPages->count(); ++i)
-        m_bodyPages->widget(i)->setSizePolicy(QSizePolicy::Preferred,
-                                              i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_bodyPages->widget(i)->setSizePolicy(
+            QSizePolicy::Preferred, i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
     m_bodyPages->setCurrentIndex(page);
     m_bodyPages->adjustSize();
 }
@@ -177,16 +179,18 @@ QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const
     if (mode.isEmpty()) {
         spec.remove(QStringLiteral("body"));
     } else if (mode == QLatin1String("raw")) {
-        spec.insert(QStringLiteral("body"), QJsonObject{{QStringLiteral("mode"), mode},
-                                                        {QStringLiteral("raw"), m_raw->toPlainText()}});
+        spec.insert(QStringLiteral("body"),
+            QJsonObject {
+                { QStringLiteral("mode"), mode }, { QStringLiteral("raw"), m_raw->toPlainText() } });
     } else if (mode == QLatin1String("form")) {
-        spec.insert(QStringLiteral("body"), QJsonObject{{QStringLiteral("mode"), mode},
-                                                        {QStringLiteral("form"), objectOf(m_form->pairs())}});
+        spec.insert(QStringLiteral("body"),
+            QJsonObject {
+                { QStringLiteral("mode"), mode }, { QStringLiteral("form"), objectOf(m_form->pairs()) } });
     } else {
         // Invalid JSON is not saved: the last valid body stays until the text parses.
         const QJsonDocument doc = parseBody(m_json->toPlainText(), nullptr);
         const QJsonValue json = doc.isNull() ? oldBody.value(QStringLiteral("json")) : doc.array().first();
-        QJsonObject body{{QStringLiteral("mode"), mode}};
+        QJsonObject body { { QStringLiteral("mode"), mode } };
         if (!json.isUndefined())
             body.insert(QStringLiteral("json"), json);
         spec.insert(QStringLiteral("body"), body);
@@ -202,7 +206,7 @@ void HttpCheckForm::validateSpec()
     if (url.isEmpty())
         urlError = tr("The URL is empty.");
     else if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://"))
-             && !url.startsWith(QLatin1String("{{")))
+        && !url.startsWith(QLatin1String("{{")))
         urlError = tr("The URL must start with http://, https:// or a {{variable}}.");
     showError(m_urlError, urlError);
 

@@ -12,7 +12,7 @@ KeyValueTable::KeyValueTable(const QString &keyHeader, const QString &valueHeade
     : QWidget(parent)
     , m_table(new QTableWidget(0, 2, this))
 {
-    m_table->setHorizontalHeaderLabels({keyHeader, valueHeader});
+    m_table->setHorizontalHeaderLabels({ keyHeader, valueHeader });
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -80,7 +80,7 @@ KeyValueTable::Pairs KeyValueTable::pairs() const
     for (int row = 0; row < m_table->rowCount(); ++row) {
         const QString key = m_table->item(row, 0)->text().trimmed();
         if (!key.isEmpty())
-            result.append({key, m_table->item(row, 1)->text()});
+            result.append({ key, m_table->item(row, 1)->text() });
     }
     return result;
 }

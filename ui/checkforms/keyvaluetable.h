@@ -18,7 +18,7 @@ public:
     explicit KeyValueTable(const QString &keyHeader, const QString &valueHeader, QWidget *parent = nullptr);
 
     void setPairs(const Pairs &pairs); // no edited()
-    Pairs pairs() const;               // rows with an empty name are left out
+    Pairs pairs() const; // rows with an empty name are left out
     QTableWidget *table() const { return m_table; }
     void addRow(const QString &key = QString(), const QString &value = QString());
 

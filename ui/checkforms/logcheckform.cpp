@@ -8,13 +8,14 @@
 namespace flowbench {
 
 LogCheckForm::LogCheckForm(QWidget *parent)
-    : CheckForm(QStringLiteral("log"), {QStringLiteral("count")}, {QStringLiteral("regex")}, parent)
+    : CheckForm(QStringLiteral("log"), { QStringLiteral("count") }, { QStringLiteral("regex") }, parent)
     , m_file(new QLineEdit(this))
     , m_regex(new QLineEdit(this))
 {
     m_file->setObjectName(QStringLiteral("file"));
     m_file->setPlaceholderText(tr("logs/shop-*.log"));
-    m_file->setToolTip(tr("A file or glob, relative to the project folder. Only lines written since the run began count."));
+    m_file->setToolTip(
+        tr("A file or glob, relative to the project folder. Only lines written since the run began count."));
     m_regex->setObjectName(QStringLiteral("regex"));
     m_regex->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_regex->setPlaceholderText(tr("order {{order_id}} confirmed"));
@@ -28,7 +29,7 @@ LogCheckForm::LogCheckForm(QWidget *parent)
 
 QJsonObject LogCheckForm::defaultSpec()
 {
-    return {{QStringLiteral("file"), QString()}, {QStringLiteral("regex"), QString()}};
+    return { { QStringLiteral("file"), QString() }, { QStringLiteral("regex"), QString() } };
 }
 
 void LogCheckForm::loadSpec(const QJsonObject &spec)
@@ -52,7 +53,8 @@ void LogCheckForm::validateSpec()
     if (m_regex->text().isEmpty())
         regexError = tr("The regex is empty.");
     else if (!re.isValid())
-        regexError = tr("Invalid regex: %1 (at offset %2).").arg(re.errorString()).arg(re.patternErrorOffset());
+        regexError
+            = tr("Invalid regex: %1 (at offset %2).").arg(re.errorString()).arg(re.patternErrorOffset());
     showError(m_regexError, regexError);
 }
 

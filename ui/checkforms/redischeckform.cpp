@@ -24,28 +24,28 @@ struct CommandShape
 
 // The read-only allow-list of CHECK_SPECS.md with each command's argument count.
 const CommandShape kCommands[] = {
-    {"GET", 1, 1, "key"},
-    {"MGET", 1, -1, "key [key ...]"},
-    {"EXISTS", 1, -1, "key [key ...]"},
-    {"TTL", 1, 1, "key"},
-    {"PTTL", 1, 1, "key"},
-    {"TYPE", 1, 1, "key"},
-    {"STRLEN", 1, 1, "key"},
-    {"LLEN", 1, 1, "key"},
-    {"LRANGE", 3, 3, "key start stop"},
-    {"LINDEX", 2, 2, "key index"},
-    {"HGET", 2, 2, "key field"},
-    {"HGETALL", 1, 1, "key"},
-    {"HLEN", 1, 1, "key"},
-    {"HEXISTS", 2, 2, "key field"},
-    {"SCARD", 1, 1, "key"},
-    {"SISMEMBER", 2, 2, "key member"},
-    {"SMEMBERS", 1, 1, "key"},
-    {"ZCARD", 1, 1, "key"},
-    {"ZSCORE", 2, 2, "key member"},
-    {"ZRANGE", 3, -1, "key start stop [options]"},
-    {"XLEN", 1, 1, "key"},
-    {"XRANGE", 3, 5, "key start end [COUNT n]"},
+    { "GET", 1, 1, "key" },
+    { "MGET", 1, -1, "key [key ...]" },
+    { "EXISTS", 1, -1, "key [key ...]" },
+    { "TTL", 1, 1, "key" },
+    { "PTTL", 1, 1, "key" },
+    { "TYPE", 1, 1, "key" },
+    { "STRLEN", 1, 1, "key" },
+    { "LLEN", 1, 1, "key" },
+    { "LRANGE", 3, 3, "key start stop" },
+    { "LINDEX", 2, 2, "key index" },
+    { "HGET", 2, 2, "key field" },
+    { "HGETALL", 1, 1, "key" },
+    { "HLEN", 1, 1, "key" },
+    { "HEXISTS", 2, 2, "key field" },
+    { "SCARD", 1, 1, "key" },
+    { "SISMEMBER", 2, 2, "key member" },
+    { "SMEMBERS", 1, 1, "key" },
+    { "ZCARD", 1, 1, "key" },
+    { "ZSCORE", 2, 2, "key member" },
+    { "ZRANGE", 3, -1, "key start stop [options]" },
+    { "XLEN", 1, 1, "key" },
+    { "XRANGE", 3, 5, "key start end [COUNT n]" },
 };
 
 const CommandShape *shapeOf(const QString &command)
@@ -59,9 +59,9 @@ const CommandShape *shapeOf(const QString &command)
 } // namespace
 
 RedisCheckForm::RedisCheckForm(QWidget *parent)
-    : CheckForm(QStringLiteral("redis"), {QStringLiteral("json_path"), QStringLiteral("jq")},
-                {QStringLiteral("path"), QStringLiteral("jq")}, parent)
-    , m_connection(new ConnectionCombo({QStringLiteral("redis")}, this))
+    : CheckForm(QStringLiteral("redis"), { QStringLiteral("json_path"), QStringLiteral("jq") },
+        { QStringLiteral("path"), QStringLiteral("jq") }, parent)
+    , m_connection(new ConnectionCombo({ QStringLiteral("redis") }, this))
     , m_command(new QComboBox(this))
     , m_args(new CommittingTextEdit(this))
     , m_timeout(new QSpinBox(this))
@@ -99,13 +99,15 @@ QStringList RedisCheckForm::allowedCommands()
 
 QJsonObject RedisCheckForm::defaultSpec()
 {
-    return {{QStringLiteral("connection"), QString()},
-            {QStringLiteral("command"), QStringLiteral("GET")},
-            {QStringLiteral("args"), QJsonArray()},
-            {QStringLiteral("timeout_ms"), kDefaultTimeoutMs}};
+    return { { QStringLiteral("connection"), QString() },
+        { QStringLiteral("command"), QStringLiteral("GET") }, { QStringLiteral("args"), QJsonArray() },
+        { QStringLiteral("timeout_ms"), kDefaultTimeoutMs } };
 }
 
-void RedisCheckForm::setConnections(const QList<Connection> &connections) { m_connection->setConnections(connections); }
+void RedisCheckForm::setConnections(const QList<Connection> &connections)
+{
+    m_connection->setConnections(connections);
+}
 
 void RedisCheckForm::loadSpec(const QJsonObject &spec)
 {
@@ -141,11 +143,11 @@ QJsonObject RedisCheckForm::writeSpec(QJsonObject spec) const
 void RedisCheckForm::validateSpec()
 {
     showError(m_connectionError,
-              m_connection->connectionName().isEmpty() ? tr("Choose the Redis connection.") : QString());
+        m_connection->connectionName().isEmpty() ? tr("Choose the Redis connection.") : QString());
     const QString command = m_command->currentText();
     const CommandShape *shape = shapeOf(command);
     showError(m_commandError,
-              shape ? QString() : tr("%1 is not on the read-only allow-list; it would be refused.").arg(command));
+        shape ? QString() : tr("%1 is not on the read-only allow-list; it would be refused.").arg(command));
     QString argsError;
     const int count = args().size();
     if (shape && (count < shape->minArgs || (shape->maxArgs >= 0 && count > shape->maxArgs)))

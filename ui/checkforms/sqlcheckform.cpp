@@ -18,9 +18,10 @@ const int kDefaultTimeoutMs = 10000;
 } // namespace
 
 SqlCheckForm::SqlCheckForm(QWidget *parent)
-    : CheckForm(QStringLiteral("sql"), {QStringLiteral("row_count"), QStringLiteral("json_path"), QStringLiteral("jq")},
-                {QStringLiteral("column"), QStringLiteral("path"), QStringLiteral("jq")}, parent)
-    , m_connection(new ConnectionCombo({QStringLiteral("QSQLITE"), QStringLiteral("QPSQL")}, this))
+    : CheckForm(QStringLiteral("sql"),
+        { QStringLiteral("row_count"), QStringLiteral("json_path"), QStringLiteral("jq") },
+        { QStringLiteral("column"), QStringLiteral("path"), QStringLiteral("jq") }, parent)
+    , m_connection(new ConnectionCombo({ QStringLiteral("QSQLITE"), QStringLiteral("QPSQL") }, this))
     , m_query(new CommittingTextEdit(this))
     , m_params(new KeyValueTable(tr("Parameter"), tr("Value"), this))
     , m_allowWrites(new QCheckBox(tr("Allow writes"), this))
@@ -66,13 +67,14 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
 
 QJsonObject SqlCheckForm::defaultSpec()
 {
-    return {{QStringLiteral("connection"), QString()},
-            {QStringLiteral("query"), QString()},
-            {QStringLiteral("allow_writes"), false},
-            {QStringLiteral("timeout_ms"), kDefaultTimeoutMs}};
+    return { { QStringLiteral("connection"), QString() }, { QStringLiteral("query"), QString() },
+        { QStringLiteral("allow_writes"), false }, { QStringLiteral("timeout_ms"), kDefaultTimeoutMs } };
 }
 
-void SqlCheckForm::setConnections(const QList<Connection> &connections) { m_connection->setConnections(connections); }
+void SqlCheckForm::setConnections(const QList<Connection> &connections)
+{
+    m_connection->setConnections(connections);
+}
 
 void SqlCheckForm::loadSpec(const QJsonObject &spec)
 {
@@ -81,7 +83,7 @@ void SqlCheckForm::loadSpec(const QJsonObject &spec)
     KeyValueTable::Pairs params;
     const QJsonObject object = spec.value(QStringLiteral("params")).toObject();
     for (auto it = object.begin(); it != object.end(); ++it)
-        params.append({it.key(), it.value().toVariant().toString()});
+        params.append({ it.key(), it.value().toVariant().toString() });
     m_params->setPairs(params);
     const bool writes = spec.value(QStringLiteral("allow_writes")).toBool();
     m_allowWrites->setChecked(writes);
@@ -108,7 +110,7 @@ QJsonObject SqlCheckForm::writeSpec(QJsonObject spec) const
 void SqlCheckForm::validateSpec()
 {
     showError(m_connectionError,
-              m_connection->connectionName().isEmpty() ? tr("Choose the connection to query.") : QString());
+        m_connection->connectionName().isEmpty() ? tr("Choose the connection to query.") : QString());
     const QString query = m_query->toPlainText();
     QString queryError;
     if (query.trimmed().isEmpty()) {
