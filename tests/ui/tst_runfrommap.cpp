@@ -23,6 +23,7 @@
 #include "testcaseeditor.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QApplication>
 #include <QLineEdit>
 #include <QListWidget>
@@ -87,6 +88,7 @@ private slots:
     void runSelectedNode();
     void cancelRun();
     void environmentsAreUndoable();
+    void protectedEnvironmentAsksFirst();
     void impactOverlay();
     void fullRunOfTheExample();
 
@@ -296,6 +298,39 @@ void TestRunFromMap::environmentsAreUndoable()
     m_window->action(QStringLiteral("actionRedo"))->trigger();
     QCOMPARE(reopen(m_path).environmentByName(QStringLiteral("qa"))->variables.value(QStringLiteral("token")),
              QStringLiteral("${env:QA_TOKEN}"));
+}
+
+void TestRunFromMap::protectedEnvironmentAsksFirst()
+{
+    RunWorkspace *ws = m_window->runWorkspace();
+    RunBar *bar = ws->runBar();
+    bar->setCurrentEnvironment(QStringLiteral("staging"));
+    QVERIFY(bar->isCurrentProtected());
+    QVERIFY(bar->protectedBadge()->isVisibleTo(bar));
+    QString asked;
+    bool answer = false;
+    bar->setConfirmation([&](QWidget *, const QString &name) {
+        asked = name;
+        return answer;
+    });
+    m_window->mapScene()->selectNodes({m_shop.health});
+    m_window->action(QStringLiteral("actionRunNode"))->trigger();
+    QCOMPARE(asked, QStringLiteral("staging"));
+    QVERIFY(!ws->runController()->isRunning()); // declined: nothing runs
+    QCOMPARE(reopen(m_path).runs.size(), 0);
+
+    answer = true;
+    m_window->action(QStringLiteral("actionRunNode"))->trigger();
+    QVERIFY(ws->runController()->isRunning());
+    waitForRun();
+    const Project stored = reopen(m_path);
+    QCOMPARE(stored.runs.size(), 1);
+    QCOMPARE(stored.runs.first().environment, QStringLiteral("staging"));
+    // Health: one pass, one fail (wrong status), one error (nothing listens): the worst shows.
+    QVERIFY(ws->overlay()->nodeState(m_shop.health) == NodeState::Error);
+    const QColor orange = ringColour(m_window->mapScene(), m_shop.health);
+    QVERIFY2(orange.red() > 150 && orange.green() > 40 && orange.green() < 130 && orange.blue() < 80,
+             qPrintable(orange.name()));
 }
 
 void TestRunFromMap::impactOverlay()
