@@ -163,7 +163,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         pen.setWidthF(pen.widthF() + 1.6);
     }
     if (const MapOverlay *overlay = m_scene->overlay()) // run workspace: failing flow edges, impact
-        overlay->adjustEdgePen(m_id, pen);
+        overlay->adjustEdgePen(m_id, pen, m_highlighted);
     if (isSelected()) {
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 0.8);

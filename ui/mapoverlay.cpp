@@ -343,18 +343,10 @@ void MapOverlay::paintNodeForeground(QPainter *painter, const Id &nodeId, const 
     painter->restore();
 }
 
-bool MapOverlay::edgeOnFailingFlow(const Id &edgeId) const
+bool MapOverlay::endsFailing(const Id &edgeId) const
 {
-    const Id flowId = m_scene->highlightedFlow();
-    if (flowId.isEmpty())
-        return false;
-    const Flow *flow = m_scene->document()->flow(flowId);
     const Edge *edge = m_scene->document()->edge(edgeId);
-    if (!flow || !edge)
-        return false;
-    // A flow's path need not follow edges step by step: an edge between two of its nodes
-    // is part of it, as the scene's flow highlight has it.
-    if (!flow->nodeIds.contains(edge->from) || !flow->nodeIds.contains(edge->to))
+    if (!edge)
         return false;
     auto bad = [this](const Id &n) {
         const NodeState s = nodeState(n);
@@ -363,10 +355,10 @@ bool MapOverlay::edgeOnFailingFlow(const Id &edgeId) const
     return bad(edge->from) || bad(edge->to);
 }
 
-void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen) const
+void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const
 {
     if (m_mode == Mode::Results) {
-        if (edgeOnFailingFlow(edgeId)) {
+        if (onFlow && endsFailing(edgeId)) {
             pen.setColor(stateColor(NodeState::Fail));
             pen.setWidthF(pen.widthF() + 1.0);
         }

@@ -63,8 +63,8 @@ public:
     // Painting hooks: the card's background after its white fill, the decorations last.
     void paintNodeBackground(QPainter *painter, const Id &nodeId, const QRectF &card) const;
     void paintNodeForeground(QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const;
-    // The pen an edge is drawn with; `dim` lowers it into the background.
-    void adjustEdgePen(const Id &edgeId, QPen &pen) const;
+    // The pen an edge is drawn with; onFlow: the edge is part of the highlighted flow.
+    void adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const;
 
 signals:
     void changed();
@@ -72,7 +72,7 @@ signals:
 private:
     void repaintAll();
     void repaintNode(const Id &nodeId);
-    bool edgeOnFailingFlow(const Id &edgeId) const;
+    bool endsFailing(const Id &edgeId) const;
 
     MapScene *m_scene;
     Mode m_mode = Mode::Results;

@@ -427,6 +427,12 @@ void TestRunFromMap::fullRunOfTheExample()
     const QString out = QDir::temp().filePath(QStringLiteral("flowbench-after-run.png"));
     QVERIFY(m_window->grab().save(out));
     qInfo("window after the run grabbed to %s", qPrintable(out));
+    // At 100 %: the cards' badges as a reviewer reads them.
+    view->setZoom(1.0, m_window->mapScene()->nodeItem(refund->id)->sceneBoundingRect().center());
+    view->centerOn(m_window->mapScene()->nodeItem(refund->id)->sceneBoundingRect().center());
+    QTest::qWait(100);
+    const QString close = QDir::temp().filePath(QStringLiteral("flowbench-after-run-100.png"));
+    QVERIFY(view->grab().save(close));
 }
 
 QTEST_MAIN(TestRunFromMap)
