@@ -259,6 +259,15 @@ void TestRunFromMap::runSelectedNode()
     // Two runs compare in the history.
     const QList<Run> runs = ws->runController()->runs();
     QVERIFY(ws->runHistoryPanel()->compare(runs.at(0).id, runs.at(1).id));
+
+    // Results older than the preference fade; the latest results come back with the file.
+    QVERIFY(!overlay->isStale(m_shop.refundApi));
+    overlay->setStaleAfterSeconds(-1);
+    QVERIFY(overlay->isStale(m_shop.refundApi));
+    QVERIFY(m_window->openProjectFile(m_path).ok());
+    QVERIFY(ws->overlay()->nodeState(m_shop.refundApi) == NodeState::Fail);
+    QVERIFY(ws->overlay()->nodeState(m_shop.ordersApi) == NodeState::Pass);
+    QCOMPARE(ws->runHistoryPanel()->runList()->topLevelItemCount(), 2);
 }
 
 void TestRunFromMap::cancelRun()
@@ -350,11 +359,15 @@ void TestRunFromMap::impactOverlay()
     QVERIFY(ws->impactPanel()->runButton()->isEnabled());
     QVERIFY(ws->impactPanel()->impact().testCases.contains(m_shop.refundCase));
     QVERIFY(!ws->impactPanel()->impact().testCases.contains(m_shop.upCase));
+    m_window->mapView()->fitToContent();
+    QTest::qWait(50);
+    QVERIFY(m_window->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-impact.png"))));
 
     m_window->action(QStringLiteral("actionOverlayCoverage"))->trigger();
     QVERIFY(overlay->mode() == MapOverlay::Mode::Coverage);
     QVERIFY(overlay->coverage(m_shop.ordersApi) == MapOverlay::Coverage::Automated);
     QVERIFY(overlay->coverage(m_shop.worker) == MapOverlay::Coverage::None);
+    QVERIFY(overlay->coverage(m_shop.health) == MapOverlay::Coverage::Automated);
 
     // Run the impact set: every automated test case the table's change reaches.
     m_window->action(QStringLiteral("actionRunImpact"))->trigger();
