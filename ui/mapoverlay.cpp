@@ -52,6 +52,15 @@ MapOverlay::MapOverlay(MapScene *scene) : QObject(scene), m_scene(scene)
         for (const Id &id : std::as_const(m_running))
             repaintNode(id);
     });
+    // Selection outlines suffer from the same per-view cache (see repaintItem). Queued: the
+    // scene also reports selection changes while it deletes its items.
+    connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
+        const QList<Id> now = m_scene->selectedNodeIds();
+        const QSet<Id> current(now.cbegin(), now.cend());
+        for (const Id &id : m_selected | current)
+            repaintNode(id);
+        m_selected = current;
+    }, Qt::QueuedConnection);
 }
 
 MapOverlay::~MapOverlay() = default;
@@ -372,17 +381,32 @@ void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const
     }
 }
 
+namespace {
+// A card's device-coordinate cache is kept per view, but update() marks it dirty only until
+// the first view repaints: with the overview on the same scene, the map then showed stale
+// cards. Switching the cache off and on drops every view's copy.
+void repaintItem(QGraphicsItem *item)
+{
+    const QGraphicsItem::CacheMode mode = item->cacheMode();
+    if (mode != QGraphicsItem::NoCache) {
+        item->setCacheMode(QGraphicsItem::NoCache);
+        item->setCacheMode(mode);
+    }
+    item->update();
+}
+} // namespace
+
 void MapOverlay::repaintAll()
 {
     for (QGraphicsItem *item : m_scene->items())
         if (item->type() == NodeItem::Type || item->type() == EdgeItem::Type)
-            item->update();
+            repaintItem(item);
 }
 
 void MapOverlay::repaintNode(const Id &nodeId)
 {
     if (NodeItem *item = m_scene->nodeItem(nodeId))
-        item->update();
+        repaintItem(item);
 }
 
 } // namespace flowbench

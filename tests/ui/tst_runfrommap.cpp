@@ -61,18 +61,18 @@ Edge edge(const Id &from, const Id &to, EdgeKind kind)
     return e;
 }
 
-// The colour painted on the card's result ring (left edge, half-way down).
-QColor ringColour(MapScene *scene, const Id &nodeId)
+// The colour painted on the card's result ring (left edge, half-way down), read from the
+// view as the user sees it. (Rendering the scene into an image instead would leave the
+// view's per-device item caches stale: Qt clears the "repaint all" flag on the first device.)
+QColor ringColour(MapView *view, MapScene *scene, const Id &nodeId)
 {
     NodeItem *item = scene->nodeItem(nodeId);
-    const QRectF area = item->sceneBoundingRect();
-    QImage image(area.size().toSize(), QImage::Format_ARGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    scene->render(&painter, QRectF(QPointF(0, 0), area.size()), area);
-    painter.end();
-    // boundingRect starts 6 px left and 12 px above the card; the ring is 2.5 px outside.
-    return image.pixelColor(3, 12 + 30);
+    scene->clearSelection(); // the selection outline sits next to the ring
+    view->centreOnNode(nodeId);
+    QTest::qWait(20);
+    const QImage image = view->viewport()->grab().toImage();
+    const QPoint at = view->mapFromScene(item->pos() + QPointF(-2.8, 30));
+    return image.pixelColor(at * image.devicePixelRatio());
 }
 } // namespace
 
@@ -212,7 +212,7 @@ void TestRunFromMap::runSelectedNode()
     QVERIFY(overlay->nodeState(m_shop.refundApi) == NodeState::Fail);
     QVERIFY(overlay->outcome(m_shop.refundApi).failed >= 1);
     QVERIFY(!overlay->isRunning(m_shop.refundApi));
-    const QColor ring = ringColour(m_window->mapScene(), m_shop.refundApi);
+    const QColor ring = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.refundApi);
     QVERIFY2(ring.red() > 150 && ring.green() < 120, qPrintable(ring.name()));
     QVERIFY(overlay->nodeState(m_shop.health) == NodeState::NotRun); // not in the run
 
@@ -240,13 +240,15 @@ void TestRunFromMap::runSelectedNode()
     if (!ws->runController()->isRunning())
         runNode->trigger(); // the shortcut needs an active window, which offscreen may not give
     QVERIFY(overlay->isRunning(m_shop.ordersApi));
+    QTest::qWait(150); // the window repaints while the run goes on
+    QVERIFY(m_window->mapView()->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-running.png"))));
     waitForRun();
     QCOMPARE(arrived.count(), 5);
     QString messages;
     for (const CheckResult &r : ws->runController()->currentResults())
         messages += toString(r.status) + QStringLiteral(": ") + r.message + QLatin1Char('\n');
     QVERIFY2(overlay->nodeState(m_shop.ordersApi) == NodeState::Pass, qPrintable(messages));
-    const QColor green = ringColour(m_window->mapScene(), m_shop.ordersApi);
+    const QColor green = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.ordersApi);
     QVERIFY2(green.green() > 100 && green.red() < 100, qPrintable(green.name()));
     QVERIFY(overlay->nodeState(m_shop.refundApi) == NodeState::Fail); // the latest results stay
     QCOMPARE(reopen(m_path).runs.size(), 2);
@@ -337,7 +339,7 @@ void TestRunFromMap::protectedEnvironmentAsksFirst()
     QCOMPARE(stored.runs.first().environment, QStringLiteral("staging"));
     // Health: one pass, one fail (wrong status), one error (nothing listens): the worst shows.
     QVERIFY(ws->overlay()->nodeState(m_shop.health) == NodeState::Error);
-    const QColor orange = ringColour(m_window->mapScene(), m_shop.health);
+    const QColor orange = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.health);
     QVERIFY2(orange.red() > 150 && orange.green() > 40 && orange.green() < 130 && orange.blue() < 80,
              qPrintable(orange.name()));
 }
@@ -368,6 +370,7 @@ void TestRunFromMap::impactOverlay()
     QVERIFY(overlay->coverage(m_shop.ordersApi) == MapOverlay::Coverage::Automated);
     QVERIFY(overlay->coverage(m_shop.worker) == MapOverlay::Coverage::None);
     QVERIFY(overlay->coverage(m_shop.health) == MapOverlay::Coverage::Automated);
+    QVERIFY(m_window->mapView()->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-coverage.png"))));
 
     // Run the impact set: every automated test case the table's change reaches.
     m_window->action(QStringLiteral("actionRunImpact"))->trigger();
