@@ -98,6 +98,7 @@ private:
     QTemporaryDir m_dir;
     DemoBackend m_backend;
     ShopProject m_shop;
+    Id m_refundWrites;
     QString m_path;
     MainWindow *m_window = nullptr;
 };
@@ -122,6 +123,7 @@ void TestRunFromMap::init()
     p.edges << edge(m_shop.ordersApi, m_shop.ordersTable, EdgeKind::Writes)
             << edge(m_shop.worker, m_shop.ordersTable, EdgeKind::Reads)
             << edge(m_shop.refundApi, m_shop.ordersTable, EdgeKind::Writes);
+    m_refundWrites = p.edges.last().id;
     for (int i = 0; i < p.nodes.size(); ++i) {
         p.nodes[i].x = (i % 3) * 280;
         p.nodes[i].y = (i / 3) * 160;
@@ -215,6 +217,12 @@ void TestRunFromMap::runSelectedNode()
     const QColor ring = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.refundApi);
     QVERIFY2(ring.red() > 150 && ring.green() < 120, qPrintable(ring.name()));
     QVERIFY(overlay->nodeState(m_shop.health) == NodeState::NotRun); // not in the run
+    // On a highlighted flow, an edge with a failing end is drawn in the fail colour.
+    QPen onFlow(Qt::black), offFlow(Qt::black);
+    overlay->adjustEdgePen(m_refundWrites, onFlow, true);
+    overlay->adjustEdgePen(m_refundWrites, offFlow, false);
+    QCOMPARE(onFlow.color(), MapOverlay::stateColor(NodeState::Fail));
+    QCOMPARE(offFlow.color(), QColor(Qt::black));
 
     // Results dock: the refund test case's three steps, in order.
     ResultsModel *rows = ws->resultsPanel()->model();
