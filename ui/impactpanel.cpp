@@ -12,7 +12,8 @@ namespace {
 const int kNodeRole = Qt::UserRole;
 }
 
-ImpactPanel::ImpactPanel(QWidget *parent) : QWidget(parent)
+ImpactPanel::ImpactPanel(QWidget *parent)
+    : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
     m_headline = new QLabel;
@@ -20,7 +21,7 @@ ImpactPanel::ImpactPanel(QWidget *parent) : QWidget(parent)
     m_headline->setWordWrap(true);
     m_list = new QTreeWidget;
     m_list->setObjectName(QStringLiteral("impactList"));
-    m_list->setHeaderLabels({tr("Affected"), tr("Where")});
+    m_list->setHeaderLabels({ tr("Affected"), tr("Where") });
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->setRootIsDecorated(true);
     m_run = new QPushButton(tr("Run impact set"));
@@ -57,29 +58,34 @@ void ImpactPanel::setImpact(const Impact &impact, const Project &project)
                             .arg(impact.downstream.size())
                             .arg(impact.flowsTouched.size())
                             .arg(impact.testCases.size()));
-    auto *flows = new QTreeWidgetItem(m_list, {tr("Flows (%1)").arg(impact.flowsTouched.size())});
+    auto *flows = new QTreeWidgetItem(m_list, { tr("Flows (%1)").arg(impact.flowsTouched.size()) });
     for (const Id &id : impact.flowsTouched)
         for (const Flow &f : project.flows)
             if (f.id == id)
-                new QTreeWidgetItem(flows, {f.name, impact.flowsThrough.contains(id) ? tr("through the node")
-                                                                                     : tr("touches affected nodes")});
-    auto *cases = new QTreeWidgetItem(m_list, {tr("Test cases (%1)").arg(impact.testCases.size())});
+                new QTreeWidgetItem(flows,
+                    { f.name,
+                        impact.flowsThrough.contains(id) ? tr("through the node")
+                                                         : tr("touches affected nodes") });
+    auto *cases = new QTreeWidgetItem(m_list, { tr("Test cases (%1)").arg(impact.testCases.size()) });
     for (const Id &id : impact.testCases)
         for (const TestCase &t : project.testCases)
             if (t.id == id) {
                 const Node *n = project.node(t.nodeId);
-                auto *item = new QTreeWidgetItem(cases, {t.title + (t.automated ? QString() : tr(" (manual)")),
-                                                         n ? n->name : QString()});
+                auto *item = new QTreeWidgetItem(cases,
+                    { t.title + (t.automated ? QString() : tr(" (manual)")), n ? n->name : QString() });
                 item->setData(0, kNodeRole, t.nodeId);
             }
-    auto *nodes = new QTreeWidgetItem(m_list, {tr("Nodes (%1)").arg(impact.upstream.size() + impact.downstream.size())});
+    auto *nodes = new QTreeWidgetItem(
+        m_list, { tr("Nodes (%1)").arg(impact.upstream.size() + impact.downstream.size()) });
     for (const Node &n : project.nodes) {
         const bool up = impact.upstream.contains(n.id), down = impact.downstream.contains(n.id);
         if (!up && !down)
             continue;
-        auto *item = new QTreeWidgetItem(nodes, {n.name, up && down ? tr("up- and downstream")
-                                                         : up       ? tr("upstream")
-                                                                    : tr("downstream")});
+        auto *item = new QTreeWidgetItem(nodes,
+            { n.name,
+                up && down ? tr("up- and downstream")
+                    : up   ? tr("upstream")
+                           : tr("downstream") });
         item->setData(0, kNodeRole, n.id);
     }
     m_list->expandAll();

@@ -25,7 +25,7 @@ QColor tint(const QColor &c, int alpha)
 
 // A rounded label straddling the card's top edge, right-aligned.
 void paintBadge(QPainter *painter, const QRectF &card, const QString &text, const QColor &fill,
-                const QColor &textColor, double rightInset)
+    const QColor &textColor, double rightInset)
 {
     QFont font;
     font.setPixelSize(11);
@@ -44,7 +44,9 @@ void paintBadge(QPainter *painter, const QRectF &card, const QString &text, cons
 }
 } // namespace
 
-MapOverlay::MapOverlay(MapScene *scene) : QObject(scene), m_scene(scene)
+MapOverlay::MapOverlay(MapScene *scene)
+    : QObject(scene)
+    , m_scene(scene)
 {
     m_spin.setInterval(90);
     connect(&m_spin, &QTimer::timeout, this, [this] {
@@ -54,13 +56,16 @@ MapOverlay::MapOverlay(MapScene *scene) : QObject(scene), m_scene(scene)
     });
     // Selection outlines suffer from the same per-view cache (see repaintItem). Queued: the
     // scene also reports selection changes while it deletes its items.
-    connect(scene, &QGraphicsScene::selectionChanged, this, [this] {
-        const QList<Id> now = m_scene->selectedNodeIds();
-        const QSet<Id> current(now.cbegin(), now.cend());
-        for (const Id &id : m_selected | current)
-            repaintNode(id);
-        m_selected = current;
-    }, Qt::QueuedConnection);
+    connect(
+        scene, &QGraphicsScene::selectionChanged, this,
+        [this] {
+            const QList<Id> now = m_scene->selectedNodeIds();
+            const QSet<Id> current(now.cbegin(), now.cend());
+            for (const Id &id : m_selected | current)
+                repaintNode(id);
+            m_selected = current;
+        },
+        Qt::QueuedConnection);
 }
 
 MapOverlay::~MapOverlay() = default;
@@ -133,10 +138,18 @@ void MapOverlay::updateCoverage(const Project &project, const QList<CheckResult>
     for (const NodeRiskCoverage &n : report.ranked) {
         Coverage c = Coverage::None;
         switch (n.coverage) {
-        case CoverageClass::None: c = Coverage::None; break;
-        case CoverageClass::Manual: c = Coverage::Manual; break;
-        case CoverageClass::Automated: c = Coverage::Automated; break;
-        case CoverageClass::Passing: c = Coverage::Passing; break;
+        case CoverageClass::None:
+            c = Coverage::None;
+            break;
+        case CoverageClass::Manual:
+            c = Coverage::Manual;
+            break;
+        case CoverageClass::Automated:
+            c = Coverage::Automated;
+            break;
+        case CoverageClass::Passing:
+            c = Coverage::Passing;
+            break;
         }
         m_coverage.insert(n.nodeId, c);
     }
@@ -144,8 +157,8 @@ void MapOverlay::updateCoverage(const Project &project, const QList<CheckResult>
         repaintAll();
 }
 
-void MapOverlay::setImpact(const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream,
-                           const QSet<Id> &edges)
+void MapOverlay::setImpact(
+    const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream, const QSet<Id> &edges)
 {
     m_impactCentre = centre;
     m_upstream = centre.isEmpty() ? QSet<Id>() : upstream;
@@ -170,10 +183,14 @@ MapOverlay::ImpactRole MapOverlay::impactRole(const Id &nodeId) const
 QColor MapOverlay::stateColor(NodeState state)
 {
     switch (state) {
-    case NodeState::Pass: return QColor(0x15, 0x80, 0x3d);
-    case NodeState::Fail: return QColor(0xdc, 0x26, 0x26);
-    case NodeState::Error: return QColor(0xc2, 0x41, 0x0c);
-    case NodeState::NotRun: break;
+    case NodeState::Pass:
+        return QColor(0x15, 0x80, 0x3d);
+    case NodeState::Fail:
+        return QColor(0xdc, 0x26, 0x26);
+    case NodeState::Error:
+        return QColor(0xc2, 0x41, 0x0c);
+    case NodeState::NotRun:
+        break;
     }
     return QColor(0x94, 0xa3, 0xb8);
 }
@@ -181,10 +198,14 @@ QColor MapOverlay::stateColor(NodeState state)
 QString MapOverlay::stateText(NodeState state)
 {
     switch (state) {
-    case NodeState::Pass: return tr("pass");
-    case NodeState::Fail: return tr("fail");
-    case NodeState::Error: return tr("error");
-    case NodeState::NotRun: break;
+    case NodeState::Pass:
+        return tr("pass");
+    case NodeState::Fail:
+        return tr("fail");
+    case NodeState::Error:
+        return tr("error");
+    case NodeState::NotRun:
+        break;
     }
     return tr("not run");
 }
@@ -192,10 +213,14 @@ QString MapOverlay::stateText(NodeState state)
 QColor MapOverlay::coverageColor(Coverage coverage)
 {
     switch (coverage) {
-    case Coverage::None: return QColor(0xb9, 0x1c, 0x1c);
-    case Coverage::Manual: return QColor(0xb4, 0x53, 0x09);
-    case Coverage::Automated: return QColor(0x1d, 0x4e, 0xd8);
-    case Coverage::Passing: return QColor(0x15, 0x80, 0x3d);
+    case Coverage::None:
+        return QColor(0xb9, 0x1c, 0x1c);
+    case Coverage::Manual:
+        return QColor(0xb4, 0x53, 0x09);
+    case Coverage::Automated:
+        return QColor(0x1d, 0x4e, 0xd8);
+    case Coverage::Passing:
+        return QColor(0x15, 0x80, 0x3d);
     }
     return QColor();
 }
@@ -203,10 +228,14 @@ QColor MapOverlay::coverageColor(Coverage coverage)
 QString MapOverlay::coverageText(Coverage coverage)
 {
     switch (coverage) {
-    case Coverage::None: return tr("no tests");
-    case Coverage::Manual: return tr("manual only");
-    case Coverage::Automated: return tr("automated");
-    case Coverage::Passing: return tr("passing");
+    case Coverage::None:
+        return tr("no tests");
+    case Coverage::Manual:
+        return tr("manual only");
+    case Coverage::Automated:
+        return tr("automated");
+    case Coverage::Passing:
+        return tr("passing");
     }
     return QString();
 }
@@ -243,7 +272,8 @@ void MapOverlay::paintNodeBackground(QPainter *painter, const Id &nodeId, const 
     painter->restore();
 }
 
-void MapOverlay::paintNodeForeground(QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const
+void MapOverlay::paintNodeForeground(
+    QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const
 {
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);

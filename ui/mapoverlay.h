@@ -51,7 +51,8 @@ public:
     Coverage coverage(const Id &nodeId) const { return m_coverage.value(nodeId, Coverage::None); }
 
     // Impact of one node; an empty centre clears it.
-    void setImpact(const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream, const QSet<Id> &edges);
+    void setImpact(
+        const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream, const QSet<Id> &edges);
     ImpactRole impactRole(const Id &nodeId) const;
     Id impactCentre() const { return m_impactCentre; }
 

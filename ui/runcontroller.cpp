@@ -8,7 +8,8 @@
 namespace flowbench {
 
 RunController::RunController(ProjectDocument *document, QObject *parent)
-    : QObject(parent), m_document(document)
+    : QObject(parent)
+    , m_document(document)
 {
     reload();
 }
@@ -22,7 +23,10 @@ RunController::~RunController()
     }
 }
 
-bool RunController::isRunning() const { return m_runner && m_runner->isRunning(); }
+bool RunController::isRunning() const
+{
+    return m_runner && m_runner->isRunning();
+}
 
 void RunController::reload()
 {
@@ -82,7 +86,8 @@ NodeOutcome RunController::outcomeOf(const Id &nodeId) const
     return nodeOutcomes(p, latest).value(nodeId);
 }
 
-Status RunController::start(const RunSelection &selection, const QString &environment, bool confirmedProtected)
+Status RunController::start(
+    const RunSelection &selection, const QString &environment, bool confirmedProtected)
 {
     if (isRunning())
         return Status::failure(tr("A run is already in progress; cancel it or wait for it to finish."));
@@ -96,7 +101,8 @@ Status RunController::start(const RunSelection &selection, const QString &enviro
 
     auto *runner = new Runner(&m_network, this);
     connect(runner, &Runner::checkFinished, this, &RunController::onCheckFinished);
-    connect(runner, &Runner::progress, this, [this](int done, int total) { emit progress(done, total, m_failed); });
+    connect(runner, &Runner::progress, this,
+        [this](int done, int total) { emit progress(done, total, m_failed); });
     connect(runner, &Runner::finished, this, &RunController::onFinished);
     const Status s = runner->start(p, options);
     if (!s) {
@@ -106,7 +112,8 @@ Status RunController::start(const RunSelection &selection, const QString &enviro
     if (runner->testCases().isEmpty()) {
         runner->cancel();
         delete runner;
-        return Status::failure(tr("Nothing to run: no automated test case with checks in %1.").arg(selection.describe()));
+        return Status::failure(
+            tr("Nothing to run: no automated test case with checks in %1.").arg(selection.describe()));
     }
     m_runner = runner;
     m_current = runner->run();

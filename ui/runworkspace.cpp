@@ -42,7 +42,9 @@ QAction *makeAction(QObject *parent, const QString &name, const QString &text, c
 }
 } // namespace
 
-RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu) : QObject(window), m_window(window)
+RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu)
+    : QObject(window)
+    , m_window(window)
 {
     qRegisterMetaType<RunScope>();
     m_refreshTimer.setSingleShot(true);
@@ -55,7 +57,10 @@ RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu) : QObject(windo
 
 RunWorkspace::~RunWorkspace() = default;
 
-MapOverlay *RunWorkspace::overlay() const { return m_overlay.data(); }
+MapOverlay *RunWorkspace::overlay() const
+{
+    return m_overlay.data();
+}
 
 qint64 RunWorkspace::staleAfterSeconds()
 {
@@ -74,8 +79,8 @@ void RunWorkspace::createDocks()
     };
     m_editor = new TestCaseEditor;
     m_editor->setObjectName(QStringLiteral("testCaseEditor"));
-    QDockWidget *editorDock = dock(QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), m_editor,
-                                   Qt::RightDockWidgetArea);
+    QDockWidget *editorDock = dock(
+        QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), m_editor, Qt::RightDockWidgetArea);
     if (auto *simple = m_window->findChild<QDockWidget *>(QStringLiteral("testCasesDock")))
         m_window->tabifyDockWidget(simple, editorDock);
     editorDock->raise();
@@ -89,14 +94,16 @@ void RunWorkspace::createDocks()
     m_impact = new ImpactPanel;
     m_impact->setObjectName(QStringLiteral("impactPanel"));
     m_resultsDock = dock(QStringLiteral("resultsDock"), tr("Results"), m_results, Qt::BottomDockWidgetArea);
-    QDockWidget *history = dock(QStringLiteral("runHistoryDock"), tr("Run History"), m_history, Qt::BottomDockWidgetArea);
-    QDockWidget *coverage = dock(QStringLiteral("coverageDock"), tr("Risk × Coverage"), m_coverage, Qt::BottomDockWidgetArea);
+    QDockWidget *history
+        = dock(QStringLiteral("runHistoryDock"), tr("Run History"), m_history, Qt::BottomDockWidgetArea);
+    QDockWidget *coverage
+        = dock(QStringLiteral("coverageDock"), tr("Risk × Coverage"), m_coverage, Qt::BottomDockWidgetArea);
     m_impactDock = dock(QStringLiteral("impactDock"), tr("Impact"), m_impact, Qt::BottomDockWidgetArea);
     m_window->tabifyDockWidget(m_resultsDock, history);
     m_window->tabifyDockWidget(history, coverage);
     m_window->tabifyDockWidget(coverage, m_impactDock);
     m_resultsDock->raise();
-    m_window->resizeDocks({m_resultsDock}, {300}, Qt::Vertical);
+    m_window->resizeDocks({ m_resultsDock }, { 300 }, Qt::Vertical);
 
     m_runBar = new RunBar;
     m_runBar->setObjectName(QStringLiteral("runBar"));
@@ -125,7 +132,7 @@ void RunWorkspace::createDocks()
     connect(m_coverage, &CoveragePanel::nodeActivated, this, jump);
     connect(m_impact, &ImpactPanel::nodeActivated, this, jump);
     connect(m_impact, &ImpactPanel::runImpactSetRequested, this, [this] {
-        m_runBar->requestRun(RunScope{RunScope::ImpactSet, {}});
+        m_runBar->requestRun(RunScope { RunScope::ImpactSet, {} });
     });
     connect(m_history, &RunHistoryPanel::runSelected, this, [this](const Id &runId) {
         if (!m_controller)
@@ -140,11 +147,12 @@ void RunWorkspace::createDocks()
         if (m_document)
             m_document->undoStack()->push(new AddTestCaseCommand(m_document, t));
     });
-    connect(m_editor, &TestCaseEditor::testCaseChanged, this, [this](const TestCase &before, const TestCase &after) {
-        if (m_document)
-            m_document->undoStack()->push(
-                new ChangeTestCaseCommand(m_document, before, after, tr("Edit Test Case “%1”").arg(after.title)));
-    });
+    connect(m_editor, &TestCaseEditor::testCaseChanged, this,
+        [this](const TestCase &before, const TestCase &after) {
+            if (m_document)
+                m_document->undoStack()->push(new ChangeTestCaseCommand(
+                    m_document, before, after, tr("Edit Test Case “%1”").arg(after.title)));
+        });
     connect(m_editor, &TestCaseEditor::testCaseRemoved, this, [this](const Id &id) {
         if (m_document)
             m_document->undoStack()->push(new RemoveTestCaseCommand(m_document, id));
@@ -162,38 +170,41 @@ void RunWorkspace::createDocks()
 
 void RunWorkspace::createActions(QMenu *viewMenu)
 {
-    auto runAction = [this](const QString &name, const QString &text, const QKeySequence &key, RunScope::Kind kind) {
-        QAction *a = makeAction(m_window, name, text, key);
-        connect(a, &QAction::triggered, this, [this, kind] {
-            RunScope scope{kind, {}};
-            if (kind == RunScope::Flow && m_scene)
-                scope.flowId = m_scene->highlightedFlow();
-            if (m_runBar->currentEnvironment().isEmpty()) {
-                // No environments: nothing to confirm, the runner uses none.
-                QString error;
-                if (!run(scope, &error))
-                    m_window->statusBar()->showMessage(error, 10000);
-            } else {
-                m_runBar->requestRun(scope);
-            }
-        });
-        m_window->addAction(a);
-        m_runActions << a;
-        return a;
-    };
+    auto runAction
+        = [this](const QString &name, const QString &text, const QKeySequence &key, RunScope::Kind kind) {
+              QAction *a = makeAction(m_window, name, text, key);
+              connect(a, &QAction::triggered, this, [this, kind] {
+                  RunScope scope { kind, {} };
+                  if (kind == RunScope::Flow && m_scene)
+                      scope.flowId = m_scene->highlightedFlow();
+                  if (m_runBar->currentEnvironment().isEmpty()) {
+                      // No environments: nothing to confirm, the runner uses none.
+                      QString error;
+                      if (!run(scope, &error))
+                          m_window->statusBar()->showMessage(error, 10000);
+                  } else {
+                      m_runBar->requestRun(scope);
+                  }
+              });
+              m_window->addAction(a);
+              m_runActions << a;
+              return a;
+          };
     QMenu *runMenu = new QMenu(tr("&Run"), m_window);
     runMenu->setObjectName(QStringLiteral("runMenu"));
-    runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"), QKeySequence(Qt::Key_F5),
-                                 RunScope::SelectedNode));
+    runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"),
+        QKeySequence(Qt::Key_F5), RunScope::SelectedNode));
     runMenu->addAction(runAction(QStringLiteral("actionRunTestCase"), tr("Run Selected &Test Case"),
-                                 QKeySequence(Qt::ALT | Qt::Key_F5), RunScope::SelectedTestCase));
+        QKeySequence(Qt::ALT | Qt::Key_F5), RunScope::SelectedTestCase));
     runMenu->addAction(runAction(QStringLiteral("actionRunFlow"), tr("Run Highlighted &Flow"),
-                                 QKeySequence(Qt::CTRL | Qt::Key_F5), RunScope::Flow));
-    runMenu->addAction(runAction(QStringLiteral("actionRunImpact"), tr("Run &Impact Set"), {}, RunScope::ImpactSet));
+        QKeySequence(Qt::CTRL | Qt::Key_F5), RunScope::Flow));
+    runMenu->addAction(
+        runAction(QStringLiteral("actionRunImpact"), tr("Run &Impact Set"), {}, RunScope::ImpactSet));
     runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
-                                 QKeySequence(Qt::SHIFT | Qt::Key_F5), RunScope::Everything));
+        QKeySequence(Qt::SHIFT | Qt::Key_F5), RunScope::Everything));
     runMenu->addSeparator();
-    m_cancelAction = makeAction(m_window, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
+    m_cancelAction = makeAction(
+        m_window, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
     connect(m_cancelAction, &QAction::triggered, this, [this] {
         if (m_controller)
             m_controller->cancel();
@@ -220,9 +231,9 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         const char *name;
         const char *text;
         MapOverlay::Mode mode;
-    } modes[] = {{"actionOverlayResults", QT_TR_NOOP("&Results"), MapOverlay::Mode::Results},
-                 {"actionOverlayCoverage", QT_TR_NOOP("&Coverage"), MapOverlay::Mode::Coverage},
-                 {"actionOverlayImpact", QT_TR_NOOP("&Impact"), MapOverlay::Mode::Impact}};
+    } modes[] = { { "actionOverlayResults", QT_TR_NOOP("&Results"), MapOverlay::Mode::Results },
+        { "actionOverlayCoverage", QT_TR_NOOP("&Coverage"), MapOverlay::Mode::Coverage },
+        { "actionOverlayImpact", QT_TR_NOOP("&Impact"), MapOverlay::Mode::Impact } };
     for (const auto &m : modes) {
         QAction *a = makeAction(m_window, QString::fromLatin1(m.name), tr(m.text));
         a->setCheckable(true);
@@ -237,8 +248,8 @@ void RunWorkspace::createActions(QMenu *viewMenu)
                 showImpact(Id());
         });
     }
-    QAction *impact = makeAction(m_window, QStringLiteral("actionShowImpact"), tr("Show &Impact"),
-                                 QKeySequence(Qt::CTRL | Qt::Key_I));
+    QAction *impact = makeAction(
+        m_window, QStringLiteral("actionShowImpact"), tr("Show &Impact"), QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(impact, &QAction::triggered, this, [this] { showImpact(Id()); });
     m_window->addAction(impact);
     m_runActions << impact;
@@ -247,8 +258,8 @@ void RunWorkspace::createActions(QMenu *viewMenu)
     connect(stale, &QAction::triggered, this, [this] {
         bool ok = false;
         const int hours = QInputDialog::getInt(m_window, tr("Stale Results"),
-                                               tr("Fade a node's results on the map after (hours):"),
-                                               int(staleAfterSeconds() / 3600), 1, 24 * 365, 1, &ok);
+            tr("Fade a node's results on the map after (hours):"), int(staleAfterSeconds() / 3600), 1,
+            24 * 365, 1, &ok);
         if (!ok)
             return;
         QSettings().setValue(QStringLiteral("results/staleAfterHours"), hours);
@@ -257,7 +268,8 @@ void RunWorkspace::createActions(QMenu *viewMenu)
     });
     viewMenu->addAction(stale);
     viewMenu->addSeparator();
-    for (const char *name : {"testCaseEditorDock", "resultsDock", "runHistoryDock", "coverageDock", "impactDock"})
+    for (const char *name :
+        { "testCaseEditorDock", "resultsDock", "runHistoryDock", "coverageDock", "impactDock" })
         if (auto *d = m_window->findChild<QDockWidget *>(QString::fromLatin1(name)))
             viewMenu->addAction(d->toggleViewAction());
 }
@@ -295,7 +307,7 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         // The step forms need room: once the window has its size, widen the right docks.
         m_sized = true;
         if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock")))
-            m_window->resizeDocks({editorDock}, {qMax(560, m_window->width() * 2 / 5)}, Qt::Horizontal);
+            m_window->resizeDocks({ editorDock }, { qMax(560, m_window->width() * 2 / 5) }, Qt::Horizontal);
     }
     m_controller = new RunController(document, this);
     m_overlay = new MapOverlay(scene);
@@ -305,25 +317,27 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         if (a->objectName() == QLatin1String("actionOverlayResults"))
             a->setChecked(true);
 
-    connect(m_controller, &RunController::started, this, [this](const Run &run, int total, const QSet<Id> &nodes) {
-        m_runBar->runStarted(total);
-        if (m_overlay) {
-            m_overlay->setMode(MapOverlay::Mode::Results);
-            m_overlay->setRunning(nodes);
-        }
-        for (QAction *a : m_overlayGroup->actions())
-            a->setChecked(a->objectName() == QLatin1String("actionOverlayResults"));
-        m_results->setRun(run, {}, m_controller->project());
-        m_resultsDock->raise();
-        m_window->statusBar()->showMessage(tr("Running %1 in %2…").arg(run.selection, run.environment));
-        updateActions();
-    });
+    connect(m_controller, &RunController::started, this,
+        [this](const Run &run, int total, const QSet<Id> &nodes) {
+            m_runBar->runStarted(total);
+            if (m_overlay) {
+                m_overlay->setMode(MapOverlay::Mode::Results);
+                m_overlay->setRunning(nodes);
+            }
+            for (QAction *a : m_overlayGroup->actions())
+                a->setChecked(a->objectName() == QLatin1String("actionOverlayResults"));
+            m_results->setRun(run, {}, m_controller->project());
+            m_resultsDock->raise();
+            m_window->statusBar()->showMessage(tr("Running %1 in %2…").arg(run.selection, run.environment));
+            updateActions();
+        });
     connect(m_controller, &RunController::checkFinished, m_results, &ResultsPanel::appendResult);
     connect(m_controller, &RunController::progress, m_runBar, &RunBar::setProgress);
-    connect(m_controller, &RunController::nodeOutcomeChanged, this, [this](const Id &id, const NodeOutcome &o) {
-        if (m_overlay)
-            m_overlay->setOutcome(id, o);
-    });
+    connect(
+        m_controller, &RunController::nodeOutcomeChanged, this, [this](const Id &id, const NodeOutcome &o) {
+            if (m_overlay)
+                m_overlay->setOutcome(id, o);
+        });
     connect(m_controller, &RunController::nodeFinished, this, [this](const Id &id) {
         if (m_overlay)
             m_overlay->setNodeRunning(id, false);
@@ -339,7 +353,10 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         updateActions();
         QString summary = tr("Run %1: %2 passed, %3 failed, %4 errors, %5 skipped")
                               .arg(run.cancelled ? tr("cancelled") : tr("finished"))
-                              .arg(run.passed).arg(run.failed).arg(run.errors).arg(run.skipped);
+                              .arg(run.passed)
+                              .arg(run.failed)
+                              .arg(run.errors)
+                              .arg(run.skipped);
         if (!storeError.isEmpty())
             summary += QStringLiteral(" — ") + storeError;
         m_window->statusBar()->showMessage(summary, storeError.isEmpty() ? 15000 : 0);
@@ -359,8 +376,8 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::environmentsChanged, this, &RunWorkspace::refreshEnvironments);
-    for (auto signal : {&ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved, &ProjectDocument::edgesAdded,
-                        &ProjectDocument::edgesRemoved})
+    for (auto signal : { &ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved,
+             &ProjectDocument::edgesAdded, &ProjectDocument::edgesRemoved })
         connect(document, signal, this, [this] { m_refreshTimer.start(); });
     connect(document, &ProjectDocument::nodeChanged, this, [this] { m_refreshTimer.start(); });
     connect(document, &ProjectDocument::edgeChanged, this, [this] { m_refreshTimer.start(); });
@@ -377,7 +394,10 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
     updateActions();
 }
 
-QList<Id> RunWorkspace::selectedNodes() const { return m_scene ? m_scene->selectedNodeIds() : QList<Id>(); }
+QList<Id> RunWorkspace::selectedNodes() const
+{
+    return m_scene ? m_scene->selectedNodeIds() : QList<Id>();
+}
 
 void RunWorkspace::updateSelection()
 {
@@ -388,7 +408,10 @@ void RunWorkspace::updateSelection()
     m_runBar->setSelection(!nodes.isEmpty(), !m_editor->currentTestCaseId().isEmpty());
 }
 
-void RunWorkspace::refreshEditor() { refreshEditorFor(m_editor->nodeId()); }
+void RunWorkspace::refreshEditor()
+{
+    refreshEditorFor(m_editor->nodeId());
+}
 
 void RunWorkspace::refreshEditorFor(const Id &nodeId)
 {
@@ -516,7 +539,8 @@ bool RunWorkspace::run(const RunScope &scope, QString *error)
         break;
     }
     case RunScope::Flow: {
-        const Flow *f = m_document->flow(scope.flowId.isEmpty() && m_scene ? m_scene->highlightedFlow() : scope.flowId);
+        const Flow *f
+            = m_document->flow(scope.flowId.isEmpty() && m_scene ? m_scene->highlightedFlow() : scope.flowId);
         if (!f)
             return fail(tr("Highlight a flow in the Flows panel (or pick one in the Run menu) first."));
         selection.flows << f->name;
@@ -529,13 +553,15 @@ bool RunWorkspace::run(const RunScope &scope, QString *error)
             if (const TestCase *t = m_document->testCase(id))
                 addRunnable(*t);
         if (selection.testCaseIds.isEmpty())
-            return fail(tr("The impact set has no automated test case: select a node and Show Impact first."));
+            return fail(
+                tr("The impact set has no automated test case: select a node and Show Impact first."));
         break;
     }
     case RunScope::Everything:
         break;
     }
-    const Status started = m_controller->start(selection, m_runBar->currentEnvironment(), m_runBar->isCurrentProtected());
+    const Status started
+        = m_controller->start(selection, m_runBar->currentEnvironment(), m_runBar->isCurrentProtected());
     if (!started)
         return fail(started.error());
     return true;
@@ -589,7 +615,7 @@ void RunWorkspace::selectAndCentre(const Id &nodeId)
 {
     if (!m_scene || !m_view || !m_document || !m_document->node(nodeId))
         return;
-    m_scene->selectNodes({nodeId});
+    m_scene->selectNodes({ nodeId });
     m_view->centreOnNode(nodeId);
 }
 

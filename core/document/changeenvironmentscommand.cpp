@@ -5,10 +5,12 @@
 
 namespace flowbench {
 
-ChangeEnvironmentsCommand::ChangeEnvironmentsCommand(ProjectDocument *document, QList<Environment> before,
-                                                     QList<Environment> after, QUndoCommand *parent)
-    : QUndoCommand(QCoreApplication::translate("ChangeEnvironmentsCommand", "Edit Environments"), parent),
-      m_document(document), m_before(std::move(before)), m_after(std::move(after))
+ChangeEnvironmentsCommand::ChangeEnvironmentsCommand(
+    ProjectDocument *document, QList<Environment> before, QList<Environment> after, QUndoCommand *parent)
+    : QUndoCommand(QCoreApplication::translate("ChangeEnvironmentsCommand", "Edit Environments"), parent)
+    , m_document(document)
+    , m_before(std::move(before))
+    , m_after(std::move(after))
 {
     // New environments keep one id across undo and redo.
     for (Environment &e : m_after)
@@ -22,6 +24,9 @@ void ChangeEnvironmentsCommand::redo()
         setObsolete(true);
 }
 
-void ChangeEnvironmentsCommand::undo() { m_document->setEnvironments(m_before); }
+void ChangeEnvironmentsCommand::undo()
+{
+    m_document->setEnvironments(m_before);
+}
 
 } // namespace flowbench

@@ -14,7 +14,7 @@ class ChangeEnvironmentsCommand : public QUndoCommand
 {
 public:
     ChangeEnvironmentsCommand(ProjectDocument *document, QList<Environment> before, QList<Environment> after,
-                              QUndoCommand *parent = nullptr);
+        QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 

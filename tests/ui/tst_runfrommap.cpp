@@ -6,7 +6,6 @@
 #include "../run/shopproject.h"
 #include "document/projectdocument.h"
 #include "flowspanel.h"
-#include "support/freeport.h"
 #include "impactpanel.h"
 #include "io/canonicaljson.h"
 #include "mainwindow.h"
@@ -20,11 +19,12 @@
 #include "runhistorypanel.h"
 #include "runworkspace.h"
 #include "store/projectstore.h"
+#include "support/freeport.h"
 #include "testcaseeditor.h"
 
 #include <QAction>
-#include <QLabel>
 #include <QApplication>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
@@ -113,12 +113,15 @@ void TestRunFromMap::initTestCase()
     QVERIFY2(m_backend.start(m_dir.path(), 20, 80), qPrintable(m_backend.errorString()));
 }
 
-void TestRunFromMap::cleanupTestCase() { m_backend.stop(); }
+void TestRunFromMap::cleanupTestCase()
+{
+    m_backend.stop();
+}
 
 void TestRunFromMap::init()
 {
-    m_shop = makeShopProject(m_backend.baseUrl(),
-                             QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
+    m_shop
+        = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
     Project &p = m_shop.project;
     p.edges << edge(m_shop.ordersApi, m_shop.ordersTable, EdgeKind::Writes)
             << edge(m_shop.worker, m_shop.ordersTable, EdgeKind::Reads)
@@ -129,7 +132,8 @@ void TestRunFromMap::init()
         p.nodes[i].y = (i / 3) * 160;
     }
     // Next to the backend's database: the project's "shop" connection is relative.
-    m_path = m_dir.filePath(QStringLiteral("run-%1.flowbench").arg(QString::fromLatin1(QTest::currentTestFunction())));
+    m_path = m_dir.filePath(
+        QStringLiteral("run-%1.flowbench").arg(QString::fromLatin1(QTest::currentTestFunction())));
     QFile::remove(m_path);
     auto store = ProjectStore::create(m_path, p.name);
     QVERIFY2(store, qPrintable(store.error()));
@@ -165,7 +169,7 @@ void TestRunFromMap::editTestCaseInEditor()
 {
     RunWorkspace *ws = m_window->runWorkspace();
     TestCaseEditor *editor = ws->testCaseEditor();
-    m_window->mapScene()->selectNodes({m_shop.health});
+    m_window->mapScene()->selectNodes({ m_shop.health });
     QTRY_COMPARE(editor->nodeId(), m_shop.health);
     QCOMPARE(editor->testCases().size(), 4);
 
@@ -205,7 +209,7 @@ void TestRunFromMap::runSelectedNode()
     QVERIFY(overlay->nodeState(m_shop.refundApi) == NodeState::NotRun);
 
     // The deliberate refund defect: the node turns red.
-    m_window->mapScene()->selectNodes({m_shop.refundApi});
+    m_window->mapScene()->selectNodes({ m_shop.refundApi });
     runNode->trigger();
     QVERIFY(ws->runController()->isRunning()); // asynchronous: the window keeps going
     QVERIFY(ws->runBar()->isRunning());
@@ -231,7 +235,8 @@ void TestRunFromMap::runSelectedNode()
     QVERIFY(rows->results().at(0).status == ResultStatus::Pass);
     QVERIFY(rows->results().at(1).status == ResultStatus::Pass);
     QVERIFY2(rows->results().at(2).status == ResultStatus::Fail, qPrintable(rows->results().at(2).message));
-    QVERIFY2(rows->results().at(2).message.contains(QStringLiteral("54")), qPrintable(rows->results().at(2).message));
+    QVERIFY2(rows->results().at(2).message.contains(QStringLiteral("54")),
+        qPrintable(rows->results().at(2).message));
 
     // Stored in the project file.
     Project stored = reopen(m_path);
@@ -242,7 +247,7 @@ void TestRunFromMap::runSelectedNode()
     QCOMPARE(ws->runHistoryPanel()->runList()->topLevelItemCount(), 1);
 
     // A passing node turns green; results arrive while it runs.
-    m_window->mapScene()->selectNodes({m_shop.ordersApi});
+    m_window->mapScene()->selectNodes({ m_shop.ordersApi });
     QSignalSpy arrived(ws->runController(), &RunController::checkFinished);
     QTest::keyClick(m_window->mapView()->viewport(), Qt::Key_F5);
     if (!ws->runController()->isRunning())
@@ -264,7 +269,7 @@ void TestRunFromMap::runSelectedNode()
     // Double-click on a result selects and centres its node.
     m_window->mapScene()->clearSelection();
     ws->resultsPanel()->nodeActivated(m_shop.ordersApi);
-    QCOMPARE(m_window->mapScene()->selectedNodeIds(), QList<Id>{m_shop.ordersApi});
+    QCOMPARE(m_window->mapScene()->selectedNodeIds(), QList<Id> { m_shop.ordersApi });
 
     // Two runs compare in the history.
     const QList<Run> runs = ws->runController()->runs();
@@ -316,7 +321,7 @@ void TestRunFromMap::environmentsAreUndoable()
     QCOMPARE(reopen(m_path).environments.size(), 2);
     m_window->action(QStringLiteral("actionRedo"))->trigger();
     QCOMPARE(reopen(m_path).environmentByName(QStringLiteral("qa"))->variables.value(QStringLiteral("token")),
-             QStringLiteral("${env:QA_TOKEN}"));
+        QStringLiteral("${env:QA_TOKEN}"));
 }
 
 void TestRunFromMap::protectedEnvironmentAsksFirst()
@@ -332,7 +337,7 @@ void TestRunFromMap::protectedEnvironmentAsksFirst()
         asked = name;
         return answer;
     });
-    m_window->mapScene()->selectNodes({m_shop.health});
+    m_window->mapScene()->selectNodes({ m_shop.health });
     m_window->action(QStringLiteral("actionRunNode"))->trigger();
     QCOMPARE(asked, QStringLiteral("staging"));
     QVERIFY(!ws->runController()->isRunning()); // declined: nothing runs
@@ -349,13 +354,13 @@ void TestRunFromMap::protectedEnvironmentAsksFirst()
     QVERIFY(ws->overlay()->nodeState(m_shop.health) == NodeState::Error);
     const QColor orange = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.health);
     QVERIFY2(orange.red() > 150 && orange.green() > 40 && orange.green() < 130 && orange.blue() < 80,
-             qPrintable(orange.name()));
+        qPrintable(orange.name()));
 }
 
 void TestRunFromMap::impactOverlay()
 {
     RunWorkspace *ws = m_window->runWorkspace();
-    m_window->mapScene()->selectNodes({m_shop.ordersTable});
+    m_window->mapScene()->selectNodes({ m_shop.ordersTable });
     QAction *show = m_window->action(QStringLiteral("actionShowImpact"));
     QCOMPARE(show->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_I));
     show->trigger();
@@ -378,7 +383,8 @@ void TestRunFromMap::impactOverlay()
     QVERIFY(overlay->coverage(m_shop.ordersApi) == MapOverlay::Coverage::Automated);
     QVERIFY(overlay->coverage(m_shop.worker) == MapOverlay::Coverage::None);
     QVERIFY(overlay->coverage(m_shop.health) == MapOverlay::Coverage::Automated);
-    QVERIFY(m_window->mapView()->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-coverage.png"))));
+    QVERIFY(
+        m_window->mapView()->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-coverage.png"))));
 
     // Run the impact set: every automated test case the table's change reaches.
     m_window->action(QStringLiteral("actionRunImpact"))->trigger();
@@ -418,8 +424,11 @@ void TestRunFromMap::fullRunOfTheExample()
     QVERIFY(ws->runController()->isRunning());
     waitForRun();
     const Run run = ws->runController()->currentRun();
-    QVERIFY2(run.passed > 0 && run.failed > 0, qPrintable(QStringLiteral("%1 passed, %2 failed, %3 errors")
-                                                              .arg(run.passed).arg(run.failed).arg(run.errors)));
+    QVERIFY2(run.passed > 0 && run.failed > 0,
+        qPrintable(QStringLiteral("%1 passed, %2 failed, %3 errors")
+                       .arg(run.passed)
+                       .arg(run.failed)
+                       .arg(run.errors)));
     const Node *refund = nullptr;
     for (const Node &n : m_window->document()->nodes())
         if (n.name == QLatin1String("refunds"))
@@ -434,7 +443,7 @@ void TestRunFromMap::fullRunOfTheExample()
         for (int i = 0; i < flowList->topLevelItemCount(); ++i)
             if (flowList->topLevelItem(i)->text(0) == QStringLiteral("Refund"))
                 flowList->setCurrentItem(flowList->topLevelItem(i));
-    m_window->mapScene()->selectNodes({refund->id});
+    m_window->mapScene()->selectNodes({ refund->id });
     // Close enough to read the cards: the highlighted flow's nodes fill the view.
     QRectF area;
     if (const Flow *flow = m_window->document()->flow(m_window->mapScene()->highlightedFlow()))
@@ -445,7 +454,7 @@ void TestRunFromMap::fullRunOfTheExample()
     MapView *view = m_window->mapView();
     const QSizeF room = view->viewport()->size();
     view->setZoom(qMin(1.0, qMin(room.width() / (area.width() + 80), room.height() / (area.height() + 80))),
-                  area.center());
+        area.center());
     view->centerOn(area.center());
     QTest::qWait(200);
     const QString out = QDir::temp().filePath(QStringLiteral("flowbench-after-run.png"));
