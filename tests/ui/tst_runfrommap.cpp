@@ -5,6 +5,7 @@
 #include "../run/demobackend.h"
 #include "../run/shopproject.h"
 #include "document/projectdocument.h"
+#include "environmentdialog.h"
 #include "flowspanel.h"
 #include "impactpanel.h"
 #include "io/canonicaljson.h"
@@ -24,6 +25,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -88,6 +90,7 @@ private slots:
     void runSelectedNode();
     void cancelRun();
     void environmentsAreUndoable();
+    void environmentsDialogFromTheMenu();
     void protectedEnvironmentAsksFirst();
     void impactOverlay();
     void fullRunOfTheExample();
@@ -322,6 +325,32 @@ void TestRunFromMap::environmentsAreUndoable()
     m_window->action(QStringLiteral("actionRedo"))->trigger();
     QCOMPARE(reopen(m_path).environmentByName(QStringLiteral("qa"))->variables.value(QStringLiteral("token")),
         QStringLiteral("${env:QA_TOKEN}"));
+}
+
+void TestRunFromMap::environmentsDialogFromTheMenu()
+{
+    const QList<Environment> before = m_window->document()->environments();
+    int local = -1;
+    for (int i = 0; i < before.size(); ++i)
+        if (before.at(i).name == QLatin1String("local"))
+            local = i;
+    QVERIFY(local >= 0);
+    bool answered = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<EnvironmentDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->selectEnvironment(local);
+        dialog->protectedBox()->setChecked(true);
+        dialog->accept();
+        answered = true;
+    });
+    m_window->action(QStringLiteral("actionEnvironments"))->trigger();
+    QVERIFY(answered);
+    QVERIFY(reopen(m_path).environmentByName(QStringLiteral("local"))->isProtected);
+    QTRY_VERIFY(m_window->runWorkspace()->runBar()->isCurrentProtected()); // the bar follows
+    m_window->action(QStringLiteral("actionUndo"))->trigger();
+    QVERIFY(!reopen(m_path).environmentByName(QStringLiteral("local"))->isProtected);
 }
 
 void TestRunFromMap::protectedEnvironmentAsksFirst()
