@@ -52,6 +52,8 @@ struct Summary
 
 } // namespace
 
+inline namespace panel {
+
 QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore)
 {
     const QHash<Id, NodeOutcome> outcomes = nodeOutcomes(project, latestResults(project.results));
@@ -96,6 +98,8 @@ QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore)
     });
     return list;
 }
+
+} // inline namespace panel
 
 QString CoveragePanel::coverageText(CoverageClass coverage)
 {

@@ -10,6 +10,11 @@ class QTreeWidget;
 
 namespace flowbench {
 
+// The panel's own coverage types live in an inline namespace so that their symbols differ
+// from core/analysis's NodeCoverage and CoverageClass: same names in one program broke the
+// one-definition rule (QHash<Id, NodeCoverage> of one crashed in the other's code).
+inline namespace panel {
+
 // How well a node is covered, worst first.
 enum class CoverageClass { NoTestCase, ManualOnly, Automated, Passing };
 
@@ -27,6 +32,8 @@ struct NodeCoverage
 // Risk × coverage of every node: high-risk nodes (score >= highRiskScore) without
 // automated checks first, then by risk score descending, worst coverage first.
 QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore = 12);
+
+} // inline namespace panel
 
 // The risk × coverage list, with per-flow and per-group summaries. Double-click (or
 // Enter) on a node jumps to it on the map.

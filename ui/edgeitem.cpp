@@ -1,6 +1,7 @@
 #include "edgeitem.h"
 
 #include "document/projectdocument.h"
+#include "mapoverlay.h"
 #include "mapscene.h"
 #include "mapstyle.h"
 #include "nodeitem.h"
@@ -161,6 +162,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 1.6);
     }
+    if (const MapOverlay *overlay = m_scene->overlay()) // run workspace: failing flow edges, impact
+        overlay->adjustEdgePen(m_id, pen, m_highlighted);
     if (isSelected()) {
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 0.8);

@@ -14,6 +14,7 @@
 #include "overviewwidget.h"
 #include "palettewidget.h"
 #include "propertiespanel.h"
+#include "runworkspace.h"
 #include "testcasespanel.h"
 #include "welcomewidget.h"
 
@@ -77,6 +78,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createDocks();
     createMenus();
     createStatusBar();
+    m_runWorkspace = new RunWorkspace(this, m_viewMenu); // run workspace
 
     connect(m_welcome, &WelcomeWidget::newRequested, this, &MainWindow::newProjectDialog);
     connect(m_welcome, &WelcomeWidget::openRequested, this, &MainWindow::openProjectDialog);
@@ -343,6 +345,7 @@ void MainWindow::createStatusBar()
 
 void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
 {
+    m_runWorkspace->setDocument(nullptr, nullptr, nullptr); // run workspace
     m_flows->setDocument(nullptr, nullptr);
     m_properties->setDocument(nullptr);
     m_testCases->setDocument(nullptr);
@@ -368,6 +371,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_properties->setDocument(doc);
         m_testCases->setDocument(doc);
         m_flows->setDocument(doc, m_scene);
+        m_runWorkspace->setDocument(doc, m_scene, m_view); // run workspace
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, this, &MainWindow::askEdgeKind);
         m_layouter = new MapLayouter(doc, m_scene, this);

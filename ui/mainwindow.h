@@ -28,6 +28,7 @@ class OverviewWidget;
 class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
+class RunWorkspace; // run workspace
 class TestCasesPanel;
 class WelcomeWidget;
 
@@ -56,6 +57,7 @@ public:
     FlowsPanel *flowsPanel() const { return m_flows; }
     TestCasesPanel *testCasesPanel() const { return m_testCases; }
     PropertiesPanel *propertiesPanel() const { return m_properties; }
+    RunWorkspace *runWorkspace() const { return m_runWorkspace; } // run workspace
     QAction *action(const QString &objectName) const;
 
     Id addNode(NodeKind kind, const QPointF &topLeft);
@@ -119,6 +121,7 @@ private:
     QPushButton *m_layoutCancel = nullptr;
     QList<QAction *> m_documentActions;
     int m_pasteCount = 0;
+    RunWorkspace *m_runWorkspace = nullptr; // run workspace: docks, run bar, overlays
 };
 
 } // namespace flowbench

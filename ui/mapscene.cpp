@@ -1,4 +1,5 @@
 #include "mapscene.h"
+#include "mapoverlay.h"
 
 #include "clusteritem.h"
 #include "document/addedgecommand.h"
@@ -398,5 +399,15 @@ void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     }
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
+
+// Run workspace: the overlay hook.
+void MapScene::setOverlay(MapOverlay *overlay)
+{
+    m_overlay = overlay;
+    for (QGraphicsItem *item : items())
+        item->update();
+}
+
+MapOverlay *MapScene::overlay() const { return m_overlay.data(); }
 
 } // namespace flowbench

@@ -5,6 +5,7 @@
 
 #include <QGraphicsScene>
 #include <QHash>
+#include <QPointer>
 #include <QTimer>
 #include <memory>
 #include <unordered_map>
@@ -13,6 +14,7 @@ namespace flowbench {
 
 class ClusterItem;
 class EdgeItem;
+class MapOverlay;
 class NodeItem;
 class ProjectDocument;
 
@@ -52,6 +54,11 @@ public:
     void setPickMode(bool on);
     bool pickMode() const { return m_pickMode; }
 
+    // What cards and edges paint on top of the model (results, coverage, impact); owned
+    // by the run workspace, may be null.
+    void setOverlay(MapOverlay *overlay);
+    MapOverlay *overlay() const;
+
     void nodeItemMoved(NodeItem *item); // NodeItem reports its moves here
     void updateClustersNow();
 
@@ -87,6 +94,7 @@ private:
     QTimer m_clusterTimer;
     Id m_flowId;
     bool m_pickMode = false;
+    QPointer<MapOverlay> m_overlay;
     bool m_dragging = false;
     Id m_connectFrom;
     QGraphicsPathItem *m_connectLine = nullptr;

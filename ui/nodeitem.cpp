@@ -1,6 +1,7 @@
 #include "nodeitem.h"
 
 #include "document/projectdocument.h"
+#include "mapoverlay.h"
 #include "mapscene.h"
 #include "mapstyle.h"
 
@@ -105,6 +106,8 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
     if (lod < kDetailLevel) {
         painter->fillRect(card, isSelected() ? MapStyle::selectionColor() : MapStyle::kindColor(n->kind));
+        if (const MapOverlay *overlay = m_scene->overlay(); overlay && !isSelected())
+            overlay->paintNodeForeground(painter, m_id, card, lod);
         return;
     }
     paintDetailed(painter, *n, lod);
@@ -124,6 +127,9 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     painter->setPen(QPen(isSelected() ? MapStyle::selectionColor() : QColor(0xd5, 0xdb, 0xe3),
                          isSelected() ? 2.2 : 1.0));
     painter->drawRoundedRect(card, kRadius, kRadius);
+    const MapOverlay *overlay = m_scene->overlay();
+    if (overlay)
+        overlay->paintNodeBackground(painter, n.id, card);
     QPainterPath stripe;
     stripe.addRoundedRect(QRectF(0, 0, 12, card.height()), kRadius, kRadius);
     QPainterPath clip;
@@ -217,6 +223,9 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
         painter->setPen(Qt::white);
         painter->drawText(r, Qt::AlignCenter, text);
     }
+
+    if (overlay)
+        overlay->paintNodeForeground(painter, n.id, card, lod);
 
     if (m_hovered || isSelected()) {
         painter->setPen(QPen(Qt::white, 2));

@@ -69,6 +69,10 @@ public:
     Status addTestCase(TestCase &testCase);
     Status updateTestCase(const TestCase &testCase);
     Status removeTestCase(const Id &id);
+    // Environments (projectdocumentenvironments.cpp): read from the store; setEnvironments
+    // replaces the whole list (adds, updates, removes by id) in one transaction.
+    QList<Environment> environments() const;
+    Status setEnvironments(const QList<Environment> &environments);
 
 signals:
     void nodesAdded(const QList<flowbench::Id> &ids);
@@ -80,6 +84,7 @@ signals:
     void edgesRemoved(const QList<flowbench::Id> &ids);
     void flowsChanged(); // added, changed or removed: the flow list is small
     void testCasesChanged(const flowbench::Id &nodeId);
+    void environmentsChanged();
     void errorOccurred(const QString &message);
 
 private:

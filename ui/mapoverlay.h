@@ -1,0 +1,93 @@
+#pragma once
+
+#include "analysis/nodeoutcomes.h"
+#include "model/ids.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPen>
+#include <QSet>
+#include <QTimer>
+
+class QPainter;
+
+namespace flowbench {
+
+class MapScene;
+struct Project;
+
+// What the map paints on top of the model, one mode at a time: results (node state from
+// the latest results, counts, stale fade, running spinners), coverage (none / manual /
+// automated / passing) or impact (a node's upstream and downstream, the rest dimmed).
+// Cards and edges read it while painting (NodeItem, EdgeItem); it repaints them on change.
+class MapOverlay : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { Results, Coverage, Impact };
+    enum class Coverage { None, Manual, Automated, Passing };
+    enum class ImpactRole { Outside, Centre, Upstream, Downstream };
+
+    explicit MapOverlay(MapScene *scene);
+    ~MapOverlay() override;
+
+    void setMode(Mode mode);
+    Mode mode() const { return m_mode; }
+
+    // Results.
+    void setOutcomes(const QHash<Id, NodeOutcome> &outcomes);
+    void setOutcome(const Id &nodeId, const NodeOutcome &outcome);
+    NodeOutcome outcome(const Id &nodeId) const { return m_outcomes.value(nodeId); }
+    NodeState nodeState(const Id &nodeId) const { return m_outcomes.value(nodeId).state; }
+    bool isStale(const Id &nodeId) const;
+    void setStaleAfterSeconds(qint64 seconds);
+    qint64 staleAfterSeconds() const { return m_staleAfter; }
+    void setRunning(const QSet<Id> &nodeIds);
+    void setNodeRunning(const Id &nodeId, bool running);
+    bool isRunning(const Id &nodeId) const { return m_running.contains(nodeId); }
+
+    // Coverage, from the project and its latest results.
+    void updateCoverage(const Project &project, const QList<CheckResult> &latestResults);
+    Coverage coverage(const Id &nodeId) const { return m_coverage.value(nodeId, Coverage::None); }
+
+    // Impact of one node; an empty centre clears it.
+    void setImpact(
+        const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream, const QSet<Id> &edges);
+    ImpactRole impactRole(const Id &nodeId) const;
+    Id impactCentre() const { return m_impactCentre; }
+
+    static QColor stateColor(NodeState state);
+    static QString stateText(NodeState state);
+    static QColor coverageColor(Coverage coverage);
+    static QString coverageText(Coverage coverage);
+
+    // Painting hooks: the card's background after its white fill, the decorations last.
+    void paintNodeBackground(QPainter *painter, const Id &nodeId, const QRectF &card) const;
+    void paintNodeForeground(QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const;
+    // The pen an edge is drawn with; onFlow: the edge is part of the highlighted flow.
+    void adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const;
+
+signals:
+    void changed();
+
+private:
+    void repaintAll();
+    void repaintNode(const Id &nodeId);
+    bool endsFailing(const Id &edgeId) const;
+
+    MapScene *m_scene;
+    Mode m_mode = Mode::Results;
+    QHash<Id, NodeOutcome> m_outcomes;
+    qint64 m_staleAfter = 24 * 3600;
+    QSet<Id> m_running;
+    QSet<Id> m_selected;
+    QHash<Id, Coverage> m_coverage;
+    Id m_impactCentre;
+    QSet<Id> m_upstream;
+    QSet<Id> m_downstream;
+    QSet<Id> m_impactEdges;
+    QTimer m_spin;
+    int m_spinAngle = 0;
+};
+
+} // namespace flowbench
