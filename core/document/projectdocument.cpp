@@ -103,29 +103,22 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
 
 QString ProjectDocument::filePath() const { return m_store->path(); }
 
-const Node *ProjectDocument::node(const Id &id) const
+namespace {
+
+// The cached item with that id, or null.
+template <typename Item>
+const Item *cached(const QHash<Id, Item> &cache, const Id &id)
 {
-    auto it = m_nodes.constFind(id);
-    return it == m_nodes.cend() ? nullptr : &it.value();
+    const auto it = cache.constFind(id);
+    return it == cache.cend() ? nullptr : &it.value();
 }
 
-const Edge *ProjectDocument::edge(const Id &id) const
-{
-    auto it = m_edges.constFind(id);
-    return it == m_edges.cend() ? nullptr : &it.value();
-}
+} // namespace
 
-const Flow *ProjectDocument::flow(const Id &id) const
-{
-    auto it = m_flows.constFind(id);
-    return it == m_flows.cend() ? nullptr : &it.value();
-}
-
-const TestCase *ProjectDocument::testCase(const Id &id) const
-{
-    auto it = m_testCases.constFind(id);
-    return it == m_testCases.cend() ? nullptr : &it.value();
-}
+const Node *ProjectDocument::node(const Id &id) const { return cached(m_nodes, id); }
+const Edge *ProjectDocument::edge(const Id &id) const { return cached(m_edges, id); }
+const Flow *ProjectDocument::flow(const Id &id) const { return cached(m_flows, id); }
+const TestCase *ProjectDocument::testCase(const Id &id) const { return cached(m_testCases, id); }
 
 QList<Node> ProjectDocument::nodes() const { return sortedById(m_nodes); }
 QList<Edge> ProjectDocument::edges() const { return sortedById(m_edges); }
