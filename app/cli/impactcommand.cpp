@@ -1,8 +1,8 @@
 #include "impactcommand.h"
 
 #include "analysis/impactanalysis.h"
-#include "coveragecommand.h"
 #include "projectfiles.h"
+#include "texttable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

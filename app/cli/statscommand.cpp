@@ -2,11 +2,11 @@
 
 #include "analysis/coverage.h"
 #include "projectfiles.h"
+#include "texttable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace flowbench::cli {
 
@@ -14,26 +14,6 @@ namespace {
 
 double rounded(double percent) { return qRound(percent * 10) / 10.0; }
 QString percentText(double percent) { return QString::number(rounded(percent), 'f', 1) + QLatin1Char('%'); }
-
-// Rows of cells; the first column is left-aligned, the others right-aligned.
-QString alignedTable(const QList<QStringList> &rows)
-{
-    QList<int> widths;
-    for (const QStringList &row : rows)
-        for (int i = 0; i < row.size(); ++i) {
-            if (widths.size() <= i)
-                widths.append(0);
-            widths[i] = qMax(widths[i], int(row[i].size()));
-        }
-    QString text;
-    for (const QStringList &row : rows) {
-        QString line = QStringLiteral("  ");
-        for (int i = 0; i < row.size(); ++i)
-            line += i == 0 ? row[i].leftJustified(widths[i]) : QStringLiteral("  ") + row[i].rightJustified(widths[i]);
-        text += line.trimmed().isEmpty() ? QStringLiteral("\n") : line.replace(QRegularExpression(QStringLiteral("\\s+$")), QString()) + QLatin1Char('\n');
-    }
-    return text;
-}
 
 QStringList countsRow(const QString &label, const CoverageCounts &c)
 {
@@ -92,10 +72,10 @@ QString statsText(const Project &p, const CoverageReport &r)
     for (const KindCoverage &k : r.kinds)
         kinds << countsRow(toString(k.kind), k.counts);
     kinds << countsRow(QStringLiteral("total"), r.total);
-    text += alignedTable(kinds);
+    text += labelledNumbers(kinds);
 
     text += QLatin1Char('\n');
-    text += alignedTable({{QStringLiteral("Edges"), QString::number(r.edges)},
+    text += labelledNumbers({{QStringLiteral("Edges"), QString::number(r.edges)},
                           {QStringLiteral("Flows"), QString::number(r.flows.size())},
                           {QStringLiteral("Test cases"), QString::number(r.testCases)},
                           {QStringLiteral("  automated"), QString::number(r.automatedTestCases)},
@@ -113,13 +93,13 @@ QString statsText(const Project &p, const CoverageReport &r)
         QList<QStringList> flows{QStringList{QStringLiteral("Flow")} + header.mid(1)};
         for (const FlowCoverage &f : r.flows)
             flows << countsRow(f.name, f.counts);
-        text += QLatin1Char('\n') + alignedTable(flows);
+        text += QLatin1Char('\n') + labelledNumbers(flows);
     }
     if (!r.groups.isEmpty()) {
         QList<QStringList> groups{QStringList{QStringLiteral("Group")} + header.mid(1)};
         for (const GroupCoverage &g : r.groups)
             groups << countsRow(g.group.isEmpty() ? QStringLiteral("(no group)") : g.group, g.counts);
-        text += QLatin1Char('\n') + alignedTable(groups);
+        text += QLatin1Char('\n') + labelledNumbers(groups);
     }
     return text;
 }

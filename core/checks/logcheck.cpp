@@ -1,15 +1,13 @@
 #include "checks/logcheck.h"
 
 #include "checks/assertionevaluator.h"
-#include "checks/basicexecution.h"
+#include "checks/blockingexecution.h"
 #include "checks/logbaseline.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QJsonObject>
-#include <QtConcurrent>
 
 namespace flowbench {
 
@@ -122,9 +120,8 @@ LogResponse scan(const LogRequest &r)
     return response;
 }
 
-class LogExecution : public BasicExecution
+class LogExecution : public BlockingExecution<LogResponse>
 {
-    Q_OBJECT
 public:
     LogExecution(const Check &check, const CheckContext &context)
         : m_check(check), m_variables(context.variables), m_maxEvidenceBytes(context.maxEvidenceBytes)
@@ -160,28 +157,12 @@ public:
         m_request.regex = QRegularExpression(*regex);
         if (!m_request.regex.isValid())
             return finishLater(error(QStringLiteral("spec.regex: \"%1\" is invalid: %2").arg(*regex, m_request.regex.errorString())));
-        m_watcher = new QFutureWatcher<LogResponse>(this);
-        connect(m_watcher, &QFutureWatcher<LogResponse>::finished, this, &LogExecution::onDone);
-        m_watcher->setFuture(QtConcurrent::run(&scan, m_request));
-    }
-
-    void cancel() override
-    {
-        if (m_watcher)
-            m_watcher->disconnect(this);
-        finishLater(cancelled());
+        runBlocking(&scan, m_request);
     }
 
 private:
-    void onDone()
+    CheckOutcome judge(const LogResponse &response, qint64 duration) override
     {
-        const LogResponse response = m_watcher->result();
-        const qint64 duration = elapsedMs();
-        if (!response.ok) {
-            CheckOutcome outcome = error(response.error);
-            outcome.durationMs = duration;
-            return finish(outcome);
-        }
         Observation o;
         o.count = response.count;
         o.body = response.matched;
@@ -193,17 +174,15 @@ private:
                                     .arg(m_request.regex.pattern(), response.files.join(QStringLiteral(", ")))
                                     .toUtf8();
         outcome.evidence = truncateEvidence(head + response.matched, m_maxEvidenceBytes);
-        outcome.durationMs = duration;
         if (outcome.status == ResultStatus::Pass)
             outcome.message = QStringLiteral("%1: %2 new matching line(s); %3").arg(m_request.pattern).arg(response.count).arg(outcome.message);
-        finish(outcome);
+        return outcome;
     }
 
     Check m_check;
     VariableScope m_variables;
     int m_maxEvidenceBytes;
     LogRequest m_request;
-    QFutureWatcher<LogResponse> *m_watcher = nullptr;
 };
 
 } // namespace
@@ -240,5 +219,3 @@ std::unique_ptr<CheckExecution> LogCheck::create(const Check &check, const Check
 }
 
 } // namespace flowbench
-
-#include "logcheck.moc"

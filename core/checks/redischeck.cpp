@@ -1,15 +1,13 @@
 #include "checks/redischeck.h"
 
 #include "checks/assertionevaluator.h"
-#include "checks/basicexecution.h"
+#include "checks/blockingexecution.h"
 #include "checks/redisclient.h"
 #include "checks/secretresolver.h"
 
-#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtConcurrent>
 
 namespace flowbench {
 
@@ -85,9 +83,8 @@ RedisResponse runRedis(const RedisRequest &request)
     return response;
 }
 
-class RedisExecution : public BasicExecution
+class RedisExecution : public BlockingExecution<RedisResponse>
 {
-    Q_OBJECT
 public:
     RedisExecution(const Check &check, const CheckContext &context)
         : m_check(check), m_variables(context.variables), m_maxEvidenceBytes(context.maxEvidenceBytes)
@@ -137,28 +134,12 @@ public:
         if (timeout.isDouble() && timeout.toDouble() > 0)
             request.timeoutMs = int(timeout.toDouble());
         m_commandText = request.command.join(QLatin1Char(' '));
-        m_watcher = new QFutureWatcher<RedisResponse>(this);
-        connect(m_watcher, &QFutureWatcher<RedisResponse>::finished, this, &RedisExecution::onDone);
-        m_watcher->setFuture(QtConcurrent::run(&runRedis, request));
-    }
-
-    void cancel() override
-    {
-        if (m_watcher)
-            m_watcher->disconnect(this);
-        finishLater(cancelled());
+        runBlocking(&runRedis, request);
     }
 
 private:
-    void onDone()
+    CheckOutcome judge(const RedisResponse &response, qint64 duration) override
     {
-        const RedisResponse response = m_watcher->result();
-        const qint64 duration = elapsedMs();
-        if (!response.ok) {
-            CheckOutcome outcome = error(response.error);
-            outcome.durationMs = duration;
-            return finish(outcome);
-        }
         Observation o;
         o.json = response.reply;
         o.latencyMs = duration;
@@ -168,10 +149,9 @@ private:
         CheckOutcome outcome = AssertionEvaluator::judge(m_check, o, m_variables);
         outcome.evidence = truncateEvidence(m_commandText.toUtf8() + "\n" + AssertionEvaluator::describe(response.reply).toUtf8(),
                                             m_maxEvidenceBytes);
-        outcome.durationMs = duration;
         if (outcome.status == ResultStatus::Pass)
             outcome.message = QStringLiteral("redis %1 %2: %3").arg(target(), m_commandText.section(QLatin1Char(' '), 0, 0), outcome.message);
-        finish(outcome);
+        return outcome;
     }
 
     Check m_check;
@@ -180,7 +160,6 @@ private:
     QString m_environmentName;
     Connection m_connection;
     QString m_commandText;
-    QFutureWatcher<RedisResponse> *m_watcher = nullptr;
 };
 
 } // namespace
@@ -240,5 +219,3 @@ std::unique_ptr<CheckExecution> RedisCheck::create(const Check &check, const Che
 }
 
 } // namespace flowbench
-
-#include "redischeck.moc"

@@ -1,22 +1,19 @@
 #include "checks/sqlcheck.h"
 
 #include "checks/assertionevaluator.h"
-#include "checks/basicexecution.h"
+#include "checks/blockingexecution.h"
 #include "checks/sqlquery.h"
 
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QtConcurrent>
 
 namespace flowbench {
 
 namespace {
 
-class SqlExecution : public BasicExecution
+class SqlExecution : public BlockingExecution<SqlResponse>
 {
-    Q_OBJECT
 public:
     SqlExecution(const Check &check, const CheckContext &context)
         : m_check(check), m_variables(context.variables), m_projectDir(context.projectDir),
@@ -77,29 +74,12 @@ public:
                 request.params.insert(it.key(), QVariant(QMetaType::fromType<QString>()));
             }
         }
-        m_watcher = new QFutureWatcher<SqlResponse>(this);
-        connect(m_watcher, &QFutureWatcher<SqlResponse>::finished, this, &SqlExecution::onDone);
-        m_watcher->setFuture(QtConcurrent::run(&runSqlQuery, request));
-    }
-
-    void cancel() override
-    {
-        // The query cannot be interrupted from here; its result is dropped when it ends.
-        if (m_watcher)
-            m_watcher->disconnect(this);
-        finishLater(cancelled());
+        runBlocking(&runSqlQuery, request);
     }
 
 private:
-    void onDone()
+    CheckOutcome judge(const SqlResponse &response, qint64 duration) override
     {
-        const SqlResponse response = m_watcher->result();
-        const qint64 duration = elapsedMs();
-        if (!response.ok) {
-            CheckOutcome outcome = error(response.error);
-            outcome.durationMs = duration;
-            return finish(outcome);
-        }
         Observation o;
         o.json = response.rows;
         o.count = response.count;
@@ -112,13 +92,12 @@ private:
                                     .arg(response.columns.isEmpty() ? QString() : QStringLiteral(": ") + response.columns)
                                     .toUtf8();
         outcome.evidence = truncateEvidence(head + rowsText, m_maxEvidenceBytes);
-        outcome.durationMs = duration;
         if (outcome.status == ResultStatus::Pass)
             outcome.message = QStringLiteral("%1: %2 row(s); %3")
                                   .arg(describeDatabase(m_connection, m_projectDir))
                                   .arg(response.count)
                                   .arg(outcome.message);
-        finish(outcome);
+        return outcome;
     }
 
     Check m_check;
@@ -128,7 +107,6 @@ private:
     QString m_environmentName;
     bool m_protected = false;
     Connection m_connection;
-    QFutureWatcher<SqlResponse> *m_watcher = nullptr;
 };
 
 } // namespace
@@ -195,5 +173,3 @@ std::unique_ptr<CheckExecution> SqlCheck::create(const Check &check, const Check
 }
 
 } // namespace flowbench
-
-#include "sqlcheck.moc"

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -13,6 +14,8 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUuid>
+#include <optional>
+#include <sqlite3.h>
 
 namespace flowbench {
 
@@ -72,6 +75,44 @@ public:
 
 private:
     QString m_name;
+};
+
+// SQLite has no statement timeout of its own (busy_timeout only bounds waits for locks):
+// a progress handler interrupts a statement that runs past the deadline (SQLITE_INTERRUPT).
+class SqliteDeadline
+{
+public:
+    SqliteDeadline(const QSqlDatabase &db, int timeoutMs) : m_timeoutMs(timeoutMs)
+    {
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+        if (!m_handle)
+            return;
+        m_clock.start();
+        sqlite3_progress_handler(m_handle, 1000, &SqliteDeadline::check, this);
+    }
+    ~SqliteDeadline()
+    {
+        if (m_handle)
+            sqlite3_progress_handler(m_handle, 0, nullptr, nullptr);
+    }
+    SqliteDeadline(const SqliteDeadline &) = delete;
+    SqliteDeadline &operator=(const SqliteDeadline &) = delete;
+    bool passed() const { return m_passed; }
+
+private:
+    static int check(void *self)
+    {
+        auto *deadline = static_cast<SqliteDeadline *>(self);
+        deadline->m_passed = deadline->m_clock.hasExpired(deadline->m_timeoutMs);
+        return deadline->m_passed ? 1 : 0;
+    }
+
+    sqlite3 *m_handle = nullptr;
+    QElapsedTimer m_clock;
+    int m_timeoutMs;
+    bool m_passed = false;
 };
 
 SqlResponse failure(const QString &message)
@@ -138,8 +179,18 @@ SqlResponse run(const SqlRequest &request, const QString &connectionName)
         return failure(QStringLiteral("%1: the query does not prepare: %2").arg(where, errorText(query.lastError())));
     for (auto it = request.params.begin(); it != request.params.end(); ++it)
         query.bindValue(QLatin1Char(':') + it.key(), it.value());
+    std::optional<SqliteDeadline> deadline;
+    if (isSqlite(c))
+        deadline.emplace(db, request.timeoutMs);
+    const auto timedOut = [&] {
+        return failure(QStringLiteral("%1: the query did not finish within %2 ms (spec.timeout_ms)")
+                           .arg(where)
+                           .arg(request.timeoutMs));
+    };
     if (!query.exec()) {
         const QSqlError error = query.lastError();
+        if (deadline && deadline->passed())
+            return timedOut();
         if (!request.allowWrites && isReadOnlyRefusal(c, error))
             return failure(QStringLiteral("writes are refused: this sql check is read-only (set allow_writes on an "
                                           "unprotected environment to write); %1 said: %2")
@@ -165,6 +216,10 @@ SqlResponse run(const SqlRequest &request, const QString &connectionName)
                 row.insert(names.at(i), query.isNull(i) ? QJsonValue(QJsonValue::Null) : toJson(query.value(i)));
             response.rows.append(row);
         }
+        if (deadline && deadline->passed())
+            return timedOut();
+        if (query.lastError().isValid())
+            return failure(QStringLiteral("%1: reading the rows failed: %2").arg(where, errorText(query.lastError())));
         response.count = response.rows.size();
     } else {
         response.count = qMax(0, query.numRowsAffected());

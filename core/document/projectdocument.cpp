@@ -79,31 +79,46 @@ Status ProjectDocument::fail(const Status &status)
     return status;
 }
 
+Status ProjectDocument::write(const std::function<Status()> &edits)
+{
+    if (Status s = m_store->transaction(edits); !s)
+        return fail(s);
+    return success();
+}
+
+template <typename Item>
+Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Status (ProjectStore::*update)(Item &),
+                                  const QString &missing)
+{
+    const auto current = cache.constFind(item.id);
+    if (current == cache.cend())
+        return fail(Status::failure(missing));
+    Item copy = item;
+    copy.revision = current->revision;
+    if (Status s = write([&] { return (m_store.get()->*update)(copy); }); !s)
+        return s;
+    cache.insert(copy.id, copy);
+    return success();
+}
+
 QString ProjectDocument::filePath() const { return m_store->path(); }
 
-const Node *ProjectDocument::node(const Id &id) const
+namespace {
+
+// The cached item with that id, or null.
+template <typename Item>
+const Item *cached(const QHash<Id, Item> &cache, const Id &id)
 {
-    auto it = m_nodes.constFind(id);
-    return it == m_nodes.cend() ? nullptr : &it.value();
+    const auto it = cache.constFind(id);
+    return it == cache.cend() ? nullptr : &it.value();
 }
 
-const Edge *ProjectDocument::edge(const Id &id) const
-{
-    auto it = m_edges.constFind(id);
-    return it == m_edges.cend() ? nullptr : &it.value();
-}
+} // namespace
 
-const Flow *ProjectDocument::flow(const Id &id) const
-{
-    auto it = m_flows.constFind(id);
-    return it == m_flows.cend() ? nullptr : &it.value();
-}
-
-const TestCase *ProjectDocument::testCase(const Id &id) const
-{
-    auto it = m_testCases.constFind(id);
-    return it == m_testCases.cend() ? nullptr : &it.value();
-}
+const Node *ProjectDocument::node(const Id &id) const { return cached(m_nodes, id); }
+const Edge *ProjectDocument::edge(const Id &id) const { return cached(m_edges, id); }
+const Flow *ProjectDocument::flow(const Id &id) const { return cached(m_flows, id); }
+const TestCase *ProjectDocument::testCase(const Id &id) const { return cached(m_testCases, id); }
 
 QList<Node> ProjectDocument::nodes() const { return sortedById(m_nodes); }
 QList<Edge> ProjectDocument::edges() const { return sortedById(m_edges); }
@@ -186,7 +201,7 @@ Result<DeleteSummary> ProjectDocument::previewRemoveNodes(const QList<Id> &ids) 
 
 Status ProjectDocument::addNodes(QList<Node> &nodes, QList<Edge> &edges)
 {
-    Status s = m_store->transaction([&]() -> Status {
+    if (Status s = write([&]() -> Status {
         for (Node &n : nodes)
             if (Status st = m_store->addNode(n); !st)
                 return st;
@@ -194,9 +209,8 @@ Status ProjectDocument::addNodes(QList<Node> &nodes, QList<Edge> &edges)
             if (Status st = m_store->addEdge(e); !st)
                 return st;
         return success();
-    });
-    if (!s)
-        return fail(s);
+    }); !s)
+        return s;
     QList<Id> nodeIds, edgeIds;
     for (const Node &n : nodes) {
         m_nodes.insert(n.id, n);
@@ -214,24 +228,16 @@ Status ProjectDocument::addNodes(QList<Node> &nodes, QList<Edge> &edges)
 
 Status ProjectDocument::updateNode(const Node &node)
 {
-    const Node *current = this->node(node.id);
-    if (!current)
-        return fail(Status::failure(tr("No node with id %1").arg(node.id)));
-    Node copy = node;
-    copy.revision = current->revision;
-    Status s = m_store->transaction([&] { return m_store->updateNode(copy); });
-    if (!s)
-        return fail(s);
-    m_nodes.insert(copy.id, copy);
-    emit nodeChanged(copy.id);
+    if (Status s = storeEdit(m_nodes, node, &ProjectStore::updateNode, tr("No node with id %1").arg(node.id)); !s)
+        return s;
+    emit nodeChanged(node.id);
     return success();
 }
 
 Status ProjectDocument::setNodePositions(const QList<NodePosition> &positions)
 {
-    Status s = m_store->transaction([&] { return m_store->setNodePositions(positions); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->setNodePositions(positions); }); !s)
+        return s;
     // The store may bump revisions on a move: take them from the file.
     QList<Id> ids;
     if (positions.size() > 64) {
@@ -274,14 +280,13 @@ Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
         if (std::any_of(f.nodeIds.cbegin(), f.nodeIds.cend(), [&](const Id &n) { return set.contains(n); }))
             taken.flows.append(f);
 
-    Status s = m_store->transaction([&]() -> Status {
+    if (Status s = write([&]() -> Status {
         for (const Node &n : taken.nodes)
             if (auto r = m_store->removeNode(n.id); !r)
                 return Status::failure(r.error());
         return success();
-    });
-    if (!s)
-        return fail(s);
+    }); !s)
+        return s;
 
     QList<Id> edgeIds, nodeIds;
     QSet<Id> touchedNodes;
@@ -319,7 +324,7 @@ Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
 Status ProjectDocument::restoreNodes(const Project &removed)
 {
     Project put = removed;
-    Status s = m_store->transaction([&]() -> Status {
+    if (Status s = write([&]() -> Status {
         for (Node &n : put.nodes)
             if (Status st = m_store->addNode(n); !st)
                 return st;
@@ -348,9 +353,8 @@ Status ProjectDocument::restoreNodes(const Project &removed)
                 return st;
         }
         return success();
-    });
-    if (!s)
-        return fail(s);
+    }); !s)
+        return s;
 
     QList<Id> nodeIds, edgeIds;
     QSet<Id> touchedNodes;
@@ -385,9 +389,8 @@ Status ProjectDocument::restoreNodes(const Project &removed)
 
 Status ProjectDocument::addEdge(Edge &edge)
 {
-    Status s = m_store->transaction([&] { return m_store->addEdge(edge); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->addEdge(edge); }); !s)
+        return s;
     m_edges.insert(edge.id, edge);
     emit edgesAdded({edge.id});
     return success();
@@ -395,24 +398,16 @@ Status ProjectDocument::addEdge(Edge &edge)
 
 Status ProjectDocument::updateEdge(const Edge &edge)
 {
-    const Edge *current = this->edge(edge.id);
-    if (!current)
-        return fail(Status::failure(tr("No edge with id %1").arg(edge.id)));
-    Edge copy = edge;
-    copy.revision = current->revision;
-    Status s = m_store->transaction([&] { return m_store->updateEdge(copy); });
-    if (!s)
-        return fail(s);
-    m_edges.insert(copy.id, copy);
-    emit edgeChanged(copy.id);
+    if (Status s = storeEdit(m_edges, edge, &ProjectStore::updateEdge, tr("No edge with id %1").arg(edge.id)); !s)
+        return s;
+    emit edgeChanged(edge.id);
     return success();
 }
 
 Status ProjectDocument::removeEdge(const Id &id)
 {
-    Status s = m_store->transaction([&] { return m_store->removeEdge(id); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->removeEdge(id); }); !s)
+        return s;
     m_edges.remove(id);
     emit edgesRemoved({id});
     return success();
@@ -420,9 +415,8 @@ Status ProjectDocument::removeEdge(const Id &id)
 
 Status ProjectDocument::addFlow(Flow &flow)
 {
-    Status s = m_store->transaction([&] { return m_store->addFlow(flow); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->addFlow(flow); }); !s)
+        return s;
     m_flows.insert(flow.id, flow);
     emit flowsChanged();
     return success();
@@ -430,15 +424,8 @@ Status ProjectDocument::addFlow(Flow &flow)
 
 Status ProjectDocument::updateFlow(const Flow &flow)
 {
-    const Flow *current = this->flow(flow.id);
-    if (!current)
-        return fail(Status::failure(tr("No flow with id %1").arg(flow.id)));
-    Flow copy = flow;
-    copy.revision = current->revision;
-    Status s = m_store->transaction([&] { return m_store->updateFlow(copy); });
-    if (!s)
-        return fail(s);
-    m_flows.insert(copy.id, copy);
+    if (Status s = storeEdit(m_flows, flow, &ProjectStore::updateFlow, tr("No flow with id %1").arg(flow.id)); !s)
+        return s;
     emit flowsChanged();
     return success();
 }
@@ -449,9 +436,8 @@ Status ProjectDocument::removeFlow(const Id &id, QList<Id> *detached)
     for (const TestCase &t : m_testCases)
         if (t.flowId == id)
             ids.append(t.id);
-    Status s = m_store->transaction([&] { return m_store->removeFlow(id); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->removeFlow(id); }); !s)
+        return s;
     m_flows.remove(id);
     QSet<Id> touched;
     for (const Id &t : ids) {
@@ -473,7 +459,7 @@ Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
 {
     Flow put = flow;
     QList<TestCase> relinked;
-    Status s = m_store->transaction([&]() -> Status {
+    if (Status s = write([&]() -> Status {
         if (Status st = m_store->addFlow(put); !st)
             return st;
         for (const Id &t : detached) {
@@ -487,9 +473,8 @@ Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
             relinked.append(tc);
         }
         return success();
-    });
-    if (!s)
-        return fail(s);
+    }); !s)
+        return s;
     m_flows.insert(put.id, put);
     QSet<Id> touched;
     for (const TestCase &t : relinked) {
@@ -504,9 +489,8 @@ Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
 
 Status ProjectDocument::addTestCase(TestCase &testCase)
 {
-    Status s = m_store->transaction([&] { return m_store->addTestCase(testCase); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->addTestCase(testCase); }); !s)
+        return s;
     m_testCases.insert(testCase.id, testCase);
     emit testCasesChanged(testCase.nodeId);
     return success();
@@ -515,17 +499,13 @@ Status ProjectDocument::addTestCase(TestCase &testCase)
 Status ProjectDocument::updateTestCase(const TestCase &testCase)
 {
     const TestCase *current = this->testCase(testCase.id);
-    if (!current)
-        return fail(Status::failure(tr("No test case with id %1").arg(testCase.id)));
-    TestCase copy = testCase;
-    copy.revision = current->revision;
-    const Id oldNode = current->nodeId;
-    Status s = m_store->transaction([&] { return m_store->updateTestCase(copy); });
-    if (!s)
-        return fail(s);
-    m_testCases.insert(copy.id, copy);
-    emit testCasesChanged(copy.nodeId);
-    if (oldNode != copy.nodeId)
+    const Id oldNode = current ? current->nodeId : Id();
+    if (Status s = storeEdit(m_testCases, testCase, &ProjectStore::updateTestCase,
+                             tr("No test case with id %1").arg(testCase.id));
+        !s)
+        return s;
+    emit testCasesChanged(testCase.nodeId);
+    if (oldNode != testCase.nodeId)
         emit testCasesChanged(oldNode);
     return success();
 }
@@ -534,9 +514,8 @@ Status ProjectDocument::removeTestCase(const Id &id)
 {
     const TestCase *current = testCase(id);
     const Id nodeId = current ? current->nodeId : Id();
-    Status s = m_store->transaction([&] { return m_store->removeTestCase(id); });
-    if (!s)
-        return fail(s);
+    if (Status s = write([&] { return m_store->removeTestCase(id); }); !s)
+        return s;
     m_testCases.remove(id);
     emit testCasesChanged(nodeId);
     return success();

@@ -91,6 +91,13 @@ private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
     Status reload();
     Status fail(const Status &status);
+    // Runs `edits` as one store transaction; a failure is reported (errorOccurred) and returned.
+    Status write(const std::function<Status()> &edits);
+    // Stores an edit of a cached item: the store checks the revision the cache holds, and
+    // the cache takes the stored copy. `missing` is the error when no such item is cached.
+    template <typename Item>
+    Status storeEdit(QHash<Id, Item> &cache, const Item &item, Status (ProjectStore::*update)(Item &),
+                     const QString &missing);
 
     std::unique_ptr<ProjectStore> m_store;
     QUndoStack *m_undoStack = nullptr;

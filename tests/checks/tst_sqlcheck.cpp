@@ -304,6 +304,19 @@ private slots:
         QVERIFY(!QFile::exists(QDir(m_projectDir.path()).filePath("nowhere/missing.db")));
     }
 
+    // SQLite has no statement timeout of its own: spec.timeout_ms must still end a query
+    // that runs on (here a recursive count that takes far longer than the bound).
+    void sqliteQueryStopsAtTimeout()
+    {
+        QJsonObject s = spec("sqlite", "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c LIMIT 200000000) "
+                                       "SELECT count(*) AS n FROM c");
+        s.insert("timeout_ms", 300);
+        const CheckOutcome outcome = runCheck(makeCheck("sql", s), context(), 60000);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.contains("did not finish within 300 ms"), qPrintable(outcome.message));
+        QVERIFY2(outcome.message.contains(QStringLiteral("SQLite %1").arg(m_projectDir.path())), qPrintable(outcome.message));
+    }
+
     void unknownConnection()
     {
         const CheckOutcome outcome = runCheck(makeCheck("sql", spec("warehouse", "SELECT 1")), context());

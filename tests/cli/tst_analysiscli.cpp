@@ -1,11 +1,11 @@
 #include "store/projectstore.h"
+#include "support/cliprocess.h"
 #include "support/testenv.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -13,30 +13,9 @@ using namespace flowbench;
 
 namespace {
 
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Outcome = testing::CliOutcome;
 
-// Runs the real flowbench-cli; a hung process fails the test after a generous bound.
-Outcome cli(const QStringList &args)
-{
-    QProcess p;
-    p.start(testing::cliPath(), args);
-    Outcome o;
-    if (!p.waitForStarted(30000) || !p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        o.err = QStringLiteral("flowbench-cli did not finish: ") + p.errorString();
-        return o;
-    }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    o.out = QString::fromUtf8(p.readAllStandardOutput());
-    o.err = QString::fromUtf8(p.readAllStandardError());
-    return o;
-}
+Outcome cli(const QStringList &args) { return testing::runCli(args); }
 
 QStringList strings(std::initializer_list<const char *> items)
 {

@@ -1,3 +1,4 @@
+#include "support/cliprocess.h"
 #include "support/testenv.h"
 
 #include <QDir>
@@ -5,38 +6,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 
-struct Outcome
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Outcome = flowbench::testing::CliOutcome;
 
-// Runs the real flowbench-cli; a hung process fails the test after a generous bound.
 Outcome cli(const QStringList &args, const QString &workingDir = QString())
 {
-    QProcess p;
-    if (!workingDir.isEmpty())
-        p.setWorkingDirectory(workingDir);
-    p.start(flowbench::testing::cliPath(), args);
-    Outcome o;
-    if (!p.waitForStarted(30000) || !p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished(5000);
-        o.err = QStringLiteral("flowbench-cli did not finish: ") + p.errorString();
-        return o;
-    }
-    o.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    o.out = QString::fromUtf8(p.readAllStandardOutput());
-    o.err = QString::fromUtf8(p.readAllStandardError());
-    return o;
+    return flowbench::testing::runCli(args, workingDir);
 }
 
 QByteArray readAll(const QString &path)

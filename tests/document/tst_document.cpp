@@ -15,6 +15,7 @@
 #include "document/removenodescommand.h"
 #include "document/removetestcasecommand.h"
 #include "store/projectstore.h"
+#include "support/projectfile.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,16 +34,7 @@ Node makeNode(NodeKind kind, const QString &name, double x = 0, double y = 0)
     return n;
 }
 
-Project reopen(const QString &path)
-{
-    auto store = ProjectStore::open(path);
-    if (!store)
-        qFatal("cannot reopen %s: %s", qPrintable(path), qPrintable(store.error()));
-    auto project = store.value()->load();
-    if (!project)
-        qFatal("cannot load %s: %s", qPrintable(path), qPrintable(project.error()));
-    return project.value();
-}
+Project reopen(const QString &path) { return testing::reopenProject(path); }
 
 QStringList names(const QList<Node> &nodes)
 {

@@ -4,13 +4,14 @@
 #include "shopproject.h"
 
 #include "store/projectstore.h"
+#include "support/cliprocess.h"
+#include "support/freeport.h"
 #include "support/testenv.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -20,21 +21,7 @@ using namespace flowbench::testing;
 
 namespace {
 
-struct CliRun
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
+using CliRun = CliOutcome;
 
 } // namespace
 
@@ -64,7 +51,7 @@ void RunCliTest::initTestCase()
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_backend.start(m_dir.path()), qPrintable(m_backend.errorString()));
     m_project = m_dir.filePath(QStringLiteral("shop.flowbench"));
-    const ShopProject shop = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(closedPort()));
+    const ShopProject shop = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
     auto store = ProjectStore::create(m_project, shop.project.name);
     QVERIFY2(store.ok(), qPrintable(store.error()));
     const Status replaced = store.value()->replaceContents(shop.project);
@@ -75,19 +62,7 @@ void RunCliTest::cleanupTestCase() { m_backend.stop(); }
 
 CliRun RunCliTest::cli(const QStringList &arguments)
 {
-    CliRun result;
-    QProcess process;
-    process.start(cliPath(), QStringList{QStringLiteral("run")} + arguments);
-    if (!process.waitForFinished(120000)) {
-        process.kill();
-        process.waitForFinished(5000);
-        result.err = QStringLiteral("flowbench-cli run did not finish within 120 s");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return runCli(QStringList{QStringLiteral("run")} + arguments, QString(), 120000);
 }
 
 void RunCliTest::exitCodes_data()

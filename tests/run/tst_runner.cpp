@@ -6,6 +6,7 @@
 
 #include "run/runner.h"
 #include "store/projectstore.h"
+#include "support/freeport.h"
 
 #include <QElapsedTimer>
 #include <QHttpServer>
@@ -115,15 +116,6 @@ Project slowProject(const QString &baseUrl, int cases, int stepsPerCase, int sle
     return p;
 }
 
-quint16 closedPort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
 const CheckResult *resultOf(const QList<CheckResult> &results, const Id &testCaseId, int step)
 {
     int seen = 0;
@@ -181,7 +173,7 @@ void RunnerTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_backend.start(m_dir.path()), qPrintable(m_backend.errorString()));
-    m_shop = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(closedPort()));
+    m_shop = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
 }
 
 void RunnerTest::cleanupTestCase() { m_backend.stop(); }
