@@ -48,6 +48,7 @@ void MapOverviewLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 
     // Edges as straight lines between their ends, one drawLines call per colour.
     QHash<QRgb, QVector<QLineF>> lines;
+    QHash<int, QColor> kindColours; // edgePen builds a QPen with a dash pattern: once per kind
     for (const auto &entry : m_scene->edgeItems()) {
         const EdgeItem *item = entry.second.get();
         const QPainterPath &path = item->path();
@@ -59,8 +60,13 @@ void MapOverviewLayer::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         const Edge *edge = doc->edge(entry.first);
         if (!edge)
             continue;
-        const QColor colour = item->isSelected() || item->isHighlighted() ? MapStyle::selectionColor()
-                                                                          : MapStyle::edgePen(edge->kind).color();
+        QColor colour = MapStyle::selectionColor();
+        if (!item->isSelected() && !item->isHighlighted()) {
+            auto kc = kindColours.find(int(edge->kind));
+            if (kc == kindColours.end())
+                kc = kindColours.insert(int(edge->kind), MapStyle::edgePen(edge->kind).color());
+            colour = kc.value();
+        }
         lines[withOpacity(colour, item->opacity())].append(line);
     }
     painter->setRenderHint(QPainter::Antialiasing, false);
