@@ -168,13 +168,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 0.8);
     }
-    if (lod < 0.4) {
-        pen.setWidthF(pen.widthF() / qMax(lod, 0.1) * 0.5); // stay visible when far out
-        pen.setStyle(Qt::SolidLine);
-        painter->setPen(pen);
-        painter->drawPath(m_path);
-        return;
-    }
+    if (lod < NodeItem::kDetailLevel)
+        return; // MapOverviewLayer draws every edge as a line in one go
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);

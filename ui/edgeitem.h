@@ -32,6 +32,7 @@ public:
     void setRoute(const QList<QPointF> &points, const QPointF &fromPos, const QPointF &toPos);
     void clearRoute();
     void setHighlighted(bool highlighted);
+    bool isHighlighted() const { return m_highlighted; }
     void setDimmed(bool dimmed);
     const QPainterPath &path() const { return m_path; }
 

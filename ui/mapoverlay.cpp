@@ -272,6 +272,28 @@ void MapOverlay::paintNodeBackground(QPainter *painter, const Id &nodeId, const 
     painter->restore();
 }
 
+std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
+{
+    switch (m_mode) {
+    case Mode::Results: {
+        const NodeState state = nodeState(nodeId);
+        if (state == NodeState::NotRun)
+            return std::nullopt;
+        return isStale(nodeId) ? stateColor(state).lighter(150) : stateColor(state);
+    }
+    case Mode::Coverage:
+        return coverageColor(coverage(nodeId));
+    case Mode::Impact:
+        switch (impactRole(nodeId)) {
+        case ImpactRole::Centre: return QColor(0x6d, 0x28, 0xd9);
+        case ImpactRole::Upstream: return QColor(0x1d, 0x4e, 0xd8);
+        case ImpactRole::Downstream: return QColor(0xb4, 0x53, 0x09);
+        case ImpactRole::Outside: return m_impactCentre.isEmpty() ? std::nullopt : std::optional<QColor>(QColor(0xd4, 0xd4, 0xd8));
+        }
+    }
+    return std::nullopt;
+}
+
 void MapOverlay::paintNodeForeground(
     QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const
 {
@@ -428,6 +450,7 @@ void repaintItem(QGraphicsItem *item)
 
 void MapOverlay::repaintAll()
 {
+    m_scene->update(); // the zoomed-out overview layer draws every block in one item
     for (QGraphicsItem *item : m_scene->items())
         if (item->type() == NodeItem::Type || item->type() == EdgeItem::Type)
             repaintItem(item);
@@ -435,8 +458,10 @@ void MapOverlay::repaintAll()
 
 void MapOverlay::repaintNode(const Id &nodeId)
 {
-    if (NodeItem *item = m_scene->nodeItem(nodeId))
+    if (NodeItem *item = m_scene->nodeItem(nodeId)) {
         repaintItem(item);
+        m_scene->update(item->sceneBoundingRect()); // its block in the zoomed-out layer
+    }
 }
 
 } // namespace flowbench

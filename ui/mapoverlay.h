@@ -8,6 +8,7 @@
 #include <QPen>
 #include <QSet>
 #include <QTimer>
+#include <optional>
 
 class QPainter;
 
@@ -61,6 +62,8 @@ public:
     static QColor coverageColor(Coverage coverage);
     static QString coverageText(Coverage coverage);
 
+    // The colour of a node drawn as a block when zoomed out; nullopt: its kind colour.
+    std::optional<QColor> blockColor(const Id &nodeId) const;
     // Painting hooks: the card's background after its white fill, the decorations last.
     void paintNodeBackground(QPainter *painter, const Id &nodeId, const QRectF &card) const;
     void paintNodeForeground(QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const;

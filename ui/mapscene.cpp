@@ -6,6 +6,7 @@
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "edgeitem.h"
+#include "mapoverviewlayer.h"
 #include "mapstyle.h"
 #include "nodeitem.h"
 
@@ -45,6 +46,8 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
             m_flowId.clear();
         applyHighlight();
     });
+    m_overview = std::make_unique<MapOverviewLayer>(this);
+    addItem(m_overview.get());
     rebuild();
 }
 
@@ -54,6 +57,7 @@ MapScene::~MapScene()
     m_edges.clear();
     m_nodes.clear();
     m_clusters.clear();
+    m_overview.reset();
 }
 
 void MapScene::rebuild()
@@ -195,6 +199,7 @@ void MapScene::updateClustersNow()
     }
     // Room around the map so it can be panned past its edges.
     const QRectF content = contentRect();
+    m_overview->setRect(content);
     const double pad = qMax(2000.0, qMax(content.width(), content.height()));
     setSceneRect(content.adjusted(-pad, -pad, pad, pad));
 }

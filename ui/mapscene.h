@@ -15,6 +15,7 @@ namespace flowbench {
 class ClusterItem;
 class EdgeItem;
 class MapOverlay;
+class MapOverviewLayer;
 class NodeItem;
 class ProjectDocument;
 
@@ -36,6 +37,8 @@ public:
     int nodeItemCount() const { return int(m_nodes.size()); }
     int edgeItemCount() const { return int(m_edges.size()); }
     QList<ClusterItem *> clusterItems() const;
+    const std::unordered_map<Id, std::unique_ptr<NodeItem>> &nodeItems() const { return m_nodes; }
+    const std::unordered_map<Id, std::unique_ptr<EdgeItem>> &edgeItems() const { return m_edges; }
 
     QList<Id> selectedNodeIds() const;
     QList<Id> selectedEdgeIds() const;
@@ -91,6 +94,7 @@ private:
     std::unordered_map<Id, std::unique_ptr<EdgeItem>> m_edges;
     std::unordered_map<QString, std::unique_ptr<ClusterItem>> m_clusters;
     QHash<Id, QList<Id>> m_edgesOfNode;
+    std::unique_ptr<MapOverviewLayer> m_overview; // the map below the detail zoom
     QTimer m_clusterTimer;
     Id m_flowId;
     bool m_pickMode = false;

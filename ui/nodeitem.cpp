@@ -13,15 +13,14 @@ namespace flowbench {
 namespace {
 constexpr double kRadius = 9;
 constexpr double kHandle = 12;
-// Below this zoom a card is a coloured block: text would be unreadable and costs most.
-constexpr double kDetailLevel = 0.4;
 } // namespace
 
 NodeItem::NodeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
 {
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
-    setCacheMode(DeviceCoordinateCache);
+    // No item cache: at low zoom it made one (empty) pixmap per card every frame, which
+    // doubled the fitted 5,000-node frame and cost 12 MiB (bench/mapview).
     setZValue(2);
     refresh();
 }
@@ -103,14 +102,21 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!n)
         return;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
-    if (lod < kDetailLevel) {
-        painter->fillRect(card, isSelected() ? MapStyle::selectionColor() : MapStyle::kindColor(n->kind));
-        if (const MapOverlay *overlay = m_scene->overlay(); overlay && !isSelected())
-            overlay->paintNodeForeground(painter, m_id, card, lod);
-        return;
-    }
+    if (lod < kDetailLevel)
+        return; // MapOverviewLayer draws every card as a block (blockColor) in one go
     paintDetailed(painter, *n, lod);
+}
+
+QColor NodeItem::blockColor() const
+{
+    if (isSelected())
+        return MapStyle::selectionColor();
+    // Zoomed out, a block shows what the overlay says (result, coverage, impact) or its kind.
+    if (const MapOverlay *overlay = m_scene->overlay())
+        if (const std::optional<QColor> c = overlay->blockColor(m_id))
+            return *c;
+    const Node *n = node();
+    return n ? MapStyle::kindColor(n->kind) : QColor(Qt::gray);
 }
 
 void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)

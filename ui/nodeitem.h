@@ -16,6 +16,9 @@ class NodeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
+    // Below this zoom a card is a coloured block drawn by MapOverviewLayer: text would
+    // be unreadable and costs most.
+    static constexpr double kDetailLevel = 0.4;
 
     NodeItem(MapScene *scene, const Id &id);
 
@@ -32,6 +35,7 @@ public:
     void setDimmed(bool dimmed);
     void setFlowSteps(const QList<int> &steps); // 1-based places in the highlighted flow
     void refresh(); // the node changed in the document
+    QColor blockColor() const; // the card's fill when drawn as a block (low zoom)
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
