@@ -176,7 +176,6 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
         stepMenu->addAction(CheckFormFactory::instance().label(type), this, [this, type] { addStep(type); });
     m_addStep->setMenu(stepMenu);
     auto *stepsLeft = new QWidget(this);
-    stepsLeft->setFixedWidth(200);
     auto *stepsLeftLayout = new QVBoxLayout(stepsLeft);
     stepsLeftLayout->setContentsMargins(0, 0, 0, 0);
     stepsLeftLayout->addWidget(m_steps, 1);
@@ -194,10 +193,17 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     formScroll->setWidget(m_formPages);
     formScroll->setFrameShape(QFrame::NoFrame);
     formScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Steps above their form: the editor usually lives in a narrow side dock, where a
+    // list beside the form would leave the form no room.
     auto *stepsBox = new QGroupBox(tr("Steps (run in order)"), this);
-    auto *stepsLayout = new QHBoxLayout(stepsBox);
-    stepsLayout->addWidget(stepsLeft);
-    stepsLayout->addWidget(formScroll, 1);
+    auto *stepsSplitter = new QSplitter(Qt::Vertical, stepsBox);
+    stepsSplitter->setChildrenCollapsible(false);
+    stepsSplitter->addWidget(stepsLeft);
+    stepsSplitter->addWidget(formScroll);
+    stepsSplitter->setStretchFactor(1, 1);
+    stepsSplitter->setSizes({ 130, 470 });
+    auto *stepsLayout = new QVBoxLayout(stepsBox);
+    stepsLayout->addWidget(stepsSplitter);
 
     auto *details = new QWidget(this);
     auto *detailsLayout = new QVBoxLayout(details);
@@ -212,7 +218,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     splitter->addWidget(left);
     splitter->addWidget(m_detailPages);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 240, 760 });
+    splitter->setSizes({ 170, 830 });
     m_pages->addWidget(emptyState(tr("Select a node on the map to see and edit its test cases."), this));
     m_pages->addWidget(splitter);
     auto *layout = new QVBoxLayout(this);
