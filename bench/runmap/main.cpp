@@ -40,6 +40,16 @@ QList<Node> makeNodes(int count)
     return nodes;
 }
 
+// A 1600x1000 view, shown offscreen (a hidden view keeps a 640x480 viewport), map fitted.
+void showFitted(MapView &view, MapScene *scene)
+{
+    view.resize(1600, 1000);
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.show();
+    view.setMapScene(scene);
+    view.fitToContent();
+}
+
 double frameMs(MapView &view)
 {
     QImage image(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
@@ -106,11 +116,7 @@ int runStall(const QString &backend)
     auto *overlay = new MapOverlay(scene); // owned by the scene
     scene->setOverlay(overlay);
     MapView view;
-    view.resize(1600, 1000);
-    view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.show();
-    view.setMapScene(scene);
-    view.fitToContent();
+    showFitted(view, scene);
 
     RunController controller(doc->get());
     QObject::connect(&controller, &RunController::nodeOutcomeChanged, overlay, &MapOverlay::setOutcome);
@@ -168,11 +174,7 @@ int repaint()
     auto *overlay = new MapOverlay(scene); // owned by the scene
     scene->setOverlay(overlay);
     MapView view;
-    view.resize(1600, 1000);
-    view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.show();
-    view.setMapScene(scene);
-    view.fitToContent();
+    showFitted(view, scene);
     frameMs(view); // warm caches
 
     QHash<Id, NodeOutcome> outcomes;

@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QMap>
 #include <QObject>
@@ -87,6 +88,9 @@ public:
 signals:
     void finished(const flowbench::CheckOutcome &outcome);
 };
+
+// spec.timeout_ms, shared by the networked check types: absent, or a positive number.
+Status validateTimeoutSpec(const QJsonObject &spec);
 
 // A check type ("http", "sql", "redis", "log"): parses and validates its spec and
 // starts executions. One class per type in core/checks/, registered in checkregistry.cpp.

@@ -60,9 +60,8 @@ Status HttpCheck::validate(const Check &check) const
             return Status::failure(QStringLiteral("spec.body.mode: \"%1\" is not raw, json or form").arg(mode));
         }
     }
-    const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
-    if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toDouble() <= 0))
-        return Status::failure(QStringLiteral("spec.timeout_ms: must be a positive number of milliseconds"));
+    if (const Status timeout = validateTimeoutSpec(spec); !timeout)
+        return timeout;
     return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
 }
 

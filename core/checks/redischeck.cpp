@@ -202,9 +202,8 @@ Status RedisCheck::validate(const Check &check) const
     for (qsizetype i = 0; i < list.size(); ++i)
         if (!list.at(i).isString() && !list.at(i).isDouble())
             return Status::failure(QStringLiteral("spec.args[%1]: must be text or a number").arg(i));
-    const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
-    if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toDouble() <= 0))
-        return Status::failure(QStringLiteral("spec.timeout_ms: must be a positive number of milliseconds"));
+    if (const Status timeout = validateTimeoutSpec(spec); !timeout)
+        return timeout;
     return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
 }
 

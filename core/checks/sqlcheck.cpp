@@ -156,9 +156,8 @@ Status SqlCheck::validate(const Check &check) const
     const QJsonValue writes = spec.value(QLatin1String("allow_writes"));
     if (!writes.isUndefined() && !writes.isBool())
         return Status::failure(QStringLiteral("spec.allow_writes: must be true or false"));
-    const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
-    if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toDouble() <= 0))
-        return Status::failure(QStringLiteral("spec.timeout_ms: must be a positive number of milliseconds"));
+    if (const Status timeout = validateTimeoutSpec(spec); !timeout)
+        return timeout;
     return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
 }
 
