@@ -18,6 +18,9 @@ public:
     void setDimmed(bool dimmed);
     QRectF boundingRect() const override { return m_rect; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    // The tint, outline and (from 25 % zoom) the name; also used by the overview layer.
+    void paintBackground(QPainter *painter, double lod) const;
+    void paintLabel(QPainter *painter, double lod) const; // the group's name, from 25 % zoom
 
 private:
     QString m_group;

@@ -15,6 +15,29 @@ namespace flowbench {
 namespace {
 constexpr double kArrowLength = 10;
 
+// Liang-Barsky: the part [t0, t1] of segment a-b inside `r`; false when none is.
+bool clipSegment(const QPointF &a, const QPointF &b, const QRectF &r, double *t0, double *t1)
+{
+    const double dx = b.x() - a.x(), dy = b.y() - a.y();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    for (int i = 0; i < 4; ++i) {
+        if (qFuzzyIsNull(p[i])) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            *t0 = qMax(*t0, t);
+        else
+            *t1 = qMin(*t1, t);
+        if (*t0 > *t1)
+            return false;
+    }
+    return true;
+}
+
 // Where a line from the card centre towards `towards` leaves the card.
 QPointF port(const QRectF &card, const QPointF &towards, QPointF *normal)
 {
@@ -33,11 +56,12 @@ QPointF port(const QRectF &card, const QPointF &towards, QPointF *normal)
 
 EdgeItem::EdgeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
 {
-    setFlags(ItemIsSelectable);
+    setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption); // the exposed rect clips long edges
     if (const Edge *e = scene->document()->edge(id))
         setToolTip(e->label.isEmpty() ? MapStyle::edgeKindLabel(e->kind)
                                       : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
     setZValue(1);
+    setFlag(ItemHasNoContents, scene->overviewMode());
 }
 
 QRectF EdgeItem::boundingRect() const
@@ -75,6 +99,7 @@ void EdgeItem::setHighlighted(bool highlighted)
     m_highlighted = highlighted;
     setZValue(highlighted ? 1.5 : 1);
     update();
+    m_scene->invalidateOverview();
 }
 
 void EdgeItem::setDimmed(bool dimmed)
@@ -83,6 +108,7 @@ void EdgeItem::setDimmed(bool dimmed)
         return;
     m_dimmed = dimmed;
     setOpacity(dimmed ? 0.15 : 1.0);
+    m_scene->invalidateOverview();
 }
 
 void EdgeItem::updateGeometry()
@@ -138,6 +164,15 @@ void EdgeItem::updateGeometry()
         path.cubicTo(p1 + n1 * reach, beforeEnd, end);
     }
     m_path = path;
+    // Flattened finely enough for the highest zoom (Qt flattens in the given transform).
+    m_flat = QTransform::fromScale(0.25, 0.25).map(path.toSubpathPolygons(QTransform::fromScale(4, 4)).value(0));
+    m_flatLength.resize(m_flat.size());
+    double along = 0;
+    for (int i = 0; i < m_flat.size(); ++i) {
+        if (i > 0)
+            along += QLineF(m_flat.at(i - 1), m_flat.at(i)).length();
+        m_flatLength[i] = along;
+    }
 
     // Arrowhead along the last stretch of the curve.
     QLineF dir(path.pointAtPercent(qMax(0.0, 1.0 - 12.0 / qMax(12.0, path.length()))), end);
@@ -149,6 +184,14 @@ void EdgeItem::updateGeometry()
     m_arrow = QPolygonF({end, end + back + side, end + back - side});
     m_labelPos = path.pointAtPercent(0.5);
     update();
+    m_scene->invalidateOverview();
+}
+
+QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemSelectedHasChanged || change == ItemVisibleHasChanged)
+        m_scene->invalidateOverview();
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -157,6 +200,8 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!edge)
         return;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < NodeItem::kDetailLevel)
+        return; // MapOverviewLayer draws every edge as a line in one go
     QPen pen = MapStyle::edgePen(edge->kind);
     if (m_highlighted) {
         pen.setColor(MapStyle::selectionColor());
@@ -168,12 +213,15 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         pen.setColor(MapStyle::selectionColor());
         pen.setWidthF(pen.widthF() + 0.8);
     }
-    if (lod < NodeItem::kDetailLevel)
-        return; // MapOverviewLayer draws every edge as a line in one go
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(pen);
     painter->setBrush(Qt::NoBrush);
-    painter->drawPath(m_path);
+    const QRectF exposed = option->exposedRect.adjusted(-8, -8, 8, 8);
+    if (exposed.contains(m_path.controlPointRect())) {
+        painter->setPen(pen);
+        painter->drawPath(m_path);
+    } else {
+        strokeVisiblePart(painter, pen, exposed);
+    }
     painter->setPen(Qt::NoPen);
     painter->setBrush(pen.color());
     painter->drawPolygon(m_arrow);
@@ -187,7 +235,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setFont(font);
     const QFontMetricsF fm(font);
     // A label longer than its edge would sit on the cards: leave it to the tooltip.
-    if (m_path.length() < fm.horizontalAdvance(text) + 36)
+    if (m_flatLength.value(m_flatLength.size() - 1) < fm.horizontalAdvance(text) + 36)
         return;
     const QRectF box(m_labelPos.x() - fm.horizontalAdvance(text) / 2 - 4, m_labelPos.y() - 8,
                      fm.horizontalAdvance(text) + 8, 16);
@@ -195,6 +243,48 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->drawRoundedRect(box, 4, 4);
     painter->setPen(pen.color().darker(120));
     painter->drawText(box, Qt::AlignCenter, text);
+}
+
+// A long edge crossing the view (or a strip of it being repainted) is stroked only where
+// it is exposed: Qt dashes and strokes the whole curve otherwise, and a map-wide edge
+// made a 100 % frame several times slower. Each visible run starts its dash pattern at
+// the phase it has there, so the dashes do not jump while panning.
+void EdgeItem::strokeVisiblePart(QPainter *painter, QPen pen, const QRectF &exposed) const
+{
+    const bool dashed = pen.style() != Qt::SolidLine;
+    pen.setJoinStyle(Qt::BevelJoin); // the polyline bends a little at every point: round joins cost most
+    const double width = qMax(0.1, pen.widthF());
+    QPolygonF run;
+    double runStart = 0;
+    auto flush = [&] {
+        if (run.size() >= 2) {
+            if (dashed)
+                pen.setDashOffset(runStart / width);
+            painter->setPen(pen);
+            painter->drawPolyline(run);
+        }
+        run.clear();
+    };
+    for (int i = 1; i < m_flat.size(); ++i) {
+        const QPointF a = m_flat.at(i - 1);
+        const QPointF b = m_flat.at(i);
+        double t0 = 0, t1 = 1;
+        if (!clipSegment(a, b, exposed, &t0, &t1)) {
+            flush();
+            continue;
+        }
+        const QPointF from = a + (b - a) * t0;
+        const QPointF to = a + (b - a) * t1;
+        if (run.isEmpty() || t0 > 0) { // a segment entering the view starts a new run
+            flush();
+            run.append(from);
+            runStart = m_flatLength.at(i - 1) + (m_flatLength.at(i) - m_flatLength.at(i - 1)) * t0;
+        }
+        run.append(to);
+        if (t1 < 1)
+            flush();
+    }
+    flush();
 }
 
 } // namespace flowbench

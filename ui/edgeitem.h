@@ -36,10 +36,17 @@ public:
     void setDimmed(bool dimmed);
     const QPainterPath &path() const { return m_path; }
 
+protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
+
 private:
+    void strokeVisiblePart(QPainter *painter, QPen pen, const QRectF &exposed) const;
+
     MapScene *m_scene;
     Id m_id;
     QPainterPath m_path;
+    QPolygonF m_flat;            // m_path flattened, for clipping long edges to the view
+    QVector<double> m_flatLength; // length along the path at each point of m_flat
     QPolygonF m_arrow;
     QPointF m_labelPos;
     QList<QPointF> m_route;

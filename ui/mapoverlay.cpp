@@ -240,36 +240,26 @@ QString MapOverlay::coverageText(Coverage coverage)
     return QString();
 }
 
-void MapOverlay::paintNodeBackground(QPainter *painter, const Id &nodeId, const QRectF &card) const
+std::optional<QColor> MapOverlay::cardFill(const Id &nodeId) const
 {
-    QColor fill;
     switch (m_mode) {
     case Mode::Results: {
         const NodeOutcome o = m_outcomes.value(nodeId);
         if (o.state == NodeState::NotRun) {
             if (m_scene->document()->testCaseCount(nodeId) == 0)
-                return;
-            fill = QColor(0xf1, 0xf5, 0xf9);
-        } else {
-            fill = tint(stateColor(o.state), isStale(nodeId) ? 14 : 36);
+                return std::nullopt;
+            return QColor(0xf1, 0xf5, 0xf9);
         }
-        break;
+        return tint(stateColor(o.state), isStale(nodeId) ? 14 : 36);
     }
     case Mode::Coverage:
-        fill = tint(coverageColor(coverage(nodeId)), 30);
-        break;
+        return tint(coverageColor(coverage(nodeId)), 30);
     case Mode::Impact:
         if (impactRole(nodeId) == ImpactRole::Centre)
-            fill = QColor(0xed, 0xe9, 0xfe);
-        else
-            return;
-        break;
+            return QColor(0xed, 0xe9, 0xfe);
+        return std::nullopt;
     }
-    painter->save();
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(fill);
-    painter->drawRoundedRect(card.adjusted(1, 1, -1, -1), kRadius - 1, kRadius - 1);
-    painter->restore();
+    return std::nullopt;
 }
 
 std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
@@ -450,17 +440,20 @@ void repaintItem(QGraphicsItem *item)
 
 void MapOverlay::repaintAll()
 {
-    m_scene->update(); // the zoomed-out overview layer draws every block in one item
-    for (QGraphicsItem *item : m_scene->items())
-        if (item->type() == NodeItem::Type || item->type() == EdgeItem::Type)
-            repaintItem(item);
+    // Not scene->items(): that sorts every item of the map first.
+    for (const auto &entry : m_scene->nodeItems()) {
+        repaintItem(entry.second.get());
+        m_scene->invalidateOverviewNode(entry.first); // its block in the zoomed-out layer
+    }
+    for (const auto &entry : m_scene->edgeItems())
+        repaintItem(entry.second.get());
 }
 
 void MapOverlay::repaintNode(const Id &nodeId)
 {
     if (NodeItem *item = m_scene->nodeItem(nodeId)) {
         repaintItem(item);
-        m_scene->update(item->sceneBoundingRect()); // its block in the zoomed-out layer
+        m_scene->invalidateOverviewNode(nodeId); // its block in the zoomed-out layer
     }
 }
 

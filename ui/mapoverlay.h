@@ -65,7 +65,7 @@ public:
     // The colour of a node drawn as a block when zoomed out; nullopt: its kind colour.
     std::optional<QColor> blockColor(const Id &nodeId) const;
     // Painting hooks: the card's background after its white fill, the decorations last.
-    void paintNodeBackground(QPainter *painter, const Id &nodeId, const QRectF &card) const;
+    std::optional<QColor> cardFill(const Id &nodeId) const; // the card's tint, if any
     void paintNodeForeground(QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const;
     // The pen an edge is drawn with; onFlow: the edge is part of the highlighted flow.
     void adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const;

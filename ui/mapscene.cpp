@@ -36,6 +36,7 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
     connect(document, &ProjectDocument::edgeChanged, this, [this](const Id &id) {
         if (EdgeItem *item = edgeItem(id))
             item->update();
+        invalidateOverview(); // its kind colours its line
     });
     connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {
         if (NodeItem *item = nodeItem(nodeId))
@@ -101,6 +102,7 @@ void MapScene::addNodeItems(const QList<Id> &ids)
         addItem(item.get());
         m_nodes.emplace(id, std::move(item));
     }
+    invalidateOverview();
     scheduleClusters();
     if (!m_flowId.isEmpty())
         applyHighlight();
@@ -114,6 +116,7 @@ void MapScene::removeNodeItems(const QList<Id> &ids)
         m_edgesOfNode.remove(id);
         m_nodes.erase(id);
     }
+    invalidateOverview();
     scheduleClusters();
 }
 
@@ -131,6 +134,7 @@ void MapScene::addEdgeItems(const QList<Id> &ids)
             m_edgesOfNode[edge->to].append(id);
         m_edges.emplace(id, std::move(item));
     }
+    invalidateOverview();
     if (!m_flowId.isEmpty())
         applyHighlight();
 }
@@ -193,6 +197,7 @@ void MapScene::updateClustersNow()
         auto &cluster = m_clusters[it.key()];
         if (!cluster) {
             cluster = std::make_unique<ClusterItem>(it.key());
+            cluster->setFlag(QGraphicsItem::ItemHasNoContents, m_overviewMode);
             addItem(cluster.get());
         }
         cluster->setRect(it.value().adjusted(-m * 0.7, -m - 10, m * 0.7, m * 0.7));
@@ -405,12 +410,55 @@ void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseDoubleClickEvent(event);
 }
 
+void MapScene::setOverviewMode(bool on)
+{
+    if (m_overviewMode == on)
+        return;
+    m_overviewMode = on;
+    for (auto &entry : m_nodes)
+        entry.second->setFlag(QGraphicsItem::ItemHasNoContents, on);
+    for (auto &entry : m_edges)
+        entry.second->setFlag(QGraphicsItem::ItemHasNoContents, on);
+    for (auto &entry : m_clusters)
+        entry.second->setFlag(QGraphicsItem::ItemHasNoContents, on);
+    m_overview->update();
+}
+
+void MapScene::invalidateOverview()
+{
+    if (!m_overview)
+        return; // while the scene is built or torn down
+    m_overview->invalidate();
+    scheduleOverviewSignal();
+}
+
+void MapScene::invalidateOverviewNode(const Id &nodeId)
+{
+    if (!m_overview)
+        return;
+    m_overview->invalidateNode(nodeId);
+    scheduleOverviewSignal();
+}
+
+void MapScene::scheduleOverviewSignal()
+{
+    // Coalesced: a layout or a run result batch changes thousands of items at once.
+    if (m_overviewSignalPending)
+        return;
+    m_overviewSignalPending = true;
+    QMetaObject::invokeMethod(this, [this] {
+        m_overviewSignalPending = false;
+        emit overviewChanged();
+    }, Qt::QueuedConnection);
+}
+
 // Run workspace: the overlay hook.
 void MapScene::setOverlay(MapOverlay *overlay)
 {
     m_overlay = overlay;
     for (QGraphicsItem *item : items())
         item->update();
+    invalidateOverview();
 }
 
 MapOverlay *MapScene::overlay() const { return m_overlay.data(); }

@@ -62,6 +62,15 @@ public:
     void setOverlay(MapOverlay *overlay);
     MapOverlay *overlay() const;
 
+    // Below the detail zoom the cards and edges are kept out of painting (Qt still walks
+    // items with contents even when they draw nothing) and the overview layer draws them.
+    void setOverviewMode(bool on);
+    bool overviewMode() const { return m_overviewMode; }
+    MapOverviewLayer *overviewLayer() const { return m_overview.get(); }
+    // A block or line of the overview changed (items report it; see MapOverviewLayer).
+    void invalidateOverview();
+    void invalidateOverviewNode(const Id &nodeId); // only its block colour changed
+
     void nodeItemMoved(NodeItem *item); // NodeItem reports its moves here
     void updateClustersNow();
 
@@ -69,6 +78,7 @@ signals:
     void connectRequested(const flowbench::Id &from, const flowbench::Id &to, const QPoint &screenPos);
     void renameRequested(const flowbench::Id &nodeId);
     void nodePicked(const flowbench::Id &nodeId);
+    void overviewChanged(); // the minimap repaints from the overview layer
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -85,6 +95,7 @@ private:
     void updateNodeItem(const Id &id);
     void updateEdgesOf(const Id &nodeId);
     void scheduleClusters();
+    void scheduleOverviewSignal();
     void applyHighlight();
     NodeItem *nodeItemAt(const QPointF &scenePos, const NodeItem *except = nullptr) const;
     void commitMoves();
@@ -98,6 +109,8 @@ private:
     QTimer m_clusterTimer;
     Id m_flowId;
     bool m_pickMode = false;
+    bool m_overviewMode = false;
+    bool m_overviewSignalPending = false;
     QPointer<MapOverlay> m_overlay;
     bool m_dragging = false;
     Id m_connectFrom;

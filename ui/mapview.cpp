@@ -31,7 +31,9 @@ MapView::MapView(QWidget *parent) : QGraphicsView(parent)
     setResizeAnchor(AnchorViewCenter);
     setViewportUpdateMode(SmartViewportUpdate);
     setOptimizationFlags(DontSavePainterState | DontAdjustForAntialiasing);
-    setCacheMode(CacheBackground);
+    // No background cache: the canvas is one flat colour, and the cached pixmap was rebuilt
+    // on every zoom step (a fresh 6 MB pixmap each time: 20 ms of page faults).
+    setCacheMode(CacheNone);
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
@@ -44,6 +46,13 @@ void MapView::setMapScene(MapScene *scene)
     setScene(scene);
     if (scene)
         connect(scene, &MapScene::renameRequested, this, &MapView::beginRename);
+    updateOverviewMode();
+}
+
+void MapView::updateOverviewMode()
+{
+    if (m_scene)
+        m_scene->setOverviewMode(zoom() < NodeItem::kDetailLevel);
 }
 
 double MapView::zoom() const { return transform().m11(); }
@@ -53,6 +62,7 @@ void MapView::setZoom(double zoom, const QPointF &anchorScene)
     zoom = qBound(kMinZoom, zoom, kMaxZoom);
     const QPoint anchorView = mapFromScene(anchorScene);
     setTransform(QTransform::fromScale(zoom, zoom));
+    updateOverviewMode();
     // Keep the anchor point under the same pixel.
     const QPointF moved = mapToScene(anchorView) - anchorScene;
     horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(moved.x() * zoom));
@@ -76,6 +86,7 @@ void MapView::fitToContent()
         r = QRectF(-200, -150, 400, 300);
     r.adjust(-40, -40, 40, 40);
     fitInView(r, Qt::KeepAspectRatio);
+    updateOverviewMode();
     if (zoom() > 1.0)
         setZoom(1.0, r.center());
     centerOn(r.center());

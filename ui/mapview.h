@@ -55,6 +55,7 @@ protected:
 
 private:
     void finishRename(bool accept);
+    void updateOverviewMode(); // the scene's cards and edges paint only at detail zoom
 
     MapScene *m_scene = nullptr;
     bool m_spaceHeld = false;

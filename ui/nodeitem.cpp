@@ -6,6 +6,8 @@
 #include "mapstyle.h"
 
 #include <QPainter>
+#include <QPainterPath>
+#include <QPixmapCache>
 #include <QStyleOptionGraphicsItem>
 
 namespace flowbench {
@@ -13,6 +15,37 @@ namespace flowbench {
 namespace {
 constexpr double kRadius = 9;
 constexpr double kHandle = 12;
+
+// Fonts built once: a QFont made per paint costs a font-database lookup each time.
+QFont cardFont(int pixelSize, bool bold)
+{
+    QFont font;
+    font.setPixelSize(pixelSize);
+    font.setBold(bold);
+    return font;
+}
+const QFont &nameFont() { static const QFont f = cardFont(13, true); return f; }
+const QFont &subFont() { static const QFont f = cardFont(11, false); return f; }
+const QFont &badgeFont() { static const QFont f = cardFont(10, false); return f; }
+const QFont &smallBoldFont() { static const QFont f = cardFont(8, true); return f; }
+const QFont &stepFont() { static const QFont f = cardFont(10, true); return f; }
+
+QStaticText staticText(const QString &text, const QFont &font)
+{
+    QStaticText t(text);
+    t.setTextFormat(Qt::PlainText);
+    t.setPerformanceHint(QStaticText::AggressiveCaching);
+    t.prepare(QTransform(), font);
+    return t;
+}
+
+// Draws `text` vertically centred in `box`, left-aligned or centred.
+void drawIn(QPainter *painter, const QRectF &box, const QStaticText &text, bool centred = false)
+{
+    const QSizeF size = text.size();
+    const double x = centred ? box.left() + (box.width() - size.width()) / 2 : box.left();
+    painter->drawStaticText(QPointF(x, box.top() + (box.height() - size.height()) / 2), text);
+}
 } // namespace
 
 NodeItem::NodeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
@@ -22,6 +55,7 @@ NodeItem::NodeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
     // No item cache: at low zoom it made one (empty) pixmap per card every frame, which
     // doubled the fitted 5,000-node frame and cost 12 MiB (bench/mapview).
     setZValue(2);
+    setFlag(ItemHasNoContents, scene->overviewMode());
     refresh();
 }
 
@@ -54,6 +88,7 @@ void NodeItem::setDimmed(bool dimmed)
         return;
     m_dimmed = dimmed;
     setOpacity(dimmed ? 0.22 : 1.0);
+    m_scene->invalidateOverview();
 }
 
 void NodeItem::setFlowSteps(const QList<int> &steps)
@@ -70,15 +105,22 @@ void NodeItem::refresh()
         setPos(n->x, n->y);
         setToolTip(QStringLiteral("%1 (%2)").arg(n->name, MapStyle::kindLabel(n->kind)));
     }
+    m_text.reset();
     update();
+    m_scene->invalidateOverview(); // the kind colours its block
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (change == ItemPositionHasChanged)
+    if (change == ItemPositionHasChanged) {
         m_scene->nodeItemMoved(this);
-    else if (change == ItemSelectedHasChanged)
+        m_scene->invalidateOverview();
+    } else if (change == ItemSelectedHasChanged) {
         update();
+        m_scene->invalidateOverviewNode(m_id);
+    } else if (change == ItemVisibleHasChanged) {
+        m_scene->invalidateOverview();
+    }
     return QGraphicsItem::itemChange(change, value);
 }
 
@@ -125,57 +167,24 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
     const QColor kind = MapStyle::kindColor(n.kind);
 
-    // Card with a soft shadow and a kind-coloured stripe on the left.
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(15, 23, 42, 22));
-    painter->drawRoundedRect(card.translated(0, 2), kRadius, kRadius);
-    painter->setBrush(Qt::white);
-    painter->setPen(QPen(isSelected() ? MapStyle::selectionColor() : QColor(0xd5, 0xdb, 0xe3),
-                         isSelected() ? 2.2 : 1.0));
-    painter->drawRoundedRect(card, kRadius, kRadius);
+    // Card with a soft shadow, the overlay's tint and a kind-coloured stripe on the left.
     const MapOverlay *overlay = m_scene->overlay();
-    if (overlay)
-        overlay->paintNodeBackground(painter, n.id, card);
-    QPainterPath stripe;
-    stripe.addRoundedRect(QRectF(0, 0, 12, card.height()), kRadius, kRadius);
-    QPainterPath clip;
-    clip.addRect(QRectF(0, 0, 5, card.height()));
-    painter->fillPath(stripe.intersected(clip), kind);
+    const std::optional<QColor> fill = overlay ? overlay->cardFill(n.id) : std::nullopt;
+    paintChrome(painter, fill.value_or(QColor(Qt::white)), kind);
 
     const int iconSize = 28;
     const int device = int(iconSize * qMax(1.0, lod) + 0.5);
     painter->drawPixmap(QRectF(13, (card.height() - iconSize) / 2, iconSize, iconSize),
                         MapStyle::kindPixmap(n.kind, qMin(device, 128)), QRectF());
 
-    QFont nameFont;
-    nameFont.setPixelSize(13);
-    nameFont.setBold(true);
-    painter->setFont(nameFont);
-    painter->setPen(QColor(0x0f, 0x17, 0x2a));
-    const QRectF nameArea = nameRect();
-    painter->drawText(nameArea, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(n.name, Qt::ElideRight, int(nameArea.width())));
-
-    QStringList sub;
-    sub << MapStyle::kindLabel(n.kind);
-    if (!n.group.isEmpty())
-        sub << n.group;
-    if (!n.owner.isEmpty())
-        sub << QStringLiteral("@") + n.owner;
-    QFont subFont = nameFont;
-    subFont.setBold(false);
-    subFont.setPixelSize(11);
     const int tests = m_scene->document()->testCaseCount(n.id);
-    QFont badge = subFont;
-    badge.setPixelSize(10);
-    const QString badgeText = QString::number(tests) + QStringLiteral(" ✓");
-    const double badgeWidth = tests > 0 ? QFontMetricsF(badge).horizontalAdvance(badgeText) + 10 : 0;
-    painter->setFont(subFont);
+    const CardText &text = cardText(n, tests);
+    painter->setFont(nameFont());
+    painter->setPen(QColor(0x0f, 0x17, 0x2a));
+    drawIn(painter, nameRect(), text.name);
+    painter->setFont(subFont());
     painter->setPen(QColor(0x64, 0x74, 0x8b));
-    const QRectF subArea(48, 31, MapStyle::kNodeWidth - 58 - (tests > 0 ? badgeWidth + 4 : 0), 18);
-    painter->drawText(subArea, Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(sub.join(QStringLiteral(" · ")), Qt::ElideRight,
-                                                        int(subArea.width())));
+    drawIn(painter, QRectF(48, 31, 1, 18), text.sub);
 
     // Risk marker: a dot coloured by score, with the score when it matters.
     const int score = n.risk.score();
@@ -184,24 +193,20 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     painter->setBrush(MapStyle::riskColor(score));
     painter->drawEllipse(riskRect);
     if (score > 1) {
-        QFont riskFont = subFont;
-        riskFont.setPixelSize(8);
-        riskFont.setBold(true);
-        painter->setFont(riskFont);
+        painter->setFont(smallBoldFont());
         painter->setPen(Qt::white);
-        painter->drawText(riskRect, Qt::AlignCenter, QString::number(score));
+        drawIn(painter, riskRect, text.risk, true);
     }
 
     if (tests > 0) {
-        painter->setFont(badge);
-        const QString &text = badgeText;
-        const double w = badgeWidth;
+        painter->setFont(badgeFont());
+        const double w = text.badgeWidth;
         const QRectF r(MapStyle::kNodeWidth - w - 8, (MapStyle::kNodeHeight - 14) / 2 + 9, w, 14);
         painter->setPen(Qt::NoPen);
         painter->setBrush(QColor(0xe0, 0xe7, 0xff));
         painter->drawRoundedRect(r, 7, 7);
         painter->setPen(QColor(0x37, 0x30, 0xa3));
-        painter->drawText(r, Qt::AlignCenter, text);
+        drawIn(painter, r, text.badge, true);
     }
 
     if (n.pinned) {
@@ -213,10 +218,7 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     }
 
     if (!m_flowSteps.isEmpty()) {
-        QFont stepFont = subFont;
-        stepFont.setPixelSize(10);
-        stepFont.setBold(true);
-        painter->setFont(stepFont);
+        painter->setFont(stepFont());
         QStringList steps;
         for (int s : m_flowSteps)
             steps << QString::number(s);
@@ -238,6 +240,94 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
         painter->setBrush(kind);
         painter->drawEllipse(connectHandleRect());
     }
+}
+
+namespace {
+void drawChrome(QPainter *painter, const QColor &fill, const QColor &kind, bool selected)
+{
+    const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(15, 23, 42, 22));
+    painter->drawRoundedRect(card.translated(0, 2), kRadius, kRadius);
+    painter->setBrush(Qt::white);
+    painter->setPen(QPen(selected ? MapStyle::selectionColor() : QColor(0xd5, 0xdb, 0xe3), selected ? 2.2 : 1.0));
+    painter->drawRoundedRect(card, kRadius, kRadius);
+    if (fill != Qt::white) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(card.adjusted(1, 1, -1, -1), kRadius - 1, kRadius - 1);
+    }
+    QPainterPath stripe;
+    stripe.addRoundedRect(QRectF(0, 0, 12, card.height()), kRadius, kRadius);
+    QPainterPath clip;
+    clip.addRect(QRectF(0, 0, 5, card.height()));
+    painter->fillPath(stripe.intersected(clip), kind);
+}
+} // namespace
+
+// The card's background is the same for every card of a kind, fill and selection at a
+// zoom: drawn once into a pixmap at device resolution and blitted, since antialiased
+// rounded rects were a third of a 100 % frame.
+void NodeItem::paintChrome(QPainter *painter, const QColor &fill, const QColor &kind) const
+{
+    const QTransform world = painter->worldTransform();
+    if (world.isRotating() || !qFuzzyCompare(world.m11(), world.m22())) {
+        drawChrome(painter, fill, kind, isSelected());
+        return;
+    }
+    const double scale = world.m11();
+    const double dpr = painter->device()->devicePixelRatioF();
+    const QRectF area(-3, -3, MapStyle::kNodeWidth + 6, MapStyle::kNodeHeight + 8); // card, outline, shadow
+    const QString key = QStringLiteral("fb-card:%1:%2:%3:%4:%5")
+                            .arg(fill.rgba())
+                            .arg(kind.rgba())
+                            .arg(isSelected())
+                            .arg(qRound(scale * 1000))
+                            .arg(dpr);
+    QPixmap pixmap;
+    if (!QPixmapCache::find(key, &pixmap)) {
+        pixmap = QPixmap((area.size() * scale * dpr).toSize() + QSize(2, 2));
+        pixmap.setDevicePixelRatio(dpr);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.scale(scale, scale);
+        p.translate(-area.topLeft());
+        drawChrome(&p, fill, kind, isSelected());
+        p.end();
+        QPixmapCache::insert(key, pixmap);
+    }
+    // Blit at a whole device pixel: the pixmap is at this very scale.
+    const QPointF at = world.map(area.topLeft());
+    painter->save();
+    painter->setWorldTransform(QTransform());
+    painter->drawPixmap(QPointF(qRound(at.x()), qRound(at.y())), pixmap);
+    painter->restore();
+}
+
+const NodeItem::CardText &NodeItem::cardText(const Node &n, int tests)
+{
+    if (m_text && m_text->tests == tests)
+        return *m_text;
+    m_text = std::make_unique<CardText>();
+    m_text->tests = tests;
+    const QFontMetricsF nameMetrics(nameFont());
+    m_text->name = staticText(nameMetrics.elidedText(n.name, Qt::ElideRight, nameRect().width()), nameFont());
+
+    QStringList sub;
+    sub << MapStyle::kindLabel(n.kind);
+    if (!n.group.isEmpty())
+        sub << n.group;
+    if (!n.owner.isEmpty())
+        sub << QStringLiteral("@") + n.owner;
+    const QString badge = QString::number(tests) + QStringLiteral(" ✓");
+    m_text->badgeWidth = tests > 0 ? QFontMetricsF(badgeFont()).horizontalAdvance(badge) + 10 : 0;
+    m_text->badge = staticText(badge, badgeFont());
+    const double subWidth = MapStyle::kNodeWidth - 58 - (tests > 0 ? m_text->badgeWidth + 4 : 0);
+    m_text->sub = staticText(QFontMetricsF(subFont()).elidedText(sub.join(QStringLiteral(" · ")), Qt::ElideRight, subWidth),
+                             subFont());
+    m_text->risk = staticText(QString::number(n.risk.score()), smallBoldFont());
+    return *m_text;
 }
 
 } // namespace flowbench

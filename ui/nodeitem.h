@@ -3,6 +3,8 @@
 #include "model/ids.h"
 
 #include <QGraphicsItem>
+#include <QStaticText>
+#include <memory>
 
 namespace flowbench {
 
@@ -43,14 +45,28 @@ protected:
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
 private:
+    // The card's texts laid out once (elided to their boxes): shaping and eliding text
+    // on every paint was most of a 100 % frame. Dropped when the node changes.
+    struct CardText
+    {
+        int tests = -1; // the badge count the texts were laid out for
+        QStaticText name;
+        QStaticText sub;
+        QStaticText badge;
+        double badgeWidth = 0;
+        QStaticText risk;
+    };
     const Node *node() const;
     void paintDetailed(QPainter *painter, const Node &node, double lod);
+    const CardText &cardText(const Node &node, int tests);
+    void paintChrome(QPainter *painter, const QColor &fill, const QColor &kind) const;
 
     MapScene *m_scene;
     Id m_id;
     QList<int> m_flowSteps;
     bool m_dimmed = false;
     bool m_hovered = false;
+    std::unique_ptr<CardText> m_text;
 };
 
 } // namespace flowbench
