@@ -54,7 +54,8 @@ void ClusterItem::paintLabel(QPainter *painter, double lod) const
         return;
     const QColor tint = MapStyle::groupColor(m_group);
     QFont font;
-    font.setPixelSize(lod < 0.5 ? 20 : 13);
+    // As large as the cluster's top margin allows, so the name stays readable zoomed out.
+    font.setPixelSize(qBound(13, int(12 / lod), int(MapStyle::kClusterMargin)));
     font.setBold(true);
     font.setCapitalization(QFont::AllUppercase);
     font.setLetterSpacing(QFont::AbsoluteSpacing, 0.8);
