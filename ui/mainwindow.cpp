@@ -58,7 +58,13 @@ QAction *makeAction(QObject *parent, const QString &name, const QString &text,
 {
     auto *action = new QAction(text, parent);
     action->setObjectName(name);
-    action->setShortcuts(keys);
+    // A platform's standard key can repeat one of ours (ZoomOut is Ctrl+- on Linux): a key
+    // listed twice is an ambiguous shortcut to Qt, and then it does nothing.
+    QList<QKeySequence> unique;
+    for (const QKeySequence &key : keys)
+        if (!key.isEmpty() && !unique.contains(key))
+            unique << key;
+    action->setShortcuts(unique);
     return action;
 }
 } // namespace

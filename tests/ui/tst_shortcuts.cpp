@@ -70,6 +70,7 @@ private slots:
     void undoAndRedoKeys();
     void deleteKeyAsksFirst();
     void findKeysSelectTheNode();
+    void zoomAndFitKeys();
 
 private:
     void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
@@ -406,6 +407,30 @@ void TestShortcuts::findKeysSelectTheNode()
         QVERIFY(find->text().isEmpty());
         view->centerOn(QPointF(0, 0));
     }
+}
+
+void TestShortcuts::zoomAndFitKeys()
+{
+    MapView *view = m_window->mapView();
+    view->resetZoom();
+    QCOMPARE(view->zoom(), 1.0);
+    press(Qt::Key_Equal, Qt::ControlModifier);
+    QVERIFY(view->zoom() > 1.0);
+    const double in = view->zoom();
+    press(Qt::Key_Minus, Qt::ControlModifier);
+    press(Qt::Key_Minus, Qt::ControlModifier);
+    QVERIFY(view->zoom() < in);
+    QVERIFY(view->zoom() < 1.0);
+    press(Qt::Key_0, Qt::ControlModifier);
+    QCOMPARE(view->zoom(), 1.0);
+
+    view->setZoom(3.0, QPointF(0, 0));
+    view->centerOn(QPointF(0, 0));
+    press(Qt::Key_1, Qt::ControlModifier); // fit: every card in sight
+    const QRectF shown = view->mapToScene(view->viewport()->rect()).boundingRect();
+    for (const Node &n : m_project.nodes)
+        QVERIFY2(shown.contains(m_window->mapScene()->nodeItem(n.id)->sceneBoundingRect()), qPrintable(n.name));
+    QVERIFY(view->zoom() < 3.0);
 }
 
 QTEST_MAIN(TestShortcuts)
