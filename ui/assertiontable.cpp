@@ -2,22 +2,18 @@
 #include "checkforms/expressionsupport.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QHash>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QTableWidget>
-#include <QVBoxLayout>
 
 namespace flowbench {
 
 namespace {
-
-const char *const kErrorStyle = "color: #c62828;";
 
 bool targetUsed(const QString &kind)
 {
@@ -45,58 +41,24 @@ QString compactJson(const QJsonValue &value)
 } // namespace
 
 AssertionTable::AssertionTable(QWidget *parent)
-    : QWidget(parent)
-    , m_table(new QTableWidget(0, ColumnCount, this))
-    , m_empty(new QLabel(tr("No assertions. Add one to say what must hold."), this))
-    , m_errorLabel(new QLabel(this))
+    : EditableRowTable({ { tr("Kind"), tr("Target"), tr("Op"), tr("Expected"), QString() },
+                           tr("No assertions. Add one to say what must hold."), tr("Add assertion"),
+                           QStringLiteral("addAssertion"), QStringLiteral("removeAssertion"),
+                           QStringLiteral("assertionErrors"), QStringLiteral("emptyState") },
+        TargetColumn, 100, 220, parent)
     , m_tryLabel(new QLabel(this))
 {
-    m_table->setHorizontalHeaderLabels({ tr("Kind"), tr("Target"), tr("Op"), tr("Expected"), QString() });
-    m_table->verticalHeader()->setVisible(false);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->horizontalHeader()->setSectionResizeMode(TargetColumn, QHeaderView::Stretch);
-    m_table->setColumnWidth(ExpectedColumn, 90);
-    m_table->setColumnWidth(KindColumn, 112);
-    m_table->setColumnWidth(OpColumn, 82);
-    m_table->setColumnWidth(TryColumn, 58);
-    m_table->setMinimumHeight(100);
-    m_table->setMaximumHeight(220);
-    m_empty->setObjectName(QStringLiteral("emptyState"));
-    m_empty->setStyleSheet(QStringLiteral("color: palette(mid);"));
-    m_empty->setWordWrap(true);
-    m_errorLabel->setObjectName(QStringLiteral("assertionErrors"));
-    m_errorLabel->setStyleSheet(QLatin1String(kErrorStyle));
-    m_errorLabel->setWordWrap(true);
-    m_errorLabel->hide();
+    QTableWidget *grid = table();
+    grid->setColumnWidth(ExpectedColumn, 90);
+    grid->setColumnWidth(KindColumn, 112);
+    grid->setColumnWidth(OpColumn, 82);
+    grid->setColumnWidth(TryColumn, 58);
     m_tryLabel->setObjectName(QStringLiteral("tryResult"));
     m_tryLabel->setWordWrap(true);
     m_tryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_tryLabel->hide();
-
-    auto *add = new QPushButton(tr("Add assertion"), this);
-    add->setObjectName(QStringLiteral("addAssertion"));
-    auto *remove = new QPushButton(tr("Remove"), this);
-    remove->setObjectName(QStringLiteral("removeAssertion"));
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_empty, 1);
-    buttons->addStretch();
-    buttons->addWidget(add);
-    buttons->addWidget(remove);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    layout->addWidget(m_errorLabel);
-    layout->addWidget(m_tryLabel);
-    layout->addLayout(buttons);
-
-    connect(add, &QPushButton::clicked, this, &AssertionTable::addAssertion);
-    connect(remove, &QPushButton::clicked, this, &AssertionTable::removeCurrent);
-    connect(m_table, &QTableWidget::itemChanged, this, [this] {
-        if (!m_loading)
-            edited();
-    });
+    addBelowErrors(m_tryLabel);
+    connect(addButton(), &QPushButton::clicked, this, &AssertionTable::addAssertion);
 }
 
 QStringList AssertionTable::opsFor(const QString &kind)
@@ -142,61 +104,58 @@ void AssertionTable::setKinds(const QStringList &kinds)
 
 void AssertionTable::setAssertions(const QList<Assertion> &assertions)
 {
-    m_loading = true;
-    m_table->setRowCount(0);
-    for (const Assertion &a : assertions)
-        insertRow(a);
-    m_loading = false;
     m_tryLabel->hide();
-    validate();
+    replaceRows([&] {
+        for (const Assertion &a : assertions)
+            insertRow(a);
+    });
 }
 
 void AssertionTable::insertRow(const Assertion &assertion)
 {
-    const bool wasLoading = m_loading;
-    m_loading = true;
-    const int row = m_table->rowCount();
-    m_table->insertRow(row);
+    const QScopedValueRollback<bool> quiet(m_loading, true);
+    QTableWidget *grid = table();
+    const int row = grid->rowCount();
+    grid->insertRow(row);
 
-    auto *kind = new QComboBox(m_table);
+    auto *kind = new QComboBox(grid);
     QStringList kinds = m_kinds;
     if (!kinds.contains(assertion.kind))
         kinds.append(assertion.kind); // keep a kind this type does not offer, visibly
     for (const QString &k : kinds)
         kind->addItem(kindLabel(k), k);
     kind->setCurrentIndex(kinds.indexOf(assertion.kind));
-    m_table->setCellWidget(row, KindColumn, kind);
+    grid->setCellWidget(row, KindColumn, kind);
 
-    m_table->setItem(row, TargetColumn, new QTableWidgetItem(assertion.target));
-    auto *op = new QComboBox(m_table);
+    grid->setItem(row, TargetColumn, new QTableWidgetItem(assertion.target));
+    auto *op = new QComboBox(grid);
     op->setProperty("op", assertion.op);
-    m_table->setCellWidget(row, OpColumn, op);
-    m_table->setItem(row, ExpectedColumn, new QTableWidgetItem(expectedToText(assertion.expected)));
-    auto *tryButton = new QPushButton(tr("Try it"), m_table);
+    grid->setCellWidget(row, OpColumn, op);
+    grid->setItem(row, ExpectedColumn, new QTableWidgetItem(expectedToText(assertion.expected)));
+    auto *tryButton = new QPushButton(tr("Try it"), grid);
     tryButton->setToolTip(tr("Evaluate against the last response of this check"));
-    m_table->setCellWidget(row, TryColumn, tryButton);
+    grid->setCellWidget(row, TryColumn, tryButton);
 
     // Rows move when others are removed: find the row of the sender at the time of the signal.
-    auto rowOf = [this](QWidget *w, int column) {
-        for (int r = 0; r < m_table->rowCount(); ++r)
-            if (m_table->cellWidget(r, column) == w)
+    auto rowOf = [grid](QWidget *w, int column) {
+        for (int r = 0; r < grid->rowCount(); ++r)
+            if (grid->cellWidget(r, column) == w)
                 return r;
         return -1;
     };
     connect(kind, QOverload<int>::of(&QComboBox::activated), this, [this, kind, rowOf] {
         const int r = rowOf(kind, KindColumn);
         refreshRow(r);
-        edited();
+        commitEdit();
     });
     connect(op, QOverload<int>::of(&QComboBox::activated), this, [this, op, rowOf] {
         op->setProperty("op", op->currentData());
         refreshRow(rowOf(op, OpColumn));
-        edited();
+        commitEdit();
     });
     connect(tryButton, &QPushButton::clicked, this,
         [this, tryButton, rowOf] { tryRow(rowOf(tryButton, TryColumn)); });
     refreshRow(row);
-    m_loading = wasLoading;
 }
 
 // Offers the ops of the row's kind and greys out the cells that kind does not use.
@@ -204,10 +163,10 @@ void AssertionTable::refreshRow(int row)
 {
     if (row < 0)
         return;
-    const bool wasLoading = m_loading;
-    m_loading = true;
-    auto *kindBox = static_cast<QComboBox *>(m_table->cellWidget(row, KindColumn));
-    auto *opBox = static_cast<QComboBox *>(m_table->cellWidget(row, OpColumn));
+    const QScopedValueRollback<bool> quiet(m_loading, true);
+    QTableWidget *grid = table();
+    auto *kindBox = static_cast<QComboBox *>(grid->cellWidget(row, KindColumn));
+    auto *opBox = static_cast<QComboBox *>(grid->cellWidget(row, OpColumn));
     const QString kind = kindBox->currentData().toString();
     const QStringList ops = opsFor(kind);
     QString op = opBox->property("op").toString();
@@ -237,25 +196,25 @@ void AssertionTable::refreshRow(int row)
         ? tr("jq program that must yield true, e.g. .items | length == 3")
         : kind == QLatin1String("header") ? tr("header name, e.g. Content-Type")
                                           : tr("path, e.g. data.items[0].id");
-    setUsed(m_table->item(row, TargetColumn), targetUsed(kind), targetHint);
-    setUsed(m_table->item(row, ExpectedColumn), expectedUsed(kind, op),
+    setUsed(grid->item(row, TargetColumn), targetUsed(kind), targetHint);
+    setUsed(grid->item(row, ExpectedColumn), expectedUsed(kind, op),
         tr("201 is a number, true a boolean, \"201\" or other text a string"));
-    m_table->cellWidget(row, TryColumn)->setEnabled(tryable(kind));
-    m_table->cellWidget(row, TryColumn)->setVisible(tryable(kind));
-    m_loading = wasLoading;
+    grid->cellWidget(row, TryColumn)->setEnabled(tryable(kind));
+    grid->cellWidget(row, TryColumn)->setVisible(tryable(kind));
 }
 
 QList<Assertion> AssertionTable::assertions() const
 {
+    const QTableWidget *grid = table();
     QList<Assertion> result;
-    for (int row = 0; row < m_table->rowCount(); ++row) {
+    for (int row = 0; row < grid->rowCount(); ++row) {
         Assertion a;
-        a.kind = static_cast<QComboBox *>(m_table->cellWidget(row, KindColumn))->currentData().toString();
-        a.op = static_cast<QComboBox *>(m_table->cellWidget(row, OpColumn))->property("op").toString();
+        a.kind = static_cast<QComboBox *>(grid->cellWidget(row, KindColumn))->currentData().toString();
+        a.op = static_cast<QComboBox *>(grid->cellWidget(row, OpColumn))->property("op").toString();
         if (targetUsed(a.kind))
-            a.target = m_table->item(row, TargetColumn)->text().trimmed();
+            a.target = grid->item(row, TargetColumn)->text().trimmed();
         if (expectedUsed(a.kind, a.op))
-            a.expected = expectedFromText(m_table->item(row, ExpectedColumn)->text());
+            a.expected = expectedFromText(grid->item(row, ExpectedColumn)->text());
         result.append(a);
     }
     return result;
@@ -273,29 +232,16 @@ void AssertionTable::addAssertion()
         a.expected = 1;
     }
     insertRow(a);
-    m_table->setCurrentCell(m_table->rowCount() - 1, KindColumn);
-    m_table->cellWidget(m_table->rowCount() - 1, KindColumn)->setFocus();
-    edited();
+    const int row = table()->rowCount() - 1;
+    table()->setCurrentCell(row, KindColumn);
+    table()->cellWidget(row, KindColumn)->setFocus();
+    commitEdit();
 }
 
-void AssertionTable::removeCurrent()
+QStringList AssertionTable::rowProblems()
 {
-    const int row = m_table->currentRow();
-    if (row < 0)
-        return;
-    m_table->removeRow(row);
-    edited();
-}
-
-void AssertionTable::edited()
-{
-    validate();
-    emit assertionsEdited();
-}
-
-void AssertionTable::validate()
-{
-    m_errors.clear();
+    QStringList problems;
+    QTableWidget *grid = table();
     const QList<Assertion> list = assertions();
     for (int row = 0; row < list.size(); ++row) {
         const Assertion &a = list.at(row);
@@ -328,23 +274,19 @@ void AssertionTable::validate()
         if (error.isEmpty() && a.kind == QLatin1String("body_contains") && expected.isEmpty())
             error = tr("the expected text is empty");
 
-        const bool wasLoading = m_loading;
-        m_loading = true;
+        const QScopedValueRollback<bool> quiet(m_loading, true);
         for (int c : { TargetColumn, ExpectedColumn }) {
-            QTableWidgetItem *item = m_table->item(row, c);
+            QTableWidgetItem *item = grid->item(row, c);
             const bool bad = !error.isEmpty() && c == column;
             item->setForeground(bad ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush());
             item->setBackground(bad ? QColor(0xff, 0xeb, 0xee) : QBrush());
             if (bad)
                 item->setToolTip(error);
         }
-        m_loading = wasLoading;
         if (!error.isEmpty())
-            m_errors.append(tr("Assertion %1: %2").arg(row + 1).arg(error));
+            problems.append(tr("Assertion %1: %2").arg(row + 1).arg(error));
     }
-    m_errorLabel->setText(m_errors.join(QLatin1Char('\n')));
-    m_errorLabel->setVisible(!m_errors.isEmpty());
-    m_empty->setVisible(m_table->rowCount() == 0);
+    return problems;
 }
 
 void AssertionTable::setLastEvidence(const QByteArray &body)
@@ -362,7 +304,7 @@ void AssertionTable::clearLastEvidence()
 
 void AssertionTable::tryRow(int row)
 {
-    if (row < 0 || row >= m_table->rowCount())
+    if (row < 0 || row >= table()->rowCount())
         return;
     const Assertion a = assertions().at(row);
     QString text;
@@ -377,7 +319,7 @@ void AssertionTable::tryRow(int row)
         text = value.ok() ? tr("%1 → %2").arg(a.target, compactJson(*value))
                           : tr("%1: %2").arg(a.target, value.error());
     }
-    m_tryLabel->setStyleSheet(failed ? QLatin1String(kErrorStyle) : QString());
+    m_tryLabel->setStyleSheet(failed ? QStringLiteral("color: #c62828;") : QString());
     m_tryLabel->setText(text);
     m_tryLabel->show();
 }

@@ -1,19 +1,14 @@
 #pragma once
 
+#include "editablerowtable.h"
 #include "model/check.h"
-
-#include <QStringList>
-#include <QWidget>
-
-class QLabel;
-class QTableWidget;
 
 namespace flowbench {
 
 // Edits a check's captures: variable name, source (path, jq, header, column, regex —
 // the sources on offer depend on the check type) and expression. Later steps of the
 // same test case use a capture as {{name}}.
-class CaptureTable : public QWidget
+class CaptureTable : public EditableRowTable
 {
     Q_OBJECT
 public:
@@ -22,30 +17,19 @@ public:
     explicit CaptureTable(QWidget *parent = nullptr);
 
     void setSources(const QStringList &sources);
-    void setCaptures(const QList<Capture> &captures); // no capturesEdited()
+    void setCaptures(const QList<Capture> &captures); // no rowsEdited()
     QList<Capture> captures() const;
-    int errorCount() const { return m_errors.size(); }
-    QStringList errors() const { return m_errors; }
-    QTableWidget *table() const { return m_table; }
 
 public slots:
     void addCapture();
-    void removeCurrent();
 
-signals:
-    void capturesEdited();
+protected:
+    QStringList rowProblems() override;
 
 private:
     void insertRow(const Capture &capture);
-    void validate();
-    void edited();
 
-    QTableWidget *m_table;
-    QLabel *m_empty;
-    QLabel *m_errorLabel;
     QStringList m_sources;
-    QStringList m_errors;
-    bool m_loading = false;
 };
 
 } // namespace flowbench

@@ -1,14 +1,11 @@
 #include "coveragepanel.h"
-#include "analysis/nodeoutcomes.h"
 
 #include <QHeaderView>
 #include <QLabel>
-#include <QSet>
 #include <QShortcut>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <algorithm>
 
 namespace flowbench {
 
@@ -16,26 +13,14 @@ namespace {
 
 const int kNodeRole = Qt::UserRole;
 
-// The newest result of each check over the whole history.
-QList<CheckResult> latestResults(const QList<CheckResult> &results)
-{
-    QHash<Id, CheckResult> latest;
-    for (const CheckResult &r : results) {
-        auto it = latest.find(r.checkId);
-        if (it == latest.end() || r.finishedAt > it->finishedAt)
-            latest.insert(r.checkId, r);
-    }
-    return latest.values();
-}
-
 QColor coverageColor(CoverageClass c, bool failing)
 {
     if (failing)
         return QColor(0xc6, 0x28, 0x28);
     switch (c) {
-    case CoverageClass::NoTestCase:
+    case CoverageClass::None:
         return QColor(0xc6, 0x28, 0x28);
-    case CoverageClass::ManualOnly:
+    case CoverageClass::Manual:
         return QColor(0xef, 0x6c, 0x00);
     case CoverageClass::Automated:
         return QColor(0x15, 0x65, 0xc0);
@@ -45,68 +30,14 @@ QColor coverageColor(CoverageClass c, bool failing)
     return QColor();
 }
 
-struct Summary
-{
-    QSet<Id> nodes, tested, automated, passing;
-};
-
 } // namespace
-
-inline namespace panel {
-
-QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore)
-{
-    const QHash<Id, NodeOutcome> outcomes = nodeOutcomes(project, latestResults(project.results));
-    QHash<Id, int> testCases;
-    QSet<Id> automated;
-    for (const TestCase &t : project.testCases) {
-        ++testCases[t.nodeId];
-        if (t.automated && !t.checks.isEmpty())
-            automated.insert(t.nodeId);
-    }
-    QList<NodeCoverage> list;
-    for (const Node &n : project.nodes) {
-        NodeCoverage c;
-        c.nodeId = n.id;
-        c.name = n.name;
-        c.group = n.group;
-        c.riskScore = n.risk.score();
-        c.testCases = testCases.value(n.id);
-        const NodeState state = outcomes.value(n.id).state;
-        if (c.testCases == 0)
-            c.coverage = CoverageClass::NoTestCase;
-        else if (!automated.contains(n.id))
-            c.coverage = CoverageClass::ManualOnly;
-        else if (state == NodeState::Pass)
-            c.coverage = CoverageClass::Passing;
-        else
-            c.coverage = CoverageClass::Automated;
-        c.failing = automated.contains(n.id) && (state == NodeState::Fail || state == NodeState::Error);
-        list.append(c);
-    }
-    auto urgent = [highRiskScore](const NodeCoverage &c) {
-        return c.riskScore >= highRiskScore && c.coverage < CoverageClass::Automated;
-    };
-    std::stable_sort(list.begin(), list.end(), [&](const NodeCoverage &a, const NodeCoverage &b) {
-        if (urgent(a) != urgent(b))
-            return urgent(a);
-        if (a.riskScore != b.riskScore)
-            return a.riskScore > b.riskScore;
-        if (a.coverage != b.coverage)
-            return a.coverage < b.coverage;
-        return a.name.localeAwareCompare(b.name) < 0;
-    });
-    return list;
-}
-
-} // inline namespace panel
 
 QString CoveragePanel::coverageText(CoverageClass coverage)
 {
     switch (coverage) {
-    case CoverageClass::NoTestCase:
+    case CoverageClass::None:
         return tr("no test case");
-    case CoverageClass::ManualOnly:
+    case CoverageClass::Manual:
         return tr("manual only");
     case CoverageClass::Automated:
         return tr("automated");
@@ -165,19 +96,20 @@ CoveragePanel::CoveragePanel(QWidget *parent)
 
 void CoveragePanel::setProject(const Project &project)
 {
-    const QList<NodeCoverage> list = riskCoverage(project);
+    // The same report as `flowbench-cli coverage`: the latest result of each check.
+    const RiskCoverageReport report = computeRiskCoverage(project, latestResultsOf(project.results));
     m_risk->clear();
     int urgent = 0;
-    for (const NodeCoverage &c : list) {
-        const QString coverage = c.failing ? tr("automated, failing") : coverageText(c.coverage);
+    for (const NodeRiskCoverage &c : attentionFirst(report.ranked)) {
+        const QString coverage = c.isFailing() ? tr("automated, failing") : coverageText(c.coverage);
         auto *item = new QTreeWidgetItem(m_risk,
-            { QString::number(c.riskScore), c.name, c.group, coverage, QString::number(c.testCases) });
+            { QString::number(c.riskScore()), c.name, c.group, coverage, QString::number(c.testCases) });
         item->setData(0, kNodeRole, c.nodeId);
         item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
-        item->setForeground(3, coverageColor(c.coverage, c.failing));
+        item->setForeground(3, coverageColor(c.coverage, c.isFailing()));
         item->setToolTip(0, tr("likelihood × impact"));
-        if (c.riskScore >= 12 && c.coverage < CoverageClass::Automated) {
+        if (needsAttention(c)) {
             ++urgent;
             QFont bold = item->font(1);
             bold.setBold(true);
@@ -185,64 +117,40 @@ void CoveragePanel::setProject(const Project &project)
                 item->setFont(column, bold);
         }
     }
-    if (list.isEmpty()) {
+    if (report.ranked.isEmpty()) {
         auto *item = new QTreeWidgetItem(m_risk, { QString(), tr("No nodes on the map yet.") });
         item->setFlags(Qt::NoItemFlags);
     }
 
-    int tested = 0;
-    for (const NodeCoverage &c : list)
-        tested += c.coverage != CoverageClass::NoTestCase ? 1 : 0;
-    m_headline->setText(list.isEmpty()
+    const RiskCoverageCounts &total = report.total;
+    m_headline->setText(total.nodes == 0
             ? tr("Coverage appears once the map has nodes.")
             : tr("%1 of %2 nodes have test cases. High-risk nodes without automated checks: %n.", nullptr,
                 urgent)
-                  .arg(tested)
-                  .arg(list.size()));
+                  .arg(total.covered)
+                  .arg(total.nodes));
 
-    QHash<Id, NodeCoverage> byNode;
-    for (const NodeCoverage &c : list)
-        byNode.insert(c.nodeId, c);
-    auto count = [](Summary &s, const NodeCoverage &c) {
-        s.nodes.insert(c.nodeId);
-        if (c.coverage != CoverageClass::NoTestCase)
-            s.tested.insert(c.nodeId);
-        if (c.coverage >= CoverageClass::Automated)
-            s.automated.insert(c.nodeId);
-        if (c.coverage == CoverageClass::Passing)
-            s.passing.insert(c.nodeId);
-    };
-    auto addRow = [](QTreeWidget *tree, const QString &name, const Summary &s) {
-        const int n = s.nodes.size();
-        auto cell = [n](int part) {
-            return n == 0 ? QStringLiteral("0")
-                          : QStringLiteral("%1 (%2%)").arg(part).arg(qRound(100.0 * part / n));
+    auto addRow = [](QTreeWidget *tree, const QString &name, const RiskCoverageCounts &s) {
+        auto cell = [&s](int part) {
+            return s.nodes == 0 ? QStringLiteral("0")
+                                : QStringLiteral("%1 (%2%)").arg(part).arg(qRound(100.0 * part / s.nodes));
         };
         auto *item = new QTreeWidgetItem(tree,
-            { name, QString::number(n), cell(s.tested.size()), cell(s.automated.size()),
-                cell(s.passing.size()) });
+            { name, QString::number(s.nodes), cell(s.covered), cell(s.automated), cell(s.passing) });
         for (int column = 1; column < 5; ++column)
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
     };
 
     m_flows->clear();
-    for (const Flow &f : project.flows) {
-        Summary s;
-        for (const Id &node : f.nodeIds)
-            if (byNode.contains(node))
-                count(s, byNode.value(node));
-        addRow(m_flows, f.name, s);
-    }
-    if (project.flows.isEmpty())
+    for (const FlowRiskCoverage &f : report.flows)
+        addRow(m_flows, f.name, f.counts);
+    if (report.flows.isEmpty())
         (new QTreeWidgetItem(m_flows, { tr("No flows defined.") }))->setFlags(Qt::NoItemFlags);
 
     m_groups->clear();
-    QMap<QString, Summary> groups; // sorted by name
-    for (const NodeCoverage &c : list)
-        count(groups[c.group], c);
-    for (auto it = groups.begin(); it != groups.end(); ++it)
-        addRow(m_groups, it.key().isEmpty() ? tr("(no group)") : it.key(), it.value());
-    if (groups.isEmpty())
+    for (const GroupRiskCoverage &g : report.groups)
+        addRow(m_groups, g.group.isEmpty() ? tr("(no group)") : g.group, g.counts);
+    if (report.groups.isEmpty())
         (new QTreeWidgetItem(m_groups, { tr("No nodes on the map yet.") }))->setFlags(Qt::NoItemFlags);
 }
 

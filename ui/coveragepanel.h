@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/riskcoverage.h"
 #include "model/project.h"
 
 #include <QWidget>
@@ -10,33 +11,9 @@ class QTreeWidget;
 
 namespace flowbench {
 
-// The panel's own coverage types live in an inline namespace so that their symbols differ
-// from core/analysis's NodeCoverage and CoverageClass: same names in one program broke the
-// one-definition rule (QHash<Id, NodeCoverage> of one crashed in the other's code).
-inline namespace panel {
-
-// How well a node is covered, worst first.
-enum class CoverageClass { NoTestCase, ManualOnly, Automated, Passing };
-
-struct NodeCoverage
-{
-    Id nodeId;
-    QString name;
-    QString group;
-    int riskScore = 0;
-    CoverageClass coverage = CoverageClass::NoTestCase;
-    int testCases = 0;
-    bool failing = false; // automated and its latest results include a fail or error
-};
-
-// Risk × coverage of every node: high-risk nodes (score >= highRiskScore) without
-// automated checks first, then by risk score descending, worst coverage first.
-QList<NodeCoverage> riskCoverage(const Project &project, int highRiskScore = 12);
-
-} // inline namespace panel
-
-// The risk × coverage list, with per-flow and per-group summaries. Double-click (or
-// Enter) on a node jumps to it on the map.
+// The risk × coverage list, with per-flow and per-group summaries, as computeRiskCoverage
+// reports them (the numbers of `flowbench-cli coverage`); high-risk nodes without automated
+// checks first. Double-click (or Enter) on a node jumps to it on the map.
 class CoveragePanel : public QWidget
 {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include "document/projectdocument.h"
 #include "document/removeedgecommand.h"
 #include "document/removenodescommand.h"
+#include "escapeshortcut.h"
 #include "flowspanel.h"
 #include "mapclipboard.h"
 #include "maplayouter.h"
@@ -33,6 +34,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -56,7 +58,13 @@ QAction *makeAction(QObject *parent, const QString &name, const QString &text,
 {
     auto *action = new QAction(text, parent);
     action->setObjectName(name);
-    action->setShortcuts(keys);
+    // A platform's standard key can repeat one of ours (ZoomOut is Ctrl+- on Linux): a key
+    // listed twice is an ambiguous shortcut to Qt, and then it does nothing.
+    QList<QKeySequence> unique;
+    for (const QKeySequence &key : keys)
+        if (!key.isEmpty() && !unique.contains(key))
+            unique << key;
+    action->setShortcuts(unique);
     return action;
 }
 } // namespace
@@ -79,6 +87,11 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createMenus();
     createStatusBar();
     m_runWorkspace = new RunWorkspace(this, m_viewMenu); // run workspace
+    // Escape ends a flow pick first; the next Escape cancels a run.
+    m_escape = new EscapeShortcut(this);
+    m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->isPicking(); },
+                  [this] { m_flows->cancelPicking(); });
+    m_escape->add(action(QStringLiteral("actionCancelRun")));
 
     connect(m_welcome, &WelcomeWidget::newRequested, this, &MainWindow::newProjectDialog);
     connect(m_welcome, &WelcomeWidget::openRequested, this, &MainWindow::openProjectDialog);
@@ -173,19 +186,19 @@ void MainWindow::createActions()
         m_testCases->addTestCase();
     });
 
-    // Finishing or cancelling a flow being picked on the map.
+    // Finishing a flow being picked on the map; Escape cancels the pick (see m_escape).
     auto *finish = new QShortcut(QKeySequence(Qt::Key_Return), this);
     auto *finishEnter = new QShortcut(QKeySequence(Qt::Key_Enter), this);
-    auto *cancel = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    for (QShortcut *s : {finish, finishEnter, cancel})
+    for (QShortcut *s : {finish, finishEnter})
         s->setEnabled(false);
     connect(finish, &QShortcut::activated, this, [this] { m_flows->finishPicking(); });
     connect(finishEnter, &QShortcut::activated, this, [this] { m_flows->finishPicking(); });
-    connect(cancel, &QShortcut::activated, this, [this] { m_flows->cancelPicking(); });
     m_flows = new FlowsPanel;
     connect(m_flows, &FlowsPanel::pickingChanged, this, [=](bool picking) {
-        for (QShortcut *s : {finish, finishEnter, cancel})
+        for (QShortcut *s : {finish, finishEnter})
             s->setEnabled(picking);
+        if (m_escape)
+            m_escape->update();
         statusBar()->showMessage(picking ? tr("Click the nodes of the flow in order; Enter finishes, Escape cancels.")
                                          : QString());
     });

@@ -20,6 +20,7 @@ class QUndoGroup;
 
 namespace flowbench {
 
+class EscapeShortcut;
 class FlowsPanel;
 class MapLayouter;
 class MapScene;
@@ -59,6 +60,7 @@ public:
     PropertiesPanel *propertiesPanel() const { return m_properties; }
     RunWorkspace *runWorkspace() const { return m_runWorkspace; } // run workspace
     QAction *action(const QString &objectName) const;
+    EscapeShortcut *escapeShortcut() const { return m_escape; }
 
     Id addNode(NodeKind kind, const QPointF &topLeft);
     // Deletes the selected nodes and connections; asks first when more goes with them.
@@ -122,6 +124,7 @@ private:
     QList<QAction *> m_documentActions;
     int m_pasteCount = 0;
     RunWorkspace *m_runWorkspace = nullptr; // run workspace: docks, run bar, overlays
+    EscapeShortcut *m_escape = nullptr;
 };
 
 } // namespace flowbench

@@ -1,15 +1,13 @@
 #include "projectfiles.h"
 
 #include "io/canonicaljson.h"
+#include "store/databasefile.h"
 #include "store/projectstore.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 
 namespace flowbench::cli {
 
@@ -84,14 +82,9 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
         message.replace(temp, path);
         return Status::failure(message);
     }
-    // A WAL left by an older file of that name must not be applied to the new one.
-    for (const char *suffix : {"-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-    // rename(2) replaces the target atomically: readers see the old file or the new one.
-    if (std::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData()) != 0) {
+    if (Status moved = replaceDatabaseFile(temp, path); !moved) {
         removeDatabaseFiles(temp);
-        return Status::failure(QStringLiteral("%1: cannot move the new project into place: %2")
-                                   .arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        return moved;
     }
     return success();
 }

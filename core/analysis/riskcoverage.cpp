@@ -147,6 +147,19 @@ RiskCoverageReport computeRiskCoverage(
     return report;
 }
 
+bool needsAttention(const NodeRiskCoverage &node, int highRiskScore)
+{
+    return node.riskScore() >= highRiskScore && node.coverage < CoverageClass::Automated;
+}
+
+QList<NodeRiskCoverage> attentionFirst(const QList<NodeRiskCoverage> &ranked, int highRiskScore)
+{
+    QList<NodeRiskCoverage> list = ranked;
+    std::stable_partition(list.begin(), list.end(),
+        [highRiskScore](const NodeRiskCoverage &n) { return needsAttention(n, highRiskScore); });
+    return list;
+}
+
 QList<CheckResult> latestResultsOf(const QList<CheckResult> &results)
 {
     QHash<Id, int> newest; // check id -> index into results

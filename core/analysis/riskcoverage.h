@@ -30,7 +30,19 @@ struct NodeRiskCoverage
     NodeOutcome outcome; // from the latest results, as the map shows it
 
     int riskScore() const { return risk.score(); }
+    // Automated, and its latest results include a fail or an error.
+    bool isFailing() const
+    {
+        return automatedTestCases > 0 && (outcome.state == NodeState::Fail || outcome.state == NodeState::Error);
+    }
 };
+
+// From this risk score (likelihood x impact) on, a node without automated checks needs
+// attention before anything else.
+constexpr int kHighRiskScore = 12;
+bool needsAttention(const NodeRiskCoverage &node, int highRiskScore = kHighRiskScore);
+// `ranked` with the nodes that need attention first; each part keeps its ranked order.
+QList<NodeRiskCoverage> attentionFirst(const QList<NodeRiskCoverage> &ranked, int highRiskScore = kHighRiskScore);
 
 // Counts over a set of distinct nodes; each count includes the stronger classes
 // (a passing node is also automated and covered).

@@ -208,6 +208,31 @@ private slots:
         QVERIFY(!r.node(uid(4242)));
     }
 
+    void attentionFirst()
+    {
+        Project p;
+        QList<CheckResult> results;
+        addNode(p, results, node(1, QStringLiteral("top passing"), 5, 5), { QStringLiteral("auto:pass") });
+        addNode(p, results, node(2, QStringLiteral("high manual"), 4, 4), { QStringLiteral("manual") });
+        addNode(p, results, node(3, QStringLiteral("failing"), 3, 5), { QStringLiteral("auto:fail") });
+        addNode(p, results, node(4, QStringLiteral("edge untested"), 3, 4), {});
+        addNode(p, results, node(5, QStringLiteral("low untested"), 1, 2), {});
+        const RiskCoverageReport r = computeRiskCoverage(p, results);
+        QCOMPARE(rankedNames(r),
+            (names({ "top passing", "high manual", "failing", "edge untested", "low untested" })));
+        // Risk 12 and up without automated checks go first; the rest keep their rank.
+        RiskCoverageReport reordered = r;
+        reordered.ranked = flowbench::attentionFirst(r.ranked);
+        QCOMPARE(rankedNames(reordered),
+            (names({ "high manual", "edge untested", "top passing", "failing", "low untested" })));
+        QVERIFY(needsAttention(*r.node(uid(4))));
+        QVERIFY(!needsAttention(*r.node(uid(5))));
+        QVERIFY(!needsAttention(*r.node(uid(3)))); // automated, though failing
+        QVERIFY(r.node(uid(3))->isFailing());
+        QVERIFY(!r.node(uid(1))->isFailing());
+        QVERIFY(!r.node(uid(2))->isFailing()); // manual: nothing ran
+    }
+
     void flowsAndGroups_data()
     {
         QTest::addColumn<QStringList>("path"); // node numbers in journey order, may repeat

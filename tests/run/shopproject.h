@@ -82,6 +82,16 @@ inline Check placeOrder(const QString &customer, const QString &coupon = QString
     return c;
 }
 
+inline Edge makeEdge(const Id &from, const Id &to, EdgeKind kind)
+{
+    Edge e;
+    e.id = newId();
+    e.from = from;
+    e.to = to;
+    e.kind = kind;
+    return e;
+}
+
 inline Eventually eventually(int timeoutMs, int intervalMs)
 {
     Eventually e;

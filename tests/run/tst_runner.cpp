@@ -1,19 +1,15 @@
 // The runner against real servers: the demo backend as a child process (HTTP + SQLite +
-// outbox worker + log file) and, for concurrency and cancellation, a slow HTTP server in
-// this process that counts the requests in flight.
+// outbox worker + log file) and, for concurrency and cancellation, the test HTTP server in
+// this process, whose /slow/<ms> counts the requests in flight.
 #include "demobackend.h"
 #include "shopproject.h"
 
 #include "run/runner.h"
 #include "store/projectstore.h"
 #include "support/freeport.h"
+#include "support/httptestserver.h"
 
 #include <QElapsedTimer>
-#include <QHttpServer>
-#include <QJsonDocument>
-#include <QTimer>
-#include <cstring>
-#include <functional>
 #include <memory>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -25,70 +21,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-
-// A body readable only after a delay. The responder owns it and deletes it when the client
-// goes away, so a late answer never touches a closed socket (a cancelled run aborts).
-class DelayedBody : public QIODevice
-{
-public:
-    DelayedBody(const QByteArray &data, int delayMs, std::function<void()> onReady) : m_data(data)
-    {
-        QTimer::singleShot(delayMs, this, [this, onReady] {
-            m_ready = true;
-            onReady();
-            emit readyRead();
-        });
-    }
-    bool isSequential() const override { return false; }
-    qint64 size() const override { return m_data.size(); }
-    qint64 bytesAvailable() const override { return m_ready ? m_data.size() - pos() : 0; }
-    bool atEnd() const override { return pos() >= m_data.size(); }
-
-protected:
-    qint64 readData(char *data, qint64 maxSize) override
-    {
-        if (!m_ready)
-            return 0;
-        const qint64 n = qMin(maxSize, m_data.size() - pos());
-        std::memcpy(data, m_data.constData() + pos(), size_t(n));
-        return n;
-    }
-    qint64 writeData(const char *, qint64) override { return -1; }
-
-private:
-    QByteArray m_data;
-    bool m_ready = false;
-};
-
-// Answers GET /slow/<ms> after ms without blocking the loop, recording the most requests
-// in flight at once.
-class CountingServer
-{
-public:
-    CountingServer()
-    {
-        m_server.route(QStringLiteral("/slow/<arg>"), [this](int ms, const QHttpServerRequest &, QHttpServerResponder &&responder) {
-            m_maxInFlight = qMax(m_maxInFlight, ++m_inFlight);
-            ++m_requests;
-            auto *body = new DelayedBody(QJsonDocument(QJsonObject{{QStringLiteral("slept"), ms}}).toJson(QJsonDocument::Compact),
-                                         ms, [this] { --m_inFlight; });
-            body->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
-            responder.write(body, "application/json");
-        });
-        m_port = m_server.listen(QHostAddress::LocalHost, 0);
-    }
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
-    quint16 port() const { return m_port; }
-    int maxInFlight() const { return m_maxInFlight; }
-    int requests() const { return m_requests; }
-
-private:
-    QHttpServer m_server;
-    quint16 m_port = 0;
-    int m_inFlight = 0;
-    int m_maxInFlight = 0;
-    int m_requests = 0;
-};
 
 Project slowProject(const QString &baseUrl, int cases, int stepsPerCase, int sleepMs)
 {
@@ -421,8 +353,8 @@ void RunnerTest::concurrencyIsBounded()
     QFETCH(int, concurrency);
     QFETCH(int, perHost);
     QFETCH(int, bound);
-    CountingServer server;
-    QVERIFY(server.port() != 0);
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
     RunOptions options;
     options.concurrency = concurrency;
     options.perHostLimit = perHost;
@@ -432,15 +364,16 @@ void RunnerTest::concurrencyIsBounded()
     QCOMPARE(o.startedTotal, 24);
     QCOMPARE(o.checkFinishedSignals, 24);
     QCOMPARE(o.lastProgress, qMakePair(24, 24));
-    QCOMPARE(server.requests(), 24);
-    QVERIFY2(server.maxInFlight() <= bound, qPrintable(QString::number(server.maxInFlight())));
+    QCOMPARE(server.slowRequests(), 24);
+    QVERIFY2(server.maxSlowInFlight() <= bound, qPrintable(QString::number(server.maxSlowInFlight())));
     if (bound > 1) // the bound is used, not just respected
-        QVERIFY2(server.maxInFlight() >= 2, qPrintable(QString::number(server.maxInFlight())));
+        QVERIFY2(server.maxSlowInFlight() >= 2, qPrintable(QString::number(server.maxSlowInFlight())));
 }
 
 void RunnerTest::cancelFinishesQuicklyWithSkipped()
 {
-    CountingServer server;
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
     Project p = slowProject(server.baseUrl(), 20, 3, 300);
     // One test case polls something that never holds, for up to a minute.
     p.testCases[0].checks[0].assertions = {expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 418)};
@@ -473,7 +406,8 @@ void RunnerTest::cancelFinishesQuicklyWithSkipped()
 
 void RunnerTest::cancelBeforeTheFirstCheck()
 {
-    CountingServer server;
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
     Runner runner(&m_network);
     QSignalSpy finished(&runner, &Runner::finished);
     QVERIFY(runner.start(slowProject(server.baseUrl(), 3, 2, 50), RunOptions()));
@@ -482,14 +416,15 @@ void RunnerTest::cancelBeforeTheFirstCheck()
     const Run run = finished.first().first().value<Run>();
     QVERIFY(run.cancelled);
     QCOMPARE(run.skipped, 6);
-    QCOMPARE(server.requests(), 0); // nothing went out
+    QCOMPARE(server.slowRequests(), 0); // nothing went out
     for (const CheckResult &r : runner.results())
         QCOMPARE(r.message, QStringLiteral("skipped: run cancelled"));
 }
 
 void RunnerTest::invalidCheckIsAnErrorThatSkipsTheRest()
 {
-    CountingServer server;
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
     Project p = slowProject(server.baseUrl(), 2, 3, 10);
     p.testCases[0].checks[1].type = QStringLiteral("smtp");
     const Outcome o = runProject(p, RunOptions());
@@ -499,7 +434,7 @@ void RunnerTest::invalidCheckIsAnErrorThatSkipsTheRest()
     QVERIFY2(o.results.at(1).message.contains(QLatin1String("smtp")), qPrintable(o.results.at(1).message));
     QCOMPARE(o.results.at(2).message, QStringLiteral("skipped: step 2 errored"));
     QCOMPARE(o.run.passed, 4); // the other test case is unaffected
-    QCOMPARE(server.requests(), 4);
+    QCOMPARE(server.slowRequests(), 4);
 }
 
 void RunnerTest::runIsStoredAndReloaded()

@@ -10,6 +10,8 @@
 #include <QJsonObject>
 #include <QTimer>
 #include <cstring>
+#include <functional>
+#include <utility>
 
 namespace flowbench::testing {
 
@@ -44,17 +46,22 @@ private:
 };
 
 // A body that becomes readable only after a delay. The responder owns it and deletes it
-// when the client goes away, so a late answer never touches a closed socket.
+// when the client goes away, so a late answer never touches a closed socket. `done` runs
+// once: when the answer is ready, or when the body goes before that.
 class DelayedBody : public QIODevice
 {
 public:
-    DelayedBody(const QByteArray &data, int delayMs) : m_data(data)
+    DelayedBody(const QByteArray &data, int delayMs, std::function<void()> done)
+        : m_data(data)
+        , m_done(std::move(done))
     {
         QTimer::singleShot(delayMs, this, [this] {
             m_ready = true;
+            finish();
             emit readyRead();
         });
     }
+    ~DelayedBody() override { finish(); }
     bool isSequential() const override { return false; }
     qint64 size() const override { return m_data.size(); }
     qint64 bytesAvailable() const override { return m_ready ? m_data.size() - pos() : 0; }
@@ -72,7 +79,14 @@ protected:
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
+    void finish()
+    {
+        if (m_done)
+            std::exchange(m_done, nullptr)();
+    }
+
     QByteArray m_data;
+    std::function<void()> m_done;
     bool m_ready = false;
 };
 
@@ -104,7 +118,21 @@ QString methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
-HttpTestServer::HttpTestServer() : m_server(std::make_unique<QHttpServer>()) {}
+HttpTestServer::HttpTestServer()
+    : m_server(std::make_unique<QHttpServer>())
+    , m_slow(std::make_shared<SlowCounts>())
+{
+}
+
+int HttpTestServer::slowRequests() const
+{
+    return m_slow->requests;
+}
+
+int HttpTestServer::maxSlowInFlight() const
+{
+    return m_slow->maxInFlight;
+}
 
 HttpTestServer::~HttpTestServer() = default;
 
@@ -148,8 +176,11 @@ bool HttpTestServer::start()
     s.route(QStringLiteral("/redirect"), [](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         responder.write({{"Location", "/json"}}, QHttpServerResponder::StatusCode::Found);
     });
-    s.route(QStringLiteral("/slow/<arg>"), [](int ms, const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        auto *body = new DelayedBody(QJsonDocument(QJsonObject{{QStringLiteral("slow"), ms}}).toJson(QJsonDocument::Compact), ms);
+    s.route(QStringLiteral("/slow/<arg>"), [counts = m_slow](int ms, const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        ++counts->requests;
+        counts->maxInFlight = qMax(counts->maxInFlight, ++counts->inFlight);
+        auto *body = new DelayedBody(QJsonDocument(QJsonObject{{QStringLiteral("slow"), ms}}).toJson(QJsonDocument::Compact), ms,
+                                     [counts] { --counts->inFlight; });
         body->open(QIODevice::ReadOnly | QIODevice::Unbuffered);
         responder.write(body, "application/json");
     });

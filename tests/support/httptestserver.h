@@ -15,7 +15,8 @@ namespace flowbench::testing {
 //                         headers (lower-case name -> value), query (text); status 201 for POST
 //   GET  /status/<n>     status n, body {"status":n}
 //   GET  /text           text/plain "hello world, order 42 confirmed"
-//   GET  /slow/<ms>      answers {"slow":ms} after ms milliseconds (without blocking the loop)
+//   GET  /slow/<ms>      answers {"slow":ms} after ms milliseconds (without blocking the loop),
+//                        counting the requests and how many were in flight at once
 //   GET  /huge           50 MB streamed without Content-Length (never held in memory)
 //   GET  /huge-declared  50 MB with a Content-Length header, streamed
 //   GET  /redirect       302 to /json
@@ -30,8 +31,21 @@ public:
     QString baseUrl() const; // "http://127.0.0.1:PORT"
     static constexpr qint64 kHugeBytes = 50LL * 1024 * 1024;
 
+    // Requests to /slow/<ms> so far, and the most of them in flight at once (a request is
+    // in flight until its answer is ready or its client went away).
+    int slowRequests() const;
+    int maxSlowInFlight() const;
+
+    struct SlowCounts
+    {
+        int requests = 0;
+        int inFlight = 0;
+        int maxInFlight = 0;
+    };
+
 private:
     std::unique_ptr<QHttpServer> m_server;
+    std::shared_ptr<SlowCounts> m_slow; // shared with bodies that may outlive the server
     quint16 m_port = 0;
     QString m_error;
 };

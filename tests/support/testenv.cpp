@@ -1,6 +1,9 @@
 #include "support/testenv.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QtGlobal>
 
 namespace flowbench::testing {
@@ -17,5 +20,13 @@ QString helperPath(const QString &name)
 QString cliPath() { return qEnvironmentVariable("FLOWBENCH_CLI"); }
 
 bool serversRequired() { return !qEnvironmentVariableIsEmpty("CI"); }
+
+void isolateSettings(const QString &applicationName)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("FlowbenchTest"));
+    QCoreApplication::setApplicationName(applicationName);
+    QSettings().clear();
+}
 
 } // namespace flowbench::testing

@@ -10,5 +10,8 @@ QString helperPath(const QString &name);
 QString cliPath();
 // Servers are required under CI (.ci/run installs them); elsewhere a missing one skips.
 bool serversRequired();
+// Test-mode standard paths and empty settings under `applicationName`, so that a test
+// never reads or writes the user's own (recent files, window state, run environment).
+void isolateSettings(const QString &applicationName);
 
 } // namespace flowbench::testing

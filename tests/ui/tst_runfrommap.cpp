@@ -21,6 +21,8 @@
 #include "runworkspace.h"
 #include "store/projectstore.h"
 #include "support/freeport.h"
+#include "support/projectfile.h"
+#include "support/testenv.h"
 #include "testcaseeditor.h"
 
 #include <QAction>
@@ -41,27 +43,6 @@ using namespace flowbench::testing;
 
 namespace {
 constexpr int kRunTimeoutMs = 90000; // two shared cores, several builds at once
-
-Project reopen(const QString &path)
-{
-    auto store = ProjectStore::open(path);
-    if (!store)
-        qFatal("cannot reopen %s: %s", qPrintable(path), qPrintable(store.error()));
-    auto project = store.value()->load();
-    if (!project)
-        qFatal("cannot load %s: %s", qPrintable(path), qPrintable(project.error()));
-    return project.value();
-}
-
-Edge edge(const Id &from, const Id &to, EdgeKind kind)
-{
-    Edge e;
-    e.id = newId();
-    e.from = from;
-    e.to = to;
-    e.kind = kind;
-    return e;
-}
 
 // The colour painted on the card's result ring (left edge, half-way down), read from the
 // view as the user sees it. (Rendering the scene into an image instead would leave the
@@ -108,10 +89,7 @@ private:
 
 void TestRunFromMap::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QApplication::setOrganizationName(QStringLiteral("FlowbenchTest"));
-    QApplication::setApplicationName(QStringLiteral("tst_runfrommap"));
-    QSettings().clear();
+    isolateSettings(QStringLiteral("tst_runfrommap"));
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_backend.start(m_dir.path(), 20, 80), qPrintable(m_backend.errorString()));
 }
@@ -126,9 +104,9 @@ void TestRunFromMap::init()
     m_shop
         = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
     Project &p = m_shop.project;
-    p.edges << edge(m_shop.ordersApi, m_shop.ordersTable, EdgeKind::Writes)
-            << edge(m_shop.worker, m_shop.ordersTable, EdgeKind::Reads)
-            << edge(m_shop.refundApi, m_shop.ordersTable, EdgeKind::Writes);
+    p.edges << makeEdge(m_shop.ordersApi, m_shop.ordersTable, EdgeKind::Writes)
+            << makeEdge(m_shop.worker, m_shop.ordersTable, EdgeKind::Reads)
+            << makeEdge(m_shop.refundApi, m_shop.ordersTable, EdgeKind::Writes);
     m_refundWrites = p.edges.last().id;
     for (int i = 0; i < p.nodes.size(); ++i) {
         p.nodes[i].x = (i % 3) * 280;
@@ -182,7 +160,7 @@ void TestRunFromMap::editTestCaseInEditor()
     title->setText(QStringLiteral("Health answers ok"));
     emit title->editingFinished();
     auto titleOf = [this](const Id &id) {
-        for (const TestCase &t : reopen(m_path).testCases)
+        for (const TestCase &t : reopenProject(m_path).testCases)
             if (t.id == id)
                 return t.title;
         return QString();
@@ -194,12 +172,12 @@ void TestRunFromMap::editTestCaseInEditor()
     QCOMPARE(titleOf(m_shop.upCase), QStringLiteral("Health endpoint answers"));
     QCOMPARE(editor->testCases().size(), 4);
 
-    const int before = reopen(m_path).testCases.size();
+    const int before = reopenProject(m_path).testCases.size();
     editor->findChild<QPushButton *>(QStringLiteral("addTestCase"))->click();
-    QCOMPARE(reopen(m_path).testCases.size(), before + 1);
+    QCOMPARE(reopenProject(m_path).testCases.size(), before + 1);
     QTRY_COMPARE(editor->testCases().size(), 5);
     m_window->action(QStringLiteral("actionUndo"))->trigger();
-    QCOMPARE(reopen(m_path).testCases.size(), before);
+    QCOMPARE(reopenProject(m_path).testCases.size(), before);
     QTRY_COMPARE(editor->testCases().size(), 4);
 }
 
@@ -242,7 +220,7 @@ void TestRunFromMap::runSelectedNode()
         qPrintable(rows->results().at(2).message));
 
     // Stored in the project file.
-    Project stored = reopen(m_path);
+    Project stored = reopenProject(m_path);
     QCOMPARE(stored.runs.size(), 1);
     QCOMPARE(stored.runs.first().failed, 1);
     QCOMPARE(stored.runs.first().environment, QStringLiteral("local"));
@@ -267,7 +245,7 @@ void TestRunFromMap::runSelectedNode()
     const QColor green = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.ordersApi);
     QVERIFY2(green.green() > 100 && green.red() < 100, qPrintable(green.name()));
     QVERIFY(overlay->nodeState(m_shop.refundApi) == NodeState::Fail); // the latest results stay
-    QCOMPARE(reopen(m_path).runs.size(), 2);
+    QCOMPARE(reopenProject(m_path).runs.size(), 2);
 
     // Double-click on a result selects and centres its node.
     m_window->mapScene()->clearSelection();
@@ -302,7 +280,7 @@ void TestRunFromMap::cancelRun()
     QVERIFY(run.skipped > 0);
     QVERIFY(!ws->runBar()->isRunning());
     QVERIFY(ws->overlay()->isRunning(m_shop.ordersApi) == false);
-    const Project stored = reopen(m_path);
+    const Project stored = reopenProject(m_path);
     QCOMPARE(stored.runs.size(), 1);
     QVERIFY(stored.runs.first().cancelled);
 }
@@ -318,12 +296,12 @@ void TestRunFromMap::environmentsAreUndoable()
     qa.variables.insert(QStringLiteral("token"), QStringLiteral("${env:QA_TOKEN}"));
     envs << qa;
     ws->applyEnvironments(envs);
-    QCOMPARE(reopen(m_path).environments.size(), 3);
-    QVERIFY(reopen(m_path).environmentByName(QStringLiteral("qa")));
+    QCOMPARE(reopenProject(m_path).environments.size(), 3);
+    QVERIFY(reopenProject(m_path).environmentByName(QStringLiteral("qa")));
     m_window->action(QStringLiteral("actionUndo"))->trigger();
-    QCOMPARE(reopen(m_path).environments.size(), 2);
+    QCOMPARE(reopenProject(m_path).environments.size(), 2);
     m_window->action(QStringLiteral("actionRedo"))->trigger();
-    QCOMPARE(reopen(m_path).environmentByName(QStringLiteral("qa"))->variables.value(QStringLiteral("token")),
+    QCOMPARE(reopenProject(m_path).environmentByName(QStringLiteral("qa"))->variables.value(QStringLiteral("token")),
         QStringLiteral("${env:QA_TOKEN}"));
 }
 
@@ -347,10 +325,10 @@ void TestRunFromMap::environmentsDialogFromTheMenu()
     });
     m_window->action(QStringLiteral("actionEnvironments"))->trigger();
     QVERIFY(answered);
-    QVERIFY(reopen(m_path).environmentByName(QStringLiteral("local"))->isProtected);
+    QVERIFY(reopenProject(m_path).environmentByName(QStringLiteral("local"))->isProtected);
     QTRY_VERIFY(m_window->runWorkspace()->runBar()->isCurrentProtected()); // the bar follows
     m_window->action(QStringLiteral("actionUndo"))->trigger();
-    QVERIFY(!reopen(m_path).environmentByName(QStringLiteral("local"))->isProtected);
+    QVERIFY(!reopenProject(m_path).environmentByName(QStringLiteral("local"))->isProtected);
 }
 
 void TestRunFromMap::protectedEnvironmentAsksFirst()
@@ -370,13 +348,13 @@ void TestRunFromMap::protectedEnvironmentAsksFirst()
     m_window->action(QStringLiteral("actionRunNode"))->trigger();
     QCOMPARE(asked, QStringLiteral("staging"));
     QVERIFY(!ws->runController()->isRunning()); // declined: nothing runs
-    QCOMPARE(reopen(m_path).runs.size(), 0);
+    QCOMPARE(reopenProject(m_path).runs.size(), 0);
 
     answer = true;
     m_window->action(QStringLiteral("actionRunNode"))->trigger();
     QVERIFY(ws->runController()->isRunning());
     waitForRun();
-    const Project stored = reopen(m_path);
+    const Project stored = reopenProject(m_path);
     QCOMPARE(stored.runs.size(), 1);
     QCOMPARE(stored.runs.first().environment, QStringLiteral("staging"));
     // Health: one pass, one fail (wrong status), one error (nothing listens): the worst shows.

@@ -71,8 +71,8 @@ CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds,
     layout->addStretch();
 
     connect(m_name, &QLineEdit::editingFinished, this, &CheckForm::commit);
-    connect(m_assertions, &AssertionTable::assertionsEdited, this, &CheckForm::commit);
-    connect(m_captures, &CaptureTable::capturesEdited, this, &CheckForm::commit);
+    connect(m_assertions, &AssertionTable::rowsEdited, this, &CheckForm::commit);
+    connect(m_captures, &CaptureTable::rowsEdited, this, &CheckForm::commit);
     connect(m_eventually, &QGroupBox::toggled, this, &CheckForm::commit);
     connect(m_timeout, &QSpinBox::editingFinished, this, &CheckForm::commit);
     connect(m_interval, &QSpinBox::editingFinished, this, &CheckForm::commit);

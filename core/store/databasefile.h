@@ -1,0 +1,21 @@
+#pragma once
+
+#include "result.h"
+
+#include <QString>
+
+namespace flowbench {
+
+// Folds the write-ahead log of the SQLite database at `path` (its `path`-wal file) into
+// the database file, so the file alone holds every committed transaction. Nothing to do
+// without a -wal file. Fails, naming the file, when the log cannot be folded in (the
+// file is not a database, or another program holds it busy).
+Status checkpointDatabaseFile(const QString &path);
+
+// Moves the finished database file `built` over `target`, so readers see the old file or
+// the new one. The old file's committed transactions are first folded in from its -wal,
+// and its -wal/-shm/-journal go only after the rename succeeded: whatever fails, the old
+// project is still whole. `built` must be closed (its own -wal checkpointed away).
+Status replaceDatabaseFile(const QString &built, const QString &target);
+
+} // namespace flowbench
