@@ -36,6 +36,7 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
     connect(document, &ProjectDocument::edgeChanged, this, [this](const Id &id) {
         if (EdgeItem *item = edgeItem(id))
             item->update();
+        applyStoredRoutes({id}); // an edit that moved an end dropped the route
     });
     connect(document, &ProjectDocument::edgeRoutesChanged, this, &MapScene::applyStoredRoutes);
     connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {

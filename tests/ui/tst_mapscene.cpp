@@ -2,6 +2,7 @@
 // become commands, and a rendered map is a picture with visible cards.
 #include "clusteritem.h"
 #include "document/addnodescommand.h"
+#include "document/changeedgecommand.h"
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "edgeitem.h"
@@ -222,6 +223,12 @@ void TestMapScene::reopenedMapDrawsTheLayoutSplines()
                                                   {{target->id, target->x + 400, target->y + 300, false}}));
     QVERIFY(splinePointsOnPath(scene.edgeItem(edge->id)->path(), route) < onCurve);
     m_doc->undoStack()->undo();
+    QCOMPARE(splinePointsOnPath(scene.edgeItem(edges[0].id)->path(), route), onCurve);
+
+    // Labelling the edge keeps its spline.
+    Edge labelled = *m_doc->edge(edges[0].id);
+    labelled.label = QStringLiteral("submit");
+    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edges[0].id), labelled, QStringLiteral("Label")));
     QCOMPARE(splinePointsOnPath(scene.edgeItem(edges[0].id)->path(), route), onCurve);
 }
 
