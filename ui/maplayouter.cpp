@@ -47,25 +47,23 @@ void MapLayouter::apply(const LayoutResult &result)
     positions.reserve(result.nodes.size());
     for (const NodePlacement &p : result.nodes)
         positions.append({p.id, qRound((p.topLeft.x() + kPadX) * 2) / 2.0, qRound((p.topLeft.y() + kPadY) * 2) / 2.0, false});
-    auto *cmd = new ApplyLayoutCommand(m_document, positions);
+    QHash<Id, QList<QPointF>> routes;
+    for (const EdgeRoute &r : result.edges) {
+        QList<QPointF> points = r.points;
+        if (r.arrowTip && !points.isEmpty()) {
+            // A straight last segment to the tip keeps the 1 + 3n shape.
+            points << points.last() << *r.arrowTip << *r.arrowTip;
+        }
+        routes.insert(r.id, points);
+    }
+    // The splines go into the document with the positions; the scene takes them from there.
+    auto *cmd = new ApplyLayoutCommand(m_document, positions, routes);
     if (cmd->isEmpty()) {
         delete cmd;
         emit done(false, tr("Every node is pinned: nothing to lay out."));
         return;
     }
     m_document->undoStack()->push(cmd);
-    if (m_scene) {
-        QHash<Id, QList<QPointF>> routes;
-        for (const EdgeRoute &r : result.edges) {
-            QList<QPointF> points = r.points;
-            if (r.arrowTip && !points.isEmpty()) {
-                // A straight last segment to the tip keeps the 1 + 3n shape.
-                points << points.last() << *r.arrowTip << *r.arrowTip;
-            }
-            routes.insert(r.id, points);
-        }
-        m_scene->setEdgeRoutes(routes);
-    }
     emit done(true, tr("Laid out %1 nodes (%2).").arg(result.nodes.size()).arg(result.engine));
 }
 

@@ -11,8 +11,8 @@ class MapScene;
 class ProjectDocument;
 
 // Lays the map out off the UI thread: snapshots the document, runs a LayoutJob, then
-// applies the result as one ApplyLayoutCommand (pinned nodes stay) and hands the edge
-// splines to the scene.
+// applies the result, node positions and edge splines, as one ApplyLayoutCommand (pinned
+// nodes stay). The scene draws the splines from the document.
 class MapLayouter : public QObject
 {
     Q_OBJECT

@@ -36,8 +36,10 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
     connect(document, &ProjectDocument::edgeChanged, this, [this](const Id &id) {
         if (EdgeItem *item = edgeItem(id))
             item->update();
-        invalidateOverview(); // its kind colours its line
+        applyStoredRoutes({id}); // an edit that moved an end dropped the route
+        invalidateOverview();    // its kind colours its line
     });
+    connect(document, &ProjectDocument::edgeRoutesChanged, this, &MapScene::applyStoredRoutes);
     connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {
         if (NodeItem *item = nodeItem(nodeId))
             item->update();
@@ -128,7 +130,10 @@ void MapScene::addEdgeItems(const QList<Id> &ids)
             continue;
         auto item = std::make_unique<EdgeItem>(this, id);
         addItem(item.get());
-        item->updateGeometry();
+        if (edge->route.isEmpty())
+            item->updateGeometry();
+        else // the spline of the last layout, drawn while both ends are where it left them
+            item->setRoute(edge->route.points, edge->route.fromPosition, edge->route.toPosition);
         m_edgesOfNode[edge->from].append(id);
         if (edge->to != edge->from)
             m_edgesOfNode[edge->to].append(id);
@@ -260,17 +265,17 @@ void MapScene::connectNodes(const Id &from, const Id &to, EdgeKind kind)
     m_document->undoStack()->push(new AddEdgeCommand(m_document, edge));
 }
 
-void MapScene::setEdgeRoutes(const QHash<Id, QList<QPointF>> &routes)
+void MapScene::applyStoredRoutes(const QList<Id> &edgeIds)
 {
-    for (auto &entry : m_edges) {
-        const Edge *edge = m_document->edge(entry.first);
-        NodeItem *from = edge ? nodeItem(edge->from) : nullptr;
-        NodeItem *to = edge ? nodeItem(edge->to) : nullptr;
-        auto it = routes.constFind(entry.first);
-        if (from && to && it != routes.cend())
-            entry.second->setRoute(it.value(), from->pos(), to->pos());
+    for (const Id &id : edgeIds) {
+        const Edge *edge = m_document->edge(id);
+        EdgeItem *item = edgeItem(id);
+        if (!edge || !item)
+            continue;
+        if (edge->route.isEmpty())
+            item->clearRoute();
         else
-            entry.second->clearRoute();
+            item->setRoute(edge->route.points, edge->route.fromPosition, edge->route.toPosition);
     }
 }
 

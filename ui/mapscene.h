@@ -46,8 +46,6 @@ public:
     QRectF contentRect() const; // every card and cluster
 
     void connectNodes(const Id &from, const Id &to, EdgeKind kind);
-    // Spline control points per edge id for the nodes' current positions (from a layout).
-    void setEdgeRoutes(const QHash<Id, QList<QPointF>> &routes);
 
     // Shows a flow's path: its cards numbered, its edges accented, the rest dimmed.
     void setHighlightedFlow(const Id &flowId);
@@ -94,6 +92,8 @@ private:
     void removeEdgeItems(const QList<Id> &ids);
     void updateNodeItem(const Id &id);
     void updateEdgesOf(const Id &nodeId);
+    // Gives edge items the spline stored with their edge (or none).
+    void applyStoredRoutes(const QList<Id> &edgeIds);
     void scheduleClusters();
     void scheduleOverviewSignal();
     void applyHighlight();

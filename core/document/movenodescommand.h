@@ -8,7 +8,10 @@ namespace flowbench {
 
 class ProjectDocument;
 
-// Moves nodes; consecutive moves of the same nodes merge into one undo step.
+// Moves nodes; consecutive moves of the same nodes merge into one undo step. Stored edge
+// routes are left as they are: each names the end positions it was computed for, so a
+// moved end simply stops it being drawn, and undoing the move brings the spline back
+// without this command having to save and restore routes (ProjectDocument::setNodePositions).
 class MoveNodesCommand : public QUndoCommand
 {
 public:

@@ -238,12 +238,46 @@ Status ProjectDocument::setNodePositions(const QList<NodePosition> &positions)
 {
     if (Status s = write([&] { return m_store->setNodePositions(positions); }); !s)
         return s;
+    const Result<QList<Id>> ids = reloadMovedNodes(positions);
+    if (!ids)
+        return fail(Status::failure(ids.error()));
+    emit nodesMoved(ids.value());
+    return success();
+}
+
+Status ProjectDocument::applyLayout(const QList<NodePosition> &positions, const QList<EdgeRouteChange> &routes)
+{
+    if (Status s = write([&]() -> Status {
+        if (Status st = m_store->setNodePositions(positions); !st)
+            return st;
+        return m_store->setEdgeRoutes(routes);
+    }); !s)
+        return s;
+    const Result<QList<Id>> ids = reloadMovedNodes(positions);
+    if (!ids)
+        return fail(Status::failure(ids.error()));
+    QList<Id> edgeIds;
+    for (const EdgeRouteChange &change : routes) {
+        const auto it = m_edges.find(change.id);
+        if (it == m_edges.end())
+            continue;
+        it->route = change.route;
+        edgeIds.append(change.id);
+    }
+    emit nodesMoved(ids.value());
+    if (!edgeIds.isEmpty())
+        emit edgeRoutesChanged(edgeIds);
+    return success();
+}
+
+Result<QList<Id>> ProjectDocument::reloadMovedNodes(const QList<NodePosition> &positions)
+{
     // The store may bump revisions on a move: take them from the file.
     QList<Id> ids;
     if (positions.size() > 64) {
         auto stored = m_store->nodes();
         if (!stored)
-            return fail(Status::failure(stored.error()));
+            return Result<QList<Id>>::failure(stored.error());
         m_nodes = byId(stored.value());
         for (const NodePosition &p : positions)
             ids.append(p.id);
@@ -251,13 +285,12 @@ Status ProjectDocument::setNodePositions(const QList<NodePosition> &positions)
         for (const NodePosition &p : positions) {
             auto stored = m_store->node(p.id);
             if (!stored)
-                return fail(Status::failure(stored.error()));
+                return Result<QList<Id>>::failure(stored.error());
             m_nodes.insert(p.id, stored.value());
             ids.append(p.id);
         }
     }
-    emit nodesMoved(ids);
-    return success();
+    return ids;
 }
 
 Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
@@ -398,7 +431,11 @@ Status ProjectDocument::addEdge(Edge &edge)
 
 Status ProjectDocument::updateEdge(const Edge &edge)
 {
-    if (Status s = storeEdit(m_edges, edge, &ProjectStore::updateEdge, tr("No edge with id %1").arg(edge.id)); !s)
+    // The cache mirrors what ProjectStore::updateEdge does with the route.
+    Edge copy = edge;
+    if (const Edge *current = this->edge(edge.id))
+        copy.route = current->from == edge.from && current->to == edge.to ? current->route : SplineRoute();
+    if (Status s = storeEdit(m_edges, copy, &ProjectStore::updateEdge, tr("No edge with id %1").arg(edge.id)); !s)
         return s;
     emit edgeChanged(edge.id);
     return success();

@@ -53,13 +53,19 @@ public:
     // and errorOccurred() says why.
     Status addNodes(QList<Node> &nodes, QList<Edge> &edges);
     Status updateNode(const Node &node); // takes the stored revision; ignores x/y
+    // Moves nodes and leaves the stored edge routes alone: a route names the positions it
+    // was computed for, so the map stops drawing it while an end is elsewhere and draws it
+    // again when a move is undone (SplineRoute::fits).
     Status setNodePositions(const QList<NodePosition> &positions);
+    // A layout run: positions and edge routes in one transaction (nodesMoved, then
+    // edgeRoutesChanged).
+    Status applyLayout(const QList<NodePosition> &positions, const QList<EdgeRouteChange> &routes);
     // Removes the nodes with everything attached; `removed` receives what went.
     Status removeNodes(const QList<Id> &ids, Project *removed);
     // Puts back what removeNodes took (nodes, edges, test cases, comments, flow paths).
     Status restoreNodes(const Project &removed);
     Status addEdge(Edge &edge);
-    Status updateEdge(const Edge &edge);
+    Status updateEdge(const Edge &edge); // keeps the stored route (cleared if an end changes)
     Status removeEdge(const Id &id);
     Status addFlow(Flow &flow);
     Status updateFlow(const Flow &flow);
@@ -81,6 +87,7 @@ signals:
     void nodesRemoved(const QList<flowbench::Id> &ids);
     void edgesAdded(const QList<flowbench::Id> &ids);
     void edgeChanged(const flowbench::Id &id);
+    void edgeRoutesChanged(const QList<flowbench::Id> &ids);
     void edgesRemoved(const QList<flowbench::Id> &ids);
     void flowsChanged(); // added, changed or removed: the flow list is small
     void testCasesChanged(const flowbench::Id &nodeId);
@@ -90,6 +97,8 @@ signals:
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
     Status reload();
+    // Takes moved nodes from the file into the cache; returns their ids.
+    Result<QList<Id>> reloadMovedNodes(const QList<NodePosition> &positions);
     Status fail(const Status &status);
     // Runs `edits` as one store transaction; a failure is reported (errorOccurred) and returned.
     Status write(const std::function<Status()> &edits);

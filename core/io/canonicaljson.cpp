@@ -3,6 +3,7 @@
 #include "io/jsonobjectreader.h"
 #include "io/orderedjsonwriter.h"
 #include "store/checkjson.h"
+#include "store/routejson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -154,6 +155,21 @@ void writeEdge(OrderedJsonWriter &w, const Edge &e)
     w.field("to", e.to);
     w.field("kind", toString(e.kind));
     w.field("label", e.label);
+    // Only edges a layout routed have one, so a project never laid out exports as before.
+    if (!e.route.isEmpty()) {
+        w.key("route");
+        w.beginObject();
+        w.key("fromPosition");
+        w.inlineArray(pointToJson(e.route.fromPosition));
+        w.key("toPosition");
+        w.inlineArray(pointToJson(e.route.toPosition));
+        w.key("points");
+        w.beginArray();
+        for (const QPointF &p : e.route.points)
+            w.inlineArray(pointToJson(p));
+        w.endArray();
+        w.endObject();
+    }
     w.endObject();
 }
 
@@ -316,6 +332,8 @@ Edge readEdge(const QJsonValue &v, const QString &path, QStringList *problems)
     e.kind = edgeKindFromString(r.choice("kind", edgeKindNames(), "kind", JsonObjectReader::Required))
                  .value_or(EdgeKind::Calls);
     e.label = r.string("label");
+    if (r.has("route"))
+        e.route = routeFromJson(r.value("route"), r.path("route"), problems);
     r.finish();
     return e;
 }

@@ -15,6 +15,9 @@ namespace flowbench {
 // checks in their order, free-form objects (node properties, check specs) with sorted
 // keys; 4-space indent and a trailing newline. Two exports of the same project are
 // byte-identical and export -> import -> export changes nothing.
+// An edge a layout routed carries "route": {"fromPosition": [x, y], "toPosition": [x, y],
+// "points": [[x, y], ...]} (store/routejson.h); it is left out when the edge has none, so
+// the field is optional and older files read unchanged.
 constexpr int kCanonicalJsonFormatVersion = 1;
 
 struct JsonExportOptions

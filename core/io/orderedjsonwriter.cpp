@@ -92,6 +92,18 @@ void OrderedJsonWriter::value(const QJsonValue &v)
     }
 }
 
+void OrderedJsonWriter::inlineArray(const QJsonArray &scalars)
+{
+    beginValue();
+    m_out.append('[');
+    for (int i = 0; i < scalars.size(); ++i) {
+        if (i > 0)
+            m_out.append(", ");
+        m_out.append(scalarText(scalars[i].isUndefined() ? QJsonValue() : scalars[i]));
+    }
+    m_out.append(']');
+}
+
 QByteArray OrderedJsonWriter::finish()
 {
     QByteArray out = m_out;

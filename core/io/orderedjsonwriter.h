@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QList>
 #include <QString>
@@ -23,6 +24,9 @@ public:
     void key(const QString &name);
     // Any JSON value; objects and arrays are written recursively.
     void value(const QJsonValue &value);
+    // An array of scalars on one line ("[12.5, 30]"): point coordinates stay readable
+    // in a diff instead of taking four lines each.
+    void inlineArray(const QJsonArray &scalars);
     void field(const char *name, const QJsonValue &v)
     {
         key(name);

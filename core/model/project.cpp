@@ -108,6 +108,10 @@ private:
             id("edges", i, e.id);
             nodeRef("edges", i, "from", e.from);
             nodeRef("edges", i, "to", e.to);
+            if (!e.route.isEmpty() && !SplineRoute::isValidPointCount(e.route.points.size()))
+                m_problems << QStringLiteral("%1.points: expected 1 + 3n points (n >= 1), found %2")
+                                  .arg(at("edges", i, "route"))
+                                  .arg(e.route.points.size());
         }
     }
     void flows()

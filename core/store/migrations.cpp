@@ -127,7 +127,18 @@ QList<Migration> buildMigrations()
         QStringLiteral("CREATE INDEX results_check ON results(check_id, finished_at)"),
         QStringLiteral("CREATE INDEX results_node ON results(node_id)"),
     };
-    return {one, two};
+    Migration three;
+    three.version = 3;
+    three.summary = "edge routes of the last layout";
+    // The spline as compact JSON text ({"fromPosition":[x,y],"toPosition":[x,y],
+    // "points":[[x,y],...]}, store/routejson.h), '' for none. Text, not a blob of
+    // doubles: the same shape as the canonical JSON export (one parser for both), readable
+    // with the sqlite3 shell, no byte-order question, and the same column type on
+    // PostgreSQL. A route is a few hundred bytes; size does not matter here.
+    three.statements = {
+        QStringLiteral("ALTER TABLE edges ADD COLUMN route TEXT NOT NULL DEFAULT ''"),
+    };
+    return {one, two, three};
 }
 
 } // namespace

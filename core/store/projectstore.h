@@ -29,6 +29,13 @@ struct NodePosition
     bool pinned = false;
 };
 
+// The spline a layout computed for an edge; an empty route removes the stored one.
+struct EdgeRouteChange
+{
+    Id id;
+    SplineRoute route;
+};
+
 // A project file: one SQLite database (*.flowbench) in WAL mode with foreign keys on,
 // a schema_version and numbered migrations. Every edit is one transaction, so a crash
 // loses nothing that was acknowledged. Updates are optimistic: an entity whose
@@ -78,7 +85,12 @@ public:
 
     Result<QList<Edge>> edges() const;
     Status addEdge(Edge &edge);
+    // Everything but the route, which is layout data (setEdgeRoutes). Moving an end to
+    // another node removes the route: it was drawn between other cards.
     Status updateEdge(Edge &edge);
+    // Layout only, like setNodePositions: last writer wins and revisions are not bumped.
+    // Fails (changing nothing) if an edge does not exist or a route is not 1 + 3n points.
+    Status setEdgeRoutes(const QList<EdgeRouteChange> &routes);
     Status removeEdge(const Id &id);
 
     Result<QList<Flow>> flows() const;

@@ -220,15 +220,42 @@ Status ProjectStore::updateEdge(Edge &edge)
         if (Status e = endpointsExist(*d, edge); !e)
             return e;
         QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("UPDATE edges SET from_id=?, to_id=?, kind=?, label=?, revision=revision+1 "
+        // SQLite evaluates every expression on the old row: the CASE sees the old ends.
+        q.prepare(QStringLiteral("UPDATE edges SET route = CASE WHEN from_id=? AND to_id=? THEN route ELSE '' END, "
+                                 "from_id=?, to_id=?, kind=?, label=?, revision=revision+1 "
                                  "WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(edge.from), QVariant(edge.to), QVariant(toString(edge.kind)),
-                                  QVariant(edge.label), QVariant(edge.id), QVariant(edge.revision)});
+        bindAll(q, {QVariant(edge.from), QVariant(edge.to), QVariant(edge.from), QVariant(edge.to),
+                    QVariant(toString(edge.kind)), QVariant(edge.label), QVariant(edge.id), QVariant(edge.revision)});
         return d->guardedUpdate(q, "edges", describe(edge), edge.id, edge.revision);
     });
     if (s)
         ++edge.revision;
     return s;
+}
+
+Status ProjectStore::setEdgeRoutes(const QList<EdgeRouteChange> &routes)
+{
+    return d->edit([&]() -> Status {
+        QSqlQuery q = d->query();
+        const QString sql = QStringLiteral("UPDATE edges SET route=? WHERE id=?");
+        if (Status s = d->prepare(q, sql, QStringLiteral("route edges")); !s)
+            return s;
+        for (const EdgeRouteChange &change : routes) {
+            if (!change.route.isEmpty() && !SplineRoute::isValidPointCount(change.route.points.size()))
+                return d->failure(QStringLiteral("cannot route edge %1: a route needs 1 + 3n points (n >= 1), "
+                                                 "found %2; no edge was routed")
+                                      .arg(change.id)
+                                      .arg(change.route.points.size()));
+            q.bindValue(0, bindable(QVariant(routeText(change.route))));
+            q.bindValue(1, change.id);
+            if (Status s = d->exec(q, QStringLiteral("route edge %1").arg(change.id)); !s)
+                return s;
+            if (q.numRowsAffected() == 0)
+                return d->failure(
+                    QStringLiteral("cannot route edge %1: no such edge; no edge was routed").arg(change.id));
+        }
+        return success();
+    });
 }
 
 namespace {

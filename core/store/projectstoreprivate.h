@@ -74,6 +74,10 @@ QVariant dateToDb(const QDateTime &when);
 QDateTime dateFromDb(const QVariant &value);
 QString jsonText(const QJsonObject &object);
 QString jsonText(const QJsonArray &array);
+// The edges.route column: compact JSON (store/routejson.h), '' for no route.
+QString routeText(const SplineRoute &route);
+// "<edge>: a route needs 1 + 3n points (n >= 1), found 5"
+QString routeShapeProblem(const Edge &e);
 QJsonObject environmentConnectionToJson(const Connection &c);
 // What the store refuses beyond validateProject(): plaintext passwords.
 QStringList storeProblems(const Environment &e, const QString &where);

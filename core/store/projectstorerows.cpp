@@ -2,6 +2,7 @@
 
 #include "store/checkjson.h"
 #include "store/projectstoreprivate.h"
+#include "store/routejson.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -11,7 +12,7 @@ namespace flowbench {
 
 const char *const kNodeColumns =
     "id, kind, name, group_name, owner, description, likelihood, impact, properties, x, y, pinned, revision";
-const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision";
+const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision, route";
 const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
 const char *const kTestCaseColumns =
     "id, node_id, flow_id, title, description, priority, tags, automated, position, checks, revision";
@@ -94,8 +95,11 @@ Status ProjectStorePrivate::insertNode(const Node &n) const
 Status ProjectStorePrivate::insertEdge(const Edge &e) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kEdgeColumns)));
-    bindAll(q, {QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label)});
+    if (!e.route.isEmpty() && !SplineRoute::isValidPointCount(e.route.points.size()))
+        return failure(routeShapeProblem(e));
+    q.prepare(QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1,?)").arg(QLatin1String(kEdgeColumns)));
+    bindAll(q, {QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label),
+                QVariant(routeText(e.route))});
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
@@ -205,6 +209,18 @@ QString jsonText(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
+QString routeText(const SplineRoute &route)
+{
+    return route.isEmpty() ? QString() : jsonText(routeToJson(route));
+}
+
+QString routeShapeProblem(const Edge &e)
+{
+    return QStringLiteral("%1: a route needs 1 + 3n points (n >= 1), found %2")
+        .arg(describe(e))
+        .arg(e.route.points.size());
+}
+
 QString jsonText(const QJsonArray &array)
 {
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
@@ -303,6 +319,18 @@ Result<Edge> edgeFromRow(const QSqlQuery &q)
     e.kind = *kind;
     e.label = q.value(4).toString();
     e.revision = q.value(5).toInt();
+    const QString route = q.value(6).toString();
+    if (!route.isEmpty()) {
+        QJsonDocument doc;
+        QString why;
+        if (!parseJson(route, doc, why))
+            return rowFailure<Edge>("edges", q, "route", why);
+        QStringList problems;
+        e.route = routeFromJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
+                                QStringLiteral("route"), &problems);
+        if (!problems.isEmpty())
+            return rowFailure<Edge>("edges", q, "route", problems.join(QStringLiteral("; ")));
+    }
     return e;
 }
 

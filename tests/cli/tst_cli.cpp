@@ -70,6 +70,7 @@ private slots:
     void newValidateExportStats();
     void newRefusesExistingFile();
     void importRoundTripIsByteIdentical();
+    void importRoundTripKeepsEdgeRoutes();
     void importRefusesExistingUnlessForced();
     void badImportLeavesNothingBehind_data();
     void badImportLeavesNothingBehind();
@@ -210,6 +211,55 @@ void TestCli::importRoundTripIsByteIdentical()
     const Outcome exported = cli({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(exported.exitCode, 0);
     QCOMPARE(exported.out.toUtf8(), readAll(shopJson()));
+}
+
+namespace {
+// shop.json with a layout's spline on its first edge, written as the export writes it.
+QByteArray shopWithRoute(const QByteArray &pointLine)
+{
+    QByteArray shop = readAll(shopJson());
+    const QByteArray firstLabel("\"label\": \"\"\n        }");
+    const qsizetype at = shop.indexOf(firstLabel, shop.indexOf("\"edges\": ["));
+    if (at < 0)
+        return QByteArray();
+    shop.insert(at + firstLabel.size() - 10, ",\n"
+                                             "            \"route\": {\n"
+                                             "                \"fromPosition\": [40, 0.5],\n"
+                                             "                \"toPosition\": [-300.25, 1200],\n"
+                                             "                \"points\": [\n"
+                                             "                    [110, 62],\n"
+                                             "                    [110.5, 300],\n"
+                                             + pointLine
+                                             + "                    [-230, 1150]\n"
+                                               "                ]\n"
+                                               "            }");
+    return shop;
+}
+} // namespace
+
+// A project with stored edge routes survives import and export unchanged, byte for byte.
+void TestCli::importRoundTripKeepsEdgeRoutes()
+{
+    QTemporaryDir dir;
+    const QByteArray routed = shopWithRoute("                    [-230, 0.30000000000000004],\n");
+    QVERIFY(routed.contains("\"route\": {"));
+    const QString in = dir.filePath(QStringLiteral("routed.json"));
+    writeFile(in, routed);
+    const QString project = dir.filePath(QStringLiteral("routed.flowbench"));
+    const Outcome imported = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), in, project});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const Outcome exported = cli({QStringLiteral("export"), project, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(exported.exitCode, 0);
+    QCOMPARE(exported.out.toUtf8(), routed);
+
+    // A broken route is refused with its field path and leaves no project file.
+    writeFile(in, shopWithRoute("                    [-230],\n"));
+    const QString bad = dir.filePath(QStringLiteral("bad.flowbench"));
+    const Outcome refused = cli({QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), in, bad});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains(in + QStringLiteral(": edges[0].route.points[2]: expected a number pair [x, y]")),
+             qPrintable(refused.err));
+    QVERIFY(!QFileInfo::exists(bad));
 }
 
 void TestCli::importRefusesExistingUnlessForced()

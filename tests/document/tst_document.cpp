@@ -5,6 +5,7 @@
 #include "document/addnodescommand.h"
 #include "document/addtestcasecommand.h"
 #include "document/applylayoutcommand.h"
+#include "document/changeedgecommand.h"
 #include "document/changeflowcommand.h"
 #include "document/changenodecommand.h"
 #include "document/changetestcasecommand.h"
@@ -61,6 +62,10 @@ private slots:
     void flowsAndTheirTestCases();
     void testCasesAddChangeRemove();
     void layoutIsOneStepAndKeepsPinnedNodes();
+    void layoutStoresRoutesAndUndoRestoresThem();
+    void failedLayoutChangesNothing();
+    void movedNodeKeepsRouteButItNoLongerFits();
+    void edgeEditsKeepRouteUnlessAnEndChanges();
     void documentMatchesFileAfterManyEdits();
     void openingAMissingFileNamesIt();
 
@@ -357,6 +362,152 @@ void TestDocument::layoutIsOneStepAndKeepsPinnedNodes()
     QVERIFY(file.node(b)->pinned);
     m_doc->undoStack()->undo();
     QCOMPARE(reopen(m_path).node(a)->x, 0.0);
+    verifyFileMatchesDocument();
+}
+
+namespace {
+QList<QPointF> spline(double x0, double y0, int segments)
+{
+    QList<QPointF> points{QPointF(x0, y0)};
+    for (int i = 1; i <= segments * 3; ++i)
+        points.append(QPointF(x0 + i * 7.5, y0 + i * 11.25));
+    return points;
+}
+
+SplineRoute routeIn(const Project &file, const Id &edgeId)
+{
+    for (const Edge &e : file.edges)
+        if (e.id == edgeId)
+            return e.route;
+    return SplineRoute();
+}
+} // namespace
+
+// A layout stores each edge's spline with the positions it was computed for; undo puts
+// back the routes of the layout before (or none), redo the new ones, all in the file.
+void TestDocument::layoutStoresRoutesAndUndoRestoresThem()
+{
+    const Id a = addNode(NodeKind::Screen, QStringLiteral("a"), 0, 0);
+    const Id b = addNode(NodeKind::Api, QStringLiteral("b"), 0, 0);
+    const Id c = addNode(NodeKind::Table, QStringLiteral("c"), 40, 40);
+    Node pinned = *m_doc->node(c);
+    pinned.pinned = true;
+    m_doc->undoStack()->push(new ChangeNodeCommand(m_doc.get(), *m_doc->node(c), pinned, QStringLiteral("Pin")));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Calls, QString()}));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), b, c, EdgeKind::Writes, QString()}));
+    Id ab, bc;
+    for (const Edge &e : m_doc->edges())
+        (e.from == a ? ab : bc) = e.id;
+    QVERIFY(routeIn(reopen(m_path), ab).isEmpty());
+    QSignalSpy routed(m_doc.get(), &ProjectDocument::edgeRoutesChanged);
+
+    // First layout: both edges routed; b -> c ends at the pinned c, which stays at (40, 40).
+    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 100, 0, false}, {b, 100, 200, false}, {c, 9, 9, false}},
+                                                    {{ab, spline(150, 62, 1)}, {bc, spline(150, 262, 2)}}));
+    QCOMPARE(routed.count(), 1);
+    const SplineRoute firstAb{spline(150, 62, 1), QPointF(100, 0), QPointF(100, 200)};
+    const SplineRoute firstBc{spline(150, 262, 2), QPointF(100, 200), QPointF(40, 40)};
+    Project file = reopen(m_path);
+    QCOMPARE(routeIn(file, ab), firstAb);
+    QCOMPARE(routeIn(file, bc), firstBc);
+    QVERIFY(routeIn(file, ab).fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
+    verifyFileMatchesDocument();
+
+    // Second layout: new spline for a -> b, none for b -> c (Graphviz gave none).
+    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 0, 300, false}, {b, 300, 300, false}},
+                                                    {{ab, spline(200, 350, 1)}}));
+    file = reopen(m_path);
+    QCOMPARE(routeIn(file, ab), (SplineRoute{spline(200, 350, 1), QPointF(0, 300), QPointF(300, 300)}));
+    QVERIFY(routeIn(file, bc).isEmpty());
+    verifyFileMatchesDocument();
+
+    m_doc->undoStack()->undo(); // the first layout's routes are back in the file
+    file = reopen(m_path);
+    QCOMPARE(routeIn(file, ab), firstAb);
+    QCOMPARE(routeIn(file, bc), firstBc);
+    QCOMPARE(file.node(a)->y, 0.0);
+    verifyFileMatchesDocument();
+
+    m_doc->undoStack()->undo(); // before any layout: no routes
+    file = reopen(m_path);
+    QVERIFY(routeIn(file, ab).isEmpty());
+    QVERIFY(routeIn(file, bc).isEmpty());
+    QCOMPARE(file.node(a)->x, 0.0);
+    verifyFileMatchesDocument();
+
+    m_doc->undoStack()->redo();
+    QCOMPARE(routeIn(reopen(m_path), bc), firstBc);
+    QCOMPARE(routed.count(), 5);
+    const QList<Id> lastRouted = routed.last().first().value<QList<Id>>();
+    QVERIFY(lastRouted.contains(ab) && lastRouted.contains(bc));
+}
+
+// Positions and routes go in one transaction: a route the store refuses leaves the
+// positions of the same layout unwritten too.
+void TestDocument::failedLayoutChangesNothing()
+{
+    const Id a = addNode(NodeKind::Api, QStringLiteral("a"), 5, 5);
+    const Id b = addNode(NodeKind::Table, QStringLiteral("b"), 5, 5);
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Reads, QString()}));
+    const Id edge = m_doc->edges().first().id;
+    const Project before = reopen(m_path);
+    QSignalSpy errors(m_doc.get(), &ProjectDocument::errorOccurred);
+    QList<QPointF> fivePoints = spline(0, 0, 1);
+    fivePoints.append(QPointF(1, 1));
+    const Status s = m_doc->applyLayout({{a, 300, 300, false}}, {{edge, SplineRoute{fivePoints, QPointF(300, 300), QPointF(5, 5)}}});
+    QVERIFY(!s.ok());
+    QCOMPARE(errors.count(), 1);
+    QVERIFY(reopen(m_path) == before);
+    QCOMPARE(m_doc->node(a)->x, 5.0);
+    verifyFileMatchesDocument();
+}
+
+// Moving a card does not rewrite routes: the stored spline stays, no longer fits the
+// moved end, and fits again once the move is undone.
+void TestDocument::movedNodeKeepsRouteButItNoLongerFits()
+{
+    const Id a = addNode(NodeKind::Api, QStringLiteral("a"));
+    const Id b = addNode(NodeKind::Table, QStringLiteral("b"));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Writes, QString()}));
+    const Id edge = m_doc->edges().first().id;
+    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 0, 0, false}, {b, 0, 200, false}},
+                                                    {{edge, spline(50, 62, 1)}}));
+    const SplineRoute route = routeIn(reopen(m_path), edge);
+    QVERIFY(route.fits(QPointF(0, 0), QPointF(0, 200)));
+
+    m_doc->undoStack()->push(new MoveNodesCommand(m_doc.get(), {{b, 0, 200, false}}, {{b, 80, 260, false}}));
+    Project file = reopen(m_path);
+    QCOMPARE(routeIn(file, edge), route);
+    QVERIFY(!routeIn(file, edge).fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
+    m_doc->undoStack()->undo();
+    file = reopen(m_path);
+    QVERIFY(routeIn(file, edge).fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
+    verifyFileMatchesDocument();
+}
+
+void TestDocument::edgeEditsKeepRouteUnlessAnEndChanges()
+{
+    const Id a = addNode(NodeKind::Api, QStringLiteral("a"));
+    const Id b = addNode(NodeKind::Table, QStringLiteral("b"));
+    const Id c = addNode(NodeKind::Queue, QStringLiteral("c"));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Writes, QString()}));
+    const Id edge = m_doc->edges().first().id;
+    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 0, 0, false}, {b, 0, 200, false}},
+                                                    {{edge, spline(50, 62, 1)}}));
+    const SplineRoute route = routeIn(reopen(m_path), edge);
+    QVERIFY(!route.isEmpty());
+
+    Edge labelled = *m_doc->edge(edge);
+    labelled.label = QStringLiteral("insert");
+    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edge), labelled, QStringLiteral("Label")));
+    QCOMPARE(routeIn(reopen(m_path), edge), route);
+    verifyFileMatchesDocument();
+
+    Edge moved = *m_doc->edge(edge);
+    moved.to = c;
+    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edge), moved, QStringLiteral("Reconnect")));
+    QVERIFY(routeIn(reopen(m_path), edge).isEmpty());
+    QVERIFY(m_doc->edge(edge)->route.isEmpty());
     verifyFileMatchesDocument();
 }
 

@@ -9,6 +9,8 @@
 
 using namespace flowbench;
 
+Q_DECLARE_METATYPE(flowbench::SplineRoute)
+
 namespace {
 
 // Fixed ids so that expected messages can name them.
@@ -50,6 +52,9 @@ Project fullProject()
 
     p.edges = {Edge{uid(31), api.id, table.id, EdgeKind::Writes, QStringLiteral("insert row"), 0},
                Edge{uid(30), table.id, api.id, EdgeKind::Reads, QString(), 0}};
+    // A laid-out edge: its spline and the end positions it was computed for.
+    p.edges[0].route = SplineRoute{{QPointF(320.5, 40), QPointF(500, 40.25), QPointF(600, 0.1 + 0.2), QPointF(750, -3)},
+                                   QPointF(api.x, api.y), QPointF(table.x, table.y)};
 
     Flow checkout;
     checkout.id = uid(40);
@@ -176,6 +181,9 @@ private slots:
     void runHistoryIsOptional();
     void importSortsEntities();
     void minimalDocumentGetsDefaults();
+    void routeField_data();
+    void routeField();
+    void routeIsLeftOutWhenEmpty();
     void badInput_data();
     void badInput();
     void manyProblemsAreCapped();
@@ -239,6 +247,20 @@ void TestCanonicalJson::layoutIsCanonical()
     QVERIFY(json.contains("\"flow\": null"));
     QVERIFY(json.contains("\"createdAt\": \"2026-03-01T10:15:30.123Z\""));
     QVERIFY(json.contains("\"variables\": {\n            }") || json.contains("\"variables\": {}"));
+    // A route: positions and points one pair per line, after the edge's own fields.
+    QVERIFY2(json.contains("\"label\": \"insert row\",\n"
+                           "            \"route\": {\n"
+                           "                \"fromPosition\": [250.5, -12.125],\n"
+                           "                \"toPosition\": [750, 0.30000000000000004],\n"
+                           "                \"points\": [\n"
+                           "                    [320.5, 40],\n"
+                           "                    [500, 40.25],\n"
+                           "                    [600, 0.30000000000000004],\n"
+                           "                    [750, -3]\n"
+                           "                ]\n"
+                           "            }\n"
+                           "        }"),
+             json.constData());
     QVERIFY(QString::fromUtf8(json).contains(QStringLiteral("Ünïcode")));
     QVERIFY(QJsonDocument::fromJson(json).isObject());
 }
@@ -304,6 +326,75 @@ void TestCanonicalJson::minimalDocumentGetsDefaults()
     QVERIFY(fromCanonicalJson(QByteArray("\xEF\xBB\xBF") + kValid, QStringLiteral("t.json")).ok());
     QCOMPARE(fromCanonicalJson(QByteArray("\xEF\xBB\xBF{\"a\" 1}"), QStringLiteral("t.json")).error().left(11),
              QStringLiteral("t.json:1:7:"));
+}
+
+void TestCanonicalJson::routeField_data()
+{
+    QTest::addColumn<QJsonValue>("route"); // undefined: no "route" field
+    QTest::addColumn<SplineRoute>("expected");
+
+    QTest::newRow("missing: no route") << QJsonValue(QJsonValue::Undefined) << SplineRoute();
+    QTest::newRow("one segment")
+        << QJsonValue(QJsonObject{{QStringLiteral("fromPosition"), QJsonArray{0, 0}},
+                                  {QStringLiteral("toPosition"), QJsonArray{0, 200}},
+                                  {QStringLiteral("points"), QJsonArray{QJsonArray{50, 62}, QJsonArray{50, 100},
+                                                                        QJsonArray{50, 150}, QJsonArray{50, 198}}}})
+        << SplineRoute{{QPointF(50, 62), QPointF(50, 100), QPointF(50, 150), QPointF(50, 198)}, QPointF(0, 0), QPointF(0, 200)};
+    QTest::newRow("two segments, fractions and negatives")
+        << QJsonValue(QJsonObject{{QStringLiteral("points"), QJsonArray{QJsonArray{-10.5, 0.25}, QJsonArray{1, 2}, QJsonArray{3, 4},
+                                                                        QJsonArray{5, 6}, QJsonArray{7, 8}, QJsonArray{9, 10},
+                                                                        QJsonArray{1e6, -1e-3}}},
+                                  {QStringLiteral("toPosition"), QJsonArray{-400.5, 12}},
+                                  {QStringLiteral("fromPosition"), QJsonArray{0.5, 1.5}}}) // any key order
+        << SplineRoute{{QPointF(-10.5, 0.25), QPointF(1, 2), QPointF(3, 4), QPointF(5, 6), QPointF(7, 8), QPointF(9, 10),
+                        QPointF(1e6, -1e-3)},
+                       QPointF(0.5, 1.5), QPointF(-400.5, 12)};
+}
+
+void TestCanonicalJson::routeField()
+{
+    QFETCH(QJsonValue, route);
+    QFETCH(SplineRoute, expected);
+    const QByteArray data = withChange([&](QJsonObject &d) {
+        if (!route.isUndefined())
+            setInArray(d, "edges", 0, "route", route);
+    });
+    const Result<Project> imported = fromCanonicalJson(data, QStringLiteral("t.json"));
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    const SplineRoute &got = imported->edges[0].route;
+    QCOMPARE(got.points, expected.points);
+    QCOMPARE(got.fromPosition, expected.fromPosition);
+    QCOMPARE(got.toPosition, expected.toPosition);
+    // Written back and read again: the same route, the same bytes.
+    const QByteArray exported = toCanonicalJson(imported.value());
+    QCOMPARE(exported.contains("\"route\""), !expected.isEmpty());
+    const Result<Project> again = fromCanonicalJson(exported, QStringLiteral("t.json"));
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again->edges[0].route, expected);
+    QCOMPARE(toCanonicalJson(again.value()), exported);
+}
+
+// A project never laid out exports exactly as before routes existed: no "route" key at
+// all, and the edge object ends with its label.
+void TestCanonicalJson::routeIsLeftOutWhenEmpty()
+{
+    Project p = fullProject();
+    for (Edge &e : p.edges)
+        e.route = SplineRoute();
+    const QByteArray json = toCanonicalJson(p);
+    QVERIFY(!json.contains("route"));
+    QVERIFY(json.contains("\"label\": \"insert row\"\n        }"));
+    const Project withRoute = fullProject();
+    const QByteArray routed = toCanonicalJson(withRoute);
+    // The routed export is the same text with the route object inserted, nothing else.
+    const QByteArray opening(",\n            \"route\": {");
+    const QByteArray closing("\n            }");
+    const qsizetype start = routed.indexOf(opening);
+    QVERIFY(start > 0);
+    const qsizetype end = routed.indexOf(closing, start) + closing.size();
+    QByteArray stripped = routed;
+    stripped.remove(start, end - start);
+    QCOMPARE(stripped, json);
 }
 
 void TestCanonicalJson::badInput_data()
@@ -400,6 +491,66 @@ void TestCanonicalJson::badInput_data()
                setInArray(d, "nodes", 1, "position", QJsonObject{{QStringLiteral("x"), QStringLiteral("10")}});
            })
         << QStringLiteral("shop.json: nodes[1].position.x: must be a number");
+    const auto route = [](const QJsonObject &change) {
+        QJsonObject r{{QStringLiteral("fromPosition"), QJsonArray{0, 0}},
+                      {QStringLiteral("toPosition"), QJsonArray{0, 200}},
+                      {QStringLiteral("points"),
+                       QJsonArray{QJsonArray{50, 62}, QJsonArray{50, 100}, QJsonArray{50, 150}, QJsonArray{50, 198}}}};
+        for (auto it = change.begin(); it != change.end(); ++it) {
+            if (it.value().isNull())
+                r.remove(it.key());
+            else
+                r.insert(it.key(), it.value());
+        }
+        return withChange([r](QJsonObject &d) { setInArray(d, "edges", 0, "route", r); });
+    };
+    const auto points = [](QJsonArray third) {
+        return QJsonObject{{QStringLiteral("points"),
+                            QJsonArray{QJsonArray{50, 62}, QJsonArray{50, 100}, third, QJsonArray{50, 198}}}};
+    };
+    QTest::newRow("route point not a pair")
+        << route(points(QJsonArray{50}))
+        << QStringLiteral("shop.json: edges[0].route.points[2]: expected a number pair [x, y]");
+    QTest::newRow("route point of three numbers")
+        << route(points(QJsonArray{50, 150, 1}))
+        << QStringLiteral("shop.json: edges[0].route.points[2]: expected a number pair [x, y]");
+    QTest::newRow("route point as text")
+        << route(points(QJsonArray{QStringLiteral("50"), 150}))
+        << QStringLiteral("shop.json: edges[0].route.points[2]: expected a number pair [x, y]");
+    QTest::newRow("route point as object")
+        << route({{QStringLiteral("points"), QJsonArray{QJsonObject{{QStringLiteral("x"), 1}, {QStringLiteral("y"), 2}}}}})
+        << QStringLiteral("shop.json: edges[0].route.points[0]: expected a number pair [x, y]");
+    QTest::newRow("route of five points")
+        << route({{QStringLiteral("points"), QJsonArray{QJsonArray{0, 0}, QJsonArray{1, 1}, QJsonArray{2, 2},
+                                                         QJsonArray{3, 3}, QJsonArray{4, 4}}}})
+        << QStringLiteral("shop.json: edges[0].route.points: expected 1 + 3n points (n >= 1), found 5");
+    QTest::newRow("route of one point")
+        << route({{QStringLiteral("points"), QJsonArray{QJsonArray{0, 0}}}})
+        << QStringLiteral("shop.json: edges[0].route.points: expected 1 + 3n points (n >= 1), found 1");
+    QTest::newRow("route points as a path string")
+        << route({{QStringLiteral("points"), QStringLiteral("M 0 0 C 1 1 2 2 3 3")}})
+        << QStringLiteral("shop.json: edges[0].route.points: must be an array of number pairs [x, y]");
+    QTest::newRow("route without points")
+        << route({{QStringLiteral("points"), QJsonValue()}})
+        << QStringLiteral("shop.json: edges[0].route.points: is missing");
+    QTest::newRow("route without fromPosition")
+        << route({{QStringLiteral("fromPosition"), QJsonValue()}})
+        << QStringLiteral("shop.json: edges[0].route.fromPosition: is missing");
+    QTest::newRow("route position as object")
+        << route({{QStringLiteral("toPosition"), QJsonObject{{QStringLiteral("x"), 0}, {QStringLiteral("y"), 200}}}})
+        << QStringLiteral("shop.json: edges[0].route.toPosition: expected a number pair [x, y]");
+    QTest::newRow("route with unknown field")
+        << route({{QStringLiteral("arrowTip"), QJsonArray{50, 200}}})
+        << QStringLiteral("shop.json: edges[0].route.arrowTip: unknown field");
+    QTest::newRow("route as a bare list of points")
+        << withChange([](QJsonObject &d) {
+               setInArray(d, "edges", 0, "route", QJsonArray{QJsonArray{0, 0}, QJsonArray{1, 1}, QJsonArray{2, 2}, QJsonArray{3, 3}});
+           })
+        << QStringLiteral("shop.json: edges[0].route: must be an object with fromPosition, toPosition and points");
+    QTest::newRow("two bad route points, one line each")
+        << route({{QStringLiteral("points"), QJsonArray{QJsonArray{0, 0}, QJsonValue(), QJsonArray{2, 2}, true}}})
+        << QStringLiteral("shop.json: edges[0].route.points[1]: expected a number pair [x, y]\n"
+                          "shop.json: edges[0].route.points[3]: expected a number pair [x, y]");
     QTest::newRow("plaintext password")
         << withChange([](QJsonObject &d) {
                d.insert(QLatin1String("environments"),

@@ -14,6 +14,7 @@ private slots:
     void keysKeepTheirOrder();
     void values_data();
     void values();
+    void inlineArraysStayOnOneLine();
 };
 
 void TestOrderedJsonWriter::keysKeepTheirOrder()
@@ -60,6 +61,24 @@ void TestOrderedJsonWriter::values()
     const QJsonDocument back = QJsonDocument::fromJson("[" + text + "]");
     QVERIFY(back.isArray());
     QCOMPARE(back.array().first(), value);
+}
+
+void TestOrderedJsonWriter::inlineArraysStayOnOneLine()
+{
+    OrderedJsonWriter w;
+    w.beginObject();
+    w.key("at");
+    w.inlineArray(QJsonArray{12.5, 0.1 + 0.2});
+    w.key("points");
+    w.beginArray();
+    w.inlineArray(QJsonArray{1, -2});
+    w.inlineArray(QJsonArray{});
+    w.endArray();
+    w.endObject();
+    const QByteArray text = w.finish();
+    QCOMPARE(text, QByteArray("{\n    \"at\": [12.5, 0.30000000000000004],\n    \"points\": [\n        [1, -2],\n"
+                              "        []\n    ]\n}\n"));
+    QCOMPARE(QJsonDocument::fromJson(text).object().value(QStringLiteral("at")).toArray(), (QJsonArray{12.5, 0.1 + 0.2}));
 }
 
 QTEST_GUILESS_MAIN(TestOrderedJsonWriter)

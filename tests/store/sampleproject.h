@@ -70,6 +70,9 @@ inline Project sampleProject()
     p.edges = {Edge{newId(), screen.id, api.id, EdgeKind::Calls, QStringLiteral("submit"), 0},
                Edge{newId(), api.id, table.id, EdgeKind::Writes, QString(), 0},
                Edge{newId(), api.id, queue.id, EdgeKind::Publishes, QStringLiteral("OrderPlaced"), 0}};
+    // A spline from the last layout (p0 c1 c2 p), with awkward doubles.
+    p.edges[1].route = SplineRoute{{QPointF(335, 45.5), QPointF(350.125, 40), QPointF(380, 0.1 + 0.2), QPointF(400, 18)},
+                                   QPointF(api.x, api.y), QPointF(table.x, table.y)};
 
     Flow checkout{newId(), QStringLiteral("Checkout"), QStringLiteral("buy a thing"),
                   {screen.id, api.id, table.id, api.id}, Risk{4, 5}, 0};

@@ -21,10 +21,14 @@ private slots:
     void schemaOneIsUpgraded();
     void upgradedFileOpensWithoutMigratingAgain();
     void failedUpgradeChangesNoData();
+    void schemaTwoGainsEdgeRoutes();
+    void newerSchemaIsRefusedUnchanged();
 
 private:
     // A project as the first release wrote it: only migration 1, rollback journal.
-    QString buildSchemaOneFile(const QString &path);
+    QString buildSchemaOneFile(const QString &path) { return buildOldFile(path, 1); }
+    // The same data in a file of an older schema (migrations 1..version).
+    QString buildOldFile(const QString &path, int version);
 
     QTemporaryDir m_dir;
     Id m_api, m_table, m_flow, m_testCase, m_environment;
@@ -42,9 +46,9 @@ void TestMigration::migrationsAreNumberedInOrder()
     QCOMPARE(ProjectStore::currentSchemaVersion(), all.last().version);
 }
 
-QString TestMigration::buildSchemaOneFile(const QString &path)
+QString TestMigration::buildOldFile(const QString &path, int version)
 {
-    const QString connection = QStringLiteral("schema-one-builder");
+    const QString connection = QStringLiteral("old-schema-builder");
     QString error;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
@@ -64,7 +68,7 @@ QString TestMigration::buildSchemaOneFile(const QString &path)
         run(QStringLiteral("PRAGMA application_id = %1").arg(kFlowbenchApplicationId));
         run(QStringLiteral("BEGIN"));
         if (error.isEmpty()) {
-            const Status s = applyMigrations(db, 0, 1);
+            const Status s = applyMigrations(db, 0, version);
             if (!s)
                 error = s.error();
         }
@@ -222,6 +226,67 @@ void TestMigration::failedUpgradeChangesNoData()
         QCOMPARE(q.value(0).toInt(), 2);
     }
     QSqlDatabase::removeDatabase(connection);
+}
+
+// Schema 3 added edges.route: a file of schema 2 opens, its edges have no route, and
+// routes can be stored and read back.
+void TestMigration::schemaTwoGainsEdgeRoutes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("schema-two.flowbench"));
+    const QString built = buildOldFile(path, 2);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    const SplineRoute route{{QPointF(260, 92), QPointF(260, 120), QPointF(255.5, 150), QPointF(250, 180)},
+                            QPointF(10, 20), QPointF(0, 0)};
+    {
+        auto opened = ProjectStore::open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ProjectStore &store = *opened.value();
+        QCOMPARE(store.schemaVersion(), 3);
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version ORDER BY version")));
+        QList<int> versions;
+        while (q.next())
+            versions << q.value(0).toInt();
+        QCOMPARE(versions, (QList<int>{1, 2, 3}));
+        const QList<Edge> edges = store.edges().value();
+        QCOMPARE(edges.size(), 1);
+        QVERIFY(edges[0].route.isEmpty());
+        QCOMPARE(edges[0].from, m_api);
+        QVERIFY(store.setEdgeRoutes({{edges[0].id, route}}).ok());
+    }
+    auto again = ProjectStore::open(path);
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again.value()->edges().value().at(0).route, route);
+}
+
+void TestMigration::newerSchemaIsRefusedUnchanged()
+{
+    const QString path = m_dir.filePath(QStringLiteral("future.flowbench"));
+    const int future = ProjectStore::currentSchemaVersion() + 1;
+    const QString built = buildOldFile(path, ProjectStore::currentSchemaVersion());
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    const QString connection = QStringLiteral("future-writer");
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO schema_version VALUES (%1, '2030-01-01')").arg(future)));
+    }
+    QSqlDatabase::removeDatabase(connection);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray before = file.readAll();
+    file.close();
+
+    auto opened = ProjectStore::open(path);
+    QVERIFY(!opened.ok());
+    QCOMPARE(opened.error(), QStringLiteral("%1: written by a newer Flowbench (schema %2; this program reads up to %3)")
+                                 .arg(path)
+                                 .arg(future)
+                                 .arg(ProjectStore::currentSchemaVersion()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), before);
 }
 
 QTEST_GUILESS_MAIN(TestMigration)

@@ -5,6 +5,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <algorithm>
 
 using namespace flowbench;
 using namespace flowbench::testing;
@@ -29,6 +30,10 @@ private slots:
     void updateOfDeletedNodeIsReported();
     void removeNodeCascades();
     void setNodePositions();
+    void edgeRoutesSurviveReopen();
+    void edgeRouteIsLayoutData();
+    void badEdgeRoutesChangeNothing();
+    void damagedRouteColumnIsReported();
     void replaceContentsValid();
     void replaceContentsInvalidChangesNothing();
     void transactionGroupsEdits();
@@ -536,6 +541,135 @@ void TestProjectStore::setNodePositions()
     QVERIFY(!s.ok());
     QVERIFY2(s.error().contains(QStringLiteral("no such node")), qPrintable(s.error()));
     QVERIFY(store->load().value() == before); // the first move was rolled back too
+}
+
+namespace {
+// The sample's edges sorted by id: the routed one first, then the others.
+QList<Edge> routedFirst(const Project &p)
+{
+    QList<Edge> edges = p.edges;
+    std::stable_partition(edges.begin(), edges.end(), [](const Edge &e) { return !e.route.isEmpty(); });
+    return edges;
+}
+} // namespace
+
+// A layout's splines are in the file: a new store on the same file reads them back exactly.
+void TestProjectStore::edgeRoutesSurviveReopen()
+{
+    Project p;
+    QList<Edge> edges;
+    const QString path = m_dir->filePath(QStringLiteral("p.flowbench"));
+    const SplineRoute sevenPoints{{QPointF(10, 20), QPointF(11.5, 40), QPointF(12, 60), QPointF(13, 80), QPointF(14, 100),
+                                   QPointF(15, 120), QPointF(-16.0625, 1e6)},
+                                  QPointF(0, 0.1 + 0.2), QPointF(-40, 250.5)};
+    {
+        auto store = storeWithSample(p);
+        QVERIFY(store);
+        edges = routedFirst(p);
+        QVERIFY(!edges[0].route.isEmpty()); // the sample has one
+        QVERIFY(edges[1].route.isEmpty());
+        const Status s = store->setEdgeRoutes({{edges[1].id, sevenPoints}, {edges[0].id, SplineRoute()}});
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+    }
+    auto reopened = ProjectStore::open(path);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+    QHash<Id, Edge> byId;
+    const QList<Edge> reread = reopened.value()->edges().value(); // a copy: the Result is a temporary
+    for (const Edge &e : reread)
+        byId.insert(e.id, e);
+    const Edge routed = byId.value(edges[1].id);
+    QCOMPARE(routed.route.points, sevenPoints.points);
+    QCOMPARE(routed.route.fromPosition, sevenPoints.fromPosition);
+    QCOMPARE(routed.route.toPosition, sevenPoints.toPosition);
+    QCOMPARE(routed.route.points.last().y(), 1e6); // exact, not rounded
+    QVERIFY(byId.value(edges[0].id).route.isEmpty()); // an empty route removes it
+    QVERIFY(byId.value(edges[2].id).route.isEmpty());
+    // Routing is layout data like positions: no revision is bumped.
+    QCOMPARE(routed.revision, 1);
+}
+
+// Edits of an edge keep its route; moving an end to another node drops it.
+void TestProjectStore::edgeRouteIsLayoutData()
+{
+    Project p;
+    auto store = storeWithSample(p);
+    QVERIFY(store);
+    const Edge sampleRouted = routedFirst(p).first();
+    Edge e;
+    for (const Edge &stored : QList<Edge>(store->edges().value()))
+        if (stored.id == sampleRouted.id)
+            e = stored;
+    QVERIFY(!e.route.isEmpty());
+    QCOMPARE(e.route, sampleRouted.route);
+
+    e.label = QStringLiteral("insert row");
+    e.kind = EdgeKind::Reads;
+    Edge withoutRoute = e;
+    withoutRoute.route = SplineRoute(); // an editor's copy from before the layout
+    QVERIFY(store->updateEdge(withoutRoute).ok());
+    Edge stored;
+    for (const Edge &x : QList<Edge>(store->edges().value()))
+        if (x.id == e.id)
+            stored = x;
+    QCOMPARE(stored.label, QStringLiteral("insert row"));
+    QCOMPARE(stored.route, sampleRouted.route);
+
+    for (const Node &n : p.nodes) // same source, another target
+        if (n.id != stored.from && n.id != stored.to) {
+            stored.to = n.id;
+            break;
+        }
+    QVERIFY(store->updateEdge(stored).ok());
+    for (const Edge &x : QList<Edge>(store->edges().value()))
+        if (x.id == e.id)
+            QVERIFY(x.route.isEmpty());
+}
+
+void TestProjectStore::badEdgeRoutesChangeNothing()
+{
+    Project p;
+    auto store = storeWithSample(p);
+    QVERIFY(store);
+    const Project before = store->load().value();
+    const SplineRoute good{{QPointF(0, 0), QPointF(1, 1), QPointF(2, 2), QPointF(3, 3)}, QPointF(), QPointF()};
+    SplineRoute fivePoints = good;
+    fivePoints.points.append(QPointF(4, 4));
+
+    Status s = store->setEdgeRoutes({{p.edges[0].id, good}, {p.edges[2].id, fivePoints}});
+    QVERIFY(!s.ok());
+    QCOMPARE(s.error(), QStringLiteral("%1: cannot route edge %2: a route needs 1 + 3n points (n >= 1), found 5; "
+                                       "no edge was routed")
+                            .arg(store->path(), p.edges[2].id));
+    QVERIFY(store->load().value() == before); // the good route was rolled back
+
+    const Id missing = newId();
+    s = store->setEdgeRoutes({{p.edges[0].id, good}, {missing, good}});
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().contains(QStringLiteral("cannot route edge %1: no such edge").arg(missing)), qPrintable(s.error()));
+    QVERIFY(store->load().value() == before);
+
+    Edge added{QString(), p.nodes[0].id, p.nodes[2].id, EdgeKind::Calls, QString(), 0, fivePoints};
+    s = store->addEdge(added);
+    QVERIFY(!s.ok());
+    QVERIFY2(s.error().contains(QStringLiteral("a route needs 1 + 3n points (n >= 1), found 5")), qPrintable(s.error()));
+    QCOMPARE(store->edges()->size(), before.edges.size());
+}
+
+void TestProjectStore::damagedRouteColumnIsReported()
+{
+    Project p;
+    auto store = storeWithSample(p);
+    QVERIFY(store);
+    QSqlQuery q(QSqlDatabase::database(store->connectionName()));
+    q.prepare(QStringLiteral("UPDATE edges SET route = ? WHERE id = ?"));
+    q.addBindValue(QStringLiteral("{\"fromPosition\":[0,0],\"toPosition\":[1,1],\"points\":[[0,0],[1],[2,2],[3,3]]}"));
+    q.addBindValue(p.edges[0].id);
+    QVERIFY(q.exec());
+    const auto edges = store->edges();
+    QVERIFY(!edges.ok());
+    QCOMPARE(edges.error(), QStringLiteral("%1: file is damaged: table edges, row %2, column route: "
+                                           "route.points[1]: expected a number pair [x, y]")
+                                .arg(store->path(), p.edges[0].id));
 }
 
 void TestProjectStore::replaceContentsValid()

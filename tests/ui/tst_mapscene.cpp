@@ -2,8 +2,11 @@
 // become commands, and a rendered map is a picture with visible cards.
 #include "clusteritem.h"
 #include "document/addnodescommand.h"
+#include "document/changeedgecommand.h"
+#include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "edgeitem.h"
+#include "maplayouter.h"
 #include "mapscene.h"
 #include "mapstyle.h"
 #include "nodeitem.h"
@@ -12,6 +15,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QPainter>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -43,6 +47,22 @@ void addSampleMap(ProjectDocument *doc)
     doc->undoStack()->push(new AddNodesCommand(doc, nodes, edges));
 }
 
+// How many of the spline's on-curve points (p0, then every third) are points of the
+// drawn path: all of them when the item draws the stored spline.
+int splinePointsOnPath(const QPainterPath &path, const SplineRoute &route)
+{
+    int found = 0;
+    for (int i = 0; i < route.points.size(); i += 3) {
+        for (int k = 0; k < path.elementCount(); ++k) {
+            if (QLineF(QPointF(path.elementAt(k)), route.points.at(i)).length() < 0.01) {
+                ++found;
+                break;
+            }
+        }
+    }
+    return found;
+}
+
 int nonBackgroundPixels(const QImage &image, QRgb background)
 {
     int count = 0;
@@ -63,6 +83,7 @@ private slots:
     void cleanup();
     void itemsFollowTheDocument();
     void renderedMapIsNotBlank();
+    void reopenedMapDrawsTheLayoutSplines();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -139,6 +160,76 @@ void TestMapScene::renderedMapIsNotBlank()
         QVERIFY(scene.nodeItem(n.id)->sceneBoundingRect().width() < MapStyle::kNodeWidth * 1.5);
     }
     QVERIFY2(whiteCards >= m_doc->nodeCount() * 9 / 10, qPrintable(QString::number(whiteCards)));
+}
+
+// Lay out a small map with Graphviz, close it, open the file in a new document and scene:
+// the edges follow the stored splines, not the plain curve between the cards.
+void TestMapScene::reopenedMapDrawsTheLayoutSplines()
+{
+    const QString path = m_doc->filePath();
+    QList<Node> nodes;
+    for (int i = 0; i < 4; ++i) {
+        Node n;
+        n.id = newId();
+        n.kind = allNodeKinds().at(i);
+        n.name = QStringLiteral("part %1").arg(i);
+        n.x = i * 40; // overlapping: the layout has to move them
+        nodes.append(n);
+    }
+    const QList<Edge> edges = {{newId(), nodes[0].id, nodes[1].id, EdgeKind::Calls, QString()},
+                               {newId(), nodes[1].id, nodes[2].id, EdgeKind::Writes, QString()},
+                               {newId(), nodes[0].id, nodes[3].id, EdgeKind::Publishes, QString()},
+                               {newId(), nodes[3].id, nodes[2].id, EdgeKind::Reads, QString()}};
+    m_doc->undoStack()->push(new AddNodesCommand(m_doc.get(), nodes, edges));
+    {
+        MapScene scene(m_doc.get());
+        MapLayouter layouter(m_doc.get(), &scene);
+        QSignalSpy done(&layouter, &MapLayouter::done);
+        layouter.start();
+        QVERIFY(done.wait(60000));
+        QVERIFY2(done.first().at(0).toBool(), qPrintable(done.first().at(1).toString()));
+        // The live scene takes the splines from the document, too.
+        const Edge *laidOut = m_doc->edge(edges[2].id);
+        QVERIFY(!laidOut->route.isEmpty());
+        QCOMPARE(splinePointsOnPath(scene.edgeItem(laidOut->id)->path(), laidOut->route),
+                 int(laidOut->route.points.size() / 3 + 1));
+    }
+    m_doc.reset(); // closed
+
+    auto reopened = ProjectDocument::open(path);
+    QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
+    m_doc = std::move(reopened.value());
+    MapScene scene(m_doc.get());
+    for (const Edge &e : edges) {
+        const Edge *stored = m_doc->edge(e.id);
+        QVERIFY(stored);
+        QVERIFY2(SplineRoute::isValidPointCount(stored->route.points.size()), qPrintable(e.id));
+        const Node *from = m_doc->node(e.from);
+        const Node *to = m_doc->node(e.to);
+        QVERIFY(stored->route.fits(QPointF(from->x, from->y), QPointF(to->x, to->y)));
+        EdgeItem *item = scene.edgeItem(e.id);
+        QVERIFY(item);
+        const int onCurve = int(stored->route.points.size() / 3 + 1);
+        QCOMPARE(splinePointsOnPath(item->path(), stored->route), onCurve);
+    }
+
+    // Not the default curve: moving an end makes the item drop the spline, and undoing
+    // the move brings it back.
+    const Edge *edge = m_doc->edge(edges[0].id);
+    const SplineRoute route = edge->route;
+    const int onCurve = int(route.points.size() / 3 + 1);
+    const Node *target = m_doc->node(edge->to);
+    m_doc->undoStack()->push(new MoveNodesCommand(m_doc.get(), {{target->id, target->x, target->y, false}},
+                                                  {{target->id, target->x + 400, target->y + 300, false}}));
+    QVERIFY(splinePointsOnPath(scene.edgeItem(edge->id)->path(), route) < onCurve);
+    m_doc->undoStack()->undo();
+    QCOMPARE(splinePointsOnPath(scene.edgeItem(edges[0].id)->path(), route), onCurve);
+
+    // Labelling the edge keeps its spline.
+    Edge labelled = *m_doc->edge(edges[0].id);
+    labelled.label = QStringLiteral("submit");
+    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edges[0].id), labelled, QStringLiteral("Label")));
+    QCOMPARE(splinePointsOnPath(scene.edgeItem(edges[0].id)->path(), route), onCurve);
 }
 
 QTEST_MAIN(TestMapScene)
