@@ -39,7 +39,8 @@ public:
     QList<Flow> flows() const;         // ordered by name
     QList<TestCase> testCasesOfNode(const Id &nodeId) const; // by position
     QList<TestCase> testCases() const;
-    QList<Comment> commentsOfNode(const Id &nodeId) const;
+    QList<Comment> commentsOfNode(const Id &nodeId) const; // oldest first
+    const Comment *comment(const Id &id) const;
     QList<Edge> edgesOfNode(const Id &nodeId) const;
     int nodeCount() const { return m_nodes.size(); }
     int edgeCount() const { return m_edges.size(); }
@@ -69,6 +70,10 @@ public:
     Status addTestCase(TestCase &testCase);
     Status updateTestCase(const TestCase &testCase);
     Status removeTestCase(const Id &id);
+    // Review comments on a node; each emits commentsChanged(nodeId).
+    Status addComment(Comment &comment); // assigns id and time when empty
+    Status updateComment(const Comment &comment);
+    Status removeComment(const Id &id);
     // Environments (projectdocumentenvironments.cpp): read from the store; setEnvironments
     // replaces the whole list (adds, updates, removes by id) in one transaction.
     QList<Environment> environments() const;
@@ -84,6 +89,7 @@ signals:
     void edgesRemoved(const QList<flowbench::Id> &ids);
     void flowsChanged(); // added, changed or removed: the flow list is small
     void testCasesChanged(const flowbench::Id &nodeId);
+    void commentsChanged(const flowbench::Id &nodeId); // added, edited, resolved or removed
     void environmentsChanged();
     void errorOccurred(const QString &message);
 
