@@ -6,7 +6,6 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -83,8 +82,10 @@ CommentCard::CommentCard(const Comment &comment, QWidget *parent)
         m_textLabel->setPalette(grey);
     }
 
-    auto *editPage = new QWidget;
-    auto *editLayout = new QVBoxLayout(editPage);
+    // Shown instead of the text while editing (hidden, it takes no room).
+    m_editPage = new QWidget;
+    m_editPage->setVisible(false);
+    auto *editLayout = new QVBoxLayout(m_editPage);
     editLayout->setContentsMargins(0, 0, 0, 0);
     m_editor = new QPlainTextEdit;
     m_editor->setObjectName(QStringLiteral("commentEditor"));
@@ -103,15 +104,12 @@ CommentCard::CommentCard(const Comment &comment, QWidget *parent)
     editLayout->addWidget(m_editor);
     editLayout->addLayout(editButtons);
 
-    m_body = new QStackedWidget;
-    m_body->addWidget(m_textLabel);
-    m_body->addWidget(editPage);
-
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 6, 8);
     layout->setSpacing(2);
     layout->addLayout(header);
-    layout->addWidget(m_body);
+    layout->addWidget(m_textLabel);
+    layout->addWidget(m_editPage);
 
     auto *saveKey = new QAction(m_editor);
     saveKey->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
@@ -133,14 +131,15 @@ CommentCard::CommentCard(const Comment &comment, QWidget *parent)
     connect(cancelKey, &QAction::triggered, this, [this] { finishEdit(false); });
 }
 
-bool CommentCard::isEditing() const { return m_body->currentIndex() == 1; }
+bool CommentCard::isEditing() const { return !m_editPage->isHidden(); }
 
 QString CommentCard::draft() const { return m_editor->toPlainText(); }
 
 void CommentCard::beginEdit(const QString &text)
 {
     m_editor->setPlainText(text);
-    m_body->setCurrentIndex(1);
+    m_textLabel->setVisible(false);
+    m_editPage->setVisible(true);
     m_actions->setVisible(false);
     m_editor->setFocus();
     m_editor->moveCursor(QTextCursor::End);
@@ -149,7 +148,8 @@ void CommentCard::beginEdit(const QString &text)
 void CommentCard::finishEdit(bool save)
 {
     const QString text = m_editor->toPlainText().trimmed();
-    m_body->setCurrentIndex(0);
+    m_editPage->setVisible(false);
+    m_textLabel->setVisible(true);
     m_actions->setVisible(true);
     if (save && !text.isEmpty() && text != m_text)
         emit textEdited(m_id, text); // the panel rebuilds the cards from the document
@@ -160,13 +160,16 @@ QString CommentCard::timeText(const QDateTime &when, const QDateTime &now)
     if (!when.isValid())
         return QString();
     const QLocale locale;
-    const QString time = locale.toString(when.time(), QLocale::ShortFormat);
+    // Minutes are enough for a conversation; some locales' short format has seconds.
+    QString format = locale.timeFormat(QLocale::ShortFormat);
+    format.remove(QStringLiteral(":ss"));
+    const QString time = when.time().toString(format);
     const qint64 days = when.date().daysTo(now.date());
     if (days == 0)
         return tr("today %1").arg(time);
     if (days == 1)
         return tr("yesterday %1").arg(time);
-    return locale.toString(when, QLocale::ShortFormat);
+    return tr("%1 %2").arg(locale.toString(when.date(), QLocale::ShortFormat), time);
 }
 
 } // namespace flowbench

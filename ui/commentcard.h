@@ -7,7 +7,6 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
-class QStackedWidget;
 class QToolButton;
 
 namespace flowbench {
@@ -38,7 +37,7 @@ private:
 
     Id m_id;
     QString m_text;
-    QStackedWidget *m_body;
+    QWidget *m_editPage;
     QLabel *m_textLabel;
     QPlainTextEdit *m_editor;
     QWidget *m_actions;

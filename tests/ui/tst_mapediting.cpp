@@ -515,8 +515,9 @@ void TestMapEditing::noNudgeWhileRenaming()
     QVERIFY(editor);
     QTRY_VERIFY_WITH_TIMEOUT(editor->hasFocus(), 2000);
     editor->setCursorPosition(editor->text().size());
-    for (Qt::Key key : {Qt::Key_Left, Qt::Key_Up, Qt::Key_Down, Qt::Key_Right})
+    for (Qt::Key key : {Qt::Key_Left, Qt::Key_Down, Qt::Key_Down, Qt::Key_Right})
         QTest::keyClick(editor, key);
+    QTest::keyClick(editor, Qt::Key_Down, Qt::ShiftModifier);
     QTest::keyClick(editor, Qt::Key_Left);
     QCOMPARE(editor->cursorPosition(), editor->text().size() - 1); // the caret moves
     Node stored = *reopenProject(m_path).node(a);
@@ -575,6 +576,16 @@ void TestMapEditing::screenshotOfEdgeAndComments()
     const QString edgeShot = QDir::temp().filePath(QStringLiteral("flowbench-edge.png"));
     QVERIFY(m_window->grab().save(edgeShot));
     qInfo("edge grabbed to %s", qPrintable(edgeShot));
+    // At 900 px the test case editor's tall minimum leaves the properties dock little
+    // room: float it to see the whole editor, as a user may.
+    auto *props = child<QDockWidget>(m_window, "propertiesDock");
+    props->setFloating(true);
+    props->resize(440, 360);
+    QTRY_VERIFY_WITH_TIMEOUT(child<QComboBox>(props, "edgeKindCombo")->isVisible(), 2000);
+    QTest::qWait(100);
+    const QString panelShot = QDir::temp().filePath(QStringLiteral("flowbench-edge-panel.png"));
+    QVERIFY(props->grab().save(panelShot));
+    qInfo("edge properties grabbed to %s", qPrintable(panelShot));
 }
 
 QTEST_MAIN(TestMapEditing)
