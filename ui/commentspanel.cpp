@@ -130,7 +130,7 @@ void CommentsPanel::setDocument(ProjectDocument *document)
         });
         connect(document, &ProjectDocument::nodeChanged, this, [this](const Id &id) {
             if (id == m_nodeId)
-                updateHeader();
+                rebuild(); // the node's name is in the header and the empty state
         });
         connect(document, &ProjectDocument::nodesRemoved, this, [this](const QList<Id> &ids) {
             if (ids.contains(m_nodeId)) {

@@ -4,6 +4,7 @@
 #include "document/projectdocument.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "nodeitem.h"
 
 #include <QAction>
 #include <QApplication>
@@ -86,6 +87,14 @@ bool MapNudge::nudge(const QPointF &delta)
     if (to.isEmpty())
         return false;
     document->undoStack()->push(new NudgeNodesCommand(document, from, to, m_run));
+    // Keep the moved cards in sight, unless they span more than the view.
+    QRectF moved;
+    for (const NodePosition &p : to)
+        if (NodeItem *item = m_scene->nodeItem(p.id))
+            moved |= item->sceneBoundingRect();
+    const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    if (moved.width() < visible.width() && moved.height() < visible.height())
+        m_view->ensureVisible(moved, 16, 16);
     return true;
 }
 

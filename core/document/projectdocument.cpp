@@ -28,6 +28,9 @@ QList<T> sortedById(const QHash<Id, T> &hash)
 ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_undoStack(new QUndoStack(this))
 {
+    // Every change of m_comments is announced by commentsChanged; connected first, so
+    // the counts are stale before any view asks again.
+    connect(this, &ProjectDocument::commentsChanged, this, [this] { m_openCommentsDirty = true; });
 }
 
 ProjectDocument::~ProjectDocument()
@@ -70,6 +73,7 @@ Status ProjectDocument::reload()
     m_flows = byId(project->flows);
     m_testCases = byId(project->testCases);
     m_comments = byId(project->comments);
+    m_openCommentsDirty = true;
     return success();
 }
 
@@ -165,6 +169,18 @@ QList<Comment> ProjectDocument::commentsOfNode(const Id &nodeId) const
         return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
     });
     return list;
+}
+
+int ProjectDocument::openCommentCount(const Id &nodeId) const
+{
+    if (m_openCommentsDirty) {
+        m_openComments.clear();
+        for (const Comment &c : m_comments)
+            if (!c.resolved)
+                ++m_openComments[c.nodeId];
+        m_openCommentsDirty = false;
+    }
+    return m_openComments.value(nodeId);
 }
 
 QList<Edge> ProjectDocument::edgesOfNode(const Id &nodeId) const

@@ -41,6 +41,7 @@ public:
     QList<TestCase> testCases() const;
     QList<Comment> commentsOfNode(const Id &nodeId) const; // oldest first
     const Comment *comment(const Id &id) const;
+    int openCommentCount(const Id &nodeId) const; // unresolved; cheap enough to call per paint
     QList<Edge> edgesOfNode(const Id &nodeId) const;
     int nodeCount() const { return m_nodes.size(); }
     int edgeCount() const { return m_edges.size(); }
@@ -113,6 +114,8 @@ private:
     QHash<Id, Flow> m_flows;
     QHash<Id, TestCase> m_testCases;
     QHash<Id, Comment> m_comments;
+    mutable QHash<Id, int> m_openComments; // per node, rebuilt after a comment change
+    mutable bool m_openCommentsDirty = true;
 };
 
 } // namespace flowbench

@@ -87,6 +87,7 @@ private slots:
     void commentsGoAndComeBackWithTheirNode();
     void arrowKeysNudgeAndOneUndoRestores();
     void nudgeRunsEndWithTheSelectionOrADrag();
+    void nudgedCardsStayInSight();
     void arrowsInTextFieldsDoNotNudge();
     void noNudgeWhileRenaming();
     void screenshotOfEdgeAndComments();
@@ -319,6 +320,7 @@ void TestMapEditing::addResolveEditDeleteCommentsAndUndo()
     QCOMPARE(CommentsPanel::defaultAuthor(), QStringLiteral("alice"));
     QCOMPARE(panel->cards().size(), 2);
     QVERIFY(child<QDockWidget>(m_window, "commentsDock")->windowTitle().contains(QStringLiteral("(2)")));
+    QCOMPARE(m_window->document()->openCommentCount(node), 2); // what a card marker would show
 
     // Resolve the first: it moves into the folded "Resolved" section, greyed.
     CommentCard *card = cardWithText(panel, firstAdded.text);
@@ -326,6 +328,7 @@ void TestMapEditing::addResolveEditDeleteCommentsAndUndo()
     child<QToolButton>(card, "resolveCommentButton")->click();
     file = reopenProject(m_path);
     QVERIFY(commentIn(file, QStringLiteral("Is the index on customer_id still needed?"))->resolved);
+    QCOMPARE(m_window->document()->openCommentCount(node), 1);
     QVERIFY(!commentIn(file, QStringLiteral("Retention: rows older than 2 years go"))->resolved);
     auto *toggle = child<QToolButton>(panel, "resolvedToggle");
     QVERIFY(toggle);
@@ -373,6 +376,7 @@ void TestMapEditing::addResolveEditDeleteCommentsAndUndo()
     undo->trigger();
     QVERIFY(reopenProject(m_path).comments.isEmpty());
     QVERIFY(child<QLabel>(panel, "noCommentsLabel"));
+    QCOMPARE(m_window->document()->openCommentCount(node), 0);
 
     // Redo brings back the same comment (id, author and time).
     m_window->action(QStringLiteral("actionRedo"))->trigger();
@@ -485,6 +489,26 @@ void TestMapEditing::nudgeRunsEndWithTheSelectionOrADrag()
     QCOMPARE(reopenProject(m_path).node(a)->x, dragged + 10);
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(reopenProject(m_path).node(a)->x, dragged);
+}
+
+void TestMapEditing::nudgedCardsStayInSight()
+{
+    const Id a = add(NodeKind::Job, 0, 0);
+    MapView *view = m_window->mapView();
+    view->resetZoom();
+    NodeItem *item = m_window->mapScene()->nodeItem(a);
+    // The card at the right edge of the view.
+    const QRectF visible = view->mapToScene(view->viewport()->rect()).boundingRect();
+    view->centerOn(item->sceneBoundingRect().right() - visible.width() / 2 + 20, item->sceneBoundingRect().center().y());
+    m_window->mapScene()->selectNodes({a});
+    view->setFocus();
+    for (int i = 0; i < 6; ++i)
+        QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+    QCOMPARE(reopenProject(m_path).node(a)->x, 300.0);
+    const QRectF now = view->mapToScene(view->viewport()->rect()).boundingRect();
+    QVERIFY2(now.contains(item->sceneBoundingRect()), qPrintable(QStringLiteral("card at x %1, view up to %2")
+                                                                  .arg(item->sceneBoundingRect().right())
+                                                                  .arg(now.right())));
 }
 
 void TestMapEditing::arrowsInTextFieldsDoNotNudge()
