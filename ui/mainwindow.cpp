@@ -5,10 +5,12 @@
 #include "document/projectdocument.h"
 #include "document/removeedgecommand.h"
 #include "document/removenodescommand.h"
+#include "commentspanel.h"
 #include "escapeshortcut.h"
 #include "flowspanel.h"
 #include "mapclipboard.h"
 #include "maplayouter.h"
+#include "mapnudge.h"
 #include "mapscene.h"
 #include "mapstyle.h"
 #include "mapview.h"
@@ -103,6 +105,12 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_view, &MapView::zoomChanged, this, &MainWindow::updateStatus);
     connect(m_view, &MapView::dropNodeRequested, this, &MainWindow::addNode);
     connect(m_view, &MapView::contextMenuRequested, this, &MainWindow::showMapContextMenu);
+    connect(m_properties, &PropertiesPanel::nodeActivated, this, [this](const Id &id) {
+        if (m_scene && m_scene->nodeItem(id)) {
+            m_scene->selectNodes({id});
+            m_view->centreOnNode(id);
+        }
+    });
     connect(m_palette, &PaletteWidget::kindActivated, this, [this](NodeKind kind) {
         const QPointF centre = m_view->visibleCentre();
         // Stagger clicks so repeated adds do not stack exactly on top of each other.
@@ -186,6 +194,8 @@ void MainWindow::createActions()
         m_testCases->addTestCase();
     });
 
+    m_nudge = new MapNudge(m_view, this);
+
     // Finishing a flow being picked on the map; Escape cancels the pick (see m_escape).
     auto *finish = new QShortcut(QKeySequence(Qt::Key_Return), this);
     auto *finishEnter = new QShortcut(QKeySequence(Qt::Key_Enter), this);
@@ -210,6 +220,7 @@ void MainWindow::createDocks()
     m_overview = new OverviewWidget;
     m_properties = new PropertiesPanel;
     m_testCases = new TestCasesPanel;
+    m_comments = new CommentsPanel;
     auto *history = new QUndoView(m_undoGroup);
     history->setEmptyLabel(tr("<opened>"));
     auto dock = [this](const QString &name, const QString &title, QWidget *widget, Qt::DockWidgetArea area) {
@@ -226,6 +237,11 @@ void MainWindow::createDocks()
     QDockWidget *tests = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), m_testCases, Qt::RightDockWidgetArea);
     QDockWidget *undo = dock(QStringLiteral("historyDock"), tr("History"), history, Qt::RightDockWidgetArea);
     tabifyDockWidget(tests, undo);
+    QDockWidget *comments = dock(QStringLiteral("commentsDock"), tr("Comments"), m_comments, Qt::RightDockWidgetArea);
+    tabifyDockWidget(tests, comments);
+    connect(m_comments, &CommentsPanel::openCountChanged, comments, [comments](int open) {
+        comments->setWindowTitle(open > 0 ? tr("Comments (%1)").arg(open) : tr("Comments"));
+    });
     tests->raise();
     Q_UNUSED(palette);
     Q_UNUSED(overview);
@@ -276,6 +292,12 @@ void MainWindow::createMenus()
     }
     map->addAction(action(QStringLiteral("actionLayout")));
     map->addAction(action(QStringLiteral("actionPin")));
+    QMenu *nudge = map->addMenu(tr("&Nudge Selection"));
+    for (QAction *a : m_nudge->actions()) {
+        if (a == m_nudge->actions().at(4))
+            nudge->addSeparator(); // the Shift steps
+        nudge->addAction(a);
+    }
     map->addSeparator();
     map->addAction(action(QStringLiteral("actionNewFlow")));
     map->addAction(action(QStringLiteral("actionAddTestCase")));
@@ -362,6 +384,8 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
     m_flows->setDocument(nullptr, nullptr);
     m_properties->setDocument(nullptr);
     m_testCases->setDocument(nullptr);
+    m_comments->setDocument(nullptr);
+    m_nudge->setScene(nullptr);
     delete m_layouter; // cancels a layout of the old map
     m_layouter = nullptr;
     m_layoutProgress->setVisible(false);
@@ -383,6 +407,8 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_overview->setMapView(m_view);
         m_properties->setDocument(doc);
         m_testCases->setDocument(doc);
+        m_comments->setDocument(doc);
+        m_nudge->setScene(m_scene);
         m_flows->setDocument(doc, m_scene);
         m_runWorkspace->setDocument(doc, m_scene, m_view); // run workspace
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
@@ -812,7 +838,8 @@ bool MainWindow::jumpTo(const QString &text)
 void MainWindow::onSelectionChanged()
 {
     const QList<Id> nodes = m_scene ? m_scene->selectedNodeIds() : QList<Id>();
-    m_properties->setSelection(nodes);
+    m_properties->setSelection(nodes, m_scene ? m_scene->selectedEdgeIds() : QList<Id>());
+    m_comments->setSelection(nodes);
     m_testCases->setNode(nodes.size() == 1 ? nodes.first() : Id());
     action(QStringLiteral("actionPin"))->setEnabled(!nodes.isEmpty());
     bool allPinned = !nodes.isEmpty();

@@ -20,9 +20,11 @@ class QUndoGroup;
 
 namespace flowbench {
 
+class CommentsPanel;
 class EscapeShortcut;
 class FlowsPanel;
 class MapLayouter;
+class MapNudge;
 class MapScene;
 class MapView;
 class OverviewWidget;
@@ -58,6 +60,7 @@ public:
     FlowsPanel *flowsPanel() const { return m_flows; }
     TestCasesPanel *testCasesPanel() const { return m_testCases; }
     PropertiesPanel *propertiesPanel() const { return m_properties; }
+    CommentsPanel *commentsPanel() const { return m_comments; }
     RunWorkspace *runWorkspace() const { return m_runWorkspace; } // run workspace
     QAction *action(const QString &objectName) const;
     EscapeShortcut *escapeShortcut() const { return m_escape; }
@@ -109,6 +112,8 @@ private:
     PropertiesPanel *m_properties = nullptr;
     FlowsPanel *m_flows = nullptr;
     TestCasesPanel *m_testCases = nullptr;
+    CommentsPanel *m_comments = nullptr;
+    MapNudge *m_nudge = nullptr; // arrow keys move the selected cards
     QUndoGroup *m_undoGroup = nullptr;
     MapLayouter *m_layouter = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -2,6 +2,7 @@
 
 #include "document/changenodecommand.h"
 #include "document/projectdocument.h"
+#include "edgepropertieseditor.h"
 #include "mapstyle.h"
 
 #include <QCheckBox>
@@ -39,7 +40,7 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("propertiesPanel"));
     m_pages = new QStackedWidget(this);
-    m_emptyLabel = new QLabel(tr("Select a node on the map to see and edit its properties."));
+    m_emptyLabel = new QLabel(tr("Select a node or a connection on the map to see and edit its properties."));
     m_emptyLabel->setWordWrap(true);
     m_emptyLabel->setAlignment(Qt::AlignCenter);
     m_emptyLabel->setEnabled(false);
@@ -100,6 +101,14 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     m_pages->addWidget(scroll);
+    m_edgeEditor = new EdgePropertiesEditor;
+    auto *edgePage = new QScrollArea;
+    edgePage->setWidget(m_edgeEditor);
+    edgePage->setWidgetResizable(true);
+    edgePage->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    edgePage->setFrameShape(QFrame::NoFrame);
+    m_pages->addWidget(edgePage);
+    connect(m_edgeEditor, &EdgePropertiesEditor::nodeActivated, this, &PropertiesPanel::nodeActivated);
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(4, 4, 4, 4);
     outer->addWidget(m_pages);
@@ -120,7 +129,15 @@ void PropertiesPanel::setDocument(ProjectDocument *document)
         disconnect(m_document, nullptr, this, nullptr);
     m_document = document;
     m_nodeId.clear();
+    m_edgeId.clear();
+    m_edgeEditor->setDocument(document);
     if (document) {
+        connect(document, &ProjectDocument::edgesRemoved, this, [this](const QList<Id> &ids) {
+            if (ids.contains(m_edgeId)) {
+                m_edgeId.clear();
+                refresh();
+            }
+        });
         connect(document, &ProjectDocument::nodeChanged, this, [this](const Id &id) {
             if (id == m_nodeId)
                 refresh();
@@ -135,14 +152,19 @@ void PropertiesPanel::setDocument(ProjectDocument *document)
     refresh();
 }
 
-void PropertiesPanel::setSelection(const QList<Id> &nodeIds)
+void PropertiesPanel::setSelection(const QList<Id> &nodeIds, const QList<Id> &edgeIds)
 {
     // Leaving a node: keep a description typed but not yet committed.
     if (m_description->hasFocus())
         commit(tr("Change description"));
     m_nodeId = nodeIds.size() == 1 ? nodeIds.first() : Id();
-    m_emptyLabel->setText(nodeIds.size() > 1 ? tr("%n node(s) selected.", nullptr, int(nodeIds.size()))
-                                             : tr("Select a node on the map to see and edit its properties."));
+    m_edgeId = nodeIds.isEmpty() && edgeIds.size() == 1 ? edgeIds.first() : Id();
+    QString empty = tr("Select a node or a connection on the map to see and edit its properties.");
+    if (nodeIds.size() > 1)
+        empty = tr("%n node(s) selected.", nullptr, int(nodeIds.size()));
+    else if (nodeIds.isEmpty() && edgeIds.size() > 1)
+        empty = tr("%n connection(s) selected.", nullptr, int(edgeIds.size()));
+    m_emptyLabel->setText(empty);
     refresh();
 }
 
@@ -150,9 +172,12 @@ void PropertiesPanel::refresh()
 {
     const Node *node = m_document && !m_nodeId.isEmpty() ? m_document->node(m_nodeId) : nullptr;
     if (!node) {
-        m_pages->setCurrentIndex(0);
+        const bool edge = m_document && !m_edgeId.isEmpty() && m_document->edge(m_edgeId);
+        m_edgeEditor->setEdge(edge ? m_edgeId : Id());
+        m_pages->setCurrentIndex(edge ? 2 : 0);
         return;
     }
+    m_edgeEditor->setEdge(Id());
     m_refreshing = true;
     m_pages->setCurrentIndex(1);
     m_name->setText(node->name);

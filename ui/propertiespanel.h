@@ -16,17 +16,24 @@ class QStackedWidget;
 
 namespace flowbench {
 
+class EdgePropertiesEditor;
 class ProjectDocument;
 
-// The selected node's fields. Every edit pushes one ChangeNodeCommand; the panel shows
-// what the document says (it refreshes on nodeChanged), never its own copy.
+// The selected node's fields (or, with one connection selected, the connection's: see
+// EdgePropertiesEditor). Every edit pushes one ChangeNodeCommand; the panel shows what
+// the document says (it refreshes on nodeChanged), never its own copy.
 class PropertiesPanel : public QWidget
 {
     Q_OBJECT
 public:
     explicit PropertiesPanel(QWidget *parent = nullptr);
     void setDocument(ProjectDocument *document);
-    void setSelection(const QList<Id> &nodeIds);
+    // A single node shows its fields; with no node, a single connection shows its own.
+    void setSelection(const QList<Id> &nodeIds, const QList<Id> &edgeIds = {});
+    EdgePropertiesEditor *edgeEditor() const { return m_edgeEditor; }
+
+signals:
+    void nodeActivated(const flowbench::Id &nodeId); // a connection's end was clicked
 
 private:
     void refresh();
@@ -36,6 +43,8 @@ private:
 
     ProjectDocument *m_document = nullptr;
     Id m_nodeId;
+    Id m_edgeId;
+    EdgePropertiesEditor *m_edgeEditor;
     QStackedWidget *m_pages;
     QLabel *m_emptyLabel;
     QLineEdit *m_name;

@@ -6,6 +6,7 @@ namespace flowbench {
 enum CommandId {
     CommandMoveNodes = 1,
     CommandChangeNode,
+    CommandNudgeNodes, // arrow-key moves: a run of nudges of one selection is one step
 };
 
 } // namespace flowbench

@@ -28,6 +28,9 @@ QList<T> sortedById(const QHash<Id, T> &hash)
 ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent)
     : QObject(parent), m_store(std::move(store)), m_undoStack(new QUndoStack(this))
 {
+    // Every change of m_comments is announced by commentsChanged; connected first, so
+    // the counts are stale before any view asks again.
+    connect(this, &ProjectDocument::commentsChanged, this, [this] { m_openCommentsDirty = true; });
 }
 
 ProjectDocument::~ProjectDocument()
@@ -70,6 +73,7 @@ Status ProjectDocument::reload()
     m_flows = byId(project->flows);
     m_testCases = byId(project->testCases);
     m_comments = byId(project->comments);
+    m_openCommentsDirty = true;
     return success();
 }
 
@@ -119,6 +123,7 @@ const Node *ProjectDocument::node(const Id &id) const { return cached(m_nodes, i
 const Edge *ProjectDocument::edge(const Id &id) const { return cached(m_edges, id); }
 const Flow *ProjectDocument::flow(const Id &id) const { return cached(m_flows, id); }
 const TestCase *ProjectDocument::testCase(const Id &id) const { return cached(m_testCases, id); }
+const Comment *ProjectDocument::comment(const Id &id) const { return cached(m_comments, id); }
 
 QList<Node> ProjectDocument::nodes() const { return sortedById(m_nodes); }
 QList<Edge> ProjectDocument::edges() const { return sortedById(m_edges); }
@@ -159,7 +164,23 @@ QList<Comment> ProjectDocument::commentsOfNode(const Id &nodeId) const
     for (const Comment &c : m_comments)
         if (c.nodeId == nodeId)
             list.append(c);
+    // A review reads as a conversation: oldest first.
+    std::sort(list.begin(), list.end(), [](const Comment &a, const Comment &b) {
+        return a.createdAt != b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+    });
     return list;
+}
+
+int ProjectDocument::openCommentCount(const Id &nodeId) const
+{
+    if (m_openCommentsDirty) {
+        m_openComments.clear();
+        for (const Comment &c : m_comments)
+            if (!c.resolved)
+                ++m_openComments[c.nodeId];
+        m_openCommentsDirty = false;
+    }
+    return m_openComments.value(nodeId);
 }
 
 QList<Edge> ProjectDocument::edgesOfNode(const Id &nodeId) const
@@ -331,8 +352,11 @@ Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
         m_testCases.remove(t.id);
         touchedNodes.insert(t.nodeId);
     }
-    for (const Comment &c : taken.comments)
+    QSet<Id> commentedNodes;
+    for (const Comment &c : taken.comments) {
         m_comments.remove(c.id);
+        commentedNodes.insert(c.nodeId);
+    }
     for (const Node &n : taken.nodes) {
         m_nodes.remove(n.id);
         nodeIds.append(n.id);
@@ -349,6 +373,8 @@ Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
     emit nodesRemoved(nodeIds);
     for (const Id &n : touchedNodes)
         emit testCasesChanged(n);
+    for (const Id &n : commentedNodes)
+        emit commentsChanged(n);
     if (!taken.flows.isEmpty())
         emit flowsChanged();
     return success();
@@ -403,8 +429,11 @@ Status ProjectDocument::restoreNodes(const Project &removed)
         m_testCases.insert(t.id, t);
         touchedNodes.insert(t.nodeId);
     }
-    for (const Comment &c : put.comments)
+    QSet<Id> commentedNodes;
+    for (const Comment &c : put.comments) {
         m_comments.insert(c.id, c);
+        commentedNodes.insert(c.nodeId);
+    }
     if (!put.flows.isEmpty()) {
         auto flows = m_store->flows();
         if (flows)
@@ -415,6 +444,8 @@ Status ProjectDocument::restoreNodes(const Project &removed)
         emit edgesAdded(edgeIds);
     for (const Id &n : touchedNodes)
         emit testCasesChanged(n);
+    for (const Id &n : commentedNodes)
+        emit commentsChanged(n);
     if (!put.flows.isEmpty())
         emit flowsChanged();
     return success();
@@ -555,6 +586,40 @@ Status ProjectDocument::removeTestCase(const Id &id)
         return s;
     m_testCases.remove(id);
     emit testCasesChanged(nodeId);
+    return success();
+}
+
+Status ProjectDocument::addComment(Comment &comment)
+{
+    if (Status s = write([&] { return m_store->addComment(comment); }); !s)
+        return s;
+    m_comments.insert(comment.id, comment);
+    emit commentsChanged(comment.nodeId);
+    return success();
+}
+
+Status ProjectDocument::updateComment(const Comment &comment)
+{
+    const Comment *current = this->comment(comment.id);
+    const Id oldNode = current ? current->nodeId : Id();
+    if (Status s = storeEdit(m_comments, comment, &ProjectStore::updateComment,
+                             tr("No comment with id %1").arg(comment.id));
+        !s)
+        return s;
+    emit commentsChanged(comment.nodeId);
+    if (oldNode != comment.nodeId)
+        emit commentsChanged(oldNode);
+    return success();
+}
+
+Status ProjectDocument::removeComment(const Id &id)
+{
+    const Comment *current = comment(id);
+    const Id nodeId = current ? current->nodeId : Id();
+    if (Status s = write([&] { return m_store->removeComment(id); }); !s)
+        return s;
+    m_comments.remove(id);
+    emit commentsChanged(nodeId);
     return success();
 }
 

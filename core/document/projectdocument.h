@@ -39,7 +39,9 @@ public:
     QList<Flow> flows() const;         // ordered by name
     QList<TestCase> testCasesOfNode(const Id &nodeId) const; // by position
     QList<TestCase> testCases() const;
-    QList<Comment> commentsOfNode(const Id &nodeId) const;
+    QList<Comment> commentsOfNode(const Id &nodeId) const; // oldest first
+    const Comment *comment(const Id &id) const;
+    int openCommentCount(const Id &nodeId) const; // unresolved; cheap enough to call per paint
     QList<Edge> edgesOfNode(const Id &nodeId) const;
     int nodeCount() const { return m_nodes.size(); }
     int edgeCount() const { return m_edges.size(); }
@@ -75,6 +77,10 @@ public:
     Status addTestCase(TestCase &testCase);
     Status updateTestCase(const TestCase &testCase);
     Status removeTestCase(const Id &id);
+    // Review comments on a node; each emits commentsChanged(nodeId).
+    Status addComment(Comment &comment); // assigns id and time when empty
+    Status updateComment(const Comment &comment);
+    Status removeComment(const Id &id);
     // Environments (projectdocumentenvironments.cpp): read from the store; setEnvironments
     // replaces the whole list (adds, updates, removes by id) in one transaction.
     QList<Environment> environments() const;
@@ -91,6 +97,7 @@ signals:
     void edgesRemoved(const QList<flowbench::Id> &ids);
     void flowsChanged(); // added, changed or removed: the flow list is small
     void testCasesChanged(const flowbench::Id &nodeId);
+    void commentsChanged(const flowbench::Id &nodeId); // added, edited, resolved or removed
     void environmentsChanged();
     void errorOccurred(const QString &message);
 
@@ -116,6 +123,8 @@ private:
     QHash<Id, Flow> m_flows;
     QHash<Id, TestCase> m_testCases;
     QHash<Id, Comment> m_comments;
+    mutable QHash<Id, int> m_openComments; // per node, rebuilt after a comment change
+    mutable bool m_openCommentsDirty = true;
 };
 
 } // namespace flowbench
