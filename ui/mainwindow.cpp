@@ -7,6 +7,7 @@
 #include "document/removenodescommand.h"
 #include "commentspanel.h"
 #include "escapeshortcut.h"
+#include "store/databasefile.h"
 #include "flowspanel.h"
 #include "mapclipboard.h"
 #include "maplayouter.h"
@@ -560,16 +561,21 @@ void MainWindow::newProjectDialog()
         return;
     if (!path.endsWith(QStringLiteral(".flowbench")))
         path += QStringLiteral(".flowbench");
+    Status s = success();
     if (QFileInfo::exists(path)) {
-        // The file dialog asked whether to replace it; the store never overwrites.
-        if (!QFile::remove(path)) {
-            showError(tr("Cannot create project"), tr("Could not replace %1.").arg(QDir::toNativeSeparators(path)));
-            return;
-        }
-        QFile::remove(path + QStringLiteral("-wal"));
-        QFile::remove(path + QStringLiteral("-shm"));
+        // The file dialog asked whether to replace it: the old file stays whole until the
+        // new, empty project is complete.
+        if (m_document && QFileInfo(path).absoluteFilePath() == m_document->filePath())
+            closeProject(); // its edits are saved; the store must let go of the file
+        Project empty;
+        empty.name = QFileInfo(path).completeBaseName();
+        s = writeProjectFile(empty, QFileInfo(path).absoluteFilePath());
+        if (s)
+            s = openProjectFile(path);
+    } else {
+        s = newProjectFile(path);
     }
-    if (Status s = newProjectFile(path); !s)
+    if (!s)
         showError(tr("Cannot create project"), tr("Flowbench could not create\n%1\n\n%2").arg(QDir::toNativeSeparators(path), s.error()));
 }
 
@@ -611,15 +617,9 @@ Status MainWindow::saveCopyAs(const QString &path)
     auto project = m_document->store()->load();
     if (!project)
         return Status::failure(project.error());
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(target + suffix);
-    {
-        auto store = ProjectStore::create(target, project->name);
-        if (!store)
-            return Status::failure(store.error());
-        if (Status s = store.value()->replaceContents(project.value()); !s)
-            return Status::failure(tr("Flowbench could not write %1: %2").arg(QDir::toNativeSeparators(target), s.error()));
-    }
+    // Replacing an existing file: it stays whole until the copy is complete.
+    if (Status s = writeProjectFile(project.value(), target); !s)
+        return Status::failure(tr("Flowbench could not write %1: %2").arg(QDir::toNativeSeparators(target), s.error()));
     return openProjectFile(target);
 }
 

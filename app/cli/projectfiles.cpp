@@ -4,22 +4,11 @@
 #include "store/databasefile.h"
 #include "store/projectstore.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
 namespace flowbench::cli {
-
-namespace {
-
-void removeDatabaseFiles(const QString &path)
-{
-    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
-
-} // namespace
 
 bool isSameFile(const QString &a, const QString &b)
 {
@@ -66,27 +55,7 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     if (!folder.exists())
         return Status::failure(QStringLiteral("%1: the folder %2 does not exist").arg(path, folder.path()));
 
-    const QString temp = folder.filePath(QStringLiteral(".%1.%2.partial")
-                                             .arg(target.fileName())
-                                             .arg(QCoreApplication::applicationPid()));
-    removeDatabaseFiles(temp);
-    Status written = [&]() -> Status {
-        auto store = ProjectStore::create(temp, project.name);
-        if (!store)
-            return Status::failure(store.error());
-        return store.value()->replaceContents(project);
-    }(); // the store is closed here, so its WAL is checkpointed into the file
-    if (!written) {
-        removeDatabaseFiles(temp);
-        QString message = written.error();
-        message.replace(temp, path);
-        return Status::failure(message);
-    }
-    if (Status moved = replaceDatabaseFile(temp, path); !moved) {
-        removeDatabaseFiles(temp);
-        return moved;
-    }
-    return success();
+    return writeProjectFile(project, path);
 }
 
 } // namespace flowbench::cli

@@ -1,6 +1,10 @@
 #include "store/databasefile.h"
 
+#include "store/projectstore.h"
+
 #include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
@@ -71,6 +75,39 @@ Status replaceDatabaseFile(const QString &built, const QString &target)
     // checkpoint it holds nothing the old file lacked.
     for (const char *suffix : { "-wal", "-shm", "-journal" })
         QFile::remove(target + QLatin1String(suffix));
+    return success();
+}
+
+namespace {
+void removeDatabaseFiles(const QString &path)
+{
+    for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
+} // namespace
+
+Status writeProjectFile(const Project &project, const QString &path)
+{
+    const QFileInfo target(path);
+    const QString temp = target.absoluteDir().filePath(
+        QStringLiteral(".%1.%2.partial").arg(target.fileName()).arg(QCoreApplication::applicationPid()));
+    removeDatabaseFiles(temp);
+    Status written = [&]() -> Status {
+        auto store = ProjectStore::create(temp, project.name);
+        if (!store)
+            return Status::failure(store.error());
+        return store.value()->replaceContents(project);
+    }(); // the store is closed here, so its WAL is checkpointed into the file
+    if (!written) {
+        removeDatabaseFiles(temp);
+        QString message = written.error();
+        message.replace(temp, path);
+        return Status::failure(message);
+    }
+    if (Status moved = replaceDatabaseFile(temp, path); !moved) {
+        removeDatabaseFiles(temp);
+        return moved;
+    }
     return success();
 }
 

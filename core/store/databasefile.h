@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/project.h"
 #include "result.h"
 
 #include <QString>
@@ -17,5 +18,10 @@ Status checkpointDatabaseFile(const QString &path);
 // and its -wal/-shm/-journal go only after the rename succeeded: whatever fails, the old
 // project is still whole. `built` must be closed (its own -wal checkpointed away).
 Status replaceDatabaseFile(const QString &built, const QString &target);
+
+// Writes `project` as a new project file at `path`, replacing what is there only once the
+// new file is complete (built under a temporary name in the same folder, then moved over
+// with replaceDatabaseFile): a failure leaves the old file as it was and no partial file.
+Status writeProjectFile(const Project &project, const QString &path);
 
 } // namespace flowbench

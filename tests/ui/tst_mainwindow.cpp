@@ -100,6 +100,7 @@ private slots:
     void layoutIsOneUndoStepAndKeepsPins();
     void cancelledLayoutChangesNothing();
     void saveAsCopiesAndContinuesThere();
+    void saveAsOverAProjectReplacesItWhole();
     void badFileIsReported();
     void screenshotOfTheWindow();
     void screenshotOfTheExample();
@@ -444,6 +445,49 @@ void TestMainWindow::saveAsCopiesAndContinuesThere()
     add(NodeKind::Cache, 300, 20);
     QCOMPARE(reopen(copy).nodes.size(), 2);
     QCOMPARE(reopen(m_path).nodes.size(), 1);
+}
+
+void TestMainWindow::saveAsOverAProjectReplacesItWhole()
+{
+    add(NodeKind::Job, 10, 20);
+    // Another project with three nodes.
+    const QString other = m_dir->filePath(QStringLiteral("other.flowbench"));
+    {
+        auto doc = ProjectDocument::create(other, QStringLiteral("Other"));
+        QVERIFY2(doc.ok(), qPrintable(doc.error()));
+        QList<Node> nodes;
+        for (int i = 0; i < 3; ++i) {
+            Node n;
+            n.id = newId();
+            n.name = QStringLiteral("old %1").arg(i);
+            nodes.append(n);
+        }
+        QList<Edge> none;
+        QVERIFY(doc.value()->addNodes(nodes, none).ok());
+        QCOMPARE(reopen(other).nodes.size(), 3);
+
+        // A file that is not a project, with a log beside it: Save As must refuse to
+        // replace it rather than let SQLite discard the log.
+        const QString stranger = m_dir->filePath(QStringLiteral("stranger.flowbench"));
+        for (const QString &name : {stranger, stranger + QStringLiteral("-wal")}) {
+            QFile f(name);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("not sqlite\n");
+        }
+        const Status refused = m_window->saveCopyAs(stranger);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.error().contains(QStringLiteral("stranger.flowbench")), qPrintable(refused.error()));
+        QFile f(stranger + QStringLiteral("-wal"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), QByteArray("not sqlite\n"));
+        QCOMPARE(m_window->document()->filePath(), QFileInfo(m_path).absoluteFilePath()); // still here
+    }
+    const Status s = m_window->saveCopyAs(other);
+    QVERIFY2(s.ok(), qPrintable(s.error()));
+    const Project replaced = reopen(other);
+    QCOMPARE(replaced.nodes, reopen(m_path).nodes);
+    // Nothing half-written is left beside it.
+    QCOMPARE(QDir(m_dir->path()).entryList({QStringLiteral("*.partial*")}, QDir::Files | QDir::Hidden), QStringList());
 }
 
 void TestMainWindow::badFileIsReported()
