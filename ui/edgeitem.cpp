@@ -57,11 +57,16 @@ QPointF port(const QRectF &card, const QPointF &towards, QPointF *normal)
 EdgeItem::EdgeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
 {
     setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption); // the exposed rect clips long edges
-    if (const Edge *e = scene->document()->edge(id))
-        setToolTip(e->label.isEmpty() ? MapStyle::edgeKindLabel(e->kind)
-                                      : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
+    refreshToolTip();
     setZValue(1);
     setFlag(ItemHasNoContents, scene->overviewMode());
+}
+
+void EdgeItem::refreshToolTip()
+{
+    if (const Edge *e = m_scene->document()->edge(m_id))
+        setToolTip(e->label.isEmpty() ? MapStyle::edgeKindLabel(e->kind)
+                                      : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
 }
 
 QRectF EdgeItem::boundingRect() const

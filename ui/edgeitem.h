@@ -31,6 +31,7 @@ public:
     // the given top-left positions of the two ends.
     void setRoute(const QList<QPointF> &points, const QPointF &fromPos, const QPointF &toPos);
     void clearRoute();
+    void refreshToolTip(); // kind and label, after an edit
     void setHighlighted(bool highlighted);
     bool isHighlighted() const { return m_highlighted; }
     void setDimmed(bool dimmed);

@@ -37,12 +37,18 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
         if (EdgeItem *item = edgeItem(id))
             item->update();
         applyStoredRoutes({id}); // an edit that moved an end dropped the route
-        invalidateOverview();    // its kind colours its line
+        if (EdgeItem *item = edgeItem(id))
+            item->refreshToolTip();
+        invalidateOverview(); // its kind colours its line
     });
     connect(document, &ProjectDocument::edgeRoutesChanged, this, &MapScene::applyStoredRoutes);
     connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {
         if (NodeItem *item = nodeItem(nodeId))
             item->update();
+    });
+    connect(document, &ProjectDocument::commentsChanged, this, [this](const Id &nodeId) {
+        if (NodeItem *item = nodeItem(nodeId))
+            item->update(); // its open-comment bubble
     });
     connect(document, &ProjectDocument::flowsChanged, this, [this] {
         if (!m_flowId.isEmpty() && !m_document->flow(m_flowId))

@@ -209,6 +209,24 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
         drawIn(painter, r, text.badge, true);
     }
 
+    // Open review comments: a speech bubble with their count on the card's top edge.
+    if (const int open = m_scene->document()->openCommentCount(n.id)) {
+        painter->setFont(stepFont());
+        const QString text = QString::number(open);
+        const double w = qMax(20.0, painter->fontMetrics().horizontalAdvance(text) + 12.0);
+        const QRectF r(MapStyle::kNodeWidth - 40 - w, -9, w, 16);
+        QPainterPath bubble;
+        bubble.addRoundedRect(r, 6, 6);
+        bubble.moveTo(r.left() + 5, r.bottom() - 1);
+        bubble.lineTo(r.left() + 5, r.bottom() + 4);
+        bubble.lineTo(r.left() + 10, r.bottom() - 1);
+        painter->setPen(QPen(Qt::white, 1.2));
+        painter->setBrush(QColor(0xd9, 0x77, 0x06));
+        painter->drawPath(bubble.simplified());
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text);
+    }
+
     if (n.pinned) {
         painter->setPen(QPen(QColor(0x47, 0x55, 0x69), 1.5));
         painter->setBrush(QColor(0x47, 0x55, 0x69));

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
+#include <QScrollArea>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
@@ -79,8 +80,14 @@ void RunWorkspace::createDocks()
     };
     m_editor = new TestCaseEditor;
     m_editor->setObjectName(QStringLiteral("testCaseEditor"));
+    // In a scroll area: the editor's forms want ~460 px of height, and as the dock's own
+    // minimum they squeezed the Properties dock above it to two fields.
+    auto *editorScroll = new QScrollArea;
+    editorScroll->setWidget(m_editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
     QDockWidget *editorDock = dock(
-        QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), m_editor, Qt::RightDockWidgetArea);
+        QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), editorScroll, Qt::RightDockWidgetArea);
     if (auto *simple = m_window->findChild<QDockWidget *>(QStringLiteral("testCasesDock")))
         m_window->tabifyDockWidget(simple, editorDock);
     editorDock->raise();
@@ -306,8 +313,12 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
     if (!m_sized && m_window->isVisible()) {
         // The step forms need room: once the window has its size, widen the right docks.
         m_sized = true;
-        if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock")))
+        if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock"))) {
             m_window->resizeDocks({ editorDock }, { qMax(560, m_window->width() * 2 / 5) }, Qt::Horizontal);
+            if (auto *props = m_window->findChild<QDockWidget *>(QStringLiteral("propertiesDock")))
+                m_window->resizeDocks({ props, editorDock }, { m_window->height() * 2 / 5, m_window->height() * 3 / 5 },
+                                      Qt::Vertical);
+        }
     }
     m_controller = new RunController(document, this);
     m_overlay = new MapOverlay(scene);

@@ -3,6 +3,7 @@
 // in the right place and colour, clicks and rubber bands select, a selection or a change
 // shows at once, zooming back in shows cards again, and the minimap shows the map and
 // moves the view.
+#include "document/addcommentcommand.h"
 #include "document/addnodescommand.h"
 #include "document/changenodecommand.h"
 #include "document/projectdocument.h"
@@ -58,6 +59,7 @@ private slots:
     void clickAndRubberBandSelectWhenZoomedOut();
     void changesShowWithoutZoomingIn();
     void zoomingInShowsCardsAgain();
+    void openCommentsShowABubbleOnTheCard();
     void minimapShowsTheMapAndMovesTheView();
 
 private:
@@ -169,6 +171,26 @@ void TestMapOverview::zoomingInShowsCardsAgain()
     m_view->setZoom(0.1, QPointF(n.x, n.y));
     QVERIFY(m_scene->overviewMode());
     QTRY_VERIFY_WITH_TIMEOUT(near(pixelAt(viewPos(n)), MapStyle::kindColor(n.kind)), 5000);
+}
+
+void TestMapOverview::openCommentsShowABubbleOnTheCard()
+{
+    const Node &n = m_nodes.at(23);
+    m_view->setZoom(1.0, QPointF(n.x, n.y));
+    // Left of the risk dot, on the card's top edge.
+    const QPoint bubble = m_view->mapFromScene(QPointF(n.x + MapStyle::kNodeWidth - 43, n.y - 1));
+    const QColor amber(0xd9, 0x77, 0x06);
+    QVERIFY(!near(pixelAt(bubble), amber));
+    Comment c;
+    c.id = newId();
+    c.nodeId = n.id;
+    c.author = QStringLiteral("qa");
+    c.text = QStringLiteral("Is the refund path covered?");
+    c.createdAt = QDateTime::currentDateTimeUtc();
+    m_doc->undoStack()->push(new AddCommentCommand(m_doc.get(), c));
+    QTRY_VERIFY_WITH_TIMEOUT(near(pixelAt(bubble), amber), 5000);
+    m_doc->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!near(pixelAt(bubble), amber), 5000);
 }
 
 void TestMapOverview::minimapShowsTheMapAndMovesTheView()
