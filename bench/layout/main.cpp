@@ -7,6 +7,10 @@
 #include "layout/graphvizlayout.h"
 #include "layout/maplayout.h"
 
+#ifdef FLOWBENCH_BENCH_SCENE
+#include "scenebench.h"
+#include <QApplication>
+#endif
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -56,7 +60,13 @@ QString ms(double value) { return value < 0 ? QStringLiteral("skipped") : QStrin
 
 int main(int argc, char **argv)
 {
+#ifdef FLOWBENCH_BENCH_SCENE
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // no display needed
+    QApplication app(argc, argv);
+#else
     QCoreApplication app(argc, argv);
+#endif
     QList<int> sizes{100, 1000, 5000};
     int dotBoundSeconds = 60;
     bool inProcessDot = false;
@@ -148,8 +158,19 @@ int main(int argc, char **argv)
         const double importMs = io.nsecsElapsed() / 1e6;
         out << "  DOT export / import:                  " << ms(exportMs) << " / " << ms(importMs)
             << (imported.ok() ? QString() : QStringLiteral(" (") + imported.error() + QLatin1Char(')')) << Qt::endl;
-        // Hook for the UI helper: scene build and first frame render of this result.
-        out << "  scene build / frame render:           n/a (ui)" << Qt::endl;
+#ifdef FLOWBENCH_BENCH_SCENE
+        if (const Result<LayoutResult> laidOut = layoutMap(request); laidOut.ok()) {
+            const bench::SceneFigures scene = bench::measureScene(project, laidOut.value(), dir.path());
+            if (!scene.error.isEmpty())
+                out << "  scene: " << scene.error << Qt::endl;
+            else
+                out << "  scene build (write, open, items):     " << ms(scene.buildMs) << Qt::endl
+                    << "  frame, whole map in 1600x1000:        " << ms(scene.firstFrameMs) << " first, "
+                    << ms(scene.frameMs) << " repaint" << Qt::endl;
+        }
+#else
+        out << "  scene build / frame render:           n/a (built without the GUI)" << Qt::endl;
+#endif
         out << "  peak memory: flowbench " << peakKb(RUSAGE_SELF) / 1024 << " MiB (process so far), dot -Tplain "
             << (dotPeakKb >= 0 ? QString::number(dotPeakKb / 1024) + QStringLiteral(" MiB")
                                : QStringLiteral("n/a (needs /usr/bin/time)"))
