@@ -7,6 +7,7 @@
 #include "mapscene.h"
 #include "mapstyle.h"
 #include "mapview.h"
+#include "../gridmap.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -39,21 +40,8 @@ QPair<double, double> memoryMiB()
 
 void fill(ProjectDocument *doc, int count)
 {
-    QList<Node> nodes;
-    nodes.reserve(count);
-    const int columns = qMax(10, int(std::sqrt(count * 2.0)));
-    for (int i = 0; i < count; ++i) {
-        Node n;
-        n.id = newId();
-        n.kind = allNodeKinds().at(i % 8);
-        n.name = QStringLiteral("%1 %2").arg(toString(n.kind)).arg(i);
-        n.group = QStringLiteral("group %1").arg(i / 50);
-        n.owner = QStringLiteral("team-%1").arg(i / 200);
-        n.risk = {1 + i % 5, 1 + (i / 5) % 5};
-        n.x = (i % columns) * 260;
-        n.y = (i / columns) * 110;
-        nodes.append(n);
-    }
+    const QList<Node> nodes = bench::gridNodes(count);
+    const int columns = bench::gridColumns(count);
     QList<Edge> edges;
     for (int i = 1; i < count; ++i) {
         edges.append({newId(), nodes.at(i - 1).id, nodes.at(i).id, allEdgeKinds().at(i % 7), QString()});
@@ -65,22 +53,7 @@ void fill(ProjectDocument *doc, int count)
 
 // Separate functions so a profiler can tell the fitted and the 100 % frames apart
 // (valgrind --tool=callgrind --toggle-collect='*fitFrameMs*').
-[[gnu::noinline]] double renderMs(MapView &view, int repeats)
-{
-    // One target for every frame, as a window's backing store is: a fresh 6 MB image per
-    // frame would time the kernel's page faults, not the painting.
-    static QImage image;
-    if (image.size() != view.viewport()->size())
-        image = QImage(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QElapsedTimer t;
-    t.start();
-    for (int i = 0; i < repeats; ++i) {
-        // QWidget::render sends the viewport a paint event: the same path as a frame on
-        // screen (QGraphicsView::render would take the slower printing path instead).
-        view.viewport()->render(&image);
-    }
-    return double(t.nsecsElapsed()) / 1e6 / repeats;
-}
+[[gnu::noinline]] double renderMs(MapView &view, int repeats) { return bench::paintFramesMs(view.viewport(), repeats); }
 [[gnu::noinline]] double fitFrameMs(MapView &view) { return renderMs(view, 3); }
 // Moving by a third of the view each frame (in view pixels, whatever the zoom).
 double panFrameMs(MapView &view)

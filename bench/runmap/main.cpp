@@ -7,6 +7,7 @@
 #include "mapoverlay.h"
 #include "mapscene.h"
 #include "mapview.h"
+#include "../gridmap.h"
 #include "runcontroller.h"
 
 #include <QApplication>
@@ -23,22 +24,7 @@ using namespace flowbench;
 
 namespace {
 
-QList<Node> makeNodes(int count)
-{
-    QList<Node> nodes;
-    const int columns = qMax(10, int(std::sqrt(count * 2.0)));
-    for (int i = 0; i < count; ++i) {
-        Node n;
-        n.id = newId();
-        n.kind = allNodeKinds().at(i % 8);
-        n.name = QStringLiteral("%1 %2").arg(toString(n.kind)).arg(i);
-        n.group = QStringLiteral("group %1").arg(i / 50);
-        n.x = (i % columns) * 260;
-        n.y = (i / columns) * 110;
-        nodes.append(n);
-    }
-    return nodes;
-}
+QList<Node> makeNodes(int count) { return bench::gridNodes(count); }
 
 // A 1600x1000 view, shown offscreen (a hidden view keeps a 640x480 viewport), map fitted.
 void showFitted(MapView &view, MapScene *scene)
@@ -50,18 +36,7 @@ void showFitted(MapView &view, MapScene *scene)
     view.fitToContent();
 }
 
-// One frame as on screen: QWidget::render sends the viewport a paint event (the path a
-// window repaint takes), into one image kept like a window's backing store.
-double frameMs(MapView &view)
-{
-    static QImage image;
-    if (image.size() != view.viewport()->size())
-        image = QImage(view.viewport()->size(), QImage::Format_ARGB32_Premultiplied);
-    QElapsedTimer t;
-    t.start();
-    view.viewport()->render(&image);
-    return t.nsecsElapsed() / 1e6;
-}
+double frameMs(MapView &view) { return bench::paintFramesMs(view.viewport()); }
 
 int runStall(const QString &backend)
 {

@@ -10,6 +10,7 @@
 #include "mapview.h"
 #include "nodeitem.h"
 #include "store/projectstore.h"
+#include "support/projectfile.h"
 #include "pluraltranslator.h"
 #include "testcasespanel.h"
 
@@ -30,16 +31,7 @@
 using namespace flowbench;
 
 namespace {
-Project reopen(const QString &path)
-{
-    auto store = ProjectStore::open(path);
-    if (!store)
-        qFatal("cannot reopen %s: %s", qPrintable(path), qPrintable(store.error()));
-    auto project = store.value()->load();
-    if (!project)
-        qFatal("cannot load %s: %s", qPrintable(path), qPrintable(project.error()));
-    return project.value();
-}
+Project reopen(const QString &path) { return testing::reopenProject(path); }
 
 // Sends a press-move-release drag in the view's viewport, as a mouse would.
 void drag(MapView *view, const QPointF &fromScene, const QPointF &toScene, Qt::KeyboardModifiers mods = {})
