@@ -105,6 +105,24 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
     return success();
 }
 
+template <typename Item>
+Status ProjectDocument::storeAdd(QHash<Id, Item> &cache, Item &item, Status (ProjectStore::*add)(Item &))
+{
+    if (Status s = write([&] { return (m_store.get()->*add)(item); }); !s)
+        return s;
+    cache.insert(item.id, item);
+    return success();
+}
+
+template <typename Item>
+Status ProjectDocument::storeRemove(QHash<Id, Item> &cache, const Id &id, Status (ProjectStore::*remove)(const Id &))
+{
+    if (Status s = write([&] { return (m_store.get()->*remove)(id); }); !s)
+        return s;
+    cache.remove(id);
+    return success();
+}
+
 QString ProjectDocument::filePath() const { return m_store->path(); }
 
 namespace {
@@ -453,9 +471,8 @@ Status ProjectDocument::restoreNodes(const Project &removed)
 
 Status ProjectDocument::addEdge(Edge &edge)
 {
-    if (Status s = write([&] { return m_store->addEdge(edge); }); !s)
+    if (Status s = storeAdd(m_edges, edge, &ProjectStore::addEdge); !s)
         return s;
-    m_edges.insert(edge.id, edge);
     emit edgesAdded({edge.id});
     return success();
 }
@@ -474,18 +491,16 @@ Status ProjectDocument::updateEdge(const Edge &edge)
 
 Status ProjectDocument::removeEdge(const Id &id)
 {
-    if (Status s = write([&] { return m_store->removeEdge(id); }); !s)
+    if (Status s = storeRemove(m_edges, id, &ProjectStore::removeEdge); !s)
         return s;
-    m_edges.remove(id);
     emit edgesRemoved({id});
     return success();
 }
 
 Status ProjectDocument::addFlow(Flow &flow)
 {
-    if (Status s = write([&] { return m_store->addFlow(flow); }); !s)
+    if (Status s = storeAdd(m_flows, flow, &ProjectStore::addFlow); !s)
         return s;
-    m_flows.insert(flow.id, flow);
     emit flowsChanged();
     return success();
 }
@@ -557,9 +572,8 @@ Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
 
 Status ProjectDocument::addTestCase(TestCase &testCase)
 {
-    if (Status s = write([&] { return m_store->addTestCase(testCase); }); !s)
+    if (Status s = storeAdd(m_testCases, testCase, &ProjectStore::addTestCase); !s)
         return s;
-    m_testCases.insert(testCase.id, testCase);
     emit testCasesChanged(testCase.nodeId);
     return success();
 }
@@ -582,18 +596,16 @@ Status ProjectDocument::removeTestCase(const Id &id)
 {
     const TestCase *current = testCase(id);
     const Id nodeId = current ? current->nodeId : Id();
-    if (Status s = write([&] { return m_store->removeTestCase(id); }); !s)
+    if (Status s = storeRemove(m_testCases, id, &ProjectStore::removeTestCase); !s)
         return s;
-    m_testCases.remove(id);
     emit testCasesChanged(nodeId);
     return success();
 }
 
 Status ProjectDocument::addComment(Comment &comment)
 {
-    if (Status s = write([&] { return m_store->addComment(comment); }); !s)
+    if (Status s = storeAdd(m_comments, comment, &ProjectStore::addComment); !s)
         return s;
-    m_comments.insert(comment.id, comment);
     emit commentsChanged(comment.nodeId);
     return success();
 }
@@ -616,9 +628,8 @@ Status ProjectDocument::removeComment(const Id &id)
 {
     const Comment *current = comment(id);
     const Id nodeId = current ? current->nodeId : Id();
-    if (Status s = write([&] { return m_store->removeComment(id); }); !s)
+    if (Status s = storeRemove(m_comments, id, &ProjectStore::removeComment); !s)
         return s;
-    m_comments.remove(id);
     emit commentsChanged(nodeId);
     return success();
 }

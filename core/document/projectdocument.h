@@ -114,6 +114,11 @@ private:
     template <typename Item>
     Status storeEdit(QHash<Id, Item> &cache, const Item &item, Status (ProjectStore::*update)(Item &),
                      const QString &missing);
+    // One store call and the cache after it; the caller emits its signal.
+    template <typename Item>
+    Status storeAdd(QHash<Id, Item> &cache, Item &item, Status (ProjectStore::*add)(Item &));
+    template <typename Item>
+    Status storeRemove(QHash<Id, Item> &cache, const Id &id, Status (ProjectStore::*remove)(const Id &));
 
     std::unique_ptr<ProjectStore> m_store;
     QUndoStack *m_undoStack = nullptr;
