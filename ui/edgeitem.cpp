@@ -235,8 +235,11 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const QString text = edge->label.isEmpty() ? MapStyle::edgeKindLabel(edge->kind)
                                                : edge->label;
-    QFont font;
-    font.setPixelSize(10);
+    static const QFont font = [] { // built once: a QFont per paint is a font-database lookup
+        QFont f;
+        f.setPixelSize(10);
+        return f;
+    }();
     painter->setFont(font);
     const QFontMetricsF fm(font);
     // A label longer than its edge would sit on the cards: leave it to the tooltip.

@@ -414,7 +414,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_runWorkspace->setDocument(doc, m_scene, m_view); // run workspace
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, this, &MainWindow::askEdgeKind);
-        m_layouter = new MapLayouter(doc, m_scene, this);
+        m_layouter = new MapLayouter(doc, this);
         connect(m_layouter, &MapLayouter::started, this, [this] {
             m_layoutProgress->setRange(0, 0);
             m_layoutProgress->setVisible(true);

@@ -2,7 +2,6 @@
 
 #include "document/applylayoutcommand.h"
 #include "document/projectdocument.h"
-#include "mapscene.h"
 #include "mapstyle.h"
 
 namespace flowbench {
@@ -12,8 +11,8 @@ constexpr double kPadX = 18;
 constexpr double kPadY = 16;
 } // namespace
 
-MapLayouter::MapLayouter(ProjectDocument *document, MapScene *scene, QObject *parent)
-    : QObject(parent), m_document(document), m_scene(scene)
+MapLayouter::MapLayouter(ProjectDocument *document, QObject *parent)
+    : QObject(parent), m_document(document)
 {
     connect(&m_job, &LayoutJob::progressChanged, this, &MapLayouter::progressChanged);
     connect(&m_job, &LayoutJob::finished, this, &MapLayouter::apply);

@@ -3,11 +3,9 @@
 #include "layout/layoutjob.h"
 
 #include <QObject>
-#include <QPointer>
 
 namespace flowbench {
 
-class MapScene;
 class ProjectDocument;
 
 // Lays the map out off the UI thread: snapshots the document, runs a LayoutJob, then
@@ -17,7 +15,7 @@ class MapLayouter : public QObject
 {
     Q_OBJECT
 public:
-    MapLayouter(ProjectDocument *document, MapScene *scene, QObject *parent = nullptr);
+    MapLayouter(ProjectDocument *document, QObject *parent = nullptr);
 
     void start();
     void cancel();
@@ -33,7 +31,6 @@ private:
     void apply(const LayoutResult &result);
 
     ProjectDocument *m_document;
-    QPointer<MapScene> m_scene;
     LayoutJob m_job;
 };
 
