@@ -54,18 +54,6 @@ MapOverlay::MapOverlay(MapScene *scene)
         for (const Id &id : std::as_const(m_running))
             repaintNode(id);
     });
-    // Selection outlines suffer from the same per-view cache (see repaintItem). Queued: the
-    // scene also reports selection changes while it deletes its items.
-    connect(
-        scene, &QGraphicsScene::selectionChanged, this,
-        [this] {
-            const QList<Id> now = m_scene->selectedNodeIds();
-            const QSet<Id> current(now.cbegin(), now.cend());
-            for (const Id &id : m_selected | current)
-                repaintNode(id);
-            m_selected = current;
-        },
-        Qt::QueuedConnection);
 }
 
 MapOverlay::~MapOverlay() = default;
@@ -423,36 +411,21 @@ void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const
     }
 }
 
-namespace {
-// A card's device-coordinate cache is kept per view, but update() marks it dirty only until
-// the first view repaints: with the overview on the same scene, the map then showed stale
-// cards. Switching the cache off and on drops every view's copy.
-void repaintItem(QGraphicsItem *item)
-{
-    const QGraphicsItem::CacheMode mode = item->cacheMode();
-    if (mode != QGraphicsItem::NoCache) {
-        item->setCacheMode(QGraphicsItem::NoCache);
-        item->setCacheMode(mode);
-    }
-    item->update();
-}
-} // namespace
-
 void MapOverlay::repaintAll()
 {
     // Not scene->items(): that sorts every item of the map first.
     for (const auto &entry : m_scene->nodeItems()) {
-        repaintItem(entry.second.get());
+        entry.second->update();
         m_scene->invalidateOverviewNode(entry.first); // its block in the zoomed-out layer
     }
     for (const auto &entry : m_scene->edgeItems())
-        repaintItem(entry.second.get());
+        entry.second->update();
 }
 
 void MapOverlay::repaintNode(const Id &nodeId)
 {
     if (NodeItem *item = m_scene->nodeItem(nodeId)) {
-        repaintItem(item);
+        item->update();
         m_scene->invalidateOverviewNode(nodeId); // its block in the zoomed-out layer
     }
 }

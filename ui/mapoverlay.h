@@ -83,7 +83,6 @@ private:
     QHash<Id, NodeOutcome> m_outcomes;
     qint64 m_staleAfter = 24 * 3600;
     QSet<Id> m_running;
-    QSet<Id> m_selected;
     QHash<Id, Coverage> m_coverage;
     Id m_impactCentre;
     QSet<Id> m_upstream;
