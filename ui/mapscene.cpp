@@ -467,8 +467,10 @@ void MapScene::scheduleOverviewSignal()
 void MapScene::setOverlay(MapOverlay *overlay)
 {
     m_overlay = overlay;
-    for (QGraphicsItem *item : items())
-        item->update();
+    for (auto &entry : m_nodes)
+        entry.second->update();
+    for (auto &entry : m_edges)
+        entry.second->update();
     invalidateOverview();
 }
 
