@@ -24,11 +24,11 @@ struct RunOptions
     RunSelection selection;
     // Empty: the project's only environment, or none when it has none.
     QString environment;
-    int concurrency = 8;   // checks in flight at once (one per test case at most)
-    int perHostLimit = 6;  // checks in flight against one host
+    int concurrency = 8; // checks in flight at once (one per test case at most)
+    int perHostLimit = 6; // checks in flight against one host
     // A protected environment runs only when the caller confirmed it (--yes-protected).
     bool confirmProtected = false;
-    QString projectDir;    // relative SQLite paths and log globs resolve against it
+    QString projectDir; // relative SQLite paths and log globs resolve against it
     int maxEvidenceBytes = 4096;
     int cancelGraceMs = 3000; // executions that ignore cancel() are abandoned after this
     // http checks run on this many threads, each with its own QNetworkAccessManager (test
@@ -65,11 +65,15 @@ public:
     // One result per check of the selected test cases, in selection and step order.
     QList<CheckResult> results() const;
     const QList<TestCase> &testCases() const { return m_testCases; }
+    // What the run's checks said about the run itself (CheckOutcome::warnings), each text
+    // once, in the order first seen.
+    const QStringList &warnings() const { return m_warnings; }
 
 signals:
     void started(int totalChecks);
     void checkFinished(const flowbench::CheckResult &result);
     void progress(int done, int total);
+    void warningRaised(const QString &text); // once per text per run
     void finished(const flowbench::Run &run);
 
 private:
@@ -84,11 +88,13 @@ private:
     void retry(CaseState &state);
     void dropExecution(CaseState &state);
     void abandonRunning();
-    void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
+    void completeStep(
+        CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
     void skipRest(CaseState &state, const QString &message);
     void record(CaseState &state, int step, CheckResult result);
     void finishIfDone();
     void finishNow();
+    void noteWarnings(const QStringList &warnings);
 
     QNetworkAccessManager *m_network;
     // Declared before m_cases: executions on these threads are deleted (deleteLater)
@@ -99,7 +105,7 @@ private:
     Environment m_environment; // as stored; the variable scope holds resolved secrets
     QList<TestCase> m_testCases;
     std::vector<std::unique_ptr<CaseState>> m_cases;
-    std::deque<CaseState *> m_ready;   // cases whose next try may start now
+    std::deque<CaseState *> m_ready; // cases whose next try may start now
     HostLimiter m_hosts;
     int m_inFlight = 0;
     int m_total = 0;
@@ -110,6 +116,7 @@ private:
     bool m_scheduling = false;
     bool m_rescheduled = false;
     Run m_run;
+    QStringList m_warnings;
     QTimer m_cancelGrace;
 };
 
