@@ -21,16 +21,10 @@ namespace flowbench::cli {
 
 namespace {
 
-std::atomic<bool> g_interrupted { false };
-extern "C" void onInterrupt(int)
-{
-    g_interrupted = true;
-}
+std::atomic<bool> g_interrupted{false};
+extern "C" void onInterrupt(int) { g_interrupted = true; }
 
-QString seconds(qint64 ms)
-{
-    return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s");
-}
+QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s"); }
 
 QString elide(const QString &text, int width)
 {
@@ -44,16 +38,16 @@ void printSummary(QTextStream &out, const Project &project, const Run &run, cons
     int titleWidth = 9;
     for (const TestCaseSummary &s : summaries)
         titleWidth = qMax(titleWidth, int(qMin<qsizetype>(48, s.nodeName.size() + 3 + s.title.size())));
-    auto row = [&](const QString &status, const QString &checks, const QString &duration,
-                   const QString &title, const QString &problem) {
-        out << status.leftJustified(8) << checks.rightJustified(7) << "  " << duration.rightJustified(9)
-            << "  " << title.leftJustified(titleWidth) << "  " << problem << '\n';
+    auto row = [&](const QString &status, const QString &checks, const QString &duration, const QString &title,
+                   const QString &problem) {
+        out << status.leftJustified(8) << checks.rightJustified(7) << "  " << duration.rightJustified(9) << "  "
+            << title.leftJustified(titleWidth) << "  " << problem << '\n';
     };
-    row(QStringLiteral("STATUS"), QStringLiteral("CHECKS"), QStringLiteral("DURATION"),
-        QStringLiteral("TEST CASE"), QStringLiteral("FIRST FAILURE"));
+    row(QStringLiteral("STATUS"), QStringLiteral("CHECKS"), QStringLiteral("DURATION"), QStringLiteral("TEST CASE"),
+        QStringLiteral("FIRST FAILURE"));
     for (const TestCaseSummary &s : summaries)
-        row(toString(s.status).toUpper(), QStringLiteral("%1/%2").arg(s.passed).arg(s.checks),
-            seconds(s.durationMs), elide(s.nodeName + QStringLiteral(" / ") + s.title, titleWidth),
+        row(toString(s.status).toUpper(), QStringLiteral("%1/%2").arg(s.passed).arg(s.checks), seconds(s.durationMs),
+            elide(s.nodeName + QStringLiteral(" / ") + s.title, titleWidth),
             s.status == ResultStatus::Pass ? QString() : elide(s.firstProblem, 100));
     const qint64 wall = run.startedAt.msecsTo(run.finishedAt);
     out << '\n'
@@ -67,8 +61,7 @@ void printSummary(QTextStream &out, const Project &project, const Run &run, cons
                .arg(seconds(wall), run.cancelled ? QStringLiteral(" (cancelled)") : QString())
         << '\n'
         << QStringLiteral("environment: %1, selection: %2, run %3")
-               .arg(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment, run.selection,
-                   run.id)
+               .arg(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment, run.selection, run.id)
         << '\n';
     out.flush();
 }
@@ -77,30 +70,18 @@ void printSummary(QTextStream &out, const Project &project, const Run &run, cons
 
 void RunCommand::declare(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(
-        QStringLiteral("PROJECT"), QStringLiteral("The project file (*.flowbench)."));
+    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file (*.flowbench)."));
     parser.addOptions({
-        { QStringLiteral("env"),
-            QStringLiteral("Environment to run in (needed when the project has several)."),
-            QStringLiteral("name") },
-        { QStringLiteral("flow"), QStringLiteral("Only test cases of this flow (repeatable)."),
-            QStringLiteral("name") },
-        { QStringLiteral("node"), QStringLiteral("Only test cases of this node (repeatable)."),
-            QStringLiteral("name") },
-        { QStringLiteral("tag"), QStringLiteral("Only test cases with this tag (repeatable)."),
-            QStringLiteral("tag") },
-        { QStringLiteral("test-case"), QStringLiteral("Only this test case (repeatable)."),
-            QStringLiteral("id") },
-        { QStringLiteral("concurrency"), QStringLiteral("Checks in flight at once (default 8)."),
-            QStringLiteral("n"), QStringLiteral("8") },
-        { QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."),
-            QStringLiteral("n"), QStringLiteral("6") },
-        { QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file."),
-            QStringLiteral("file") },
-        { QStringLiteral("json"), QStringLiteral("Write a JSON report to this file."),
-            QStringLiteral("file") },
-        { QStringLiteral("yes-protected"),
-            QStringLiteral("Confirm running against a protected environment.") },
+        {QStringLiteral("env"), QStringLiteral("Environment to run in (needed when the project has several)."), QStringLiteral("name")},
+        {QStringLiteral("flow"), QStringLiteral("Only test cases of this flow (repeatable)."), QStringLiteral("name")},
+        {QStringLiteral("node"), QStringLiteral("Only test cases of this node (repeatable)."), QStringLiteral("name")},
+        {QStringLiteral("tag"), QStringLiteral("Only test cases with this tag (repeatable)."), QStringLiteral("tag")},
+        {QStringLiteral("test-case"), QStringLiteral("Only this test case (repeatable)."), QStringLiteral("id")},
+        {QStringLiteral("concurrency"), QStringLiteral("Checks in flight at once (default 8)."), QStringLiteral("n"), QStringLiteral("8")},
+        {QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."), QStringLiteral("n"), QStringLiteral("6")},
+        {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file."), QStringLiteral("file")},
+        {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file."), QStringLiteral("file")},
+        {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
     });
 }
 
@@ -113,9 +94,8 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
         bool ok = false;
         value = parser.value(option).toInt(&ok);
         if (!ok || value < 1 || value > 1000) {
-            usageError(err, name(),
-                QStringLiteral("--%1: expected a number from 1 to 1000, got \"%2\"")
-                    .arg(option, parser.value(option)));
+            usageError(err, name(), QStringLiteral("--%1: expected a number from 1 to 1000, got \"%2\"")
+                                        .arg(option, parser.value(option)));
             return false;
         }
         return true;

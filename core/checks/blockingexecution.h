@@ -11,7 +11,8 @@ namespace flowbench {
 // scan) run on the thread pool. `Response` carries `bool ok` and `QString error`; a
 // failed response becomes an Error outcome here, a good one is judged by the subclass
 // on the execution's own thread. Not a Q_OBJECT: it adds no signals or slots.
-template <typename Response> class BlockingExecution : public BasicExecution
+template <typename Response>
+class BlockingExecution : public BasicExecution
 {
 public:
     using BasicExecution::BasicExecution;
@@ -26,7 +27,8 @@ public:
 
 protected:
     // Starts `work(request)` on the thread pool; call once, from start().
-    template <typename Request> void runBlocking(Response (*work)(const Request &), const Request &request)
+    template <typename Request>
+    void runBlocking(Response (*work)(const Request &), const Request &request)
     {
         m_watcher = new QFutureWatcher<Response>(this);
         QObject::connect(m_watcher, &QFutureWatcher<Response>::finished, this, [this] { onDone(); });

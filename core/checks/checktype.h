@@ -54,7 +54,7 @@ struct CheckContext
     // Relative SQLite paths and log globs resolve against the project file's folder.
     QString projectDir;
     VariableScope variables;
-    QDateTime runStartedAt; // log checks read only lines written since then
+    QDateTime runStartedAt;          // log checks read only lines written since then
     // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
     std::shared_ptr<const LogBaseline> logBaseline;
     // What each PostgreSQL role may do, asked once per run and connection by sql checks.
@@ -70,7 +70,7 @@ struct CheckContext
 struct CheckOutcome
 {
     ResultStatus status = ResultStatus::Error;
-    QString message; // names the target and the cause
+    QString message;  // names the target and the cause
     QString evidence; // truncated excerpt: response, rows, matched lines
     QMap<QString, QString> captures;
     qint64 durationMs = 0;

@@ -17,17 +17,13 @@ class SqlExecution : public BlockingExecution<SqlResponse>
 {
 public:
     SqlExecution(const Check &check, const CheckContext &context)
-        : m_check(check)
-        , m_variables(context.variables)
-        , m_projectDir(context.projectDir)
-        , m_maxEvidenceBytes(context.maxEvidenceBytes)
-        , m_roleVerdicts(context.pgRoleVerdicts)
+        : m_check(check), m_variables(context.variables), m_projectDir(context.projectDir),
+          m_maxEvidenceBytes(context.maxEvidenceBytes), m_roleVerdicts(context.pgRoleVerdicts)
     {
         if (context.environment) {
             m_environmentName = context.environment->name;
             m_protected = context.environment->isProtected;
-            if (const Connection *c
-                = context.environment->connection(check.spec.value(QLatin1String("connection")).toString()))
+            if (const Connection *c = context.environment->connection(check.spec.value(QLatin1String("connection")).toString()))
                 m_connection = *c;
         }
     }
@@ -36,9 +32,7 @@ public:
     {
         if (m_connection.driver != QLatin1String("QPSQL"))
             return QString();
-        return QStringLiteral("%1:%2")
-            .arg(m_connection.host)
-            .arg(m_connection.port > 0 ? m_connection.port : 5432);
+        return QStringLiteral("%1:%2").arg(m_connection.host).arg(m_connection.port > 0 ? m_connection.port : 5432);
     }
 
     void start() override
@@ -47,13 +41,11 @@ public:
         const QJsonObject &spec = m_check.spec;
         const QString connectionName = spec.value(QLatin1String("connection")).toString();
         if (m_connection.name.isEmpty())
-            return finishLater(
-                error(QStringLiteral("spec.connection: environment \"%1\" has no connection named \"%2\"")
-                          .arg(m_environmentName, connectionName)));
+            return finishLater(error(QStringLiteral("spec.connection: environment \"%1\" has no connection named \"%2\"")
+                                         .arg(m_environmentName, connectionName)));
         if (m_connection.driver != QLatin1String("QSQLITE") && m_connection.driver != QLatin1String("QPSQL"))
-            return finishLater(error(
-                QStringLiteral("spec.connection: connection \"%1\" is a %2 connection, not QSQLITE or QPSQL")
-                    .arg(connectionName, m_connection.driver)));
+            return finishLater(error(QStringLiteral("spec.connection: connection \"%1\" is a %2 connection, not QSQLITE or QPSQL")
+                                         .arg(connectionName, m_connection.driver)));
         SqlRequest request;
         request.connection = m_connection;
         request.projectDir = m_projectDir;
@@ -64,10 +56,9 @@ public:
         request.roleVerdicts = m_roleVerdicts;
         request.cancel = m_cancel;
         if (request.allowWrites && m_protected)
-            return finishLater(error(
-                QStringLiteral("allow_writes is refused: environment \"%1\" is protected, so sql checks "
-                               "may only read")
-                    .arg(m_environmentName)));
+            return finishLater(error(QStringLiteral("allow_writes is refused: environment \"%1\" is protected, so sql checks "
+                                                    "may only read")
+                                         .arg(m_environmentName)));
         const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
         if (timeout.isDouble() && timeout.toDouble() > 0)
             request.timeoutMs = int(timeout.toDouble());
@@ -75,8 +66,7 @@ public:
         for (auto it = params.begin(); it != params.end(); ++it) {
             const QJsonValue v = it.value();
             if (v.isString()) {
-                auto text
-                    = m_variables.interpolate(v.toString(), QStringLiteral("spec.params.%1").arg(it.key()));
+                auto text = m_variables.interpolate(v.toString(), QStringLiteral("spec.params.%1").arg(it.key()));
                 if (!text)
                     return finishLater(error(text.error()));
                 request.params.insert(it.key(), *text);
@@ -117,11 +107,10 @@ private:
         o.body = rowsText;
         CheckOutcome outcome = AssertionEvaluator::judge(m_check, o, m_variables);
         outcome.warnings = response.warnings;
-        const QByteArray head
-            = QStringLiteral("%1 row(s)%2\n")
-                  .arg(response.count)
-                  .arg(response.columns.isEmpty() ? QString() : QStringLiteral(": ") + response.columns)
-                  .toUtf8();
+        const QByteArray head = QStringLiteral("%1 row(s)%2\n")
+                                    .arg(response.count)
+                                    .arg(response.columns.isEmpty() ? QString() : QStringLiteral(": ") + response.columns)
+                                    .toUtf8();
         outcome.evidence = truncateEvidence(head + rowsText, m_maxEvidenceBytes);
         if (outcome.status == ResultStatus::Pass)
             outcome.message = QStringLiteral("%1: %2 row(s); %3")
@@ -146,12 +135,12 @@ private:
 
 QStringList SqlCheck::assertionKinds()
 {
-    return { QStringLiteral("row_count"), QStringLiteral("json_path"), QStringLiteral("jq") };
+    return {QStringLiteral("row_count"), QStringLiteral("json_path"), QStringLiteral("jq")};
 }
 
 QStringList SqlCheck::captureSources()
 {
-    return { QStringLiteral("column"), QStringLiteral("path"), QStringLiteral("jq") };
+    return {QStringLiteral("column"), QStringLiteral("path"), QStringLiteral("jq")};
 }
 
 QStringList SqlCheck::placeholders(const QString &query)
@@ -172,8 +161,7 @@ Status SqlCheck::validate(const Check &check) const
         return Status::failure(QStringLiteral("spec.allow_writes: must be true or false"));
     // The same refusal a run gives, before anything runs: one statement, and a read-only
     // check only reads.
-    if (const QString refused = SqlStatementAnalyzer::refusal(query, !writes.toBool(false));
-        !refused.isEmpty())
+    if (const QString refused = SqlStatementAnalyzer::refusal(query, !writes.toBool(false)); !refused.isEmpty())
         return Status::failure(refused);
     const QJsonValue params = spec.value(QLatin1String("params"));
     if (!params.isUndefined() && !params.isObject())
@@ -181,12 +169,10 @@ Status SqlCheck::validate(const Check &check) const
     const QJsonObject p = params.toObject();
     for (auto it = p.begin(); it != p.end(); ++it)
         if (it.value().isArray() || it.value().isObject())
-            return Status::failure(
-                QStringLiteral("spec.params.%1: must be text, a number, true/false or null").arg(it.key()));
+            return Status::failure(QStringLiteral("spec.params.%1: must be text, a number, true/false or null").arg(it.key()));
     for (const QString &name : placeholders(query))
         if (!p.contains(name))
-            return Status::failure(
-                QStringLiteral("spec.params: the query uses :%1 but no value is given for it").arg(name));
+            return Status::failure(QStringLiteral("spec.params: the query uses :%1 but no value is given for it").arg(name));
     if (const Status timeout = validateTimeoutSpec(spec); !timeout)
         return timeout;
     return AssertionEvaluator::validate(check, assertionKinds(), captureSources());

@@ -18,10 +18,7 @@ namespace {
 // Executions created ahead of a free host slot; bounds the work done for blocked cases.
 constexpr int kMaxParked = 64;
 
-QString seconds(qint64 ms)
-{
-    return QString::number(ms / 1000.0, 'f', 1);
-}
+QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1); }
 
 // The host a step talks to when its execution cannot tell before start() (a URL built
 // from variables): "host:port" of the interpolated spec.url; empty if none.
@@ -64,17 +61,15 @@ struct Runner::CaseState
     bool inFlight = false;
     std::unique_ptr<CheckExecution, ExecutionDeleter> execution; // created; running when inFlight
     NetworkThread *thread = nullptr; // where this case's http checks run; null: here
-    quint64 generation = 0; // tells a stale finished() from the current one
+    quint64 generation = 0;                    // tells a stale finished() from the current one
     QString host;
     int attempts = 0;
     QElapsedTimer stepClock; // from the step's first try
-    QTimer retryTimer; // `eventually` interval
+    QTimer retryTimer;       // `eventually` interval
     std::vector<std::optional<CheckResult>> results;
 };
 
-Runner::Runner(QNetworkAccessManager *network, QObject *parent)
-    : QObject(parent)
-    , m_network(network)
+Runner::Runner(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
 {
     qRegisterMetaType<CheckOutcome>();
     qRegisterMetaType<CheckResult>();
@@ -102,10 +97,9 @@ Status Runner::start(const Project &project, const RunOptions &options)
     if (!options.environment.isEmpty()) {
         environment = m_project.environmentByName(options.environment);
         if (!environment)
-            return Status::failure(
-                QStringLiteral("no environment named \"%1\"; environments: %2")
-                    .arg(options.environment,
-                        names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "))));
+            return Status::failure(QStringLiteral("no environment named \"%1\"; environments: %2")
+                                       .arg(options.environment,
+                                            names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "))));
     } else if (m_project.environments.size() == 1) {
         environment = &m_project.environments.first();
     } else if (m_project.environments.size() > 1) {
@@ -114,8 +108,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     }
     m_environment = environment ? *environment : Environment();
     if (m_environment.isProtected && !options.confirmProtected)
-        return Status::failure(QStringLiteral(
-            "environment \"%1\" is protected: running against it needs an explicit confirmation")
+        return Status::failure(QStringLiteral("environment \"%1\" is protected: running against it needs an explicit confirmation")
                                    .arg(m_environment.name));
     VariableScope base;
     const Status variables = SecretResolver::addVariables(m_environment, base);
@@ -145,8 +138,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     QList<Check> allChecks;
     for (const TestCase &testCase : m_testCases)
         allChecks += testCase.checks;
-    const auto logBaseline
-        = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
+    const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
     // sql checks ask each PostgreSQL connection's role once per run what it may do.
     const auto roleVerdicts = std::make_shared<PgRoleVerdicts>();
     m_warnings.clear();
@@ -267,7 +259,7 @@ bool Runner::createExecution(CaseState &state)
     state.execution.reset(CheckRegistry::instance().type(check.type)->create(check, state.context).release());
     if (!state.execution) {
         completeStep(state, ResultStatus::Error,
-            QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
+                     QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
         return false;
     }
     state.host = state.execution->target();
@@ -275,11 +267,9 @@ bool Runner::createExecution(CaseState &state)
         state.host = hostFromSpec(check, state.context.variables);
     const quint64 generation = ++state.generation;
     // Queued: an execution may finish inside start(); handle it after the scheduler pass.
-    connect(
-        state.execution.get(), &CheckExecution::finished, this,
-        [this, raw = &state, generation](
-            const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
-        Qt::QueuedConnection);
+    connect(state.execution.get(), &CheckExecution::finished, this,
+            [this, raw = &state, generation](const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
+            Qt::QueuedConnection);
     // Only http checks move: the other types use thread-bound resources (SQL connections).
     if (state.thread && check.type == QLatin1String("http"))
         state.execution->moveToThread(state.thread->thread());
@@ -297,8 +287,7 @@ void Runner::launch(CaseState &state)
     if (execution->thread() == thread())
         execution->start();
     else
-        QMetaObject::invokeMethod(
-            execution, [execution] { execution->start(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(execution, [execution] { execution->start(); }, Qt::QueuedConnection);
 }
 
 void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome)
@@ -315,12 +304,12 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     if (m_cancelling) {
         if (outcome.status == ResultStatus::Error)
             completeStep(state, ResultStatus::Skipped, QStringLiteral("skipped: run cancelled"), QString(),
-                state.stepClock.elapsed());
+                         state.stepClock.elapsed());
         else if (outcome.status != ResultStatus::Pass && check.eventually.enabled())
             // A try that ended just before the cancel reached its thread: the poll is unfinished.
             completeStep(state, ResultStatus::Skipped,
-                QStringLiteral("skipped: run cancelled after %1 tries").arg(state.attempts), QString(),
-                state.stepClock.elapsed());
+                         QStringLiteral("skipped: run cancelled after %1 tries").arg(state.attempts), QString(),
+                         state.stepClock.elapsed());
         else
             completeStep(state, outcome.status, outcome.message, outcome.evidence, state.stepClock.elapsed());
         return;
@@ -338,10 +327,8 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     }
     QString message = outcome.message;
     if (check.eventually.enabled() && state.attempts > 1)
-        message
-            = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
-    const qint64 duration
-        = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
+        message = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
+    const qint64 duration = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
     completeStep(state, outcome.status, message, outcome.evidence, duration);
 }
 
@@ -373,8 +360,7 @@ void Runner::dropExecution(CaseState &state)
     state.host.clear();
 }
 
-void Runner::completeStep(
-    CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs)
+void Runner::completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs)
 {
     CheckResult result;
     result.status = status;
@@ -390,10 +376,9 @@ void Runner::completeStep(
     state.attempts = 0;
     ++state.step;
     if (status == ResultStatus::Fail || status == ResultStatus::Error) {
-        skipRest(state,
-            QStringLiteral("skipped: step %1 %2")
-                .arg(step + 1)
-                .arg(status == ResultStatus::Fail ? QStringLiteral("failed") : QStringLiteral("errored")));
+        skipRest(state, QStringLiteral("skipped: step %1 %2")
+                            .arg(step + 1)
+                            .arg(status == ResultStatus::Fail ? QStringLiteral("failed") : QStringLiteral("errored")));
     } else if (m_cancelling) {
         skipRest(state, QStringLiteral("skipped: run cancelled"));
     } else if (state.step >= state.testCase->checks.size()) {
@@ -470,8 +455,7 @@ void Runner::cancel()
                 if (execution->thread() == thread())
                     execution->cancel();
                 else
-                    QMetaObject::invokeMethod(
-                        execution, [execution] { execution->cancel(); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(execution, [execution] { execution->cancel(); }, Qt::QueuedConnection);
             }
         m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
     }
@@ -512,18 +496,10 @@ void Runner::finishNow()
     m_run.passed = m_run.failed = m_run.errors = m_run.skipped = 0;
     for (const CheckResult &result : results()) {
         switch (result.status) {
-        case ResultStatus::Pass:
-            ++m_run.passed;
-            break;
-        case ResultStatus::Fail:
-            ++m_run.failed;
-            break;
-        case ResultStatus::Error:
-            ++m_run.errors;
-            break;
-        case ResultStatus::Skipped:
-            ++m_run.skipped;
-            break;
+        case ResultStatus::Pass: ++m_run.passed; break;
+        case ResultStatus::Fail: ++m_run.failed; break;
+        case ResultStatus::Error: ++m_run.errors; break;
+        case ResultStatus::Skipped: ++m_run.skipped; break;
         }
     }
     emit finished(m_run);

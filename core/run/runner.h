@@ -24,11 +24,11 @@ struct RunOptions
     RunSelection selection;
     // Empty: the project's only environment, or none when it has none.
     QString environment;
-    int concurrency = 8; // checks in flight at once (one per test case at most)
-    int perHostLimit = 6; // checks in flight against one host
+    int concurrency = 8;   // checks in flight at once (one per test case at most)
+    int perHostLimit = 6;  // checks in flight against one host
     // A protected environment runs only when the caller confirmed it (--yes-protected).
     bool confirmProtected = false;
-    QString projectDir; // relative SQLite paths and log globs resolve against it
+    QString projectDir;    // relative SQLite paths and log globs resolve against it
     int maxEvidenceBytes = 4096;
     int cancelGraceMs = 3000; // executions that ignore cancel() are abandoned after this
     // http checks run on this many threads, each with its own QNetworkAccessManager (test
@@ -88,8 +88,7 @@ private:
     void retry(CaseState &state);
     void dropExecution(CaseState &state);
     void abandonRunning();
-    void completeStep(
-        CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
+    void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
     void skipRest(CaseState &state, const QString &message);
     void record(CaseState &state, int step, CheckResult result);
     void finishIfDone();
@@ -105,7 +104,7 @@ private:
     Environment m_environment; // as stored; the variable scope holds resolved secrets
     QList<TestCase> m_testCases;
     std::vector<std::unique_ptr<CaseState>> m_cases;
-    std::deque<CaseState *> m_ready; // cases whose next try may start now
+    std::deque<CaseState *> m_ready;   // cases whose next try may start now
     HostLimiter m_hosts;
     int m_inFlight = 0;
     int m_total = 0;
