@@ -31,7 +31,7 @@ SELECT current_user::text, r.rolsuper, r.rolbypassrls, r.rolcreaterole,
   (SELECT pg_catalog.count(*) FROM writable WHERE is_sequence),
   pg_catalog.to_json(ARRAY(SELECT name FROM writable WHERE is_sequence ORDER BY name LIMIT 3)),
   pg_catalog.to_json(ARRAY(
-    SELECT p.oid::pg_catalog.regprocedure::text FROM pg_catalog.pg_proc p
+    SELECT DISTINCT p.proname::text FROM pg_catalog.pg_proc p
     WHERE p.proname IN ('dblink_exec', 'dblink', 'dblink_connect', 'dblink_connect_u', 'dblink_send_query',
                         'dblink_open')
       AND pg_catalog.has_function_privilege(p.oid, 'EXECUTE')
@@ -82,8 +82,10 @@ Result<PgRoleVerdict> PgRoleVerdict::audit(PgConnection &connection, QDeadlineTi
     const auto number = [&row](size_t i) { return row.at(i) ? row.at(i)->toLongLong() : 0; };
     PgRoleVerdict verdict;
     verdict.role = row.at(0) ? QString::fromUtf8(*row.at(0)) : QString();
-    if (flag(1))
-        verdict.powers << QStringLiteral("is a superuser");
+    if (flag(1)) {
+        verdict.powers << QStringLiteral("is a superuser"); // which says it all
+        return verdict;
+    }
     if (flag(2))
         verdict.powers << QStringLiteral("bypasses row-level security (BYPASSRLS)");
     if (flag(3))
