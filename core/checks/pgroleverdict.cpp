@@ -17,7 +17,8 @@ WITH writable AS (
   FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
   WHERE n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\_%'
     AND ((c.relkind IN ('r', 'p', 'v', 'f')
-          AND pg_catalog.has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE'))
+          AND (pg_catalog.has_table_privilege(c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')
+               OR pg_catalog.has_any_column_privilege(c.oid, 'INSERT, UPDATE')))
       OR (c.relkind = 'S' AND pg_catalog.has_sequence_privilege(c.oid, 'USAGE, UPDATE'))))
 SELECT current_user::text, r.rolsuper, r.rolbypassrls, r.rolcreaterole,
   pg_catalog.to_json(ARRAY(

@@ -23,7 +23,7 @@ using namespace flowbench::testing;
 
 namespace {
 const QStringList kRoles { "app_writer", "su_check", "reader", "exec_member", "file_writer", "all_writer",
-    "role_maker", "rls_bypass", "dblink_user" };
+    "role_maker", "rls_bypass", "dblink_user", "column_writer" };
 const char kSelect[] = "SELECT id, status FROM orders ORDER BY id";
 } // namespace
 
@@ -122,7 +122,8 @@ private slots:
               << "GRANT pg_execute_server_program TO exec_member"
               << "GRANT pg_write_server_files TO file_writer"
               << "GRANT pg_write_all_data TO all_writer"
-              << "GRANT EXECUTE ON FUNCTION dblink_exec(text, text) TO dblink_user";
+              << "GRANT EXECUTE ON FUNCTION dblink_exec(text, text) TO dblink_user"
+              << "GRANT UPDATE (status) ON orders TO column_writer";
         for (const QString &sql : std::as_const(setup))
             QVERIFY2(m_pg.exec(sql), qPrintable(m_pg.errorString()));
         qputenv("FLOWBENCH_LP_PASSWORD", "pw");
@@ -163,6 +164,7 @@ private slots:
                                     << "can create roles and grant itself theirs (CREATEROLE)";
         QTest::newRow("bypassrls") << "rls_bypass"
                                    << "bypasses row-level security (BYPASSRLS)";
+        QTest::newRow("one column") << "column_writer" << "can write 1 table (public.orders):";
         QTest::newRow("dblink") << "dblink_user"
                                 << "can run dblink_exec (SQL over a connection of its own)";
     }
