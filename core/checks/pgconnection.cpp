@@ -33,38 +33,6 @@ QString field(const PGresult *result, int code)
 
 } // namespace
 
-void PgCancelSwitch::cancel()
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_cancelled = true;
-    if (m_handle) {
-        char error[256];
-        PQcancel(m_handle, error, int(sizeof error));
-    }
-}
-
-bool PgCancelSwitch::isCancelled() const
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    return m_cancelled;
-}
-
-void PgCancelSwitch::attach(pg_cancel *handle)
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    if (m_handle)
-        PQfreeCancel(m_handle);
-    m_handle = handle;
-}
-
-void PgCancelSwitch::detach()
-{
-    std::lock_guard<std::mutex> lock(m_mutex);
-    if (m_handle)
-        PQfreeCancel(m_handle);
-    m_handle = nullptr;
-}
-
 void PgConnection::Finish::operator()(pg_conn *connection) const
 {
     PQfinish(connection);
@@ -79,11 +47,7 @@ PgConnection::PgConnection(pg_conn *connection, std::shared_ptr<PgCancelSwitch> 
 PgConnection::PgConnection(PgConnection &&) noexcept = default;
 PgConnection &PgConnection::operator=(PgConnection &&) noexcept = default;
 
-PgConnection::~PgConnection()
-{
-    if (m_connection && m_cancel)
-        m_cancel->detach(); // before PQfinish: the cancel handle must not outlive its use
-}
+PgConnection::~PgConnection() = default;
 
 Result<PgConnection::Parameters> PgConnection::parseOptions(const QString &options)
 {
@@ -134,7 +98,6 @@ Result<PgConnection> PgConnection::open(
                                                                  : QStringLiteral("no answer in time"));
         state = PQconnectPoll(raw);
     }
-    connection.m_cancel->attach(PQgetCancel(raw));
     return R(std::move(connection));
 }
 

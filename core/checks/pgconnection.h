@@ -7,34 +7,27 @@
 #include <QList>
 #include <QPair>
 #include <QString>
+#include <atomic>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <vector>
 
 struct pg_conn;
-struct pg_result;
-struct pg_cancel;
 
 namespace flowbench {
 
-// Flipped by another thread to stop what a PgConnection is doing: cancel() sends the
-// server a cancel request for the running statement (PQcancel) and makes the next wait
-// return at once. Shared between a check execution and the pool thread it runs on.
+// Flipped by another thread to stop what a PgConnection is doing. The connection looks
+// at it at least every 100 ms while it waits and then sends the server a cancel request
+// (PQcancel) from its own thread: cancel() itself never touches the network, so the
+// runner's (the GUI's) thread never blocks on it.
 class PgCancelSwitch
 {
 public:
-    void cancel();
-    bool isCancelled() const;
+    void cancel() { m_cancelled = true; }
+    bool isCancelled() const { return m_cancelled; }
 
 private:
-    friend class PgConnection;
-    void attach(pg_cancel *handle);
-    void detach();
-
-    mutable std::mutex m_mutex;
-    pg_cancel *m_handle = nullptr; // owned by the connection that attached it
-    bool m_cancelled = false;
+    std::atomic<bool> m_cancelled { false };
 };
 
 // What one statement answered. Rows hold the server's text values (nullopt = NULL).
@@ -75,7 +68,8 @@ public:
     static Result<Parameters> parseOptions(const QString &options);
 
     // Runs one statement with text parameters (nullopt = NULL) and collects at most
-    // maxRows rows (one more ends it with RowLimit, the server told to stop).
+    // maxRows rows (one more ends it with RowLimit, the server told to stop). A passed
+    // deadline or a flipped cancel switch cancels the statement on the server.
     PgReply exec(const QByteArray &sql, const std::vector<std::optional<QByteArray>> &parameters,
         QDeadlineTimer deadline, int maxRows = 0);
     // A statement without parameters or rows of interest (BEGIN, ROLLBACK).
