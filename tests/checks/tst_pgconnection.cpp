@@ -111,6 +111,20 @@ private slots:
         QCOMPARE(reply.rows.at(0).at(0).value(), QByteArray("t"));
     }
 
+    // What the analyser lets through around the one statement, the server takes too.
+    void trailingSemicolonAndComments()
+    {
+        if (!m_pgUp)
+            QSKIP(qPrintable(m_pgProblem));
+        const CheckOutcome o
+            = runCheck(makeCheck("sql",
+                           QJsonObject { { "connection", "shop_user" },
+                               { "query", "/* head */ SELECT 1 AS one; -- done\n/* tail */ ;" } },
+                           { assertion("json_path", "[0].one", "==", 1) }),
+                context());
+        FLOWBENCH_COMPARE_STATUS(o, ResultStatus::Pass);
+    }
+
     void serverStatementTimeout()
     {
         if (!m_pgUp)

@@ -4,9 +4,14 @@
 // (tst_sqlwriteattempts) shows the same texts refused against real databases.
 #undef QT_NO_CAST_FROM_ASCII
 #include "checks/checkregistry.h"
+#include "checks/sqlquery.h"
 #include "checks/sqlstatementanalyzer.h"
 #include "support/checkharness.h"
 
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace flowbench;
@@ -302,6 +307,29 @@ private slots:
             QStringLiteral("SELECT 1"));
         QCOMPARE(SqlStatementAnalyzer::statementText("SELECT 1; SELECT 2", SqlDialect::SQLite),
             QStringLiteral("SELECT 1; SELECT 2"));
+    }
+
+    // Qt's SQLite driver refuses any text after the statement, comments included: the
+    // check hands it the statement alone, so what the analyser allows runs.
+    void sqliteRunsTheStatementAlone()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "analyzer-sqlite");
+            db.setDatabaseName(dir.filePath("t.db"));
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec("CREATE TABLE t (x)"));
+        }
+        QSqlDatabase::removeDatabase("analyzer-sqlite");
+        SqlRequest request;
+        request.connection.name = "lite";
+        request.connection.driver = "QSQLITE";
+        request.connection.database = dir.filePath("t.db");
+        request.query = "/* head */ SELECT 1 AS one; -- done\n/* tail */ ;";
+        const SqlResponse response = runSqlQuery(request);
+        QVERIFY2(response.ok, qPrintable(response.error));
+        QCOMPARE(response.rows.first().toObject().value("one").toInt(), 1);
     }
 };
 
