@@ -78,6 +78,8 @@ private slots:
     void unknownEnvironmentListsNames();
     void concurrencyIsBounded_data();
     void concurrencyIsBounded();
+    void perHostAboveTheConnectionPoolDoesNotTimeOut_data();
+    void perHostAboveTheConnectionPoolDoesNotTimeOut();
     void cancelFinishesQuicklyWithSkipped();
     void cancelBeforeTheFirstCheck();
     void invalidCheckIsAnErrorThatSkipsTheRest();
@@ -368,6 +370,50 @@ void RunnerTest::concurrencyIsBounded()
     QVERIFY2(server.maxSlowInFlight() <= bound, qPrintable(QString::number(server.maxSlowInFlight())));
     if (bound > 1) // the bound is used, not just respected
         QVERIFY2(server.maxSlowInFlight() >= 2, qPrintable(QString::number(server.maxSlowInFlight())));
+}
+
+void RunnerTest::perHostAboveTheConnectionPoolDoesNotTimeOut_data()
+{
+    QTest::addColumn<int>("perHost");
+    QTest::addColumn<int>("networkThreads");
+    QTest::newRow("per host 20, 2 threads") << 20 << 2;
+    QTest::newRow("per host 40, 2 threads") << 40 << 2;
+    QTest::newRow("per host 20, runner thread") << 20 << 0;
+}
+
+// Qt opens at most 6 connections per host and manager and queues the rest; a request
+// waiting there must not spend its timeout (a 1 s server, a 3 s timeout, 40 checks).
+void RunnerTest::perHostAboveTheConnectionPoolDoesNotTimeOut()
+{
+    QFETCH(int, perHost);
+    QFETCH(int, networkThreads);
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Project p = slowProject(server.baseUrl(), 40, 1, 1000);
+    for (TestCase &t : p.testCases)
+        t.checks[0].spec.insert(QStringLiteral("timeout_ms"), 3000);
+    RunOptions options;
+    options.concurrency = 40;
+    options.perHostLimit = perHost;
+    options.networkThreads = networkThreads;
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = runProject(p, options, 60000);
+    const qint64 wallMs = clock.elapsed();
+    QCOMPARE(o.results.size(), 40);
+    qint64 slowest = 0;
+    for (const CheckResult &r : o.results) {
+        QVERIFY2(r.status == ResultStatus::Pass,
+            qPrintable(QStringLiteral("%1: %2").arg(toString(r.status), r.message)));
+        slowest = qMax(slowest, r.durationMs);
+    }
+    qInfo("40 checks of 1 s, per host %d, %d network threads: %lld ms in all, slowest check %lld ms, "
+          "at most %d in flight at the server",
+        perHost, networkThreads, wallMs, slowest, server.maxSlowInFlight());
+    QCOMPARE(o.run.passed, 40);
+    // No check waited for a connection: each took its one second (a wait adds another).
+    QVERIFY2(slowest < 1800, qPrintable(QString::number(slowest)));
+    QVERIFY2(server.maxSlowInFlight() <= perHost, qPrintable(QString::number(server.maxSlowInFlight())));
 }
 
 void RunnerTest::cancelFinishesQuicklyWithSkipped()
