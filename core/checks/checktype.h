@@ -53,7 +53,8 @@ struct CheckContext
     QString projectDir;
     VariableScope variables;
     QDateTime runStartedAt;          // log checks read only lines written since then
-    // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
+    // The log files as they were when the run began (LogBaseline::take), held open for the
+    // run; log checks read what was written since, through rotation.
     std::shared_ptr<const LogBaseline> logBaseline;
     // Injected and shared by the http checks of one thread: executions must be created and
     // started on the thread the QNetworkAccessManager lives in.

@@ -517,6 +517,9 @@ void Runner::finishNow()
 {
     m_cancelGrace.stop();
     m_running = false;
+    // The baseline holds the run's log files open (rotated ones too): let them go.
+    for (auto &state : m_cases)
+        state->context.logBaseline.reset();
     m_run.finishedAt = QDateTime::currentDateTimeUtc();
     m_run.passed = m_run.failed = m_run.errors = m_run.skipped = 0;
     for (const CheckResult &result : results()) {
