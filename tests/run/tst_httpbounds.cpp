@@ -2,11 +2,10 @@
 // bounded in memory and end with the size cap's error. The servers live in this process
 // (a hand-made chunked streamer and the test HTTP server); the CLI is a child process
 // whose peak resident memory (VmHWM) is read from /proc while it runs.
-#include "shopproject.h"
-
 #include "store/projectstore.h"
 #include "support/httptestserver.h"
 #include "support/rawhttpserver.h"
+#include "support/shopproject.h"
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
