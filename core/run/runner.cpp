@@ -2,6 +2,7 @@
 
 #include "checks/checkregistry.h"
 #include "checks/logbaseline.h"
+#include "checks/pgroleverdict.h"
 #include "checks/secretresolver.h"
 #include "run/evidence.h"
 
@@ -140,6 +141,9 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases)
         allChecks += testCase.checks;
     const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
+    // sql checks ask each PostgreSQL connection's role once per run what it may do.
+    const auto roleVerdicts = std::make_shared<PgRoleVerdicts>();
+    m_warnings.clear();
     const int threadCount = qMin(qMax(0, options.networkThreads), int(m_testCases.size()));
     while (int(m_threads.size()) < threadCount)
         m_threads.push_back(std::make_unique<NetworkThread>());
@@ -147,6 +151,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases) {
         auto state = std::make_unique<CaseState>();
         state->context.logBaseline = logBaseline;
+        state->context.pgRoleVerdicts = roleVerdicts;
         state->testCase = &testCase;
         state->context.environment = &m_environment;
         state->context.projectDir = options.projectDir;
@@ -303,6 +308,7 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     state.boundTimer.stop();
     m_hosts.release(state.host);
     dropExecution(state);
+    noteWarnings(outcome.warnings);
 
     const Check &check = state.testCase->checks.at(state.step);
     if (m_cancelling) {
@@ -363,6 +369,16 @@ void Runner::stopAtBound(CaseState &state)
             .arg(state.attempts)
             .arg(seconds(elapsed), last.message, stopped),
         last.evidence, elapsed);
+}
+
+void Runner::noteWarnings(const QStringList &warnings)
+{
+    for (const QString &text : warnings) {
+        if (m_warnings.contains(text))
+            continue;
+        m_warnings.append(text);
+        emit warningRaised(text);
+    }
 }
 
 void Runner::retry(CaseState &state)
