@@ -114,6 +114,29 @@ private slots:
         QCOMPARE(imported->edges[0].to, imported->nodes[1].id);
     }
 
+    // Found by fuzzing: names that are one DOT id once written (a carriage return was
+    // dropped) or a name equal to another node's UUID merged nodes on re-import.
+    void namesNeverShareADotId()
+    {
+        Project p;
+        p.nodes = {makeNode(QStringLiteral("Catalogue service\r"), NodeKind::Service, QString()),
+                   makeNode(QStringLiteral("Catalogue service"), NodeKind::Api, QString()),
+                   makeNode(QStringLiteral("twin"), NodeKind::Job, QString()),
+                   makeNode(QStringLiteral("twin"), NodeKind::Job, QString())};
+        p.nodes << makeNode(p.nodes[2].id, NodeKind::Table, QString()); // named like a UUID in use
+        p.edges = {makeEdge(p.nodes[0], p.nodes[1], EdgeKind::Calls), makeEdge(p.nodes[2], p.nodes[4], EdgeKind::Reads)};
+        const Result<DotImport> imported = importDot(exportDot(p), QStringLiteral("twins.dot"));
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->nodes.size(), p.nodes.size());
+        for (int i = 0; i < p.nodes.size(); ++i) {
+            QCOMPARE(imported->nodes[i].id, p.nodes[i].id);
+            QCOMPARE(imported->nodes[i].name, p.nodes[i].name);
+        }
+        QCOMPARE(imported->edges.size(), p.edges.size());
+        for (int i = 0; i < p.edges.size(); ++i)
+            QCOMPARE(imported->edges[i], p.edges[i]);
+    }
+
     void importsForeignDot_data()
     {
         QTest::addColumn<QByteArray>("dot");
