@@ -11,6 +11,13 @@
 
 #include <graphviz/cgraph.h>
 
+// cgraph's lexer keeps whatever follows the first graph of a text (a second graph, stray
+// characters) and hands it to the next agmemread of the process, which then fails with a
+// syntax error or reads the wrong graph (found by fuzz_dotimport). cgraph flushes it only
+// after a syntax error; aglexbad() is that flush, exported by libcgraph but declared only
+// in its private header.
+extern "C" void aglexbad(void);
+
 namespace flowbench {
 
 namespace {
@@ -172,6 +179,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
     };
     GraphvizSession session;
     GraphPtr graph(agmemread(text.constData()));
+    aglexbad(); // the rest of `text` is not the next import's beginning
     if (session.hadError() || !graph) {
         const QString messages = session.messages();
         return fail(
