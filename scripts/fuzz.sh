@@ -48,11 +48,13 @@ for t in "${targets[@]}"; do
   artifacts=$BUILD/artifacts/$t/
   log=$BUILD/logs/$t.log
   mkdir -p "$work" "$artifacts" "$(dirname "$log")"
+  options=()
+  [ -f "fuzz/$t.dict" ] && options+=(-dict="fuzz/$t.dict") # the format's keywords
   dirs=("$work" "fuzz/corpus/$t")
   [ -d "fuzz/regressions/$t" ] && dirs+=("fuzz/regressions/$t")
   echo "fuzz: $t for ${FUZZ_SECONDS}s"
   if "$bin" -max_total_time="$FUZZ_SECONDS" -timeout="$FUZZ_TIMEOUT" -rss_limit_mb="$FUZZ_RSS_MB" \
-       -artifact_prefix="$artifacts" -print_final_stats=1 "${dirs[@]}" >"$log" 2>&1; then
+       -artifact_prefix="$artifacts" -print_final_stats=1 "${options[@]}" "${dirs[@]}" >"$log" 2>&1; then
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
     cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
     echo "fuzz: $t ok: ${runs:-?} inputs, ${cov:-cov: ?}"
