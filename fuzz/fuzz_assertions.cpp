@@ -78,8 +78,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!spec.isArray())
         return 0;
     Result<QList<Check>> checks = checksFromJson(spec.array(), QStringLiteral("checks"));
-    if (!checks)
+    if (!checks) {
+        if (fuzz::verbose())
+            std::fprintf(stderr, "not checks: %s\n", qPrintable(checks.error()));
         return 0;
+    }
     const Observation observation = observationFrom(rest);
     VariableScope scope;
     scope.set(QStringLiteral("id"), QStringLiteral("7"));
@@ -98,6 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         // Judged also when invalid: a project edited by hand may hold such a check, and
         // judging must then fail with a message, not crash.
         const CheckOutcome outcome = AssertionEvaluator::judge(check, observation, scope);
+        if (fuzz::verbose())
+            std::fprintf(stderr, "%s (%s): %s\n", qPrintable(toString(outcome.status)),
+                valid ? "valid" : qPrintable(valid.error()), qPrintable(outcome.message));
         if (outcome.message.isEmpty())
             fuzz::broken("an outcome without a message", QString::fromUtf8(specLine));
         if (valid && outcome.status == ResultStatus::Pass

@@ -63,6 +63,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz::broken("no log check type", QString());
     const Status valid = type->validate(check);
     if (!valid) {
+        if (fuzz::verbose())
+            std::fprintf(stderr, "invalid: %s\n", qPrintable(valid.error()));
         if (valid.error().isEmpty())
             fuzz::broken("a validation error without a message", regex);
         return 0;
@@ -101,5 +103,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         fuzz::broken("the log check did not finish within 20 s", regex);
     if (outcome.message.isEmpty())
         fuzz::broken("an outcome without a message", regex);
+    if (fuzz::verbose())
+        std::fprintf(stderr, "%s: %s\n", qPrintable(toString(outcome.status)), qPrintable(outcome.message));
     return 0;
 }

@@ -42,6 +42,14 @@ inline std::pair<QByteArray, QByteArray> splitFirstLine(const QByteArray &data)
     return { data.left(newline), data.mid(newline + 1) };
 }
 
+// FLOWBENCH_FUZZ_VERBOSE=1: a target says what an input did (to check a seed reaches
+// the code it is meant for).
+inline bool verbose()
+{
+    static const bool on = qEnvironmentVariableIntValue("FLOWBENCH_FUZZ_VERBOSE") != 0;
+    return on;
+}
+
 // An invariant a parser promises did not hold: report it as a crash the fuzzer keeps.
 [[noreturn]] inline void broken(const char *what, const QString &detail)
 {
