@@ -173,6 +173,9 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
 
     const Run run = runner.run();
     const QList<CheckResult> results = runner.results();
+    // About the run, not one check (e.g. a database role that could write): once each.
+    for (const QString &warning : runner.warnings())
+        err << "warning: " << warning << '\n';
     int code = run.errors > 0 || run.cancelled ? ExitBadInput : run.failed > 0 ? ExitCheckFailed : ExitOk;
     printSummary(out, project, run, results);
 

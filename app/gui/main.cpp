@@ -1,6 +1,6 @@
 // flowbench [project.flowbench]: the desktop workbench.
-#include "mainwindow.h"
-#include "pluraltranslator.h"
+#include "shell/mainwindow.h"
+#include "shell/pluraltranslator.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

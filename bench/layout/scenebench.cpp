@@ -1,8 +1,8 @@
 #include "scenebench.h"
 
 #include "document/projectdocument.h"
-#include "mapscene.h"
-#include "mapview.h"
+#include "map/mapscene.h"
+#include "map/mapview.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -4,9 +4,9 @@
 // much memory the process holds. QT_QPA_PLATFORM=offscreen works.
 #include "document/addnodescommand.h"
 #include "document/projectdocument.h"
-#include "mapscene.h"
-#include "mapstyle.h"
-#include "mapview.h"
+#include "map/mapscene.h"
+#include "map/mapstyle.h"
+#include "map/mapview.h"
 #include "../gridmap.h"
 
 #include <QApplication>

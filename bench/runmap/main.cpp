@@ -4,11 +4,11 @@
 // setting every node's outcome, then one fitted frame and one 100 % frame.
 #include "document/addnodescommand.h"
 #include "document/projectdocument.h"
-#include "mapoverlay.h"
-#include "mapscene.h"
-#include "mapview.h"
+#include "map/mapoverlay.h"
+#include "map/mapscene.h"
+#include "map/mapview.h"
 #include "../gridmap.h"
-#include "runcontroller.h"
+#include "run/runcontroller.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

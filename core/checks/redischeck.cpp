@@ -34,8 +34,14 @@ QJsonValue shape(const QString &command, const QJsonValue &reply)
         return reply;
     const QJsonArray flat = reply.toArray();
     QJsonObject object;
-    for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-        object.insert(flat.at(i).toString(), flat.at(i + 1));
+    for (qsizetype i = 0; i + 1 < flat.size(); i += 2) {
+        // A binary field name ({"base64": …}) becomes the key "base64:…".
+        const QJsonValue field = flat.at(i);
+        const QString key = field.isObject()
+            ? QStringLiteral("base64:") + field.toObject().value(QLatin1String("base64")).toString()
+            : field.toString();
+        object.insert(key, flat.at(i + 1));
+    }
     return object;
 }
 

@@ -2,6 +2,7 @@
 
 #include "checks/checkregistry.h"
 #include "checks/logbaseline.h"
+#include "checks/pgroleverdict.h"
 #include "checks/secretresolver.h"
 #include "run/evidence.h"
 
@@ -138,6 +139,9 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases)
         allChecks += testCase.checks;
     const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
+    // sql checks ask each PostgreSQL connection's role once per run what it may do.
+    const auto roleVerdicts = std::make_shared<PgRoleVerdicts>();
+    m_warnings.clear();
     const int threadCount = qMin(qMax(0, options.networkThreads), int(m_testCases.size()));
     while (int(m_threads.size()) < threadCount)
         m_threads.push_back(std::make_unique<NetworkThread>());
@@ -145,6 +149,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases) {
         auto state = std::make_unique<CaseState>();
         state->context.logBaseline = logBaseline;
+        state->context.pgRoleVerdicts = roleVerdicts;
         state->testCase = &testCase;
         state->context.environment = &m_environment;
         state->context.projectDir = options.projectDir;
@@ -293,6 +298,7 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     --m_inFlight;
     m_hosts.release(state.host);
     dropExecution(state);
+    noteWarnings(outcome.warnings);
 
     const Check &check = state.testCase->checks.at(state.step);
     if (m_cancelling) {
@@ -324,6 +330,16 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
         message = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
     const qint64 duration = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
     completeStep(state, outcome.status, message, outcome.evidence, duration);
+}
+
+void Runner::noteWarnings(const QStringList &warnings)
+{
+    for (const QString &text : warnings) {
+        if (m_warnings.contains(text))
+            continue;
+        m_warnings.append(text);
+        emit warningRaised(text);
+    }
 }
 
 void Runner::retry(CaseState &state)

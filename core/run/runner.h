@@ -65,11 +65,15 @@ public:
     // One result per check of the selected test cases, in selection and step order.
     QList<CheckResult> results() const;
     const QList<TestCase> &testCases() const { return m_testCases; }
+    // What the run's checks said about the run itself (CheckOutcome::warnings), each text
+    // once, in the order first seen.
+    const QStringList &warnings() const { return m_warnings; }
 
 signals:
     void started(int totalChecks);
     void checkFinished(const flowbench::CheckResult &result);
     void progress(int done, int total);
+    void warningRaised(const QString &text); // once per text per run
     void finished(const flowbench::Run &run);
 
 private:
@@ -89,6 +93,7 @@ private:
     void record(CaseState &state, int step, CheckResult result);
     void finishIfDone();
     void finishNow();
+    void noteWarnings(const QStringList &warnings);
 
     QNetworkAccessManager *m_network;
     // Declared before m_cases: executions on these threads are deleted (deleteLater)
@@ -110,6 +115,7 @@ private:
     bool m_scheduling = false;
     bool m_rescheduled = false;
     Run m_run;
+    QStringList m_warnings;
     QTimer m_cancelGrace;
 };
 

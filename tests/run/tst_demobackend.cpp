@@ -1,6 +1,6 @@
 // The demo backend keeps the contract the example project and the run tests rely on
 // (DEMO_API.md): routes, status codes, the outbox worker, the log line, the refund defect.
-#include "demobackend.h"
+#include "support/demobackend.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

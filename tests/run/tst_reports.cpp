@@ -1,6 +1,6 @@
 // JUnit XML and JSON reports from a run's results: valid XML that CI servers read, counts
 // that match, messages that say what failed.
-#include "shopproject.h"
+#include "support/shopproject.h"
 
 #include "io/jsonreport.h"
 #include "io/junitreport.h"

@@ -1,7 +1,7 @@
 // `flowbench-cli run` as a user runs it: a real project file, the demo backend as a child
 // process, exit codes 0/1/2, the summary, JUnit XML and JSON reports, the stored run.
-#include "demobackend.h"
-#include "shopproject.h"
+#include "support/demobackend.h"
+#include "support/shopproject.h"
 
 #include "store/projectstore.h"
 #include "support/cliprocess.h"

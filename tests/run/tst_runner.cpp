@@ -1,8 +1,8 @@
 // The runner against real servers: the demo backend as a child process (HTTP + SQLite +
 // outbox worker + log file) and, for concurrency and cancellation, the test HTTP server in
 // this process, whose /slow/<ms> counts the requests in flight.
-#include "demobackend.h"
-#include "shopproject.h"
+#include "support/demobackend.h"
+#include "support/shopproject.h"
 
 #include "run/runner.h"
 #include "store/projectstore.h"

@@ -1,0 +1,433 @@
+#include "map/mapoverlay.h"
+
+#include "analysis/riskcoverage.h"
+#include "document/projectdocument.h"
+#include "map/edgeitem.h"
+#include "map/mapscene.h"
+#include "map/nodeitem.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace flowbench {
+
+namespace {
+constexpr double kRadius = 9;
+constexpr double kDetailLevel = 0.4;
+
+QColor tint(const QColor &c, int alpha)
+{
+    QColor t = c;
+    t.setAlpha(alpha);
+    return t;
+}
+
+// A rounded label straddling the card's top edge, right-aligned.
+void paintBadge(QPainter *painter, const QRectF &card, const QString &text, const QColor &fill,
+    const QColor &textColor, double rightInset)
+{
+    QFont font;
+    font.setPixelSize(11);
+    font.setBold(true);
+    painter->setFont(font);
+    const QFontMetricsF fm(font);
+    const double maxWidth = card.width() - 24 - rightInset;
+    const QString shown = fm.elidedText(text, Qt::ElideRight, maxWidth - 12);
+    const double w = fm.horizontalAdvance(shown) + 12;
+    const QRectF r(card.right() - rightInset - w, card.top() - 9, w, 17);
+    painter->setPen(QPen(Qt::white, 1.5));
+    painter->setBrush(fill);
+    painter->drawRoundedRect(r, 8.5, 8.5);
+    painter->setPen(textColor);
+    painter->drawText(r, Qt::AlignCenter, shown);
+}
+} // namespace
+
+MapOverlay::MapOverlay(MapScene *scene)
+    : QObject(scene)
+    , m_scene(scene)
+{
+    m_spin.setInterval(90);
+    connect(&m_spin, &QTimer::timeout, this, [this] {
+        m_spinAngle = (m_spinAngle + 30) % 360;
+        for (const Id &id : std::as_const(m_running))
+            repaintNode(id);
+    });
+}
+
+MapOverlay::~MapOverlay() = default;
+
+void MapOverlay::setMode(Mode mode)
+{
+    if (m_mode == mode)
+        return;
+    m_mode = mode;
+    repaintAll();
+    emit changed();
+}
+
+void MapOverlay::setOutcomes(const QHash<Id, NodeOutcome> &outcomes)
+{
+    m_outcomes = outcomes;
+    repaintAll();
+    emit changed();
+}
+
+void MapOverlay::setOutcome(const Id &nodeId, const NodeOutcome &outcome)
+{
+    m_outcomes.insert(nodeId, outcome);
+    repaintNode(nodeId);
+    // Edges of a highlighted flow follow their ends' state.
+    if (!m_scene->highlightedFlow().isEmpty())
+        for (const Edge &e : m_scene->document()->edgesOfNode(nodeId))
+            if (EdgeItem *item = m_scene->edgeItem(e.id))
+                item->update();
+    emit changed();
+}
+
+bool MapOverlay::isStale(const Id &nodeId) const
+{
+    return m_outcomes.value(nodeId).isStale(QDateTime::currentDateTimeUtc(), m_staleAfter);
+}
+
+void MapOverlay::setStaleAfterSeconds(qint64 seconds)
+{
+    m_staleAfter = seconds;
+    repaintAll();
+}
+
+void MapOverlay::setRunning(const QSet<Id> &nodeIds)
+{
+    const QSet<Id> before = m_running;
+    m_running = nodeIds;
+    for (const Id &id : before | nodeIds)
+        repaintNode(id);
+    if (m_running.isEmpty())
+        m_spin.stop();
+    else if (!m_spin.isActive())
+        m_spin.start();
+}
+
+void MapOverlay::setNodeRunning(const Id &nodeId, bool running)
+{
+    QSet<Id> set = m_running;
+    if (running)
+        set.insert(nodeId);
+    else
+        set.remove(nodeId);
+    setRunning(set);
+}
+
+void MapOverlay::updateCoverage(const Project &project, const QList<CheckResult> &latestResults)
+{
+    const RiskCoverageReport report = computeRiskCoverage(project, latestResults);
+    m_coverage.clear();
+    for (const NodeRiskCoverage &n : report.ranked) {
+        Coverage c = Coverage::None;
+        switch (n.coverage) {
+        case CoverageClass::None:
+            c = Coverage::None;
+            break;
+        case CoverageClass::Manual:
+            c = Coverage::Manual;
+            break;
+        case CoverageClass::Automated:
+            c = Coverage::Automated;
+            break;
+        case CoverageClass::Passing:
+            c = Coverage::Passing;
+            break;
+        }
+        m_coverage.insert(n.nodeId, c);
+    }
+    if (m_mode == Mode::Coverage)
+        repaintAll();
+}
+
+void MapOverlay::setImpact(
+    const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream, const QSet<Id> &edges)
+{
+    m_impactCentre = centre;
+    m_upstream = centre.isEmpty() ? QSet<Id>() : upstream;
+    m_downstream = centre.isEmpty() ? QSet<Id>() : downstream;
+    m_impactEdges = centre.isEmpty() ? QSet<Id>() : edges;
+    if (m_mode == Mode::Impact)
+        repaintAll();
+    emit changed();
+}
+
+MapOverlay::ImpactRole MapOverlay::impactRole(const Id &nodeId) const
+{
+    if (nodeId == m_impactCentre)
+        return ImpactRole::Centre;
+    if (m_upstream.contains(nodeId))
+        return ImpactRole::Upstream;
+    if (m_downstream.contains(nodeId))
+        return ImpactRole::Downstream;
+    return ImpactRole::Outside;
+}
+
+QColor MapOverlay::stateColor(NodeState state)
+{
+    switch (state) {
+    case NodeState::Pass:
+        return QColor(0x15, 0x80, 0x3d);
+    case NodeState::Fail:
+        return QColor(0xdc, 0x26, 0x26);
+    case NodeState::Error:
+        return QColor(0xc2, 0x41, 0x0c);
+    case NodeState::NotRun:
+        break;
+    }
+    return QColor(0x94, 0xa3, 0xb8);
+}
+
+QString MapOverlay::stateText(NodeState state)
+{
+    switch (state) {
+    case NodeState::Pass:
+        return tr("pass");
+    case NodeState::Fail:
+        return tr("fail");
+    case NodeState::Error:
+        return tr("error");
+    case NodeState::NotRun:
+        break;
+    }
+    return tr("not run");
+}
+
+QColor MapOverlay::coverageColor(Coverage coverage)
+{
+    switch (coverage) {
+    case Coverage::None:
+        return QColor(0xb9, 0x1c, 0x1c);
+    case Coverage::Manual:
+        return QColor(0xb4, 0x53, 0x09);
+    case Coverage::Automated:
+        return QColor(0x1d, 0x4e, 0xd8);
+    case Coverage::Passing:
+        return QColor(0x15, 0x80, 0x3d);
+    }
+    return QColor();
+}
+
+QString MapOverlay::coverageText(Coverage coverage)
+{
+    switch (coverage) {
+    case Coverage::None:
+        return tr("no tests");
+    case Coverage::Manual:
+        return tr("manual only");
+    case Coverage::Automated:
+        return tr("automated");
+    case Coverage::Passing:
+        return tr("passing");
+    }
+    return QString();
+}
+
+std::optional<QColor> MapOverlay::cardFill(const Id &nodeId) const
+{
+    switch (m_mode) {
+    case Mode::Results: {
+        const NodeOutcome o = m_outcomes.value(nodeId);
+        if (o.state == NodeState::NotRun) {
+            if (m_scene->document()->testCaseCount(nodeId) == 0)
+                return std::nullopt;
+            return QColor(0xf1, 0xf5, 0xf9);
+        }
+        return tint(stateColor(o.state), isStale(nodeId) ? 14 : 36);
+    }
+    case Mode::Coverage:
+        return tint(coverageColor(coverage(nodeId)), 30);
+    case Mode::Impact:
+        if (impactRole(nodeId) == ImpactRole::Centre)
+            return QColor(0xed, 0xe9, 0xfe);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
+{
+    switch (m_mode) {
+    case Mode::Results: {
+        const NodeState state = nodeState(nodeId);
+        if (state == NodeState::NotRun)
+            return std::nullopt;
+        return isStale(nodeId) ? stateColor(state).lighter(150) : stateColor(state);
+    }
+    case Mode::Coverage:
+        return coverageColor(coverage(nodeId));
+    case Mode::Impact:
+        switch (impactRole(nodeId)) {
+        case ImpactRole::Centre: return QColor(0x6d, 0x28, 0xd9);
+        case ImpactRole::Upstream: return QColor(0x1d, 0x4e, 0xd8);
+        case ImpactRole::Downstream: return QColor(0xb4, 0x53, 0x09);
+        case ImpactRole::Outside: return m_impactCentre.isEmpty() ? std::nullopt : std::optional<QColor>(QColor(0xd4, 0xd4, 0xd8));
+        }
+    }
+    return std::nullopt;
+}
+
+void MapOverlay::paintNodeForeground(
+    QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor ring;
+    QString badge;
+    QColor badgeFill;
+    QColor badgeText = Qt::white;
+    bool dim = false;
+    bool dashed = false;
+    switch (m_mode) {
+    case Mode::Results: {
+        const NodeOutcome o = m_outcomes.value(nodeId);
+        const bool running = m_running.contains(nodeId);
+        if (o.state == NodeState::NotRun && !running)
+            break;
+        const bool stale = isStale(nodeId);
+        ring = stale ? tint(stateColor(o.state), 110) : stateColor(o.state);
+        dashed = stale;
+        QStringList parts;
+        if (o.failed > 0)
+            parts << tr("✗ %1 failed").arg(o.failed);
+        if (o.errors > 0)
+            parts << tr("⚠ %1 error(s)").arg(o.errors);
+        if (o.passed > 0)
+            parts << tr("✓ %1 passed").arg(o.passed);
+        if (parts.isEmpty() && o.skipped > 0)
+            parts << tr("%1 skipped").arg(o.skipped);
+        if (stale)
+            parts << tr("stale");
+        badge = parts.join(QStringLiteral(" · "));
+        badgeFill = stale ? stateColor(o.state).lighter(150) : stateColor(o.state);
+        if (running) {
+            ring = QColor(0x25, 0x63, 0xeb);
+            dashed = false;
+            badge = tr("running…");
+            badgeFill = ring;
+        }
+        break;
+    }
+    case Mode::Coverage: {
+        const Coverage c = coverage(nodeId);
+        ring = coverageColor(c);
+        badge = coverageText(c);
+        badgeFill = ring;
+        break;
+    }
+    case Mode::Impact:
+        if (m_impactCentre.isEmpty())
+            break;
+        switch (impactRole(nodeId)) {
+        case ImpactRole::Centre:
+            ring = QColor(0x6d, 0x28, 0xd9);
+            badge = tr("impact of this");
+            break;
+        case ImpactRole::Upstream:
+            ring = QColor(0x1d, 0x4e, 0xd8);
+            badge = tr("↑ upstream");
+            break;
+        case ImpactRole::Downstream:
+            ring = QColor(0xb4, 0x53, 0x09);
+            badge = tr("↓ downstream");
+            break;
+        case ImpactRole::Outside:
+            dim = true;
+            break;
+        }
+        badgeFill = ring;
+        break;
+    }
+
+    if (lod < kDetailLevel) {
+        if (dim)
+            painter->fillRect(card, QColor(0xf8, 0xfa, 0xfc, 200));
+        else if (ring.isValid())
+            painter->fillRect(card, ring);
+        painter->restore();
+        return;
+    }
+    if (dim) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xf8, 0xfa, 0xfc, 190));
+        painter->drawRoundedRect(card.adjusted(-1, -1, 1, 1), kRadius, kRadius);
+    }
+    if (ring.isValid()) {
+        QPen pen(ring, 2.5);
+        if (dashed)
+            pen.setStyle(Qt::DashLine);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-2.5, -2.5, 2.5, 2.5), kRadius + 2, kRadius + 2);
+    }
+    if (!badge.isEmpty()) {
+        const bool running = m_mode == Mode::Results && m_running.contains(nodeId);
+        paintBadge(painter, card, badge, badgeFill, badgeText, running ? 26 : 8);
+        if (running) {
+            // A turning arc beside the badge while the node's checks run.
+            const QRectF spinner(card.right() - 21, card.top() - 8, 15, 15);
+            painter->setPen(Qt::NoPen);
+            painter->setBrush(Qt::white);
+            painter->drawEllipse(spinner.adjusted(-1.5, -1.5, 1.5, 1.5));
+            painter->setPen(QPen(QColor(0x25, 0x63, 0xeb), 2.5, Qt::SolidLine, Qt::RoundCap));
+            painter->setBrush(Qt::NoBrush);
+            painter->drawArc(spinner.adjusted(2, 2, -2, -2), -m_spinAngle * 16, 270 * 16);
+        }
+    }
+    painter->restore();
+}
+
+bool MapOverlay::endsFailing(const Id &edgeId) const
+{
+    const Edge *edge = m_scene->document()->edge(edgeId);
+    if (!edge)
+        return false;
+    auto bad = [this](const Id &n) {
+        const NodeState s = nodeState(n);
+        return s == NodeState::Fail || s == NodeState::Error;
+    };
+    return bad(edge->from) || bad(edge->to);
+}
+
+void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const
+{
+    if (m_mode == Mode::Results) {
+        if (onFlow && endsFailing(edgeId)) {
+            pen.setColor(stateColor(NodeState::Fail));
+            pen.setWidthF(pen.widthF() + 1.0);
+        }
+    } else if (m_mode == Mode::Impact && !m_impactCentre.isEmpty()) {
+        if (m_impactEdges.contains(edgeId)) {
+            pen.setColor(QColor(0x6d, 0x28, 0xd9));
+            pen.setWidthF(pen.widthF() + 1.6);
+        } else {
+            pen.setColor(tint(pen.color(), 45));
+        }
+    }
+}
+
+void MapOverlay::repaintAll()
+{
+    // Not scene->items(): that sorts every item of the map first.
+    for (const auto &entry : m_scene->nodeItems()) {
+        entry.second->update();
+        m_scene->invalidateOverviewNode(entry.first); // its block in the zoomed-out layer
+    }
+    for (const auto &entry : m_scene->edgeItems())
+        entry.second->update();
+}
+
+void MapOverlay::repaintNode(const Id &nodeId)
+{
+    if (NodeItem *item = m_scene->nodeItem(nodeId)) {
+        item->update();
+        m_scene->invalidateOverviewNode(nodeId); // its block in the zoomed-out layer
+    }
+}
+
+} // namespace flowbench

@@ -1,0 +1,351 @@
+#include "map/nodeitem.h"
+
+#include "document/projectdocument.h"
+#include "map/mapoverlay.h"
+#include "map/mapscene.h"
+#include "map/mapstyle.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmapCache>
+#include <QStyleOptionGraphicsItem>
+
+namespace flowbench {
+
+namespace {
+constexpr double kRadius = 9;
+constexpr double kHandle = 12;
+
+// Fonts built once: a QFont made per paint costs a font-database lookup each time.
+QFont cardFont(int pixelSize, bool bold)
+{
+    QFont font;
+    font.setPixelSize(pixelSize);
+    font.setBold(bold);
+    return font;
+}
+const QFont &nameFont() { static const QFont f = cardFont(13, true); return f; }
+const QFont &subFont() { static const QFont f = cardFont(11, false); return f; }
+const QFont &badgeFont() { static const QFont f = cardFont(10, false); return f; }
+const QFont &smallBoldFont() { static const QFont f = cardFont(8, true); return f; }
+const QFont &stepFont() { static const QFont f = cardFont(10, true); return f; }
+
+QStaticText staticText(const QString &text, const QFont &font)
+{
+    QStaticText t(text);
+    t.setTextFormat(Qt::PlainText);
+    t.setPerformanceHint(QStaticText::AggressiveCaching);
+    t.prepare(QTransform(), font);
+    return t;
+}
+
+// Draws `text` vertically centred in `box`, left-aligned or centred.
+void drawIn(QPainter *painter, const QRectF &box, const QStaticText &text, bool centred = false)
+{
+    const QSizeF size = text.size();
+    const double x = centred ? box.left() + (box.width() - size.width()) / 2 : box.left();
+    painter->drawStaticText(QPointF(x, box.top() + (box.height() - size.height()) / 2), text);
+}
+} // namespace
+
+NodeItem::NodeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
+{
+    setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
+    setAcceptHoverEvents(true);
+    // No item cache: at low zoom it made one (empty) pixmap per card every frame, which
+    // doubled the fitted 5,000-node frame and cost 12 MiB (bench/mapview).
+    setZValue(2);
+    setFlag(ItemHasNoContents, scene->overviewMode());
+    refresh();
+}
+
+const Node *NodeItem::node() const { return m_scene->document()->node(m_id); }
+
+QRectF NodeItem::boundingRect() const
+{
+    // Room for the selection outline, the handle and the flow-step badge.
+    return QRectF(-6, -12, MapStyle::kNodeWidth + 18, MapStyle::kNodeHeight + 18);
+}
+
+QPainterPath NodeItem::shape() const
+{
+    QPainterPath path;
+    path.addRoundedRect(QRectF(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight), kRadius, kRadius);
+    path.addEllipse(connectHandleRect());
+    return path;
+}
+
+QRectF NodeItem::connectHandleRect() const
+{
+    return QRectF(MapStyle::kNodeWidth - kHandle / 2, MapStyle::kNodeHeight / 2 - kHandle / 2, kHandle, kHandle);
+}
+
+QRectF NodeItem::nameRect() const { return QRectF(48, 8, MapStyle::kNodeWidth - 78, 22); }
+
+void NodeItem::setDimmed(bool dimmed)
+{
+    if (m_dimmed == dimmed)
+        return;
+    m_dimmed = dimmed;
+    setOpacity(dimmed ? 0.22 : 1.0);
+    m_scene->invalidateOverview();
+}
+
+void NodeItem::setFlowSteps(const QList<int> &steps)
+{
+    if (m_flowSteps == steps)
+        return;
+    m_flowSteps = steps;
+    update();
+}
+
+void NodeItem::refresh()
+{
+    if (const Node *n = node()) {
+        setPos(n->x, n->y);
+        setToolTip(QStringLiteral("%1 (%2)").arg(n->name, MapStyle::kindLabel(n->kind)));
+    }
+    m_text.reset();
+    update();
+    m_scene->invalidateOverview(); // the kind colours its block
+}
+
+QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionHasChanged) {
+        m_scene->nodeItemMoved(this);
+        m_scene->invalidateOverview();
+    } else if (change == ItemSelectedHasChanged) {
+        update();
+        m_scene->invalidateOverviewNode(m_id);
+    } else if (change == ItemVisibleHasChanged) {
+        m_scene->invalidateOverview();
+    }
+    return QGraphicsItem::itemChange(change, value);
+}
+
+void NodeItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void NodeItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const Node *n = node();
+    if (!n)
+        return;
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    if (lod < kDetailLevel)
+        return; // MapOverviewLayer draws every card as a block (blockColor) in one go
+    paintDetailed(painter, *n, lod);
+}
+
+QColor NodeItem::blockColor() const
+{
+    if (isSelected())
+        return MapStyle::selectionColor();
+    // Zoomed out, a block shows what the overlay says (result, coverage, impact) or its kind.
+    if (const MapOverlay *overlay = m_scene->overlay())
+        if (const std::optional<QColor> c = overlay->blockColor(m_id))
+            return *c;
+    const Node *n = node();
+    return n ? MapStyle::kindColor(n->kind) : QColor(Qt::gray);
+}
+
+void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
+    const QColor kind = MapStyle::kindColor(n.kind);
+
+    // Card with a soft shadow, the overlay's tint and a kind-coloured stripe on the left.
+    const MapOverlay *overlay = m_scene->overlay();
+    const std::optional<QColor> fill = overlay ? overlay->cardFill(n.id) : std::nullopt;
+    paintChrome(painter, fill.value_or(QColor(Qt::white)), kind);
+
+    const int iconSize = 28;
+    const int device = int(iconSize * qMax(1.0, lod) + 0.5);
+    painter->drawPixmap(QRectF(13, (card.height() - iconSize) / 2, iconSize, iconSize),
+                        MapStyle::kindPixmap(n.kind, qMin(device, 128)), QRectF());
+
+    const int tests = m_scene->document()->testCaseCount(n.id);
+    const CardText &text = cardText(n, tests);
+    painter->setFont(nameFont());
+    painter->setPen(QColor(0x0f, 0x17, 0x2a));
+    drawIn(painter, nameRect(), text.name);
+    painter->setFont(subFont());
+    painter->setPen(QColor(0x64, 0x74, 0x8b));
+    drawIn(painter, QRectF(48, 31, 1, 18), text.sub);
+
+    // Risk marker: a dot coloured by score, with the score when it matters.
+    const int score = n.risk.score();
+    const QRectF riskRect(MapStyle::kNodeWidth - 24, 9, 14, 14);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(MapStyle::riskColor(score));
+    painter->drawEllipse(riskRect);
+    if (score > 1) {
+        painter->setFont(smallBoldFont());
+        painter->setPen(Qt::white);
+        drawIn(painter, riskRect, text.risk, true);
+    }
+
+    if (tests > 0) {
+        painter->setFont(badgeFont());
+        const double w = text.badgeWidth;
+        const QRectF r(MapStyle::kNodeWidth - w - 8, (MapStyle::kNodeHeight - 14) / 2 + 9, w, 14);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0xe0, 0xe7, 0xff));
+        painter->drawRoundedRect(r, 7, 7);
+        painter->setPen(QColor(0x37, 0x30, 0xa3));
+        drawIn(painter, r, text.badge, true);
+    }
+
+    // Open review comments: a speech bubble with their count on the card's top edge.
+    if (const int open = m_scene->document()->openCommentCount(n.id)) {
+        painter->setFont(stepFont());
+        const QString text = QString::number(open);
+        const double w = qMax(20.0, painter->fontMetrics().horizontalAdvance(text) + 12.0);
+        const QRectF r(MapStyle::kNodeWidth - 40 - w, -9, w, 16);
+        QPainterPath bubble;
+        bubble.addRoundedRect(r, 6, 6);
+        bubble.moveTo(r.left() + 5, r.bottom() - 1);
+        bubble.lineTo(r.left() + 5, r.bottom() + 4);
+        bubble.lineTo(r.left() + 10, r.bottom() - 1);
+        painter->setPen(QPen(Qt::white, 1.2));
+        painter->setBrush(QColor(0xd9, 0x77, 0x06));
+        painter->drawPath(bubble.simplified());
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text);
+    }
+
+    if (n.pinned) {
+        painter->setPen(QPen(QColor(0x47, 0x55, 0x69), 1.5));
+        painter->setBrush(QColor(0x47, 0x55, 0x69));
+        const QPointF head(MapStyle::kNodeWidth - 34, 16);
+        painter->drawEllipse(head, 3, 3);
+        painter->drawLine(head, head + QPointF(-4, 6));
+    }
+
+    if (!m_flowSteps.isEmpty()) {
+        painter->setFont(stepFont());
+        QStringList steps;
+        for (int s : m_flowSteps)
+            steps << QString::number(s);
+        const QString text = steps.join(QLatin1Char(','));
+        const double w = qMax(18.0, painter->fontMetrics().horizontalAdvance(text) + 10.0);
+        const QRectF r(-4, -10, w, 18);
+        painter->setPen(QPen(Qt::white, 1.5));
+        painter->setBrush(MapStyle::selectionColor());
+        painter->drawRoundedRect(r, 9, 9);
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, text);
+    }
+
+    if (overlay)
+        overlay->paintNodeForeground(painter, n.id, card, lod);
+
+    if (m_hovered || isSelected()) {
+        painter->setPen(QPen(Qt::white, 2));
+        painter->setBrush(kind);
+        painter->drawEllipse(connectHandleRect());
+    }
+}
+
+namespace {
+void drawChrome(QPainter *painter, const QColor &fill, const QColor &kind, bool selected)
+{
+    const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(15, 23, 42, 22));
+    painter->drawRoundedRect(card.translated(0, 2), kRadius, kRadius);
+    painter->setBrush(Qt::white);
+    painter->setPen(QPen(selected ? MapStyle::selectionColor() : QColor(0xd5, 0xdb, 0xe3), selected ? 2.2 : 1.0));
+    painter->drawRoundedRect(card, kRadius, kRadius);
+    if (fill != Qt::white) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        painter->drawRoundedRect(card.adjusted(1, 1, -1, -1), kRadius - 1, kRadius - 1);
+    }
+    QPainterPath stripe;
+    stripe.addRoundedRect(QRectF(0, 0, 12, card.height()), kRadius, kRadius);
+    QPainterPath clip;
+    clip.addRect(QRectF(0, 0, 5, card.height()));
+    painter->fillPath(stripe.intersected(clip), kind);
+}
+} // namespace
+
+// The card's background is the same for every card of a kind, fill and selection at a
+// zoom: drawn once into a pixmap at device resolution and blitted, since antialiased
+// rounded rects were a third of a 100 % frame.
+void NodeItem::paintChrome(QPainter *painter, const QColor &fill, const QColor &kind) const
+{
+    const QTransform world = painter->worldTransform();
+    if (world.isRotating() || !qFuzzyCompare(world.m11(), world.m22())) {
+        drawChrome(painter, fill, kind, isSelected());
+        return;
+    }
+    const double scale = world.m11();
+    const double dpr = painter->device()->devicePixelRatioF();
+    const QRectF area(-3, -3, MapStyle::kNodeWidth + 6, MapStyle::kNodeHeight + 8); // card, outline, shadow
+    const QString key = QStringLiteral("fb-card:%1:%2:%3:%4:%5")
+                            .arg(fill.rgba())
+                            .arg(kind.rgba())
+                            .arg(isSelected())
+                            .arg(qRound(scale * 1000))
+                            .arg(dpr);
+    QPixmap pixmap;
+    if (!QPixmapCache::find(key, &pixmap)) {
+        pixmap = QPixmap((area.size() * scale * dpr).toSize() + QSize(2, 2));
+        pixmap.setDevicePixelRatio(dpr);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.scale(scale, scale);
+        p.translate(-area.topLeft());
+        drawChrome(&p, fill, kind, isSelected());
+        p.end();
+        QPixmapCache::insert(key, pixmap);
+    }
+    // Blit at a whole device pixel: the pixmap is at this very scale.
+    const QPointF at = world.map(area.topLeft());
+    painter->save();
+    painter->setWorldTransform(QTransform());
+    painter->drawPixmap(QPointF(qRound(at.x()), qRound(at.y())), pixmap);
+    painter->restore();
+}
+
+const NodeItem::CardText &NodeItem::cardText(const Node &n, int tests)
+{
+    if (m_text && m_text->tests == tests)
+        return *m_text;
+    m_text = std::make_unique<CardText>();
+    m_text->tests = tests;
+    const QFontMetricsF nameMetrics(nameFont());
+    m_text->name = staticText(nameMetrics.elidedText(n.name, Qt::ElideRight, nameRect().width()), nameFont());
+
+    QStringList sub;
+    sub << MapStyle::kindLabel(n.kind);
+    if (!n.group.isEmpty())
+        sub << n.group;
+    if (!n.owner.isEmpty())
+        sub << QStringLiteral("@") + n.owner;
+    const QString badge = QString::number(tests) + QStringLiteral(" ✓");
+    m_text->badgeWidth = tests > 0 ? QFontMetricsF(badgeFont()).horizontalAdvance(badge) + 10 : 0;
+    m_text->badge = staticText(badge, badgeFont());
+    const double subWidth = MapStyle::kNodeWidth - 58 - (tests > 0 ? m_text->badgeWidth + 4 : 0);
+    m_text->sub = staticText(QFontMetricsF(subFont()).elidedText(sub.join(QStringLiteral(" · ")), Qt::ElideRight, subWidth),
+                             subFont());
+    m_text->risk = staticText(QString::number(n.risk.score()), smallBoldFont());
+    return *m_text;
+}
+
+} // namespace flowbench

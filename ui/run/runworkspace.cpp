@@ -1,0 +1,633 @@
+#include "run/runworkspace.h"
+
+#include "analysis/impactanalysis.h"
+#include "analysis/coveragepanel.h"
+#include "document/addtestcasecommand.h"
+#include "document/changeenvironmentscommand.h"
+#include "document/changetestcasecommand.h"
+#include "document/projectdocument.h"
+#include "document/removetestcasecommand.h"
+#include "dialogs/environmentdialog.h"
+#include "analysis/impactpanel.h"
+#include "map/mapoverlay.h"
+#include "map/mapscene.h"
+#include "map/mapview.h"
+#include "run/resultspanel.h"
+#include "run/runcontroller.h"
+#include "run/runhistorypanel.h"
+#include "testcases/testcaseeditor.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QDockWidget>
+#include <QScrollArea>
+#include <QInputDialog>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace flowbench {
+
+namespace {
+QAction *makeAction(QObject *parent, const QString &name, const QString &text, const QKeySequence &key = {})
+{
+    auto *a = new QAction(text, parent);
+    a->setObjectName(name);
+    if (!key.isEmpty())
+        a->setShortcut(key);
+    return a;
+}
+} // namespace
+
+RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu)
+    : QObject(window)
+    , m_window(window)
+{
+    qRegisterMetaType<RunScope>();
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(0);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &RunWorkspace::refreshAnalyses);
+    createDocks();
+    createActions(viewMenu);
+    updateActions();
+}
+
+RunWorkspace::~RunWorkspace() = default;
+
+MapOverlay *RunWorkspace::overlay() const
+{
+    return m_overlay.data();
+}
+
+qint64 RunWorkspace::staleAfterSeconds()
+{
+    const double hours = QSettings().value(QStringLiteral("results/staleAfterHours"), 24.0).toDouble();
+    return qint64(qMax(0.0, hours) * 3600);
+}
+
+void RunWorkspace::createDocks()
+{
+    auto dock = [this](const QString &name, const QString &title, QWidget *widget, Qt::DockWidgetArea area) {
+        auto *d = new QDockWidget(title, m_window);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        m_window->addDockWidget(area, d);
+        return d;
+    };
+    m_editor = new TestCaseEditor;
+    m_editor->setObjectName(QStringLiteral("testCaseEditor"));
+    // In a scroll area: the editor's forms want ~460 px of height, and as the dock's own
+    // minimum they squeezed the Properties dock above it to two fields.
+    auto *editorScroll = new QScrollArea;
+    editorScroll->setWidget(m_editor);
+    editorScroll->setWidgetResizable(true);
+    editorScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget *editorDock = dock(
+        QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), editorScroll, Qt::RightDockWidgetArea);
+    if (auto *simple = m_window->findChild<QDockWidget *>(QStringLiteral("testCasesDock")))
+        m_window->tabifyDockWidget(simple, editorDock);
+    editorDock->raise();
+
+    m_results = new ResultsPanel;
+    m_results->setObjectName(QStringLiteral("resultsPanel"));
+    m_history = new RunHistoryPanel;
+    m_history->setObjectName(QStringLiteral("runHistoryPanel"));
+    m_coverage = new CoveragePanel;
+    m_coverage->setObjectName(QStringLiteral("coveragePanel"));
+    m_impact = new ImpactPanel;
+    m_impact->setObjectName(QStringLiteral("impactPanel"));
+    m_resultsDock = dock(QStringLiteral("resultsDock"), tr("Results"), m_results, Qt::BottomDockWidgetArea);
+    QDockWidget *history
+        = dock(QStringLiteral("runHistoryDock"), tr("Run History"), m_history, Qt::BottomDockWidgetArea);
+    QDockWidget *coverage
+        = dock(QStringLiteral("coverageDock"), tr("Risk × Coverage"), m_coverage, Qt::BottomDockWidgetArea);
+    m_impactDock = dock(QStringLiteral("impactDock"), tr("Impact"), m_impact, Qt::BottomDockWidgetArea);
+    m_window->tabifyDockWidget(m_resultsDock, history);
+    m_window->tabifyDockWidget(history, coverage);
+    m_window->tabifyDockWidget(coverage, m_impactDock);
+    m_resultsDock->raise();
+    m_window->resizeDocks({ m_resultsDock }, { 300 }, Qt::Vertical);
+
+    m_runBar = new RunBar;
+    m_runBar->setObjectName(QStringLiteral("runBar"));
+    QToolBar *bar = m_window->addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(m_runBar);
+
+    connect(m_runBar, &RunBar::runRequested, this, [this](const RunScope &scope) {
+        QString error;
+        if (!run(scope, &error))
+            m_window->statusBar()->showMessage(error, 10000);
+    });
+    connect(m_runBar, &RunBar::cancelRequested, this, [this] {
+        if (m_controller)
+            m_controller->cancel();
+    });
+    connect(m_runBar, &RunBar::environmentChanged, this, [this](const QString &name) {
+        m_editor->setEnvironment(name);
+        QSettings().setValue(QStringLiteral("run/environment"), name);
+    });
+
+    auto jump = [this](const Id &nodeId) { selectAndCentre(nodeId); };
+    connect(m_results, &ResultsPanel::nodeActivated, this, jump);
+    connect(m_history, &RunHistoryPanel::nodeActivated, this, jump);
+    connect(m_coverage, &CoveragePanel::nodeActivated, this, jump);
+    connect(m_impact, &ImpactPanel::nodeActivated, this, jump);
+    connect(m_impact, &ImpactPanel::runImpactSetRequested, this, [this] {
+        m_runBar->requestRun(RunScope { RunScope::ImpactSet, {} });
+    });
+    connect(m_history, &RunHistoryPanel::runSelected, this, [this](const Id &runId) {
+        if (!m_controller)
+            return;
+        for (const Run &r : m_controller->runs())
+            if (r.id == runId)
+                m_results->setRun(r, m_controller->resultsOf(runId), m_controller->project());
+    });
+
+    // The editor reports edits; each becomes a command, saved to the file at once.
+    connect(m_editor, &TestCaseEditor::testCaseAdded, this, [this](const TestCase &t) {
+        if (m_document)
+            m_document->undoStack()->push(new AddTestCaseCommand(m_document, t));
+    });
+    connect(m_editor, &TestCaseEditor::testCaseChanged, this,
+        [this](const TestCase &before, const TestCase &after) {
+            if (m_document)
+                m_document->undoStack()->push(new ChangeTestCaseCommand(
+                    m_document, before, after, tr("Edit Test Case “%1”").arg(after.title)));
+        });
+    connect(m_editor, &TestCaseEditor::testCaseRemoved, this, [this](const Id &id) {
+        if (m_document)
+            m_document->undoStack()->push(new RemoveTestCaseCommand(m_document, id));
+    });
+    connect(m_editor, &TestCaseEditor::testCasesReordered, this, &RunWorkspace::reorderTestCases);
+    connect(m_editor, &TestCaseEditor::currentCheckChanged, this, [this](const Id &checkId) {
+        if (m_controller)
+            for (const CheckResult &r : m_controller->latestResults())
+                if (r.checkId == checkId)
+                    m_editor->setLastEvidence(checkId, r.evidence.toUtf8());
+        // Only the run bar: the editor emits this while it is being refilled.
+        m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty());
+    });
+}
+
+void RunWorkspace::createActions(QMenu *viewMenu)
+{
+    auto runAction
+        = [this](const QString &name, const QString &text, const QKeySequence &key, RunScope::Kind kind) {
+              QAction *a = makeAction(m_window, name, text, key);
+              connect(a, &QAction::triggered, this, [this, kind] {
+                  RunScope scope { kind, {} };
+                  if (kind == RunScope::Flow && m_scene)
+                      scope.flowId = m_scene->highlightedFlow();
+                  if (m_runBar->currentEnvironment().isEmpty()) {
+                      // No environments: nothing to confirm, the runner uses none.
+                      QString error;
+                      if (!run(scope, &error))
+                          m_window->statusBar()->showMessage(error, 10000);
+                  } else {
+                      m_runBar->requestRun(scope);
+                  }
+              });
+              m_window->addAction(a);
+              m_runActions << a;
+              return a;
+          };
+    QMenu *runMenu = new QMenu(tr("&Run"), m_window);
+    runMenu->setObjectName(QStringLiteral("runMenu"));
+    runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"),
+        QKeySequence(Qt::Key_F5), RunScope::SelectedNode));
+    runMenu->addAction(runAction(QStringLiteral("actionRunTestCase"), tr("Run Selected &Test Case"),
+        QKeySequence(Qt::ALT | Qt::Key_F5), RunScope::SelectedTestCase));
+    runMenu->addAction(runAction(QStringLiteral("actionRunFlow"), tr("Run Highlighted &Flow"),
+        QKeySequence(Qt::CTRL | Qt::Key_F5), RunScope::Flow));
+    runMenu->addAction(
+        runAction(QStringLiteral("actionRunImpact"), tr("Run &Impact Set"), {}, RunScope::ImpactSet));
+    runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
+        QKeySequence(Qt::SHIFT | Qt::Key_F5), RunScope::Everything));
+    runMenu->addSeparator();
+    m_cancelAction = makeAction(
+        m_window, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
+    connect(m_cancelAction, &QAction::triggered, this, [this] {
+        if (m_controller)
+            m_controller->cancel();
+    });
+    m_window->addAction(m_cancelAction);
+    runMenu->addAction(m_cancelAction);
+    runMenu->addSeparator();
+    QAction *environments = makeAction(m_window, QStringLiteral("actionEnvironments"), tr("&Environments…"));
+    connect(environments, &QAction::triggered, this, &RunWorkspace::openEnvironments);
+    m_runActions << environments;
+    runMenu->addAction(environments);
+    // Before Help, the last menu.
+    const QList<QAction *> menus = m_window->menuBar()->actions();
+    m_window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), runMenu);
+
+    if (!viewMenu)
+        return;
+    viewMenu->addSeparator();
+    QMenu *overlays = viewMenu->addMenu(tr("&Overlay"));
+    m_overlayGroup = new QActionGroup(this);
+    m_overlayGroup->setExclusive(true);
+    const struct
+    {
+        const char *name;
+        const char *text;
+        MapOverlay::Mode mode;
+    } modes[] = { { "actionOverlayResults", QT_TR_NOOP("&Results"), MapOverlay::Mode::Results },
+        { "actionOverlayCoverage", QT_TR_NOOP("&Coverage"), MapOverlay::Mode::Coverage },
+        { "actionOverlayImpact", QT_TR_NOOP("&Impact"), MapOverlay::Mode::Impact } };
+    for (const auto &m : modes) {
+        QAction *a = makeAction(m_window, QString::fromLatin1(m.name), tr(m.text));
+        a->setCheckable(true);
+        a->setChecked(m.mode == MapOverlay::Mode::Results);
+        m_overlayGroup->addAction(a);
+        overlays->addAction(a);
+        const MapOverlay::Mode mode = m.mode;
+        connect(a, &QAction::triggered, this, [this, mode] {
+            if (m_overlay)
+                m_overlay->setMode(mode);
+            if (mode == MapOverlay::Mode::Impact && m_overlay && m_overlay->impactCentre().isEmpty())
+                showImpact(Id());
+        });
+    }
+    QAction *impact = makeAction(
+        m_window, QStringLiteral("actionShowImpact"), tr("Show &Impact"), QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(impact, &QAction::triggered, this, [this] { showImpact(Id()); });
+    m_window->addAction(impact);
+    m_runActions << impact;
+    viewMenu->addAction(impact);
+    QAction *stale = makeAction(m_window, QStringLiteral("actionStaleAfter"), tr("Fade Results Older Than…"));
+    connect(stale, &QAction::triggered, this, [this] {
+        bool ok = false;
+        const int hours = QInputDialog::getInt(m_window, tr("Stale Results"),
+            tr("Fade a node's results on the map after (hours):"), int(staleAfterSeconds() / 3600), 1,
+            24 * 365, 1, &ok);
+        if (!ok)
+            return;
+        QSettings().setValue(QStringLiteral("results/staleAfterHours"), hours);
+        if (m_overlay)
+            m_overlay->setStaleAfterSeconds(staleAfterSeconds());
+    });
+    viewMenu->addAction(stale);
+    viewMenu->addSeparator();
+    for (const char *name :
+        { "testCaseEditorDock", "resultsDock", "runHistoryDock", "coverageDock", "impactDock" })
+        if (auto *d = m_window->findChild<QDockWidget *>(QString::fromLatin1(name)))
+            viewMenu->addAction(d->toggleViewAction());
+}
+
+void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapView *view)
+{
+    if (m_controller) {
+        m_controller->disconnect(this);
+        delete m_controller;
+        m_controller = nullptr;
+    }
+    if (m_document)
+        m_document->disconnect(this);
+    if (m_scene) {
+        m_scene->disconnect(this);
+        m_scene->setOverlay(nullptr);
+    }
+    delete m_overlay;
+    m_document = document;
+    m_scene = scene;
+    m_view = view;
+    m_runBar->runFinished();
+    m_results->clear();
+    m_impact->clear();
+    if (!document || !scene) {
+        m_editor->setTestCases(Id(), {}, Project());
+        m_history->setRuns({}, {}, Project());
+        m_coverage->setProject(Project());
+        m_runBar->setEnvironments({});
+        m_runBar->setFlows({});
+        updateActions();
+        return;
+    }
+    if (!m_sized && m_window->isVisible()) {
+        // The step forms need room: once the window has its size, widen the right docks.
+        m_sized = true;
+        if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock"))) {
+            m_window->resizeDocks({ editorDock }, { qMax(560, m_window->width() * 2 / 5) }, Qt::Horizontal);
+            if (auto *props = m_window->findChild<QDockWidget *>(QStringLiteral("propertiesDock")))
+                m_window->resizeDocks({ props, editorDock }, { m_window->height() * 2 / 5, m_window->height() * 3 / 5 },
+                                      Qt::Vertical);
+        }
+    }
+    m_controller = new RunController(document, this);
+    m_overlay = new MapOverlay(scene);
+    m_overlay->setStaleAfterSeconds(staleAfterSeconds());
+    scene->setOverlay(m_overlay);
+    for (QAction *a : m_overlayGroup ? m_overlayGroup->actions() : QList<QAction *>())
+        if (a->objectName() == QLatin1String("actionOverlayResults"))
+            a->setChecked(true);
+
+    connect(m_controller, &RunController::started, this,
+        [this](const Run &run, int total, const QSet<Id> &nodes) {
+            m_runBar->runStarted(total);
+            if (m_overlay) {
+                m_overlay->setMode(MapOverlay::Mode::Results);
+                m_overlay->setRunning(nodes);
+            }
+            for (QAction *a : m_overlayGroup->actions())
+                a->setChecked(a->objectName() == QLatin1String("actionOverlayResults"));
+            m_results->setRun(run, {}, m_controller->project());
+            m_resultsDock->raise();
+            m_window->statusBar()->showMessage(tr("Running %1 in %2…").arg(run.selection, run.environment));
+            updateActions();
+        });
+    connect(m_controller, &RunController::checkFinished, m_results, &ResultsPanel::appendResult);
+    connect(m_controller, &RunController::progress, m_runBar, &RunBar::setProgress);
+    connect(
+        m_controller, &RunController::nodeOutcomeChanged, this, [this](const Id &id, const NodeOutcome &o) {
+            if (m_overlay)
+                m_overlay->setOutcome(id, o);
+        });
+    connect(m_controller, &RunController::nodeFinished, this, [this](const Id &id) {
+        if (m_overlay)
+            m_overlay->setNodeRunning(id, false);
+    });
+    connect(m_controller, &RunController::finished, this, [this](const Run &run, const QString &storeError) {
+        m_runBar->runFinished();
+        if (m_overlay)
+            m_overlay->setRunning({});
+        m_results->setRun(run, m_controller->currentResults(), m_controller->project());
+        showFirstProblem();
+        refreshHistory();
+        refreshAnalyses();
+        updateActions();
+        QString summary = tr("Run %1: %2 passed, %3 failed, %4 errors, %5 skipped")
+                              .arg(run.cancelled ? tr("cancelled") : tr("finished"))
+                              .arg(run.passed)
+                              .arg(run.failed)
+                              .arg(run.errors)
+                              .arg(run.skipped);
+        if (!storeError.isEmpty())
+            summary += QStringLiteral(" — ") + storeError;
+        m_window->statusBar()->showMessage(summary, storeError.isEmpty() ? 15000 : 0);
+    });
+
+    connect(scene, &QGraphicsScene::selectionChanged, this, &RunWorkspace::updateSelection);
+    connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {
+        if (nodeId == m_editor->nodeId())
+            refreshEditor();
+        if (m_overlay && m_controller)
+            m_overlay->setOutcome(nodeId, m_controller->outcomeOf(nodeId));
+        m_refreshTimer.start();
+    });
+    connect(document, &ProjectDocument::flowsChanged, this, [this] {
+        m_runBar->setFlows(m_document->flows());
+        refreshEditor();
+        m_refreshTimer.start();
+    });
+    connect(document, &ProjectDocument::environmentsChanged, this, &RunWorkspace::refreshEnvironments);
+    for (auto signal : { &ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved,
+             &ProjectDocument::edgesAdded, &ProjectDocument::edgesRemoved })
+        connect(document, signal, this, [this] { m_refreshTimer.start(); });
+    connect(document, &ProjectDocument::nodeChanged, this, [this] { m_refreshTimer.start(); });
+    connect(document, &ProjectDocument::edgeChanged, this, [this] { m_refreshTimer.start(); });
+
+    refreshEnvironments();
+    m_runBar->setFlows(document->flows());
+    const QString remembered = QSettings().value(QStringLiteral("run/environment")).toString();
+    if (!remembered.isEmpty())
+        m_runBar->setCurrentEnvironment(remembered);
+    m_editor->setEnvironment(m_runBar->currentEnvironment());
+    refreshHistory();
+    refreshAnalyses();
+    updateSelection();
+    updateActions();
+}
+
+QList<Id> RunWorkspace::selectedNodes() const
+{
+    return m_scene ? m_scene->selectedNodeIds() : QList<Id>();
+}
+
+void RunWorkspace::updateSelection()
+{
+    const QList<Id> nodes = selectedNodes();
+    const Id node = nodes.size() == 1 ? nodes.first() : Id();
+    if (node != m_editor->nodeId())
+        refreshEditorFor(node);
+    m_runBar->setSelection(!nodes.isEmpty(), !m_editor->currentTestCaseId().isEmpty());
+}
+
+void RunWorkspace::refreshEditor()
+{
+    refreshEditorFor(m_editor->nodeId());
+}
+
+void RunWorkspace::refreshEditorFor(const Id &nodeId)
+{
+    if (!m_document || nodeId.isEmpty() || !m_document->node(nodeId)) {
+        m_editor->setTestCases(Id(), {}, Project());
+        return;
+    }
+    Project p = m_document->snapshot();
+    p.environments = m_document->environments();
+    m_editor->setTestCases(nodeId, m_document->testCasesOfNode(nodeId), p);
+}
+
+void RunWorkspace::refreshEnvironments()
+{
+    if (!m_document)
+        return;
+    m_runBar->setEnvironments(m_document->environments());
+    m_editor->setEnvironment(m_runBar->currentEnvironment());
+    refreshEditor();
+}
+
+void RunWorkspace::refreshHistory()
+{
+    if (!m_controller)
+        return;
+    m_history->setRuns(m_controller->runs(), m_controller->allResults(), m_controller->project());
+}
+
+void RunWorkspace::refreshAnalyses()
+{
+    if (!m_controller || !m_overlay)
+        return;
+    const Project project = m_controller->project();
+    m_overlay->setOutcomes(nodeOutcomes(project, m_controller->latestResults()));
+    m_overlay->updateCoverage(project, m_controller->latestResults());
+    m_coverage->setProject(project);
+    const Id centre = m_overlay->impactCentre();
+    if (!centre.isEmpty()) {
+        if (m_document && m_document->node(centre)) {
+            const ImpactAnalysis analysis(project);
+            const Impact impact = analysis.analyze(centre);
+            m_overlay->setImpact(centre, impact.upstream, impact.downstream, impact.edges);
+            m_impact->setImpact(impact, project);
+        } else {
+            m_overlay->setImpact(Id(), {}, {}, {});
+            m_impact->clear();
+        }
+    }
+}
+
+void RunWorkspace::showFirstProblem()
+{
+    // The first fail or error selected: its message and evidence show without a click.
+    QTableView *view = m_results->view();
+    QAbstractItemModel *rows = view->model();
+    for (int row = 0; row < rows->rowCount(); ++row) {
+        const QModelIndex index = rows->index(row, ResultsModel::StatusColumn);
+        const auto status = ResultStatus(index.data(ResultsModel::StatusRole).toInt());
+        if (status == ResultStatus::Fail || status == ResultStatus::Error) {
+            view->setCurrentIndex(index);
+            view->scrollTo(index, QAbstractItemView::PositionAtCenter);
+            return;
+        }
+    }
+}
+
+void RunWorkspace::updateActions()
+{
+    const bool running = m_controller && m_controller->isRunning();
+    for (QAction *a : std::as_const(m_runActions))
+        a->setEnabled(m_document && !running);
+    m_cancelAction->setEnabled(running);
+}
+
+void RunWorkspace::reorderTestCases(const QList<Id> &order)
+{
+    if (!m_document)
+        return;
+    QUndoStack *stack = m_document->undoStack();
+    stack->beginMacro(tr("Reorder Test Cases"));
+    for (int i = 0; i < order.size(); ++i) {
+        const TestCase *t = m_document->testCase(order.at(i));
+        if (!t || t->position == i)
+            continue;
+        TestCase after = *t;
+        after.position = i;
+        stack->push(new ChangeTestCaseCommand(m_document, *t, after, tr("Reorder Test Cases")));
+    }
+    stack->endMacro();
+}
+
+bool RunWorkspace::run(const RunScope &scope, QString *error)
+{
+    auto fail = [error](const QString &message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    if (!m_document || !m_controller)
+        return fail(tr("Open a project first."));
+    RunSelection selection;
+    auto addRunnable = [&](const TestCase &t) {
+        if (t.automated && !t.checks.isEmpty())
+            selection.testCaseIds << t.id;
+    };
+    switch (scope.kind) {
+    case RunScope::SelectedNode: {
+        const QList<Id> nodes = selectedNodes();
+        if (nodes.isEmpty())
+            return fail(tr("Select a node on the map to run its test cases."));
+        for (const Id &n : nodes)
+            for (const TestCase &t : m_document->testCasesOfNode(n))
+                addRunnable(t);
+        if (selection.testCaseIds.isEmpty())
+            return fail(tr("The selected node has no automated test case with checks."));
+        break;
+    }
+    case RunScope::SelectedTestCase: {
+        const TestCase *t = m_document->testCase(m_editor->currentTestCaseId());
+        if (!t)
+            return fail(tr("Select a test case in the Test Case Editor first."));
+        addRunnable(*t);
+        if (selection.testCaseIds.isEmpty())
+            return fail(tr("“%1” is manual or has no checks: nothing to run.").arg(t->title));
+        break;
+    }
+    case RunScope::Flow: {
+        const Flow *f
+            = m_document->flow(scope.flowId.isEmpty() && m_scene ? m_scene->highlightedFlow() : scope.flowId);
+        if (!f)
+            return fail(tr("Highlight a flow in the Flows panel (or pick one in the Run menu) first."));
+        selection.flows << f->name;
+        break;
+    }
+    case RunScope::ImpactSet: {
+        if (m_impact->impact().node.isEmpty())
+            showImpact(Id());
+        for (const Id &id : m_impact->impact().testCases)
+            if (const TestCase *t = m_document->testCase(id))
+                addRunnable(*t);
+        if (selection.testCaseIds.isEmpty())
+            return fail(
+                tr("The impact set has no automated test case: select a node and Show Impact first."));
+        break;
+    }
+    case RunScope::Everything:
+        break;
+    }
+    const Status started
+        = m_controller->start(selection, m_runBar->currentEnvironment(), m_runBar->isCurrentProtected());
+    if (!started)
+        return fail(started.error());
+    return true;
+}
+
+void RunWorkspace::showImpact(const Id &nodeId)
+{
+    if (!m_document || !m_overlay)
+        return;
+    Id centre = nodeId;
+    if (centre.isEmpty()) {
+        const QList<Id> nodes = selectedNodes();
+        if (nodes.size() != 1) {
+            m_window->statusBar()->showMessage(tr("Select one node to see its impact."), 6000);
+            return;
+        }
+        centre = nodes.first();
+    }
+    const Project project = m_controller->project();
+    const ImpactAnalysis analysis(project);
+    const Impact impact = analysis.analyze(centre);
+    m_overlay->setImpact(centre, impact.upstream, impact.downstream, impact.edges);
+    m_overlay->setMode(MapOverlay::Mode::Impact);
+    for (QAction *a : m_overlayGroup->actions())
+        a->setChecked(a->objectName() == QLatin1String("actionOverlayImpact"));
+    m_impact->setImpact(impact, project);
+    m_impactDock->show();
+    m_impactDock->raise();
+}
+
+void RunWorkspace::openEnvironments()
+{
+    if (!m_document)
+        return;
+    EnvironmentDialog dialog(m_document->environments(), m_window);
+    if (dialog.exec() == QDialog::Accepted)
+        applyEnvironments(dialog.environments());
+}
+
+void RunWorkspace::applyEnvironments(const QList<Environment> &environments)
+{
+    if (!m_document)
+        return;
+    const QList<Environment> before = m_document->environments();
+    if (before == environments)
+        return;
+    m_document->undoStack()->push(new ChangeEnvironmentsCommand(m_document, before, environments));
+}
+
+void RunWorkspace::selectAndCentre(const Id &nodeId)
+{
+    if (!m_scene || !m_view || !m_document || !m_document->node(nodeId))
+        return;
+    m_scene->selectNodes({ nodeId });
+    m_view->centreOnNode(nodeId);
+}
+
+} // namespace flowbench

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "model/ids.h"
+#include "run/runbar.h"
+
+#include <QTimer>
+
+#include <QObject>
+#include <QPointer>
+
+class QAction;
+class QActionGroup;
+class QDockWidget;
+class QMainWindow;
+class QMenu;
+
+namespace flowbench {
+
+class CoveragePanel;
+class ImpactPanel;
+class MapOverlay;
+class MapScene;
+class MapView;
+class ProjectDocument;
+class ResultsPanel;
+class RunController;
+class RunHistoryPanel;
+class TestCaseEditor;
+
+// "Run from the map": the docks (test-case editor, results, run history, coverage,
+// impact), the run bar, the Run menu and the overlays, wired to the open document.
+// Edits become undo commands; runs go through a RunController; what the map shows on
+// top of the model lives in a MapOverlay read by the cards while they paint.
+class RunWorkspace : public QObject
+{
+    Q_OBJECT
+public:
+    RunWorkspace(QMainWindow *window, QMenu *viewMenu);
+    ~RunWorkspace() override;
+
+    // Null document: a closed project. The scene and view belong to the window.
+    void setDocument(ProjectDocument *document, MapScene *scene, MapView *view);
+
+    RunController *runController() const { return m_controller; }
+    MapOverlay *overlay() const;
+    RunBar *runBar() const { return m_runBar; }
+    TestCaseEditor *testCaseEditor() const { return m_editor; }
+    ResultsPanel *resultsPanel() const { return m_results; }
+    RunHistoryPanel *runHistoryPanel() const { return m_history; }
+    CoveragePanel *coveragePanel() const { return m_coverage; }
+    ImpactPanel *impactPanel() const { return m_impact; }
+
+    // Resolves a scope against the map's selection and starts the run (no confirmation:
+    // RunBar::requestRun asks first for a protected environment). False with a message.
+    bool run(const RunScope &scope, QString *error = nullptr);
+    void showImpact(const Id &nodeId);
+    void openEnvironments();
+    // The Environments dialog's result as one undoable command (if anything changed).
+    void applyEnvironments(const QList<Environment> &environments);
+    void selectAndCentre(const Id &nodeId);
+    static qint64 staleAfterSeconds(); // QSettings results/staleAfterHours, default 24
+
+private:
+    void createDocks();
+    void createActions(QMenu *viewMenu);
+    void updateSelection();
+    void refreshEditor();
+    void refreshEditorFor(const Id &nodeId);
+    void refreshEnvironments();
+    void refreshHistory();
+    void refreshAnalyses();
+    void updateActions();
+    void showFirstProblem();
+    void reorderTestCases(const QList<Id> &order);
+    QList<Id> selectedNodes() const;
+
+    QMainWindow *m_window;
+    QPointer<ProjectDocument> m_document;
+    QPointer<MapScene> m_scene;
+    MapView *m_view = nullptr;
+    RunController *m_controller = nullptr;
+    QPointer<MapOverlay> m_overlay;
+
+    RunBar *m_runBar = nullptr;
+    TestCaseEditor *m_editor = nullptr;
+    ResultsPanel *m_results = nullptr;
+    RunHistoryPanel *m_history = nullptr;
+    CoveragePanel *m_coverage = nullptr;
+    ImpactPanel *m_impact = nullptr;
+    QDockWidget *m_resultsDock = nullptr;
+    QDockWidget *m_impactDock = nullptr;
+    QActionGroup *m_overlayGroup = nullptr;
+    QList<QAction *> m_runActions;
+    QAction *m_cancelAction = nullptr;
+    bool m_sized = false;
+    QTimer m_refreshTimer; // analyses follow edits once the event loop is idle
+};
+
+} // namespace flowbench

@@ -1,0 +1,224 @@
+#include "testcases/checkforms/httpcheckform.h"
+#include "testcases/checkforms/committingtextedit.h"
+#include "testcases/checkforms/keyvaluetable.h"
+
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QStackedWidget>
+
+namespace flowbench {
+
+namespace {
+
+const int kDefaultTimeoutMs = 10000;
+enum BodyPage { NoBody, RawBody, JsonBody, FormBody };
+
+KeyValueTable::Pairs pairsOf(const QJsonObject &object)
+{
+    KeyValueTable::Pairs pairs;
+    for (auto it = object.begin(); it != object.end(); ++it)
+        pairs.append({ it.key(), it.value().toVariant().toString() });
+    return pairs;
+}
+
+QJsonObject objectOf(const KeyValueTable::Pairs &pairs)
+{
+    QJsonObject object;
+    for (const auto &p : pairs)
+        object.insert(p.first, p.second);
+    return object;
+}
+
+// Parses the JSON body text; an empty text is an error too, as the mode asks for JSON.
+QJsonDocument parseBody(const QString &text, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson("[" + text.toUtf8() + "]", &parseError);
+    if (parseError.error != QJsonParseError::NoError || doc.array().size() != 1) {
+        if (error)
+            *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                  : QStringLiteral("empty");
+        return QJsonDocument();
+    }
+    return doc;
+}
+
+} // namespace
+
+HttpCheckForm::HttpCheckForm(QWidget *parent)
+    : CheckForm(QStringLiteral("http"),
+        { QStringLiteral("status"), QStringLiteral("json_path"), QStringLiteral("jq"),
+            QStringLiteral("header"), QStringLiteral("body_contains"), QStringLiteral("body_regex"),
+            QStringLiteral("latency_ms") },
+        { QStringLiteral("path"), QStringLiteral("jq"), QStringLiteral("header"), QStringLiteral("regex") },
+        parent)
+    , m_method(new QComboBox(this))
+    , m_url(new QLineEdit(this))
+    , m_headers(new KeyValueTable(tr("Header"), tr("Value"), this))
+    , m_bodyMode(new QComboBox(this))
+    , m_bodyPages(new QStackedWidget(this))
+    , m_raw(new CommittingTextEdit(this))
+    , m_json(new CommittingTextEdit(this))
+    , m_form(new KeyValueTable(tr("Field"), tr("Value"), this))
+    , m_timeout(new QSpinBox(this))
+{
+    m_method->setObjectName(QStringLiteral("method"));
+    m_method->addItems(
+        { QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+            QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS") });
+    m_url->setObjectName(QStringLiteral("url"));
+    m_url->setPlaceholderText(tr("{{base_url}}/orders/{{order_id}}"));
+    m_bodyMode->setObjectName(QStringLiteral("bodyMode"));
+    m_bodyMode->addItem(tr("No body"), QString());
+    m_bodyMode->addItem(tr("Raw text"), QStringLiteral("raw"));
+    m_bodyMode->addItem(tr("JSON"), QStringLiteral("json"));
+    m_bodyMode->addItem(tr("Form fields"), QStringLiteral("form"));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_raw->setFont(mono);
+    m_json->setFont(mono);
+    m_json->setObjectName(QStringLiteral("bodyJson"));
+    m_json->setPlaceholderText(tr("{\"sku\": \"A-1\", \"quantity\": 2}"));
+    auto *none = new QLabel(tr("The request has no body."), this);
+    none->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_bodyPages->addWidget(none);
+    m_bodyPages->addWidget(m_raw);
+    m_bodyPages->addWidget(m_json);
+    m_bodyPages->addWidget(m_form);
+    m_bodyPages->setMaximumHeight(130);
+    showBodyPage(NoBody);
+    m_timeout->setObjectName(QStringLiteral("timeout"));
+    m_timeout->setRange(100, 600000);
+    m_timeout->setSingleStep(1000);
+    m_timeout->setSuffix(tr(" ms"));
+
+    addRow(tr("&Method:"), m_method);
+    m_urlError = addField(tr("&URL:"), m_url);
+    addRow(tr("&Headers:"), m_headers);
+    addRow(tr("&Body:"), m_bodyMode);
+    m_bodyError = addField(QString(), m_bodyPages);
+    addRow(tr("&Timeout:"), m_timeout);
+
+    connect(m_method, QOverload<int>::of(&QComboBox::activated), this, &HttpCheckForm::commit);
+    connect(m_url, &QLineEdit::editingFinished, this, &HttpCheckForm::commit);
+    connect(
+        m_url, &QLineEdit::textEdited, this, &HttpCheckForm::validateSpec); // clear the error as one types
+    connect(m_headers, &KeyValueTable::edited, this, &HttpCheckForm::commit);
+    connect(m_bodyMode, QOverload<int>::of(&QComboBox::activated), this, [this](int index) {
+        showBodyPage(index);
+        commit();
+    });
+    connect(m_raw, &CommittingTextEdit::editingFinished, this, &HttpCheckForm::commit);
+    connect(m_json, &CommittingTextEdit::editingFinished, this, &HttpCheckForm::commit);
+    connect(m_form, &KeyValueTable::edited, this, &HttpCheckForm::commit);
+    connect(m_timeout, &QSpinBox::editingFinished, this, &HttpCheckForm::commit);
+}
+
+QJsonObject HttpCheckForm::defaultSpec()
+{
+    return { { QStringLiteral("method"), QStringLiteral("GET") }, { QStringLiteral("url"), QString() },
+        { QStringLiteral("timeout_ms"), kDefaultTimeoutMs } };
+}
+
+void HttpCheckForm::loadSpec(const QJsonObject &spec)
+{
+    const QString method = spec.value(QStringLiteral("method")).toString(QStringLiteral("GET")).toUpper();
+    if (m_method->findText(method) < 0)
+        m_method->addItem(method);
+    m_method->setCurrentText(method);
+    m_url->setText(spec.value(QStringLiteral("url")).toString());
+    m_headers->setPairs(pairsOf(spec.value(QStringLiteral("headers")).toObject()));
+
+    const QJsonObject body = spec.value(QStringLiteral("body")).toObject();
+    const QString mode = body.value(QStringLiteral("mode")).toString();
+    const int page = mode == QLatin1String("raw") ? RawBody
+        : mode == QLatin1String("json")           ? JsonBody
+        : mode == QLatin1String("form")           ? FormBody
+                                                  : NoBody;
+    m_bodyMode->setCurrentIndex(page);
+    showBodyPage(page);
+    m_raw->setTextQuietly(body.value(QStringLiteral("raw")).toString());
+    const QJsonValue json = body.value(QStringLiteral("json"));
+    m_json->setTextQuietly(json.isUndefined() ? QString()
+            : json.isObject()                 ? QString::fromUtf8(QJsonDocument(json.toObject()).toJson())
+            : json.isArray()
+            ? QString::fromUtf8(QJsonDocument(json.toArray()).toJson())
+            : QString::fromUtf8(QJsonDocument(QJsonArray { json }).toJson(QJsonDocument::Compact))
+                  .mid(1)
+                  .chopped(1));
+    m_form->setPairs(pairsOf(body.value(QStringLiteral("form")).toObject()));
+    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(kDefaultTimeoutMs));
+}
+
+// A stacked widget is as tall as its tallest page; the hidden pages are made to not count.
+void HttpCheckForm::showBodyPage(int page)
+{
+    for (int i = 0; i < m_bodyPages->count(); ++i)
+        m_bodyPages->widget(i)->setSizePolicy(
+            QSizePolicy::Preferred, i == page ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_bodyPages->setCurrentIndex(page);
+    m_bodyPages->adjustSize();
+}
+
+QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const
+{
+    spec.insert(QStringLiteral("method"), m_method->currentText());
+    spec.insert(QStringLiteral("url"), m_url->text().trimmed());
+    const QJsonObject headers = objectOf(m_headers->pairs());
+    if (headers.isEmpty())
+        spec.remove(QStringLiteral("headers"));
+    else
+        spec.insert(QStringLiteral("headers"), headers);
+
+    const QJsonObject oldBody = spec.value(QStringLiteral("body")).toObject();
+    const QString mode = m_bodyMode->currentData().toString();
+    if (mode.isEmpty()) {
+        spec.remove(QStringLiteral("body"));
+    } else if (mode == QLatin1String("raw")) {
+        spec.insert(QStringLiteral("body"),
+            QJsonObject {
+                { QStringLiteral("mode"), mode }, { QStringLiteral("raw"), m_raw->toPlainText() } });
+    } else if (mode == QLatin1String("form")) {
+        spec.insert(QStringLiteral("body"),
+            QJsonObject {
+                { QStringLiteral("mode"), mode }, { QStringLiteral("form"), objectOf(m_form->pairs()) } });
+    } else {
+        // Invalid JSON is not saved: the last valid body stays until the text parses.
+        const QJsonDocument doc = parseBody(m_json->toPlainText(), nullptr);
+        const QJsonValue json = doc.isNull() ? oldBody.value(QStringLiteral("json")) : doc.array().first();
+        QJsonObject body { { QStringLiteral("mode"), mode } };
+        if (!json.isUndefined())
+            body.insert(QStringLiteral("json"), json);
+        spec.insert(QStringLiteral("body"), body);
+    }
+    spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
+    return spec;
+}
+
+void HttpCheckForm::validateSpec()
+{
+    const QString url = m_url->text().trimmed();
+    QString urlError;
+    if (url.isEmpty())
+        urlError = tr("The URL is empty.");
+    else if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://"))
+        && !url.startsWith(QLatin1String("{{")))
+        urlError = tr("The URL must start with http://, https:// or a {{variable}}.");
+    showError(m_urlError, urlError);
+
+    QString bodyError;
+    if (m_bodyMode->currentData().toString() == QLatin1String("json")) {
+        QString parseError;
+        if (parseBody(m_json->toPlainText(), &parseError).isNull())
+            bodyError = tr("The body is not valid JSON (%1); it is saved once it parses. "
+                           "Put {{variables}} inside strings.")
+                            .arg(parseError);
+    }
+    showError(m_bodyError, bodyError);
+}
+
+} // namespace flowbench

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "testcases/checkforms/checkform.h"
+
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QStackedWidget;
+
+namespace flowbench {
+
+class CommittingTextEdit;
+class KeyValueTable;
+
+// spec: {"method","url","headers":{..},"body":{"mode":"raw|json|form",...},"timeout_ms"}
+class HttpCheckForm : public CheckForm
+{
+    Q_OBJECT
+public:
+    explicit HttpCheckForm(QWidget *parent = nullptr);
+    static QJsonObject defaultSpec();
+
+    QLineEdit *urlEdit() const { return m_url; }
+    QComboBox *methodBox() const { return m_method; }
+    QComboBox *bodyModeBox() const { return m_bodyMode; }
+    CommittingTextEdit *bodyJsonEdit() const { return m_json; }
+
+protected:
+    void loadSpec(const QJsonObject &spec) override;
+    QJsonObject writeSpec(QJsonObject spec) const override;
+    void validateSpec() override;
+
+private:
+    void showBodyPage(int page);
+
+    QComboBox *m_method;
+    QLineEdit *m_url;
+    QLabel *m_urlError;
+    KeyValueTable *m_headers;
+    QComboBox *m_bodyMode;
+    QStackedWidget *m_bodyPages;
+    CommittingTextEdit *m_raw;
+    CommittingTextEdit *m_json;
+    KeyValueTable *m_form;
+    QLabel *m_bodyError;
+    QSpinBox *m_timeout;
+};
+
+} // namespace flowbench

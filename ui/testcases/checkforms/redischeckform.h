@@ -1,0 +1,41 @@
+#pragma once
+
+#include "testcases/checkforms/checkform.h"
+
+class QComboBox;
+class QSpinBox;
+
+namespace flowbench {
+
+class CommittingTextEdit;
+class ConnectionCombo;
+
+// spec: {"connection","command","args":[..],"timeout_ms"}; commands from the read-only
+// allow-list only.
+class RedisCheckForm : public CheckForm
+{
+    Q_OBJECT
+public:
+    explicit RedisCheckForm(QWidget *parent = nullptr);
+    static QJsonObject defaultSpec();
+    static QStringList allowedCommands();
+    void setConnections(const QList<Connection> &connections) override;
+
+protected:
+    void loadSpec(const QJsonObject &spec) override;
+    QJsonObject writeSpec(QJsonObject spec) const override;
+    void validateSpec() override;
+
+private:
+    QStringList args() const;
+
+    ConnectionCombo *m_connection;
+    QLabel *m_connectionError;
+    QComboBox *m_command;
+    QLabel *m_commandError;
+    CommittingTextEdit *m_args;
+    QLabel *m_argsError;
+    QSpinBox *m_timeout;
+};
+
+} // namespace flowbench
