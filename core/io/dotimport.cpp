@@ -208,6 +208,13 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
             label = labelOf(n, dotName);
         node.name = label.trimmed().isEmpty() ? dotName : label;
         const QString where = QStringLiteral("node \"%1\"").arg(dotName);
+        // DOT allows "" (and <>) as a node id; a card needs a name (validateProject).
+        if (node.name.trimmed().isEmpty())
+            return fail(
+                QStringLiteral("%1 (node %2 in file order) has no name: its DOT id is blank and it has no "
+                               "label; give it a label")
+                    .arg(where)
+                    .arg(import.nodes.size() + 1));
         const QString kind = attributeOf(n, "kind");
         if (!kind.isEmpty()) {
             const auto parsed = nodeKindFromString(kind.trimmed().toLower());

@@ -36,7 +36,8 @@ inline constexpr QSizeF kDotImportCardSize(200, 60);
 // placed cards start at (0, 0), and the node is pinned so a layout keeps it there. Nodes
 // without `pos` are left at (0, 0), unpinned, for the next layout to place.
 // Attributes we do not know are ignored; a bad value of one we know (kind, risk, pos)
-// fails the whole import, naming the node. Ids come from `id` attributes that are
+// fails the whole import, naming the node, as does a node with neither a name nor a
+// label (DOT id ""). Ids come from `id` attributes that are
 // UUIDs, else fresh ones. `sourceName` (a file name) starts every error message.
 Result<DotImport> importDot(
     const QByteArray &text, const QString &sourceName, QSizeF cardSize = kDotImportCardSize);

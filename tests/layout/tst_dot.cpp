@@ -247,6 +247,14 @@ private slots:
         QTest::newRow("bad risk names the node")
             << QByteArray("digraph { api [risk=\"9/1\"] }")
             << QStringList { QStringLiteral("\"api\""), QStringLiteral("risk") };
+        // Found by fuzzing: a blank DOT id gave a node no name, refused later by
+        // validateProject as "nodes[0].name: must not be empty".
+        QTest::newRow("blank node id without a label")
+            << QByteArray("digraph { \"\" -> a }")
+            << QStringList { QStringLiteral("bad.dot"), QStringLiteral("has no name"),
+                   QStringLiteral("node 1 in file order") };
+        QTest::newRow("HTML node id that is blank") << QByteArray("digraph { a; < > -> a }")
+                                                    << QStringList { QStringLiteral("node 2 in file order") };
         QTest::newRow("unknown edge kind")
             << QByteArray("digraph { a -> b [kind=eats] }") << QStringList { QStringLiteral("eats") };
     }
