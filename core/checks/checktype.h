@@ -55,7 +55,8 @@ struct CheckContext
     QString projectDir;
     VariableScope variables;
     QDateTime runStartedAt;          // log checks read only lines written since then
-    // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
+    // The log files as they were when the run began (LogBaseline::take), held open for the
+    // run; log checks read what was written since, through rotation.
     std::shared_ptr<const LogBaseline> logBaseline;
     // What each PostgreSQL role may do, asked once per run and connection by sql checks.
     std::shared_ptr<PgRoleVerdicts> pgRoleVerdicts;

@@ -41,7 +41,8 @@ struct RunOptions
 // Runs a selection of a project's test cases in one environment. Test cases run
 // concurrently (bounded overall and per host), the steps of one test case in order;
 // captures flow into later steps; `eventually` re-runs a step until it passes or its
-// bound passes; a step that fails or errors skips the rest of its test case.
+// bound passes (a try still running then is stopped: the loop never overruns the bound);
+// a step that fails or errors skips the rest of its test case.
 // Everything happens on the runner's thread through the event loop; nothing blocks.
 // The caller stores run() and results() with ProjectStore::addRun.
 class Runner : public QObject
@@ -86,6 +87,7 @@ private:
     void launch(CaseState &state);
     void onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome);
     void retry(CaseState &state);
+    void stopAtBound(CaseState &state);
     void dropExecution(CaseState &state);
     void abandonRunning();
     void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);

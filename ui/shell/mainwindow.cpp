@@ -18,6 +18,7 @@
 #include "map/overview/overviewwidget.h"
 #include "map/palettewidget.h"
 #include "panels/propertiespanel.h"
+#include "shell/readonlybanner.h"
 #include "run/runworkspace.h"
 #include "testcases/testcasespanel.h"
 #include "shell/welcomewidget.h"
@@ -50,6 +51,7 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoView>
+#include <QVBoxLayout>
 
 namespace flowbench {
 
@@ -80,9 +82,16 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_view = new MapView;
     m_view->setObjectName(QStringLiteral("mapView"));
     m_welcome = new WelcomeWidget;
+    m_readOnlyBanner = new ReadOnlyBanner;
+    m_mapPage = new QWidget;
+    auto *mapLayout = new QVBoxLayout(m_mapPage);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->setSpacing(0);
+    mapLayout->addWidget(m_readOnlyBanner);
+    mapLayout->addWidget(m_view, 1);
     m_stack = new QStackedWidget;
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_mapPage);
     setCentralWidget(m_stack);
 
     createActions();
@@ -287,6 +296,7 @@ void MainWindow::createMenus()
     for (NodeKind kind : allNodeKinds()) {
         QAction *a = addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind));
         m_documentActions.append(a);
+        m_addNodeActions.append(a);
         connect(a, &QAction::triggered, this, [this, kind] {
             addNode(kind, m_view->visibleCentre() - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
         });
@@ -444,7 +454,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         connect(doc, &ProjectDocument::edgesAdded, this, &MainWindow::updateStatus);
         connect(doc, &ProjectDocument::edgesRemoved, this, &MainWindow::updateStatus);
         connect(doc, &ProjectDocument::testCasesChanged, this, &MainWindow::updateStatus);
-        m_stack->setCurrentWidget(m_view);
+        m_stack->setCurrentWidget(m_mapPage);
         m_view->fitToContent();
         // Again once the docks have settled the view's final size.
         QTimer::singleShot(0, m_view, &MapView::fitToContent);
@@ -455,6 +465,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_welcome->setExampleAvailable(!examplePath().isEmpty());
         m_stack->setCurrentWidget(m_welcome);
     }
+    m_readOnlyBanner->setDocument(m_document.get());
     updateFindModel();
     updateActions();
     updateStatus();
@@ -469,6 +480,16 @@ void MainWindow::updateActions()
     for (QDockWidget *d : findChildren<QDockWidget *>())
         d->widget()->setEnabled(open);
     m_find->setEnabled(open);
+    if (!open || !m_document->isReadOnly())
+        return;
+    // Read-only: what would only push a refused command is off; looking, finding, running
+    // and Save As stay. A command pushed anyway is refused by the store, with a message.
+    for (const char *name : {"actionPaste", "actionDelete", "actionRename", "actionPin", "actionLayout",
+                             "actionNewFlow", "actionAddTestCase"})
+        action(QString::fromLatin1(name))->setEnabled(false);
+    for (QAction *a : m_addNodeActions)
+        a->setEnabled(false);
+    m_palette->setEnabled(false);
 }
 
 void MainWindow::updateStatus()
@@ -483,7 +504,9 @@ void MainWindow::updateStatus()
                            + tr("%n connection(s)", nullptr, m_document->edgeCount()) + QStringLiteral(" · ")
                            + tr("%n test case(s)", nullptr, int(m_document->testCases().size())));
     m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
-    m_pathLabel->setText(QDir::toNativeSeparators(m_document->filePath()));
+    m_pathLabel->setText(m_document->isReadOnly()
+                             ? tr("%1 (read-only)").arg(QDir::toNativeSeparators(m_document->filePath()))
+                             : QDir::toNativeSeparators(m_document->filePath()));
 }
 
 void MainWindow::updateTitle()
@@ -494,7 +517,11 @@ void MainWindow::updateTitle()
     }
     const QString name = m_document->projectName().isEmpty() ? QFileInfo(m_document->filePath()).completeBaseName()
                                                              : m_document->projectName();
-    setWindowTitle(tr("%1 — %2 — Flowbench").arg(name, QFileInfo(m_document->filePath()).fileName()));
+    const QString file = QFileInfo(m_document->filePath()).fileName();
+    if (m_document->isReadOnly())
+        setWindowTitle(tr("%1 — %2 [read-only] — Flowbench").arg(name, file));
+    else
+        setWindowTitle(tr("%1 — %2 — Flowbench").arg(name, file));
     setWindowFilePath(m_document->filePath());
 }
 
@@ -841,7 +868,7 @@ void MainWindow::onSelectionChanged()
     m_properties->setSelection(nodes, m_scene ? m_scene->selectedEdgeIds() : QList<Id>());
     m_comments->setSelection(nodes);
     m_testCases->setNode(nodes.size() == 1 ? nodes.first() : Id());
-    action(QStringLiteral("actionPin"))->setEnabled(!nodes.isEmpty());
+    action(QStringLiteral("actionPin"))->setEnabled(!nodes.isEmpty() && m_document && !m_document->isReadOnly());
     bool allPinned = !nodes.isEmpty();
     for (const Id &id : nodes)
         if (const Node *n = m_document->node(id); n && !n->pinned)

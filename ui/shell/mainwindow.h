@@ -31,6 +31,7 @@ class OverviewWidget;
 class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
+class ReadOnlyBanner;
 class RunWorkspace; // run workspace
 class TestCasesPanel;
 class WelcomeWidget;
@@ -106,6 +107,8 @@ private:
     MapScene *m_scene = nullptr;
     MapView *m_view = nullptr;
     QStackedWidget *m_stack = nullptr;
+    QWidget *m_mapPage = nullptr; // the read-only banner above the map view
+    ReadOnlyBanner *m_readOnlyBanner = nullptr;
     WelcomeWidget *m_welcome = nullptr;
     PaletteWidget *m_palette = nullptr;
     OverviewWidget *m_overview = nullptr;
@@ -127,6 +130,7 @@ private:
     QProgressBar *m_layoutProgress = nullptr;
     QPushButton *m_layoutCancel = nullptr;
     QList<QAction *> m_documentActions;
+    QList<QAction *> m_addNodeActions; // Map ▸ Add Node, off for a read-only project
     int m_pasteCount = 0;
     RunWorkspace *m_runWorkspace = nullptr; // run workspace: docks, run bar, overlays
     EscapeShortcut *m_escape = nullptr;
