@@ -14,6 +14,8 @@ PACKAGES=(
   postgresql redis-server xvfb xauth sqlite3 libxml2-utils openssl
   # fuzz: libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh, CMake preset "fuzz")
   clang libclang-rt-14-dev
+  # packaging checks: the desktop entry, AppStream metadata, the .deb's icons
+  desktop-file-utils appstream file dpkg-dev
 )
 
 missing=()

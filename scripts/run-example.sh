@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-./scripts/build.sh
+# Only what it runs: the tests and benchmarks stay off (scripts/test.sh turns them on).
+./scripts/build.sh -DFLOWBENCH_BUILD_TESTS=OFF -DFLOWBENCH_BUILD_BENCH=OFF
 B=${BUILD_DIR:-build}
 EX="$B/examples"
 PROJECT="$EX/shop.flowbench"

@@ -6,8 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-./scripts/build.sh
+./scripts/build.sh -DFLOWBENCH_BUILD_TESTS=ON -DFLOWBENCH_BUILD_BENCH=ON
 (cd "${BUILD_DIR:-build}" && ctest --output-on-failure --timeout 300 -j"${TEST_JOBS:-2}")
 # Every parser fuzzed for a bounded time (FUZZ_SECONDS each, default 20) in its own build
 # (build-fuzz/: clang, ASan + UBSan), then the inputs that once crashed them (fuzz/README.md).
 ./scripts/fuzz.sh
+# The Debian package: desktop entry, AppStream metadata, MIME type and icons validated.
+./scripts/check-package.sh
