@@ -30,7 +30,6 @@ public:
     bool isReadOnly() const { return m_store->isReadOnly(); }
     QString readOnlyReason() const { return m_store->readOnlyReason(); }
     QString projectName() const { return m_name; }
-    ProjectStore *store() const { return m_store.get(); }
     QUndoStack *undoStack() const { return m_undoStack; }
 
     // Reading: pointers stay valid until the next change signal.
