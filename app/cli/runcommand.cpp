@@ -1,15 +1,13 @@
 #include "runcommand.h"
 
+#include "document/projectdocument.h"
 #include "io/jsonreport.h"
 #include "io/junitreport.h"
-#include "run/runner.h"
+#include "run/runsession.h"
 #include "run/testcasesummary.h"
-#include "store/projectstore.h"
 
-#include <QCoreApplication>
 #include <QEventLoop>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
 #include <QTextStream>
 #include <QTimer>
 #include <atomic>
@@ -123,39 +121,25 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
         err << "no project file " << path << '\n';
         return ExitBadInput;
     }
-    auto store = ProjectStore::open(path);
-    if (!store) {
-        err << store.error() << '\n';
+    // The same document the GUI runs on: snapshot, selection, read-only state and run
+    // history go through RunSession exactly as they do there.
+    auto document = ProjectDocument::open(path);
+    if (!document) {
+        err << document.error() << '\n';
         return ExitBadInput;
     }
-    const Result<Project> loaded = store.value()->load();
-    if (!loaded) {
-        err << loaded.error() << '\n';
-        return ExitBadInput;
-    }
-    const Project &project = loaded.value();
-    options.projectDir = QFileInfo(path).absolutePath();
-
-    QNetworkAccessManager network;
-    Runner runner(&network);
-    const Status started = runner.start(project, options);
-    if (!started) {
+    RunSession session(document.value().get(), options);
+    if (const Status started = session.start(); !started) {
         err << path << ": " << started.error();
-        if (started.error().contains(QLatin1String("protected")))
+        if (session.refusal() == RunSession::Refusal::NeedsConfirmation)
             err << " (pass --yes-protected to confirm)";
         err << '\n';
-        return ExitBadInput;
-    }
-    if (runner.testCases().isEmpty()) {
-        runner.cancel();
-        err << path << ": nothing to run: no automated test case matches the selection ("
-            << options.selection.describe() << ")\n";
         return ExitBadInput;
     }
 
     // Progress on one line, only for a person watching a terminal.
     if (isatty(fileno(stderr))) {
-        QObject::connect(&runner, &Runner::progress, &runner, [&err](int done, int total) {
+        QObject::connect(&session, &RunSession::progress, &session, [&err](int done, int total) {
             err << "\rrunning: " << done << "/" << total << " checks" << (done == total ? "\n" : "");
             err.flush();
         });
@@ -165,22 +149,23 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     auto previousInt = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
     QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &runner, [&runner] {
+    QObject::connect(&interruptPoll, &QTimer::timeout, &session, [&session] {
         if (g_interrupted.exchange(false))
-            runner.cancel();
+            session.cancel();
     });
     interruptPoll.start(100);
     QEventLoop loop;
-    QObject::connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&session, &RunSession::finished, &loop, &QEventLoop::quit);
     loop.exec();
     interruptPoll.stop();
     std::signal(SIGINT, previousInt);
     std::signal(SIGTERM, previousTerm);
 
-    const Run run = runner.run();
-    const QList<CheckResult> results = runner.results();
+    const Project &project = session.project();
+    const Run run = session.run();
+    const QList<CheckResult> results = session.results();
     // About the run, not one check (e.g. a database role that could write): once each.
-    for (const QString &warning : runner.warnings())
+    for (const QString &warning : session.warnings())
         err << "warning: " << warning << '\n';
     int code = run.errors > 0 || run.cancelled ? ExitBadInput : run.failed > 0 ? ExitCheckFailed : ExitOk;
     printSummary(summary, project, run, results);
@@ -202,16 +187,11 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     }
     // A read-only project runs like any other; only its history does not grow. The exit
     // code stays the checks' (README, "Read-only projects"): CI that checks a project out
-    // read-only still gets its answer and its reports.
-    if (store.value()->isReadOnly()) {
-        err << path << ": is read-only (" << store.value()->readOnlyReason()
-            << "); the results of this run were not stored in it\n";
-        return code;
-    }
-    const Status stored = store.value()->addRun(run, results);
-    if (!stored) {
-        err << path << ": the run could not be stored: " << stored.error() << '\n';
-        code = ExitBadInput;
+    // read-only still gets its answer and its reports. A run the store refused is an error.
+    if (session.storage() != RunSession::Storage::Stored) {
+        err << session.storeNote() << '\n';
+        if (session.storage() == RunSession::Storage::Failed)
+            code = ExitBadInput;
     }
     return code;
 }

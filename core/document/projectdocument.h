@@ -30,7 +30,6 @@ public:
     bool isReadOnly() const { return m_store->isReadOnly(); }
     QString readOnlyReason() const { return m_store->readOnlyReason(); }
     QString projectName() const { return m_name; }
-    ProjectStore *store() const { return m_store.get(); }
     QUndoStack *undoStack() const { return m_undoStack; }
 
     // Reading: pointers stay valid until the next change signal.
@@ -90,6 +89,19 @@ public:
     QList<Environment> environments() const;
     Status setEnvironments(const QList<Environment> &environments);
 
+    // Run history (projectdocumentruns.cpp). Runs are history, not edits: adding one is
+    // no undo command (undo takes back what the user changed, never what happened) and
+    // an undo never removes a run. addRun writes the run and its results in one
+    // transaction and emits runAdded; a failure (also "read-only") is returned, not
+    // emitted as errorOccurred: the run's owner (RunSession) reports it with the run.
+    Status addRun(const Run &run, const QList<CheckResult> &results);
+    Result<QList<Run>> runs() const; // oldest first
+    Result<QList<CheckResult>> results(const Id &runId) const;
+    Result<QList<CheckResult>> latestResults() const; // the newest result of every check
+    // Writes the whole project as stored (content, environments, run history) into a new
+    // project file at `path`, replacing it only once complete (writeProjectFile).
+    Status saveCopy(const QString &path) const;
+
 signals:
     void nodesAdded(const QList<flowbench::Id> &ids);
     void nodeChanged(const flowbench::Id &id);
@@ -103,6 +115,7 @@ signals:
     void testCasesChanged(const flowbench::Id &nodeId);
     void commentsChanged(const flowbench::Id &nodeId); // added, edited, resolved or removed
     void environmentsChanged();
+    void runAdded(const flowbench::Run &run, const QList<flowbench::CheckResult> &results);
     void errorOccurred(const QString &message);
 
 private:

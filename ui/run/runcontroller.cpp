@@ -1,9 +1,7 @@
 #include "run/runcontroller.h"
 
 #include "document/projectdocument.h"
-#include "run/runner.h"
-
-#include <QFileInfo>
+#include "run/runsession.h"
 
 namespace flowbench {
 
@@ -11,21 +9,24 @@ RunController::RunController(ProjectDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
 {
+    // Every stored run, whoever stored it, joins the history the views show.
+    connect(document, &ProjectDocument::runAdded, this, &RunController::addToHistory);
     reload();
 }
 
 RunController::~RunController()
 {
-    // A run still going is abandoned with the window; nothing half-written is stored.
-    if (m_runner) {
-        m_runner->disconnect(this);
-        m_runner->cancel();
+    // A run still going is abandoned with the window (RunSession's destructor cancels
+    // it); nothing half-finished is stored.
+    if (m_session) {
+        m_session->disconnect(this);
+        delete m_session;
     }
 }
 
 bool RunController::isRunning() const
 {
-    return m_runner && m_runner->isRunning();
+    return m_session && m_session->isRunning();
 }
 
 void RunController::reload()
@@ -33,15 +34,22 @@ void RunController::reload()
     m_runs.clear();
     m_resultsByRun.clear();
     m_latest.clear();
-    ProjectStore *store = m_document->store();
-    if (const Result<QList<Run>> runs = store->runs())
+    if (const Result<QList<Run>> runs = m_document->runs())
         m_runs = runs.value();
     for (const Run &run : std::as_const(m_runs))
-        if (const Result<QList<CheckResult>> results = store->results(run.id))
+        if (const Result<QList<CheckResult>> results = m_document->results(run.id))
             m_resultsByRun.insert(run.id, results.value());
-    if (const Result<QList<CheckResult>> latest = store->latestResults())
+    if (const Result<QList<CheckResult>> latest = m_document->latestResults())
         for (const CheckResult &r : latest.value())
             m_latest.insert(r.checkId, r);
+}
+
+void RunController::addToHistory(const Run &run, const QList<CheckResult> &results)
+{
+    if (m_resultsByRun.contains(run.id))
+        return;
+    m_runs.append(run);
+    m_resultsByRun.insert(run.id, results);
 }
 
 QList<CheckResult> RunController::resultsOf(const Id &runId) const
@@ -91,49 +99,40 @@ Status RunController::start(
 {
     if (isRunning())
         return Status::failure(tr("A run is already in progress; cancel it or wait for it to finish."));
-    Project p = m_document->snapshot();
-    p.environments = m_document->environments();
     RunOptions options;
     options.selection = selection;
     options.environment = environment;
     options.confirmProtected = confirmedProtected;
-    options.projectDir = QFileInfo(m_document->filePath()).absolutePath();
-
-    auto *runner = new Runner(&m_network, this);
-    connect(runner, &Runner::checkFinished, this, &RunController::onCheckFinished);
-    connect(runner, &Runner::progress, this,
-        [this](int done, int total) { emit progress(done, total, m_failed); });
-    connect(runner, &Runner::finished, this, &RunController::onFinished);
-    const Status s = runner->start(p, options);
-    if (!s) {
-        delete runner;
+    auto *session = new RunSession(m_document, options, this);
+    if (const Status s = session->start(); !s) {
+        const bool nothingToRun = session->refusal() == RunSession::Refusal::NothingToRun;
+        delete session;
+        // The GUI's sentence; the CLI prints the session's line.
+        if (nothingToRun)
+            return Status::failure(
+                tr("Nothing to run: no automated test case with checks in %1.").arg(selection.describe()));
         return s;
     }
-    if (runner->testCases().isEmpty()) {
-        runner->cancel();
-        delete runner;
-        return Status::failure(
-            tr("Nothing to run: no automated test case with checks in %1.").arg(selection.describe()));
-    }
-    m_runner = runner;
-    m_current = runner->run();
+    m_session = session;
+    connect(session, &RunSession::checkFinished, this, &RunController::onCheckFinished);
+    connect(session, &RunSession::progress, this,
+        [this](int done, int total) { emit progress(done, total, m_failed); });
+    connect(session, &RunSession::finished, this, &RunController::onFinished);
+    m_current = session->run();
     m_currentResults.clear();
     m_pendingPerNode.clear();
     m_failed = 0;
-    int total = 0;
-    for (const TestCase &t : runner->testCases()) {
+    for (const TestCase &t : session->testCases())
         m_pendingPerNode[t.nodeId] += t.checks.size();
-        total += t.checks.size();
-    }
     const QList<Id> nodes = m_pendingPerNode.keys();
-    emit started(m_current, total, QSet<Id>(nodes.cbegin(), nodes.cend()));
+    emit started(m_current, session->totalChecks(), QSet<Id>(nodes.cbegin(), nodes.cend()));
     return success();
 }
 
 void RunController::cancel()
 {
-    if (m_runner)
-        m_runner->cancel();
+    if (m_session)
+        m_session->cancel();
 }
 
 void RunController::onCheckFinished(const CheckResult &result)
@@ -151,12 +150,13 @@ void RunController::onCheckFinished(const CheckResult &result)
     }
 }
 
+// The session stored the run already (runAdded put it in the history) or said why not.
 void RunController::onFinished(const Run &run)
 {
-    Runner *runner = m_runner;
+    RunSession *session = m_session;
+    m_session = nullptr;
     m_current = run;
-    // The runner's list is complete (skipped checks included) and in selection order.
-    m_currentResults = runner ? runner->results() : m_currentResults;
+    m_currentResults = session->results();
     for (const CheckResult &r : std::as_const(m_currentResults))
         if (!m_latest.contains(r.checkId) || m_latest.value(r.checkId).runId == run.id)
             m_latest.insert(r.checkId, r);
@@ -165,22 +165,15 @@ void RunController::onFinished(const Run &run)
         emit nodeFinished(it.key());
     }
     m_pendingPerNode.clear();
-    QString error;
-    if (m_document->isReadOnly()) {
+    QString note = session->storeNote();
+    if (session->storage() == RunSession::Storage::ReadOnly) {
         // Shown for this session (map, results, history), never written: the file is read-only.
-        m_runs.append(run);
-        m_resultsByRun.insert(run.id, m_currentResults);
-        error = tr("results not stored: %1 is read-only (%2)").arg(m_document->filePath(), m_document->readOnlyReason());
-    } else if (const Status stored = m_document->store()->addRun(run, m_currentResults); stored) {
-        m_runs.append(run);
-        m_resultsByRun.insert(run.id, m_currentResults);
-    } else {
-        error = tr("The run could not be stored in %1: %2").arg(m_document->filePath(), stored.error());
+        addToHistory(run, m_currentResults);
+        note = tr("results not stored: %1 is read-only (%2)")
+                   .arg(m_document->filePath(), m_document->readOnlyReason());
     }
-    if (runner)
-        runner->deleteLater();
-    m_runner = nullptr;
-    emit finished(run, error);
+    session->deleteLater(); // inside its own signal
+    emit finished(run, note);
 }
 
 } // namespace flowbench

@@ -6,7 +6,6 @@
 #include "run/runselection.h"
 
 #include <QHash>
-#include <QNetworkAccessManager>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
@@ -14,12 +13,13 @@
 namespace flowbench {
 
 class ProjectDocument;
-class Runner;
+class RunSession;
 
-// Runs test cases of the open project from the GUI: snapshots the document, starts the
-// Runner (asynchronous, on the UI thread's event loop, never blocking it), streams each
-// result, keeps the latest result per check and the node outcomes the map shows, and
-// stores the finished (or cancelled) run in the project file in one transaction.
+// The GUI's side of running: starts a RunSession (which snapshots, selects, runs without
+// blocking the UI thread and stores the run through the document) and keeps what the
+// views show: the run history (from the document, plus this session's runs of a
+// read-only project), the latest result per check, the node outcomes on the map and
+// which nodes are still running.
 class RunController : public QObject
 {
     Q_OBJECT
@@ -33,7 +33,7 @@ public:
     void cancel();
     bool isRunning() const;
 
-    // Re-reads run history and latest results from the store (after opening a project).
+    // Re-reads run history and latest results from the document (after opening a project).
     void reload();
     QList<Run> runs() const { return m_runs; }
     QList<CheckResult> resultsOf(const Id &runId) const;
@@ -53,16 +53,17 @@ signals:
     void progress(int done, int total, int failed);
     void nodeOutcomeChanged(const flowbench::Id &nodeId, const flowbench::NodeOutcome &outcome);
     void nodeFinished(const flowbench::Id &nodeId); // every check of the node reported
-    // The run ended; storeError is empty when it reached the project file.
+    // The run ended; storeError is empty when it reached the project file, otherwise it
+    // says why not (RunSession::storeNote: read-only, or the store's error).
     void finished(const flowbench::Run &run, const QString &storeError);
 
 private:
     void onCheckFinished(const CheckResult &result);
     void onFinished(const Run &run);
+    void addToHistory(const Run &run, const QList<CheckResult> &results);
 
     ProjectDocument *m_document;
-    QNetworkAccessManager m_network;
-    QPointer<Runner> m_runner;
+    QPointer<RunSession> m_session;
     QList<Run> m_runs;
     QHash<Id, QList<CheckResult>> m_resultsByRun;
     QHash<Id, CheckResult> m_latest; // by check id

@@ -640,12 +640,8 @@ Status MainWindow::saveCopyAs(const QString &path)
     const QString target = QFileInfo(path).absoluteFilePath();
     if (target == m_document->filePath())
         return Status::failure(tr("%1 is the open project.").arg(QDir::toNativeSeparators(target)));
-    // Edits are saved already: the copy is the whole project written into a new file.
-    auto project = m_document->store()->load();
-    if (!project)
-        return Status::failure(project.error());
     // Replacing an existing file: it stays whole until the copy is complete.
-    if (Status s = writeProjectFile(project.value(), target); !s)
+    if (Status s = m_document->saveCopy(target); !s)
         return Status::failure(tr("Flowbench could not write %1: %2").arg(QDir::toNativeSeparators(target), s.error()));
     return openProjectFile(target);
 }

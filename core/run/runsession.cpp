@@ -1,0 +1,154 @@
+#include "run/runsession.h"
+
+#include "document/projectdocument.h"
+
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+namespace flowbench {
+
+namespace {
+
+// The environment the runner picks (by name, or the only one); null when none or unknown.
+const Environment *chosenEnvironment(const Project &project, const QString &name)
+{
+    if (!name.isEmpty())
+        return project.environmentByName(name);
+    return project.environments.size() == 1 ? &project.environments.first() : nullptr;
+}
+
+} // namespace
+
+RunSession::RunSession(ProjectDocument *document, const RunOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_options(options)
+{
+}
+
+RunSession::~RunSession()
+{
+    if (m_runner && m_runner->isRunning()) {
+        m_runner->disconnect(this);
+        m_runner->cancel();
+    }
+}
+
+Status RunSession::refuse(Refusal why, const QString &message)
+{
+    m_refusal = why;
+    return Status::failure(message);
+}
+
+Status RunSession::start()
+{
+    if (!m_document)
+        return refuse(Refusal::NoProject, tr("no project is open"));
+    if (m_runner)
+        return refuse(Refusal::AlreadyStarted, tr("this run was started already; start another one"));
+    m_refusal = Refusal::None;
+    m_project = m_document->snapshot();
+    m_project.environments = m_document->environments();
+    m_projectPath = m_document->filePath();
+    m_options.projectDir = QFileInfo(m_projectPath).absolutePath();
+
+    m_network = std::make_unique<QNetworkAccessManager>();
+    auto runner = std::make_unique<Runner>(m_network.get());
+    if (const Status started = runner->start(m_project, m_options); !started) {
+        // The runner checks protection right after finding the environment: a protected,
+        // unconfirmed one is always why it refused.
+        const Environment *environment = chosenEnvironment(m_project, m_options.environment);
+        const bool unconfirmed = environment && environment->isProtected && !m_options.confirmProtected;
+        return refuse(unconfirmed ? Refusal::NeedsConfirmation : Refusal::BadInput, started.error());
+    }
+    if (runner->testCases().isEmpty()) {
+        runner->cancel(); // its queued finish dies with it
+        return refuse(Refusal::NothingToRun,
+            tr("nothing to run: no automated test case matches the selection (%1)")
+                .arg(m_options.selection.describe()));
+    }
+    m_runner = std::move(runner);
+    m_run = m_runner->run();
+    connect(
+        m_runner.get(), &Runner::started, this, [this](int total) { emit started(m_runner->run(), total); });
+    connect(m_runner.get(), &Runner::checkFinished, this, &RunSession::checkFinished);
+    connect(m_runner.get(), &Runner::progress, this, &RunSession::progress);
+    connect(m_runner.get(), &Runner::warningRaised, this, &RunSession::warningRaised);
+    connect(m_runner.get(), &Runner::finished, this, &RunSession::onFinished);
+    return success();
+}
+
+void RunSession::cancel()
+{
+    if (m_runner)
+        m_runner->cancel();
+}
+
+bool RunSession::isRunning() const
+{
+    return m_runner && m_runner->isRunning();
+}
+
+QList<TestCase> RunSession::testCases() const
+{
+    return m_runner ? m_runner->testCases() : QList<TestCase>();
+}
+
+int RunSession::totalChecks() const
+{
+    int total = 0;
+    for (const TestCase &t : testCases())
+        total += int(t.checks.size());
+    return total;
+}
+
+Run RunSession::run() const
+{
+    return m_runner && m_runner->isRunning() ? m_runner->run() : m_run;
+}
+
+QList<CheckResult> RunSession::results() const
+{
+    return m_runner && m_runner->isRunning() ? m_runner->results() : m_results;
+}
+
+QStringList RunSession::warnings() const
+{
+    return m_runner ? m_runner->warnings() : QStringList();
+}
+
+void RunSession::onFinished(const Run &run)
+{
+    m_run = run;
+    // The runner's list is complete (skipped checks included) and in selection order.
+    m_results = m_runner->results();
+    store(run);
+    emit finished(run);
+}
+
+void RunSession::store(const Run &run)
+{
+    if (!m_document) {
+        m_storage = Storage::Failed;
+        m_storeNote
+            = tr("%1: the run could not be stored: the project was closed while it ran").arg(m_projectPath);
+        return;
+    }
+    const QString &path = m_projectPath;
+    if (m_document->isReadOnly()) {
+        // A read-only project runs like any other; only its history does not grow.
+        m_storage = Storage::ReadOnly;
+        m_storeNote = tr("%1: is read-only (%2); the results of this run were not stored in it")
+                          .arg(path, m_document->readOnlyReason());
+        return;
+    }
+    if (const Status stored = m_document->addRun(run, m_results); !stored) {
+        m_storage = Storage::Failed;
+        m_storeNote = tr("%1: the run could not be stored: %2").arg(path, stored.error());
+        return;
+    }
+    m_storage = Storage::Stored;
+    m_storeNote.clear();
+}
+
+} // namespace flowbench
