@@ -124,6 +124,26 @@ QString describeGraphvizError(QString message)
     return message;
 }
 
+// Declared attributes of one kind of object that Flowbench does not read, with the number
+// of objects that set a value (a default of "" sets none).
+template <typename Object>
+void collectIgnored(Agraph_t *g, int kind, const char *what, const QSet<QString> &known,
+                    const std::vector<Object *> &objects, QList<DotIgnoredAttribute> &out)
+{
+    for (Agsym_t *sym = agnxtattr(g, kind, nullptr); sym; sym = agnxtattr(g, kind, sym)) {
+        const QString name = QString::fromUtf8(sym->name);
+        if (known.contains(name))
+            continue;
+        int count = 0;
+        for (Object *o : objects) {
+            const char *value = agxget(o, sym);
+            count += value && *value;
+        }
+        if (count > 0)
+            out.append({QString::fromLatin1(what), name, count});
+    }
+}
+
 } // namespace
 
 Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
@@ -201,6 +221,16 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
         edge.label = displayText(attributeOf(e, "label"));
         import.edges.append(edge);
     }
+
+    std::vector<Agnode_t *> nodes;
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        nodes.push_back(n);
+    static const QSet<QString> knownNode{QStringLiteral("id"),   QStringLiteral("label"), QStringLiteral("kind"),
+                                         QStringLiteral("shape"), QStringLiteral("risk"), QStringLiteral("owner"),
+                                         QStringLiteral("description")};
+    static const QSet<QString> knownEdge{QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("label")};
+    collectIgnored(g, AGNODE, "node", knownNode, nodes, import.ignored);
+    collectIgnored(g, AGEDGE, "edge", knownEdge, edges, import.ignored);
     return import;
 }
 

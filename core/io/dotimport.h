@@ -10,10 +10,19 @@
 
 namespace flowbench {
 
+// An attribute the file sets that Flowbench does not read (colour, style...).
+struct DotIgnoredAttribute
+{
+    QString object; // "node" or "edge"
+    QString name;
+    int count = 0; // how many nodes or edges set it
+};
+
 struct DotImport
 {
     QList<Node> nodes;
     QList<Edge> edges;
+    QList<DotIgnoredAttribute> ignored; // in the order the file declares them
 };
 
 // Reads the first graph of `text` with Graphviz (agmemread) into nodes and edges.
@@ -21,7 +30,7 @@ struct DotImport
 // shows them (\\ backslash, \n line break, \N the DOT id). Kind: the `kind`
 // attribute, else from the shape (cylinder -> table, cds -> queue...), else service.
 // Group: the innermost cluster's label (or its name without "cluster"). Attributes we do
-// not know are ignored; a bad value of one we know (kind, risk) fails the whole import,
+// not know are ignored (and listed in `ignored`); a bad value of one we know (kind, risk) fails the whole import,
 // naming the node. Ids come from `id` attributes that are UUIDs, else fresh ones.
 // `sourceName` (a file name) starts every error message.
 Result<DotImport> importDot(const QByteArray &text, const QString &sourceName);
