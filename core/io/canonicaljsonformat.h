@@ -26,7 +26,7 @@ public:
     QStringList filePatterns() const override { return { QStringLiteral("*.json") }; }
     QString description() const override
     {
-        return QStringLiteral("the whole project as canonical JSON (stable order, for review and diff)");
+        return QStringLiteral("the whole project as canonical JSON, in a stable order for review and diff");
     }
     Result<QByteArray> write(const Project &project, const ExportOptions &options) const override;
 };

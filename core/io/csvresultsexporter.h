@@ -17,7 +17,7 @@ public:
     QStringList filePatterns() const override { return { QStringLiteral("*.csv") }; }
     QString description() const override
     {
-        return QStringLiteral("the latest result of every check, one row each (spreadsheets)");
+        return QStringLiteral("the latest result of every check, one row each, for spreadsheets");
     }
     bool needsResults() const override { return true; }
     Result<QByteArray> write(const Project &project, const ExportOptions &options) const override;

@@ -30,9 +30,9 @@ struct DotImport
 // shows them (\\ backslash, \n line break, \N the DOT id). Kind: the `kind`
 // attribute, else from the shape (cylinder -> table, cds -> queue...), else service.
 // Group: the innermost cluster's label (or its name without "cluster"). Attributes we do
-// not know are ignored (and listed in `ignored`); a bad value of one we know (kind, risk) fails the whole import,
-// naming the node. Ids come from `id` attributes that are UUIDs, else fresh ones.
-// `sourceName` (a file name) starts every error message.
+// not know are ignored (and listed in `ignored`); a bad value of one we know (kind, risk) fails the whole
+// import, naming the node. Ids come from `id` attributes that are UUIDs, else fresh ones. `sourceName` (a
+// file name) starts every error message.
 Result<DotImport> importDot(const QByteArray &text, const QString &sourceName);
 
 } // namespace flowbench

@@ -128,7 +128,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("too many files") << QStringList{QStringLiteral("stats"), QStringLiteral("a"), QStringLiteral("b")}
                                     << QStringLiteral("flowbench-cli stats: expects one FILE");
     QTest::newRow("unknown export format") << QStringList{QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("svgz")}
-                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot)");
+                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot, csv)");
     QTest::newRow("import needs two files") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), shopJson()}
                                             << QStringLiteral("flowbench-cli import: expects IN and OUT");
     QTest::newRow("option value missing") << QStringList{QStringLiteral("new"), QStringLiteral("x.flowbench"), QStringLiteral("--name")}
