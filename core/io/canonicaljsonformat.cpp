@@ -13,7 +13,11 @@ Result<Import> CanonicalJsonImporter::read(
         return Result<Import>::failure(project.error());
     Import result;
     result.changes = ProjectChangeSet::between(target, project.value());
-    result.report = summarizeImport(sourceName, target, result.changes);
+    result.report = summarizeImport(sourceName, result.changes);
+    if (!target.name.isEmpty() && project->name != target.name)
+        result.report.leaveOut(0, QStringLiteral("name"),
+            QStringLiteral("\"%1\" not taken: the open project keeps its name \"%2\"")
+                .arg(project->name, target.name));
     return result;
 }
 

@@ -18,8 +18,10 @@ public:
     {
         return QStringLiteral("nodes, edges and clusters of a Graphviz graph");
     }
-    // A node or edge the target already has (by its `id` attribute) keeps what DOT does
-    // not carry (properties, position, test cases, route); DOT's fields replace the rest.
+    // A node the target already has (by its `id` attribute, else by a name only one
+    // target node has) keeps what the file does not say (properties, position, test
+    // cases; kind, risk, owner, description left unset; its group when the file has no
+    // clusters); an edge likewise (by id, else by its ends and kind) keeps its route.
     Result<Import> read(
         const QByteArray &data, const QString &sourceName, const Project &target) const override;
 };

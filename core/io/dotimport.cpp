@@ -8,11 +8,16 @@
 
 #include <graphviz/cgraph.h>
 
+extern "C" void aglexbad(void);
+
 namespace flowbench {
 
 namespace {
 
-char *cstr(const char *text) { return const_cast<char *>(text); }
+char *cstr(const char *text)
+{
+    return const_cast<char *>(text);
+}
 
 // The value of a declared attribute, empty when undeclared or unset.
 QString attributeOf(void *object, const char *name)
@@ -50,11 +55,15 @@ QString displayText(const QString &raw, const QString &nodeName = QString())
 
 std::optional<NodeKind> kindFromShape(const QString &shape)
 {
-    static const QHash<QString, NodeKind> shapes{
-        {QStringLiteral("note"), NodeKind::Screen},        {QStringLiteral("tab"), NodeKind::Screen},
-        {QStringLiteral("component"), NodeKind::Api},      {QStringLiteral("cylinder"), NodeKind::Table},
-        {QStringLiteral("cds"), NodeKind::Queue},          {QStringLiteral("box3d"), NodeKind::Cache},
-        {QStringLiteral("hexagon"), NodeKind::Job},        {QStringLiteral("doubleoctagon"), NodeKind::External},
+    static const QHash<QString, NodeKind> shapes {
+        { QStringLiteral("note"), NodeKind::Screen },
+        { QStringLiteral("tab"), NodeKind::Screen },
+        { QStringLiteral("component"), NodeKind::Api },
+        { QStringLiteral("cylinder"), NodeKind::Table },
+        { QStringLiteral("cds"), NodeKind::Queue },
+        { QStringLiteral("box3d"), NodeKind::Cache },
+        { QStringLiteral("hexagon"), NodeKind::Job },
+        { QStringLiteral("doubleoctagon"), NodeKind::External },
     };
     auto it = shapes.find(shape.toLower());
     if (it == shapes.end())
@@ -116,8 +125,8 @@ Result<Risk> parseRisk(const QString &text)
 QString describeGraphvizError(QString message)
 {
     message.remove(QRegularExpression(QStringLiteral("^(Error|Warning): ")));
-    static const QRegularExpression inLine(QStringLiteral("^(.*) in line (\\d+)(.*)$"),
-                                           QRegularExpression::DotMatchesEverythingOption);
+    static const QRegularExpression inLine(
+        QStringLiteral("^(.*) in line (\\d+)(.*)$"), QRegularExpression::DotMatchesEverythingOption);
     const QRegularExpressionMatch m = inLine.match(message);
     if (m.hasMatch())
         return QStringLiteral("line %1: %2%3").arg(m.captured(2), m.captured(1), m.captured(3));
@@ -128,7 +137,7 @@ QString describeGraphvizError(QString message)
 // of objects that set a value (a default of "" sets none).
 template <typename Object>
 void collectIgnored(Agraph_t *g, int kind, const char *what, const QSet<QString> &known,
-                    const std::vector<Object *> &objects, QList<DotIgnoredAttribute> &out)
+    const std::vector<Object *> &objects, QList<DotIgnoredAttribute> &out)
 {
     for (Agsym_t *sym = agnxtattr(g, kind, nullptr); sym; sym = agnxtattr(g, kind, sym)) {
         const QString name = QString::fromUtf8(sym->name);
@@ -140,7 +149,7 @@ void collectIgnored(Agraph_t *g, int kind, const char *what, const QSet<QString>
             count += value && *value;
         }
         if (count > 0)
-            out.append({QString::fromLatin1(what), name, count});
+            out.append({ QString::fromLatin1(what), name, count });
     }
 }
 
@@ -152,10 +161,17 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
         return Result<DotImport>::failure(QStringLiteral("%1: %2").arg(sourceName, message));
     };
     GraphvizSession session;
+    // cgraph's lexer keeps what it read ahead of the previous graph (its trailing line
+    // break) and scans it first: without a flush, a second import in one process names
+    // the wrong line. aglexbad() is cgraph's own flush (YY_FLUSH_BUFFER), exported but
+    // declared only in its private header.
+    aglexbad();
+    agreadline(1);
     GraphPtr graph(agmemread(text.constData()));
     if (session.hadError() || !graph) {
         const QString messages = session.messages();
-        return fail(messages.isEmpty() ? QStringLiteral("no DOT graph found") : describeGraphvizError(messages));
+        return fail(
+            messages.isEmpty() ? QStringLiteral("no DOT graph found") : describeGraphvizError(messages));
     }
     Agraph_t *g = graph.get();
     DotImport import;
@@ -163,6 +179,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
     const QString rootLabel = attributeOf(g, "label");
     QHash<Agnode_t *, QString> groupOf;
     collectGroups(g, rootLabel, groupOf);
+    import.hasClusters = !groupOf.isEmpty();
 
     QHash<Agnode_t *, Id> idOf;
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
@@ -173,15 +190,19 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
         const QString label = attributeOf(n, "label");
         node.name = label.isEmpty() ? dotName : displayText(label, dotName);
         const QString where = QStringLiteral("node \"%1\"").arg(dotName);
+        DotNodeFields given;
         const QString kind = attributeOf(n, "kind");
         if (!kind.isEmpty()) {
             const auto parsed = nodeKindFromString(kind.trimmed().toLower());
             if (!parsed)
                 return fail(QStringLiteral("%1: unknown kind \"%2\" (expected one of screen, api, service, "
-                                           "table, queue, cache, job, external)").arg(where, kind));
+                                           "table, queue, cache, job, external)")
+                                .arg(where, kind));
             node.kind = *parsed;
+            given.kind = true;
         } else if (const auto fromShape = kindFromShape(attributeOf(n, "shape"))) {
             node.kind = *fromShape;
+            given.kind = true;
         }
         const QString risk = attributeOf(n, "risk");
         if (!risk.isEmpty()) {
@@ -189,12 +210,16 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
             if (!parsed)
                 return fail(QStringLiteral("%1: %2").arg(where, parsed.error()));
             node.risk = *parsed;
+            given.risk = true;
         }
         node.owner = displayText(attributeOf(n, "owner"));
         node.description = displayText(attributeOf(n, "description"));
+        given.owner = !node.owner.isEmpty();
+        given.description = !node.description.isEmpty();
         node.group = groupOf.value(n);
         idOf.insert(n, node.id);
         import.nodes.append(node);
+        import.given.append(given);
     }
 
     // Out-edges are grouped per node; their sequence numbers restore file order.
@@ -212,10 +237,11 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
         if (!kind.isEmpty()) {
             const auto parsed = edgeKindFromString(kind.trimmed().toLower());
             if (!parsed)
-                return fail(QStringLiteral("edge \"%1\" -> \"%2\": unknown kind \"%3\" (expected one of calls, "
-                                           "reads, writes, publishes, consumes, triggers, schedules)")
-                                .arg(QString::fromUtf8(agnameof(agtail(e))),
-                                     QString::fromUtf8(agnameof(aghead(e))), kind));
+                return fail(
+                    QStringLiteral("edge \"%1\" -> \"%2\": unknown kind \"%3\" (expected one of calls, "
+                                   "reads, writes, publishes, consumes, triggers, schedules)")
+                        .arg(QString::fromUtf8(agnameof(agtail(e))), QString::fromUtf8(agnameof(aghead(e))),
+                            kind));
             edge.kind = *parsed;
         }
         edge.label = displayText(attributeOf(e, "label"));
@@ -225,10 +251,11 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
     std::vector<Agnode_t *> nodes;
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
         nodes.push_back(n);
-    static const QSet<QString> knownNode{QStringLiteral("id"),   QStringLiteral("label"), QStringLiteral("kind"),
-                                         QStringLiteral("shape"), QStringLiteral("risk"), QStringLiteral("owner"),
-                                         QStringLiteral("description")};
-    static const QSet<QString> knownEdge{QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("label")};
+    static const QSet<QString> knownNode { QStringLiteral("id"), QStringLiteral("label"),
+        QStringLiteral("kind"), QStringLiteral("shape"), QStringLiteral("risk"), QStringLiteral("owner"),
+        QStringLiteral("description") };
+    static const QSet<QString> knownEdge { QStringLiteral("id"), QStringLiteral("kind"),
+        QStringLiteral("label") };
     collectIgnored(g, AGNODE, "node", knownNode, nodes, import.ignored);
     collectIgnored(g, AGEDGE, "edge", knownEdge, edges, import.ignored);
     return import;

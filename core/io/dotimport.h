@@ -18,9 +18,21 @@ struct DotIgnoredAttribute
     int count = 0; // how many nodes or edges set it
 };
 
+// Which of a node's fields the file itself sets (the rest are defaults), so that a node
+// merged into an existing one replaces only those.
+struct DotNodeFields
+{
+    bool kind = false; // a `kind` attribute, or a shape that names a kind
+    bool risk = false;
+    bool owner = false;
+    bool description = false;
+};
+
 struct DotImport
 {
     QList<Node> nodes;
+    QList<DotNodeFields> given; // per node, same order
+    bool hasClusters = false; // groups come from clusters; without any, none were said
     QList<Edge> edges;
     QList<DotIgnoredAttribute> ignored; // in the order the file declares them
 };

@@ -14,7 +14,7 @@ Result<Import> readImportFile(const Importer &importer, const QString &path, con
     return importer.read(in.readAll(), path, target);
 }
 
-ImportReport summarizeImport(const QString &source, const Project &target, const ProjectChangeSet &changes)
+ImportReport summarizeImport(const QString &source, const ProjectChangeSet &changes)
 {
     ImportReport report;
     report.source = source;
@@ -24,10 +24,6 @@ ImportReport summarizeImport(const QString &source, const Project &target, const
     const QString changed = ProjectChangeSet::describe(changes.changed);
     if (changed != QLatin1String("nothing"))
         report.taken << QStringLiteral("changed %1").arg(changed);
-    if (!target.name.isEmpty() && !changes.name.isEmpty() && changes.name != target.name)
-        report.leaveOut(0, QStringLiteral("name"),
-            QStringLiteral("\"%1\" not taken: the open project keeps its name \"%2\"")
-                .arg(changes.name, target.name));
     return report;
 }
 
@@ -48,7 +44,7 @@ void leaveOutRunHistory(Import &import)
         QStringLiteral("%1 not taken: run history is imported only into a new project")
             .arg(ProjectChangeSet::describe(history)));
     // The "taken" lines counted them.
-    import.report.taken = summarizeImport(import.report.source, Project(), import.changes).taken;
+    import.report.taken = summarizeImport(import.report.source, import.changes).taken;
 }
 
 QStringList importProblems(const Project &target, const ProjectChangeSet &changes)

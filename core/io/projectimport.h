@@ -13,9 +13,8 @@ namespace flowbench {
 // is an error naming it.
 Result<Import> readImportFile(const Importer &importer, const QString &path, const Project &target);
 
-// The report's "taken" lines for `changes` ("added 3 nodes, 2 edges", "changed 1 node"),
-// plus a note when an open project keeps its own name.
-ImportReport summarizeImport(const QString &source, const Project &target, const ProjectChangeSet &changes);
+// The report's "taken" lines for `changes` ("added 3 nodes, 2 edges", "changed 1 node").
+ImportReport summarizeImport(const QString &source, const ProjectChangeSet &changes);
 
 // An open project keeps no run history from a file (its runs are its own): the runs and
 // results the file adds are moved out of the changes into the report's "not taken".
