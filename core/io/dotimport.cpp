@@ -1,13 +1,21 @@
 #include "io/dotimport.h"
+#include "io/dotlabel.h"
 #include "layout/graphvizsession.h"
 
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include <graphviz/cgraph.h>
 
+// cgraph's lexer keeps whatever follows the first graph of a text (a second graph, stray
+// characters) and hands it to the next agmemread of the process, which then fails with a
+// syntax error or reads the wrong graph (found by fuzz_dotimport). cgraph flushes it only
+// after a syntax error; aglexbad() is that flush, exported by libcgraph but declared only
+// in its private header.
 extern "C" void aglexbad(void);
 
 namespace flowbench {
@@ -26,31 +34,14 @@ QString attributeOf(void *object, const char *name)
     return value ? QString::fromUtf8(value) : QString();
 }
 
-// Text as Graphviz would show it: \\ is a backslash, \n \l \r break lines, \N is the node's
-// name. Other escapes stay as written. (exportDot writes exactly these.)
-QString displayText(const QString &raw, const QString &nodeName = QString())
+// A label as plain text: HTML-like labels by their text, others with Graphviz's escapes read.
+QString labelOf(void *object, const QString &nodeName = QString())
 {
-    if (!raw.contains(QLatin1Char('\\')))
-        return raw;
-    QString out;
-    out.reserve(raw.size());
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        const QChar c = raw[i];
-        if (c != QLatin1Char('\\') || i + 1 == raw.size()) {
-            out += c;
-            continue;
-        }
-        const QChar next = raw[++i];
-        if (next == QLatin1Char('\\'))
-            out += QLatin1Char('\\');
-        else if (next == QLatin1Char('n') || next == QLatin1Char('l') || next == QLatin1Char('r'))
-            out += QLatin1Char('\n');
-        else if (next == QLatin1Char('N'))
-            out += nodeName;
-        else
-            out += c, out += next;
-    }
-    return out;
+    char *value = agget(object, cstr("label"));
+    if (!value || !*value)
+        return QString();
+    const QString text = QString::fromUtf8(value);
+    return aghtmlstr(value) ? htmlLabelText(text) : dotEscapedText(text, nodeName);
 }
 
 std::optional<NodeKind> kindFromShape(const QString &shape)
@@ -72,23 +63,28 @@ std::optional<NodeKind> kindFromShape(const QString &shape)
 }
 
 // Group of every node: the innermost cluster around it. Parents are visited before their
-// subgraphs, so a nested cluster overrides the one around it.
-void collectGroups(Agraph_t *graph, const QString &rootLabel, QHash<Agnode_t *, QString> &groupOf)
+// subgraphs, so a nested cluster overrides the one around it. A subgraph's label reads as
+// its parent's when it has none of its own (cgraph hands graph attributes down), so a
+// label equal to the parent's counts as none: the cluster is named after its subgraph.
+void collectGroups(Agraph_t *graph, QHash<Agnode_t *, QString> &groupOf)
 {
     for (Agraph_t *sub = agfstsubg(graph); sub; sub = agnxtsubg(sub)) {
         const QString name = QString::fromUtf8(agnameof(sub));
         if (name.startsWith(QLatin1String("cluster"))) {
-            QString label = displayText(attributeOf(sub, "label"));
-            // Cluster labels inherit the root graph's label when they have none.
-            if (label.isEmpty() || label == rootLabel) {
+            const char *own = agget(sub, cstr("label"));
+            const char *inherited = agget(graph, cstr("label"));
+            QString label = own && (!inherited || qstrcmp(own, inherited) != 0) ? labelOf(sub) : QString();
+            if (label.trimmed().isEmpty()) {
                 label = name.mid(7);
                 if (label.startsWith(QLatin1Char('_')))
                     label = label.mid(1);
+                if (label.trimmed().isEmpty()) // "cluster_" says nothing more than its name
+                    label = name;
             }
             for (Agnode_t *n = agfstnode(sub); n; n = agnxtnode(sub, n))
                 groupOf.insert(agsubnode(agroot(sub), n, 0), label);
         }
-        collectGroups(sub, rootLabel, groupOf);
+        collectGroups(sub, groupOf);
     }
 }
 
@@ -119,6 +115,47 @@ Result<Risk> parseRisk(const QString &text)
         return Result<Risk>::failure(
             QStringLiteral("risk \"%1\" is not likelihood/impact, each 1..5 (e.g. \"3/4\")").arg(text));
     return risk;
+}
+
+// Graphviz's `pos` of a node: "x,y" in points, y up; "x,y!" (pinned for neato) and
+// "x,y,z" (3D) too. nullopt when it is not that. Coordinates beyond ±1e7 points (a map
+// kilometres wide) are refused too: they are no layout a person made.
+std::optional<QPointF> parsePos(QString text)
+{
+    text = text.trimmed();
+    if (text.endsWith(QLatin1Char('!')))
+        text.chop(1);
+    const QStringList parts = text.split(QLatin1Char(','));
+    if (parts.size() != 2 && parts.size() != 3)
+        return std::nullopt;
+    double xy[2];
+    for (int i = 0; i < 2; ++i) {
+        bool ok = false;
+        xy[i] = parts[i].trimmed().toDouble(&ok);
+        if (!ok || !std::isfinite(xy[i]) || std::fabs(xy[i]) > 1e7)
+            return std::nullopt;
+    }
+    return QPointF(xy[0], xy[1]);
+}
+
+// Positions of a laid-out file as the map keeps them (as core/layout does with a layout):
+// y flipped to Qt's y-down, card centre -> top-left, and the placed cards moved so they
+// start at (0, 0). Placed nodes are pinned: a layout keeps them where the file has them.
+void placeCards(QList<Node> &nodes, const QList<std::pair<int, QPointF>> &centres, QSizeF cardSize)
+{
+    if (centres.isEmpty())
+        return;
+    double left = std::numeric_limits<double>::max(), top = left;
+    for (const auto &[index, centre] : centres) {
+        left = std::min(left, centre.x() - cardSize.width() / 2);
+        top = std::min(top, -centre.y() - cardSize.height() / 2);
+    }
+    for (const auto &[index, centre] : centres) {
+        Node &node = nodes[index];
+        node.x = centre.x() - cardSize.width() / 2 - left;
+        node.y = -centre.y() - cardSize.height() / 2 - top;
+        node.pinned = true;
+    }
 }
 
 // "Error: syntax error in line 3 near ';'" -> "line 3: syntax error near ';'".
@@ -155,19 +192,14 @@ void collectIgnored(Agraph_t *g, int kind, const char *what, const QSet<QString>
 
 } // namespace
 
-Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
+Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, QSizeF cardSize)
 {
     auto fail = [&](const QString &message) {
         return Result<DotImport>::failure(QStringLiteral("%1: %2").arg(sourceName, message));
     };
     GraphvizSession session;
-    // cgraph's lexer keeps what it read ahead of the previous graph (its trailing line
-    // break) and scans it first: without a flush, a second import in one process names
-    // the wrong line. aglexbad() is cgraph's own flush (YY_FLUSH_BUFFER), exported but
-    // declared only in its private header.
-    aglexbad();
-    agreadline(1);
     GraphPtr graph(agmemread(text.constData()));
+    aglexbad(); // the rest of `text` is not the next import's beginning
     if (session.hadError() || !graph) {
         const QString messages = session.messages();
         return fail(
@@ -176,21 +208,35 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
     Agraph_t *g = graph.get();
     DotImport import;
     IdPool ids;
-    const QString rootLabel = attributeOf(g, "label");
     QHash<Agnode_t *, QString> groupOf;
-    collectGroups(g, rootLabel, groupOf);
+    collectGroups(g, groupOf);
     import.hasClusters = !groupOf.isEmpty();
+    QList<std::pair<int, QPointF>> centres; // node index -> pos, y up
 
     QHash<Agnode_t *, Id> idOf;
     for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
         const QString rawName = QString::fromUtf8(agnameof(n));
-        const QString dotName = displayText(rawName);
+        const QString dotName = dotEscapedText(rawName);
         Node node;
         node.id = ids.take(attributeOf(n, "id"));
-        const QString label = attributeOf(n, "label");
-        node.name = label.isEmpty() ? dotName : displayText(label, dotName);
+        const QString shape = attributeOf(n, "shape").trimmed().toLower();
+        QString label;
+        char *rawLabel = agget(n, cstr("label"));
+        if (rawLabel && *rawLabel && !aghtmlstr(rawLabel)
+            && (shape == QLatin1String("record") || shape == QLatin1String("mrecord")))
+            label = recordLabelText(QString::fromUtf8(rawLabel), dotName);
+        else
+            label = labelOf(n, dotName);
+        node.name = label.trimmed().isEmpty() ? dotName : label;
         const QString where = QStringLiteral("node \"%1\"").arg(dotName);
         DotNodeFields given;
+        // DOT allows "" (and <>) as a node id; a card needs a name (validateProject).
+        if (node.name.trimmed().isEmpty())
+            return fail(
+                QStringLiteral("%1 (node %2 in file order) has no name: its DOT id is blank and it has no "
+                               "label; give it a label")
+                    .arg(where)
+                    .arg(import.nodes.size() + 1));
         const QString kind = attributeOf(n, "kind");
         if (!kind.isEmpty()) {
             const auto parsed = nodeKindFromString(kind.trimmed().toLower());
@@ -200,7 +246,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
                                 .arg(where, kind));
             node.kind = *parsed;
             given.kind = true;
-        } else if (const auto fromShape = kindFromShape(attributeOf(n, "shape"))) {
+        } else if (const auto fromShape = kindFromShape(shape)) {
             node.kind = *fromShape;
             given.kind = true;
         }
@@ -212,8 +258,16 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
             node.risk = *parsed;
             given.risk = true;
         }
-        node.owner = displayText(attributeOf(n, "owner"));
-        node.description = displayText(attributeOf(n, "description"));
+        if (const QString pos = attributeOf(n, "pos"); !pos.trimmed().isEmpty()) {
+            const auto centre = parsePos(pos);
+            if (!centre)
+                return fail(
+                    QStringLiteral("%1: pos \"%2\" is not \"x,y\" in points (e.g. \"27,18\" or \"27,18!\")")
+                        .arg(where, pos));
+            centres.append({ int(import.nodes.size()), *centre });
+        }
+        node.owner = dotEscapedText(attributeOf(n, "owner"));
+        node.description = dotEscapedText(attributeOf(n, "description"));
         given.owner = !node.owner.isEmpty();
         given.description = !node.description.isEmpty();
         node.group = groupOf.value(n);
@@ -221,6 +275,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
         import.nodes.append(node);
         import.given.append(given);
     }
+    placeCards(import.nodes, centres, cardSize);
 
     // Out-edges are grouped per node; their sequence numbers restore file order.
     std::vector<Agedge_t *> edges;
@@ -244,7 +299,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
                             kind));
             edge.kind = *parsed;
         }
-        edge.label = displayText(attributeOf(e, "label"));
+        edge.label = labelOf(e);
         import.edges.append(edge);
     }
 
@@ -253,7 +308,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName)
         nodes.push_back(n);
     static const QSet<QString> knownNode { QStringLiteral("id"), QStringLiteral("label"),
         QStringLiteral("kind"), QStringLiteral("shape"), QStringLiteral("risk"), QStringLiteral("owner"),
-        QStringLiteral("description") };
+        QStringLiteral("description"), QStringLiteral("pos") };
     static const QSet<QString> knownEdge { QStringLiteral("id"), QStringLiteral("kind"),
         QStringLiteral("label") };
     collectIgnored(g, AGNODE, "node", knownNode, nodes, import.ignored);
