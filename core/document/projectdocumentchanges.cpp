@@ -124,13 +124,12 @@ Status ProjectDocument::applyChanges(const ProjectChangeSet &changes, ProjectCha
     // removed node; flow paths through it).
     ProjectChangeSet back;
     back.removed = changes.added;
-    auto missing = [this](const QString &what, const QString &id) {
-        return fail(Status::failure(tr("No %1 with id %2; nothing was changed").arg(what, id)));
-    };
+    QString missing;
     auto take = [&](auto &cache, const auto &wanted, auto &into, const char *what) -> bool {
         auto copies = cachedCopies(cache, wanted);
         if (!copies) {
-            missing(QString::fromLatin1(what), copies.error());
+            missing
+                = tr("No %1 with id %2; nothing was changed").arg(QString::fromLatin1(what), copies.error());
             return false;
         }
         into = copies.value();
@@ -148,7 +147,7 @@ Status ProjectDocument::applyChanges(const ProjectChangeSet &changes, ProjectCha
         || !take(m_testCases, changes.removed.testCases, back.added.testCases, "test case")
         || !take(m_comments, changes.removed.comments, back.added.comments, "comment")
         || !take(environments, changes.removed.environments, back.added.environments, "environment"))
-        return Status::failure(tr("Nothing was changed"));
+        return fail(Status::failure(missing));
     const QSet<Id> goneNodes = idsOf(changes.removed.nodes);
     if (!goneNodes.isEmpty()) {
         const QSet<Id> edges = idsOf(back.added.edges), testCases = idsOf(back.added.testCases),

@@ -260,7 +260,9 @@ void TestImportIntoProject::failedApplyChangesNothing()
     Node missing;
     missing.id = newId();
     ghost.changed.nodes.append(missing);
-    QVERIFY(!ImportChangesCommand::apply(*m_doc, ghost, QStringLiteral("Import ghost")).ok());
+    const Status refused = ImportChangesCommand::apply(*m_doc, ghost, QStringLiteral("Import ghost"));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error(), QStringLiteral("No node with id %1; nothing was changed").arg(missing.id));
     QCOMPARE(content(testing::reopenProject(m_path)).nodes, before.nodes);
 }
 

@@ -86,6 +86,11 @@ Result<ImportReport> ImportExportActions::importFile(
             return Result<ImportReport>::failure(s.error());
         return import->report;
     }
+    const ProjectDocument *open = m_document();
+    if (open
+        && QFileInfo(newProjectPath).absoluteFilePath() == QFileInfo(open->filePath()).absoluteFilePath())
+        return Result<ImportReport>::failure(
+            tr("%1: is the open project; choose another file for the new project").arg(newProjectPath));
     Project project = appliedTo(Project(), import->changes);
     if (project.name.isEmpty())
         project.name = QFileInfo(newProjectPath).completeBaseName();

@@ -164,6 +164,16 @@ void TestImportExportActions::importIntoNewProjectOpensIt()
     QCOMPARE(p.name, QStringLiteral("map"));
     QCOMPARE(nodeNames(p), (QStringList { QStringLiteral("a"), QStringLiteral("b") }));
     QCOMPARE(m_doc->nodeCount(), 1); // the open project is untouched
+
+    // A new project never replaces the open one's file.
+    m_opened.clear();
+    const Result<ImportReport> over
+        = m_actions->importFile(dot, *FormatRegistry::instance().importer(QStringLiteral("dot")),
+            ImportExportActions::Target::NewProject, m_path);
+    QVERIFY(!over.ok());
+    QVERIFY2(over.error().contains(QStringLiteral("is the open project")), qPrintable(over.error()));
+    QVERIFY(m_opened.isEmpty());
+    QCOMPARE(testing::reopenProject(m_path).nodes.size(), 1);
 }
 
 void TestImportExportActions::exportWritesTheChosenFormat_data()
