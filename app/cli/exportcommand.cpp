@@ -1,7 +1,7 @@
 #include "exportcommand.h"
 
-#include "io/canonicaljson.h"
-#include "io/dotexport.h"
+#include "formatoptions.h"
+#include "io/formatregistry.h"
 #include "io/outputfile.h"
 #include "projectfiles.h"
 
@@ -9,14 +9,18 @@ namespace flowbench::cli {
 
 void ExportCommand::declare(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The project to export (*.flowbench or *.json)."));
-    parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: json (the default) or dot (the map as a Graphviz graph)."), QStringLiteral("FORMAT"),
-                      QStringLiteral("json")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      QStringLiteral("Write to OUT instead of standard output (written whole through a temporary file; "
-                                     "a device or FIFO is written in place; - is standard output)."),
-                      QStringLiteral("OUT")});
-    parser.addOption({QStringLiteral("with-runs"), QStringLiteral("Include the run history and its results.")});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"), QStringLiteral("The project to export (*.flowbench or *.json)."));
+    parser.addOption({ QStringLiteral("format"),
+        QStringLiteral("Output format: %1.")
+            .arg(formatChoices(FormatRegistry::instance().exporters(), QStringLiteral("json"))),
+        QStringLiteral("FORMAT"), QStringLiteral("json") });
+    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("Write to OUT instead of standard output (written whole through a temporary file; "
+                       "a device or FIFO is written in place; - is standard output)."),
+        QStringLiteral("OUT") });
+    parser.addOption(
+        { QStringLiteral("with-runs"), QStringLiteral("Include the run history and its results.") });
 }
 
 int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -25,8 +29,11 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (args.size() != 1)
         return usageError(err, name(), QStringLiteral("expects one FILE"));
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QLatin1String("json") && format != QLatin1String("dot"))
-        return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json, dot)").arg(format));
+    const Exporter *exporter = FormatRegistry::instance().exporter(format);
+    if (!exporter)
+        return usageError(err, name(),
+            QStringLiteral("unknown format \"%1\" %2")
+                .arg(format, supportedFormats(FormatRegistry::instance().exporterIds())));
 
     // Standard output goes through the same writer, so that a full disk is reported there too.
     const QString outPath = parser.isSet(QStringLiteral("output")) ? parser.value(QStringLiteral("output"))
@@ -40,12 +47,15 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         err << project.error() << "\n";
         return ExitBadInput;
     }
-    const QByteArray json = format == QLatin1String("dot")
-        ? exportDot(project.value())
-        : toCanonicalJson(project.value(), JsonExportOptions{parser.isSet(QStringLiteral("with-runs"))});
+    const Result<QByteArray> bytes
+        = exporter->write(project.value(), ExportOptions { parser.isSet(QStringLiteral("with-runs")) });
+    if (!bytes) {
+        err << args[0] << ": " << bytes.error() << "\n";
+        return ExitBadInput;
+    }
     // An interrupted export never leaves a truncated file behind (core/io/outputfile.h).
     out.flush();
-    if (const Status written = writeOutput(outPath, json); !written) {
+    if (const Status written = writeOutput(outPath, bytes.value()); !written) {
         err << written.error() << "\n";
         return ExitBadInput;
     }

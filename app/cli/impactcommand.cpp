@@ -1,13 +1,12 @@
 #include "impactcommand.h"
 
-#include "analysis/impactanalysis.h"
+#include "analysis/directedimpact.h"
 #include "projectfiles.h"
 #include "texttable.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <deque>
 
 namespace flowbench::cli {
 
@@ -22,96 +21,20 @@ QString describe(const Node &n)
     return QStringLiteral("\"%1\" (%2, %3, id %4)").arg(n.name, toString(n.kind), groupText(n.group), n.id);
 }
 
-// Hops from `start` to every node it reaches, walking edges the way effects move
-// (`forward`) or against it. The sets agree with ImpactAnalysis, which uses the same
-// direction rule; this adds only the distance, for ordering.
-QHash<Id, int> distances(const Project &p, const Id &start, bool forward)
+QString directionName(ImpactDirection d)
 {
-    QHash<Id, QList<Id>> next;
-    for (const Edge &e : p.edges) {
-        const bool along = effectFlowsForward(e.kind) == forward;
-        next[along ? e.from : e.to].append(along ? e.to : e.from);
+    switch (d) {
+    case ImpactDirection::Up: return QStringLiteral("up");
+    case ImpactDirection::Down: return QStringLiteral("down");
+    case ImpactDirection::Both: break;
     }
-    QHash<Id, int> hops { { start, 0 } };
-    std::deque<Id> queue { start };
-    while (!queue.empty()) {
-        const Id current = queue.front();
-        queue.pop_front();
-        for (const Id &n : next.value(current))
-            if (!hops.contains(n)) {
-                hops.insert(n, hops.value(current) + 1);
-                queue.push_back(n);
-            }
-    }
-    return hops;
+    return QStringLiteral("both");
 }
 
-struct Reached
-{
-    const Node *node;
-    int distance;
-};
-
-QList<Reached> byDistance(const Project &p, const QSet<Id> &ids, const QHash<Id, int> &hops)
-{
-    QList<Reached> list;
-    for (const Id &id : ids)
-        if (const Node *n = p.node(id))
-            list.append({ n, hops.value(id, -1) });
-    std::sort(list.begin(), list.end(), [](const Reached &a, const Reached &b) {
-        if (a.distance != b.distance)
-            return a.distance < b.distance;
-        const int byName = a.node->name.compare(b.node->name, Qt::CaseInsensitive);
-        return byName != 0 ? byName < 0 : a.node->id < b.node->id;
-    });
-    return list;
-}
-
-struct ImpactView
-{
-    const Node *subject = nullptr;
-    QString direction;
-    QList<Reached> upstream;
-    QList<Reached> downstream;
-    QList<const Flow *> flowsThrough;
-    QList<const Flow *> flowsTouched;
-    QList<const TestCase *> testCases;
-};
-
-ImpactView buildView(const Project &p, const Node &subject, const QString &direction)
-{
-    ImpactView v;
-    v.subject = &subject;
-    v.direction = direction;
-    const Impact impact = ImpactAnalysis(p).analyze(subject.id);
-    QSet<Id> reached { subject.id };
-    if (direction != QLatin1String("down")) {
-        v.upstream = byDistance(p, impact.upstream, distances(p, subject.id, false));
-        reached.unite(impact.upstream);
-    }
-    if (direction != QLatin1String("up")) {
-        v.downstream = byDistance(p, impact.downstream, distances(p, subject.id, true));
-        reached.unite(impact.downstream);
-    }
-    for (const Flow &f : p.flows) {
-        if (impact.flowsThrough.contains(f.id))
-            v.flowsThrough.append(&f);
-        for (const Id &step : f.nodeIds)
-            if (reached.contains(step)) {
-                v.flowsTouched.append(&f);
-                break;
-            }
-    }
-    for (const TestCase &t : p.testCases)
-        if (reached.contains(t.nodeId))
-            v.testCases.append(&t);
-    return v;
-}
-
-QJsonArray nodesJson(const QList<Reached> &nodes)
+QJsonArray nodesJson(const QList<ReachedNode> &nodes)
 {
     QJsonArray a;
-    for (const Reached &r : nodes)
+    for (const ReachedNode &r : nodes)
         a.append(QJsonObject { { QStringLiteral("id"), r.node->id }, { QStringLiteral("name"), r.node->name },
             { QStringLiteral("kind"), toString(r.node->kind) }, { QStringLiteral("group"), r.node->group },
             { QStringLiteral("distance"), r.distance } });
@@ -126,7 +49,7 @@ QJsonArray flowsJson(const QList<const Flow *> &flows)
     return a;
 }
 
-QByteArray viewJson(const Project &p, const ImpactView &v)
+QByteArray viewJson(const Project &p, const DirectedImpact &v)
 {
     QJsonArray testCases;
     QJsonArray ids;
@@ -143,7 +66,7 @@ QByteArray viewJson(const Project &p, const ImpactView &v)
                 { QStringLiteral("name"), v.subject->name },
                 { QStringLiteral("kind"), toString(v.subject->kind) },
                 { QStringLiteral("group"), v.subject->group } } },
-        { QStringLiteral("direction"), v.direction }, { QStringLiteral("upstream"), nodesJson(v.upstream) },
+        { QStringLiteral("direction"), directionName(v.direction) }, { QStringLiteral("upstream"), nodesJson(v.upstream) },
         { QStringLiteral("downstream"), nodesJson(v.downstream) },
         { QStringLiteral("flowsThrough"), flowsJson(v.flowsThrough) },
         { QStringLiteral("flowsTouched"), flowsJson(v.flowsTouched) },
@@ -154,14 +77,14 @@ QByteArray viewJson(const Project &p, const ImpactView &v)
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-QString nodesText(const QString &title, const QList<Reached> &nodes)
+QString nodesText(const QString &title, const QList<ReachedNode> &nodes)
 {
     QString text = QStringLiteral("\n%1 (%2):\n").arg(title).arg(nodes.size());
     if (nodes.isEmpty())
         return text + QStringLiteral("  (none)\n");
     QList<QStringList> rows { { QStringLiteral("distance"), QStringLiteral("node"), QStringLiteral("kind"),
         QStringLiteral("group") } };
-    for (const Reached &r : nodes)
+    for (const ReachedNode &r : nodes)
         rows << QStringList { QString::number(r.distance), r.node->name, toString(r.node->kind),
             groupText(r.node->group) };
     return text + alignedColumns(rows, { 0 });
@@ -178,13 +101,13 @@ QString flowsText(const QString &title, const QList<const Flow *> &flows)
         .arg(names.isEmpty() ? QStringLiteral("none") : names.join(QStringLiteral(", ")));
 }
 
-QString viewText(const Project &p, const ImpactView &v, const QString &file)
+QString viewText(const Project &p, const DirectedImpact &v, const QString &file)
 {
     QString text = QStringLiteral("Impact of %1 (%2, %3)\n")
                        .arg(v.subject->name, toString(v.subject->kind), groupText(v.subject->group));
-    if (v.direction != QLatin1String("down"))
+    if (v.direction != ImpactDirection::Down)
         text += nodesText(QStringLiteral("Upstream: writers, callers and what feeds them"), v.upstream);
-    if (v.direction != QLatin1String("up"))
+    if (v.direction != ImpactDirection::Up)
         text += nodesText(
             QStringLiteral("Downstream: readers, consumers, callees and what they feed"), v.downstream);
     text += QLatin1Char('\n') + flowsText(QStringLiteral("Flows through it"), v.flowsThrough);
@@ -233,11 +156,11 @@ int ImpactCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const bool byId = parser.isSet(QStringLiteral("node-id"));
     if (byName == byId)
         return usageError(err, name(), QStringLiteral("expects either --node NAME or --node-id ID"));
-    const QString direction = parser.value(QStringLiteral("direction"));
-    if (direction != QLatin1String("up") && direction != QLatin1String("down")
-        && direction != QLatin1String("both"))
+    const QString directionText = parser.value(QStringLiteral("direction"));
+    const std::optional<ImpactDirection> direction = impactDirectionFromString(directionText);
+    if (!direction)
         return usageError(
-            err, name(), QStringLiteral("--direction expects up, down or both, not \"%1\"").arg(direction));
+            err, name(), QStringLiteral("--direction expects up, down or both, not \"%1\"").arg(directionText));
 
     const Result<Project> loaded = readProject(args[0]);
     if (!loaded) {
@@ -287,7 +210,7 @@ int ImpactCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         subject = exact.first();
     }
 
-    const ImpactView view = buildView(project, *subject, direction);
+    const DirectedImpact view = directedImpact(project, *subject, *direction);
     if (parser.isSet(QStringLiteral("json")))
         out << QString::fromUtf8(viewJson(project, view));
     else

@@ -4,12 +4,16 @@
 
 namespace flowbench::cli {
 
-// import --format json IN.json OUT.flowbench [--force]: all or nothing.
+// import --format FORMAT IN OUT.flowbench [--force]: all or nothing, any registered
+// importer (core/io/formatregistry.h).
 class ImportCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("import"); }
-    QString summary() const override { return QStringLiteral("Create a project file from canonical JSON."); }
+    QString summary() const override
+    {
+        return QStringLiteral("Create a project file from canonical JSON or another format.");
+    }
     void declare(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 };

@@ -86,6 +86,31 @@ QSet<Id> ImpactAnalysis::downstream(const Id &node) const
     return it == m_index.cend() ? QSet<Id>() : walk(*it, m_forward, nullptr);
 }
 
+QHash<Id, int> ImpactAnalysis::distances(const Id &node, bool downstream) const
+{
+    QHash<Id, int> hops;
+    const auto it = m_index.constFind(node);
+    if (it == m_index.cend())
+        return hops;
+    const std::vector<std::vector<Step>> &adjacency = downstream ? m_forward : m_backward;
+    std::vector<int> distance(adjacency.size(), -1);
+    std::deque<int> queue{*it};
+    distance[*it] = 0;
+    hops.insert(node, 0);
+    while (!queue.empty()) {
+        const int current = queue.front();
+        queue.pop_front();
+        for (const Step &step : adjacency[current]) {
+            if (distance[step.node] >= 0)
+                continue;
+            distance[step.node] = distance[current] + 1;
+            hops.insert(m_project.nodes[step.node].id, distance[step.node]);
+            queue.push_back(step.node);
+        }
+    }
+    return hops;
+}
+
 Impact ImpactAnalysis::analyze(const Id &node) const
 {
     Impact impact;

@@ -37,6 +37,9 @@ public:
     // Nodes reachable from the node in one direction only.
     QSet<Id> upstream(const Id &node) const;
     QSet<Id> downstream(const Id &node) const;
+    // Hops from the node to every node it reaches downstream (or upstream), itself at 0:
+    // the same walk as above, with the distance kept for ordering.
+    QHash<Id, int> distances(const Id &node, bool downstream) const;
 
 private:
     struct Step

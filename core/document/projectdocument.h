@@ -11,6 +11,8 @@
 
 namespace flowbench {
 
+struct ProjectChangeSet;
+
 // The open project: owns the store (the file) and the undo stack, keeps an in-memory
 // copy of what the map shows, and tells views what changed. Views never write the model;
 // they push commands (core/document/*command*), which call the mutators below. Each
@@ -88,6 +90,11 @@ public:
     // replaces the whole list (adds, updates, removes by id) in one transaction.
     QList<Environment> environments() const;
     Status setEnvironments(const QList<Environment> &environments);
+    // An import and its undo (projectdocumentchanges.cpp, ImportChangesCommand): adds, then
+    // changes, then removes what `changes` says, all in one transaction, so nothing changes
+    // on failure. `inverse` receives the change set that puts everything back. Runs and
+    // results are refused (the document keeps no run history to undo).
+    Status applyChanges(const ProjectChangeSet &changes, ProjectChangeSet *inverse);
 
     // Run history (projectdocumentruns.cpp). Runs are history, not edits: adding one is
     // no undo command (undo takes back what the user changed, never what happened) and

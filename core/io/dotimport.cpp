@@ -170,6 +170,26 @@ QString describeGraphvizError(QString message)
     return message;
 }
 
+// Declared attributes of one kind of object that Flowbench does not read, with the number
+// of objects that set a value (a default of "" sets none).
+template <typename Object>
+void collectIgnored(Agraph_t *g, int kind, const char *what, const QSet<QString> &known,
+    const std::vector<Object *> &objects, QList<DotIgnoredAttribute> &out)
+{
+    for (Agsym_t *sym = agnxtattr(g, kind, nullptr); sym; sym = agnxtattr(g, kind, sym)) {
+        const QString name = QString::fromUtf8(sym->name);
+        if (known.contains(name))
+            continue;
+        int count = 0;
+        for (Object *o : objects) {
+            const char *value = agxget(o, sym);
+            count += value && *value;
+        }
+        if (count > 0)
+            out.append({ QString::fromLatin1(what), name, count });
+    }
+}
+
 } // namespace
 
 Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, QSizeF cardSize)
@@ -190,6 +210,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
     IdPool ids;
     QHash<Agnode_t *, QString> groupOf;
     collectGroups(g, groupOf);
+    import.hasClusters = !groupOf.isEmpty();
     QList<std::pair<int, QPointF>> centres; // node index -> pos, y up
 
     QHash<Agnode_t *, Id> idOf;
@@ -208,6 +229,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
             label = labelOf(n, dotName);
         node.name = label.trimmed().isEmpty() ? dotName : label;
         const QString where = QStringLiteral("node \"%1\"").arg(dotName);
+        DotNodeFields given;
         // DOT allows "" (and <>) as a node id; a card needs a name (validateProject).
         if (node.name.trimmed().isEmpty())
             return fail(
@@ -223,8 +245,10 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
                                            "table, queue, cache, job, external)")
                                 .arg(where, kind));
             node.kind = *parsed;
+            given.kind = true;
         } else if (const auto fromShape = kindFromShape(shape)) {
             node.kind = *fromShape;
+            given.kind = true;
         }
         const QString risk = attributeOf(n, "risk");
         if (!risk.isEmpty()) {
@@ -232,6 +256,7 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
             if (!parsed)
                 return fail(QStringLiteral("%1: %2").arg(where, parsed.error()));
             node.risk = *parsed;
+            given.risk = true;
         }
         if (const QString pos = attributeOf(n, "pos"); !pos.trimmed().isEmpty()) {
             const auto centre = parsePos(pos);
@@ -243,9 +268,12 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
         }
         node.owner = dotEscapedText(attributeOf(n, "owner"));
         node.description = dotEscapedText(attributeOf(n, "description"));
+        given.owner = !node.owner.isEmpty();
+        given.description = !node.description.isEmpty();
         node.group = groupOf.value(n);
         idOf.insert(n, node.id);
         import.nodes.append(node);
+        import.given.append(given);
     }
     placeCards(import.nodes, centres, cardSize);
 
@@ -274,6 +302,17 @@ Result<DotImport> importDot(const QByteArray &text, const QString &sourceName, Q
         edge.label = labelOf(e);
         import.edges.append(edge);
     }
+
+    std::vector<Agnode_t *> nodes;
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        nodes.push_back(n);
+    static const QSet<QString> knownNode { QStringLiteral("id"), QStringLiteral("label"),
+        QStringLiteral("kind"), QStringLiteral("shape"), QStringLiteral("risk"), QStringLiteral("owner"),
+        QStringLiteral("description"), QStringLiteral("pos") };
+    static const QSet<QString> knownEdge { QStringLiteral("id"), QStringLiteral("kind"),
+        QStringLiteral("label") };
+    collectIgnored(g, AGNODE, "node", knownNode, nodes, import.ignored);
+    collectIgnored(g, AGEDGE, "edge", knownEdge, edges, import.ignored);
     return import;
 }
 

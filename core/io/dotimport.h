@@ -11,10 +11,31 @@
 
 namespace flowbench {
 
+// An attribute the file sets that Flowbench does not read (colour, style...).
+struct DotIgnoredAttribute
+{
+    QString object; // "node" or "edge"
+    QString name;
+    int count = 0; // how many nodes or edges set it
+};
+
+// Which of a node's fields the file itself sets (the rest are defaults), so that a node
+// merged into an existing one replaces only those.
+struct DotNodeFields
+{
+    bool kind = false; // a `kind` attribute, or a shape that names a kind
+    bool risk = false;
+    bool owner = false;
+    bool description = false;
+};
+
 struct DotImport
 {
     QList<Node> nodes;
+    QList<DotNodeFields> given; // per node, same order
+    bool hasClusters = false; // groups come from clusters; without any, none were said
     QList<Edge> edges;
+    QList<DotIgnoredAttribute> ignored; // in the order the file declares them
 };
 
 // The size the map draws a card (ui/mapstyle.h: MapStyle::kNodeWidth, kNodeHeight): a
@@ -35,10 +56,10 @@ inline constexpr QSizeF kDotImportCardSize(200, 60);
 // centre of a card of `cardSize`; it becomes a top-left in Qt's y-down scene, moved so the
 // placed cards start at (0, 0), and the node is pinned so a layout keeps it there. Nodes
 // without `pos` are left at (0, 0), unpinned, for the next layout to place.
-// Attributes we do not know are ignored; a bad value of one we know (kind, risk, pos)
-// fails the whole import, naming the node, as does a node with neither a name nor a
-// label (DOT id ""). Ids come from `id` attributes that are
-// UUIDs, else fresh ones. `sourceName` (a file name) starts every error message.
+// Attributes we do not know are ignored (and listed in `ignored`); a bad value of one we know (kind, risk,
+// pos) fails the whole import, naming the node, as does a node with neither a name nor a label (DOT id "").
+// Ids come from `id` attributes that are UUIDs, else fresh ones. `sourceName` (a file name) starts every
+// error message.
 Result<DotImport> importDot(
     const QByteArray &text, const QString &sourceName, QSizeF cardSize = kDotImportCardSize);
 

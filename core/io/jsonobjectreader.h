@@ -30,7 +30,7 @@ public:
     // One of `allowed`; anything else is reported as "unknown <what> "x" (expected one of: ...)".
     // Returns `fallback` when absent and an empty string on a problem.
     QString choice(const char *key, const QStringList &allowed, const char *what, Presence presence,
-                   const QString &fallback = QString());
+        const QString &fallback = QString());
     // A string or null (both empty when absent or null).
     QString stringOrNull(const char *key);
     int integer(const char *key, int min, int max, int fallback);

@@ -20,8 +20,8 @@ class JUnitReport
 public:
     static QByteArray toXml(const Project &project, const Run &run, const QList<CheckResult> &results);
     // Through an OutputFile ('-' is standard output); the error names the file.
-    static Status write(const QString &path, const Project &project, const Run &run,
-                        const QList<CheckResult> &results);
+    static Status write(
+        const QString &path, const Project &project, const Run &run, const QList<CheckResult> &results);
 };
 
 } // namespace flowbench

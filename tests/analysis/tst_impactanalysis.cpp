@@ -1,3 +1,4 @@
+#include "analysis/directedimpact.h"
 #include "analysis/impactanalysis.h"
 
 #include <QtTest>
@@ -103,6 +104,9 @@ class TestImpactAnalysis : public QObject
 private slots:
     void reach_data();
     void reach();
+    void distances_data();
+    void distances();
+    void directedImpactNearestFirst();
     void flowsAndTestCases();
     void cycleDoesNotIncludeSubject();
     void unknownNodeIsEmpty();
@@ -134,6 +138,52 @@ void TestImpactAnalysis::reach()
     QCOMPARE(g.names(impact.downstream), downstream);
     QCOMPARE(g.names(analysis.upstream(impact.node)), upstream);
     QCOMPARE(g.names(analysis.downstream(impact.node)), downstream);
+}
+
+void TestImpactAnalysis::distances_data()
+{
+    QTest::addColumn<QString>("node");
+    QTest::addColumn<bool>("downstream");
+    QTest::addColumn<QStringList>("hops"); // name:hops, sorted
+    QTest::newRow("table upstream") << "T" << false << split("A:2 J:1 Q:2 S:3 Svc:1 T:0");
+    QTest::newRow("table downstream") << "T" << true << split("R:1 T:0");
+    QTest::newRow("screen downstream") << "S" << true << split("A:1 J:4 Q:3 R:4 S:0 Svc:2 T:3");
+    QTest::newRow("isolated") << "U" << true << split("U:0");
+}
+
+// Hops along the same walk as reach(): the sets agree, the distances order the CLI's lists.
+void TestImpactAnalysis::distances()
+{
+    QFETCH(QString, node);
+    QFETCH(bool, downstream);
+    QFETCH(QStringList, hops);
+    ShopGraph g;
+    const QHash<Id, int> d = ImpactAnalysis(g.project).distances(g.id(node.toLatin1().constData()), downstream);
+    QStringList got;
+    for (auto it = d.cbegin(); it != d.cend(); ++it)
+        got << QStringLiteral("%1:%2").arg(g.project.node(it.key())->name).arg(it.value());
+    got.sort();
+    QCOMPARE(got, hops);
+}
+
+void TestImpactAnalysis::directedImpactNearestFirst()
+{
+    ShopGraph g;
+    const Node &table = *g.project.node(g.id("T"));
+    const DirectedImpact up = directedImpact(g.project, table, ImpactDirection::Up);
+    QStringList order;
+    for (const ReachedNode &r : up.upstream)
+        order << QStringLiteral("%1:%2").arg(r.node->name).arg(r.distance);
+    QCOMPARE(order, (QStringList{QStringLiteral("J:1"), QStringLiteral("Svc:1"), QStringLiteral("A:2"),
+                                 QStringLiteral("Q:2"), QStringLiteral("S:3")}));
+    QVERIFY(up.downstream.isEmpty());
+    // Only what this direction reaches counts: R (a reader) is downstream, so its test
+    // case is not reached upstream, but the table's own is.
+    QStringList titles;
+    for (const TestCase *t : up.testCases)
+        titles << t->title;
+    QCOMPARE(titles, QStringList{QStringLiteral("order row")});
+    QCOMPARE(directedImpact(g.project, table, ImpactDirection::Both).testCases.size(), 2);
 }
 
 void TestImpactAnalysis::flowsAndTestCases()

@@ -81,6 +81,7 @@ private slots:
     void statsTableIsAligned();
     void dotExportImportKeepsTheMap();
     void badDotNamesTheLineAndWritesNothing();
+    void csvExportOfLatestResults();
 };
 
 void TestCli::initTestCase()
@@ -128,7 +129,9 @@ void TestCli::usageErrors_data()
     QTest::newRow("too many files") << QStringList{QStringLiteral("stats"), QStringLiteral("a"), QStringLiteral("b")}
                                     << QStringLiteral("flowbench-cli stats: expects one FILE");
     QTest::newRow("unknown export format") << QStringList{QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("svgz")}
-                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot)");
+                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot, csv)");
+    QTest::newRow("unknown import format") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("csv"), shopJson(), QStringLiteral("x.flowbench")}
+                                           << QStringLiteral("flowbench-cli import: unknown format \"csv\" (supported: json, dot)");
     QTest::newRow("import needs two files") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), shopJson()}
                                             << QStringLiteral("flowbench-cli import: expects IN and OUT");
     QTest::newRow("option value missing") << QStringList{QStringLiteral("new"), QStringLiteral("x.flowbench"), QStringLiteral("--name")}
@@ -472,6 +475,18 @@ void TestCli::badDotNamesTheLineAndWritesNothing()
     QCOMPARE(o.exitCode, 2);
     QVERIFY2(o.err.startsWith(QStringLiteral("bad.dot: line 3")), qPrintable(o.err));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.flowbench"))));
+}
+
+// The csv exporter through the command line: the golden file of tests/io, byte for byte.
+void TestCli::csvExportOfLatestResults()
+{
+    const QString folder = QFINDTESTDATA("data/csvresults");
+    QVERIFY2(!folder.isEmpty(), "tests/data/csvresults not found");
+    const Outcome o = cli({QStringLiteral("export"), folder + QStringLiteral("/project.json"),
+                           QStringLiteral("--format"), QStringLiteral("csv")});
+    QCOMPARE(o.exitCode, 0);
+    QVERIFY2(o.err.isEmpty(), qPrintable(o.err));
+    QCOMPARE(o.out.toUtf8(), readAll(folder + QStringLiteral("/expected.csv")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -7,6 +7,7 @@
 #include "document/removenodescommand.h"
 #include "panels/commentspanel.h"
 #include "shell/escapeshortcut.h"
+#include "shell/importexportactions.h"
 #include "store/databasefile.h"
 #include "panels/flowspanel.h"
 #include "map/mapclipboard.h"
@@ -271,6 +272,9 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionSaveAs")));
+    auto *formats = new ImportExportActions(this, [this] { return m_document.get(); }, [this](const QString &path) { return openProjectFile(path); });
+    file->addActions({formats->importAction(), formats->exportAction()});
+    m_documentActions.append(formats->exportAction());
     file->addAction(action(QStringLiteral("actionClose")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "io/fileformat.h"
+#include "model/project.h"
+#include "result.h"
+
+#include <QByteArray>
+
+namespace flowbench {
+
+struct ExportOptions
+{
+    bool includeRunHistory = false; // formats that can carry runs and results write them
+};
+
+// Writes a project in one file format. A new exporter is one file pair implementing this
+// and one line in formatregistry.cpp.
+class Exporter : public FileFormat
+{
+public:
+    // Whether write() reads `project.runs` and `project.results` even without
+    // includeRunHistory (a results export): callers then load the run history.
+    virtual bool needsResults() const { return false; }
+    // The whole file, or a message for a person saying why not.
+    virtual Result<QByteArray> write(const Project &project, const ExportOptions &options) const = 0;
+};
+
+} // namespace flowbench

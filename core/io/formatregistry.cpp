@@ -1,0 +1,92 @@
+#include "io/formatregistry.h"
+
+#include "io/canonicaljsonformat.h"
+#include "io/csvresultsexporter.h"
+#include "io/dotformat.h"
+
+#include <QRegularExpression>
+
+namespace flowbench {
+
+FormatRegistry::FormatRegistry()
+{
+    m_importers.push_back(std::make_unique<CanonicalJsonImporter>());
+    m_importers.push_back(std::make_unique<DotImporter>());
+
+    m_exporters.push_back(std::make_unique<CanonicalJsonExporter>());
+    m_exporters.push_back(std::make_unique<DotExporter>());
+    m_exporters.push_back(std::make_unique<CsvResultsExporter>());
+}
+
+const FormatRegistry &FormatRegistry::instance()
+{
+    static const FormatRegistry registry;
+    return registry;
+}
+
+namespace {
+
+template <typename T> const T *byId(const std::vector<std::unique_ptr<T>> &list, const QString &id)
+{
+    for (const auto &format : list)
+        if (format->id() == id)
+            return format.get();
+    return nullptr;
+}
+
+template <typename T> QList<const T *> all(const std::vector<std::unique_ptr<T>> &list)
+{
+    QList<const T *> out;
+    for (const auto &format : list)
+        out.append(format.get());
+    return out;
+}
+
+template <typename T> QStringList ids(const std::vector<std::unique_ptr<T>> &list)
+{
+    QStringList out;
+    for (const auto &format : list)
+        out.append(format->id());
+    return out;
+}
+
+} // namespace
+
+const Importer *FormatRegistry::importer(const QString &id) const
+{
+    return byId(m_importers, id);
+}
+const Exporter *FormatRegistry::exporter(const QString &id) const
+{
+    return byId(m_exporters, id);
+}
+QList<const Importer *> FormatRegistry::importers() const
+{
+    return all(m_importers);
+}
+QList<const Exporter *> FormatRegistry::exporters() const
+{
+    return all(m_exporters);
+}
+QStringList FormatRegistry::importerIds() const
+{
+    return ids(m_importers);
+}
+QStringList FormatRegistry::exporterIds() const
+{
+    return ids(m_exporters);
+}
+
+const Importer *FormatRegistry::importerForFile(const QString &fileName) const
+{
+    for (const auto &format : m_importers)
+        for (const QString &pattern : format->filePatterns()) {
+            const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
+                QRegularExpression::CaseInsensitiveOption);
+            if (re.match(fileName.section(QLatin1Char('/'), -1)).hasMatch())
+                return format.get();
+        }
+    return nullptr;
+}
+
+} // namespace flowbench

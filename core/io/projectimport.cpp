@@ -1,0 +1,55 @@
+#include "io/projectimport.h"
+
+#include "checks/projectvalidator.h"
+
+#include <QFile>
+
+namespace flowbench {
+
+Result<Import> readImportFile(const Importer &importer, const QString &path, const Project &target)
+{
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return Result<Import>::failure(QStringLiteral("%1: cannot read: %2").arg(path, in.errorString()));
+    return importer.read(in.readAll(), path, target);
+}
+
+ImportReport summarizeImport(const QString &source, const ProjectChangeSet &changes)
+{
+    ImportReport report;
+    report.source = source;
+    const QString added = ProjectChangeSet::describe(changes.added);
+    if (added != QLatin1String("nothing"))
+        report.taken << QStringLiteral("added %1").arg(added);
+    const QString changed = ProjectChangeSet::describe(changes.changed);
+    if (changed != QLatin1String("nothing"))
+        report.taken << QStringLiteral("changed %1").arg(changed);
+    return report;
+}
+
+void leaveOutRunHistory(Import &import)
+{
+    Project &added = import.changes.added;
+    if (added.runs.isEmpty() && added.results.isEmpty() && import.changes.changed.runs.isEmpty()
+        && import.changes.changed.results.isEmpty())
+        return;
+    Project history;
+    history.runs = added.runs + import.changes.changed.runs;
+    history.results = added.results + import.changes.changed.results;
+    added.runs.clear();
+    added.results.clear();
+    import.changes.changed.runs.clear();
+    import.changes.changed.results.clear();
+    import.report.leaveOut(0, QStringLiteral("runs"),
+        QStringLiteral("%1 not taken: run history is imported only into a new project")
+            .arg(ProjectChangeSet::describe(history)));
+    // The "taken" lines counted them.
+    import.report.taken = summarizeImport(import.report.source, import.changes).taken;
+}
+
+QStringList importProblems(const Project &target, const ProjectChangeSet &changes)
+{
+    return projectProblems(appliedTo(target, changes));
+}
+
+} // namespace flowbench

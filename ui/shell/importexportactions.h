@@ -1,0 +1,61 @@
+#pragma once
+
+#include "io/importreport.h"
+#include "result.h"
+
+#include <QObject>
+#include <functional>
+
+class QAction;
+class QWidget;
+
+namespace flowbench {
+
+class Exporter;
+class Importer;
+class ProjectDocument;
+
+// File ▸ Import… and File ▸ Export…: every format in the format registry
+// (core/io/formatregistry.h), so that a new importer or exporter appears here without a
+// change. The dialogs ask; importFile/exportFile do the work and are what tests call.
+class ImportExportActions : public QObject
+{
+    Q_OBJECT
+public:
+    using DocumentGetter = std::function<ProjectDocument *()>;
+    using ProjectOpener = std::function<Status(const QString &path)>;
+
+    // `document` gives the open project (or null); `openProject` opens a project file
+    // in the window (a new project made by an import).
+    ImportExportActions(QWidget *window, DocumentGetter document, ProjectOpener openProject);
+
+    QAction *importAction() const { return m_import; }
+    QAction *exportAction() const { return m_export; } // needs an open project
+
+    enum class Target { OpenProject, NewProject };
+    // Reads `path` with `format`; into the open project as one undo step, or into a new
+    // project file `newProjectPath` that is then opened. All or nothing: an unreadable
+    // file, a syntax error (naming file and line) or what `validate` would refuse
+    // changes nothing. The report says what was taken and what was not.
+    Result<ImportReport> importFile(const QString &path, const Importer &format, Target target,
+        const QString &newProjectPath = QString());
+    // Writes the open project (with its run history when the format needs results) to
+    // `path` whole, through a temporary file.
+    Status exportFile(const QString &path, const Exporter &format);
+
+    // "All supported files (…);;Flowbench JSON (*.json);;…", from the registry.
+    static QString importFilters();
+    static QString exportFilters();
+
+private:
+    void importDialog();
+    void exportDialog();
+
+    QWidget *m_window;
+    DocumentGetter m_document;
+    ProjectOpener m_openProject;
+    QAction *m_import;
+    QAction *m_export;
+};
+
+} // namespace flowbench
