@@ -41,6 +41,22 @@ QStringList CheckRegistry::names() const
     return list;
 }
 
+const AssertionKind *CheckRegistry::assertionKind(const QString &name) const
+{
+    for (const auto &entry : m_types)
+        if (const AssertionKind *kind = entry.second->vocabulary().assertion(name))
+            return kind;
+    return nullptr;
+}
+
+const CaptureSource *CheckRegistry::captureSource(const QString &name) const
+{
+    for (const auto &entry : m_types)
+        if (const CaptureSource *source = entry.second->vocabulary().capture(name))
+            return source;
+    return nullptr;
+}
+
 Status CheckRegistry::validateEventually(const Eventually &eventually)
 {
     if (eventually.timeoutMs < 0 || eventually.intervalMs < 0)
