@@ -4,6 +4,7 @@
 #include "checks/logcheck.h"
 #include "checks/redischeck.h"
 #include "checks/sqlcheck.h"
+#include "checks/tcpcheck.h"
 
 namespace flowbench {
 
@@ -13,6 +14,7 @@ CheckRegistry::CheckRegistry()
     add(std::make_unique<SqlCheck>());
     add(std::make_unique<RedisCheck>());
     add(std::make_unique<LogCheck>());
+    add(std::make_unique<TcpCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()
