@@ -110,7 +110,8 @@ struct SpecField
     QString label; // "Timeout"
     QString description; // one line for tooltips and docs/checks.md
     bool required = false;
-    QJsonValue defaultValue; // what a run uses when the field is absent; Undefined: none
+    QJsonValue defaultValue
+        = QJsonValue(QJsonValue::Undefined); // what a run uses when the field is absent; Undefined: none
     bool inNewCheck = false; // a new step starts with it (its default, or empty)
     QList<SpecChoice> choices;
     double minimum = 0;

@@ -88,6 +88,10 @@ void TestCheckForms::everyTypeHasAForm()
     const Check fresh = factory.newCheck(type);
     QCOMPARE(fresh.type, type);
     QCOMPARE(fresh.spec, vocabulary.newSpec());
+    // A new step holds its fields' defaults or empty values, never null.
+    for (auto it = fresh.spec.begin(); it != fresh.spec.end(); ++it)
+        QVERIFY2(!it.value().isNull() && !it.value().isUndefined(),
+            qPrintable(QStringLiteral("spec.%1").arg(it.key())));
 }
 
 void TestCheckForms::formOffersWhatCoreDeclares()
