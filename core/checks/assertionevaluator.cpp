@@ -310,7 +310,7 @@ Result<QStringList> AssertionEvaluator::evaluate(const QList<Assertion> &asserti
         if (kind->judge) {
             why = kind->judge(o, a.target, expected);
         } else if (kind->read) {
-            const Reading actual = kind->read(o, a.target);
+            const KindReading actual = kind->read(o, a.target);
             why = actual ? compare(a.op, *actual, expected) : std::optional<QString>(actual.error());
         } else {
             why = QStringLiteral("the kind has no way to be judged");

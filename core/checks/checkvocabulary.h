@@ -41,7 +41,7 @@ struct AssertionOp
 
 // What an assertion kind reads from an observation. A failure is why it cannot be read
 // ("there is no JSON to look into"); nullopt is "missing" (exists / not_exists decide).
-using Reading = Result<std::optional<QJsonValue>>;
+using KindReading = Result<std::optional<QJsonValue>>;
 
 // One assertion kind a check type offers ("status", "json_path", "connected"): what it
 // takes, the ops it allows, a description for forms and docs, and how it is judged.
@@ -61,7 +61,7 @@ struct AssertionKind
     // name, followed by the target when the kind has one ("header Content-Type: …").
     QString subject;
     // Kinds with ops: the value the op compares with `expected`.
-    std::function<Reading(const Observation &, const QString &target)> read;
+    std::function<KindReading(const Observation &, const QString &target)> read;
     // Kinds without ops: the whole judgement; nullopt when it holds, else why not.
     std::function<std::optional<QString>(
         const Observation &, const QString &target, const QJsonValue &expected)>

@@ -66,13 +66,13 @@ AssertionKind CommonVocabulary::jsonPath()
         + QList<AssertionOp> { op(QStringLiteral("exists")), op(QStringLiteral("not_exists")),
               op(QStringLiteral("contains")), op(QStringLiteral("matches")), op(QStringLiteral("length")) };
     k.expected = Operand::Value;
-    k.read = [](const Observation &o, const QString &target) -> Reading {
+    k.read = [](const Observation &o, const QString &target) -> KindReading {
         const auto path = JsonPath::parse(target);
         if (!path)
-            return Reading::failure(path.error());
+            return KindReading::failure(path.error());
         if (const auto missing = missingJson(o))
-            return Reading::failure(*missing);
-        return Reading(path->evaluate(*o.json));
+            return KindReading::failure(*missing);
+        return KindReading(path->evaluate(*o.json));
     };
     return k;
 }
@@ -110,8 +110,8 @@ AssertionKind CommonVocabulary::latencyMs()
     k.ops = { op(QStringLiteral("<")), op(QStringLiteral("<=")) };
     k.expected = Operand::Number;
     k.newOp = QStringLiteral("<");
-    k.read = [](const Observation &o, const QString &) -> Reading {
-        return Reading(o.latencyMs >= 0 ? std::optional<QJsonValue>(double(o.latencyMs)) : std::nullopt);
+    k.read = [](const Observation &o, const QString &) -> KindReading {
+        return KindReading(o.latencyMs >= 0 ? std::optional<QJsonValue>(double(o.latencyMs)) : std::nullopt);
     };
     return k;
 }
@@ -126,8 +126,8 @@ AssertionKind CommonVocabulary::count(const QString &name, const QString &label,
     k.expected = Operand::Number;
     k.newOp = QStringLiteral(">=");
     k.newExpected = 1;
-    k.read = [](const Observation &o, const QString &) -> Reading {
-        return Reading(o.count >= 0 ? std::optional<QJsonValue>(double(o.count)) : std::nullopt);
+    k.read = [](const Observation &o, const QString &) -> KindReading {
+        return KindReading(o.count >= 0 ? std::optional<QJsonValue>(double(o.count)) : std::nullopt);
     };
     return k;
 }

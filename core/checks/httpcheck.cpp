@@ -131,8 +131,8 @@ QList<AssertionKind> assertionKinds()
     status.ops = CommonVocabulary::comparisonOps();
     status.expected = Operand::Number;
     status.newExpected = 200;
-    status.read = [](const Observation &o, const QString &) -> Reading {
-        return Reading(o.status >= 0 ? std::optional<QJsonValue>(o.status) : std::nullopt);
+    status.read = [](const Observation &o, const QString &) -> KindReading {
+        return KindReading(o.status >= 0 ? std::optional<QJsonValue>(o.status) : std::nullopt);
     };
 
     AssertionKind header;
@@ -144,7 +144,7 @@ QList<AssertionKind> assertionKinds()
     for (const char *op : {"==", "!=", "contains", "matches", "exists", "not_exists"})
         header.ops.append(CommonVocabulary::op(QString::fromLatin1(op)));
     header.expected = Operand::Value;
-    header.read = [](const Observation &o, const QString &target) -> Reading { return Reading(headerValue(o, target)); };
+    header.read = [](const Observation &o, const QString &target) -> KindReading { return KindReading(headerValue(o, target)); };
 
     AssertionKind contains;
     contains.name = QStringLiteral("body_contains");

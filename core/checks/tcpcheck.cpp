@@ -187,9 +187,9 @@ const CheckVocabulary &TcpCheck::vocabulary() const
             = { CommonVocabulary::op(QStringLiteral("==")), CommonVocabulary::op(QStringLiteral("!=")) };
         connected.expected = Operand::Bool;
         connected.newExpected = true;
-        connected.read = [](const Observation &o, const QString &) -> Reading {
+        connected.read = [](const Observation &o, const QString &) -> KindReading {
             const QJsonValue value = o.facts.value(QStringLiteral("connected"));
-            return Reading(value.isBool() ? std::optional<QJsonValue>(value) : std::nullopt);
+            return KindReading(value.isBool() ? std::optional<QJsonValue>(value) : std::nullopt);
         };
         AssertionKind latency = CommonVocabulary::latencyMs();
         latency.description = QStringLiteral("milliseconds until the connection was accepted");
