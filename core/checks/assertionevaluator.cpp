@@ -1,5 +1,7 @@
 #include "checks/assertionevaluator.h"
 
+#include "checks/checkregistry.h"
+#include "checks/checkvocabulary.h"
 #include "checks/jqprogram.h"
 #include "checks/jsonpath.h"
 
@@ -12,32 +14,6 @@
 namespace flowbench {
 
 namespace {
-
-const QStringList kCompareOps = {QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<"),
-                                 QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">=")};
-
-QStringList opsFor(const QString &kind)
-{
-    if (kind == QLatin1String("status") || kind == QLatin1String("row_count")
-        || kind == QLatin1String("count"))
-        return kCompareOps;
-    if (kind == QLatin1String("latency_ms"))
-        return {QStringLiteral("<"), QStringLiteral("<=")};
-    if (kind == QLatin1String("header"))
-        return {QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("contains"),
-                QStringLiteral("matches"), QStringLiteral("exists"), QStringLiteral("not_exists")};
-    if (kind == QLatin1String("json_path"))
-        return kCompareOps
-            + QStringList{QStringLiteral("exists"), QStringLiteral("not_exists"),
-                          QStringLiteral("contains"), QStringLiteral("matches"),
-                          QStringLiteral("length")};
-    return {}; // body_contains, body_regex, jq: op unused
-}
-
-bool needsExpected(const QString &op)
-{
-    return op != QLatin1String("exists") && op != QLatin1String("not_exists");
-}
 
 // Numbers compare as numbers, also when one side is a numeric string ("27" == 27):
 // Redis and SQL text columns hand numbers over as strings.
@@ -93,9 +69,10 @@ QString expectation(const QString &op, const QJsonValue &expected)
     return QStringLiteral("expected %1 %2").arg(op, e);
 }
 
-// nullopt: holds; otherwise why it does not (without the subject prefix).
-std::optional<QString> compare(const QString &op, const std::optional<QJsonValue> &actual,
-                               const QJsonValue &expected)
+} // namespace
+
+std::optional<QString> AssertionEvaluator::compare(const QString &op, const std::optional<QJsonValue> &actual,
+                                                   const QJsonValue &expected)
 {
     if (op == QLatin1String("exists"))
         return actual ? std::nullopt : std::optional<QString>(QStringLiteral("expected to exist, but it is missing"));
@@ -159,33 +136,6 @@ std::optional<QString> compare(const QString &op, const std::optional<QJsonValue
     return holds ? std::nullopt : std::optional<QString>(got);
 }
 
-QString subject(const Assertion &a)
-{
-    if (a.kind == QLatin1String("header") || a.kind == QLatin1String("json_path")
-        || a.kind == QLatin1String("jq"))
-        return QStringLiteral("%1 %2").arg(a.kind, a.target);
-    if (a.kind == QLatin1String("body_contains") || a.kind == QLatin1String("body_regex"))
-        return QStringLiteral("body");
-    return a.kind;
-}
-
-std::optional<QJsonValue> headerValue(const Observation &o, const QString &name)
-{
-    const auto h = o.header(name);
-    if (!h)
-        return std::nullopt;
-    return QJsonValue(QString::fromUtf8(*h));
-}
-
-std::optional<QString> noJson(const Observation &o)
-{
-    if (o.json)
-        return std::nullopt;
-    return o.jsonError.isEmpty() ? QStringLiteral("there is no JSON to look into") : o.jsonError;
-}
-
-} // namespace
-
 QString AssertionEvaluator::describe(const QJsonValue &value)
 {
     QString text;
@@ -225,46 +175,76 @@ QString AssertionEvaluator::asText(const QJsonValue &value)
     return QString();
 }
 
-Status AssertionEvaluator::validate(const Check &check, const QStringList &allowedKinds,
-                                    const QStringList &allowedCaptureSources)
+namespace {
+
+// The kind of an assertion: the check type's own first, then any registered type's (a
+// check may reach an execution without validate()).
+const AssertionKind *kindOf(const QString &name, const CheckVocabulary *vocabulary)
+{
+    if (vocabulary)
+        if (const AssertionKind *k = vocabulary->assertion(name))
+            return k;
+    return CheckRegistry::instance().assertionKind(name);
+}
+
+const CaptureSource *sourceOf(const QString &name, const CheckVocabulary *vocabulary)
+{
+    if (vocabulary)
+        if (const CaptureSource *s = vocabulary->capture(name))
+            return s;
+    return CheckRegistry::instance().captureSource(name);
+}
+
+QString subjectOf(const AssertionKind &kind, const Assertion &a)
+{
+    if (!kind.subject.isEmpty())
+        return kind.subject;
+    return kind.target == Operand::None ? a.kind : QStringLiteral("%1 %2").arg(a.kind, a.target);
+}
+
+Status invalidRegex(const QString &where, const QString &text)
+{
+    const QRegularExpression re(text);
+    if (re.isValid())
+        return success();
+    return Status::failure(QStringLiteral("%1: regex \"%2\" is invalid: %3").arg(where, text, re.errorString()));
+}
+
+} // namespace
+
+Status AssertionEvaluator::validate(const Check &check, const CheckVocabulary &vocabulary)
 {
     for (int i = 0; i < check.assertions.size(); ++i) {
         const Assertion &a = check.assertions.at(i);
         const QString where = QStringLiteral("assertions[%1] (%2)").arg(i).arg(a.kind);
-        if (!allowedKinds.contains(a.kind))
+        const AssertionKind *kind = vocabulary.assertion(a.kind);
+        if (!kind)
             return Status::failure(QStringLiteral("assertions[%1]: kind \"%2\" is not known to %3 checks (known: %4)")
-                                       .arg(i).arg(a.kind, check.type, allowedKinds.join(QStringLiteral(", "))));
-        const QStringList ops = opsFor(a.kind);
-        if (!ops.isEmpty() && !ops.contains(a.op))
+                                       .arg(i)
+                                       .arg(a.kind, check.type, vocabulary.assertionNames().join(QStringLiteral(", "))));
+        if (!kind->ops.isEmpty() && !kind->op(a.op))
             return Status::failure(QStringLiteral("%1: op \"%2\" is not known (known: %3)")
-                                       .arg(where, a.op, ops.join(QStringLiteral(", "))));
-        const bool numeric = a.kind == QLatin1String("status") || a.kind == QLatin1String("row_count")
-            || a.kind == QLatin1String("count") || a.kind == QLatin1String("latency_ms")
-            || (a.kind == QLatin1String("json_path") && a.op == QLatin1String("length"));
-        if (numeric && !a.expected.isDouble())
+                                       .arg(where, a.op, kind->opNames().join(QStringLiteral(", "))));
+        const Operand expected = kind->ops.isEmpty() ? kind->expected : kind->expectedWith(a.op);
+        if (expected == Operand::Number && !a.expected.isDouble())
             return Status::failure(QStringLiteral("%1: expected must be a number").arg(where));
-        if ((a.kind == QLatin1String("header") || a.kind == QLatin1String("json_path")
-             || a.kind == QLatin1String("jq"))
-            && a.target.trimmed().isEmpty())
+        if (expected == Operand::Bool && !a.expected.isBool())
+            return Status::failure(QStringLiteral("%1: expected must be true or false").arg(where));
+        if (kind->target != Operand::None && a.target.trimmed().isEmpty())
             return Status::failure(QStringLiteral("%1: target must not be empty").arg(where));
-        if (a.kind == QLatin1String("json_path")) {
+        if (kind->target == Operand::JsonPath) {
             const auto path = JsonPath::parse(a.target);
             if (!path)
                 return Status::failure(QStringLiteral("%1: %2").arg(where, path.error()));
         }
-        if ((a.kind == QLatin1String("header") || a.kind == QLatin1String("json_path"))
-            && needsExpected(a.op) && a.expected.isUndefined())
+        if (expected == Operand::Value && a.expected.isUndefined())
             return Status::failure(QStringLiteral("%1: expected must be given").arg(where));
-        if ((a.kind == QLatin1String("body_contains") || a.kind == QLatin1String("body_regex"))
-            && asText(a.expected).isEmpty())
+        if ((expected == Operand::Text || expected == Operand::Regex) && asText(a.expected).isEmpty())
             return Status::failure(QStringLiteral("%1: expected must be a non-empty text").arg(where));
-        if (a.kind == QLatin1String("body_regex") || a.op == QLatin1String("matches")) {
-            const QRegularExpression re(asText(a.expected));
-            if (!re.isValid())
-                return Status::failure(QStringLiteral("%1: regex \"%2\" is invalid: %3")
-                                           .arg(where, asText(a.expected), re.errorString()));
-        }
-        if (a.kind == QLatin1String("jq")) {
+        if (expected == Operand::Regex)
+            if (const Status re = invalidRegex(where, asText(a.expected)); !re)
+                return re;
+        if (kind->target == Operand::Jq) {
             const auto program = JqProgram::compiled(a.target);
             if (!program)
                 return Status::failure(QStringLiteral("%1: %2").arg(where, program.error()));
@@ -275,22 +255,21 @@ Status AssertionEvaluator::validate(const Check &check, const QStringList &allow
         const QString where = QStringLiteral("captures[%1] (%2)").arg(i).arg(c.name);
         if (c.name.trimmed().isEmpty())
             return Status::failure(QStringLiteral("captures[%1]: name must not be empty").arg(i));
-        if (!allowedCaptureSources.contains(c.source))
+        const CaptureSource *source = vocabulary.capture(c.source);
+        if (!source)
             return Status::failure(QStringLiteral("%1: source \"%2\" is not known to %3 checks (known: %4)")
                                        .arg(where, c.source, check.type,
-                                            allowedCaptureSources.join(QStringLiteral(", "))));
+                                            vocabulary.captureNames().join(QStringLiteral(", "))));
         if (c.expression.trimmed().isEmpty())
             return Status::failure(QStringLiteral("%1: expression must not be empty").arg(where));
-        if (c.source == QLatin1String("path")) {
+        if (source->expression == Operand::JsonPath) {
             const auto path = JsonPath::parse(c.expression);
             if (!path)
                 return Status::failure(QStringLiteral("%1: %2").arg(where, path.error()));
-        } else if (c.source == QLatin1String("regex")) {
-            const QRegularExpression re(c.expression);
-            if (!re.isValid())
-                return Status::failure(QStringLiteral("%1: regex \"%2\" is invalid: %3")
-                                           .arg(where, c.expression, re.errorString()));
-        } else if (c.source == QLatin1String("jq")) {
+        } else if (source->expression == Operand::Regex) {
+            if (const Status re = invalidRegex(where, c.expression); !re)
+                return re;
+        } else if (source->expression == Operand::Jq) {
             const auto program = JqProgram::compiled(c.expression);
             if (!program)
                 return Status::failure(QStringLiteral("%1: %2").arg(where, program.error()));
@@ -299,18 +278,18 @@ Status AssertionEvaluator::validate(const Check &check, const QStringList &allow
     return success();
 }
 
-void AssertionEvaluator::prepare(const Check &check)
+void AssertionEvaluator::prepare(const Check &check, const CheckVocabulary &vocabulary)
 {
     for (const Assertion &a : check.assertions)
-        if (a.kind == QLatin1String("jq"))
+        if (const AssertionKind *kind = vocabulary.assertion(a.kind); kind && kind->target == Operand::Jq)
             JqProgram::compiled(a.target);
     for (const Capture &c : check.captures)
-        if (c.source == QLatin1String("jq"))
+        if (const CaptureSource *source = vocabulary.capture(c.source); source && source->expression == Operand::Jq)
             JqProgram::compiled(c.expression);
 }
 
-Result<QStringList> AssertionEvaluator::evaluate(const QList<Assertion> &assertions,
-                                                 const Observation &o, const VariableScope &scope)
+Result<QStringList> AssertionEvaluator::evaluate(const QList<Assertion> &assertions, const Observation &o,
+                                                 const VariableScope &scope, const CheckVocabulary *vocabulary)
 {
     QStringList failures;
     for (int i = 0; i < assertions.size(); ++i) {
@@ -322,102 +301,52 @@ Result<QStringList> AssertionEvaluator::evaluate(const QList<Assertion> &asserti
                 return Result<QStringList>::failure(text.error());
             expected = *text;
         }
+        const AssertionKind *kind = kindOf(a.kind, vocabulary);
+        if (!kind) {
+            failures.append(QStringLiteral("%1: unknown assertion kind").arg(a.kind));
+            continue;
+        }
         std::optional<QString> why;
-        if (a.kind == QLatin1String("status")) {
-            why = compare(a.op, o.status >= 0 ? std::optional<QJsonValue>(o.status) : std::nullopt, expected);
-        } else if (a.kind == QLatin1String("header")) {
-            why = compare(a.op, headerValue(o, a.target), expected);
-        } else if (a.kind == QLatin1String("body_contains")) {
-            const QString needle = asText(expected);
-            if (!QString::fromUtf8(o.body).contains(needle))
-                why = QStringLiteral("expected to contain %1").arg(describe(needle));
-        } else if (a.kind == QLatin1String("body_regex")) {
-            const QRegularExpression re(asText(expected));
-            if (!re.match(QString::fromUtf8(o.body)).hasMatch())
-                why = QStringLiteral("expected to match /%1/").arg(asText(expected));
-        } else if (a.kind == QLatin1String("latency_ms")) {
-            why = compare(a.op, QJsonValue(double(o.latencyMs)), expected);
-        } else if (a.kind == QLatin1String("row_count") || a.kind == QLatin1String("count")) {
-            why = compare(a.op, o.count >= 0 ? std::optional<QJsonValue>(double(o.count)) : std::nullopt, expected);
-        } else if (a.kind == QLatin1String("json_path")) {
-            const auto path = JsonPath::parse(a.target);
-            if (!path)
-                why = path.error();
-            else if (auto missing = noJson(o))
-                why = *missing;
-            else
-                why = compare(a.op, path->evaluate(*o.json), expected);
-        } else if (a.kind == QLatin1String("jq")) {
-            const auto program = JqProgram::compiled(a.target);
-            if (!program) {
-                why = program.error();
-            } else if (auto missing = noJson(o)) {
-                why = *missing;
-            } else {
-                const auto out = (*program)->first(*o.json);
-                if (!out)
-                    why = out.error();
-                else if (!(out->isBool() && out->toBool()))
-                    why = QStringLiteral("expected true, got %1").arg(describe(*out));
-            }
+        if (kind->judge) {
+            why = kind->judge(o, a.target, expected);
+        } else if (kind->read) {
+            const KindReading actual = kind->read(o, a.target);
+            why = actual ? compare(a.op, *actual, expected) : std::optional<QString>(actual.error());
         } else {
-            why = QStringLiteral("unknown assertion kind");
+            why = QStringLiteral("the kind has no way to be judged");
         }
         if (why)
-            failures.append(QStringLiteral("%1: %2").arg(subject(a), *why));
+            failures.append(QStringLiteral("%1: %2").arg(subjectOf(*kind, a), *why));
     }
     return failures;
 }
 
-Result<QMap<QString, QString>> AssertionEvaluator::capture(const QList<Capture> &captures,
-                                                           const Observation &o)
+Result<QMap<QString, QString>> AssertionEvaluator::capture(const QList<Capture> &captures, const Observation &o,
+                                                           const CheckVocabulary *vocabulary)
 {
     using R = Result<QMap<QString, QString>>;
     QMap<QString, QString> values;
     for (const Capture &c : captures) {
         const QString where = QStringLiteral("capture %1 (%2 %3)").arg(c.name, c.source, c.expression);
-        if (c.source == QLatin1String("header")) {
-            const auto h = o.header(c.expression);
-            if (!h)
-                return R::failure(QStringLiteral("%1: the response has no such header").arg(where));
-            values.insert(c.name, QString::fromUtf8(*h));
-        } else if (c.source == QLatin1String("regex")) {
-            const QRegularExpressionMatch m = QRegularExpression(c.expression).match(QString::fromUtf8(o.body));
-            if (!m.hasMatch())
-                return R::failure(QStringLiteral("%1: no match").arg(where));
-            values.insert(c.name, m.lastCapturedIndex() >= 1 ? m.captured(1) : m.captured(0));
-        } else if (auto missing = noJson(o)) {
-            return R::failure(QStringLiteral("%1: %2").arg(where, *missing));
-        } else if (c.source == QLatin1String("path") || c.source == QLatin1String("column")) {
-            const QString pathText = c.source == QLatin1String("column")
-                ? QStringLiteral("[0][\"%1\"]").arg(c.expression)
-                : c.expression;
-            const auto path = JsonPath::parse(pathText);
-            if (!path)
-                return R::failure(QStringLiteral("%1: %2").arg(where, path.error()));
-            const auto value = path->evaluate(*o.json);
-            if (!value)
-                return R::failure(QStringLiteral("%1: not found").arg(where));
-            values.insert(c.name, asText(*value));
-        } else if (c.source == QLatin1String("jq")) {
-            const auto program = JqProgram::compiled(c.expression);
-            if (!program)
-                return R::failure(QStringLiteral("%1: %2").arg(where, program.error()));
-            const auto out = (*program)->first(*o.json);
-            if (!out)
-                return R::failure(QStringLiteral("%1: %2").arg(where, out.error()));
-            values.insert(c.name, asText(*out));
-        } else {
+        const CaptureSource *source = sourceOf(c.source, vocabulary);
+        if (!source || !source->read)
             return R::failure(QStringLiteral("%1: unknown source").arg(where));
-        }
+        const Result<QString> value = source->read(o, c.expression);
+        if (!value)
+            return R::failure(QStringLiteral("%1: %2").arg(where, value.error()));
+        values.insert(c.name, *value);
     }
     return values;
 }
 
 CheckOutcome AssertionEvaluator::judge(const Check &check, const Observation &o, const VariableScope &scope)
 {
+    const CheckType *type = CheckRegistry::instance().type(check.type);
+    const CheckVocabulary *vocabulary = type ? &type->vocabulary() : nullptr;
+    const QList<Assertion> &assertions
+        = check.assertions.isEmpty() && vocabulary ? vocabulary->impliedAssertions : check.assertions;
     CheckOutcome outcome;
-    const auto failures = evaluate(check.assertions, o, scope);
+    const auto failures = evaluate(assertions, o, scope, vocabulary);
     if (!failures) {
         outcome.status = ResultStatus::Error;
         outcome.message = failures.error();
@@ -428,7 +357,7 @@ CheckOutcome AssertionEvaluator::judge(const Check &check, const Observation &o,
         outcome.message = failures->join(QStringLiteral("; "));
         return outcome;
     }
-    const auto captured = capture(check.captures, o);
+    const auto captured = capture(check.captures, o, vocabulary);
     if (!captured) {
         // The step ran but did not yield what later steps need: that is a failed expectation.
         outcome.status = ResultStatus::Fail;
@@ -437,7 +366,7 @@ CheckOutcome AssertionEvaluator::judge(const Check &check, const Observation &o,
     }
     outcome.status = ResultStatus::Pass;
     outcome.captures = *captured;
-    const auto n = check.assertions.size();
+    const auto n = assertions.size();
     outcome.message = n == 1 ? QStringLiteral("1 assertion held") : QStringLiteral("%1 assertions held").arg(n);
     return outcome;
 }

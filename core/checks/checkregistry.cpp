@@ -4,6 +4,7 @@
 #include "checks/logcheck.h"
 #include "checks/redischeck.h"
 #include "checks/sqlcheck.h"
+#include "checks/tcpcheck.h"
 
 namespace flowbench {
 
@@ -13,6 +14,7 @@ CheckRegistry::CheckRegistry()
     add(std::make_unique<SqlCheck>());
     add(std::make_unique<RedisCheck>());
     add(std::make_unique<LogCheck>());
+    add(std::make_unique<TcpCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()
@@ -39,6 +41,22 @@ QStringList CheckRegistry::names() const
     for (const auto &entry : m_types)
         list.append(entry.first);
     return list;
+}
+
+const AssertionKind *CheckRegistry::assertionKind(const QString &name) const
+{
+    for (const auto &entry : m_types)
+        if (const AssertionKind *kind = entry.second->vocabulary().assertion(name))
+            return kind;
+    return nullptr;
+}
+
+const CaptureSource *CheckRegistry::captureSource(const QString &name) const
+{
+    for (const auto &entry : m_types)
+        if (const CaptureSource *source = entry.second->vocabulary().capture(name))
+            return source;
+    return nullptr;
 }
 
 Status CheckRegistry::validateEventually(const Eventually &eventually)

@@ -28,6 +28,10 @@ public:
     static const CheckRegistry &instance();
     const CheckType *type(const QString &name) const; // nullptr if unknown
     QStringList names() const;
+    // The first registered type's assertion kind or capture source of that name (for
+    // judging a kind its type does not list); nullptr if none has it.
+    const AssertionKind *assertionKind(const QString &name) const;
+    const CaptureSource *captureSource(const QString &name) const;
     // Validates a check against its type (and its `eventually`); an unknown type is an
     // error naming it.
     Status validate(const Check &check) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks/checkvocabulary.h"
 #include "model/check.h"
 #include "model/environment.h"
 #include "model/run.h"
@@ -97,21 +98,36 @@ signals:
     void finished(const flowbench::CheckOutcome &outcome);
 };
 
-// spec.timeout_ms, shared by the networked check types: absent, or a positive number.
-Status validateTimeoutSpec(const QJsonObject &spec);
-
-// A check type ("http", "sql", "redis", "log"): parses and validates its spec and
-// starts executions. One class per type in core/checks/, registered in checkregistry.cpp.
+// A check type ("http", "sql", …): declares its vocabulary, validates
+// checks by it and starts executions. One class per type in core/checks/, registered in
+// checkregistry.cpp.
 class CheckType
 {
 public:
     virtual ~CheckType() = default;
     virtual QString name() const = 0;
-    // Spec errors name the field: "spec.url: must not be empty".
-    virtual Status validate(const Check &check) const = 0;
-    // Work done before any request goes out (e.g. compiling jq programs once).
-    virtual void prepare(const Check &check) const { Q_UNUSED(check); }
+    // What this type's checks are made of: spec fields, assertion kinds with their ops,
+    // capture sources (core/checks/checkvocabulary.h). Forms, validate(), the runner and
+    // docs/checks.md read it; nothing else lists them. Built once, lives with the type.
+    virtual const CheckVocabulary &vocabulary() const = 0;
+    // The declared spec fields, then the type's own rules (validateRules), then the
+    // assertions and captures against the declared kinds, ops and sources. Spec errors
+    // name the field: "spec.url: must not be empty".
+    Status validate(const Check &check) const;
+    // Executions that are QObjects with sockets (http) run on the test case's network
+    // thread; the others use thread-bound resources (SQL connections) and stay put.
+    virtual bool runsOnNetworkThread() const { return false; }
+    // Work done before any request goes out: compiles the check's jq programs once.
+    virtual void prepare(const Check &check) const;
     virtual std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const = 0;
+
+protected:
+    // Rules beyond the declared fields, one at a time (a field that depends on another).
+    virtual Status validateRules(const Check &check) const
+    {
+        Q_UNUSED(check);
+        return success();
+    }
 };
 
 } // namespace flowbench

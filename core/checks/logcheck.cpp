@@ -2,6 +2,7 @@
 
 #include "checks/assertionevaluator.h"
 #include "checks/blockingexecution.h"
+#include "checks/commonvocabulary.h"
 #include "checks/logbaseline.h"
 
 #include <QDir>
@@ -162,13 +163,6 @@ public:
         m_request.baseline = context.logBaseline;
         m_request.runStartedAt = context.runStartedAt;
         m_request.maxBytes = context.maxResponseBytes;
-        if (m_check.assertions.isEmpty()) {
-            Assertion atLeastOne;
-            atLeastOne.kind = QStringLiteral("count");
-            atLeastOne.op = QStringLiteral(">=");
-            atLeastOne.expected = 1;
-            m_check.assertions.append(atLeastOne);
-        }
     }
 
     void start() override
@@ -219,30 +213,50 @@ private:
 
 } // namespace
 
-QStringList LogCheck::assertionKinds()
+const CheckVocabulary &LogCheck::vocabulary() const
 {
-    return {QStringLiteral("count")};
-}
-
-QStringList LogCheck::captureSources()
-{
-    return {QStringLiteral("regex")};
-}
-
-Status LogCheck::validate(const Check &check) const
-{
-    const QJsonObject &spec = check.spec;
-    if (spec.value(QLatin1String("file")).toString().trimmed().isEmpty())
-        return Status::failure(QStringLiteral("spec.file: must name a log file or glob"));
-    const QString regex = spec.value(QLatin1String("regex")).toString();
-    if (regex.isEmpty())
-        return Status::failure(QStringLiteral("spec.regex: must not be empty"));
-    if (!regex.contains(QLatin1String("{{"))) {
-        const QRegularExpression re(regex);
-        if (!re.isValid())
-            return Status::failure(QStringLiteral("spec.regex: \"%1\" is invalid: %2").arg(regex, re.errorString()));
-    }
-    return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
+    static const CheckVocabulary v = [] {
+        CheckVocabulary v;
+        v.title = QStringLiteral("Log lines");
+        v.summary = QStringLiteral("Counts the lines matching a regex among the lines written to a file or glob "
+                                   "since the run began (through rotation).");
+        SpecField file;
+        file.name = QStringLiteral("file");
+        file.label = QStringLiteral("File or glob");
+        file.description = QStringLiteral("a log file or glob, relative to the project folder");
+        file.required = true;
+        file.inNewCheck = true;
+        file.whenMissing = QStringLiteral("must name a log file or glob");
+        SpecField regex;
+        regex.name = QStringLiteral("regex");
+        regex.label = QStringLiteral("Regex");
+        regex.description = QStringLiteral("the lines to count; {{variables}} are inserted as literal text");
+        regex.required = true;
+        regex.inNewCheck = true;
+        regex.check = [](const QJsonValue &value) {
+            const QString text = value.toString();
+            if (text.isEmpty())
+                return Status::failure(QStringLiteral("spec.regex: must not be empty"));
+            // With variables, the regex is known only at run time.
+            if (!text.contains(QLatin1String("{{"))) {
+                const QRegularExpression re(text);
+                if (!re.isValid())
+                    return Status::failure(QStringLiteral("spec.regex: \"%1\" is invalid: %2").arg(text, re.errorString()));
+            }
+            return success();
+        };
+        v.fields = {file, regex};
+        v.assertions = {CommonVocabulary::count(QStringLiteral("count"), QStringLiteral("line count"),
+                                                QStringLiteral("how many new lines match the regex"))};
+        v.captures = {CommonVocabulary::regex(QStringLiteral("the matching lines"))};
+        Assertion atLeastOne;
+        atLeastOne.kind = QStringLiteral("count");
+        atLeastOne.op = QStringLiteral(">=");
+        atLeastOne.expected = 1;
+        v.impliedAssertions = {atLeastOne};
+        return v;
+    }();
+    return v;
 }
 
 std::unique_ptr<CheckExecution> LogCheck::create(const Check &check, const CheckContext &context) const

@@ -12,16 +12,13 @@ namespace flowbench {
 //    whose leading ISO-8601 time is >= runStartedAt (untimed lines go with the line
 //    above); a file with no times at all is an error saying so.
 // Variable values are inserted into the regex escaped, as literal text. With no
-// assertion, count >= 1.
+// assertion, count >= 1 (CheckVocabulary::impliedAssertions).
 class LogCheck : public CheckType
 {
 public:
     QString name() const override { return QStringLiteral("log"); }
-    Status validate(const Check &check) const override;
+    const CheckVocabulary &vocabulary() const override;
     std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const override;
-
-    static QStringList assertionKinds();
-    static QStringList captureSources();
 };
 
 } // namespace flowbench

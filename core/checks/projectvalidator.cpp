@@ -55,11 +55,18 @@ QStringList projectProblems(const Project &project)
             }
             // A misspelt connection name would only show up when the check runs; a manual
             // test case is not run, so its checks may name a connection still to come.
-            const QString connection = c.spec.value(QLatin1String("connection")).toString();
-            if (t.automated && !connection.isEmpty() && !project.environments.isEmpty()
-                && !connections.contains(connection))
-                problems << QStringLiteral("%1: spec.connection: no environment defines a connection \"%2\"")
-                                .arg(where, connection);
+            const CheckType *type = registry.type(c.type);
+            if (!type || !t.automated || project.environments.isEmpty())
+                continue;
+            // The fields the type declares as connections (sql, redis: spec.connection).
+            for (const SpecField &field : type->vocabulary().fields) {
+                if (field.kind != SpecField::Kind::Connection)
+                    continue;
+                const QString connection = c.spec.value(field.name).toString();
+                if (!connection.isEmpty() && !connections.contains(connection))
+                    problems << QStringLiteral("%1: spec.%2: no environment defines a connection \"%3\"")
+                                    .arg(where, field.name, connection);
+            }
         }
     }
     return problems;

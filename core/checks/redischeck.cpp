@@ -2,6 +2,7 @@
 
 #include "checks/assertionevaluator.h"
 #include "checks/blockingexecution.h"
+#include "checks/commonvocabulary.h"
 #include "checks/redisclient.h"
 #include "checks/secretresolver.h"
 
@@ -169,14 +170,53 @@ private:
 
 } // namespace
 
+const QList<RedisCheck::Command> &RedisCheck::commands()
+{
+    static const QList<Command> list = {
+        {QStringLiteral("GET"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("MGET"), 1, -1, QStringLiteral("key [key ...]")},
+        {QStringLiteral("EXISTS"), 1, -1, QStringLiteral("key [key ...]")},
+        {QStringLiteral("TTL"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("PTTL"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("TYPE"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("STRLEN"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("LLEN"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("LRANGE"), 3, 3, QStringLiteral("key start stop")},
+        {QStringLiteral("LINDEX"), 2, 2, QStringLiteral("key index")},
+        {QStringLiteral("HGET"), 2, 2, QStringLiteral("key field")},
+        {QStringLiteral("HGETALL"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("HLEN"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("HEXISTS"), 2, 2, QStringLiteral("key field")},
+        {QStringLiteral("SCARD"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("SISMEMBER"), 2, 2, QStringLiteral("key member")},
+        {QStringLiteral("SMEMBERS"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("ZCARD"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("ZSCORE"), 2, 2, QStringLiteral("key member")},
+        {QStringLiteral("ZRANGE"), 3, -1, QStringLiteral("key start stop [options]")},
+        {QStringLiteral("XLEN"), 1, 1, QStringLiteral("key")},
+        {QStringLiteral("XRANGE"), 3, 5, QStringLiteral("key start end [COUNT n]")},
+    };
+    return list;
+}
+
 QStringList RedisCheck::allowedCommands()
 {
-    return {QStringLiteral("GET"),      QStringLiteral("MGET"),      QStringLiteral("EXISTS"),   QStringLiteral("TTL"),
-            QStringLiteral("PTTL"),     QStringLiteral("TYPE"),      QStringLiteral("STRLEN"),   QStringLiteral("LLEN"),
-            QStringLiteral("LRANGE"),   QStringLiteral("LINDEX"),    QStringLiteral("HGET"),     QStringLiteral("HGETALL"),
-            QStringLiteral("HLEN"),     QStringLiteral("HEXISTS"),   QStringLiteral("SCARD"),    QStringLiteral("SISMEMBER"),
-            QStringLiteral("SMEMBERS"), QStringLiteral("ZCARD"),     QStringLiteral("ZSCORE"),   QStringLiteral("ZRANGE"),
-            QStringLiteral("XLEN"),     QStringLiteral("XRANGE")};
+    QStringList names;
+    for (const Command &c : commands())
+        names.append(c.name);
+    return names;
+}
+
+QString RedisCheck::argumentsProblem(const QString &command, int count)
+{
+    for (const Command &c : commands()) {
+        if (c.name != command)
+            continue;
+        if (count < c.minArgs || (c.maxArgs >= 0 && count > c.maxArgs))
+            return QStringLiteral("%1 takes: %2; %3 given").arg(c.name, c.usage).arg(count);
+        return QString();
+    }
+    return QString(); // not an allowed command: allowedCommand() says so
 }
 
 Result<QString> RedisCheck::allowedCommand(const QString &text)
@@ -211,41 +251,71 @@ Result<QString> RedisCheck::allowedCommand(const QString &text)
     return command;
 }
 
-QStringList RedisCheck::assertionKinds()
+const CheckVocabulary &RedisCheck::vocabulary() const
 {
-    return {QStringLiteral("json_path"), QStringLiteral("jq")};
+    static const CheckVocabulary v = [] {
+        CheckVocabulary v;
+        v.title = QStringLiteral("Redis command");
+        v.summary = QStringLiteral("One read-only command on a redis connection of the environment; the reply "
+                                   "becomes JSON (HGETALL an object; binary text {\"base64\": …}).");
+        SpecField connection;
+        connection.name = QStringLiteral("connection");
+        connection.kind = SpecField::Kind::Connection;
+        connection.label = QStringLiteral("Connection");
+        connection.description = QStringLiteral("a redis connection of the environment, by name");
+        connection.choices = {{QStringLiteral("redis"), QStringLiteral("a Redis server")}};
+        connection.required = true;
+        connection.inNewCheck = true;
+        connection.whenMissing = QStringLiteral("must name a redis connection of the environment");
+        SpecField command;
+        command.name = QStringLiteral("command");
+        command.kind = SpecField::Kind::Enum;
+        command.label = QStringLiteral("Command");
+        command.description = QStringLiteral("a read-only command name, trimmed and upper-cased before the "
+                                             "allow-list; its arguments go in args");
+        for (const Command &c : commands())
+            command.choices.append({c.name, c.usage});
+        command.required = true;
+        command.inNewCheck = true;
+        command.check = [](const QJsonValue &value) {
+            if (!value.isString())
+                return Status::failure(QStringLiteral("spec.command: must be text"));
+            const Result<QString> allowed = allowedCommand(value.toString());
+            return allowed ? success() : Status::failure(allowed.error());
+        };
+        SpecField args;
+        args.name = QStringLiteral("args");
+        args.kind = SpecField::Kind::List;
+        args.label = QStringLiteral("Arguments");
+        args.description = QStringLiteral("the command's arguments, text or numbers, {{variables}} filled in");
+        args.inNewCheck = true;
+        args.check = [](const QJsonValue &value) {
+            if (!value.isArray())
+                return Status::failure(QStringLiteral("spec.args: must be a list"));
+            const QJsonArray list = value.toArray();
+            for (qsizetype i = 0; i < list.size(); ++i)
+                if (!list.at(i).isString() && !list.at(i).isDouble())
+                    return Status::failure(QStringLiteral("spec.args[%1]: must be text or a number").arg(i));
+            return success();
+        };
+        v.fields = {connection, command, args,
+                    CommonVocabulary::timeoutMs(5000, QStringLiteral("bound on connecting and on the reply"))};
+        v.assertions = {CommonVocabulary::jsonPath(), CommonVocabulary::jq()};
+        v.captures = {CommonVocabulary::path(), CommonVocabulary::jqCapture()};
+        return v;
+    }();
+    return v;
 }
 
-QStringList RedisCheck::captureSources()
-{
-    return {QStringLiteral("path"), QStringLiteral("jq")};
-}
-
-Status RedisCheck::validate(const Check &check) const
+Status RedisCheck::validateRules(const Check &check) const
 {
     const QJsonObject &spec = check.spec;
-    if (spec.value(QLatin1String("connection")).toString().trimmed().isEmpty())
-        return Status::failure(QStringLiteral("spec.connection: must name a redis connection of the environment"));
-    const QJsonValue command = spec.value(QLatin1String("command"));
-    if (!command.isUndefined() && !command.isString())
-        return Status::failure(QStringLiteral("spec.command: must be text"));
-    if (const Result<QString> allowed = allowedCommand(command.toString()); !allowed)
-        return Status::failure(allowed.error());
-    const QJsonValue args = spec.value(QLatin1String("args"));
-    if (!args.isUndefined() && !args.isArray())
-        return Status::failure(QStringLiteral("spec.args: must be a list"));
-    const QJsonArray list = args.toArray();
-    for (qsizetype i = 0; i < list.size(); ++i)
-        if (!list.at(i).isString() && !list.at(i).isDouble())
-            return Status::failure(QStringLiteral("spec.args[%1]: must be text or a number").arg(i));
-    if (const Status timeout = validateTimeoutSpec(spec); !timeout)
-        return timeout;
-    return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
-}
-
-void RedisCheck::prepare(const Check &check) const
-{
-    AssertionEvaluator::prepare(check);
+    const Result<QString> command = allowedCommand(spec.value(QLatin1String("command")).toString());
+    const QString problem = argumentsProblem(command ? *command : QString(),
+                                             int(spec.value(QLatin1String("args")).toArray().size()));
+    if (!problem.isEmpty())
+        return Status::failure(QStringLiteral("spec.args: ") + problem);
+    return success();
 }
 
 std::unique_ptr<CheckExecution> RedisCheck::create(const Check &check, const CheckContext &context) const

@@ -10,10 +10,20 @@ class RedisCheck : public CheckType
 {
 public:
     QString name() const override { return QStringLiteral("redis"); }
-    Status validate(const Check &check) const override;
-    void prepare(const Check &check) const override;
+    const CheckVocabulary &vocabulary() const override;
     std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const override;
 
+    // A read-only command of the allow-list and the arguments it takes.
+    struct Command
+    {
+        QString name;
+        int minArgs;
+        int maxArgs; // -1: any number
+        QString usage; // "key start stop"
+    };
+    // The allow-list, the one place it is written (the form and docs read it from
+    // vocabulary(): spec.command's choices).
+    static const QList<Command> &commands();
     static QStringList allowedCommands();
     // spec.command as it is checked and sent: leading and trailing whitespace trimmed,
     // upper case, runs of inner whitespace as one space; then held against
@@ -23,8 +33,12 @@ public:
     // letters and digits, a name outside the allow-list (also one with its arguments
     // written after it: they go in spec.args).
     static Result<QString> allowedCommand(const QString &text);
-    static QStringList assertionKinds();
-    static QStringList captureSources();
+    // Why `count` arguments do not suit an allowed command ("LRANGE takes: key start stop;
+    // 1 given"), or an empty string. validate() and the form ask the same.
+    static QString argumentsProblem(const QString &command, int count);
+
+protected:
+    Status validateRules(const Check &check) const override;
 };
 
 } // namespace flowbench

@@ -2,6 +2,8 @@
 
 #include "checks/assertionevaluator.h"
 #include "checks/blockingexecution.h"
+#include "checks/commonvocabulary.h"
+#include "checks/jsonpath.h"
 #include "checks/pgconnection.h"
 #include "checks/sqlquery.h"
 #include "checks/sqlstatementanalyzer.h"
@@ -133,14 +135,71 @@ private:
 
 } // namespace
 
-QStringList SqlCheck::assertionKinds()
+const CheckVocabulary &SqlCheck::vocabulary() const
 {
-    return {QStringLiteral("row_count"), QStringLiteral("json_path"), QStringLiteral("jq")};
-}
+    static const CheckVocabulary v = [] {
+        CheckVocabulary v;
+        v.title = QStringLiteral("SQL query");
+        v.summary = QStringLiteral("One statement on a connection of the environment (SQLite or PostgreSQL), "
+                                   "read-only unless allow_writes; the rows become a JSON array of objects "
+                                   "(column name -> value).");
+        SpecField connection;
+        connection.name = QStringLiteral("connection");
+        connection.kind = SpecField::Kind::Connection;
+        connection.label = QStringLiteral("Connection");
+        connection.description = QStringLiteral("a QSQLITE or QPSQL connection of the environment, by name");
+        connection.choices = {{QStringLiteral("QSQLITE"), QStringLiteral("an SQLite file")},
+                              {QStringLiteral("QPSQL"), QStringLiteral("PostgreSQL, through libpq")}};
+        connection.required = true;
+        connection.inNewCheck = true;
+        connection.whenMissing = QStringLiteral("must name a connection of the environment");
+        SpecField query;
+        query.name = QStringLiteral("query");
+        query.label = QStringLiteral("Query");
+        query.description = QStringLiteral("exactly one statement; :name placeholders take their values from params");
+        query.required = true;
+        query.inNewCheck = true;
+        SpecField params;
+        params.name = QStringLiteral("params");
+        params.kind = SpecField::Kind::Object;
+        params.label = QStringLiteral("Parameters");
+        params.description = QStringLiteral("a value per :name placeholder (text, number, true/false or null), "
+                                            "bound, never spliced into the SQL");
+        params.expects = QStringLiteral("an object of name -> value");
+        SpecField writes;
+        writes.name = QStringLiteral("allow_writes");
+        writes.kind = SpecField::Kind::Bool;
+        writes.label = QStringLiteral("Allow writes");
+        writes.description = QStringLiteral("run a writing statement (BEGIN … COMMIT); refused on a protected environment");
+        writes.defaultValue = false;
+        writes.inNewCheck = true;
+        v.fields = {connection, query, params, writes,
+                    CommonVocabulary::timeoutMs(10000, QStringLiteral("the statement timeout, on the server and as "
+                                                                      "the client's bound"))};
 
-QStringList SqlCheck::captureSources()
-{
-    return {QStringLiteral("column"), QStringLiteral("path"), QStringLiteral("jq")};
+        CaptureSource column;
+        column.name = QStringLiteral("column");
+        column.description = QStringLiteral("the value of a column in the first row");
+        column.expression = Operand::Text;
+        column.hint = QStringLiteral("id");
+        column.read = [](const Observation &o, const QString &expression) -> Result<QString> {
+            if (const auto missing = CommonVocabulary::missingJson(o))
+                return Result<QString>::failure(*missing);
+            const auto path = JsonPath::parse(QStringLiteral("[0][\"%1\"]").arg(expression));
+            if (!path)
+                return Result<QString>::failure(path.error());
+            const auto value = path->evaluate(*o.json);
+            if (!value)
+                return Result<QString>::failure(QStringLiteral("not found"));
+            return AssertionEvaluator::asText(*value);
+        };
+        v.assertions = {CommonVocabulary::count(QStringLiteral("row_count"), QStringLiteral("row count"),
+                                                QStringLiteral("how many rows the statement returned (or changed)")),
+                        CommonVocabulary::jsonPath(), CommonVocabulary::jq()};
+        v.captures = {column, CommonVocabulary::path(), CommonVocabulary::jqCapture()};
+        return v;
+    }();
+    return v;
 }
 
 QStringList SqlCheck::placeholders(const QString &query)
@@ -148,39 +207,24 @@ QStringList SqlCheck::placeholders(const QString &query)
     return SqlStatementAnalyzer::placeholders(query);
 }
 
-Status SqlCheck::validate(const Check &check) const
+Status SqlCheck::validateRules(const Check &check) const
 {
     const QJsonObject &spec = check.spec;
-    if (spec.value(QLatin1String("connection")).toString().trimmed().isEmpty())
-        return Status::failure(QStringLiteral("spec.connection: must name a connection of the environment"));
     const QString query = spec.value(QLatin1String("query")).toString();
-    if (query.trimmed().isEmpty())
-        return Status::failure(QStringLiteral("spec.query: must not be empty"));
-    const QJsonValue writes = spec.value(QLatin1String("allow_writes"));
-    if (!writes.isUndefined() && !writes.isBool())
-        return Status::failure(QStringLiteral("spec.allow_writes: must be true or false"));
     // The same refusal a run gives, before anything runs: one statement, and a read-only
     // check only reads.
-    if (const QString refused = SqlStatementAnalyzer::refusal(query, !writes.toBool(false)); !refused.isEmpty())
+    if (const QString refused
+        = SqlStatementAnalyzer::refusal(query, !spec.value(QLatin1String("allow_writes")).toBool(false));
+        !refused.isEmpty())
         return Status::failure(refused);
-    const QJsonValue params = spec.value(QLatin1String("params"));
-    if (!params.isUndefined() && !params.isObject())
-        return Status::failure(QStringLiteral("spec.params: must be an object of name -> value"));
-    const QJsonObject p = params.toObject();
+    const QJsonObject p = spec.value(QLatin1String("params")).toObject();
     for (auto it = p.begin(); it != p.end(); ++it)
         if (it.value().isArray() || it.value().isObject())
             return Status::failure(QStringLiteral("spec.params.%1: must be text, a number, true/false or null").arg(it.key()));
     for (const QString &name : placeholders(query))
         if (!p.contains(name))
             return Status::failure(QStringLiteral("spec.params: the query uses :%1 but no value is given for it").arg(name));
-    if (const Status timeout = validateTimeoutSpec(spec); !timeout)
-        return timeout;
-    return AssertionEvaluator::validate(check, assertionKinds(), captureSources());
-}
-
-void SqlCheck::prepare(const Check &check) const
-{
-    AssertionEvaluator::prepare(check);
+    return success();
 }
 
 std::unique_ptr<CheckExecution> SqlCheck::create(const Check &check, const CheckContext &context) const

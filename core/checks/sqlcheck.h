@@ -11,14 +11,14 @@ class SqlCheck : public CheckType
 {
 public:
     QString name() const override { return QStringLiteral("sql"); }
-    Status validate(const Check &check) const override;
-    void prepare(const Check &check) const override;
+    const CheckVocabulary &vocabulary() const override;
     std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const override;
 
-    static QStringList assertionKinds();
-    static QStringList captureSources();
     // Named placeholders of a query (":order_id"), without "::type" casts, in order.
     static QStringList placeholders(const QString &query);
+
+protected:
+    Status validateRules(const Check &check) const override;
 };
 
 } // namespace flowbench

@@ -96,12 +96,4 @@ Result<QJsonValue> VariableScope::interpolateJson(const QJsonValue &value, const
     return value;
 }
 
-Status validateTimeoutSpec(const QJsonObject &spec)
-{
-    const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
-    if (!timeout.isUndefined() && (!timeout.isDouble() || timeout.toDouble() <= 0))
-        return Status::failure(QStringLiteral("spec.timeout_ms: must be a positive number of milliseconds"));
-    return success();
-}
-
 } // namespace flowbench

@@ -10,7 +10,7 @@
 namespace flowbench {
 
 // A value taken from a step's outcome into a variable for later steps of the same
-// test case. source: "path" (native JSON path), "jq", "header", "column", "regex".
+// test case. source: one of the capture sources its check type declares ("path", "jq"…).
 struct Capture
 {
     QString name;
@@ -23,11 +23,10 @@ struct Capture
     }
 };
 
-// One assertion on a step's outcome. kind: "status", "header", "body_contains",
-// "body_regex", "latency_ms", "json_path", "jq", "row_count", "count".
-// target: the header name or JSON path (unused by some kinds). op: "==", "!=", "<",
-// "<=", ">", ">=", "exists", "not_exists", "contains", "matches", "length".
-// For "jq" the expression is in target and must yield true.
+// One assertion on a step's outcome: a kind its check type declares (status, json_path…),
+// a target where the kind takes one (a header name, a JSON path, a jq program), an op
+// the kind allows, and the expected value. The kinds and ops are listed only in the
+// check types' vocabularies (core/checks/checkvocabulary.h, CheckType::vocabulary()).
 struct Assertion
 {
     QString kind;
@@ -59,7 +58,7 @@ struct Eventually
 struct Check
 {
     Id id;
-    QString type; // "http", "sql", "redis", "log"
+    QString type; // a registered check type (CheckRegistry::names())
     QString name;
     QJsonObject spec;
     QList<Capture> captures;

@@ -261,7 +261,8 @@ bool Runner::createExecution(CaseState &state)
         completeStep(state, ResultStatus::Error, specError, QString(), 0);
         return false;
     }
-    state.execution.reset(CheckRegistry::instance().type(check.type)->create(check, state.context).release());
+    const CheckType *type = CheckRegistry::instance().type(check.type);
+    state.execution.reset(type->create(check, state.context).release());
     if (!state.execution) {
         completeStep(state, ResultStatus::Error,
                      QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
@@ -275,8 +276,8 @@ bool Runner::createExecution(CaseState &state)
     connect(state.execution.get(), &CheckExecution::finished, this,
             [this, raw = &state, generation](const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
             Qt::QueuedConnection);
-    // Only http checks move: the other types use thread-bound resources (SQL connections).
-    if (state.thread && check.type == QLatin1String("http"))
+    // Only socket executions move: the other types use thread-bound resources (SQL connections).
+    if (state.thread && type->runsOnNetworkThread())
         state.execution->moveToThread(state.thread->thread());
     return true;
 }

@@ -1,8 +1,8 @@
 #include "testcases/assertiontable.h"
+#include "checks/checkregistry.h"
 #include "testcases/checkforms/expressionsupport.h"
 
 #include <QComboBox>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -15,20 +15,22 @@ namespace flowbench {
 
 namespace {
 
-bool targetUsed(const QString &kind)
+bool targetUsed(const AssertionKind *kind)
 {
-    return kind == QLatin1String("header") || kind == QLatin1String("json_path")
-        || kind == QLatin1String("jq");
+    return kind && kind->target != Operand::None;
 }
 
-bool expectedUsed(const QString &kind, const QString &op)
+// What `expected` is for this kind and op (None: not used).
+Operand expectedOf(const AssertionKind *kind, const QString &op)
 {
-    return kind != QLatin1String("jq") && op != QLatin1String("exists") && op != QLatin1String("not_exists");
+    if (!kind)
+        return Operand::Value;
+    return kind->ops.isEmpty() ? kind->expected : kind->expectedWith(op);
 }
 
-bool tryable(const QString &kind)
+bool tryable(const AssertionKind *kind)
 {
-    return kind == QLatin1String("jq") || kind == QLatin1String("json_path");
+    return kind && (kind->target == Operand::Jq || kind->target == Operand::JsonPath);
 }
 
 QString compactJson(const QJsonValue &value)
@@ -61,43 +63,15 @@ AssertionTable::AssertionTable(QWidget *parent)
     connect(addButton(), &QPushButton::clicked, this, &AssertionTable::addAssertion);
 }
 
-QStringList AssertionTable::opsFor(const QString &kind)
+const AssertionKind *AssertionTable::kind(const QString &name) const
 {
-    const QStringList compare { QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<"),
-        QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">=") };
-    if (kind == QLatin1String("status") || kind == QLatin1String("row_count")
-        || kind == QLatin1String("count"))
-        return compare;
-    if (kind == QLatin1String("header"))
-        return { QStringLiteral("=="), QStringLiteral("contains"), QStringLiteral("matches"),
-            QStringLiteral("exists"), QStringLiteral("not_exists") };
-    if (kind == QLatin1String("latency_ms"))
-        return { QStringLiteral("<"), QStringLiteral("<=") };
-    if (kind == QLatin1String("json_path"))
-        return compare
-            + QStringList { QStringLiteral("exists"), QStringLiteral("not_exists"),
-                  QStringLiteral("contains"), QStringLiteral("matches"), QStringLiteral("length") };
-    return {}; // body_contains, body_regex, jq: no operator
+    for (const AssertionKind &k : m_kinds)
+        if (k.name == name)
+            return &k;
+    return CheckRegistry::instance().assertionKind(name);
 }
 
-QString AssertionTable::kindLabel(const QString &kind)
-{
-    static const QHash<QString, const char *> labels {
-        { QStringLiteral("status"), QT_TR_NOOP("status") },
-        { QStringLiteral("header"), QT_TR_NOOP("header") },
-        { QStringLiteral("body_contains"), QT_TR_NOOP("body contains") },
-        { QStringLiteral("body_regex"), QT_TR_NOOP("body regex") },
-        { QStringLiteral("latency_ms"), QT_TR_NOOP("latency (ms)") },
-        { QStringLiteral("json_path"), QT_TR_NOOP("JSON path") },
-        { QStringLiteral("jq"), QT_TR_NOOP("jq") },
-        { QStringLiteral("row_count"), QT_TR_NOOP("row count") },
-        { QStringLiteral("count"), QT_TR_NOOP("line count") },
-    };
-    const auto it = labels.constFind(kind);
-    return it == labels.cend() ? kind : tr(*it);
-}
-
-void AssertionTable::setKinds(const QStringList &kinds)
+void AssertionTable::setKinds(const QList<AssertionKind> &kinds)
 {
     m_kinds = kinds;
 }
@@ -118,14 +92,16 @@ void AssertionTable::insertRow(const Assertion &assertion)
     const int row = grid->rowCount();
     grid->insertRow(row);
 
-    auto *kind = new QComboBox(grid);
-    QStringList kinds = m_kinds;
-    if (!kinds.contains(assertion.kind))
-        kinds.append(assertion.kind); // keep a kind this type does not offer, visibly
-    for (const QString &k : kinds)
-        kind->addItem(kindLabel(k), k);
-    kind->setCurrentIndex(kinds.indexOf(assertion.kind));
-    grid->setCellWidget(row, KindColumn, kind);
+    auto *kindBox = new QComboBox(grid);
+    for (const AssertionKind &k : m_kinds)
+        kindBox->addItem(k.label, k.name);
+    if (kindBox->findData(assertion.kind) < 0) {
+        // Keep a kind this type does not offer, visibly.
+        const AssertionKind *other = kind(assertion.kind);
+        kindBox->addItem(other ? other->label : assertion.kind, assertion.kind);
+    }
+    kindBox->setCurrentIndex(kindBox->findData(assertion.kind));
+    grid->setCellWidget(row, KindColumn, kindBox);
 
     grid->setItem(row, TargetColumn, new QTableWidgetItem(assertion.target));
     auto *op = new QComboBox(grid);
@@ -143,8 +119,8 @@ void AssertionTable::insertRow(const Assertion &assertion)
                 return r;
         return -1;
     };
-    connect(kind, QOverload<int>::of(&QComboBox::activated), this, [this, kind, rowOf] {
-        const int r = rowOf(kind, KindColumn);
+    connect(kindBox, QOverload<int>::of(&QComboBox::activated), this, [this, kindBox, rowOf] {
+        const int r = rowOf(kindBox, KindColumn);
         refreshRow(r);
         commitEdit();
     });
@@ -167,8 +143,8 @@ void AssertionTable::refreshRow(int row)
     QTableWidget *grid = table();
     auto *kindBox = static_cast<QComboBox *>(grid->cellWidget(row, KindColumn));
     auto *opBox = static_cast<QComboBox *>(grid->cellWidget(row, OpColumn));
-    const QString kind = kindBox->currentData().toString();
-    const QStringList ops = opsFor(kind);
+    const AssertionKind *k = kind(kindBox->currentData().toString());
+    const QStringList ops = k ? k->opNames() : QStringList();
     QString op = opBox->property("op").toString();
     opBox->clear();
     if (ops.isEmpty()) {
@@ -192,15 +168,12 @@ void AssertionTable::refreshRow(int row)
                             : flags & ~(Qt::ItemIsEditable | Qt::ItemIsEnabled));
         item->setToolTip(used ? hint : QString());
     };
-    const QString targetHint = kind == QLatin1String("jq")
-        ? tr("jq program that must yield true, e.g. .items | length == 3")
-        : kind == QLatin1String("header") ? tr("header name, e.g. Content-Type")
-                                          : tr("path, e.g. data.items[0].id");
-    setUsed(grid->item(row, TargetColumn), targetUsed(kind), targetHint);
-    setUsed(grid->item(row, ExpectedColumn), expectedUsed(kind, op),
-        tr("201 is a number, true a boolean, \"201\" or other text a string"));
-    grid->cellWidget(row, TryColumn)->setEnabled(tryable(kind));
-    grid->cellWidget(row, TryColumn)->setVisible(tryable(kind));
+    setUsed(grid->item(row, TargetColumn), targetUsed(k), k ? k->targetHint : QString());
+    const QString expectedHint = k && !k->description.isEmpty() ? k->description + QStringLiteral("; ") : QString();
+    setUsed(grid->item(row, ExpectedColumn), expectedOf(k, op) != Operand::None,
+        expectedHint + tr("201 is a number, true a boolean, \"201\" or other text a string"));
+    grid->cellWidget(row, TryColumn)->setEnabled(tryable(k));
+    grid->cellWidget(row, TryColumn)->setVisible(tryable(k));
 }
 
 QList<Assertion> AssertionTable::assertions() const
@@ -211,9 +184,10 @@ QList<Assertion> AssertionTable::assertions() const
         Assertion a;
         a.kind = static_cast<QComboBox *>(grid->cellWidget(row, KindColumn))->currentData().toString();
         a.op = static_cast<QComboBox *>(grid->cellWidget(row, OpColumn))->property("op").toString();
-        if (targetUsed(a.kind))
+        const AssertionKind *k = kind(a.kind);
+        if (targetUsed(k))
             a.target = grid->item(row, TargetColumn)->text().trimmed();
-        if (expectedUsed(a.kind, a.op))
+        if (expectedOf(k, a.op) != Operand::None)
             a.expected = expectedFromText(grid->item(row, ExpectedColumn)->text());
         result.append(a);
     }
@@ -223,13 +197,11 @@ QList<Assertion> AssertionTable::assertions() const
 void AssertionTable::addAssertion()
 {
     Assertion a;
-    a.kind = m_kinds.value(0, QStringLiteral("jq"));
-    a.op = opsFor(a.kind).value(0, QStringLiteral("=="));
-    if (a.kind == QLatin1String("status"))
-        a.expected = 200;
-    else if (a.kind == QLatin1String("count") || a.kind == QLatin1String("row_count")) {
-        a.op = QStringLiteral(">=");
-        a.expected = 1;
+    if (!m_kinds.isEmpty()) {
+        const AssertionKind &k = m_kinds.first();
+        a.kind = k.name;
+        a.op = k.ops.isEmpty() || k.op(k.newOp) ? k.newOp : k.ops.first().name;
+        a.expected = k.newExpected;
     }
     insertRow(a);
     const int row = table()->rowCount() - 1;
@@ -248,30 +220,33 @@ QStringList AssertionTable::rowProblems()
         QString error;
         int column = ExpectedColumn;
         const QString expected = a.expected.isString() ? a.expected.toString() : QString();
-        if (a.kind == QLatin1String("jq")) {
+        const AssertionKind *k = kind(a.kind);
+        const Operand target = k ? k->target : Operand::None;
+        const Operand wanted = expectedOf(k, a.op);
+        if (target == Operand::Jq) {
             column = TargetColumn;
             error = ExpressionSupport::validateJq(a.target);
-        } else if (a.kind == QLatin1String("json_path")) {
+        } else if (target == Operand::JsonPath) {
             error = ExpressionSupport::validateJsonPath(a.target);
             if (!error.isEmpty())
                 column = TargetColumn;
-        } else if (a.kind == QLatin1String("header") && a.target.isEmpty()) {
+        } else if (target != Operand::None && a.target.isEmpty()) {
             column = TargetColumn;
-            error = tr("the header name is empty");
+            // "header name, e.g. Content-Type" -> "the header name is empty"
+            error = tr("the %1 is empty").arg(k->targetHint.section(QLatin1Char(','), 0, 0));
         }
-        if (error.isEmpty() && (a.kind == QLatin1String("body_regex") || a.op == QLatin1String("matches"))) {
+        if (error.isEmpty() && wanted == Operand::Regex) {
             const QRegularExpression re(expected);
             if (!re.isValid())
                 error = tr("invalid regular expression: %1 (at offset %2)")
                             .arg(re.errorString())
                             .arg(re.patternErrorOffset());
         }
-        if (error.isEmpty()
-            && (a.kind == QLatin1String("status") || a.kind == QLatin1String("latency_ms")
-                || a.kind.endsWith(QLatin1String("count")) || a.op == QLatin1String("length"))
-            && !a.expected.isDouble())
+        if (error.isEmpty() && wanted == Operand::Number && !a.expected.isDouble())
             error = tr("expected must be a number");
-        if (error.isEmpty() && a.kind == QLatin1String("body_contains") && expected.isEmpty())
+        if (error.isEmpty() && wanted == Operand::Bool && !a.expected.isBool())
+            error = tr("expected must be true or false");
+        if (error.isEmpty() && wanted == Operand::Text && expected.isEmpty())
             error = tr("the expected text is empty");
 
         const QScopedValueRollback<bool> quiet(m_loading, true);
@@ -312,9 +287,10 @@ void AssertionTable::tryRow(int row)
     if (!m_hasEvidence) {
         text = tr("No response yet: run this check once, then try again.");
     } else {
+        const AssertionKind *k = kind(a.kind);
+        const bool jq = k && k->target == Operand::Jq;
         const Result<QJsonValue> value = ExpressionSupport::evaluate(
-            a.kind == QLatin1String("jq") ? QStringLiteral("jq") : QStringLiteral("path"), a.target,
-            m_evidence);
+            jq ? QStringLiteral("jq") : QStringLiteral("path"), a.target, m_evidence);
         failed = !value.ok();
         text = value.ok() ? tr("%1 → %2").arg(a.target, compactJson(*value))
                           : tr("%1: %2").arg(a.target, value.error());

@@ -1,7 +1,8 @@
 #pragma once
 
-#include "testcases/editablerowtable.h"
+#include "checks/checkvocabulary.h"
 #include "model/check.h"
+#include "testcases/editablerowtable.h"
 
 #include <QByteArray>
 
@@ -10,9 +11,11 @@ class QLabel;
 namespace flowbench {
 
 // Edits a check's assertions: kind, target, op, expected, one row each. The kinds on
-// offer depend on the check type (setKinds). Rows are validated inline (regex syntax,
-// jq text, JSON path syntax); jq and json_path rows have a "Try it" button that
-// evaluates the row against the last response body (setLastEvidence).
+// offer, their ops and what their target and expected are come from the check type's
+// vocabulary (setKinds). Rows are validated inline by what the kind declares (regex
+// syntax, jq text, JSON path syntax, numbers); rows whose target is a jq program or a
+// JSON path have a "Try it" button that evaluates the row against the last response
+// body (setLastEvidence).
 class AssertionTable : public EditableRowTable
 {
     Q_OBJECT
@@ -21,7 +24,7 @@ public:
 
     explicit AssertionTable(QWidget *parent = nullptr);
 
-    void setKinds(const QStringList &kinds);
+    void setKinds(const QList<AssertionKind> &kinds);
     void setAssertions(const QList<Assertion> &assertions); // no rowsEdited()
     QList<Assertion> assertions() const;
     void setLastEvidence(const QByteArray &body);
@@ -29,8 +32,9 @@ public:
 
     QString tryResultText() const;
 
-    static QStringList opsFor(const QString &kind);
-    static QString kindLabel(const QString &kind);
+    // The kind of that name: one on offer, else any registered type's (a kind this type
+    // does not offer stays visible); nullptr if none knows it.
+    const AssertionKind *kind(const QString &name) const;
 
 public slots:
     void addAssertion();
@@ -44,7 +48,7 @@ private:
     void refreshRow(int row);
 
     QLabel *m_tryLabel;
-    QStringList m_kinds;
+    QList<AssertionKind> m_kinds;
     QByteArray m_evidence;
     bool m_hasEvidence = false;
 };

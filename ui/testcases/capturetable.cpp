@@ -1,4 +1,5 @@
 #include "testcases/capturetable.h"
+#include "checks/checkregistry.h"
 #include "testcases/checkforms/expressionsupport.h"
 
 #include <QComboBox>
@@ -22,9 +23,17 @@ CaptureTable::CaptureTable(QWidget *parent)
     connect(addButton(), &QPushButton::clicked, this, &CaptureTable::addCapture);
 }
 
-void CaptureTable::setSources(const QStringList &sources)
+void CaptureTable::setSources(const QList<CaptureSource> &sources)
 {
     m_sources = sources;
+}
+
+const CaptureSource *CaptureTable::source(const QString &name) const
+{
+    for (const CaptureSource &s : m_sources)
+        if (s.name == name)
+            return &s;
+    return CheckRegistry::instance().captureSource(name);
 }
 
 void CaptureTable::setCaptures(const QList<Capture> &captures)
@@ -42,18 +51,21 @@ void CaptureTable::insertRow(const Capture &capture)
     const int row = grid->rowCount();
     grid->insertRow(row);
     grid->setItem(row, NameColumn, new QTableWidgetItem(capture.name));
-    auto *source = new QComboBox(grid);
-    QStringList sources = m_sources;
-    if (!sources.contains(capture.source))
-        sources.append(capture.source);
-    source->addItems(sources);
-    source->setCurrentIndex(sources.indexOf(capture.source));
-    grid->setCellWidget(row, SourceColumn, source);
+    auto *sourceBox = new QComboBox(grid);
+    QStringList hints;
+    for (const CaptureSource &s : m_sources) {
+        sourceBox->addItem(s.name);
+        sourceBox->setItemData(sourceBox->count() - 1, s.description, Qt::ToolTipRole);
+        hints.append(QStringLiteral("%1: %2").arg(s.name, s.hint));
+    }
+    if (sourceBox->findText(capture.source) < 0)
+        sourceBox->addItem(capture.source); // keep a source this type does not offer, visibly
+    sourceBox->setCurrentIndex(sourceBox->findText(capture.source));
+    grid->setCellWidget(row, SourceColumn, sourceBox);
     auto *expression = new QTableWidgetItem(capture.expression);
-    expression->setToolTip(
-        tr("path: data.id · jq: .items[0].id · header: Location · column: id · regex: id=(\\d+)"));
+    expression->setToolTip(hints.join(QStringLiteral(" · ")));
     grid->setItem(row, ExpressionColumn, expression);
-    connect(source, QOverload<int>::of(&QComboBox::activated), this, &CaptureTable::commitEdit);
+    connect(sourceBox, QOverload<int>::of(&QComboBox::activated), this, &CaptureTable::commitEdit);
 }
 
 QList<Capture> CaptureTable::captures() const
@@ -73,7 +85,8 @@ QList<Capture> CaptureTable::captures() const
 void CaptureTable::addCapture()
 {
     Capture c;
-    c.source = m_sources.value(0, c.source);
+    if (!m_sources.isEmpty())
+        c.source = m_sources.first().name;
     insertRow(c);
     const int row = table()->rowCount() - 1;
     table()->setCurrentCell(row, NameColumn);
@@ -97,11 +110,11 @@ QStringList CaptureTable::rowProblems()
             error = tr("%1 is captured twice").arg(c.name);
         else if (c.expression.isEmpty())
             error = tr("the expression is empty");
-        else if (c.source == QLatin1String("jq"))
+        else if (const CaptureSource *s = source(c.source); s && s->expression == Operand::Jq)
             error = ExpressionSupport::validateJq(c.expression);
-        else if (c.source == QLatin1String("path"))
+        else if (s && s->expression == Operand::JsonPath)
             error = ExpressionSupport::validateJsonPath(c.expression);
-        else if (c.source == QLatin1String("regex")) {
+        else if (s && s->expression == Operand::Regex) {
             const QRegularExpression re(c.expression);
             if (!re.isValid())
                 error = tr("invalid regular expression: %1").arg(re.errorString());

@@ -1,13 +1,15 @@
 #pragma once
 
-#include "testcases/editablerowtable.h"
+#include "checks/checkvocabulary.h"
 #include "model/check.h"
+#include "testcases/editablerowtable.h"
 
 namespace flowbench {
 
-// Edits a check's captures: variable name, source (path, jq, header, column, regex —
-// the sources on offer depend on the check type) and expression. Later steps of the
-// same test case use a capture as {{name}}.
+// Edits a check's captures: variable name, source (those the check type's vocabulary
+// declares, setSources) and expression, validated by what the source reads (a JSON
+// path, a jq program, a regex). Later steps of the same test case use a capture as
+// {{name}}.
 class CaptureTable : public EditableRowTable
 {
     Q_OBJECT
@@ -16,7 +18,7 @@ public:
 
     explicit CaptureTable(QWidget *parent = nullptr);
 
-    void setSources(const QStringList &sources);
+    void setSources(const QList<CaptureSource> &sources);
     void setCaptures(const QList<Capture> &captures); // no rowsEdited()
     QList<Capture> captures() const;
 
@@ -28,8 +30,10 @@ protected:
 
 private:
     void insertRow(const Capture &capture);
+    // The source of that name: one on offer, else any registered type's; nullptr if none.
+    const CaptureSource *source(const QString &name) const;
 
-    QStringList m_sources;
+    QList<CaptureSource> m_sources;
 };
 
 } // namespace flowbench

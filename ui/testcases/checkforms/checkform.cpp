@@ -1,4 +1,5 @@
 #include "testcases/checkforms/checkform.h"
+#include "checks/checkregistry.h"
 #include "testcases/assertiontable.h"
 #include "testcases/capturetable.h"
 
@@ -14,12 +15,20 @@ namespace flowbench {
 namespace {
 const int kDefaultTimeoutMs = 5000;
 const int kDefaultIntervalMs = 500;
+
+const CheckVocabulary &vocabularyOf(const QString &type)
+{
+    static const CheckVocabulary none;
+    const CheckType *checkType = CheckRegistry::instance().type(type);
+    Q_ASSERT_X(checkType, "CheckForm", "a form for a check type that is not registered");
+    return checkType ? checkType->vocabulary() : none;
+}
 } // namespace
 
-CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds,
-    const QStringList &captureSources, QWidget *parent)
+CheckForm::CheckForm(const QString &type, QWidget *parent)
     : QWidget(parent)
     , m_type(type)
+    , m_vocabulary(&vocabularyOf(type))
     , m_form(new QFormLayout)
     , m_name(new QLineEdit(this))
     , m_assertions(new AssertionTable(this))
@@ -35,12 +44,14 @@ CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds,
     m_name->setPlaceholderText(tr("What this step verifies"));
     addRow(tr("&Name:"), m_name);
 
-    m_assertions->setKinds(assertionKinds);
-    m_captures->setSources(captureSources);
+    m_assertions->setKinds(m_vocabulary->assertions);
+    m_captures->setSources(m_vocabulary->captures);
     auto *assertionsBox = new QGroupBox(tr("Assertions"), this);
     (new QVBoxLayout(assertionsBox))->addWidget(m_assertions);
-    auto *capturesBox = new QGroupBox(tr("Captures"), this);
-    (new QVBoxLayout(capturesBox))->addWidget(m_captures);
+    m_capturesBox = new QGroupBox(tr("Captures"), this);
+    (new QVBoxLayout(m_capturesBox))->addWidget(m_captures);
+    // A type that yields nothing to capture (tcp) offers no captures.
+    m_capturesBox->setVisible(!m_vocabulary->captures.isEmpty());
 
     m_eventually->setObjectName(QStringLiteral("eventually"));
     m_eventually->setCheckable(true);
@@ -66,7 +77,7 @@ CheckForm::CheckForm(const QString &type, const QStringList &assertionKinds,
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(assertionsBox);
-    layout->addWidget(capturesBox);
+    layout->addWidget(m_capturesBox);
     layout->addWidget(m_eventually);
     layout->addStretch();
 
@@ -85,6 +96,19 @@ CheckForm::~CheckForm()
     const QList<QObject *> children = findChildren<QObject *>();
     for (QObject *child : children)
         child->disconnect(this);
+}
+
+const SpecField &CheckForm::field(const QString &name) const
+{
+    static const SpecField none;
+    const SpecField *f = m_vocabulary->field(name);
+    Q_ASSERT_X(f, "CheckForm::field", "a spec field the check type does not declare");
+    return f ? *f : none;
+}
+
+int CheckForm::defaultInt(const QString &name, int fallback) const
+{
+    return field(name).defaultValue.toInt(fallback);
 }
 
 QLabel *CheckForm::addField(const QString &label, QWidget *field)
@@ -127,6 +151,7 @@ void CheckForm::setCheck(const Check &check)
     loadSpec(check.spec);
     m_assertions->setAssertions(check.assertions);
     m_captures->setCaptures(check.captures);
+    m_capturesBox->setVisible(!m_vocabulary->captures.isEmpty() || !check.captures.isEmpty());
     m_eventually->setChecked(check.eventually.enabled());
     m_timeout->setValue(check.eventually.enabled() ? check.eventually.timeoutMs : kDefaultTimeoutMs);
     m_interval->setValue(check.eventually.enabled() && check.eventually.intervalMs > 0

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checks/checkvocabulary.h"
 #include "model/check.h"
 #include "model/environment.h"
 
@@ -21,18 +22,21 @@ class CaptureTable;
 
 // The editor of one check (one step of a test case). The name, assertions, captures and
 // `eventually` are shared; each check type adds its spec fields (one subclass per type,
-// registered in checkformfactory.cpp). A form edits a copy and emits checkEdited() once
-// per committed edit (editingFinished, a combo choice, a table cell); it never writes
-// the project itself.
+// registered in checkformfactory.cpp). What is on offer — assertion kinds and their ops,
+// capture sources, a field's choices, defaults and rules — is read from the type's
+// vocabulary in core (CheckType::vocabulary()), never listed here. A form edits a copy
+// and emits checkEdited() once per committed edit (editingFinished, a combo choice, a
+// table cell); it never writes the project itself.
 class CheckForm : public QWidget
 {
     Q_OBJECT
 public:
-    CheckForm(const QString &type, const QStringList &assertionKinds, const QStringList &captureSources,
-        QWidget *parent = nullptr);
+    // `type` must be registered in CheckRegistry.
+    explicit CheckForm(const QString &type, QWidget *parent = nullptr);
     ~CheckForm() override;
 
     QString type() const { return m_type; }
+    const CheckVocabulary &vocabulary() const { return *m_vocabulary; }
     void setCheck(const Check &check); // loads without emitting checkEdited()
     Check check() const; // the loaded check with the widgets' values
     Id checkId() const { return m_check.id; }
@@ -47,6 +51,7 @@ public:
     AssertionTable *assertionTable() const { return m_assertions; }
     CaptureTable *captureTable() const { return m_captures; }
     QGroupBox *eventuallyBox() const { return m_eventually; }
+    QGroupBox *capturesBox() const { return m_capturesBox; }
 
 signals:
     void checkEdited();
@@ -58,6 +63,10 @@ protected:
     // Updates the inline error labels of the spec fields.
     virtual void validateSpec() { }
 
+    // The declared spec field of that name (it must be declared).
+    const SpecField &field(const QString &name) const;
+    // A spec field's default as an int (timeouts), or `fallback` when it has none.
+    int defaultInt(const QString &name, int fallback = 0) const;
     // Adds a spec row with a red error label under the field; returns the label.
     QLabel *addField(const QString &label, QWidget *field);
     void addRow(const QString &label, QWidget *field);
@@ -70,11 +79,13 @@ private:
     void validateAll();
 
     QString m_type;
+    const CheckVocabulary *m_vocabulary;
     Check m_check;
     QFormLayout *m_form;
     QLineEdit *m_name;
     AssertionTable *m_assertions;
     CaptureTable *m_captures;
+    QGroupBox *m_capturesBox;
     QGroupBox *m_eventually;
     QSpinBox *m_timeout;
     QSpinBox *m_interval;

@@ -1,19 +1,20 @@
 #include "testcases/checkforms/checkformfactory.h"
+#include "checks/checkregistry.h"
 #include "testcases/checkforms/httpcheckform.h"
 #include "testcases/checkforms/logcheckform.h"
 #include "testcases/checkforms/redischeckform.h"
 #include "testcases/checkforms/sqlcheckform.h"
-
-#include <QCoreApplication>
+#include "testcases/checkforms/tcpcheckform.h"
 
 namespace flowbench {
 
 CheckFormFactory::CheckFormFactory()
 {
-    add<HttpCheckForm>("http", QCoreApplication::translate("CheckFormFactory", "HTTP request"));
-    add<SqlCheckForm>("sql", QCoreApplication::translate("CheckFormFactory", "SQL query"));
-    add<RedisCheckForm>("redis", QCoreApplication::translate("CheckFormFactory", "Redis command"));
-    add<LogCheckForm>("log", QCoreApplication::translate("CheckFormFactory", "Log lines"));
+    add<HttpCheckForm>("http");
+    add<SqlCheckForm>("sql");
+    add<RedisCheckForm>("redis");
+    add<LogCheckForm>("log");
+    add<TcpCheckForm>("tcp");
 }
 
 const CheckFormFactory &CheckFormFactory::instance()
@@ -22,10 +23,9 @@ const CheckFormFactory &CheckFormFactory::instance()
     return factory;
 }
 
-template <typename Form> void CheckFormFactory::add(const char *type, const QString &label)
+template <typename Form> void CheckFormFactory::add(const char *type)
 {
-    m_entries.push_back({ QString::fromLatin1(type), label, [](QWidget *parent) { return new Form(parent); },
-        &Form::defaultSpec });
+    m_entries.push_back({ QString::fromLatin1(type), [](QWidget *parent) { return new Form(parent); } });
 }
 
 const CheckFormFactory::Entry *CheckFormFactory::entry(const QString &type) const
@@ -46,8 +46,8 @@ QStringList CheckFormFactory::types() const
 
 QString CheckFormFactory::label(const QString &type) const
 {
-    const Entry *e = entry(type);
-    return e ? e->label : type;
+    const CheckType *t = CheckRegistry::instance().type(type);
+    return t && entry(type) ? t->vocabulary().title : type;
 }
 
 CheckForm *CheckFormFactory::create(const QString &type, QWidget *parent) const
@@ -62,8 +62,8 @@ Check CheckFormFactory::newCheck(const QString &type) const
     check.id = newId();
     check.type = type;
     check.name = label(type);
-    if (const Entry *e = entry(type))
-        check.spec = e->defaultSpec();
+    if (const CheckType *t = CheckRegistry::instance().type(type); t && entry(type))
+        check.spec = t->vocabulary().newSpec();
     return check;
 }
 

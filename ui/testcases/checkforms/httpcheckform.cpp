@@ -1,4 +1,5 @@
 #include "testcases/checkforms/httpcheckform.h"
+#include "checks/httpcheck.h"
 #include "testcases/checkforms/committingtextedit.h"
 #include "testcases/checkforms/keyvaluetable.h"
 
@@ -15,7 +16,6 @@ namespace flowbench {
 
 namespace {
 
-const int kDefaultTimeoutMs = 10000;
 enum BodyPage { NoBody, RawBody, JsonBody, FormBody };
 
 KeyValueTable::Pairs pairsOf(const QJsonObject &object)
@@ -51,12 +51,7 @@ QJsonDocument parseBody(const QString &text, QString *error)
 } // namespace
 
 HttpCheckForm::HttpCheckForm(QWidget *parent)
-    : CheckForm(QStringLiteral("http"),
-        { QStringLiteral("status"), QStringLiteral("json_path"), QStringLiteral("jq"),
-            QStringLiteral("header"), QStringLiteral("body_contains"), QStringLiteral("body_regex"),
-            QStringLiteral("latency_ms") },
-        { QStringLiteral("path"), QStringLiteral("jq"), QStringLiteral("header"), QStringLiteral("regex") },
-        parent)
+    : CheckForm(QStringLiteral("http"), parent)
     , m_method(new QComboBox(this))
     , m_url(new QLineEdit(this))
     , m_headers(new KeyValueTable(tr("Header"), tr("Value"), this))
@@ -68,11 +63,11 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     , m_timeout(new QSpinBox(this))
 {
     m_method->setObjectName(QStringLiteral("method"));
-    m_method->addItems(
-        { QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
-            QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS") });
+    m_method->addItems(field(QStringLiteral("method")).choiceValues());
+    m_method->setToolTip(field(QStringLiteral("method")).description);
     m_url->setObjectName(QStringLiteral("url"));
     m_url->setPlaceholderText(tr("{{base_url}}/orders/{{order_id}}"));
+    m_url->setToolTip(field(QStringLiteral("url")).description);
     m_bodyMode->setObjectName(QStringLiteral("bodyMode"));
     m_bodyMode->addItem(tr("No body"), QString());
     m_bodyMode->addItem(tr("Raw text"), QStringLiteral("raw"));
@@ -95,6 +90,7 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     m_timeout->setRange(100, 600000);
     m_timeout->setSingleStep(1000);
     m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setToolTip(field(QStringLiteral("timeout_ms")).description);
 
     addRow(tr("&Method:"), m_method);
     m_urlError = addField(tr("&URL:"), m_url);
@@ -118,15 +114,10 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     connect(m_timeout, &QSpinBox::editingFinished, this, &HttpCheckForm::commit);
 }
 
-QJsonObject HttpCheckForm::defaultSpec()
-{
-    return { { QStringLiteral("method"), QStringLiteral("GET") }, { QStringLiteral("url"), QString() },
-        { QStringLiteral("timeout_ms"), kDefaultTimeoutMs } };
-}
-
 void HttpCheckForm::loadSpec(const QJsonObject &spec)
 {
-    const QString method = spec.value(QStringLiteral("method")).toString(QStringLiteral("GET")).toUpper();
+    const QString method
+        = spec.value(QStringLiteral("method")).toString(field(QStringLiteral("method")).defaultValue.toString()).toUpper();
     if (m_method->findText(method) < 0)
         m_method->addItem(method);
     m_method->setCurrentText(method);
@@ -151,7 +142,7 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
                   .mid(1)
                   .chopped(1));
     m_form->setPairs(pairsOf(body.value(QStringLiteral("form")).toObject()));
-    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(kDefaultTimeoutMs));
+    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
 }
 
 // A stacked widget is as tall as its tallest page; the hidden pages are made to not count.
@@ -201,13 +192,12 @@ QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const
 
 void HttpCheckForm::validateSpec()
 {
+    // The rule validate() applies (HttpCheck::urlProblem), in the form's words.
     const QString url = m_url->text().trimmed();
-    QString urlError;
-    if (url.isEmpty())
-        urlError = tr("The URL is empty.");
-    else if (!url.startsWith(QLatin1String("http://")) && !url.startsWith(QLatin1String("https://"))
-        && !url.startsWith(QLatin1String("{{")))
-        urlError = tr("The URL must start with http://, https:// or a {{variable}}.");
+    const QString problem = HttpCheck::urlProblem(url);
+    const QString urlError = url.isEmpty() ? tr("The URL is empty.")
+        : problem.isEmpty()                ? QString()
+                                           : tr("The URL %1.").arg(problem);
     showError(m_urlError, urlError);
 
     QString bodyError;

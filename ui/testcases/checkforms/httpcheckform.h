@@ -12,13 +12,12 @@ namespace flowbench {
 class CommittingTextEdit;
 class KeyValueTable;
 
-// spec: {"method","url","headers":{..},"body":{"mode":"raw|json|form",...},"timeout_ms"}
+// The http check's spec (HttpCheck::vocabulary()): method, url, headers, body, timeout_ms.
 class HttpCheckForm : public CheckForm
 {
     Q_OBJECT
 public:
     explicit HttpCheckForm(QWidget *parent = nullptr);
-    static QJsonObject defaultSpec();
 
     QLineEdit *urlEdit() const { return m_url; }
     QComboBox *methodBox() const { return m_method; }

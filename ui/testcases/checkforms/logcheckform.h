@@ -12,7 +12,6 @@ class LogCheckForm : public CheckForm
     Q_OBJECT
 public:
     explicit LogCheckForm(QWidget *parent = nullptr);
-    static QJsonObject defaultSpec();
 
     QLineEdit *regexEdit() const { return m_regex; }
 

@@ -10,15 +10,13 @@ namespace flowbench {
 class CommittingTextEdit;
 class ConnectionCombo;
 
-// spec: {"connection","command","args":[..],"timeout_ms"}; commands from the read-only
-// allow-list only.
+// The redis check's spec (RedisCheck::vocabulary()): connection, command (offered from the
+// read-only allow-list only), args, timeout_ms.
 class RedisCheckForm : public CheckForm
 {
     Q_OBJECT
 public:
     explicit RedisCheckForm(QWidget *parent = nullptr);
-    static QJsonObject defaultSpec();
-    static QStringList allowedCommands();
     void setConnections(const QList<Connection> &connections) override;
 
 protected:

@@ -1,4 +1,5 @@
 #include "testcases/checkforms/sqlcheckform.h"
+#include "checks/sqlcheck.h"
 #include "testcases/checkforms/committingtextedit.h"
 #include "testcases/checkforms/connectioncombo.h"
 #include "testcases/checkforms/keyvaluetable.h"
@@ -13,15 +14,9 @@
 
 namespace flowbench {
 
-namespace {
-const int kDefaultTimeoutMs = 10000;
-} // namespace
-
 SqlCheckForm::SqlCheckForm(QWidget *parent)
-    : CheckForm(QStringLiteral("sql"),
-        { QStringLiteral("row_count"), QStringLiteral("json_path"), QStringLiteral("jq") },
-        { QStringLiteral("column"), QStringLiteral("path"), QStringLiteral("jq") }, parent)
-    , m_connection(new ConnectionCombo({ QStringLiteral("QSQLITE"), QStringLiteral("QPSQL") }, this))
+    : CheckForm(QStringLiteral("sql"), parent)
+    , m_connection(new ConnectionCombo(field(QStringLiteral("connection")).choiceValues(), this))
     , m_query(new CommittingTextEdit(this))
     , m_params(new KeyValueTable(tr("Parameter"), tr("Value"), this))
     , m_allowWrites(new QCheckBox(tr("Allow writes"), this))
@@ -32,9 +27,10 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
     m_query->setObjectName(QStringLiteral("query"));
     m_query->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_query->setPlaceholderText(tr("SELECT status FROM orders WHERE id = :order_id"));
+    m_query->setToolTip(field(QStringLiteral("query")).description);
     m_query->setMinimumHeight(90);
     m_query->setMaximumHeight(200);
-    m_params->setToolTip(tr("Values for :name placeholders; they are bound, never pasted into the SQL"));
+    m_params->setToolTip(field(QStringLiteral("params")).description);
     m_allowWrites->setObjectName(QStringLiteral("allowWrites"));
     m_writeWarning->setObjectName(QStringLiteral("writeWarning"));
     m_writeWarning->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -65,12 +61,6 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
     connect(m_timeout, &QSpinBox::editingFinished, this, &SqlCheckForm::commit);
 }
 
-QJsonObject SqlCheckForm::defaultSpec()
-{
-    return { { QStringLiteral("connection"), QString() }, { QStringLiteral("query"), QString() },
-        { QStringLiteral("allow_writes"), false }, { QStringLiteral("timeout_ms"), kDefaultTimeoutMs } };
-}
-
 void SqlCheckForm::setConnections(const QList<Connection> &connections)
 {
     m_connection->setConnections(connections);
@@ -88,7 +78,7 @@ void SqlCheckForm::loadSpec(const QJsonObject &spec)
     const bool writes = spec.value(QStringLiteral("allow_writes")).toBool();
     m_allowWrites->setChecked(writes);
     m_writeWarning->setVisible(writes);
-    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(kDefaultTimeoutMs));
+    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
 }
 
 QJsonObject SqlCheckForm::writeSpec(QJsonObject spec) const
@@ -116,17 +106,15 @@ void SqlCheckForm::validateSpec()
     if (query.trimmed().isEmpty()) {
         queryError = tr("The query is empty.");
     } else {
-        // ":name" placeholders need a value; "::" casts (PostgreSQL) are not placeholders.
-        static const QRegularExpression placeholder(QStringLiteral("(?<![:\\w]):([A-Za-z_]\\w*)"));
+        // ":name" placeholders need a value, found as validate() finds them (not "::" casts,
+        // not inside quotes or comments).
         QSet<QString> given;
         for (const auto &p : m_params->pairs())
             given.insert(p.first);
         QStringList missing;
-        for (auto it = placeholder.globalMatch(query); it.hasNext();) {
-            const QString name = it.next().captured(1);
+        for (const QString &name : SqlCheck::placeholders(query))
             if (!given.contains(name) && !missing.contains(name))
                 missing.append(name);
-        }
         if (!missing.isEmpty())
             queryError = tr("No value for :%1 — add it under Parameters.").arg(missing.join(tr(", :")));
     }

@@ -17,7 +17,6 @@ class SqlCheckForm : public CheckForm
     Q_OBJECT
 public:
     explicit SqlCheckForm(QWidget *parent = nullptr);
-    static QJsonObject defaultSpec();
     void setConnections(const QList<Connection> &connections) override;
 
     CommittingTextEdit *queryEdit() const { return m_query; }
