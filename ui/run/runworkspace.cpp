@@ -4,7 +4,7 @@
 #include "analysis/coveragepanel.h"
 #include "document/addtestcasecommand.h"
 #include "document/changeenvironmentscommand.h"
-#include "document/changetestcasecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "document/removetestcasecommand.h"
 #include "dialogs/environmentdialog.h"
@@ -157,7 +157,7 @@ void RunWorkspace::createDocks()
     connect(m_editor, &TestCaseEditor::testCaseChanged, this,
         [this](const TestCase &before, const TestCase &after) {
             if (m_document)
-                m_document->undoStack()->push(new ChangeTestCaseCommand(
+                m_document->undoStack()->push(new ChangeValue<TestCase, TestCase>(
                     m_document, before, after, tr("Edit Test Case “%1”").arg(after.title)));
         });
     connect(m_editor, &TestCaseEditor::testCaseRemoved, this, [this](const Id &id) {
@@ -507,9 +507,7 @@ void RunWorkspace::reorderTestCases(const QList<Id> &order)
         const TestCase *t = m_document->testCase(order.at(i));
         if (!t || t->position == i)
             continue;
-        TestCase after = *t;
-        after.position = i;
-        stack->push(new ChangeTestCaseCommand(m_document, *t, after, tr("Reorder Test Cases")));
+        stack->push(new ChangeValue<TestCase, int>(m_document, t->id, &TestCase::position, i, tr("Reorder Test Cases")));
     }
     stack->endMacro();
 }

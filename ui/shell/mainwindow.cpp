@@ -1,7 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "document/addnodescommand.h"
-#include "document/changenodecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "document/removeedgecommand.h"
 #include "document/removenodescommand.h"
@@ -858,17 +858,12 @@ void MainWindow::togglePin()
     for (const Id &id : nodes)
         if (const Node *n = m_document->node(id); n && !n->pinned)
             allPinned = false;
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(allPinned ? tr("Unpin") : tr("Pin in place"));
-    for (const Id &id : nodes) {
-        const Node *n = m_document->node(id);
-        if (!n || n->pinned == !allPinned)
-            continue;
-        Node after = *n;
-        after.pinned = !allPinned;
-        stack->push(new ChangeNodeCommand(m_document.get(), *n, after, after.pinned ? tr("Pin") : tr("Unpin")));
-    }
-    stack->endMacro();
+    QList<Id> changing;
+    for (const Id &id : nodes)
+        if (const Node *n = m_document->node(id); n && n->pinned == allPinned)
+            changing << id;
+    m_document->undoStack()->push(new ChangeValue<Node, bool>(
+        m_document.get(), changing, &Node::pinned, !allPinned, allPinned ? tr("Unpin") : tr("Pin in place")));
     onSelectionChanged();
 }
 

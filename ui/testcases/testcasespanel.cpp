@@ -1,7 +1,7 @@
 #include "testcases/testcasespanel.h"
 
 #include "document/addtestcasecommand.h"
-#include "document/changetestcasecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "document/removetestcasecommand.h"
 
@@ -217,7 +217,7 @@ void TestCasesPanel::commit()
     after.description = m_description->toPlainText();
     if (after == *t)
         return;
-    m_document->undoStack()->push(new ChangeTestCaseCommand(m_document, *t, after, tr("Edit test case %1").arg(t->title)));
+    m_document->undoStack()->push(new ChangeValue<TestCase, TestCase>(m_document, *t, after, tr("Edit test case %1").arg(t->title)));
 }
 
 void TestCasesPanel::removeCurrent()

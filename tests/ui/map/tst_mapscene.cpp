@@ -2,7 +2,7 @@
 // become commands, and a rendered map is a picture with visible cards.
 #include "map/clusteritem.h"
 #include "document/addnodescommand.h"
-#include "document/changeedgecommand.h"
+#include "document/changevalue.h"
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "map/edgeitem.h"
@@ -228,7 +228,7 @@ void TestMapScene::reopenedMapDrawsTheLayoutSplines()
     // Labelling the edge keeps its spline.
     Edge labelled = *m_doc->edge(edges[0].id);
     labelled.label = QStringLiteral("submit");
-    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edges[0].id), labelled, QStringLiteral("Label")));
+    m_doc->undoStack()->push(new ChangeValue<Edge, Edge>(m_doc.get(), *m_doc->edge(edges[0].id), labelled, QStringLiteral("Label")));
     QCOMPARE(splinePointsOnPath(scene.edgeItem(edges[0].id)->path(), route), onCurve);
 }
 
