@@ -2,11 +2,8 @@
 
 #include "analysis/impactanalysis.h"
 #include "analysis/coveragepanel.h"
-#include "document/addtestcasecommand.h"
 #include "document/changeenvironmentscommand.h"
-#include "document/changevalue.h"
 #include "document/projectdocument.h"
-#include "document/removetestcasecommand.h"
 #include "dialogs/environmentdialog.h"
 #include "analysis/impactpanel.h"
 #include "map/mapoverlay.h"
@@ -20,7 +17,6 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
-#include <QScrollArea>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
@@ -43,9 +39,10 @@ QAction *makeAction(QObject *parent, const QString &name, const QString &text, c
 }
 } // namespace
 
-RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu)
+RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu, TestCaseEditor *editor)
     : QObject(window)
     , m_window(window)
+    , m_editor(editor)
 {
     qRegisterMetaType<RunScope>();
     m_refreshTimer.setSingleShot(true);
@@ -78,20 +75,6 @@ void RunWorkspace::createDocks()
         m_window->addDockWidget(area, d);
         return d;
     };
-    m_editor = new TestCaseEditor;
-    m_editor->setObjectName(QStringLiteral("testCaseEditor"));
-    // In a scroll area: the editor's forms want ~460 px of height, and as the dock's own
-    // minimum they squeezed the Properties dock above it to two fields.
-    auto *editorScroll = new QScrollArea;
-    editorScroll->setWidget(m_editor);
-    editorScroll->setWidgetResizable(true);
-    editorScroll->setFrameShape(QFrame::NoFrame);
-    QDockWidget *editorDock = dock(
-        QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), editorScroll, Qt::RightDockWidgetArea);
-    if (auto *simple = m_window->findChild<QDockWidget *>(QStringLiteral("testCasesDock")))
-        m_window->tabifyDockWidget(simple, editorDock);
-    editorDock->raise();
-
     m_results = new ResultsPanel;
     m_results->setObjectName(QStringLiteral("resultsPanel"));
     m_history = new RunHistoryPanel;
@@ -110,6 +93,7 @@ void RunWorkspace::createDocks()
     m_window->tabifyDockWidget(history, coverage);
     m_window->tabifyDockWidget(coverage, m_impactDock);
     m_resultsDock->raise();
+    m_docks = { m_resultsDock, history, coverage, m_impactDock };
     m_window->resizeDocks({ m_resultsDock }, { 300 }, Qt::Vertical);
 
     m_runBar = new RunBar;
@@ -149,30 +133,14 @@ void RunWorkspace::createDocks()
                 m_results->setRun(r, m_controller->resultsOf(runId), m_controller->project());
     });
 
-    // The editor reports edits; each becomes a command, saved to the file at once.
-    connect(m_editor, &TestCaseEditor::testCaseAdded, this, [this](const TestCase &t) {
-        if (m_document)
-            m_document->undoStack()->push(new AddTestCaseCommand(m_document, t));
-    });
-    connect(m_editor, &TestCaseEditor::testCaseChanged, this,
-        [this](const TestCase &before, const TestCase &after) {
-            if (m_document)
-                m_document->undoStack()->push(new ChangeValue<TestCase, TestCase>(
-                    m_document, before, after, tr("Edit Test Case “%1”").arg(after.title)));
-        });
-    connect(m_editor, &TestCaseEditor::testCaseRemoved, this, [this](const Id &id) {
-        if (m_document)
-            m_document->undoStack()->push(new RemoveTestCaseCommand(m_document, id));
-    });
-    connect(m_editor, &TestCaseEditor::testCasesReordered, this, &RunWorkspace::reorderTestCases);
     connect(m_editor, &TestCaseEditor::currentCheckChanged, this, [this](const Id &checkId) {
         if (m_controller)
             for (const CheckResult &r : m_controller->latestResults())
                 if (r.checkId == checkId)
                     m_editor->setLastEvidence(checkId, r.evidence.toUtf8());
-        // Only the run bar: the editor emits this while it is being refilled.
-        m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty());
     });
+    connect(m_editor, &TestCaseEditor::currentTestCaseChanged, this,
+        [this] { m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty()); });
 }
 
 void RunWorkspace::createActions(QMenu *viewMenu)
@@ -275,10 +243,8 @@ void RunWorkspace::createActions(QMenu *viewMenu)
     });
     viewMenu->addAction(stale);
     viewMenu->addSeparator();
-    for (const char *name :
-        { "testCaseEditorDock", "resultsDock", "runHistoryDock", "coverageDock", "impactDock" })
-        if (auto *d = m_window->findChild<QDockWidget *>(QString::fromLatin1(name)))
-            viewMenu->addAction(d->toggleViewAction());
+    for (QDockWidget *d : std::as_const(m_docks))
+        viewMenu->addAction(d->toggleViewAction());
 }
 
 void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapView *view)
@@ -302,23 +268,12 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
     m_results->clear();
     m_impact->clear();
     if (!document || !scene) {
-        m_editor->setTestCases(Id(), {}, Project());
         m_history->setRuns({}, {}, Project());
         m_coverage->setProject(Project());
         m_runBar->setEnvironments({});
         m_runBar->setFlows({});
         updateActions();
         return;
-    }
-    if (!m_sized && m_window->isVisible()) {
-        // The step forms need room: once the window has its size, widen the right docks.
-        m_sized = true;
-        if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock"))) {
-            m_window->resizeDocks({ editorDock }, { qMax(560, m_window->width() * 2 / 5) }, Qt::Horizontal);
-            if (auto *props = m_window->findChild<QDockWidget *>(QStringLiteral("propertiesDock")))
-                m_window->resizeDocks({ props, editorDock }, { m_window->height() * 2 / 5, m_window->height() * 3 / 5 },
-                                      Qt::Vertical);
-        }
     }
     m_controller = new RunController(document, this);
     m_overlay = new MapOverlay(scene);
@@ -375,15 +330,12 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
 
     connect(scene, &QGraphicsScene::selectionChanged, this, &RunWorkspace::updateSelection);
     connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {
-        if (nodeId == m_editor->nodeId())
-            refreshEditor();
         if (m_overlay && m_controller)
             m_overlay->setOutcome(nodeId, m_controller->outcomeOf(nodeId));
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::flowsChanged, this, [this] {
         m_runBar->setFlows(m_document->flows());
-        refreshEditor();
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::environmentsChanged, this, &RunWorkspace::refreshEnvironments);
@@ -413,26 +365,7 @@ QList<Id> RunWorkspace::selectedNodes() const
 void RunWorkspace::updateSelection()
 {
     const QList<Id> nodes = selectedNodes();
-    const Id node = nodes.size() == 1 ? nodes.first() : Id();
-    if (node != m_editor->nodeId())
-        refreshEditorFor(node);
     m_runBar->setSelection(!nodes.isEmpty(), !m_editor->currentTestCaseId().isEmpty());
-}
-
-void RunWorkspace::refreshEditor()
-{
-    refreshEditorFor(m_editor->nodeId());
-}
-
-void RunWorkspace::refreshEditorFor(const Id &nodeId)
-{
-    if (!m_document || nodeId.isEmpty() || !m_document->node(nodeId)) {
-        m_editor->setTestCases(Id(), {}, Project());
-        return;
-    }
-    Project p = m_document->snapshot();
-    p.environments = m_document->environments();
-    m_editor->setTestCases(nodeId, m_document->testCasesOfNode(nodeId), p);
 }
 
 void RunWorkspace::refreshEnvironments()
@@ -441,7 +374,6 @@ void RunWorkspace::refreshEnvironments()
         return;
     m_runBar->setEnvironments(m_document->environments());
     m_editor->setEnvironment(m_runBar->currentEnvironment());
-    refreshEditor();
 }
 
 void RunWorkspace::refreshHistory()
@@ -497,21 +429,6 @@ void RunWorkspace::updateActions()
     m_cancelAction->setEnabled(running);
 }
 
-void RunWorkspace::reorderTestCases(const QList<Id> &order)
-{
-    if (!m_document)
-        return;
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(tr("Reorder Test Cases"));
-    for (int i = 0; i < order.size(); ++i) {
-        const TestCase *t = m_document->testCase(order.at(i));
-        if (!t || t->position == i)
-            continue;
-        stack->push(new ChangeValue<TestCase, int>(m_document, t->id, &TestCase::position, i, tr("Reorder Test Cases")));
-    }
-    stack->endMacro();
-}
-
 bool RunWorkspace::run(const RunScope &scope, QString *error)
 {
     auto fail = [error](const QString &message) {
@@ -541,7 +458,7 @@ bool RunWorkspace::run(const RunScope &scope, QString *error)
     case RunScope::SelectedTestCase: {
         const TestCase *t = m_document->testCase(m_editor->currentTestCaseId());
         if (!t)
-            return fail(tr("Select a test case in the Test Case Editor first."));
+            return fail(tr("Select a test case in the Test Cases dock first."));
         addRunnable(*t);
         if (selection.testCaseIds.isEmpty())
             return fail(tr("“%1” is manual or has no checks: nothing to run.").arg(t->title));

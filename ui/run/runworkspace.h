@@ -27,15 +27,17 @@ class RunController;
 class RunHistoryPanel;
 class TestCaseEditor;
 
-// "Run from the map": the docks (test-case editor, results, run history, coverage,
-// impact), the run bar, the Run menu and the overlays, wired to the open document.
-// Edits become undo commands; runs go through a RunController; what the map shows on
-// top of the model lives in a MapOverlay read by the cards while they paint.
+// "Run from the map": the docks (results, run history, coverage, impact), the run bar,
+// the Run menu and the overlays, wired to the open document. Runs go through a
+// RunController; what the map shows on top of the model lives in a MapOverlay read by
+// the cards while they paint.
 class RunWorkspace : public QObject
 {
     Q_OBJECT
 public:
-    RunWorkspace(QMainWindow *window, QMenu *viewMenu);
+    // The test-case editor belongs to the window; runs read its selection and feed it the
+    // last responses for "Try it".
+    RunWorkspace(QMainWindow *window, QMenu *viewMenu, TestCaseEditor *editor);
     ~RunWorkspace() override;
 
     // Null document: a closed project. The scene and view belong to the window.
@@ -44,7 +46,6 @@ public:
     RunController *runController() const { return m_controller; }
     MapOverlay *overlay() const;
     RunBar *runBar() const { return m_runBar; }
-    TestCaseEditor *testCaseEditor() const { return m_editor; }
     ResultsPanel *resultsPanel() const { return m_results; }
     RunHistoryPanel *runHistoryPanel() const { return m_history; }
     CoveragePanel *coveragePanel() const { return m_coverage; }
@@ -64,14 +65,11 @@ private:
     void createDocks();
     void createActions(QMenu *viewMenu);
     void updateSelection();
-    void refreshEditor();
-    void refreshEditorFor(const Id &nodeId);
     void refreshEnvironments();
     void refreshHistory();
     void refreshAnalyses();
     void updateActions();
     void showFirstProblem();
-    void reorderTestCases(const QList<Id> &order);
     QList<Id> selectedNodes() const;
 
     QMainWindow *m_window;
@@ -89,10 +87,10 @@ private:
     ImpactPanel *m_impact = nullptr;
     QDockWidget *m_resultsDock = nullptr;
     QDockWidget *m_impactDock = nullptr;
+    QList<QDockWidget *> m_docks;
     QActionGroup *m_overlayGroup = nullptr;
     QList<QAction *> m_runActions;
     QAction *m_cancelAction = nullptr;
-    bool m_sized = false;
     QTimer m_refreshTimer; // analyses follow edits once the event loop is idle
 };
 

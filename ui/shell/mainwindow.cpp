@@ -19,7 +19,7 @@
 #include "map/palettewidget.h"
 #include "panels/propertiespanel.h"
 #include "run/runworkspace.h"
-#include "testcases/testcasespanel.h"
+#include "testcases/testcaseeditor.h"
 #include "shell/welcomewidget.h"
 
 #include <QAction>
@@ -41,6 +41,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -89,7 +90,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     createDocks();
     createMenus();
     createStatusBar();
-    m_runWorkspace = new RunWorkspace(this, m_viewMenu); // run workspace
+    m_runWorkspace = new RunWorkspace(this, m_viewMenu, m_testCases);
     // Escape ends a flow pick first; the next Escape cancels a run.
     m_escape = new EscapeShortcut(this);
     m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->isPicking(); },
@@ -191,7 +192,7 @@ void MainWindow::createActions()
         m_flows->findChild<QPushButton *>(QStringLiteral("newFlowButton"))->click();
     });
     add(QStringLiteral("actionAddTestCase"), tr("Add &Test Case"), {QKeySequence(Qt::CTRL | Qt::Key_T)}, [this] {
-        findChild<QDockWidget *>(QStringLiteral("testCasesDock"))->raise();
+        m_testCasesDock->raise();
         m_testCases->addTestCase();
     });
 
@@ -220,7 +221,7 @@ void MainWindow::createDocks()
     m_palette = new PaletteWidget;
     m_overview = new OverviewWidget;
     m_properties = new PropertiesPanel;
-    m_testCases = new TestCasesPanel;
+    m_testCases = new TestCaseEditor;
     m_comments = new CommentsPanel;
     auto *history = new QUndoView(m_undoGroup);
     history->setEmptyLabel(tr("<opened>"));
@@ -235,7 +236,15 @@ void MainWindow::createDocks()
     QDockWidget *overview = dock(QStringLiteral("overviewDock"), tr("Overview"), m_overview, Qt::LeftDockWidgetArea);
     QDockWidget *flows = dock(QStringLiteral("flowsDock"), tr("Flows"), m_flows, Qt::LeftDockWidgetArea);
     QDockWidget *props = dock(QStringLiteral("propertiesDock"), tr("Properties"), m_properties, Qt::RightDockWidgetArea);
-    QDockWidget *tests = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), m_testCases, Qt::RightDockWidgetArea);
+    // In a scroll area: the editor's forms want ~460 px of height, and as the dock's own
+    // minimum they squeezed the Properties dock above it to two fields.
+    auto *testsScroll = new QScrollArea;
+    testsScroll->setWidget(m_testCases);
+    testsScroll->setWidgetResizable(true);
+    testsScroll->setFrameShape(QFrame::NoFrame);
+    QDockWidget *tests = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), testsScroll, Qt::RightDockWidgetArea);
+    m_testCasesDock = tests;
+    m_propertiesDock = props;
     QDockWidget *undo = dock(QStringLiteral("historyDock"), tr("History"), history, Qt::RightDockWidgetArea);
     tabifyDockWidget(tests, undo);
     QDockWidget *comments = dock(QStringLiteral("commentsDock"), tr("Comments"), m_comments, Qt::RightDockWidgetArea);
@@ -411,7 +420,13 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_comments->setDocument(doc);
         m_nudge->setScene(m_scene);
         m_flows->setDocument(doc, m_scene);
-        m_runWorkspace->setDocument(doc, m_scene, m_view); // run workspace
+        m_runWorkspace->setDocument(doc, m_scene, m_view);
+        if (!m_docksSized && isVisible()) {
+            // The step forms need room: once the window has its size, widen the right docks.
+            m_docksSized = true;
+            resizeDocks({m_testCasesDock}, {qMax(560, width() * 2 / 5)}, Qt::Horizontal);
+            resizeDocks({m_propertiesDock, m_testCasesDock}, {height() * 2 / 5, height() * 3 / 5}, Qt::Vertical);
+        }
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, this, &MainWindow::askEdgeKind);
         m_layouter = new MapLayouter(doc, this);

@@ -9,6 +9,7 @@
 
 class QAction;
 class QCompleter;
+class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -32,7 +33,7 @@ class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
 class RunWorkspace; // run workspace
-class TestCasesPanel;
+class TestCaseEditor;
 class WelcomeWidget;
 
 // The workbench window: the map in the middle, palette, overview, properties, flows and
@@ -58,7 +59,7 @@ public:
     MapScene *mapScene() const { return m_scene; }
     MapView *mapView() const { return m_view; }
     FlowsPanel *flowsPanel() const { return m_flows; }
-    TestCasesPanel *testCasesPanel() const { return m_testCases; }
+    TestCaseEditor *testCaseEditor() const { return m_testCases; }
     PropertiesPanel *propertiesPanel() const { return m_properties; }
     CommentsPanel *commentsPanel() const { return m_comments; }
     RunWorkspace *runWorkspace() const { return m_runWorkspace; } // run workspace
@@ -111,7 +112,10 @@ private:
     OverviewWidget *m_overview = nullptr;
     PropertiesPanel *m_properties = nullptr;
     FlowsPanel *m_flows = nullptr;
-    TestCasesPanel *m_testCases = nullptr;
+    TestCaseEditor *m_testCases = nullptr;
+    QDockWidget *m_testCasesDock = nullptr;
+    QDockWidget *m_propertiesDock = nullptr;
+    bool m_docksSized = false;
     CommentsPanel *m_comments = nullptr;
     MapNudge *m_nudge = nullptr; // arrow keys move the selected cards
     QUndoGroup *m_undoGroup = nullptr;

@@ -148,8 +148,7 @@ void TestRunFromMap::waitForRun()
 
 void TestRunFromMap::editTestCaseInEditor()
 {
-    RunWorkspace *ws = m_window->runWorkspace();
-    TestCaseEditor *editor = ws->testCaseEditor();
+    TestCaseEditor *editor = m_window->testCaseEditor();
     m_window->mapScene()->selectNodes({ m_shop.health });
     QTRY_COMPARE(editor->nodeId(), m_shop.health);
     QCOMPARE(editor->testCases().size(), 4);

@@ -12,7 +12,7 @@
 #include "store/projectstore.h"
 #include "support/projectfile.h"
 #include "shell/pluraltranslator.h"
-#include "testcases/testcasespanel.h"
+#include "testcases/testcaseeditor.h"
 
 #include <QAction>
 #include <QApplication>
@@ -216,7 +216,7 @@ void TestMainWindow::deleteAsksWithCountsAndCascades()
     m_window->mapScene()->connectNodes(a, b, EdgeKind::Calls);
     m_window->mapScene()->connectNodes(b, c, EdgeKind::Reads);
     m_window->mapScene()->selectNodes({b});
-    m_window->testCasesPanel()->addTestCase();
+    m_window->testCaseEditor()->addTestCase();
     QCOMPARE(reopen(m_path).testCases.size(), 1);
 
     m_window->mapScene()->selectNodes({b});
@@ -333,9 +333,9 @@ void TestMainWindow::testCasesPanel()
 {
     const Id a = add(NodeKind::Cache, 0, 0);
     m_window->mapScene()->selectNodes({a});
-    auto *panel = m_window->testCasesPanel();
-    panel->findChild<QPushButton *>(QStringLiteral("addTestCaseButton"))->click();
-    auto *title = panel->findChild<QLineEdit *>(QStringLiteral("testTitleEdit"));
+    auto *panel = m_window->testCaseEditor();
+    panel->findChild<QPushButton *>(QStringLiteral("addTestCase"))->click();
+    auto *title = panel->findChild<QLineEdit *>(QStringLiteral("title"));
     title->setText(QStringLiteral("session expires after 30 min"));
     emit title->editingFinished();
     const Project file = reopen(m_path);
@@ -424,7 +424,7 @@ void TestMainWindow::saveAsCopiesAndContinuesThere()
 {
     const Id a = add(NodeKind::Job, 10, 20);
     m_window->mapScene()->selectNodes({a});
-    m_window->testCasesPanel()->addTestCase();
+    m_window->testCaseEditor()->addTestCase();
     const QString copy = m_dir->filePath(QStringLiteral("copy.flowbench"));
     const Status s = m_window->saveCopyAs(copy);
     QVERIFY2(s.ok(), qPrintable(s.error()));

@@ -208,7 +208,7 @@ void TestShortcuts::f5RunsTheSelectedNode()
 
 void TestShortcuts::altF5RunsTheSelectedTestCase()
 {
-    TestCaseEditor *editor = m_window->runWorkspace()->testCaseEditor();
+    TestCaseEditor *editor = m_window->testCaseEditor();
     m_window->mapScene()->selectNodes({ m_brokenApi });
     QTRY_COMPARE(editor->nodeId(), m_brokenApi);
     editor->selectTestCase(m_otherBrokenCase);

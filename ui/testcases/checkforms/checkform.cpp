@@ -1,6 +1,6 @@
 #include "testcases/checkforms/checkform.h"
-#include "testcases/assertiontable.h"
-#include "testcases/capturetable.h"
+#include "testcases/checkforms/assertiontable.h"
+#include "testcases/checkforms/capturetable.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

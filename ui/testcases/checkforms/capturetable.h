@@ -1,6 +1,6 @@
 #pragma once
 
-#include "testcases/editablerowtable.h"
+#include "testcases/checkforms/editablerowtable.h"
 #include "model/check.h"
 
 namespace flowbench {

@@ -1,4 +1,4 @@
-#include "testcases/capturetable.h"
+#include "testcases/checkforms/capturetable.h"
 #include "testcases/checkforms/expressionsupport.h"
 
 #include <QComboBox>

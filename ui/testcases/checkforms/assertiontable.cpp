@@ -1,4 +1,4 @@
-#include "testcases/assertiontable.h"
+#include "testcases/checkforms/assertiontable.h"
 #include "testcases/checkforms/expressionsupport.h"
 
 #include <QComboBox>

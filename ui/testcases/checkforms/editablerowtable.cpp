@@ -1,4 +1,4 @@
-#include "testcases/editablerowtable.h"
+#include "testcases/checkforms/editablerowtable.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
