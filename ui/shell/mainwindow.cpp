@@ -16,6 +16,7 @@
 #include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "map/overview/overviewwidget.h"
+#include "map/overview/mapoverviewlayer.h"
 #include "map/palettewidget.h"
 #include "panels/propertiespanel.h"
 #include "run/runworkspace.h"
@@ -413,6 +414,7 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_undoGroup->addStack(doc->undoStack());
         m_undoGroup->setActiveStack(doc->undoStack());
         m_scene = new MapScene(doc, this);
+        MapOverviewLayer::install(m_scene);
         m_view->setMapScene(m_scene);
         m_overview->setMapView(m_view);
         m_properties->setDocument(doc);

@@ -11,6 +11,7 @@
 #include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "map/nodeitem.h"
+#include "map/overview/mapoverviewlayer.h"
 #include "map/overview/overviewwidget.h"
 
 #include <QApplication>
@@ -81,6 +82,7 @@ void TestMapOverview::init()
     m_doc = std::move(doc.value());
     m_nodes = addGrid(m_doc.get());
     m_scene = new MapScene(m_doc.get());
+    MapOverviewLayer::install(m_scene);
     m_scene->updateClustersNow();
     m_view = new MapView;
     m_view->resize(1000, 700);
