@@ -51,6 +51,15 @@ inline bool near(const QColor &a, const QColor &b, int tolerance = 24)
         && qAbs(a.blue() - b.blue()) <= tolerance;
 }
 
+// What a translucent colour looks like painted over white (a card's tint over its white
+// card): a grab holds opaque pixels, QColor::name() drops the alpha.
+inline QColor overWhite(const QColor &c)
+{
+    const double a = c.alphaF();
+    auto mix = [a](int v) { return int(v * a + 255 * (1 - a) + 0.5); };
+    return QColor(mix(c.red()), mix(c.green()), mix(c.blue()));
+}
+
 // The colour at a point given in the widget's logical pixels (the image may be at a
 // device pixel ratio above 1).
 inline QColor pixelAt(const QImage &image, const QPoint &logical)

@@ -20,9 +20,7 @@
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
-#include <QMenuBar>
 #include <QSettings>
-#include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 
@@ -39,7 +37,7 @@ QAction *makeAction(QObject *parent, const QString &name, const QString &text, c
 }
 } // namespace
 
-RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu, TestCaseEditor *editor)
+RunWorkspace::RunWorkspace(QMainWindow *window, TestCaseEditor *editor)
     : QObject(window)
     , m_window(window)
     , m_editor(editor)
@@ -49,7 +47,7 @@ RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu, TestCaseEditor 
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, &RunWorkspace::refreshAnalyses);
     createDocks();
-    createActions(viewMenu);
+    createActions();
     updateActions();
 }
 
@@ -106,7 +104,7 @@ void RunWorkspace::createDocks()
     connect(m_runBar, &RunBar::runRequested, this, [this](const RunScope &scope) {
         QString error;
         if (!run(scope, &error))
-            m_window->statusBar()->showMessage(error, 10000);
+            emit statusMessage(error, 10000);
     });
     connect(m_runBar, &RunBar::cancelRequested, this, [this] {
         if (m_controller)
@@ -143,11 +141,11 @@ void RunWorkspace::createDocks()
         [this] { m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty()); });
 }
 
-void RunWorkspace::createActions(QMenu *viewMenu)
+void RunWorkspace::createActions()
 {
     auto runAction
         = [this](const QString &name, const QString &text, const QKeySequence &key, RunScope::Kind kind) {
-              QAction *a = makeAction(m_window, name, text, key);
+              QAction *a = makeAction(this, name, text, key);
               connect(a, &QAction::triggered, this, [this, kind] {
                   RunScope scope { kind, {} };
                   if (kind == RunScope::Flow && m_scene)
@@ -156,49 +154,42 @@ void RunWorkspace::createActions(QMenu *viewMenu)
                       // No environments: nothing to confirm, the runner uses none.
                       QString error;
                       if (!run(scope, &error))
-                          m_window->statusBar()->showMessage(error, 10000);
+                          emit statusMessage(error, 10000);
                   } else {
                       m_runBar->requestRun(scope);
                   }
               });
-              m_window->addAction(a);
               m_runActions << a;
               return a;
           };
-    QMenu *runMenu = new QMenu(tr("&Run"), m_window);
-    runMenu->setObjectName(QStringLiteral("runMenu"));
-    runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"),
+    m_runMenu = new QMenu(tr("&Run"), m_window);
+    m_runMenu->setObjectName(QStringLiteral("runMenu"));
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"),
         QKeySequence(Qt::Key_F5), RunScope::SelectedNode));
-    runMenu->addAction(runAction(QStringLiteral("actionRunTestCase"), tr("Run Selected &Test Case"),
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunTestCase"), tr("Run Selected &Test Case"),
         QKeySequence(Qt::ALT | Qt::Key_F5), RunScope::SelectedTestCase));
-    runMenu->addAction(runAction(QStringLiteral("actionRunFlow"), tr("Run Highlighted &Flow"),
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunFlow"), tr("Run Highlighted &Flow"),
         QKeySequence(Qt::CTRL | Qt::Key_F5), RunScope::Flow));
-    runMenu->addAction(
+    m_runMenu->addAction(
         runAction(QStringLiteral("actionRunImpact"), tr("Run &Impact Set"), {}, RunScope::ImpactSet));
-    runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
         QKeySequence(Qt::SHIFT | Qt::Key_F5), RunScope::Everything));
-    runMenu->addSeparator();
-    m_cancelAction = makeAction(
-        m_window, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
+    m_runMenu->addSeparator();
+    m_cancelAction
+        = makeAction(this, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
     connect(m_cancelAction, &QAction::triggered, this, [this] {
         if (m_controller)
             m_controller->cancel();
     });
-    m_window->addAction(m_cancelAction);
-    runMenu->addAction(m_cancelAction);
-    runMenu->addSeparator();
-    QAction *environments = makeAction(m_window, QStringLiteral("actionEnvironments"), tr("&Environments…"));
+    m_runMenu->addAction(m_cancelAction);
+    m_runMenu->addSeparator();
+    QAction *environments = makeAction(this, QStringLiteral("actionEnvironments"), tr("&Environments…"));
     connect(environments, &QAction::triggered, this, &RunWorkspace::openEnvironments);
     m_runActions << environments;
-    runMenu->addAction(environments);
-    // Before Help, the last menu.
-    const QList<QAction *> menus = m_window->menuBar()->actions();
-    m_window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), runMenu);
+    m_runMenu->addAction(environments);
 
-    if (!viewMenu)
-        return;
-    viewMenu->addSeparator();
-    QMenu *overlays = viewMenu->addMenu(tr("&Overlay"));
+    // View: the overlay, impact and stale results, then the docks.
+    auto *overlays = new QMenu(tr("&Overlay"), m_window);
     m_overlayGroup = new QActionGroup(this);
     m_overlayGroup->setExclusive(true);
     const struct
@@ -210,9 +201,10 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         { "actionOverlayCoverage", QT_TR_NOOP("&Coverage"), MapOverlay::Mode::Coverage },
         { "actionOverlayImpact", QT_TR_NOOP("&Impact"), MapOverlay::Mode::Impact } };
     for (const auto &m : modes) {
-        QAction *a = makeAction(m_window, QString::fromLatin1(m.name), tr(m.text));
+        QAction *a = makeAction(this, QString::fromLatin1(m.name), tr(m.text));
         a->setCheckable(true);
         a->setChecked(m.mode == MapOverlay::Mode::Results);
+        a->setData(int(m.mode));
         m_overlayGroup->addAction(a);
         overlays->addAction(a);
         const MapOverlay::Mode mode = m.mode;
@@ -224,12 +216,10 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         });
     }
     QAction *impact = makeAction(
-        m_window, QStringLiteral("actionShowImpact"), tr("Show &Impact"), QKeySequence(Qt::CTRL | Qt::Key_I));
+        this, QStringLiteral("actionShowImpact"), tr("Show &Impact"), QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(impact, &QAction::triggered, this, [this] { showImpact(Id()); });
-    m_window->addAction(impact);
     m_runActions << impact;
-    viewMenu->addAction(impact);
-    QAction *stale = makeAction(m_window, QStringLiteral("actionStaleAfter"), tr("Fade Results Older Than…"));
+    QAction *stale = makeAction(this, QStringLiteral("actionStaleAfter"), tr("Fade Results Older Than…"));
     connect(stale, &QAction::triggered, this, [this] {
         bool ok = false;
         const int hours = QInputDialog::getInt(m_window, tr("Stale Results"),
@@ -241,10 +231,14 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         if (m_overlay)
             m_overlay->setStaleAfterSeconds(staleAfterSeconds());
     });
-    viewMenu->addAction(stale);
-    viewMenu->addSeparator();
-    for (QDockWidget *d : std::as_const(m_docks))
-        viewMenu->addAction(d->toggleViewAction());
+    m_viewActions = { overlays->menuAction(), impact, stale };
+    m_actions = m_runActions + m_overlayGroup->actions() + QList<QAction *> { m_cancelAction, stale };
+}
+
+void RunWorkspace::checkOverlay(MapOverlay::Mode mode)
+{
+    for (QAction *a : m_overlayGroup->actions())
+        a->setChecked(a->data().toInt() == int(mode));
 }
 
 void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapView *view)
@@ -279,9 +273,7 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
     m_overlay = new MapOverlay(scene);
     m_overlay->setStaleAfterSeconds(staleAfterSeconds());
     scene->setOverlay(m_overlay);
-    for (QAction *a : m_overlayGroup ? m_overlayGroup->actions() : QList<QAction *>())
-        if (a->objectName() == QLatin1String("actionOverlayResults"))
-            a->setChecked(true);
+    checkOverlay(MapOverlay::Mode::Results);
 
     connect(m_controller, &RunController::started, this,
         [this](const Run &run, int total, const QSet<Id> &nodes) {
@@ -290,11 +282,10 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
                 m_overlay->setMode(MapOverlay::Mode::Results);
                 m_overlay->setRunning(nodes);
             }
-            for (QAction *a : m_overlayGroup->actions())
-                a->setChecked(a->objectName() == QLatin1String("actionOverlayResults"));
+            checkOverlay(MapOverlay::Mode::Results);
             m_results->setRun(run, {}, m_controller->project());
             m_resultsDock->raise();
-            m_window->statusBar()->showMessage(tr("Running %1 in %2…").arg(run.selection, run.environment));
+            emit statusMessage(tr("Running %1 in %2…").arg(run.selection, run.environment), 0);
             updateActions();
         });
     connect(m_controller, &RunController::checkFinished, m_results, &ResultsPanel::appendResult);
@@ -325,7 +316,7 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
                               .arg(run.skipped);
         if (!storeError.isEmpty())
             summary += QStringLiteral(" — ") + storeError;
-        m_window->statusBar()->showMessage(summary, storeError.isEmpty() ? 15000 : 0);
+        emit statusMessage(summary, storeError.isEmpty() ? 15000 : 0);
     });
 
     connect(scene, &QGraphicsScene::selectionChanged, this, &RunWorkspace::updateSelection);
@@ -501,7 +492,7 @@ void RunWorkspace::showImpact(const Id &nodeId)
     if (centre.isEmpty()) {
         const QList<Id> nodes = selectedNodes();
         if (nodes.size() != 1) {
-            m_window->statusBar()->showMessage(tr("Select one node to see its impact."), 6000);
+            emit statusMessage(tr("Select one node to see its impact."), 6000);
             return;
         }
         centre = nodes.first();
@@ -511,8 +502,7 @@ void RunWorkspace::showImpact(const Id &nodeId)
     const Impact impact = analysis.analyze(centre);
     m_overlay->setImpact(centre, impact.upstream, impact.downstream, impact.edges);
     m_overlay->setMode(MapOverlay::Mode::Impact);
-    for (QAction *a : m_overlayGroup->actions())
-        a->setChecked(a->objectName() == QLatin1String("actionOverlayImpact"));
+    checkOverlay(MapOverlay::Mode::Impact);
     m_impact->setImpact(impact, project);
     m_impactDock->show();
     m_impactDock->raise();

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -67,6 +68,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     , m_up(toolButton(tr("↑"), tr("Move up (Alt+Up)"), this))
     , m_down(toolButton(tr("↓"), tr("Move down (Alt+Down)"), this))
     , m_detailPages(new QStackedWidget(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_form(new TestCaseForm(this))
 {
     setObjectName(QStringLiteral("testCaseEditor"));
@@ -99,13 +101,13 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     m_detailPages->addWidget(emptyState(tr("Select a test case, or add one."), this));
     m_detailPages->addWidget(m_form);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
-    splitter->addWidget(m_detailPages);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 170, 830 });
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(left);
+    m_splitter->addWidget(m_detailPages);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({ 170, 830 });
     m_pages->addWidget(emptyState(tr("Select a node on the map to see and edit its test cases."), this));
-    m_pages->addWidget(splitter);
+    m_pages->addWidget(m_splitter);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_pages);
@@ -145,6 +147,18 @@ TestCaseEditor::~TestCaseEditor()
     const QList<QObject *> children = findChildren<QObject *>();
     for (QObject *child : children)
         child->disconnect(this);
+}
+
+// In a narrow side dock the list goes above the form (the form needs the width); in a
+// wide one, beside it.
+void TestCaseEditor::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const Qt::Orientation wanted = event->size().width() < 760 ? Qt::Vertical : Qt::Horizontal;
+    if (m_splitter->orientation() == wanted)
+        return;
+    m_splitter->setOrientation(wanted);
+    m_splitter->setSizes(wanted == Qt::Vertical ? QList<int> { 110, 600 } : QList<int> { 200, 800 });
 }
 
 void TestCaseEditor::setDocument(ProjectDocument *document)

@@ -8,6 +8,7 @@
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 
@@ -59,6 +60,9 @@ public slots:
     void moveStep(int delta);
     void removeStep();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void refresh();
     void showCurrent();
@@ -80,6 +84,7 @@ private:
     QToolButton *m_up;
     QToolButton *m_down;
     QStackedWidget *m_detailPages;
+    QSplitter *m_splitter;
     TestCaseForm *m_form;
 };
 

@@ -1,14 +1,14 @@
-// "Run from the map" driven as a QA engineer would: edit a test case in the editor (undo,
-// saved at once), run the selected node against the real demo backend, watch results
-// arrive on the map and in the Results dock, cancel a run, edit environments, show the
-// impact of a table; finally a full run of the example project, grabbed to a PNG.
+// "Run from the map" (RunWorkspace) driven as a QA engineer would: run the selected node
+// against the real demo backend, watch results arrive on the map and in the Results dock,
+// cancel a run, edit environments, show the impact of a table; finally a full run of the
+// example project. Screenshots are checked pixel by pixel: each card's fill is the
+// colour its result, coverage or impact gives it.
 #include "support/demobackend.h"
 #include "support/shopproject.h"
 #include "document/projectdocument.h"
 #include "dialogs/environmentdialog.h"
 #include "panels/flowspanel.h"
 #include "analysis/impactpanel.h"
-#include "io/canonicaljson.h"
 #include "shell/mainwindow.h"
 #include "map/mapoverlay.h"
 #include "map/mapscene.h"
@@ -19,11 +19,14 @@
 #include "run/runcontroller.h"
 #include "run/runhistorypanel.h"
 #include "run/runworkspace.h"
+#include "shell/documentcontroller.h"
+#include "map/mapstyle.h"
 #include "store/projectstore.h"
 #include "support/freeport.h"
 #include "support/projectfile.h"
+#include "support/exampleproject.h"
 #include "support/testenv.h"
-#include "testcases/testcaseeditor.h"
+#include "ui/screenshots.h"
 
 #include <QAction>
 #include <QApplication>
@@ -57,9 +60,29 @@ QColor ringColour(MapView *view, MapScene *scene, const Id &nodeId)
     const QPoint at = view->mapFromScene(item->pos() + QPointF(-2.8, 30));
     return image.pixelColor(at * image.devicePixelRatio());
 }
+
+// A card in a grab of `grabbed` (the view's viewport or the window) shows the fill the
+// overlay gives it: its block colour when zoomed out, else the card's tint (or white),
+// read low on the card, clear of its texts.
+void verifyCardFill(MainWindow *window, QWidget *grabbed, const QImage &image, const Id &id)
+{
+    MapView *view = window->mapView();
+    const Node *n = window->document()->node(id);
+    QVERIFY(n);
+    const bool blocks = view->zoom() < NodeItem::kDetailLevel;
+    const QPointF at = blocks ? QPointF(n->x + MapStyle::kNodeWidth / 2, n->y + MapStyle::kNodeHeight / 2)
+                              : QPointF(n->x + MapStyle::kNodeWidth * 0.6, n->y + MapStyle::kNodeHeight - 6);
+    const QColor expected = blocks ? window->mapScene()->nodeItem(id)->blockColor()
+                                   : overWhite(window->mapScene()->overlay()->cardFill(id).value_or(QColor(Qt::white)));
+    QPoint p = view->mapFromScene(at);
+    if (grabbed != view->viewport())
+        p = view->viewport()->mapTo(grabbed, p);
+    const QColor seen = pixelAt(image, p);
+    QVERIFY2(near(seen, expected, 16), qPrintable(n->name + QStringLiteral(": ") + seen.name() + QStringLiteral(" not ") + expected.name() + QStringLiteral(" zoom %1 overview %2").arg(view->zoom()).arg(window->mapScene()->overviewMode())));
+}
 } // namespace
 
-class TestRunFromMap : public QObject
+class TestRunWorkspace : public QObject
 {
     Q_OBJECT
 private slots:
@@ -67,7 +90,6 @@ private slots:
     void init();
     void cleanup();
     void cleanupTestCase();
-    void editTestCaseInEditor();
     void runSelectedNode();
     void cancelRun();
     void environmentsAreUndoable();
@@ -87,19 +109,19 @@ private:
     MainWindow *m_window = nullptr;
 };
 
-void TestRunFromMap::initTestCase()
+void TestRunWorkspace::initTestCase()
 {
-    isolateSettings(QStringLiteral("tst_runfrommap"));
+    isolateSettings(QStringLiteral("tst_runworkspace"));
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_backend.start(m_dir.path(), 20, 80), qPrintable(m_backend.errorString()));
 }
 
-void TestRunFromMap::cleanupTestCase()
+void TestRunWorkspace::cleanupTestCase()
 {
     m_backend.stop();
 }
 
-void TestRunFromMap::init()
+void TestRunWorkspace::init()
 {
     m_shop
         = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
@@ -126,7 +148,7 @@ void TestRunFromMap::init()
     m_window->resize(1680, 1050);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window));
-    const Status opened = m_window->openProjectFile(m_path);
+    const Status opened = m_window->documents()->openProjectFile(m_path);
     QVERIFY2(opened.ok(), qPrintable(opened.error()));
     RunBar *bar = m_window->runWorkspace()->runBar();
     bar->setCurrentEnvironment(QStringLiteral("local"));
@@ -134,53 +156,19 @@ void TestRunFromMap::init()
     QVERIFY(!bar->isCurrentProtected());
 }
 
-void TestRunFromMap::cleanup()
+void TestRunWorkspace::cleanup()
 {
     delete m_window;
     m_window = nullptr;
 }
 
-void TestRunFromMap::waitForRun()
+void TestRunWorkspace::waitForRun()
 {
     RunController *runs = m_window->runWorkspace()->runController();
     QTRY_VERIFY_WITH_TIMEOUT(!runs->isRunning(), kRunTimeoutMs);
 }
 
-void TestRunFromMap::editTestCaseInEditor()
-{
-    TestCaseEditor *editor = m_window->testCaseEditor();
-    m_window->mapScene()->selectNodes({ m_shop.health });
-    QTRY_COMPARE(editor->nodeId(), m_shop.health);
-    QCOMPARE(editor->testCases().size(), 4);
-
-    editor->selectTestCase(m_shop.upCase);
-    auto *title = editor->findChild<QLineEdit *>(QStringLiteral("title"));
-    QVERIFY(title);
-    title->setText(QStringLiteral("Health answers ok"));
-    emit title->editingFinished();
-    auto titleOf = [this](const Id &id) {
-        for (const TestCase &t : reopenProject(m_path).testCases)
-            if (t.id == id)
-                return t.title;
-        return QString();
-    };
-    QCOMPARE(titleOf(m_shop.upCase), QStringLiteral("Health answers ok")); // saved at once
-    QCOMPARE(m_window->document()->undoStack()->count(), 1);
-
-    m_window->action(QStringLiteral("actionUndo"))->trigger();
-    QCOMPARE(titleOf(m_shop.upCase), QStringLiteral("Health endpoint answers"));
-    QCOMPARE(editor->testCases().size(), 4);
-
-    const int before = reopenProject(m_path).testCases.size();
-    editor->findChild<QPushButton *>(QStringLiteral("addTestCase"))->click();
-    QCOMPARE(reopenProject(m_path).testCases.size(), before + 1);
-    QTRY_COMPARE(editor->testCases().size(), 5);
-    m_window->action(QStringLiteral("actionUndo"))->trigger();
-    QCOMPARE(reopenProject(m_path).testCases.size(), before);
-    QTRY_COMPARE(editor->testCases().size(), 4);
-}
-
-void TestRunFromMap::runSelectedNode()
+void TestRunWorkspace::runSelectedNode()
 {
     RunWorkspace *ws = m_window->runWorkspace();
     MapOverlay *overlay = ws->overlay();
@@ -233,8 +221,11 @@ void TestRunFromMap::runSelectedNode()
     if (!ws->runController()->isRunning())
         runNode->trigger(); // the shortcut needs an active window, which offscreen may not give
     QVERIFY(overlay->isRunning(m_shop.ordersApi));
+    m_window->mapView()->centreOnNode(m_shop.refundApi);
     QTest::qWait(150); // the window repaints while the run goes on
-    QVERIFY(m_window->mapView()->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-running.png"))));
+    Screenshots shots;
+    const QImage running = shots.grab(m_window->mapView()->viewport(), QStringLiteral("running"));
+    verifyCardFill(m_window, m_window->mapView()->viewport(), running, m_shop.refundApi); // failed: red tint
     waitForRun();
     QCOMPARE(arrived.count(), 5);
     QString messages;
@@ -259,13 +250,13 @@ void TestRunFromMap::runSelectedNode()
     QVERIFY(!overlay->isStale(m_shop.refundApi));
     overlay->setStaleAfterSeconds(-1);
     QVERIFY(overlay->isStale(m_shop.refundApi));
-    QVERIFY(m_window->openProjectFile(m_path).ok());
+    QVERIFY(m_window->documents()->openProjectFile(m_path).ok());
     QVERIFY(ws->overlay()->nodeState(m_shop.refundApi) == NodeState::Fail);
     QVERIFY(ws->overlay()->nodeState(m_shop.ordersApi) == NodeState::Pass);
     QCOMPARE(ws->runHistoryPanel()->runList()->topLevelItemCount(), 2);
 }
 
-void TestRunFromMap::cancelRun()
+void TestRunWorkspace::cancelRun()
 {
     RunWorkspace *ws = m_window->runWorkspace();
     QSignalSpy finished(ws->runController(), &RunController::finished);
@@ -284,7 +275,7 @@ void TestRunFromMap::cancelRun()
     QVERIFY(stored.runs.first().cancelled);
 }
 
-void TestRunFromMap::environmentsAreUndoable()
+void TestRunWorkspace::environmentsAreUndoable()
 {
     RunWorkspace *ws = m_window->runWorkspace();
     QList<Environment> envs = m_window->document()->environments();
@@ -304,7 +295,7 @@ void TestRunFromMap::environmentsAreUndoable()
         QStringLiteral("${env:QA_TOKEN}"));
 }
 
-void TestRunFromMap::environmentsDialogFromTheMenu()
+void TestRunWorkspace::environmentsDialogFromTheMenu()
 {
     const QList<Environment> before = m_window->document()->environments();
     int local = -1;
@@ -330,7 +321,7 @@ void TestRunFromMap::environmentsDialogFromTheMenu()
     QVERIFY(!reopenProject(m_path).environmentByName(QStringLiteral("local"))->isProtected);
 }
 
-void TestRunFromMap::protectedEnvironmentAsksFirst()
+void TestRunWorkspace::protectedEnvironmentAsksFirst()
 {
     RunWorkspace *ws = m_window->runWorkspace();
     RunBar *bar = ws->runBar();
@@ -363,7 +354,7 @@ void TestRunFromMap::protectedEnvironmentAsksFirst()
         qPrintable(orange.name()));
 }
 
-void TestRunFromMap::impactOverlay()
+void TestRunWorkspace::impactOverlay()
 {
     RunWorkspace *ws = m_window->runWorkspace();
     m_window->mapScene()->selectNodes({ m_shop.ordersTable });
@@ -382,15 +373,21 @@ void TestRunFromMap::impactOverlay()
     QVERIFY(!ws->impactPanel()->impact().testCases.contains(m_shop.upCase));
     m_window->mapView()->fitToContent();
     QTest::qWait(50);
-    QVERIFY(m_window->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-impact.png"))));
+    Screenshots shots;
+    const QImage impactShot = shots.grab(m_window, QStringLiteral("impact"));
+    for (const Id &id : { m_shop.ordersTable, m_shop.ordersApi, m_shop.worker, m_shop.health })
+        verifyCardFill(m_window, m_window, impactShot, id);
+    QVERIFY(m_window->mapView()->zoom() < NodeItem::kDetailLevel
+        || m_window->mapScene()->overlay()->cardFill(m_shop.ordersTable) == QColor(0xed, 0xe9, 0xfe));
 
     m_window->action(QStringLiteral("actionOverlayCoverage"))->trigger();
     QVERIFY(overlay->mode() == MapOverlay::Mode::Coverage);
     QVERIFY(overlay->coverage(m_shop.ordersApi) == MapOverlay::Coverage::Automated);
     QVERIFY(overlay->coverage(m_shop.worker) == MapOverlay::Coverage::None);
     QVERIFY(overlay->coverage(m_shop.health) == MapOverlay::Coverage::Automated);
-    QVERIFY(
-        m_window->mapView()->grab().save(QDir::temp().filePath(QStringLiteral("flowbench-coverage.png"))));
+    const QImage coverageShot = shots.grab(m_window->mapView()->viewport(), QStringLiteral("coverage"));
+    for (const Id &id : { m_shop.ordersApi, m_shop.worker })
+        verifyCardFill(m_window, m_window->mapView()->viewport(), coverageShot, id);
 
     // Run the impact set: every automated test case the table's change reaches.
     m_window->action(QStringLiteral("actionRunImpact"))->trigger();
@@ -401,12 +398,10 @@ void TestRunFromMap::impactOverlay()
     QCOMPARE(run.passed + run.failed + run.errors + run.skipped, 5 + 3 + 2); // orders api, refund, table
 }
 
-void TestRunFromMap::fullRunOfTheExample()
+void TestRunWorkspace::fullRunOfTheExample()
 {
     // The example as shipped, its "local" environment pointed at the test's backend.
-    QFile json(QStringLiteral(FLOWBENCH_SOURCE_DIR "/resources/examples/shop.json"));
-    QVERIFY(json.open(QIODevice::ReadOnly));
-    Result<Project> example = fromCanonicalJson(json.readAll(), json.fileName());
+    Result<Project> example = exampleProject();
     QVERIFY2(example, qPrintable(example.error()));
     Project p = example.value();
     for (Environment &e : p.environments)
@@ -420,7 +415,7 @@ void TestRunFromMap::fullRunOfTheExample()
         const Status s = store.value()->replaceContents(p);
         QVERIFY2(s.ok(), qPrintable(s.error()));
     }
-    QVERIFY(m_window->openProjectFile(path).ok());
+    QVERIFY(m_window->documents()->openProjectFile(path).ok());
     RunWorkspace *ws = m_window->runWorkspace();
     ws->runBar()->setCurrentEnvironment(QStringLiteral("local"));
     m_window->action(QStringLiteral("actionLayout"))->trigger();
@@ -463,16 +458,21 @@ void TestRunFromMap::fullRunOfTheExample()
         area.center());
     view->centerOn(area.center());
     QTest::qWait(200);
-    const QString out = QDir::temp().filePath(QStringLiteral("flowbench-after-run.png"));
-    QVERIFY(m_window->grab().save(out));
-    qInfo("window after the run grabbed to %s", qPrintable(out));
+    Screenshots shots;
+    const QImage afterRun = shots.grab(m_window, QStringLiteral("after-run"));
+    verifyCardFill(m_window, m_window, afterRun, refund->id); // failed
+    QVERIFY(ws->overlay()->cardFill(refund->id) || m_window->mapView()->zoom() < NodeItem::kDetailLevel);
     // At 100 %: the cards' badges as a reviewer reads them.
     view->setZoom(1.0, m_window->mapScene()->nodeItem(refund->id)->sceneBoundingRect().center());
     view->centerOn(m_window->mapScene()->nodeItem(refund->id)->sceneBoundingRect().center());
     QTest::qWait(100);
-    const QString close = QDir::temp().filePath(QStringLiteral("flowbench-after-run-100.png"));
-    QVERIFY(view->grab().save(close));
+    const QImage close = shots.grab(view->viewport(), QStringLiteral("after-run-100"));
+    verifyCardFill(m_window, view->viewport(), close, refund->id);
+    // Its test cases counted in the badge on the card.
+    const QRect card(view->mapFromScene(m_window->mapScene()->nodeItem(refund->id)->pos()),
+        QSize(MapStyle::kNodeWidth, MapStyle::kNodeHeight));
+    QVERIFY(countNear(close, QColor(0xe0, 0xe7, 0xff), 6, card) > 20);
 }
 
-QTEST_MAIN(TestRunFromMap)
-#include "tst_runfrommap.moc"
+QTEST_MAIN(TestRunWorkspace)
+#include "tst_runworkspace.moc"
