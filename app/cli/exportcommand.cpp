@@ -2,9 +2,8 @@
 
 #include "io/canonicaljson.h"
 #include "io/dotexport.h"
+#include "io/outputfile.h"
 #include "projectfiles.h"
-
-#include <QSaveFile>
 
 namespace flowbench::cli {
 
@@ -14,7 +13,9 @@ void ExportCommand::declare(QCommandLineParser &parser) const
     parser.addOption({QStringLiteral("format"), QStringLiteral("Output format: json (the default) or dot (the map as a Graphviz graph)."), QStringLiteral("FORMAT"),
                       QStringLiteral("json")});
     parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      QStringLiteral("Write to OUT instead of standard output."), QStringLiteral("OUT")});
+                      QStringLiteral("Write to OUT instead of standard output (written whole through a temporary file; "
+                                     "a device or FIFO is written in place; - is standard output)."),
+                      QStringLiteral("OUT")});
     parser.addOption({QStringLiteral("with-runs"), QStringLiteral("Include the run history and its results.")});
 }
 
@@ -27,8 +28,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (format != QLatin1String("json") && format != QLatin1String("dot"))
         return usageError(err, name(), QStringLiteral("unknown format \"%1\" (supported: json, dot)").arg(format));
 
-    const QString outPath = parser.value(QStringLiteral("output"));
-    if (parser.isSet(QStringLiteral("output")) && isSameFile(args[0], outPath)) {
+    // Standard output goes through the same writer, so that a full disk is reported there too.
+    const QString outPath = parser.isSet(QStringLiteral("output")) ? parser.value(QStringLiteral("output"))
+                                                                   : QStringLiteral("-");
+    if (outPath != QLatin1String("-") && isSameFile(args[0], outPath)) {
         err << outPath << ": is the project being exported; choose another output file\n";
         return ExitBadInput;
     }
@@ -40,14 +43,10 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const QByteArray json = format == QLatin1String("dot")
         ? exportDot(project.value())
         : toCanonicalJson(project.value(), JsonExportOptions{parser.isSet(QStringLiteral("with-runs"))});
-    if (!parser.isSet(QStringLiteral("output"))) {
-        out << QString::fromUtf8(json);
-        return ExitOk;
-    }
-    // QSaveFile: an interrupted export never leaves a truncated file behind.
-    QSaveFile file(outPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        err << outPath << ": cannot write: " << file.errorString() << "\n";
+    // An interrupted export never leaves a truncated file behind (core/io/outputfile.h).
+    out.flush();
+    if (const Status written = writeOutput(outPath, json); !written) {
+        err << written.error() << "\n";
         return ExitBadInput;
     }
     return ExitOk;

@@ -1,8 +1,10 @@
 #include "importcommand.h"
 
+#include "checks/projectvalidator.h"
 #include "io/canonicaljson.h"
 #include "io/dotimport.h"
 #include "projectfiles.h"
+#include "store/databasefile.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,8 +23,6 @@ Result<Project> projectFromDot(const QByteArray &data, const QString &path)
     project.name = QFileInfo(path).completeBaseName();
     project.nodes = std::move(dot->nodes);
     project.edges = std::move(dot->edges);
-    if (const QStringList problems = validateProject(project); !problems.isEmpty())
-        return Result<Project>::failure(QStringLiteral("%1: %2").arg(path, problems.join(QStringLiteral("\n"))));
     return project;
 }
 
@@ -48,6 +48,11 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     const QString &inPath = args[0];
     const QString &outPath = args[1];
     const bool force = parser.isSet(QStringLiteral("force"));
+    // A device, FIFO or "-" is refused before anything else: "already exists" would mislead.
+    if (const Status s = checkProjectFileTarget(outPath); !s) {
+        err << s.error() << "\n";
+        return ExitBadInput;
+    }
     if (!force && QFile::exists(outPath)) {
         err << outPath << ": already exists; use --force to replace it\n";
         return ExitBadInput;
@@ -71,6 +76,9 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         err << project.error() << "\n";
         return ExitBadInput;
     }
+    // Refuses exactly what `validate IN` refuses, with the same messages.
+    if (reportProblems(err, inPath, projectProblems(project.value())))
+        return ExitBadInput;
     if (const Status s = writeNewProject(project.value(), outPath, force); !s) {
         err << s.error() << "\n";
         return ExitBadInput;

@@ -40,8 +40,19 @@ Result<Project> readProject(const QString &path)
     return sortedCanonically(std::move(project).value());
 }
 
+bool reportProblems(QTextStream &err, const QString &path, const QStringList &problems)
+{
+    for (const QString &p : problems)
+        err << path << ": " << p << "\n";
+    if (!problems.isEmpty())
+        err << path << ": " << problems.size() << (problems.size() == 1 ? " problem" : " problems") << "\n";
+    return !problems.isEmpty();
+}
+
 Status writeNewProject(const Project &project, const QString &path, bool replace)
 {
+    if (Status s = checkProjectFileTarget(path); !s)
+        return s;
     const QFileInfo target(path);
     if (target.exists() && !replace)
         return Status::failure(QStringLiteral("%1: already exists; use --force to replace it").arg(path));
@@ -49,8 +60,6 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     if (target.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
         return Status::failure(QStringLiteral("%1: a project file must not end in .json (that is the JSON "
                                               "format); name it *.flowbench").arg(path));
-    if (target.isDir())
-        return Status::failure(QStringLiteral("%1: is a folder").arg(path));
     const QDir folder = target.absoluteDir();
     if (!folder.exists())
         return Status::failure(QStringLiteral("%1: the folder %2 does not exist").arg(path, folder.path()));

@@ -4,6 +4,8 @@
 #include "result.h"
 
 #include <QString>
+#include <QStringList>
+#include <QTextStream>
 
 namespace flowbench::cli {
 
@@ -14,6 +16,10 @@ Result<Project> readProject(const QString &path);
 
 // True when both paths name the same existing file (also through links or "./").
 bool isSameFile(const QString &a, const QString &b);
+
+// Prints each problem as "<path>: <problem>" and then "<path>: N problem(s)" (validate and
+// import print the same); returns whether there were any.
+bool reportProblems(QTextStream &err, const QString &path, const QStringList &problems);
 
 // Writes `project` as a new project database at `path`, all or nothing: it is built
 // under a temporary name in the same folder and renamed into place only when complete,

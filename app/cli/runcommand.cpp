@@ -79,8 +79,8 @@ void RunCommand::declare(QCommandLineParser &parser) const
         {QStringLiteral("test-case"), QStringLiteral("Only this test case (repeatable)."), QStringLiteral("id")},
         {QStringLiteral("concurrency"), QStringLiteral("Checks in flight at once (default 8)."), QStringLiteral("n"), QStringLiteral("8")},
         {QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."), QStringLiteral("n"), QStringLiteral("6")},
-        {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file."), QStringLiteral("file")},
-        {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file."), QStringLiteral("file")},
+        {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file (- for standard output)."), QStringLiteral("file")},
+        {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
     });
 }
@@ -112,6 +112,12 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     options.confirmProtected = parser.isSet(QStringLiteral("yes-protected"));
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
+    const QString stdoutName = QStringLiteral("-");
+    if (junit == stdoutName && json == stdoutName)
+        return usageError(err, name(), QStringLiteral("--junit and --json cannot both go to standard output (-)"));
+    // A report on standard output is for a program to read: the summary table goes to
+    // standard error instead, so it does not mix in.
+    QTextStream &summary = junit == stdoutName || json == stdoutName ? err : out;
     const QString path = positional.first();
     if (!QFileInfo::exists(path)) {
         err << "no project file " << path << '\n';
@@ -173,8 +179,12 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
 
     const Run run = runner.run();
     const QList<CheckResult> results = runner.results();
+    // About the run, not one check (e.g. a database role that could write): once each.
+    for (const QString &warning : runner.warnings())
+        err << "warning: " << warning << '\n';
     int code = run.errors > 0 || run.cancelled ? ExitBadInput : run.failed > 0 ? ExitCheckFailed : ExitOk;
-    printSummary(out, project, run, results);
+    printSummary(summary, project, run, results);
+    out.flush();
 
     if (!junit.isEmpty()) {
         const Status written = JUnitReport::write(junit, project, run, results);
@@ -189,6 +199,14 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
             err << written.error() << '\n';
             code = ExitBadInput;
         }
+    }
+    // A read-only project runs like any other; only its history does not grow. The exit
+    // code stays the checks' (README, "Read-only projects"): CI that checks a project out
+    // read-only still gets its answer and its reports.
+    if (store.value()->isReadOnly()) {
+        err << path << ": is read-only (" << store.value()->readOnlyReason()
+            << "); the results of this run were not stored in it\n";
+        return code;
     }
     const Status stored = store.value()->addRun(run, results);
     if (!stored) {

@@ -37,13 +37,15 @@ protected:
 
     // The outcome of a response that is ok; its duration is set by the caller.
     virtual CheckOutcome judge(const Response &response, qint64 durationMs) = 0;
+    // The outcome of a response that is not: an error with its message.
+    virtual CheckOutcome refuse(const Response &response) { return error(response.error); }
 
 private:
     void onDone()
     {
         const Response response = m_watcher->result();
         const qint64 duration = elapsedMs();
-        CheckOutcome outcome = response.ok ? judge(response, duration) : error(response.error);
+        CheckOutcome outcome = response.ok ? judge(response, duration) : refuse(response);
         outcome.durationMs = duration;
         finish(outcome);
     }

@@ -41,12 +41,26 @@ QStringList CheckRegistry::names() const
     return list;
 }
 
+Status CheckRegistry::validateEventually(const Eventually &eventually)
+{
+    if (eventually.timeoutMs < 0 || eventually.intervalMs < 0)
+        return Status::failure(QStringLiteral("eventually: bounds must not be negative"));
+    // Polling faster only loads the system under test; a try is rarely quicker anyway.
+    if (eventually.enabled() && eventually.intervalMs < kMinEventuallyIntervalMs)
+        return Status::failure(QStringLiteral("eventually.interval_ms: must be at least %1 ms (got %2)")
+                                   .arg(kMinEventuallyIntervalMs)
+                                   .arg(eventually.intervalMs));
+    return success();
+}
+
 Status CheckRegistry::validate(const Check &check) const
 {
     const CheckType *t = type(check.type);
     if (!t)
         return Status::failure(QStringLiteral("check type \"%1\" is not known (known: %2)")
                                    .arg(check.type, names().join(QStringLiteral(", "))));
+    if (const Status eventually = validateEventually(check.eventually); !eventually)
+        return eventually;
     return t->validate(check);
 }
 

@@ -28,8 +28,12 @@ public:
     static const CheckRegistry &instance();
     const CheckType *type(const QString &name) const; // nullptr if unknown
     QStringList names() const;
-    // Validates a check against its type; an unknown type is an error naming it.
+    // Validates a check against its type (and its `eventually`); an unknown type is an
+    // error naming it.
     Status validate(const Check &check) const;
+    // `eventually`: with a timeout_ms, interval_ms must be at least kMinEventuallyIntervalMs.
+    static constexpr int kMinEventuallyIntervalMs = 50;
+    static Status validateEventually(const Eventually &eventually);
 
 private:
     CheckRegistry();

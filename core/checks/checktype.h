@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <memory>
 
 class QNetworkAccessManager;
@@ -18,6 +19,7 @@ class QNetworkAccessManager;
 namespace flowbench {
 
 class LogBaseline;
+class PgRoleVerdicts;
 
 // Variables a step sees: environment variables (secret references already resolved),
 // captures of earlier steps of the same test case, and built-ins ($uuid, $timestamp,
@@ -53,8 +55,11 @@ struct CheckContext
     QString projectDir;
     VariableScope variables;
     QDateTime runStartedAt;          // log checks read only lines written since then
-    // Log file sizes taken when the run began (LogBaseline::take); log checks read past them.
+    // The log files as they were when the run began (LogBaseline::take), held open for the
+    // run; log checks read what was written since, through rotation.
     std::shared_ptr<const LogBaseline> logBaseline;
+    // What each PostgreSQL role may do, asked once per run and connection by sql checks.
+    std::shared_ptr<PgRoleVerdicts> pgRoleVerdicts;
     // Injected and shared by the http checks of one thread: executions must be created and
     // started on the thread the QNetworkAccessManager lives in.
     QNetworkAccessManager *network = nullptr;
@@ -70,6 +75,9 @@ struct CheckOutcome
     QString evidence; // truncated excerpt: response, rows, matched lines
     QMap<QString, QString> captures;
     qint64 durationMs = 0;
+    // About the run rather than this check (e.g. a database role that could write on an
+    // unprotected environment); the runner reports each text once per run.
+    QStringList warnings;
 };
 
 // One try of one check, started by the runner. Asynchronous: emits finished() exactly

@@ -8,6 +8,10 @@
 
 namespace flowbench {
 
+namespace {
+constexpr int kMaxRedirectsLimit = 50;
+} // namespace
+
 QStringList HttpCheck::assertionKinds()
 {
     return {QStringLiteral("status"),      QStringLiteral("header"),     QStringLiteral("body_contains"),
@@ -37,9 +41,27 @@ Status HttpCheck::validate(const Check &check) const
         if (!headers.isObject())
             return Status::failure(QStringLiteral("spec.headers: must be an object of name -> text"));
         const QJsonObject h = headers.toObject();
-        for (auto it = h.begin(); it != h.end(); ++it)
+        static const QRegularExpression name(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+        for (auto it = h.begin(); it != h.end(); ++it) {
+            if (!name.match(it.key()).hasMatch())
+                return Status::failure(
+                    QStringLiteral("spec.headers: \"%1\" is not a valid header name").arg(it.key()));
             if (!it.value().isString())
                 return Status::failure(QStringLiteral("spec.headers.%1: must be text").arg(it.key()));
+        }
+    }
+    const QJsonValue follow = spec.value(QLatin1String("follow_redirects"));
+    if (!follow.isUndefined() && !follow.isBool())
+        return Status::failure(QStringLiteral("spec.follow_redirects: must be true or false"));
+    const QJsonValue maxRedirects = spec.value(QLatin1String("max_redirects"));
+    if (!maxRedirects.isUndefined()) {
+        const double n = maxRedirects.toDouble(-1);
+        if (!maxRedirects.isDouble() || n != double(int(n)) || n < 0 || n > kMaxRedirectsLimit)
+            return Status::failure(QStringLiteral("spec.max_redirects: must be a whole number from 0 to %1")
+                                       .arg(kMaxRedirectsLimit));
+        if (!follow.toBool(false))
+            return Status::failure(
+                QStringLiteral("spec.max_redirects: only applies with \"follow_redirects\": true"));
     }
     const QJsonValue body = spec.value(QLatin1String("body"));
     if (!body.isUndefined() && !body.isNull()) {

@@ -4,10 +4,10 @@
 
 namespace flowbench {
 
-// "http": one request through the runner's QNetworkAccessManager (CheckContext::network),
-// read incrementally and cut off past CheckContext::maxResponseBytes. Redirects are not
-// followed, so a status assertion sees what the endpoint answered. Spec and semantics:
-// notes/CHECK_SPECS.md.
+// "http": one HTTP/1.1 request (HttpExecution) on the thread of CheckContext::network,
+// read incrementally and cut off past CheckContext::maxResponseBytes. Redirects are
+// followed only with spec.follow_redirects (up to spec.max_redirects, default 10);
+// otherwise a status assertion sees what the endpoint answered. Spec: docs/checks.md.
 class HttpCheck : public CheckType
 {
 public:

@@ -1,17 +1,25 @@
 #pragma once
 
 #include "checks/basicexecution.h"
+#include "checks/httpresponseparser.h"
 
 #include <QByteArray>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QUrl>
+#include <memory>
 
-class QNetworkReply;
+class QTcpSocket;
 
 namespace flowbench {
 
-// One try of an http check; see HttpCheck.
+// One try of an http check; see HttpCheck. HTTP/1.1 over a QTcpSocket or QSslSocket
+// (certificates verified), on the thread of CheckContext::network, with keep-alive
+// connections from that thread's HttpConnectionPool. The response is read by
+// HttpResponseParser as it arrives, so a broken reply is named and the body never grows
+// past the cap. The timeout covers connecting, sending and the whole response (and every
+// redirect followed); nothing waits in a queue first.
 class HttpExecution : public BasicExecution
 {
     Q_OBJECT
@@ -23,28 +31,48 @@ public:
     QString target() const override;
 
 private:
+    enum class Phase { Idle, Connecting, Sent };
+
     Result<QByteArray> buildBody(QByteArray *contentType) const;
-    void onMetaData();
+    Status buildHeaders(const QByteArray &contentType);
+    // Sends the current request to m_url, on a pooled connection when one is open.
+    void send(bool mayReuse);
+    void writeRequest();
     void onReadyRead();
-    void onFinished();
+    void onClosed();
+    void onSocketError();
+    void onResponse();
+    bool followRedirect();
     void onTimeout();
-    // Ends the try with an error, dropping the reply.
+    QString parseFailure() const;
+    QString notHttp(const QString &excerpt) const;
+    // Ends the try with an error, closing the connection.
     void fail(const QString &message);
-    void dropReply();
+    void dropSocket();
     QString hostPort() const;
+    QString hostPort(const QUrl &url) const;
+    QString serverKey() const;
     QString evidence() const;
 
     Check m_check;
     VariableScope m_variables;
-    QNetworkAccessManager *m_network = nullptr;
+    QObject *m_network = nullptr; // the thread's QNetworkAccessManager: anchors the pool
     int m_maxEvidenceBytes = 4096;
     qint64 m_maxResponseBytes = 0;
     int m_timeoutMs = 10000;
+    bool m_followRedirects = false;
+    int m_maxRedirects = 10;
     QString m_urlText; // spec.url interpolated; null when interpolation failed
-    QUrl m_url;        // known after interpolation
-    QPointer<QNetworkReply> m_reply;
+    QUrl m_url; // where the current request goes (changes with redirects)
+    QByteArray m_method;
+    QByteArray m_requestBody;
+    QList<QPair<QByteArray, QByteArray>> m_headers; // as the check sets them, Host excluded
+    QStringList m_chain; // redirects followed: "302 GET http://…"
+    QPointer<QTcpSocket> m_socket;
+    bool m_reused = false;
+    Phase m_phase = Phase::Idle;
+    std::unique_ptr<HttpResponseParser> m_parser;
     QTimer m_timer;
-    QByteArray m_body;
     QStringList m_tlsErrors;
     bool m_encrypted = false;
 };

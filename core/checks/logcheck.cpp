@@ -32,19 +32,6 @@ struct LogResponse
     QStringList files;
 };
 
-// Where lines written since the run began start: an offset, or -1 to go by the lines'
-// own timestamps (no size was recorded for a file written during the run).
-qint64 startOffset(const LogRequest &r, const QString &file)
-{
-    if (r.baseline) {
-        if (const auto offset = r.baseline->offset(file))
-            return *offset;
-    }
-    if (r.runStartedAt.isValid() && QFileInfo(file).lastModified() < r.runStartedAt)
-        return QFileInfo(file).size(); // untouched since the run began
-    return -1;
-}
-
 // A leading ISO-8601 time ("2026-11-25T01:20:57.123Z", "[2026-11-25 01:20:57]"); local
 // time when it names no zone. The latest moment the text may mean.
 std::optional<QDateTime> lineTime(const QString &line)
@@ -66,34 +53,78 @@ std::optional<QDateTime> lineTime(const QString &line)
     return m.captured(2).size() == 8 ? t.addMSecs(999) : t;
 }
 
+// Calls `line` for each line of `file` from `from` to the size it has now (without the
+// line end); a line longer than kMaxLine is cut there.
+template <typename LineFn> void forEachLine(const LogFile &file, qint64 from, LineFn line)
+{
+    constexpr qint64 kBlock = 64 * 1024;
+    constexpr qsizetype kMaxLine = 1024 * 1024;
+    const qint64 end = file.size();
+    QByteArray pending;
+    for (qint64 at = from; at < end;) {
+        const QByteArray block = file.read(at, qMin(kBlock, end - at));
+        if (block.isEmpty())
+            break;
+        at += block.size();
+        qsizetype start = 0;
+        for (qsizetype nl = block.indexOf('\n'); nl >= 0; nl = block.indexOf('\n', start)) {
+            pending.append(
+                block.constData() + start, qMin(nl - start, qMax<qsizetype>(0, kMaxLine - pending.size())));
+            if (pending.endsWith('\r'))
+                pending.chop(1);
+            line(pending);
+            pending.clear();
+            start = nl + 1;
+        }
+        pending.append(block.constData() + start,
+            qMin(block.size() - start, qMax<qsizetype>(0, kMaxLine - pending.size())));
+    }
+    if (!pending.isEmpty()) {
+        if (pending.endsWith('\r'))
+            pending.chop(1);
+        line(pending);
+    }
+}
+
 LogResponse scan(const LogRequest &r)
 {
     LogResponse response;
-    response.files = LogBaseline::matchingFiles(r.pattern, r.projectDir);
-    if (response.files.isEmpty()) {
+    QList<LogSource> sources;
+    if (r.baseline) {
+        sources = r.baseline->sources(r.pattern, r.projectDir);
+    } else {
+        for (const QString &path : LogBaseline::matchingFiles(r.pattern, r.projectDir)) {
+            LogSource source;
+            source.label = source.path = path;
+            source.from = -1;
+            sources.append(source);
+        }
+    }
+    if (sources.isEmpty()) {
         response.error = QStringLiteral("no log file matches %1").arg(LogBaseline::absolutePattern(r.pattern, r.projectDir));
         return response;
     }
-    for (const QString &path : std::as_const(response.files)) {
-        const qint64 offset = startOffset(r, path);
-        const bool byTime = offset < 0;
+    for (const LogSource &source : std::as_const(sources)) {
+        response.files.append(source.label);
+        if (source.gone)
+            continue;
+        std::shared_ptr<LogFile> file = source.file;
+        if (!file) {
+            QString error;
+            file = LogFile::open(source.path, &error);
+            if (!file) {
+                response.error = error;
+                return response;
+            }
+        }
+        // Without a baseline: nothing new in a file last written before the run began;
+        // otherwise the lines' own times decide.
+        const bool byTime = source.from < 0;
+        if (byTime && r.runStartedAt.isValid() && QFileInfo(source.path).lastModified() < r.runStartedAt)
+            continue;
         bool sawTime = false;
         bool isNew = false; // by time: lines without a time belong to the line before
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            response.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
-            return response;
-        }
-        if (!byTime && !file.seek(offset)) {
-            response.error = QStringLiteral("cannot seek in %1 to %2: %3").arg(path).arg(offset).arg(file.errorString());
-            return response;
-        }
-        while (!file.atEnd()) {
-            QByteArray line = file.readLine();
-            if (line.endsWith('\n'))
-                line.chop(1);
-            if (line.endsWith('\r'))
-                line.chop(1);
+        forEachLine(*file, byTime ? 0 : source.from, [&](const QByteArray &line) {
             const QString text = QString::fromUtf8(line);
             if (byTime) {
                 if (const auto t = lineTime(text)) {
@@ -101,18 +132,19 @@ LogResponse scan(const LogRequest &r)
                     isNew = *t >= r.runStartedAt;
                 }
                 if (!isNew)
-                    continue;
+                    return;
             }
             if (!r.regex.match(text).hasMatch())
-                continue;
+                return;
             ++response.count;
             if (response.matched.size() + line.size() < r.maxBytes)
                 response.matched += line + '\n';
-        }
+        });
         if (byTime && !sawTime) {
-            response.error = QStringLiteral("%1 changed since the run began, but neither its size at run start was "
-                                            "recorded (the runner takes a LogBaseline) nor do its lines start with a time")
-                                 .arg(path);
+            response.error = QStringLiteral(
+                "%1 changed since the run began, but neither its size at run start was "
+                "recorded (the runner takes a LogBaseline) nor do its lines start with a time")
+                                 .arg(source.path);
             return response;
         }
     }

@@ -34,8 +34,14 @@ QJsonValue shape(const QString &command, const QJsonValue &reply)
         return reply;
     const QJsonArray flat = reply.toArray();
     QJsonObject object;
-    for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
-        object.insert(flat.at(i).toString(), flat.at(i + 1));
+    for (qsizetype i = 0; i + 1 < flat.size(); i += 2) {
+        // A binary field name ({"base64": …}) becomes the key "base64:…".
+        const QJsonValue field = flat.at(i);
+        const QString key = field.isObject()
+            ? QStringLiteral("base64:") + field.toObject().value(QLatin1String("base64")).toString()
+            : field.toString();
+        object.insert(key, flat.at(i + 1));
+    }
     return object;
 }
 
@@ -117,12 +123,11 @@ public:
                                          .arg(connectionName, m_connection.driver)));
         RedisRequest request;
         request.connection = m_connection;
-        const QString command = spec.value(QLatin1String("command")).toString().toUpper();
-        // Checked again here: a spec may reach create() without validate().
-        if (!RedisCheck::allowedCommands().contains(command))
-            return finishLater(error(QStringLiteral("spec.command: %1 is refused: redis checks only read (allowed: %2)")
-                                         .arg(command, RedisCheck::allowedCommands().join(QStringLiteral(", ")))));
-        request.command.append(command);
+        // Checked again here, the same way: a spec may reach create() without validate().
+        const Result<QString> command = RedisCheck::allowedCommand(spec.value(QLatin1String("command")).toString());
+        if (!command)
+            return finishLater(error(command.error()));
+        request.command.append(command->split(QLatin1Char(' ')));
         const QJsonArray args = spec.value(QLatin1String("args")).toArray();
         for (qsizetype i = 0; i < args.size(); ++i) {
             auto arg = m_variables.interpolate(AssertionEvaluator::asText(args.at(i)), QStringLiteral("spec.args[%1]").arg(i));
@@ -174,6 +179,38 @@ QStringList RedisCheck::allowedCommands()
             QStringLiteral("XLEN"),     QStringLiteral("XRANGE")};
 }
 
+Result<QString> RedisCheck::allowedCommand(const QString &text)
+{
+    using R = Result<QString>;
+    if (text.contains(QLatin1Char('\r')) || text.contains(QLatin1Char('\n')))
+        return R::failure(QStringLiteral("spec.command: must not contain a line break (CR or LF): one command per "
+                                         "check, its arguments in spec.args"));
+    // Trims and folds inner whitespace; letters are checked before upper-casing, since
+    // some non-ASCII letters upper-case to ASCII ones.
+    const QString folded = text.simplified();
+    if (folded.isEmpty())
+        return R::failure(QStringLiteral("spec.command: must not be empty"));
+    const QString name = folded.section(QLatin1Char(' '), 0, 0);
+    for (const QChar c : name) {
+        const bool plain = (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+        if (!plain)
+            return R::failure(QStringLiteral("spec.command: \"%1\" is not a Redis command name (ASCII letters and "
+                                             "digits only)")
+                                  .arg(text.trimmed()));
+    }
+    const QString command = folded.toUpper();
+    const QStringList allowed = allowedCommands();
+    if (command.contains(QLatin1Char(' ')) && allowed.contains(name.toUpper()))
+        return R::failure(QStringLiteral("spec.command: \"%1\" holds more than the command name; put its arguments "
+                                         "in spec.args")
+                              .arg(text.trimmed()));
+    if (!allowed.contains(command))
+        return R::failure(QStringLiteral("spec.command: %1 is refused: redis checks only read (allowed: %2)")
+                              .arg(command, allowed.join(QStringLiteral(", "))));
+    return command;
+}
+
 QStringList RedisCheck::assertionKinds()
 {
     return {QStringLiteral("json_path"), QStringLiteral("jq")};
@@ -189,12 +226,11 @@ Status RedisCheck::validate(const Check &check) const
     const QJsonObject &spec = check.spec;
     if (spec.value(QLatin1String("connection")).toString().trimmed().isEmpty())
         return Status::failure(QStringLiteral("spec.connection: must name a redis connection of the environment"));
-    const QString command = spec.value(QLatin1String("command")).toString().trimmed().toUpper();
-    if (command.isEmpty())
-        return Status::failure(QStringLiteral("spec.command: must not be empty"));
-    if (!allowedCommands().contains(command))
-        return Status::failure(QStringLiteral("spec.command: %1 is refused: redis checks only read (allowed: %2)")
-                                   .arg(command, allowedCommands().join(QStringLiteral(", "))));
+    const QJsonValue command = spec.value(QLatin1String("command"));
+    if (!command.isUndefined() && !command.isString())
+        return Status::failure(QStringLiteral("spec.command: must be text"));
+    if (const Result<QString> allowed = allowedCommand(command.toString()); !allowed)
+        return Status::failure(allowed.error());
     const QJsonValue args = spec.value(QLatin1String("args"));
     if (!args.isUndefined() && !args.isArray())
         return Status::failure(QStringLiteral("spec.args: must be a list"));

@@ -1,6 +1,8 @@
 #include "checks/redisclient.h"
 
 #include <QJsonArray>
+#include <QJsonObject>
+#include <QStringDecoder>
 #include <hiredis/hiredis.h>
 #include <vector>
 
@@ -22,12 +24,24 @@ timeval toTimeval(int ms)
     return tv;
 }
 
+// Text when the bytes are UTF-8; otherwise {"base64": "..."}, so binary values (images,
+// serialized objects, compressed blobs) reach assertions unmangled, not with U+FFFD.
+QJsonValue bytesToJson(const char *data, size_t length)
+{
+    const QByteArrayView bytes(data, qsizetype(length));
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(bytes);
+    if (!decoder.hasError())
+        return text;
+    return QJsonObject{{QStringLiteral("base64"), QString::fromLatin1(bytes.toByteArray().toBase64())}};
+}
+
 QJsonValue toJson(const redisReply *r)
 {
     switch (r->type) {
     case REDIS_REPLY_STRING:
     case REDIS_REPLY_STATUS:
-        return QString::fromUtf8(r->str, qsizetype(r->len));
+        return bytesToJson(r->str, r->len);
     case REDIS_REPLY_INTEGER:
         return double(r->integer);
     case REDIS_REPLY_ARRAY: {

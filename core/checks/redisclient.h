@@ -22,7 +22,8 @@ public:
     RedisClient &operator=(RedisClient &&) noexcept;
 
     Status connect(const QString &host, int port, int timeoutMs);
-    // The reply as JSON: text, integer, array, null. An error reply is a failure
+    // The reply as JSON: text, integer, array, null; a string that is not UTF-8 becomes
+    // {"base64": "<its bytes in base64>"}. An error reply is a failure
     // quoting Redis ("redis 127.0.0.1:6379 refused GET: WRONGTYPE ...").
     Result<QJsonValue> command(const QStringList &args);
     QString address() const; // "host:port"

@@ -2,11 +2,12 @@
 
 #include "checks/assertionevaluator.h"
 #include "checks/blockingexecution.h"
+#include "checks/pgconnection.h"
 #include "checks/sqlquery.h"
+#include "checks/sqlstatementanalyzer.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace flowbench {
 
@@ -17,7 +18,7 @@ class SqlExecution : public BlockingExecution<SqlResponse>
 public:
     SqlExecution(const Check &check, const CheckContext &context)
         : m_check(check), m_variables(context.variables), m_projectDir(context.projectDir),
-          m_maxEvidenceBytes(context.maxEvidenceBytes)
+          m_maxEvidenceBytes(context.maxEvidenceBytes), m_roleVerdicts(context.pgRoleVerdicts)
     {
         if (context.environment) {
             m_environmentName = context.environment->name;
@@ -50,6 +51,10 @@ public:
         request.projectDir = m_projectDir;
         request.query = spec.value(QLatin1String("query")).toString();
         request.allowWrites = spec.value(QLatin1String("allow_writes")).toBool(false);
+        request.environmentName = m_environmentName;
+        request.protectedEnvironment = m_protected;
+        request.roleVerdicts = m_roleVerdicts;
+        request.cancel = m_cancel;
         if (request.allowWrites && m_protected)
             return finishLater(error(QStringLiteral("allow_writes is refused: environment \"%1\" is protected, so sql checks "
                                                     "may only read")
@@ -77,7 +82,21 @@ public:
         runBlocking(&runSqlQuery, request);
     }
 
+    // A running PostgreSQL statement is cancelled on the server, not only abandoned.
+    void cancel() override
+    {
+        m_cancel->cancel();
+        BlockingExecution<SqlResponse>::cancel();
+    }
+
 private:
+    CheckOutcome refuse(const SqlResponse &response) override
+    {
+        CheckOutcome outcome = error(response.error);
+        outcome.warnings = response.warnings;
+        return outcome;
+    }
+
     CheckOutcome judge(const SqlResponse &response, qint64 duration) override
     {
         Observation o;
@@ -87,6 +106,7 @@ private:
         const QByteArray rowsText = QJsonDocument(response.rows).toJson(QJsonDocument::Indented);
         o.body = rowsText;
         CheckOutcome outcome = AssertionEvaluator::judge(m_check, o, m_variables);
+        outcome.warnings = response.warnings;
         const QByteArray head = QStringLiteral("%1 row(s)%2\n")
                                     .arg(response.count)
                                     .arg(response.columns.isEmpty() ? QString() : QStringLiteral(": ") + response.columns)
@@ -107,6 +127,8 @@ private:
     QString m_environmentName;
     bool m_protected = false;
     Connection m_connection;
+    std::shared_ptr<PgRoleVerdicts> m_roleVerdicts;
+    std::shared_ptr<PgCancelSwitch> m_cancel = std::make_shared<PgCancelSwitch>();
 };
 
 } // namespace
@@ -123,16 +145,7 @@ QStringList SqlCheck::captureSources()
 
 QStringList SqlCheck::placeholders(const QString &query)
 {
-    // ":name" but not the "::type" cast; quoted text may hold colons, so skip '...' parts.
-    static const QRegularExpression re(QStringLiteral(R"('(?:[^']|'')*'|(?<![:\w]):([A-Za-z_][A-Za-z0-9_]*))"));
-    QStringList names;
-    auto it = re.globalMatch(query);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        if (m.hasCaptured(1) && !names.contains(m.captured(1)))
-            names.append(m.captured(1));
-    }
-    return names;
+    return SqlStatementAnalyzer::placeholders(query);
 }
 
 Status SqlCheck::validate(const Check &check) const
@@ -143,6 +156,13 @@ Status SqlCheck::validate(const Check &check) const
     const QString query = spec.value(QLatin1String("query")).toString();
     if (query.trimmed().isEmpty())
         return Status::failure(QStringLiteral("spec.query: must not be empty"));
+    const QJsonValue writes = spec.value(QLatin1String("allow_writes"));
+    if (!writes.isUndefined() && !writes.isBool())
+        return Status::failure(QStringLiteral("spec.allow_writes: must be true or false"));
+    // The same refusal a run gives, before anything runs: one statement, and a read-only
+    // check only reads.
+    if (const QString refused = SqlStatementAnalyzer::refusal(query, !writes.toBool(false)); !refused.isEmpty())
+        return Status::failure(refused);
     const QJsonValue params = spec.value(QLatin1String("params"));
     if (!params.isUndefined() && !params.isObject())
         return Status::failure(QStringLiteral("spec.params: must be an object of name -> value"));
@@ -153,9 +173,6 @@ Status SqlCheck::validate(const Check &check) const
     for (const QString &name : placeholders(query))
         if (!p.contains(name))
             return Status::failure(QStringLiteral("spec.params: the query uses :%1 but no value is given for it").arg(name));
-    const QJsonValue writes = spec.value(QLatin1String("allow_writes"));
-    if (!writes.isUndefined() && !writes.isBool())
-        return Status::failure(QStringLiteral("spec.allow_writes: must be true or false"));
     if (const Status timeout = validateTimeoutSpec(spec); !timeout)
         return timeout;
     return AssertionEvaluator::validate(check, assertionKinds(), captureSources());

@@ -1,36 +1,53 @@
 #include "checks/sqlquery.h"
 
-#include "checks/secretresolver.h"
+#include "checks/pgquery.h"
+#include "checks/sqlstatementanalyzer.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QUuid>
-#include <optional>
+#include <cmath>
 #include <sqlite3.h>
 
 namespace flowbench {
 
 namespace {
 
-bool isSqlite(const Connection &c) { return c.driver == QLatin1String("QSQLITE"); }
+bool isSqlite(const Connection &c)
+{
+    return c.driver == QLatin1String("QSQLITE");
+}
 
+// SQLite's values as JSON: blobs as base64 (bytes are not text), integers beyond 2^53
+// and non-finite reals as strings (a JSON number cannot hold them exactly).
 QJsonValue toJson(const QVariant &value)
 {
     if (value.isNull())
         return QJsonValue(QJsonValue::Null);
     switch (value.typeId()) {
-    case QMetaType::QByteArray: {
-        const QByteArray bytes = value.toByteArray();
-        return QString::fromUtf8(bytes);
+    case QMetaType::QByteArray:
+        return QString::fromLatin1(value.toByteArray().toBase64());
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong: {
+        const qint64 v = value.toLongLong();
+        constexpr qint64 exact = qint64(1) << 53;
+        return v >= -exact && v <= exact ? QJsonValue(double(v)) : QJsonValue(value.toString());
+    }
+    case QMetaType::Double: {
+        const double d = value.toDouble();
+        if (std::isnan(d))
+            return QStringLiteral("NaN");
+        if (std::isinf(d))
+            return d > 0 ? QStringLiteral("Infinity") : QStringLiteral("-Infinity");
+        return d;
     }
     case QMetaType::QDateTime:
         return value.toDateTime().toString(Qt::ISODateWithMs);
@@ -43,23 +60,20 @@ QJsonValue toJson(const QVariant &value)
     }
 }
 
-// A write on a read-only connection: SQLite SQLITE_READONLY (8), PostgreSQL 25006.
-bool isReadOnlyRefusal(const Connection &c, const QSqlError &error)
+// A write on a read-only SQLite connection: SQLITE_READONLY (8).
+bool isReadOnlyRefusal(const QSqlError &error)
 {
-    if (isSqlite(c))
-        return error.nativeErrorCode() == QLatin1String("8")
-            || error.databaseText().contains(QLatin1String("readonly"), Qt::CaseInsensitive);
-    return error.nativeErrorCode() == QLatin1String("25006");
+    return error.nativeErrorCode() == QLatin1String("8")
+        || error.databaseText().contains(QLatin1String("readonly"), Qt::CaseInsensitive);
 }
 
-// The database's words on one line, without libpq's "ERROR:" and Qt's "(SQLSTATE)".
+// SQLite's words on one line. After a prepare that succeeded but that Qt refused (text
+// left after the statement) sqlite3_errmsg says "not an error": Qt's own words then.
 QString errorText(const QSqlError &error)
 {
     QString text = error.databaseText().simplified();
-    if (text.isEmpty())
+    if (text.isEmpty() || text == QLatin1String("not an error"))
         text = error.driverText().simplified();
-    static const QRegularExpression noise(QStringLiteral(R"(^(ERROR|FATAL):\s*|\s*\([0-9A-Z]{5}\)$)"));
-    text.remove(noise);
     return text;
 }
 
@@ -82,7 +96,8 @@ private:
 class SqliteDeadline
 {
 public:
-    SqliteDeadline(const QSqlDatabase &db, int timeoutMs) : m_timeoutMs(timeoutMs)
+    SqliteDeadline(const QSqlDatabase &db, int timeoutMs)
+        : m_timeoutMs(timeoutMs)
     {
         const QVariant handle = db.driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
@@ -122,66 +137,56 @@ SqlResponse failure(const QString &message)
     return r;
 }
 
-SqlResponse run(const SqlRequest &request, const QString &connectionName)
+// SQLite through Qt's QSQLITE driver: a read-only open plus PRAGMA query_only, one
+// statement (refused before prepare otherwise; Qt also refuses text left after it).
+SqlResponse runSqlite(const SqlRequest &request, const QString &connectionName)
 {
     const Connection &c = request.connection;
     const QString where = describeDatabase(c, request.projectDir);
+    if (const QString refused
+        = SqlStatementAnalyzer::refusal(request.query, SqlDialect::SQLite, !request.allowWrites);
+        !refused.isEmpty())
+        return failure(refused);
     QSqlDatabase db = QSqlDatabase::addDatabase(c.driver, connectionName);
     if (!db.isValid())
-        return failure(QStringLiteral("the Qt SQL driver %1 is not available (for QPSQL install libqt6sql6-psql, "
-                                      "for QSQLITE libqt6sql6-sqlite)").arg(c.driver));
-    if (isSqlite(c)) {
-        const QString path = sqliteFilePath(c, request.projectDir);
-        // Opening a missing file would silently create an empty database.
-        if (!QFileInfo::exists(path))
-            return failure(QStringLiteral("SQLite database %1 does not exist").arg(path));
-        db.setDatabaseName(path);
-        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(request.timeoutMs);
-        if (!request.allowWrites)
-            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
-        if (!c.options.isEmpty())
-            options += QLatin1Char(';') + c.options;
-        db.setConnectOptions(options);
-    } else {
-        db.setHostName(c.host);
-        db.setPort(c.port > 0 ? c.port : 5432);
-        db.setDatabaseName(c.database);
-        db.setUserName(c.user);
-        if (!c.passwordRef.isEmpty()) {
-            const auto password = SecretResolver::resolve(c.passwordRef);
-            if (!password)
-                return failure(QStringLiteral("password for connection %1: %2").arg(c.name, password.error()));
-            db.setPassword(*password);
-        }
-        QString options = QStringLiteral("connect_timeout=%1").arg(qMax(2, (request.timeoutMs + 999) / 1000));
-        if (!c.options.isEmpty())
-            options += QLatin1Char(';') + c.options; // e.g. "sslmode=require"
-        db.setConnectOptions(options);
-    }
+        return failure(
+            QStringLiteral("the Qt SQL driver QSQLITE is not available (install libqt6sql6-sqlite)"));
+    const QString path = sqliteFilePath(c, request.projectDir);
+    // Opening a missing file would silently create an empty database.
+    if (!QFileInfo::exists(path))
+        return failure(QStringLiteral("SQLite database %1 does not exist").arg(path));
+    db.setDatabaseName(path);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(request.timeoutMs);
+    if (!request.allowWrites)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    if (!c.options.isEmpty())
+        options += QLatin1Char(';') + c.options;
+    db.setConnectOptions(options);
     if (!db.open())
         return failure(QStringLiteral("could not connect to %1: %2").arg(where, errorText(db.lastError())));
 
-    QSqlQuery setup(db);
-    if (isSqlite(c)) {
-        if (!request.allowWrites)
-            setup.exec(QStringLiteral("PRAGMA query_only = 1"));
-    } else {
-        if (!request.allowWrites
-            && !setup.exec(QStringLiteral("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")))
-            return failure(QStringLiteral("%1: could not make the session read-only: %2").arg(where, errorText(setup.lastError())));
-        setup.exec(QStringLiteral("SET statement_timeout = %1").arg(request.timeoutMs));
+    if (!request.allowWrites) {
+        QSqlQuery setup(db);
+        if (!setup.exec(QStringLiteral("PRAGMA query_only = 1")))
+            return failure(QStringLiteral("%1: could not make the connection read-only: %2")
+                               .arg(where, errorText(setup.lastError())));
     }
 
     QSqlQuery query(db);
     query.setForwardOnly(true);
     query.setNumericalPrecisionPolicy(QSql::LowPrecisionDouble);
-    if (!query.prepare(request.query))
-        return failure(QStringLiteral("%1: the query does not prepare: %2").arg(where, errorText(query.lastError())));
+    if (!query.prepare(SqlStatementAnalyzer::statementText(request.query, SqlDialect::SQLite))) {
+        const QSqlError error = query.lastError();
+        if (error.driverText().contains(QLatin1String("multiple statements")))
+            return failure(
+                QStringLiteral("spec.query: holds more than one statement; a sql check runs exactly one (%1 "
+                               "refused the text after the first)")
+                    .arg(where));
+        return failure(QStringLiteral("%1: the query failed: %2").arg(where, errorText(error)));
+    }
     for (auto it = request.params.begin(); it != request.params.end(); ++it)
         query.bindValue(QLatin1Char(':') + it.key(), it.value());
-    std::optional<SqliteDeadline> deadline;
-    if (isSqlite(c))
-        deadline.emplace(db, request.timeoutMs);
+    SqliteDeadline deadline(db, request.timeoutMs);
     const auto timedOut = [&] {
         return failure(QStringLiteral("%1: the query did not finish within %2 ms (spec.timeout_ms)")
                            .arg(where)
@@ -189,12 +194,13 @@ SqlResponse run(const SqlRequest &request, const QString &connectionName)
     };
     if (!query.exec()) {
         const QSqlError error = query.lastError();
-        if (deadline && deadline->passed())
+        if (deadline.passed())
             return timedOut();
-        if (!request.allowWrites && isReadOnlyRefusal(c, error))
-            return failure(QStringLiteral("writes are refused: this sql check is read-only (set allow_writes on an "
-                                          "unprotected environment to write); %1 said: %2")
-                               .arg(where, errorText(error)));
+        if (!request.allowWrites && isReadOnlyRefusal(error))
+            return failure(
+                QStringLiteral("writes are refused: this sql check is read-only (set allow_writes on an "
+                               "unprotected environment to write); %1 said: %2")
+                    .arg(where, errorText(error)));
         return failure(QStringLiteral("%1: the query failed: %2").arg(where, errorText(error)));
     }
 
@@ -208,18 +214,21 @@ SqlResponse run(const SqlRequest &request, const QString &connectionName)
         response.columns = names.join(QStringLiteral(" | "));
         while (query.next()) {
             if (response.rows.size() >= request.maxRows)
-                return failure(QStringLiteral("%1: the query returned more than %2 rows; narrow it (WHERE, LIMIT)")
-                                   .arg(where)
-                                   .arg(request.maxRows));
+                return failure(
+                    QStringLiteral("%1: the query returned more than %2 rows; narrow it (WHERE, LIMIT)")
+                        .arg(where)
+                        .arg(request.maxRows));
             QJsonObject row;
             for (int i = 0; i < names.size(); ++i)
-                row.insert(names.at(i), query.isNull(i) ? QJsonValue(QJsonValue::Null) : toJson(query.value(i)));
+                row.insert(
+                    names.at(i), query.isNull(i) ? QJsonValue(QJsonValue::Null) : toJson(query.value(i)));
             response.rows.append(row);
         }
-        if (deadline && deadline->passed())
+        if (deadline.passed())
             return timedOut();
         if (query.lastError().isValid())
-            return failure(QStringLiteral("%1: reading the rows failed: %2").arg(where, errorText(query.lastError())));
+            return failure(
+                QStringLiteral("%1: reading the rows failed: %2").arg(where, errorText(query.lastError())));
         response.count = response.rows.size();
     } else {
         response.count = qMax(0, query.numRowsAffected());
@@ -246,8 +255,10 @@ QString describeDatabase(const Connection &c, const QString &projectDir)
 
 SqlResponse runSqlQuery(const SqlRequest &request)
 {
+    if (!isSqlite(request.connection))
+        return runPostgresQuery(request);
     ConnectionName name; // removed after the QSqlDatabase handles below are gone
-    return run(request, name.name());
+    return runSqlite(request, name.name());
 }
 
 } // namespace flowbench

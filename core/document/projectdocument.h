@@ -25,6 +25,10 @@ public:
     static Result<std::unique_ptr<ProjectDocument>> open(const QString &path);
 
     QString filePath() const;
+    // A project this user cannot write opens read-only (ProjectStore::open): views show it
+    // and disable editing; a command pushed anyway is refused (errorOccurred says why).
+    bool isReadOnly() const { return m_store->isReadOnly(); }
+    QString readOnlyReason() const { return m_store->readOnlyReason(); }
     QString projectName() const { return m_name; }
     ProjectStore *store() const { return m_store.get(); }
     QUndoStack *undoStack() const { return m_undoStack; }

@@ -1,10 +1,10 @@
 #include "io/jsonreport.h"
 
+#include "io/outputfile.h"
 #include "run/testcasesummary.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 namespace flowbench {
 
@@ -57,13 +57,7 @@ QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QLi
 Status JsonReport::write(const QString &path, const Project &project, const Run &run,
                          const QList<CheckResult> &results)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(QStringLiteral("cannot write JSON report %1: %2").arg(path, file.errorString()));
-    file.write(QJsonDocument(toJson(project, run, results)).toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Status::failure(QStringLiteral("cannot write JSON report %1: %2").arg(path, file.errorString()));
-    return success();
+    return writeOutput(path, QJsonDocument(toJson(project, run, results)).toJson(QJsonDocument::Indented));
 }
 
 } // namespace flowbench

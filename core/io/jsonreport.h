@@ -19,7 +19,7 @@ class JsonReport
 {
 public:
     static QJsonObject toJson(const Project &project, const Run &run, const QList<CheckResult> &results);
-    // Writes atomically (QSaveFile); the error names the file.
+    // Through an OutputFile ('-' is standard output); the error names the file.
     static Status write(const QString &path, const Project &project, const Run &run,
                         const QList<CheckResult> &results);
 };

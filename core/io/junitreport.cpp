@@ -1,10 +1,10 @@
 #include "io/junitreport.h"
 
+#include "io/outputfile.h"
 #include "run/testcasesummary.h"
 
 #include <QMap>
 #include <algorithm>
-#include <QSaveFile>
 #include <QXmlStreamWriter>
 
 namespace flowbench {
@@ -137,13 +137,7 @@ QByteArray JUnitReport::toXml(const Project &project, const Run &run, const QLis
 Status JUnitReport::write(const QString &path, const Project &project, const Run &run,
                           const QList<CheckResult> &results)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Status::failure(QStringLiteral("cannot write JUnit report %1: %2").arg(path, file.errorString()));
-    file.write(toXml(project, run, results));
-    if (!file.commit())
-        return Status::failure(QStringLiteral("cannot write JUnit report %1: %2").arg(path, file.errorString()));
-    return success();
+    return writeOutput(path, toXml(project, run, results));
 }
 
 } // namespace flowbench

@@ -16,7 +16,7 @@ class JUnitReport
 {
 public:
     static QByteArray toXml(const Project &project, const Run &run, const QList<CheckResult> &results);
-    // Writes atomically (QSaveFile); the error names the file.
+    // Through an OutputFile ('-' is standard output); the error names the file.
     static Status write(const QString &path, const Project &project, const Run &run,
                         const QList<CheckResult> &results);
 };

@@ -2,6 +2,7 @@
 
 #include "checks/checkregistry.h"
 #include "checks/logbaseline.h"
+#include "checks/pgroleverdict.h"
 #include "checks/secretresolver.h"
 #include "run/evidence.h"
 
@@ -65,6 +66,8 @@ struct Runner::CaseState
     int attempts = 0;
     QElapsedTimer stepClock; // from the step's first try
     QTimer retryTimer;       // `eventually` interval
+    QTimer boundTimer; // `eventually` bound: stops a try that would run past it
+    std::optional<CheckOutcome> lastTry; // the last finished try of an `eventually` step
     std::vector<std::optional<CheckResult>> results;
 };
 
@@ -138,6 +141,9 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases)
         allChecks += testCase.checks;
     const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
+    // sql checks ask each PostgreSQL connection's role once per run what it may do.
+    const auto roleVerdicts = std::make_shared<PgRoleVerdicts>();
+    m_warnings.clear();
     const int threadCount = qMin(qMax(0, options.networkThreads), int(m_testCases.size()));
     while (int(m_threads.size()) < threadCount)
         m_threads.push_back(std::make_unique<NetworkThread>());
@@ -145,6 +151,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     for (const TestCase &testCase : m_testCases) {
         auto state = std::make_unique<CaseState>();
         state->context.logBaseline = logBaseline;
+        state->context.pgRoleVerdicts = roleVerdicts;
         state->testCase = &testCase;
         state->context.environment = &m_environment;
         state->context.projectDir = options.projectDir;
@@ -164,8 +171,11 @@ Status Runner::start(const Project &project, const RunOptions &options)
             }
         }
         state->retryTimer.setSingleShot(true);
+        state->boundTimer.setSingleShot(true);
+        state->boundTimer.setTimerType(Qt::PreciseTimer);
         CaseState *raw = state.get();
         connect(&state->retryTimer, &QTimer::timeout, this, [this, raw] { retry(*raw); });
+        connect(&state->boundTimer, &QTimer::timeout, this, [this, raw] { stopAtBound(*raw); });
         state->done = testCase.checks.isEmpty();
         m_total += int(testCase.checks.size());
         m_cases.push_back(std::move(state));
@@ -278,6 +288,10 @@ void Runner::launch(CaseState &state)
     if (state.attempts == 0)
         state.stepClock.start();
     ++state.attempts;
+    // A try gets only what is left of `eventually`'s bound.
+    const Eventually &eventually = state.testCase->checks.at(state.step).eventually;
+    if (eventually.enabled())
+        state.boundTimer.start(int(qMax<qint64>(0, eventually.timeoutMs - state.stepClock.elapsed())));
     CheckExecution *execution = state.execution.get();
     if (execution->thread() == thread())
         execution->start();
@@ -291,8 +305,10 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
         return; // a stale or duplicate signal
     state.inFlight = false;
     --m_inFlight;
+    state.boundTimer.stop();
     m_hosts.release(state.host);
     dropExecution(state);
+    noteWarnings(outcome.warnings);
 
     const Check &check = state.testCase->checks.at(state.step);
     if (m_cancelling) {
@@ -310,7 +326,8 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     }
     const qint64 elapsed = state.stepClock.elapsed();
     if (outcome.status != ResultStatus::Pass && check.eventually.enabled()
-        && elapsed + check.eventually.intervalMs <= check.eventually.timeoutMs) {
+        && elapsed + check.eventually.intervalMs < check.eventually.timeoutMs) {
+        state.lastTry = outcome;
         state.retryTimer.start(qMax(0, check.eventually.intervalMs));
         schedule(); // the freed slot goes to another case meanwhile
         return;
@@ -324,6 +341,44 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
         message = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
     const qint64 duration = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
     completeStep(state, outcome.status, message, outcome.evidence, duration);
+}
+
+// The try in flight would end past `eventually`'s bound: it ends now, and the step with
+// the verdict of the try before it (or an error when no try finished).
+void Runner::stopAtBound(CaseState &state)
+{
+    if (!state.inFlight || m_cancelling || state.done)
+        return;
+    state.inFlight = false;
+    --m_inFlight;
+    m_hosts.release(state.host);
+    dropExecution(state);
+    const qint64 boundMs = state.testCase->checks.at(state.step).eventually.timeoutMs;
+    const qint64 elapsed = state.stepClock.elapsed();
+    const QString stopped
+        = QStringLiteral("try %1 was stopped when the %2 ms bound passed").arg(state.attempts).arg(boundMs);
+    if (!state.lastTry) {
+        completeStep(state, ResultStatus::Error,
+            QStringLiteral("no try finished within eventually's bound: %1 (timeout_ms)").arg(stopped),
+            QString(), elapsed);
+        return;
+    }
+    const CheckOutcome last = *state.lastTry;
+    completeStep(state, last.status,
+        QStringLiteral("after %1 tries in %2 s: %3; %4")
+            .arg(state.attempts)
+            .arg(seconds(elapsed), last.message, stopped),
+        last.evidence, elapsed);
+}
+
+void Runner::noteWarnings(const QStringList &warnings)
+{
+    for (const QString &text : warnings) {
+        if (m_warnings.contains(text))
+            continue;
+        m_warnings.append(text);
+        emit warningRaised(text);
+    }
 }
 
 void Runner::retry(CaseState &state)
@@ -358,6 +413,7 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
     const int step = state.step;
     record(state, step, std::move(result));
     state.attempts = 0;
+    state.lastTry.reset();
     ++state.step;
     if (status == ResultStatus::Fail || status == ResultStatus::Error) {
         skipRest(state, QStringLiteral("skipped: step %1 %2")
@@ -377,6 +433,7 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
 void Runner::skipRest(CaseState &state, const QString &message)
 {
     state.retryTimer.stop();
+    state.boundTimer.stop();
     if (!state.inFlight)
         dropExecution(state);
     for (; state.step < state.testCase->checks.size(); ++state.step) {
@@ -476,6 +533,9 @@ void Runner::finishNow()
 {
     m_cancelGrace.stop();
     m_running = false;
+    // The baseline holds the run's log files open (rotated ones too): let them go.
+    for (auto &state : m_cases)
+        state->context.logBaseline.reset();
     m_run.finishedAt = QDateTime::currentDateTimeUtc();
     m_run.passed = m_run.failed = m_run.errors = m_run.skipped = 0;
     for (const CheckResult &result : results()) {

@@ -41,7 +41,8 @@ struct RunOptions
 // Runs a selection of a project's test cases in one environment. Test cases run
 // concurrently (bounded overall and per host), the steps of one test case in order;
 // captures flow into later steps; `eventually` re-runs a step until it passes or its
-// bound passes; a step that fails or errors skips the rest of its test case.
+// bound passes (a try still running then is stopped: the loop never overruns the bound);
+// a step that fails or errors skips the rest of its test case.
 // Everything happens on the runner's thread through the event loop; nothing blocks.
 // The caller stores run() and results() with ProjectStore::addRun.
 class Runner : public QObject
@@ -65,11 +66,15 @@ public:
     // One result per check of the selected test cases, in selection and step order.
     QList<CheckResult> results() const;
     const QList<TestCase> &testCases() const { return m_testCases; }
+    // What the run's checks said about the run itself (CheckOutcome::warnings), each text
+    // once, in the order first seen.
+    const QStringList &warnings() const { return m_warnings; }
 
 signals:
     void started(int totalChecks);
     void checkFinished(const flowbench::CheckResult &result);
     void progress(int done, int total);
+    void warningRaised(const QString &text); // once per text per run
     void finished(const flowbench::Run &run);
 
 private:
@@ -82,6 +87,7 @@ private:
     void launch(CaseState &state);
     void onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome);
     void retry(CaseState &state);
+    void stopAtBound(CaseState &state);
     void dropExecution(CaseState &state);
     void abandonRunning();
     void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
@@ -89,6 +95,7 @@ private:
     void record(CaseState &state, int step, CheckResult result);
     void finishIfDone();
     void finishNow();
+    void noteWarnings(const QStringList &warnings);
 
     QNetworkAccessManager *m_network;
     // Declared before m_cases: executions on these threads are deleted (deleteLater)
@@ -110,6 +117,7 @@ private:
     bool m_scheduling = false;
     bool m_rescheduled = false;
     Run m_run;
+    QStringList m_warnings;
     QTimer m_cancelGrace;
 };
 

@@ -1,6 +1,8 @@
 #include "store/databasefile.h"
 
+#include "io/outputfile.h"
 #include "store/projectstore.h"
+#include "store/sqliteerror.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -41,13 +43,13 @@ Status checkpointDatabaseFile(const QString &path)
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
         if (!db.open()) {
-            problem = db.lastError().text();
+            problem = describeSqlError(db.lastError(), &db);
         } else {
             // TRUNCATE: every frame copied into the database and the log emptied, or a
             // "busy" row when another connection kept some of it out.
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !q.next())
-                problem = q.lastError().text();
+                problem = describeSqlError(q.lastError(), &db);
             else if (q.value(0).toInt() != 0)
                 problem = QStringLiteral("the database is busy in another program");
         }
@@ -86,8 +88,20 @@ void removeDatabaseFiles(const QString &path)
 }
 } // namespace
 
+Status checkProjectFileTarget(const QString &path)
+{
+    if (path == QLatin1String("-"))
+        return Status::failure(QStringLiteral("-: a project must be a regular file; standard output cannot hold one"));
+    if (const QString kind = specialFileKind(path); !kind.isEmpty())
+        return Status::failure(QStringLiteral("%1: is %2; a project must be a regular file (nothing was written)")
+                                   .arg(path, kind));
+    return success();
+}
+
 Status writeProjectFile(const Project &project, const QString &path)
 {
+    if (Status s = checkProjectFileTarget(path); !s)
+        return s;
     const QFileInfo target(path);
     const QString temp = target.absoluteDir().filePath(
         QStringLiteral(".%1.%2.partial").arg(target.fileName()).arg(QCoreApplication::applicationPid()));

@@ -19,9 +19,15 @@ Status checkpointDatabaseFile(const QString &path);
 // project is still whole. `built` must be closed (its own -wal checkpointed away).
 Status replaceDatabaseFile(const QString &built, const QString &target);
 
+// Refuses a target that cannot hold a project database, naming it: a project is a regular
+// file (built beside its target and renamed into place), never a device, a FIFO, a
+// folder or standard output ("-"). A path that does not exist yet is fine.
+Status checkProjectFileTarget(const QString &path);
+
 // Writes `project` as a new project file at `path`, replacing what is there only once the
 // new file is complete (built under a temporary name in the same folder, then moved over
 // with replaceDatabaseFile): a failure leaves the old file as it was and no partial file.
+// Refuses what checkProjectFileTarget refuses.
 Status writeProjectFile(const Project &project, const QString &path);
 
 } // namespace flowbench

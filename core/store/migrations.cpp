@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "store/sqliteerror.h"
+
 #include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -161,7 +163,7 @@ Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion)
             if (!q.exec(statement))
                 return Status::failure(QStringLiteral("migration %1 (%2) failed: %3")
                                            .arg(m.version)
-                                           .arg(QLatin1String(m.summary), q.lastError().text()));
+                                           .arg(QLatin1String(m.summary), describeSqlError(q.lastError(), &db)));
         }
         q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
         q.addBindValue(m.version);
@@ -169,7 +171,7 @@ Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion)
         if (!q.exec())
             return Status::failure(QStringLiteral("migration %1: could not record the schema version: %2")
                                        .arg(m.version)
-                                       .arg(q.lastError().text()));
+                                       .arg(describeSqlError(q.lastError(), &db)));
     }
     return success();
 }

@@ -2,12 +2,17 @@
 
 #include "store/migrations.h"
 #include "store/projectstoreprivate.h"
+#include "store/sqliteerror.h"
 
 #include <QAtomicInteger>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
+#include <QUrl>
 #include <QtEndian>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace flowbench {
 
@@ -79,22 +84,75 @@ private:
     bool m_hadWal, m_hadShm;
 };
 
+QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
+
+// Why this program cannot write the project, or empty when it can. SQLite writes the file
+// and, in WAL mode, a -wal and a -shm file beside it. access(2) answers for this process:
+// root may write a file without write permission, but not an immutable one or one on a
+// read-only file system.
+QString whyNotWritable(const QString &path)
+{
+    if (::access(QFile::encodeName(path).constData(), W_OK) != 0) {
+        const int error = errno;
+        if (error == EROFS)
+            return QStringLiteral("it is on a read-only file system");
+        return QStringLiteral("this user may not write the file: %1").arg(systemError(error));
+    }
+    const QString folder = QFileInfo(path).absolutePath();
+    if (::access(QFile::encodeName(folder).constData(), W_OK) != 0)
+        return QStringLiteral("this user may not write its folder %1, where SQLite keeps the write-ahead log: %2")
+            .arg(folder, systemError(errno));
+    return QString();
+}
+
+// How a read-only connection opens the file. Where the folder cannot be written, SQLite
+// cannot make the -shm index a WAL reader needs; with no -wal there either, no writer is at
+// work (a writer would have made one), so the file is read as unchanging (immutable=1).
+struct ReadOnlyAccess
+{
+    bool readOnly = false;
+    bool immutable = false;
+};
+
+void setTarget(QSqlDatabase &db, const QString &path, ReadOnlyAccess access)
+{
+    if (access.immutable) {
+        QUrl url = QUrl::fromLocalFile(path);
+        url.setQuery(QStringLiteral("immutable=1"));
+        db.setDatabaseName(url.toString(QUrl::FullyEncoded));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        return;
+    }
+    db.setDatabaseName(path);
+    db.setConnectOptions(access.readOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                                         : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+}
+
+// "file is damaged: ..." only when SQLite says the content is bad; a read-only folder, a
+// full disk or a busy file say what they are.
+QString readProblem(const QSqlQuery &q, const QSqlDatabase &db)
+{
+    const QString text = describeSqlError(q.lastError(), &db);
+    return meansDamaged(q.lastError()) ? QStringLiteral("file is damaged: %1").arg(text)
+                                       : QStringLiteral("cannot be read: %1").arg(text);
+}
+
 // Inspects a file through a read-only connection: Flowbench's, not newer, not damaged.
 // Returns the schema version or the reason the file must not be opened.
-Result<int> inspect(const QString &path)
+Result<int> inspect(const QString &path, ReadOnlyAccess access)
 {
     const QString name = uniqueConnectionName("inspect");
     QString problem;
     int version = 0;
+    access.readOnly = true;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+        setTarget(db, path, access);
         QSqlQuery q(db);
         if (!db.open()) {
-            problem = QStringLiteral("cannot be opened: %1").arg(db.lastError().text());
+            problem = QStringLiteral("cannot be opened: %1").arg(describeSqlError(db.lastError(), &db));
         } else if (!q.exec(QStringLiteral("PRAGMA quick_check"))) {
-            problem = QStringLiteral("file is damaged: %1").arg(q.lastError().text());
+            problem = readProblem(q, db);
         } else {
             QStringList findings;
             while (q.next() && findings.size() < 5) {
@@ -107,12 +165,16 @@ Result<int> inspect(const QString &path)
         }
         if (problem.isEmpty()) {
             if (!q.exec(QStringLiteral("PRAGMA application_id")) || !q.next())
-                problem = QStringLiteral("file is damaged: %1").arg(q.lastError().text());
+                problem = readProblem(q, db);
             else if (q.value(0).toInt() != kFlowbenchApplicationId)
                 problem = QStringLiteral("not a Flowbench project (an SQLite database of another program)");
         }
         if (problem.isEmpty()) {
-            if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next() || q.value(0).toInt() < 1)
+            const bool ran = q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version"));
+            // SQLITE_ERROR (1) is "no such table": a file without one is damaged.
+            if (!ran && !meansDamaged(q.lastError()) && sqliteResultCode(q.lastError()) != 1)
+                problem = readProblem(q, db);
+            else if (!ran || !q.next() || q.value(0).toInt() < 1)
                 problem = QStringLiteral("file is damaged: it has no schema version (%1)").arg(q.lastError().text());
             else
                 version = q.value(0).toInt();
@@ -136,7 +198,7 @@ Status configure(QSqlDatabase &db)
     for (const char *pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
                                "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
         if (!q.exec(QLatin1String(pragma)))
-            return Status::failure(QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), q.lastError().text()));
+            return Status::failure(QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), describeSqlError(q.lastError(), &db)));
     }
     if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next()
         || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -144,13 +206,18 @@ Status configure(QSqlDatabase &db)
     return success();
 }
 
-Result<QSqlDatabase> openReadWrite(const QString &path, const QString &name)
+Result<QSqlDatabase> openConnection(const QString &path, const QString &name, ReadOnlyAccess access = {})
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    setTarget(db, path, access);
     if (!db.open())
-        return Result<QSqlDatabase>::failure(QStringLiteral("cannot be opened: %1").arg(db.lastError().text()));
+        return Result<QSqlDatabase>::failure(
+            QStringLiteral("cannot be opened: %1").arg(describeSqlError(db.lastError(), &db)));
+    if (access.readOnly) {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA busy_timeout = 5000")))
+            return Result<QSqlDatabase>::failure(QStringLiteral("cannot be opened: %1").arg(describeSqlError(q.lastError(), &db)));
+    }
     return db;
 }
 
@@ -163,6 +230,8 @@ ProjectStore::~ProjectStore() { dropConnection(d->connectionName); }
 int ProjectStore::currentSchemaVersion() { return latestSchemaVersion(); }
 QString ProjectStore::path() const { return d->path; }
 QString ProjectStore::connectionName() const { return d->connectionName; }
+bool ProjectStore::isReadOnly() const { return !d->readOnlyReason.isEmpty(); }
+QString ProjectStore::readOnlyReason() const { return d->readOnlyReason; }
 int ProjectStore::schemaVersion() const { return d->schemaVersion; }
 
 StoreResult ProjectStore::create(const QString &path, const QString &projectName)
@@ -186,14 +255,14 @@ StoreResult ProjectStore::create(const QString &path, const QString &projectName
 
 Status ProjectStore::initialise(const QString &projectName)
 {
-    auto db = openReadWrite(d->path, d->connectionName);
+    auto db = openConnection(d->path, d->connectionName);
     if (!db)
         return Status::failure(db.error());
     // The application id goes into the main file's header before WAL mode, so even a
     // crash right after creation leaves a file recognisable as a Flowbench project.
     QSqlQuery q(db.value());
     if (!q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kFlowbenchApplicationId)))
-        return Status::failure(q.lastError().text());
+        return Status::failure(describeSqlError(q.lastError(), &db.value()));
     if (Status s = configure(db.value()); !s)
         return s;
     SqlTransaction guard(d->connectionName, d->tx);
@@ -204,7 +273,7 @@ Status ProjectStore::initialise(const QString &projectName)
     q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?)"));
     q.addBindValue(bindable(projectName));
     if (!q.exec())
-        return Status::failure(q.lastError().text());
+        return Status::failure(describeSqlError(q.lastError(), &db.value()));
     if (Status s = guard.commit(); !s)
         return s;
     d->schemaVersion = latestSchemaVersion();
@@ -221,8 +290,25 @@ StoreResult ProjectStore::open(const QString &path)
     if (const QString problem = headerProblem(path); !problem.isEmpty())
         return StoreResult::failure(QStringLiteral("%1: %2").arg(path, problem));
 
+    // A project this user cannot write opens read-only: it can be read, run and exported,
+    // and every edit is refused saying so (ProjectStorePrivate::edit).
+    const QString readOnly = whyNotWritable(path);
+    ReadOnlyAccess access;
+    access.readOnly = !readOnly.isEmpty();
+    const QString wal = path + QStringLiteral("-wal");
+    const QString folder = QFileInfo(path).absolutePath();
+    if (access.readOnly && ::access(QFile::encodeName(folder).constData(), W_OK) != 0) {
+        if (QFileInfo::exists(wal) && !QFileInfo::exists(path + QStringLiteral("-shm")))
+            return StoreResult::failure(
+                QStringLiteral("%1: cannot be read here: its write-ahead log %2 holds changes, and SQLite cannot "
+                               "make the index it needs to read them because the folder %3 is read-only; open it "
+                               "where the folder can be written")
+                    .arg(path, wal, folder));
+        access.immutable = !QFileInfo::exists(wal);
+    }
+
     const SideFiles sideFiles(path);
-    const Result<int> inspected = inspect(path);
+    const Result<int> inspected = inspect(path, access);
     if (!inspected) {
         sideFiles.removeCreated();
         return StoreResult::failure(QStringLiteral("%1: %2").arg(path, inspected.error()));
@@ -231,14 +317,24 @@ StoreResult ProjectStore::open(const QString &path)
     auto p = std::make_unique<ProjectStorePrivate>();
     p->path = path;
     p->connectionName = uniqueConnectionName("store");
+    p->readOnlyReason = readOnly;
     std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(p)));
-    auto db = openReadWrite(path, store->d->connectionName);
+    auto db = openConnection(path, store->d->connectionName, access);
     if (!db)
         return StoreResult::failure(QStringLiteral("%1: %2").arg(path, db.error()));
-    if (Status s = configure(db.value()); !s)
-        return StoreResult::failure(QStringLiteral("%1: cannot be opened: %2").arg(path, s.error()));
+    if (!access.readOnly) {
+        if (Status s = configure(db.value()); !s)
+            return StoreResult::failure(QStringLiteral("%1: cannot be opened: %2").arg(path, s.error()));
+    }
 
     int version = inspected.value();
+    if (version < latestSchemaVersion() && access.readOnly)
+        return StoreResult::failure(QStringLiteral("%1: is read-only (%2) and was written by an older Flowbench "
+                                                   "(schema %3); this program must upgrade it to schema %4 "
+                                                   "before it can read it: make it writable, or open a copy")
+                                        .arg(path, readOnly)
+                                        .arg(version)
+                                        .arg(latestSchemaVersion()));
     if (version < latestSchemaVersion()) {
         // Re-read under the write lock: another program may have migrated meanwhile.
         Status s = store->d->edit([&]() -> Status {

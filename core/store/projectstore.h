@@ -52,11 +52,18 @@ public:
     static Result<std::unique_ptr<ProjectStore>> create(const QString &path, const QString &projectName);
     // Never changes a file that is not a Flowbench project, is newer than this program
     // or is corrupt; the error names the file and the reason. Older schemas are migrated.
+    // A file this user cannot write (or whose folder it cannot write) opens read-only:
+    // reads work, every edit fails with "<file>: is read-only (<reason>); nothing was
+    // saved", and nothing is migrated (an older schema is refused, saying so).
     static Result<std::unique_ptr<ProjectStore>> open(const QString &path);
     static int currentSchemaVersion();
 
     QString path() const;
     QString connectionName() const;
+    bool isReadOnly() const;
+    // Why it is read-only ("this user may not write the file: Permission denied"); empty
+    // when it is not.
+    QString readOnlyReason() const;
     int schemaVersion() const;
 
     Result<QString> projectName() const;

@@ -3,6 +3,7 @@
 
 #include "store/checkjson.h"
 #include "store/projectstoreprivate.h"
+#include "store/sqliteerror.h"
 
 #include <QSqlError>
 
@@ -17,11 +18,11 @@ Result<QList<T>> readAll(const ProjectStorePrivate &d, const QString &sql, const
     QSqlQuery q = d.query();
     q.setForwardOnly(true);
     if (!q.prepare(sql))
-        return Result<QList<T>>::failure(d.message(QStringLiteral("could not read: %1").arg(q.lastError().text())));
+        return Result<QList<T>>::failure(d.message(QStringLiteral("could not read: %1").arg(d.sqlError(q))));
     for (const QVariant &b : binds)
         q.addBindValue(bindable(b));
     if (!q.exec())
-        return Result<QList<T>>::failure(d.message(QStringLiteral("could not read: %1").arg(q.lastError().text())));
+        return Result<QList<T>>::failure(d.message(QStringLiteral("could not read: %1").arg(d.sqlError(q))));
     QList<T> list;
     while (q.next()) {
         Result<T> item = fromRow(q);

@@ -20,6 +20,7 @@ public:
     QString path;
     QString connectionName;
     int schemaVersion = 0;
+    QString readOnlyReason; // empty: writable
     TransactionState tx;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
@@ -28,6 +29,9 @@ public:
     // "<file>: <message>"
     QString message(const QString &text) const;
     Status failure(const QString &text) const { return Status::failure(message(text)); }
+    // SQLite's message for the query's error, led by "disk full:" or "the file is read-only:"
+    // when it means that (store/sqliteerror.h).
+    QString sqlError(const QSqlQuery &q) const;
     // "<file>: could not <what>: <SQLite's message>"
     Status sqlFailure(const QString &what, const QSqlQuery &q) const;
     Status exec(QSqlQuery &q, const QString &what) const;
@@ -37,6 +41,8 @@ public:
     template <typename Body>
     Status edit(Body &&body)
     {
+        if (!readOnlyReason.isEmpty() && tx.depth == 0)
+            return failure(QStringLiteral("is read-only (%1); nothing was saved").arg(readOnlyReason));
         SqlTransaction guard(connectionName, tx);
         if (Status s = guard.begin(); !s)
             return failure(s.error());

@@ -3,6 +3,7 @@
 #include "store/checkjson.h"
 #include "store/projectstoreprivate.h"
 #include "store/routejson.h"
+#include "store/sqliteerror.h"
 
 #include <QJsonDocument>
 #include <QSqlError>
@@ -25,9 +26,15 @@ const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id,
 
 QString ProjectStorePrivate::message(const QString &text) const { return path + QStringLiteral(": ") + text; }
 
+QString ProjectStorePrivate::sqlError(const QSqlQuery &q) const
+{
+    const QSqlDatabase connection = db();
+    return describeSqlError(q.lastError(), &connection);
+}
+
 Status ProjectStorePrivate::sqlFailure(const QString &what, const QSqlQuery &q) const
 {
-    return failure(QStringLiteral("could not %1: %2").arg(what, q.lastError().text()));
+    return failure(QStringLiteral("could not %1: %2").arg(what, sqlError(q)));
 }
 
 Status ProjectStorePrivate::exec(QSqlQuery &q, const QString &what) const
@@ -51,7 +58,7 @@ Result<bool> ProjectStorePrivate::exists(const char *table, const Id &id) const
     q.addBindValue(bindable(id));
     if (!q.exec())
         return Result<bool>::failure(message(QStringLiteral("could not read %1: %2")
-                                                 .arg(QLatin1String(table), q.lastError().text())));
+                                                 .arg(QLatin1String(table), sqlError(q))));
     return q.next();
 }
 

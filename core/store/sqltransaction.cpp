@@ -1,5 +1,7 @@
 #include "store/sqltransaction.h"
 
+#include "store/sqliteerror.h"
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -9,9 +11,10 @@ namespace flowbench {
 namespace {
 QString execute(const QString &connectionName, const QString &statement)
 {
-    QSqlQuery q(QSqlDatabase::database(connectionName, false));
+    const QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+    QSqlQuery q(db);
     if (!q.exec(statement))
-        return q.lastError().text();
+        return describeSqlError(q.lastError(), &db);
     return QString();
 }
 } // namespace

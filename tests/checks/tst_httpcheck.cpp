@@ -2,13 +2,16 @@
 // Test tables read better with plain string literals than with QStringLiteral everywhere.
 #undef QT_NO_CAST_FROM_ASCII
 #include "checks/checkregistry.h"
+#include "checks/httpconnectionpool.h"
 #include "checks/httpexecution.h"
 #include "checks/jqprogram.h"
 #include "support/checkharness.h"
 #include "support/freeport.h"
 #include "support/httptestserver.h"
+#include "support/rawhttpserver.h"
 #include "support/tlstestserver.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -220,8 +223,232 @@ private slots:
         QFETCH(QString, path);
         const CheckOutcome outcome = runCheck(makeCheck("http", get(path)), context());
         FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
-        QVERIFY2(outcome.message.startsWith(QStringLiteral("response from 127.0.0.1:%1 exceeded 10 MB").arg(m_server.port())),
-                 qPrintable(outcome.message));
+        QVERIFY2(outcome.message.startsWith(
+                     QStringLiteral("response from 127.0.0.1:%1 is larger than 10 MB (the response size cap)")
+                         .arg(m_server.port())),
+            qPrintable(outcome.message));
+    }
+
+    // What a person reads when the server is broken or is no HTTP server at all.
+    void faultyReplies_data()
+    {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<QString>("message"); // %1: 127.0.0.1:PORT
+        QTest::newRow("ssh banner")
+            << QByteArray("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n")
+            << "%1 did not answer in HTTP: its reply began with \"SSH-2.0-OpenSSH_9.2p1 Debian-2\" "
+               "(is %1 an HTTP server?)";
+        QTest::newRow("garbage") << QByteArray("\x00\x01garbage\xff\r\n\r\n", 15)
+                                 << "%1 did not answer in HTTP: its reply began with "
+                                    "\"\\x00\\x01garbage\\xff\" (is %1 an HTTP server?)";
+        QTest::newRow("invalid chunk size")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n")
+            << "%1 sent an invalid chunked body (Transfer-Encoding: chunked): chunk size \"zz\" is "
+               "not a hexadecimal number";
+        QTest::newRow("chunk longer than its size")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcXY\r\n0\r\n\r\n")
+            << "%1 sent an invalid chunked body (Transfer-Encoding: chunked): a chunk of 3 "
+               "bytes is followed by \"X\" instead of a line end (the chunk is longer than its size says)";
+        QTest::newRow("body cut short")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n0123456789")
+            << "%1 closed the connection after 10 of 100 body bytes (Content-Length): the response is "
+               "truncated";
+        QTest::newRow("chunked body cut short")
+            << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n10\r\nabc")
+            << "%1 closed the connection in the middle of a chunked body (after 3 body bytes, "
+               "before the last chunk): the response is truncated";
+        QTest::newRow("headers cut short")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Le")
+            << "%1 closed the connection in the middle of the response headers (after 27 bytes)";
+        QTest::newRow("no answer") << QByteArray() << "%1 closed the connection before answering";
+        QTest::newRow("bad content length")
+            << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 12a\r\n\r\n")
+            << "%1 sent a malformed HTTP response: its Content-Length \"12a\" is not a number";
+    }
+
+    void faultyReplies()
+    {
+        QFETCH(QByteArray, reply);
+        QFETCH(QString, message);
+        RawHttpServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        server.answerWith(reply);
+        QJsonObject spec { { "url", server.baseUrl() + "/x" }, { "timeout_ms", 5000 } };
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, message.arg(QStringLiteral("127.0.0.1:%1").arg(server.port())));
+        QCOMPARE(server.connections(), 1); // asked once, never silently retried
+    }
+
+    // Bodies that end with the connection (HTTP/1.0) and interim 100 responses are fine.
+    void unusualButValidReplies_data()
+    {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<int>("status");
+        QTest::newRow("http 1.0 until close") << QByteArray("HTTP/1.0 200 OK\r\n\r\n{\"a\":1}") << 200;
+        QTest::newRow("100 continue first") << QByteArray(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 7\r\n\r\n{\"a\":1}")
+                                            << 201;
+    }
+
+    void unusualButValidReplies()
+    {
+        QFETCH(QByteArray, reply);
+        QFETCH(int, status);
+        RawHttpServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        server.answerWith(reply);
+        const CheckOutcome outcome
+            = runCheck(makeCheck("http", QJsonObject { { "url", server.baseUrl() + "/x" } },
+                           { assertion("status", {}, "==", status), assertion("json_path", "a", "==", 1) }),
+                context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+    }
+
+    // Many requests to one host at once: none waits for a connection while its timeout
+    // runs (Qt's QNetworkAccessManager opened 6 per host and queued the rest).
+    void parallelRequestsDoNotSpendTheirTimeoutWaiting()
+    {
+        const CheckType *type = CheckRegistry::instance().type("http");
+        std::vector<std::unique_ptr<CheckExecution>> executions;
+        QList<CheckOutcome> outcomes;
+        QJsonObject spec = get("/slow/1000");
+        spec.insert("timeout_ms", 3000);
+        for (int i = 0; i < 20; ++i) {
+            executions.push_back(type->create(makeCheck("http", spec), context()));
+            connect(executions.back().get(), &CheckExecution::finished, this,
+                [&outcomes](const CheckOutcome &o) { outcomes.append(o); });
+        }
+        QElapsedTimer clock;
+        clock.start();
+        for (auto &e : executions)
+            e->start();
+        QTRY_COMPARE_WITH_TIMEOUT(outcomes.size(), 20, 30000);
+        qint64 slowest = 0;
+        for (const CheckOutcome &o : std::as_const(outcomes)) {
+            FLOWBENCH_COMPARE_STATUS(o, ResultStatus::Pass);
+            slowest = qMax(slowest, o.durationMs);
+        }
+        qInfo("20 requests of 1 s at once: all done after %lld ms, the slowest took %lld ms", clock.elapsed(),
+            slowest);
+        QVERIFY2(slowest < 2500, qPrintable(QString::number(slowest)));
+    }
+
+    void keepAliveReusesAndRetriesADroppedConnection()
+    {
+        RawHttpServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        // Answers the first request on a connection, then drops it when the next arrives.
+        server.answerWith("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", true);
+        CheckOutcome outcome;
+        const Check check = makeCheck("http", QJsonObject { { "url", server.baseUrl() + "/a" } },
+            { assertion("body_contains", {}, "==", "ok") });
+        outcome = runCheck(check, context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        QCOMPARE(server.connections(), 1);
+        QCOMPARE(HttpConnectionPool::of(&m_network)->idleCount(server.baseUrl()), 1);
+        // On the kept connection, which the server drops: sent again on a new one.
+        outcome = runCheck(check, context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        QCOMPARE(server.connections(), 2);
+        // A POST never goes on a kept connection (it must not be sent twice).
+        const Check post
+            = makeCheck("http", QJsonObject { { "method", "POST" }, { "url", server.baseUrl() + "/a" } });
+        outcome = runCheck(post, context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        QCOMPARE(server.connections(), 3);
+    }
+
+    void headerValuesCannotSplitTheRequest()
+    {
+        CheckContext ctx = context();
+        ctx.variables.set("token", "t\r\nX-Admin: yes");
+        const QJsonObject spec { { "url", "{{base_url}}/echo" },
+            { "headers", QJsonObject { { "X-Token", "{{token}}" } } } };
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message,
+            QStringLiteral("spec.headers.X-Token: the value contains a line break or NUL, which would split "
+                           "the request (after {{variables}} were filled in)"));
+    }
+
+    void redirectsAreFollowedWhenAsked()
+    {
+        QJsonObject spec = get("/redirect");
+        spec.insert("follow_redirects", true);
+        const CheckOutcome outcome = runCheck(
+            makeCheck("http", spec,
+                { assertion("status", {}, "==", 200), assertion("json_path", "data.total", "==", 2) }),
+            context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        const QString host = QStringLiteral("127.0.0.1:%1").arg(m_server.port());
+        QCOMPARE(outcome.message, QStringLiteral("GET %1 (after 1 redirect): 2 assertions held").arg(host));
+        QVERIFY2(outcome.evidence.startsWith(
+                     QStringLiteral("redirected: GET http://%1/redirect -> 302\nHTTP 200 OK\n").arg(host)),
+            qPrintable(outcome.evidence));
+    }
+
+    void redirectLimitAndSchemes_data()
+    {
+        QTest::addColumn<QByteArray>("reply");
+        QTest::addColumn<int>("maxRedirects"); // -1: not set
+        QTest::addColumn<QString>("message"); // %1: http://127.0.0.1:PORT
+        QTest::newRow("loop past the default limit")
+            << QByteArray("HTTP/1.1 302 Found\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n") << -1
+            << "more than 10 redirects (max_redirects): GET %1/start -> 302, GET %1/again -> 302, GET "
+               "%1/again -> 302, "
+               "GET %1/again -> 302, GET %1/again -> 302, GET %1/again -> 302, GET %1/again -> 302, GET "
+               "%1/again -> 302, "
+               "GET %1/again -> 302, GET %1/again -> 302, GET %1/again -> 302 -> %1/again";
+        QTest::newRow("max_redirects 2")
+            << QByteArray("HTTP/1.1 307 Temporary Redirect\r\nLocation: /again\r\nContent-Length: 0\r\n\r\n")
+            << 2
+            << "more than 2 redirects (max_redirects): GET %1/start -> 307, GET %1/again -> 307, "
+               "GET %1/again -> 307 -> %1/again";
+        QTest::newRow("not http") << QByteArray(
+            "HTTP/1.1 301 Moved\r\nLocation: ftp://127.0.0.1/file\r\nContent-Length: 0\r\n\r\n")
+                                  << -1
+                                  << "%1/start answered 301 with Location \"ftp://127.0.0.1/file\", which is "
+                                     "not an http or https URL";
+    }
+
+    void redirectLimitAndSchemes()
+    {
+        QFETCH(QByteArray, reply);
+        QFETCH(int, maxRedirects);
+        QFETCH(QString, message);
+        RawHttpServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        server.answerWith(reply);
+        QJsonObject spec { { "url", server.baseUrl() + "/start" }, { "follow_redirects", true } };
+        if (maxRedirects >= 0)
+            spec.insert("max_redirects", maxRedirects);
+        QVERIFY(CheckRegistry::instance().validate(makeCheck("http", spec)).ok());
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, message.arg(server.baseUrl()));
+    }
+
+    // 303 turns a POST into a GET without its body; credentials stay with their host.
+    void redirectToAnotherHostDropsCredentials()
+    {
+        RawHttpServer server;
+        QVERIFY2(server.start(), qPrintable(server.errorString()));
+        server.answerWith(QStringLiteral(
+            "HTTP/1.1 303 See Other\r\nLocation: http://localhost:%1/echo\r\nContent-Length: 0\r\n\r\n")
+                              .arg(m_server.port())
+                              .toLatin1());
+        const QJsonObject spec { { "method", "POST" }, { "url", server.baseUrl() + "/orders" },
+            { "follow_redirects", true },
+            { "headers", QJsonObject { { "Authorization", "Bearer secret" }, { "X-Trace", "t-1" } } },
+            { "body", QJsonObject { { "mode", "json" }, { "json", QJsonObject { { "a", 1 } } } } } };
+        const CheckOutcome outcome = runCheck(
+            makeCheck("http", spec,
+                { assertion("json_path", "method", "==", "GET"), assertion("json_path", "body", "==", ""),
+                    assertion("json_path", "headers.authorization", "not_exists", {}),
+                    assertion("json_path", "headers.x-trace", "==", "t-1") }),
+            context());
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
     }
 
     void dnsFailure()
@@ -344,6 +571,20 @@ private slots:
                                   << "assertions[0] (json_path): JSON path \"a[x]\": \"[x]\" is not an array index";
         QTest::newRow("bad regex") << QJsonObject{{"url", "http://x/"}} << assertion("body_regex", {}, "==", "(")
                                    << "assertions[0] (body_regex): regex \"(\" is invalid: missing closing parenthesis";
+        QTest::newRow("follow_redirects not a bool") << QJsonObject { { "url", "http://x/" },
+            { "follow_redirects", "yes" } } << ok << "spec.follow_redirects: must be true or false";
+        QTest::newRow("max_redirects fraction")
+            << QJsonObject { { "url", "http://x/" }, { "follow_redirects", true }, { "max_redirects", 2.5 } }
+            << ok << "spec.max_redirects: must be a whole number from 0 to 50";
+        QTest::newRow("max_redirects too many")
+            << QJsonObject { { "url", "http://x/" }, { "follow_redirects", true }, { "max_redirects", 99 } }
+            << ok << "spec.max_redirects: must be a whole number from 0 to 50";
+        QTest::newRow("max_redirects without following")
+            << QJsonObject { { "url", "http://x/" }, { "max_redirects", 3 } } << ok
+            << "spec.max_redirects: only applies with \"follow_redirects\": true";
+        QTest::newRow("bad header name")
+            << QJsonObject { { "url", "http://x/" }, { "headers", QJsonObject { { "X Token", "a" } } } } << ok
+            << "spec.headers: \"X Token\" is not a valid header name";
     }
 
     void validation()

@@ -101,6 +101,134 @@ private slots:
         FLOWBENCH_COMPARE_STATUS(runCheck(c, ctx), ResultStatus::Pass);
     }
 
+    // Log rotation during the run, with real files. `ops` run in order; "run" is when
+    // the run begins (the baseline is taken). The check counts every line (": "), so a
+    // line from before the run that is counted, or a line counted twice, shows.
+    //   append FILE TEXT   one line at the end (the file is created if missing)
+    //   rename FROM TO     rename(2): the same file under another name
+    //   copy FROM TO       a new file with the same bytes
+    //   truncate FILE      to 0 bytes, in place (the same file)
+    //   remove FILE
+    void rotation_data()
+    {
+        QTest::addColumn<QString>("pattern");
+        QTest::addColumn<QStringList>("ops");
+        QTest::addColumn<int>("count"); // lines written during the run
+
+        const QString old = "append logs/app.log old: before the run";
+        QTest::newRow("appended") << "logs/app.log"
+                                  << QStringList { old, "run", "append logs/app.log new: 1",
+                                         "append logs/app.log new: 2" }
+                                  << 2;
+        QTest::newRow("renamed away, new file at the old name")
+            << "logs/app.log"
+            << QStringList { old, "run", "append logs/app.log new: 1", "rename logs/app.log logs/app.log.1",
+                   "append logs/app.log new: 2" }
+            << 2;
+        QTest::newRow("renamed away, glob over the rotated files")
+            << "logs/app.log*"
+            << QStringList { "append logs/app.log.1 old: rotated before the run, longer", old, "run",
+                   "append logs/app.log new: 1", "rename logs/app.log.1 logs/app.log.2",
+                   "rename logs/app.log logs/app.log.1", "append logs/app.log new: 2",
+                   "append logs/app.log new: 3" }
+            << 3;
+        QTest::newRow("rotated twice, glob")
+            << "logs/app.log*"
+            << QStringList { old, "run", "append logs/app.log new: 1", "rename logs/app.log logs/app.log.1",
+                   "append logs/app.log new: 2", "rename logs/app.log.1 logs/app.log.2",
+                   "rename logs/app.log logs/app.log.1", "append logs/app.log new: 3" }
+            << 3;
+        // A file made and rotated away during the run is only found by a glob.
+        QTest::newRow("rotated twice, one name")
+            << "logs/app.log"
+            << QStringList { old, "run", "append logs/app.log new: 1", "rename logs/app.log logs/app.log.1",
+                   "append logs/app.log new: 2", "rename logs/app.log.1 logs/app.log.2",
+                   "rename logs/app.log logs/app.log.1", "append logs/app.log new: 3" }
+            << 2;
+        QTest::newRow("renamed away and removed")
+            << "logs/app.log"
+            << QStringList { old, "run", "append logs/app.log new: 1", "rename logs/app.log logs/app.log.1",
+                   "remove logs/app.log.1", "append logs/app.log new: 2" }
+            << 2;
+        QTest::newRow("truncated in place") << "logs/app.log"
+                                            << QStringList { old, "run", "append logs/app.log new: 1",
+                                                   "truncate logs/app.log", "append logs/app.log new: 2" }
+                                            << 1;
+        // copytruncate: what came before the truncation is in the copy; a glob reads it there.
+        QTest::newRow("copytruncate, one name")
+            << "logs/app.log"
+            << QStringList { old, "run", "append logs/app.log new: 1", "copy logs/app.log logs/app.log.1",
+                   "truncate logs/app.log", "append logs/app.log new: 2" }
+            << 1;
+        QTest::newRow("copytruncate, glob")
+            << "logs/app.log*"
+            << QStringList { old, "run", "append logs/app.log new: 1", "copy logs/app.log logs/app.log.1",
+                   "truncate logs/app.log", "append logs/app.log new: 2" }
+            << 2;
+        QTest::newRow("copytruncate, regrown past its old size")
+            << "logs/app.log"
+            << QStringList { "append logs/app.log o: ", "run", "copy logs/app.log logs/app.log.1",
+                   "truncate logs/app.log", "append logs/app.log new: a line longer than the file was" }
+            << 1;
+        QTest::newRow("lines before the run never count")
+            << "logs/app.log*"
+            << QStringList { "append logs/app.log.2 old: rotated", "append logs/app.log.1 old: 1", old,
+                   "run" }
+            << 0;
+        // The new file begins like the old one did: still new, not taken for a copy.
+        QTest::newRow("new file with the old first line")
+            << "logs/app.log"
+            << QStringList { old, "run", "rename logs/app.log logs/app.log.1", old,
+                   "append logs/app.log new: 1" }
+            << 2;
+    }
+
+    void rotation()
+    {
+        QFETCH(QString, pattern);
+        QFETCH(QStringList, ops);
+        QFETCH(int, count);
+        QVERIFY(QFile::remove(path("logs/app.log"))); // init() wrote one; each row writes its own
+        const Check c = logCheck(pattern, ": ", { assertion("count", {}, "==", count) });
+        CheckContext ctx;
+        for (const QString &op : std::as_const(ops)) {
+            const QStringList w = op.split(' ');
+            if (w[0] == "run") {
+                ctx = beginRun({ c });
+            } else if (w[0] == "append") {
+                append(w[1], w.mid(2).join(' ').toUtf8() + '\n');
+            } else if (w[0] == "rename") {
+                QVERIFY2(QFile::rename(path(w[1]), path(w[2])), qPrintable(op));
+            } else if (w[0] == "copy") {
+                QVERIFY2(QFile::copy(path(w[1]), path(w[2])), qPrintable(op));
+            } else if (w[0] == "truncate") {
+                QFile f(path(w[1]));
+                QVERIFY2(f.resize(0), qPrintable(op));
+            } else if (w[0] == "remove") {
+                QVERIFY2(QFile::remove(path(w[1])), qPrintable(op));
+            } else {
+                QFAIL(qPrintable("unknown op " + op));
+            }
+        }
+        const CheckOutcome outcome = runCheck(c, ctx);
+        QVERIFY2(outcome.status == ResultStatus::Pass, qPrintable(outcome.message + "\n" + outcome.evidence));
+    }
+
+    void rotatedFileIsNamedInTheEvidence()
+    {
+        const Check c = logCheck("logs/app.log", "^new");
+        const CheckContext ctx = beginRun({ c });
+        append("logs/app.log", "new: 1\n");
+        QVERIFY(QFile::rename(path("logs/app.log"), path("logs/app.log.1")));
+        append("logs/app.log", "new: 2\n");
+        const CheckOutcome outcome = runCheck(c, ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        QVERIFY2(outcome.evidence.startsWith(
+                     QStringLiteral("2 new matching line(s) of /^new/ in %1 (%2 when the run began), %2\n")
+                         .arg(path("logs/app.log.1"), path("logs/app.log"))),
+            qPrintable(outcome.evidence));
+    }
+
     void variablesAreLiteralInTheRegex()
     {
         const Check c = logCheck("logs/app.log", "order {{order_id}} confirmed", {assertion("count", {}, "==", 0)});

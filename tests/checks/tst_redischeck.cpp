@@ -70,7 +70,11 @@ private slots:
                                       {"RPUSH", "queue", "a", "b", "c"},
                                       {"SADD", "tags", "x", "y"},
                                       {"ZADD", "scores", "1", "a", "2.5", "b"},
-                                      {"XADD", "events", "*", "type", "created"}};
+                                      {"XADD", "events", "*", "type", "created"},
+                                      {"SET", "unicode", "ünï"},
+                                      // Bytes that are not UTF-8 (ff fe 00 41; a field c8 -> 00 ff).
+                                      {"EVAL", "return redis.call('SET', KEYS[1], string.char(255, 254, 0, 65))", "1", "binary"},
+                                      {"EVAL", "return redis.call('HSET', KEYS[1], string.char(200), string.char(0, 255))", "1", "binhash"}};
         for (const QStringList &command : seed) {
             const auto r = client.command(command);
             QVERIFY2(r.ok(), qPrintable(r.error()));
@@ -106,6 +110,10 @@ private slots:
         QTest::newRow("XLEN") << "XLEN" << QStringList{"events"} << assertion("json_path", "$", "==", 1) << pass << "";
         QTest::newRow("XRANGE") << "XRANGE" << QStringList{"events", "-", "+"} << assertion("jq", ".[0][1] == [\"type\", \"created\"]", "==", {}) << pass << "";
         QTest::newRow("lower-case command") << "llen" << QStringList{"queue"} << assertion("json_path", "$", "==", 3) << pass << "";
+        QTest::newRow("UTF-8 text") << "GET" << QStringList{"unicode"} << assertion("json_path", "$", "==", "ünï") << pass << "";
+        QTest::newRow("binary as base64") << "GET" << QStringList{"binary"} << assertion("json_path", "base64", "==", "//4AQQ==") << pass << "";
+        QTest::newRow("binary hash field and value")
+            << "HGETALL" << QStringList{"binhash"} << assertion("jq", ".[\"base64:yA==\"] == {\"base64\": \"AP8=\"}", "==", {}) << pass << "";
         QTest::newRow("wrong type") << "GET" << QStringList{"queue"} << assertion("json_path", "$", "exists", {}) << ResultStatus::Error
                                     << "refused GET: WRONGTYPE";
     }

@@ -352,9 +352,9 @@ void TestCli::validateReportsProblems_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown check type") << QStringLiteral("p.json") << projectWithCheckType(QStringLiteral("soap"))
-                                        << QStringLiteral("p.json: testCases[0].checks[0].type: unknown check type \"soap\" (expected one of: http, log, redis, sql)");
+                                        << QStringLiteral("p.json: testCases[0].checks[0] (test case \"t\" step 1, soap): type: unknown check type \"soap\" (expected one of: http, log, redis, sql)");
     QTest::newRow("spec of a known type") << QStringLiteral("p.json") << projectWithCheckType(QStringLiteral("http"))
-                                          << QStringLiteral("p.json: testCases[0].checks[0].spec.url: must not be empty");
+                                          << QStringLiteral("p.json: testCases[0].checks[0] (test case \"t\" step 1, http): spec.url: must not be empty");
     QTest::newRow("syntax error") << QStringLiteral("p.json") << QByteArray("{\n\n  \"format\" \"flowbench\"}")
                                   << QStringLiteral("p.json:3:");
     QTest::newRow("not a project database") << QStringLiteral("notes.flowbench") << QByteArray("just some text\n")

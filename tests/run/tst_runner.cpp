@@ -4,6 +4,7 @@
 #include "support/demobackend.h"
 #include "support/shopproject.h"
 
+#include "checks/checkregistry.h"
 #include "run/runner.h"
 #include "store/projectstore.h"
 #include "support/freeport.h"
@@ -69,6 +70,9 @@ private slots:
     void orderIsStoredConfirmedAndLogged();
     void refundDefectFails();
     void eventuallyTimesOutAsFailWithAttempts();
+    void eventuallyNeverOverrunsItsBound_data();
+    void eventuallyNeverOverrunsItsBound();
+    void eventuallyNeedsAnIntervalOf50Ms();
     void failedStepSkipsTheRest();
     void refusedConnectionIsAnError();
     void silentServerTimesOutAsAnError();
@@ -78,6 +82,8 @@ private slots:
     void unknownEnvironmentListsNames();
     void concurrencyIsBounded_data();
     void concurrencyIsBounded();
+    void perHostAboveTheConnectionPoolDoesNotTimeOut_data();
+    void perHostAboveTheConnectionPoolDoesNotTimeOut();
     void cancelFinishesQuicklyWithSkipped();
     void cancelBeforeTheFirstCheck();
     void invalidCheckIsAnErrorThatSkipsTheRest();
@@ -194,6 +200,75 @@ void RunnerTest::eventuallyTimesOutAsFailWithAttempts()
              qPrintable(shipped.message));
     // Bounded by timeout_ms (600) plus one last try; generous for a loaded machine.
     QVERIFY2(shipped.durationMs >= 400 && shipped.durationMs < 5000, qPrintable(QString::number(shipped.durationMs)));
+}
+
+void RunnerTest::eventuallyNeverOverrunsItsBound_data()
+{
+    QTest::addColumn<int>("serverMs"); // each try takes this long
+    QTest::addColumn<int>("timeoutMs"); // eventually's bound
+    QTest::addColumn<int>("tries");
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("message"); // %1: 127.0.0.1:PORT
+    // Tries at 0-700 and 800-: the second would end at 1500, so it gets 200 ms.
+    QTest::newRow("second try cut")
+        << 700 << 1000 << 2 << toString(ResultStatus::Fail)
+        << "after 2 tries in 1.0 s: status: expected 201, got 200; try 2 was stopped when the "
+           "1000 ms bound passed";
+    // Not even the first try fits: an error, not a verdict on the system.
+    QTest::newRow("first try cut")
+        << 3000 << 500 << 1 << toString(ResultStatus::Error)
+        << "no try finished within eventually's bound: try 1 was stopped when the 500 ms bound "
+           "passed (timeout_ms)";
+}
+
+// `eventually` {timeout_ms, interval_ms: 100} against an endpoint that never passes.
+void RunnerTest::eventuallyNeverOverrunsItsBound()
+{
+    QFETCH(int, serverMs);
+    QFETCH(int, timeoutMs);
+    QFETCH(int, tries);
+    QFETCH(QString, status);
+    QFETCH(QString, message);
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Project p = slowProject(server.baseUrl(), 1, 1, serverMs);
+    Check &check = p.testCases[0].checks[0];
+    check.assertions = { expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 201) };
+    check.eventually = eventually(timeoutMs, 100);
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = runProject(p, RunOptions(), 20000);
+    const qint64 wallMs = clock.elapsed();
+    QCOMPARE(o.results.size(), 1);
+    const CheckResult &r = o.results.first();
+    qInfo("tries of %d ms, bound %d ms: the step took %lld ms (%d tries), the run %lld ms", serverMs,
+        timeoutMs, r.durationMs, r.attempts, wallMs);
+    QCOMPARE(toString(r.status), status);
+    QCOMPARE(r.message, message);
+    QCOMPARE(r.attempts, tries);
+    // At the bound, and past it by little more than the timer's latency.
+    QVERIFY2(r.durationMs >= timeoutMs - 5, qPrintable(QString::number(r.durationMs)));
+    QVERIFY2(r.durationMs <= timeoutMs + 150, qPrintable(QString::number(r.durationMs)));
+    QVERIFY2(wallMs <= timeoutMs + 500, qPrintable(QString::number(wallMs)));
+}
+
+void RunnerTest::eventuallyNeedsAnIntervalOf50Ms()
+{
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Project p = slowProject(server.baseUrl(), 1, 2, 0);
+    p.testCases[0].checks[0].eventually = eventually(1000, 10);
+    const QString expected = QStringLiteral("eventually.interval_ms: must be at least 50 ms (got 10)");
+    const Status valid = CheckRegistry::instance().validate(p.testCases[0].checks[0]);
+    QVERIFY(!valid);
+    QCOMPARE(valid.error(), expected);
+    const Outcome o = runProject(p, RunOptions());
+    QCOMPARE(o.results.size(), 2);
+    QCOMPARE(toString(o.results.at(0).status), toString(ResultStatus::Error));
+    QCOMPARE(o.results.at(0).message, expected);
+    QCOMPARE(server.slowRequests(), 0); // refused before it polled anything
+    p.testCases[0].checks[0].eventually = eventually(1000, 50);
+    QVERIFY(CheckRegistry::instance().validate(p.testCases[0].checks[0]));
 }
 
 void RunnerTest::failedStepSkipsTheRest()
@@ -368,6 +443,50 @@ void RunnerTest::concurrencyIsBounded()
     QVERIFY2(server.maxSlowInFlight() <= bound, qPrintable(QString::number(server.maxSlowInFlight())));
     if (bound > 1) // the bound is used, not just respected
         QVERIFY2(server.maxSlowInFlight() >= 2, qPrintable(QString::number(server.maxSlowInFlight())));
+}
+
+void RunnerTest::perHostAboveTheConnectionPoolDoesNotTimeOut_data()
+{
+    QTest::addColumn<int>("perHost");
+    QTest::addColumn<int>("networkThreads");
+    QTest::newRow("per host 20, 2 threads") << 20 << 2;
+    QTest::newRow("per host 40, 2 threads") << 40 << 2;
+    QTest::newRow("per host 20, runner thread") << 20 << 0;
+}
+
+// Qt opens at most 6 connections per host and manager and queues the rest; a request
+// waiting there must not spend its timeout (a 1 s server, a 3 s timeout, 40 checks).
+void RunnerTest::perHostAboveTheConnectionPoolDoesNotTimeOut()
+{
+    QFETCH(int, perHost);
+    QFETCH(int, networkThreads);
+    HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    Project p = slowProject(server.baseUrl(), 40, 1, 1000);
+    for (TestCase &t : p.testCases)
+        t.checks[0].spec.insert(QStringLiteral("timeout_ms"), 3000);
+    RunOptions options;
+    options.concurrency = 40;
+    options.perHostLimit = perHost;
+    options.networkThreads = networkThreads;
+    QElapsedTimer clock;
+    clock.start();
+    const Outcome o = runProject(p, options, 60000);
+    const qint64 wallMs = clock.elapsed();
+    QCOMPARE(o.results.size(), 40);
+    qint64 slowest = 0;
+    for (const CheckResult &r : o.results) {
+        QVERIFY2(r.status == ResultStatus::Pass,
+            qPrintable(QStringLiteral("%1: %2").arg(toString(r.status), r.message)));
+        slowest = qMax(slowest, r.durationMs);
+    }
+    qInfo("40 checks of 1 s, per host %d, %d network threads: %lld ms in all, slowest check %lld ms, "
+          "at most %d in flight at the server",
+        perHost, networkThreads, wallMs, slowest, server.maxSlowInFlight());
+    QCOMPARE(o.run.passed, 40);
+    // No check waited for a connection: each took its one second (a wait adds another).
+    QVERIFY2(slowest < 1800, qPrintable(QString::number(slowest)));
+    QVERIFY2(server.maxSlowInFlight() <= perHost, qPrintable(QString::number(server.maxSlowInFlight())));
 }
 
 void RunnerTest::cancelFinishesQuicklyWithSkipped()

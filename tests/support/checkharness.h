@@ -5,12 +5,15 @@
 #include <QJsonObject>
 
 // QCOMPARE cannot print ResultStatus (flowbench::toString returns a QString); this says
-// what the outcome was and why.
-#define FLOWBENCH_COMPARE_STATUS(outcome, expected)                                                \
-    QVERIFY2((outcome).status == (expected),                                                       \
-             qPrintable(QStringLiteral("got %1, expected %2: %3")                                  \
-                            .arg(flowbench::toString((outcome).status), flowbench::toString(expected), \
-                                 (outcome).message)))
+// what the outcome was and why. `outcome` is evaluated once (it may be a runCheck call).
+#define FLOWBENCH_COMPARE_STATUS(outcome, expected)                                                          \
+    do {                                                                                                     \
+        const flowbench::CheckOutcome flowbenchOutcome_ = (outcome);                                         \
+        QVERIFY2(flowbenchOutcome_.status == (expected),                                                     \
+            qPrintable(QStringLiteral("got %1, expected %2: %3")                                             \
+                           .arg(flowbench::toString(flowbenchOutcome_.status),                               \
+                               flowbench::toString(expected), flowbenchOutcome_.message)));                  \
+    } while (false)
 
 namespace flowbench::testing {
 

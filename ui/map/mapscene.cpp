@@ -408,6 +408,11 @@ void MapScene::commitMoves()
     std::sort(from.begin(), from.end(), byId);
     std::sort(to.begin(), to.end(), byId);
     m_document->undoStack()->push(new MoveNodesCommand(m_document, from, to));
+    // A refused move (a read-only project, a full disk) leaves the cards where the file has them.
+    for (const NodePosition &p : to)
+        if (const Node *n = m_document->node(p.id); n && (n->x != p.x || n->y != p.y))
+            if (NodeItem *item = nodeItem(p.id))
+                item->setPos(n->x, n->y);
 }
 
 void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)

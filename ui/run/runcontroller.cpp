@@ -166,8 +166,12 @@ void RunController::onFinished(const Run &run)
     }
     m_pendingPerNode.clear();
     QString error;
-    const Status stored = m_document->store()->addRun(run, m_currentResults);
-    if (stored) {
+    if (m_document->isReadOnly()) {
+        // Shown for this session (map, results, history), never written: the file is read-only.
+        m_runs.append(run);
+        m_resultsByRun.insert(run.id, m_currentResults);
+        error = tr("results not stored: %1 is read-only (%2)").arg(m_document->filePath(), m_document->readOnlyReason());
+    } else if (const Status stored = m_document->store()->addRun(run, m_currentResults); stored) {
         m_runs.append(run);
         m_resultsByRun.insert(run.id, m_currentResults);
     } else {

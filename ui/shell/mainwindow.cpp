@@ -18,6 +18,7 @@
 #include "run/runworkspace.h"
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
+#include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
 #include "shell/windowactions.h"
 #include "testcases/testcaseeditor.h"
@@ -42,6 +43,7 @@
 #include <QToolBar>
 #include <QUndoGroup>
 #include <QUndoView>
+#include <QVBoxLayout>
 
 namespace flowbench {
 
@@ -55,13 +57,20 @@ MainWindow::MainWindow(QWidget *parent)
     , m_nudge(new MapNudge(m_view, this))
     , m_stack(new QStackedWidget)
     , m_welcome(new WelcomeWidget)
+    , m_mapPage(new QWidget)
+    , m_readOnlyBanner(new ReadOnlyBanner)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(MapStyle::kindIconPath(NodeKind::Screen)
                             .replace(QStringLiteral("kind-screen"), QStringLiteral("flowbench"))));
     m_view->setObjectName(QStringLiteral("mapView"));
+    auto *mapLayout = new QVBoxLayout(m_mapPage);
+    mapLayout->setContentsMargins(0, 0, 0, 0);
+    mapLayout->setSpacing(0);
+    mapLayout->addWidget(m_readOnlyBanner);
+    mapLayout->addWidget(m_view, 1);
     m_stack->addWidget(m_welcome);
-    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_mapPage);
     setCentralWidget(m_stack);
 
     createDocks();
@@ -143,8 +152,10 @@ void MainWindow::createDocks()
         m_docks.append(d);
         return d;
     };
-    QDockWidget *palette = dock(QStringLiteral("paletteDock"), tr("Palette"), m_palette, Qt::LeftDockWidgetArea);
-    QDockWidget *overview = dock(QStringLiteral("overviewDock"), tr("Overview"), m_overview, Qt::LeftDockWidgetArea);
+    QDockWidget *palette
+        = dock(QStringLiteral("paletteDock"), tr("Palette"), m_palette, Qt::LeftDockWidgetArea);
+    QDockWidget *overview
+        = dock(QStringLiteral("overviewDock"), tr("Overview"), m_overview, Qt::LeftDockWidgetArea);
     m_flowsDock = dock(QStringLiteral("flowsDock"), tr("Flows"), m_flows, Qt::LeftDockWidgetArea);
     m_propertiesDock
         = dock(QStringLiteral("propertiesDock"), tr("Properties"), m_properties, Qt::RightDockWidgetArea);
@@ -154,7 +165,8 @@ void MainWindow::createDocks()
     testsScroll->setWidget(m_testCases);
     testsScroll->setWidgetResizable(true);
     testsScroll->setFrameShape(QFrame::NoFrame);
-    m_testCasesDock = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), testsScroll, Qt::RightDockWidgetArea);
+    m_testCasesDock
+        = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), testsScroll, Qt::RightDockWidgetArea);
     QDockWidget *undo = dock(QStringLiteral("historyDock"), tr("History"), history, Qt::RightDockWidgetArea);
     tabifyDockWidget(m_testCasesDock, undo);
     QDockWidget *comments
@@ -219,8 +231,9 @@ void MainWindow::connectActions()
             s->setEnabled(picking);
         if (m_escape)
             m_escape->update();
-        statusBar()->showMessage(
-            picking ? tr("Click the nodes of the flow in order; Enter finishes, Escape cancels.") : QString());
+        statusBar()->showMessage(picking
+                ? tr("Click the nodes of the flow in order; Enter finishes, Escape cancels.")
+                : QString());
     });
 }
 
@@ -259,6 +272,7 @@ void MainWindow::createMenus()
     QMenu *addMenu = map->addMenu(tr("&Add Node"));
     addMenu->menuAction()->setObjectName(QStringLiteral("actionAddNodeMenu"));
     m_actions->add(addMenu->menuAction(), true);
+    m_actions->markEditing({ addMenu->menuAction() });
     for (NodeKind kind : allNodeKinds())
         addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this, [this, kind] {
             m_mapEditor->addNode(
@@ -272,7 +286,8 @@ void MainWindow::createMenus()
         nudge->addAction(a);
     }
     map->addSeparator();
-    map->addActions(m_actions->actions({ QStringLiteral("actionNewFlow"), QStringLiteral("actionAddTestCase") }));
+    map->addActions(
+        m_actions->actions({ QStringLiteral("actionNewFlow"), QStringLiteral("actionAddTestCase") }));
 
     menuBar()->addMenu(m_runWorkspace->runMenu());
 
@@ -358,7 +373,8 @@ void MainWindow::setDocument(ProjectDocument *doc)
             // The step forms need room: once the window has its size, widen the right docks.
             m_docksSized = true;
             resizeDocks({ m_testCasesDock }, { qMax(560, width() * 2 / 5) }, Qt::Horizontal);
-            resizeDocks({ m_propertiesDock, m_testCasesDock }, { height() * 2 / 5, height() * 3 / 5 }, Qt::Vertical);
+            resizeDocks(
+                { m_propertiesDock, m_testCasesDock }, { height() * 2 / 5, height() * 3 / 5 }, Qt::Vertical);
             if (!m_runWorkspace->docks().isEmpty()) // results: a quarter of the height, not more
                 resizeDocks({ m_runWorkspace->docks().first() }, { qMin(300, height() / 4) }, Qt::Vertical);
         }
@@ -385,7 +401,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
         connect(doc, &ProjectDocument::edgesAdded, this, &MainWindow::updateStatus);
         connect(doc, &ProjectDocument::edgesRemoved, this, &MainWindow::updateStatus);
         connect(doc, &ProjectDocument::testCasesChanged, this, &MainWindow::updateStatus);
-        m_stack->setCurrentWidget(m_view);
+        m_stack->setCurrentWidget(m_mapPage);
         m_view->fitToContent();
         // Again once the docks have settled the view's final size.
         QTimer::singleShot(0, m_view, &MapView::fitToContent);
@@ -396,9 +412,14 @@ void MainWindow::setDocument(ProjectDocument *doc)
         m_welcome->setExampleAvailable(!DocumentController::examplePath().isEmpty());
         m_stack->setCurrentWidget(m_welcome);
     }
-    m_actions->setDocumentOpen(doc != nullptr);
+    m_readOnlyBanner->setDocument(doc);
+    // Read-only: what would only push a refused command is off; looking, finding, running
+    // and Save As stay. A command pushed anyway is refused by the store, with a message.
+    const bool writable = doc && !doc->isReadOnly();
+    m_actions->setDocumentOpen(doc != nullptr, writable);
     for (QDockWidget *d : std::as_const(m_docks))
         d->widget()->setEnabled(doc != nullptr);
+    m_palette->setEnabled(writable);
     for (QDockWidget *d : m_runWorkspace->docks())
         d->widget()->setEnabled(doc != nullptr);
     onSelectionChanged();
@@ -419,7 +440,8 @@ void MainWindow::updateStatus()
         + tr("%n connection(s)", nullptr, doc->edgeCount()) + QStringLiteral(" · ")
         + tr("%n test case(s)", nullptr, int(doc->testCases().size())));
     m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
-    m_pathLabel->setText(QDir::toNativeSeparators(doc->filePath()));
+    const QString path = QDir::toNativeSeparators(doc->filePath());
+    m_pathLabel->setText(doc->isReadOnly() ? tr("%1 (read-only)").arg(path) : path);
 }
 
 void MainWindow::updateTitle()
@@ -431,7 +453,11 @@ void MainWindow::updateTitle()
     }
     const QString name
         = doc->projectName().isEmpty() ? QFileInfo(doc->filePath()).completeBaseName() : doc->projectName();
-    setWindowTitle(tr("%1 — %2 — Flowbench").arg(name, QFileInfo(doc->filePath()).fileName()));
+    const QString file = QFileInfo(doc->filePath()).fileName();
+    if (doc->isReadOnly())
+        setWindowTitle(tr("%1 — %2 [read-only] — Flowbench").arg(name, file));
+    else
+        setWindowTitle(tr("%1 — %2 — Flowbench").arg(name, file));
     setWindowFilePath(doc->filePath());
 }
 
@@ -439,7 +465,8 @@ void MainWindow::rebuildRecentMenu(const QStringList &files)
 {
     m_recentMenu->clear();
     for (const QString &f : files)
-        m_recentMenu->addAction(QDir::toNativeSeparators(f), this, [this, f] { m_documents->openProject(f); });
+        m_recentMenu->addAction(
+            QDir::toNativeSeparators(f), this, [this, f] { m_documents->openProject(f); });
     if (files.isEmpty())
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     m_welcome->setRecentFiles(files);
@@ -452,7 +479,7 @@ void MainWindow::onSelectionChanged()
     m_comments->setSelection(nodes);
     m_testCases->setNode(nodes.size() == 1 ? nodes.first() : Id());
     QAction *pin = action(QStringLiteral("actionPin"));
-    pin->setEnabled(!nodes.isEmpty());
+    pin->setEnabled(!nodes.isEmpty() && document() && !document()->isReadOnly());
     pin->setText(m_mapEditor->selectionIsPinned() ? tr("Un&pin") : tr("&Pin in Place"));
 }
 
@@ -477,7 +504,8 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         QMenu *add = menu.addMenu(tr("Add Node Here"));
         for (NodeKind kind : allNodeKinds())
             add->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this, [this, kind, scenePos] {
-                m_mapEditor->addNode(kind, scenePos - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
+                m_mapEditor->addNode(
+                    kind, scenePos - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
             });
         menu.addAction(action(QStringLiteral("actionPaste")));
         menu.addSeparator();

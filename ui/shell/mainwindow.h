@@ -28,6 +28,7 @@ class OverviewWidget;
 class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
+class ReadOnlyBanner;
 class RunWorkspace;
 class TestCaseEditor;
 class WelcomeWidget;
@@ -54,6 +55,7 @@ public:
     TestCaseEditor *testCaseEditor() const { return m_testCases; }
     PropertiesPanel *propertiesPanel() const { return m_properties; }
     CommentsPanel *commentsPanel() const { return m_comments; }
+    ReadOnlyBanner *readOnlyBanner() const { return m_readOnlyBanner; }
     RunWorkspace *runWorkspace() const { return m_runWorkspace; }
     WindowActions *windowActions() const { return m_actions; }
     QAction *action(const QString &name) const; // by object name, e.g. "actionUndo"
@@ -88,6 +90,8 @@ private:
     MapLayouter *m_layouter = nullptr;
     QStackedWidget *m_stack;
     WelcomeWidget *m_welcome;
+    QWidget *m_mapPage; // the read-only banner above the map view
+    ReadOnlyBanner *m_readOnlyBanner;
     PaletteWidget *m_palette = nullptr;
     OverviewWidget *m_overview = nullptr;
     PropertiesPanel *m_properties = nullptr;

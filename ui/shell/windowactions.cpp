@@ -43,6 +43,9 @@ WindowActions::WindowActions(QWidget *window, QUndoGroup *undoGroup)
     add(QStringLiteral("actionLayout"), tr("&Layout Map"), { QKeySequence(Qt::CTRL | Qt::Key_L) });
     add(QStringLiteral("actionNewFlow"), tr("New &Flow…"));
     add(QStringLiteral("actionAddTestCase"), tr("Add &Test Case"), { QKeySequence(Qt::CTRL | Qt::Key_T) });
+    markEditing(actions({ QStringLiteral("actionPaste"), QStringLiteral("actionDelete"),
+        QStringLiteral("actionRename"), QStringLiteral("actionPin"), QStringLiteral("actionLayout"),
+        QStringLiteral("actionNewFlow"), QStringLiteral("actionAddTestCase") }));
 }
 
 QAction *WindowActions::add(
@@ -85,10 +88,17 @@ QList<QAction *> WindowActions::actions(const QStringList &names) const
     return list;
 }
 
-void WindowActions::setDocumentOpen(bool open)
+void WindowActions::markEditing(const QList<QAction *> &actions)
+{
+    m_editActions += actions;
+}
+
+void WindowActions::setDocumentOpen(bool open, bool writable)
 {
     for (QAction *a : std::as_const(m_documentActions))
         a->setEnabled(open);
+    for (QAction *a : std::as_const(m_editActions))
+        a->setEnabled(open && writable);
 }
 
 } // namespace flowbench

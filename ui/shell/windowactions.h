@@ -30,13 +30,17 @@ public:
     QAction *action(const QString &name) const; // null when there is none
     QList<QAction *> actions(const QStringList &names) const;
 
-    // Enables the actions that need an open project.
-    void setDocumentOpen(bool open);
+    // Actions that only change the project: off while the open project is read-only.
+    void markEditing(const QList<QAction *> &actions);
+    // Enables the actions that need an open project, those that change it only when it is
+    // writable.
+    void setDocumentOpen(bool open, bool writable = true);
 
 private:
     QWidget *m_window;
     QHash<QString, QAction *> m_byName;
     QList<QAction *> m_documentActions;
+    QList<QAction *> m_editActions;
 };
 
 } // namespace flowbench

@@ -1,0 +1,68 @@
+#include "checks/projectvalidator.h"
+
+#include "checks/checkregistry.h"
+
+#include <QSet>
+
+namespace flowbench {
+
+QString checkPlace(const Project &project, int testCaseIndex, int checkIndex)
+{
+    const TestCase &t = project.testCases.at(testCaseIndex);
+    const Check &c = t.checks.at(checkIndex);
+    const QString type = c.type.isEmpty() ? QString() : QStringLiteral(", ") + c.type;
+    return QStringLiteral("testCases[%1].checks[%2] (test case \"%3\" step %4%5)")
+        .arg(testCaseIndex)
+        .arg(checkIndex)
+        .arg(t.title)
+        .arg(checkIndex + 1)
+        .arg(type);
+}
+
+QStringList projectProblems(const Project &project)
+{
+    QStringList problems = validateProject(project);
+
+    QSet<QString> connections;
+    for (int i = 0; i < project.environments.size(); ++i) {
+        const Environment &e = project.environments[i];
+        for (int k = 0; k < e.connections.size(); ++k) {
+            const Connection &c = e.connections[k];
+            connections.insert(c.name);
+            if (!c.passwordRef.isEmpty() && !isSecretReference(c.passwordRef))
+                problems << QStringLiteral(
+                    "environments[%1].connections[%2].passwordRef: must be a secret reference "
+                    "(${env:NAME} or ${keychain:ENTRY}), never the password itself")
+                                .arg(i)
+                                .arg(k);
+        }
+    }
+
+    const CheckRegistry &registry = CheckRegistry::instance();
+    for (int i = 0; i < project.testCases.size(); ++i) {
+        const TestCase &t = project.testCases[i];
+        for (int k = 0; k < t.checks.size(); ++k) {
+            const Check &c = t.checks[k];
+            const QString where = checkPlace(project, i, k);
+            if (c.type.isEmpty()) {
+                // validateProject named it already ("type: must not be empty").
+            } else if (!registry.type(c.type)) {
+                problems << QStringLiteral("%1: type: unknown check type \"%2\" (expected one of: %3)")
+                                .arg(where, c.type, registry.names().join(QStringLiteral(", ")));
+            } else if (const Status valid = registry.validate(c); !valid) {
+                // The check's own type names the field: "spec.url: must not be empty".
+                problems << QStringLiteral("%1: %2").arg(where, valid.error());
+            }
+            // A misspelt connection name would only show up when the check runs; a manual
+            // test case is not run, so its checks may name a connection still to come.
+            const QString connection = c.spec.value(QLatin1String("connection")).toString();
+            if (t.automated && !connection.isEmpty() && !project.environments.isEmpty()
+                && !connections.contains(connection))
+                problems << QStringLiteral("%1: spec.connection: no environment defines a connection \"%2\"")
+                                .arg(where, connection);
+        }
+    }
+    return problems;
+}
+
+} // namespace flowbench

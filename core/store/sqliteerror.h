@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+class QSqlDatabase;
+class QSqlError;
+
+namespace flowbench {
+
+// SQLite's primary result code (SQLITE_FULL, SQLITE_READONLY...) of an error the QSQLITE
+// driver reported, or 0 when it carries none.
+int sqliteResultCode(const QSqlError &error);
+
+// The driver's text, led by what it means for the person when that is not "damaged":
+// "disk full: database or disk is full", "the file is read-only: attempt to write a
+// readonly database", "cannot open the file or its write-ahead log: ...". `db` (when
+// given) tells a full disk behind a plain I/O error (ENOSPC, EDQUOT).
+QString describeSqlError(const QSqlError &error, const QSqlDatabase *db = nullptr);
+
+// True for the codes that mean the file's content is bad (SQLITE_CORRUPT, SQLITE_NOTADB),
+// as opposed to the disk, the permissions or another program.
+bool meansDamaged(const QSqlError &error);
+
+} // namespace flowbench
