@@ -1,6 +1,8 @@
 // Gestures on the canvas as a mouse and keyboard make them: a drag of a card is one undo
 // step, Shift+drag from card to card asks for the kind of the connection, F2 renames in
 // place. The project file is checked after each.
+#include "map/mapstyle.h"
+#include "ui/screenshots.h"
 #include "ui/windowfixture.h"
 
 #include <QAction>
@@ -22,6 +24,7 @@ private slots:
     void dragMovesIsOneUndoStep();
     void shiftDragConnects();
     void renameInPlace();
+    void emptyMapIsCanvasAndANewCardIsWhite();
 
 private:
     WindowFixture m_f;
@@ -91,6 +94,35 @@ void TestMapView::renameInPlace()
     QCOMPARE(m_f.file().node(a)->name, QStringLiteral("orders"));
     m_f.trigger("actionUndo");
     QCOMPARE(m_f.file().node(a)->name, QStringLiteral("New table"));
+}
+
+// What the user sees, read from a screenshot: an empty map is the canvas colour edge to
+// edge; a new card (no test cases, no results) is white where it is, with the canvas
+// still around it.
+void TestMapView::emptyMapIsCanvasAndANewCardIsWhite()
+{
+    MapView *view = m_f.view();
+    Screenshots shots;
+    const QImage empty = shots.grab(view->viewport(), QStringLiteral("map-empty"));
+    QVERIFY(!empty.isNull());
+    const int pixels = empty.width() * empty.height();
+    QCOMPARE(countNear(empty, MapStyle::canvasColor(), 2), pixels);
+
+    const Id a = m_f.add(NodeKind::Service, 0, 0);
+    view->resetZoom();
+    view->centerOn(m_f.centreOf(a));
+    m_f.scene()->clearSelection(); // the selection outline is not the card
+    const QImage shot = shots.grab(view->viewport(), QStringLiteral("map-one-card"));
+    const QPoint low = view->mapFromScene(QPointF(MapStyle::kNodeWidth * 0.6, MapStyle::kNodeHeight - 6));
+    QVERIFY2(near(pixelAt(shot, low), Qt::white, 3), qPrintable(pixelAt(shot, low).name()));
+    const QPoint outside = view->mapFromScene(QPointF(MapStyle::kNodeWidth + 40, MapStyle::kNodeHeight / 2));
+    QVERIFY2(
+        near(pixelAt(shot, outside), MapStyle::canvasColor(), 2), qPrintable(pixelAt(shot, outside).name()));
+    // The card covers about its own area and no more.
+    const int card = pixels - countNear(shot, MapStyle::canvasColor(), 2);
+    QVERIFY2(card > MapStyle::kNodeWidth * MapStyle::kNodeHeight * 0.8
+            && card < MapStyle::kNodeWidth * MapStyle::kNodeHeight * 1.5,
+        qPrintable(QString::number(card)));
 }
 
 QTEST_MAIN(TestMapView)

@@ -406,18 +406,28 @@ void TestTestCaseEditor::emptyStates()
 
     editor.setNode(f.node);
     QVERIFY(!editor.findChild<QListWidget *>(QStringLiteral("testCaseList"))->isVisible());
-    QVERIFY(
-        visibleText(QStringLiteral("No test cases on this node yet.\nAdd one to say how it is verified.")));
+    QLabel *noTests
+        = visibleText(QStringLiteral("No test cases on this node yet.\nAdd one to say how it is verified."));
+    QVERIFY(noTests);
     QVERIFY(editor.findChild<QPushButton *>(QStringLiteral("addTestCase"))->isEnabled());
     QVERIFY(!editor.findChild<QPushButton *>(QStringLiteral("removeTestCase"))->isEnabled());
-    QVERIFY(!shots.grab(&editor, QStringLiteral("testcaseeditor-no-testcases")).isNull());
+    shot = shots.grab(&editor, QStringLiteral("testcaseeditor-no-testcases"));
+    QVERIFY(!shot.isNull());
+    QVERIFY(countPixels(
+                shot, [&](const QColor &c) { return !near(c, background, 12); }, areaOf(noTests, &editor))
+        > 50);
 
     QVERIFY(doc->addTestCase(manual).ok());
     QVERIFY(!editor.currentForm());
     QCOMPARE(editor.currentTestCaseId(), manual.id);
-    QVERIFY(visibleText(QStringLiteral(
-        "No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines.")));
-    QVERIFY(!shots.grab(&editor, QStringLiteral("testcaseeditor-no-steps")).isNull());
+    QLabel *noSteps = visibleText(QStringLiteral(
+        "No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines."));
+    QVERIFY(noSteps);
+    shot = shots.grab(&editor, QStringLiteral("testcaseeditor-no-steps"));
+    QVERIFY(!shot.isNull());
+    QVERIFY(countPixels(
+                shot, [&](const QColor &c) { return !near(c, background, 12); }, areaOf(noSteps, &editor))
+        > 50);
 }
 
 QTEST_MAIN(TestTestCaseEditor)

@@ -38,7 +38,9 @@ void TestLogCheckForm::regexAndCaptures()
         qPrintable(log->errors().join(u'|')));
     Screenshots shots;
     QVERIFY(countNear(shots.grab(log, QStringLiteral("checkform-log-invalid")), errorRed(), 40) > 20);
-    QVERIFY(!shots.grab(&editor, QStringLiteral("testcaseeditor-validation")).isNull());
+    const QImage inEditor = shots.grab(&editor, QStringLiteral("testcaseeditor-validation"));
+    QVERIFY(!inEditor.isNull());
+    QVERIFY(countNear(inEditor, errorRed(), 40, areaOf(log, &editor)) > 20); // and in the editor
     typeInto(log->regexEdit(), QStringLiteral("order (\\d+) confirmed"));
     QVERIFY(!log->errors().join(u'|').contains(QStringLiteral("regex")));
     // Captures: a regex capture needs a group.
