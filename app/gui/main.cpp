@@ -1,4 +1,5 @@
 // flowbench [project.flowbench]: the desktop workbench.
+#include "shell/documentcontroller.h"
 #include "shell/mainwindow.h"
 #include "shell/pluraltranslator.h"
 
@@ -28,6 +29,6 @@ int main(int argc, char **argv)
     window.show();
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty())
-        window.openProject(QDir::current().absoluteFilePath(args.first()));
+        window.documents()->openProject(QDir::current().absoluteFilePath(args.first()));
     return app.exec();
 }

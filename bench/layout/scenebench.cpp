@@ -3,6 +3,7 @@
 #include "document/projectdocument.h"
 #include "map/mapscene.h"
 #include "map/mapview.h"
+#include "map/overview/mapoverviewlayer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -50,6 +51,7 @@ SceneFigures measureScene(const Project &project, const LayoutResult &layout, co
         return figures;
     }
     auto scene = std::make_unique<MapScene>(doc->get());
+    MapOverviewLayer::install(scene.get());
     scene->updateClustersNow();
     figures.buildMs = t.nsecsElapsed() / 1e6;
 

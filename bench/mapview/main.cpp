@@ -7,6 +7,7 @@
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
+#include "map/overview/mapoverviewlayer.h"
 #include "../gridmap.h"
 
 #include <QApplication>
@@ -110,6 +111,7 @@ int main(int argc, char **argv)
         }
         const double loadMs = t.nsecsElapsed() / 1e6;
         auto *scene = new MapScene(doc->get());
+        MapOverviewLayer::install(scene);
         scene->updateClustersNow();
         const double openMs = t.nsecsElapsed() / 1e6;
         const double buildMs = openMs - loadMs;

@@ -7,6 +7,7 @@
 #include "map/mapoverlay.h"
 #include "map/mapscene.h"
 #include "map/mapview.h"
+#include "map/overview/mapoverviewlayer.h"
 #include "../gridmap.h"
 #include "run/runcontroller.h"
 
@@ -91,6 +92,7 @@ int runStall(const QString &backend)
     doc.value()->setEnvironments({env});
 
     auto *scene = new MapScene(doc->get());
+    MapOverviewLayer::install(scene);
     auto *overlay = new MapOverlay(scene); // owned by the scene
     scene->setOverlay(overlay);
     MapView view;
@@ -149,6 +151,7 @@ int repaint()
     QList<Node> nodes = makeNodes(5000);
     doc.value()->undoStack()->push(new AddNodesCommand(doc->get(), nodes, {}));
     auto *scene = new MapScene(doc->get());
+    MapOverviewLayer::install(scene);
     auto *overlay = new MapOverlay(scene); // owned by the scene
     scene->setOverlay(overlay);
     MapView view;

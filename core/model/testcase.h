@@ -13,6 +13,12 @@ namespace flowbench {
 enum class Priority { Low, Medium, High, Critical };
 QString toString(Priority priority);
 std::optional<Priority> priorityFromString(const QString &text);
+QList<Priority> allPriorities(); // lowest first
+
+// Tags as a person types them in one field, "smoke, checkout": each trimmed, empty and
+// repeated ones dropped, the order kept. tagsToText() writes them back the same way.
+QStringList tagsFromText(const QString &text);
+QString tagsToText(const QStringList &tags);
 
 struct TestCase
 {
@@ -24,8 +30,8 @@ struct TestCase
     Priority priority = Priority::Medium;
     QStringList tags;
     bool automated = false; // manual test cases have no checks to run
-    int position = 0;       // order among the node's test cases
-    QList<Check> checks;    // ordered steps
+    int position = 0; // order among the node's test cases
+    QList<Check> checks; // ordered steps
     int revision = 0;
 
     bool operator==(const TestCase &o) const

@@ -1,5 +1,6 @@
 #include "store/projectstore.h"
 #include "support/cliprocess.h"
+#include "support/exampleproject.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -69,7 +70,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         m_project = m_dir.filePath(QStringLiteral("shop.flowbench"));
         const Outcome imported = cli({ QStringLiteral("import"),
-            QStringLiteral(FLOWBENCH_SOURCE_DIR "/resources/examples/shop.json"), m_project });
+            testing::exampleJsonPath(), m_project });
         QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     }
 

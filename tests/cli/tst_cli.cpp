@@ -1,4 +1,5 @@
 #include "support/cliprocess.h"
+#include "support/exampleproject.h"
 #include "support/testenv.h"
 
 #include <QDir>
@@ -32,7 +33,8 @@ void writeFile(const QString &path, const QByteArray &data)
     f.write(data);
 }
 
-QString shopJson() { return QStringLiteral(FLOWBENCH_SOURCE_DIR "/resources/examples/shop.json"); }
+// The example as shipped, found next to the test sources (tests/support/exampleproject).
+QString shopJson() { return flowbench::testing::exampleJsonPath(); }
 
 QString uid(int n) { return QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QLatin1Char('0')); }
 

@@ -5,6 +5,7 @@
 #include "store/databasefile.h"
 #include "store/projectstore.h"
 #include "support/cliprocess.h"
+#include "support/exampleproject.h"
 #include "support/projectfile.h"
 
 #include <QDir>
@@ -18,7 +19,8 @@ using namespace flowbench::testing;
 
 namespace {
 
-QString shopJson() { return QStringLiteral(FLOWBENCH_SOURCE_DIR "/resources/examples/shop.json"); }
+// The example as shipped, found next to the test sources (tests/support/exampleproject).
+QString shopJson() { return flowbench::testing::exampleJsonPath(); }
 
 QByteArray readAll(const QString &path)
 {

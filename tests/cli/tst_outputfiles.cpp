@@ -3,6 +3,7 @@
 // a project is never written into a device, and a read-only project is read and run but
 // never changed. Special files are private to the test's folder (never the real /dev/null).
 #include "support/cliprocess.h"
+#include "support/exampleproject.h"
 #include "support/specialfiles.h"
 #include "support/testenv.h"
 
@@ -23,9 +24,10 @@ using namespace flowbench::testing;
 
 namespace {
 
+// The example as shipped, found next to the test sources (tests/support/exampleproject).
 QString shopJson()
 {
-    return QStringLiteral(FLOWBENCH_SOURCE_DIR "/resources/examples/shop.json");
+    return exampleJsonPath();
 }
 
 QByteArray readAll(const QString &path)

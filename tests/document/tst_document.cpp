@@ -5,10 +5,7 @@
 #include "document/addnodescommand.h"
 #include "document/addtestcasecommand.h"
 #include "document/applylayoutcommand.h"
-#include "document/changeedgecommand.h"
-#include "document/changeflowcommand.h"
-#include "document/changenodecommand.h"
-#include "document/changetestcasecommand.h"
+#include "document/changevalue.h"
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "document/removeedgecommand.h"
@@ -35,7 +32,10 @@ Node makeNode(NodeKind kind, const QString &name, double x = 0, double y = 0)
     return n;
 }
 
-Project reopen(const QString &path) { return testing::reopenProject(path); }
+Project reopen(const QString &path)
+{
+    return testing::reopenProject(path);
+}
 
 QStringList names(const QList<Node> &nodes)
 {
@@ -57,6 +57,8 @@ private slots:
     void addNodesIsSavedAndUndoable();
     void moveMergesConsecutiveMoves();
     void renameIsSavedAndUndoable();
+    void fieldEditsOfSeveralNodesAreOneStep();
+    void mergeableEditsOfOneFieldAreOneStep();
     void deleteCascadesAndUndoRestoresEverything();
     void connectAndDisconnect();
     void flowsAndTheirTestCases();
@@ -109,7 +111,7 @@ void TestDocument::verifyFileMatchesDocument()
 
 Id TestDocument::addNode(NodeKind kind, const QString &name, double x, double y)
 {
-    auto cmd = new AddNodesCommand(m_doc.get(), {makeNode(kind, name, x, y)});
+    auto cmd = new AddNodesCommand(m_doc.get(), { makeNode(kind, name, x, y) });
     const Id id = cmd->nodeIds().first();
     m_doc->undoStack()->push(cmd);
     return id;
@@ -119,14 +121,14 @@ void TestDocument::addNodesIsSavedAndUndoable()
 {
     QSignalSpy added(m_doc.get(), &ProjectDocument::nodesAdded);
     QSignalSpy removed(m_doc.get(), &ProjectDocument::nodesRemoved);
-    m_doc->undoStack()->push(new AddNodesCommand(
-        m_doc.get(), {makeNode(NodeKind::Api, QStringLiteral("POST /orders"), 10, 20),
-                      makeNode(NodeKind::Table, QStringLiteral("orders"), 200, 20)}));
+    m_doc->undoStack()->push(new AddNodesCommand(m_doc.get(),
+        { makeNode(NodeKind::Api, QStringLiteral("POST /orders"), 10, 20),
+            makeNode(NodeKind::Table, QStringLiteral("orders"), 200, 20) }));
     QCOMPARE(added.count(), 1);
     QCOMPARE(added.first().first().value<QList<Id>>().size(), 2);
 
     Project file = reopen(m_path);
-    QCOMPARE(names(file.nodes), QStringList({QStringLiteral("POST /orders"), QStringLiteral("orders")}));
+    QCOMPARE(names(file.nodes), QStringList({ QStringLiteral("POST /orders"), QStringLiteral("orders") }));
     const Node *api = file.nodeByName(QStringLiteral("POST /orders"));
     QCOMPARE(toString(api->kind), QStringLiteral("api"));
     QCOMPARE(api->x, 10.0);
@@ -152,8 +154,8 @@ void TestDocument::moveMergesConsecutiveMoves()
     QSignalSpy moved(m_doc.get(), &ProjectDocument::nodesMoved);
     auto *stack = m_doc->undoStack();
     const int before = stack->count();
-    stack->push(new MoveNodesCommand(m_doc.get(), {{id, 0, 0, false}}, {{id, 50, 10, false}}));
-    stack->push(new MoveNodesCommand(m_doc.get(), {{id, 50, 10, false}}, {{id, 120, 40, false}}));
+    stack->push(new MoveNodesCommand(m_doc.get(), { { id, 0, 0, false } }, { { id, 50, 10, false } }));
+    stack->push(new MoveNodesCommand(m_doc.get(), { { id, 50, 10, false } }, { { id, 120, 40, false } }));
     QCOMPARE(stack->count(), before + 1);
     QCOMPARE(moved.count(), 2);
     Project file = reopen(m_path);
@@ -178,9 +180,10 @@ void TestDocument::renameIsSavedAndUndoable()
     Node after = before;
     after.name = QStringLiteral("orders");
     after.group = QStringLiteral("Checkout");
-    after.risk = {4, 5};
+    after.risk = { 4, 5 };
     after.properties.insert(QStringLiteral("table"), QStringLiteral("public.orders"));
-    m_doc->undoStack()->push(new ChangeNodeCommand(m_doc.get(), before, after, QStringLiteral("Rename")));
+    m_doc->undoStack()->push(
+        new ChangeValue<Node, Node>(m_doc.get(), before, after, QStringLiteral("Rename")));
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().first().toString(), id);
     Node stored = reopen(m_path).nodes.first();
@@ -199,38 +202,107 @@ void TestDocument::renameIsSavedAndUndoable()
     verifyFileMatchesDocument();
 }
 
+void TestDocument::fieldEditsOfSeveralNodesAreOneStep()
+{
+    const Id a = addNode(NodeKind::Api, QStringLiteral("a"));
+    const Id b = addNode(NodeKind::Table, QStringLiteral("b"));
+    const int steps = m_doc->undoStack()->count();
+    m_doc->undoStack()->push(
+        new ChangeValue<Node, bool>(m_doc.get(), { a, b }, &Node::pinned, true, QStringLiteral("Pin")));
+    QCOMPARE(m_doc->undoStack()->count(), steps + 1);
+    QVERIFY(reopen(m_path).node(a)->pinned);
+    QVERIFY(reopen(m_path).node(b)->pinned);
+    verifyFileMatchesDocument();
+    m_doc->undoStack()->undo();
+    QVERIFY(!reopen(m_path).node(a)->pinned);
+    QVERIFY(!reopen(m_path).node(b)->pinned);
+    verifyFileMatchesDocument();
+}
+
+void TestDocument::mergeableEditsOfOneFieldAreOneStep()
+{
+    const Id a = addNode(NodeKind::Api, QStringLiteral("a"));
+    const Id b = addNode(NodeKind::Api, QStringLiteral("b"));
+    QUndoStack *stack = m_doc->undoStack();
+    const int steps = stack->count();
+    auto risk = [&](const Id &id, Risk value) {
+        stack->push((new ChangeValue<Node, Risk>(m_doc.get(), id, &Node::risk, value, QStringLiteral("Risk")))
+                        ->mergeable());
+    };
+    // A spin box stepped three times: one undo step back to where it began.
+    risk(a, { 2, 1 });
+    risk(a, { 3, 1 });
+    risk(a, { 3, 4 });
+    QCOMPARE(stack->count(), steps + 1);
+    QCOMPARE(reopen(m_path).node(a)->risk, (Risk { 3, 4 }));
+    verifyFileMatchesDocument();
+    // Another node's field, or another field, is a step of its own.
+    risk(b, { 5, 5 });
+    QCOMPARE(stack->count(), steps + 2);
+    stack->push((new ChangeValue<Node, QString>(
+                     m_doc.get(), b, &Node::owner, QStringLiteral("web"), QStringLiteral("Owner")))
+                    ->mergeable());
+    QCOMPARE(stack->count(), steps + 3);
+    // Edits not made mergeable never merge.
+    stack->push(new ChangeValue<Node, QString>(
+        m_doc.get(), b, &Node::owner, QStringLiteral("core"), QStringLiteral("Owner")));
+    QCOMPARE(stack->count(), steps + 4);
+    stack->undo();
+    stack->undo();
+    stack->undo();
+    QCOMPARE(reopen(m_path).node(b)->risk, Risk());
+    stack->undo();
+    QCOMPARE(reopen(m_path).node(a)->risk, Risk());
+    verifyFileMatchesDocument();
+    // Merged back to the value before: the step is dropped, the one before it stays.
+    stack->push(new ChangeValue<Node, QString>(
+        m_doc.get(), b, &Node::name, QStringLiteral("b2"), QStringLiteral("Rename")));
+    const int count = stack->count();
+    risk(a, { 4, 4 });
+    QCOMPARE(stack->count(), count + 1);
+    risk(a, Risk());
+    QCOMPARE(stack->count(), count);
+    QCOMPARE(reopen(m_path).node(a)->risk, Risk());
+    QCOMPARE(reopen(m_path).node(b)->name, QStringLiteral("b2"));
+    verifyFileMatchesDocument();
+    stack->undo();
+    QCOMPARE(reopen(m_path).node(b)->name, QStringLiteral("b"));
+    verifyFileMatchesDocument();
+}
+
 void TestDocument::deleteCascadesAndUndoRestoresEverything()
 {
     const Id api = addNode(NodeKind::Api, QStringLiteral("POST /orders"));
     const Id svc = addNode(NodeKind::Service, QStringLiteral("orders-service"));
     const Id table = addNode(NodeKind::Table, QStringLiteral("orders"));
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), api, svc, EdgeKind::Calls, QString()}));
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), svc, table, EdgeKind::Writes, QStringLiteral("insert")}));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), { Id(), api, svc, EdgeKind::Calls, QString() }));
+    m_doc->undoStack()->push(
+        new AddEdgeCommand(m_doc.get(), { Id(), svc, table, EdgeKind::Writes, QStringLiteral("insert") }));
     TestCase tc;
     tc.nodeId = svc;
     tc.title = QStringLiteral("order is stored");
-    tc.tags = QStringList{QStringLiteral("smoke")};
+    tc.tags = QStringList { QStringLiteral("smoke") };
     m_doc->undoStack()->push(new AddTestCaseCommand(m_doc.get(), tc));
     Flow flow;
     flow.name = QStringLiteral("Checkout");
-    flow.nodeIds = {api, svc, table};
+    flow.nodeIds = { api, svc, table };
     m_doc->undoStack()->push(new AddFlowCommand(m_doc.get(), flow));
     const Project full = reopen(m_path);
 
-    auto preview = m_doc->previewRemoveNodes({svc});
+    auto preview = m_doc->previewRemoveNodes({ svc });
     QVERIFY(preview.ok());
     QCOMPARE(preview->edges, 2);
     QCOMPARE(preview->testCases, 1);
     QCOMPARE(preview->flowSteps, 1);
 
     QSignalSpy edgesRemoved(m_doc.get(), &ProjectDocument::edgesRemoved);
-    m_doc->undoStack()->push(new RemoveNodesCommand(m_doc.get(), {svc}));
+    m_doc->undoStack()->push(new RemoveNodesCommand(m_doc.get(), { svc }));
     QCOMPARE(edgesRemoved.count(), 1);
     Project file = reopen(m_path);
-    QCOMPARE(names(file.nodes), QStringList({QStringLiteral("POST /orders"), QStringLiteral("orders")}));
+    QCOMPARE(names(file.nodes), QStringList({ QStringLiteral("POST /orders"), QStringLiteral("orders") }));
     QVERIFY(file.edges.isEmpty());
     QVERIFY(file.testCases.isEmpty());
-    QCOMPARE(file.flows.first().nodeIds, QList<Id>({api, table}));
+    QCOMPARE(file.flows.first().nodeIds, QList<Id>({ api, table }));
     verifyFileMatchesDocument();
 
     m_doc->undoStack()->undo();
@@ -238,7 +310,7 @@ void TestDocument::deleteCascadesAndUndoRestoresEverything()
     QCOMPARE(file.nodes, full.nodes);
     QCOMPARE(file.edges, full.edges);
     QCOMPARE(file.testCases, full.testCases);
-    QCOMPARE(file.flows.first().nodeIds, QList<Id>({api, svc, table}));
+    QCOMPARE(file.flows.first().nodeIds, QList<Id>({ api, svc, table }));
     verifyFileMatchesDocument();
 
     m_doc->undoStack()->redo();
@@ -250,7 +322,7 @@ void TestDocument::connectAndDisconnect()
 {
     const Id a = addNode(NodeKind::Job, QStringLiteral("nightly-export"));
     const Id b = addNode(NodeKind::Queue, QStringLiteral("exports"));
-    auto add = new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Publishes, QString()});
+    auto add = new AddEdgeCommand(m_doc.get(), { Id(), a, b, EdgeKind::Publishes, QString() });
     const Id edgeId = add->edgeId();
     m_doc->undoStack()->push(add);
     Project file = reopen(m_path);
@@ -275,7 +347,7 @@ void TestDocument::flowsAndTheirTestCases()
     const Id b = addNode(NodeKind::Api, QStringLiteral("POST /checkout"));
     Flow flow;
     flow.name = QStringLiteral("Checkout");
-    flow.nodeIds = {a, b};
+    flow.nodeIds = { a, b };
     auto add = new AddFlowCommand(m_doc.get(), flow);
     const Id flowId = add->flowId();
     m_doc->undoStack()->push(add);
@@ -287,11 +359,12 @@ void TestDocument::flowsAndTheirTestCases()
 
     Flow renamed = *m_doc->flow(flowId);
     renamed.name = QStringLiteral("Buy");
-    renamed.nodeIds = {a, b, a};
-    m_doc->undoStack()->push(new ChangeFlowCommand(m_doc.get(), *m_doc->flow(flowId), renamed, QStringLiteral("Rename flow")));
+    renamed.nodeIds = { a, b, a };
+    m_doc->undoStack()->push(new ChangeValue<Flow, Flow>(
+        m_doc.get(), *m_doc->flow(flowId), renamed, QStringLiteral("Rename flow")));
     Project file = reopen(m_path);
     QCOMPARE(file.flows.first().name, QStringLiteral("Buy"));
-    QCOMPARE(file.flows.first().nodeIds, QList<Id>({a, b, a}));
+    QCOMPARE(file.flows.first().nodeIds, QList<Id>({ a, b, a }));
 
     m_doc->undoStack()->push(new RemoveFlowCommand(m_doc.get(), flowId));
     file = reopen(m_path);
@@ -326,8 +399,9 @@ void TestDocument::testCasesAddChangeRemove()
 
     TestCase edited = *m_doc->testCase(id);
     edited.automated = true;
-    edited.tags = QStringList{QStringLiteral("redis"), QStringLiteral("ttl")};
-    m_doc->undoStack()->push(new ChangeTestCaseCommand(m_doc.get(), *m_doc->testCase(id), edited, QStringLiteral("Edit")));
+    edited.tags = QStringList { QStringLiteral("redis"), QStringLiteral("ttl") };
+    m_doc->undoStack()->push(new ChangeValue<TestCase, TestCase>(
+        m_doc.get(), *m_doc->testCase(id), edited, QStringLiteral("Edit")));
     TestCase stored = reopen(m_path).testCases.first();
     QVERIFY(stored.automated);
     QCOMPARE(stored.tags, edited.tags);
@@ -348,12 +422,12 @@ void TestDocument::layoutIsOneStepAndKeepsPinnedNodes()
 {
     const Id a = addNode(NodeKind::Api, QStringLiteral("a"), 0, 0);
     const Id b = addNode(NodeKind::Api, QStringLiteral("b"), 0, 0);
-    Node pinned = *m_doc->node(b);
-    pinned.pinned = true;
-    m_doc->undoStack()->push(new ChangeNodeCommand(m_doc.get(), *m_doc->node(b), pinned, QStringLiteral("Pin")));
+    m_doc->undoStack()->push(
+        new ChangeValue<Node, bool>(m_doc.get(), b, &Node::pinned, true, QStringLiteral("Pin")));
     const int steps = m_doc->undoStack()->count();
 
-    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 300, 100, false}, {b, 500, 500, false}}));
+    m_doc->undoStack()->push(
+        new ApplyLayoutCommand(m_doc.get(), { { a, 300, 100, false }, { b, 500, 500, false } }));
     QCOMPARE(m_doc->undoStack()->count(), steps + 1);
     Project file = reopen(m_path);
     QCOMPARE(file.node(a)->x, 300.0);
@@ -368,7 +442,7 @@ void TestDocument::layoutIsOneStepAndKeepsPinnedNodes()
 namespace {
 QList<QPointF> spline(double x0, double y0, int segments)
 {
-    QList<QPointF> points{QPointF(x0, y0)};
+    QList<QPointF> points { QPointF(x0, y0) };
     for (int i = 1; i <= segments * 3; ++i)
         points.append(QPointF(x0 + i * 7.5, y0 + i * 11.25));
     return points;
@@ -390,11 +464,10 @@ void TestDocument::layoutStoresRoutesAndUndoRestoresThem()
     const Id a = addNode(NodeKind::Screen, QStringLiteral("a"), 0, 0);
     const Id b = addNode(NodeKind::Api, QStringLiteral("b"), 0, 0);
     const Id c = addNode(NodeKind::Table, QStringLiteral("c"), 40, 40);
-    Node pinned = *m_doc->node(c);
-    pinned.pinned = true;
-    m_doc->undoStack()->push(new ChangeNodeCommand(m_doc.get(), *m_doc->node(c), pinned, QStringLiteral("Pin")));
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Calls, QString()}));
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), b, c, EdgeKind::Writes, QString()}));
+    m_doc->undoStack()->push(
+        new ChangeValue<Node, bool>(m_doc.get(), c, &Node::pinned, true, QStringLiteral("Pin")));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), { Id(), a, b, EdgeKind::Calls, QString() }));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), { Id(), b, c, EdgeKind::Writes, QString() }));
     Id ab, bc;
     for (const Edge &e : m_doc->edges())
         (e.from == a ? ab : bc) = e.id;
@@ -402,22 +475,24 @@ void TestDocument::layoutStoresRoutesAndUndoRestoresThem()
     QSignalSpy routed(m_doc.get(), &ProjectDocument::edgeRoutesChanged);
 
     // First layout: both edges routed; b -> c ends at the pinned c, which stays at (40, 40).
-    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 100, 0, false}, {b, 100, 200, false}, {c, 9, 9, false}},
-                                                    {{ab, spline(150, 62, 1)}, {bc, spline(150, 262, 2)}}));
+    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(),
+        { { a, 100, 0, false }, { b, 100, 200, false }, { c, 9, 9, false } },
+        { { ab, spline(150, 62, 1) }, { bc, spline(150, 262, 2) } }));
     QCOMPARE(routed.count(), 1);
-    const SplineRoute firstAb{spline(150, 62, 1), QPointF(100, 0), QPointF(100, 200)};
-    const SplineRoute firstBc{spline(150, 262, 2), QPointF(100, 200), QPointF(40, 40)};
+    const SplineRoute firstAb { spline(150, 62, 1), QPointF(100, 0), QPointF(100, 200) };
+    const SplineRoute firstBc { spline(150, 262, 2), QPointF(100, 200), QPointF(40, 40) };
     Project file = reopen(m_path);
     QCOMPARE(routeIn(file, ab), firstAb);
     QCOMPARE(routeIn(file, bc), firstBc);
-    QVERIFY(routeIn(file, ab).fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
+    QVERIFY(routeIn(file, ab).fits(
+        QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
     verifyFileMatchesDocument();
 
     // Second layout: new spline for a -> b, none for b -> c (Graphviz gave none).
-    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 0, 300, false}, {b, 300, 300, false}},
-                                                    {{ab, spline(200, 350, 1)}}));
+    m_doc->undoStack()->push(new ApplyLayoutCommand(
+        m_doc.get(), { { a, 0, 300, false }, { b, 300, 300, false } }, { { ab, spline(200, 350, 1) } }));
     file = reopen(m_path);
-    QCOMPARE(routeIn(file, ab), (SplineRoute{spline(200, 350, 1), QPointF(0, 300), QPointF(300, 300)}));
+    QCOMPARE(routeIn(file, ab), (SplineRoute { spline(200, 350, 1), QPointF(0, 300), QPointF(300, 300) }));
     QVERIFY(routeIn(file, bc).isEmpty());
     verifyFileMatchesDocument();
 
@@ -448,13 +523,14 @@ void TestDocument::failedLayoutChangesNothing()
 {
     const Id a = addNode(NodeKind::Api, QStringLiteral("a"), 5, 5);
     const Id b = addNode(NodeKind::Table, QStringLiteral("b"), 5, 5);
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Reads, QString()}));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), { Id(), a, b, EdgeKind::Reads, QString() }));
     const Id edge = m_doc->edges().first().id;
     const Project before = reopen(m_path);
     QSignalSpy errors(m_doc.get(), &ProjectDocument::errorOccurred);
     QList<QPointF> fivePoints = spline(0, 0, 1);
     fivePoints.append(QPointF(1, 1));
-    const Status s = m_doc->applyLayout({{a, 300, 300, false}}, {{edge, SplineRoute{fivePoints, QPointF(300, 300), QPointF(5, 5)}}});
+    const Status s = m_doc->applyLayout({ { a, 300, 300, false } },
+        { { edge, SplineRoute { fivePoints, QPointF(300, 300), QPointF(5, 5) } } });
     QVERIFY(!s.ok());
     QCOMPARE(errors.count(), 1);
     QVERIFY(reopen(m_path) == before);
@@ -468,20 +544,23 @@ void TestDocument::movedNodeKeepsRouteButItNoLongerFits()
 {
     const Id a = addNode(NodeKind::Api, QStringLiteral("a"));
     const Id b = addNode(NodeKind::Table, QStringLiteral("b"));
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Writes, QString()}));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), { Id(), a, b, EdgeKind::Writes, QString() }));
     const Id edge = m_doc->edges().first().id;
-    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 0, 0, false}, {b, 0, 200, false}},
-                                                    {{edge, spline(50, 62, 1)}}));
+    m_doc->undoStack()->push(new ApplyLayoutCommand(
+        m_doc.get(), { { a, 0, 0, false }, { b, 0, 200, false } }, { { edge, spline(50, 62, 1) } }));
     const SplineRoute route = routeIn(reopen(m_path), edge);
     QVERIFY(route.fits(QPointF(0, 0), QPointF(0, 200)));
 
-    m_doc->undoStack()->push(new MoveNodesCommand(m_doc.get(), {{b, 0, 200, false}}, {{b, 80, 260, false}}));
+    m_doc->undoStack()->push(
+        new MoveNodesCommand(m_doc.get(), { { b, 0, 200, false } }, { { b, 80, 260, false } }));
     Project file = reopen(m_path);
     QCOMPARE(routeIn(file, edge), route);
-    QVERIFY(!routeIn(file, edge).fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
+    QVERIFY(!routeIn(file, edge)
+                 .fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
     m_doc->undoStack()->undo();
     file = reopen(m_path);
-    QVERIFY(routeIn(file, edge).fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
+    QVERIFY(routeIn(file, edge)
+                .fits(QPointF(file.node(a)->x, file.node(a)->y), QPointF(file.node(b)->x, file.node(b)->y)));
     verifyFileMatchesDocument();
 }
 
@@ -490,22 +569,20 @@ void TestDocument::edgeEditsKeepRouteUnlessAnEndChanges()
     const Id a = addNode(NodeKind::Api, QStringLiteral("a"));
     const Id b = addNode(NodeKind::Table, QStringLiteral("b"));
     const Id c = addNode(NodeKind::Queue, QStringLiteral("c"));
-    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), a, b, EdgeKind::Writes, QString()}));
+    m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), { Id(), a, b, EdgeKind::Writes, QString() }));
     const Id edge = m_doc->edges().first().id;
-    m_doc->undoStack()->push(new ApplyLayoutCommand(m_doc.get(), {{a, 0, 0, false}, {b, 0, 200, false}},
-                                                    {{edge, spline(50, 62, 1)}}));
+    m_doc->undoStack()->push(new ApplyLayoutCommand(
+        m_doc.get(), { { a, 0, 0, false }, { b, 0, 200, false } }, { { edge, spline(50, 62, 1) } }));
     const SplineRoute route = routeIn(reopen(m_path), edge);
     QVERIFY(!route.isEmpty());
 
-    Edge labelled = *m_doc->edge(edge);
-    labelled.label = QStringLiteral("insert");
-    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edge), labelled, QStringLiteral("Label")));
+    m_doc->undoStack()->push(new ChangeValue<Edge, QString>(
+        m_doc.get(), edge, &Edge::label, QStringLiteral("insert"), QStringLiteral("Label")));
     QCOMPARE(routeIn(reopen(m_path), edge), route);
     verifyFileMatchesDocument();
 
-    Edge moved = *m_doc->edge(edge);
-    moved.to = c;
-    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edge), moved, QStringLiteral("Reconnect")));
+    m_doc->undoStack()->push(
+        new ChangeValue<Edge, Id>(m_doc.get(), edge, &Edge::to, c, QStringLiteral("Reconnect")));
     QVERIFY(routeIn(reopen(m_path), edge).isEmpty());
     QVERIFY(m_doc->edge(edge)->route.isEmpty());
     verifyFileMatchesDocument();
@@ -519,8 +596,10 @@ void TestDocument::documentMatchesFileAfterManyEdits()
     m_doc->undoStack()->push(new AddNodesCommand(m_doc.get(), nodes));
     const QList<Node> all = m_doc->nodes();
     for (int i = 1; i < all.size(); ++i)
-        m_doc->undoStack()->push(new AddEdgeCommand(m_doc.get(), {Id(), all.at(i - 1).id, all.at(i).id, EdgeKind::Calls, QString()}));
-    m_doc->undoStack()->push(new RemoveNodesCommand(m_doc.get(), {all.at(3).id, all.at(4).id, all.at(10).id}));
+        m_doc->undoStack()->push(new AddEdgeCommand(
+            m_doc.get(), { Id(), all.at(i - 1).id, all.at(i).id, EdgeKind::Calls, QString() }));
+    m_doc->undoStack()->push(
+        new RemoveNodesCommand(m_doc.get(), { all.at(3).id, all.at(4).id, all.at(10).id }));
     QCOMPARE(m_doc->nodeCount(), 27);
     QCOMPARE(m_doc->edgeCount(), 29 - 5); // 2-3, 3-4, 4-5, 9-10, 10-11
     verifyFileMatchesDocument();

@@ -14,6 +14,9 @@ private slots:
     void nodeKindNames();
     void edgeKindRoundTrip();
     void riskScore();
+    void tagsFromText_data();
+    void tagsFromText();
+    void priorityNames();
     void secretReferences_data();
     void secretReferences();
     void validation_data();
@@ -55,6 +58,45 @@ void TestModel::riskScore()
     QVERIFY((Risk{1, 5}).isValid());
     QVERIFY(!(Risk{0, 3}).isValid());
     QVERIFY(!(Risk{3, 6}).isValid());
+}
+
+void TestModel::tagsFromText_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("tags");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("empty") << QString() << QStringList() << QString();
+    QTest::newRow("one") << QStringLiteral("smoke") << QStringList{QStringLiteral("smoke")} << QStringLiteral("smoke");
+    QTest::newRow("spaces and empties") << QStringLiteral(" smoke, stock ,, ")
+                                        << QStringList{QStringLiteral("smoke"), QStringLiteral("stock")}
+                                        << QStringLiteral("smoke, stock");
+    QTest::newRow("repeats dropped, order kept")
+        << QStringLiteral("stock,smoke, stock , smoke") << QStringList{QStringLiteral("stock"), QStringLiteral("smoke")}
+        << QStringLiteral("stock, smoke");
+    QTest::newRow("inner spaces kept") << QStringLiteral("slow path, eu-west")
+                                       << QStringList{QStringLiteral("slow path"), QStringLiteral("eu-west")}
+                                       << QStringLiteral("slow path, eu-west");
+    QTest::newRow("only commas") << QStringLiteral(", ,,") << QStringList() << QString();
+}
+
+void TestModel::tagsFromText()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, tags);
+    QFETCH(QString, written);
+    QCOMPARE(flowbench::tagsFromText(text), tags);
+    QCOMPARE(tagsToText(tags), written);
+    QCOMPARE(flowbench::tagsFromText(tagsToText(tags)), tags); // what the field shows reads back the same
+}
+
+void TestModel::priorityNames()
+{
+    QCOMPARE(allPriorities().size(), 4);
+    for (Priority p : allPriorities())
+        QVERIFY(priorityFromString(toString(p)) == p);
+    QVERIFY(allPriorities().first() == Priority::Low);
+    QVERIFY(allPriorities().last() == Priority::Critical);
+    QVERIFY(!priorityFromString(QStringLiteral("urgent")));
 }
 
 void TestModel::secretReferences_data()

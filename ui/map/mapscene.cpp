@@ -6,7 +6,7 @@
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "map/edgeitem.h"
-#include "map/overview/mapoverviewlayer.h"
+#include "map/maplayer.h"
 #include "map/mapstyle.h"
 #include "map/nodeitem.h"
 
@@ -55,8 +55,6 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
             m_flowId.clear();
         applyHighlight();
     });
-    m_overview = std::make_unique<MapOverviewLayer>(this);
-    addItem(m_overview.get());
     rebuild();
 }
 
@@ -215,7 +213,8 @@ void MapScene::updateClustersNow()
     }
     // Room around the map so it can be panned past its edges.
     const QRectF content = contentRect();
-    m_overview->setRect(content);
+    if (m_overview)
+        m_overview->setRect(content);
     const double pad = qMax(2000.0, qMax(content.width(), content.height()));
     setSceneRect(content.adjusted(-pad, -pad, pad, pad));
 }
@@ -428,6 +427,26 @@ void MapScene::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event)
 
 void MapScene::setOverviewMode(bool on)
 {
+    m_overviewWanted = on;
+    applyOverviewMode();
+}
+
+void MapScene::setOverviewLayer(std::unique_ptr<MapLayer> layer)
+{
+    if (m_overview)
+        removeItem(m_overview.get());
+    m_overview = std::move(layer);
+    if (m_overview) {
+        addItem(m_overview.get());
+        m_overview->setRect(contentRect());
+        m_overview->invalidate();
+    }
+    applyOverviewMode();
+}
+
+void MapScene::applyOverviewMode()
+{
+    const bool on = m_overviewWanted && m_overview;
     if (m_overviewMode == on)
         return;
     m_overviewMode = on;
@@ -437,7 +456,8 @@ void MapScene::setOverviewMode(bool on)
         entry.second->setFlag(QGraphicsItem::ItemHasNoContents, on);
     for (auto &entry : m_clusters)
         entry.second->setFlag(QGraphicsItem::ItemHasNoContents, on);
-    m_overview->update();
+    if (m_overview)
+        m_overview->update();
 }
 
 void MapScene::invalidateOverview()

@@ -15,7 +15,7 @@ namespace flowbench {
 class ClusterItem;
 class EdgeItem;
 class MapOverlay;
-class MapOverviewLayer;
+class MapLayer;
 class NodeItem;
 class ProjectDocument;
 
@@ -62,10 +62,13 @@ public:
 
     // Below the detail zoom the cards and edges are kept out of painting (Qt still walks
     // items with contents even when they draw nothing) and the overview layer draws them.
+    // Without a layer the cards draw themselves at every zoom.
     void setOverviewMode(bool on);
     bool overviewMode() const { return m_overviewMode; }
-    MapOverviewLayer *overviewLayer() const { return m_overview.get(); }
-    // A block or line of the overview changed (items report it; see MapOverviewLayer).
+    // The scene owns the layer (MapOverviewLayer::install makes and sets one).
+    void setOverviewLayer(std::unique_ptr<MapLayer> layer);
+    MapLayer *overviewLayer() const { return m_overview.get(); }
+    // A block or line of the overview changed (items report it; see MapLayer).
     void invalidateOverview();
     void invalidateOverviewNode(const Id &nodeId); // only its block colour changed
 
@@ -105,11 +108,14 @@ private:
     std::unordered_map<Id, std::unique_ptr<EdgeItem>> m_edges;
     std::unordered_map<QString, std::unique_ptr<ClusterItem>> m_clusters;
     QHash<Id, QList<Id>> m_edgesOfNode;
-    std::unique_ptr<MapOverviewLayer> m_overview; // the map below the detail zoom
+    void applyOverviewMode();
+
+    std::unique_ptr<MapLayer> m_overview; // the map below the detail zoom
     QTimer m_clusterTimer;
     Id m_flowId;
     bool m_pickMode = false;
     bool m_overviewMode = false;
+    bool m_overviewWanted = false; // the view is zoomed out; overview mode needs a layer too
     bool m_overviewSignalPending = false;
     QPointer<MapOverlay> m_overlay;
     bool m_dragging = false;

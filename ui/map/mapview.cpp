@@ -1,6 +1,6 @@
 #include "map/mapview.h"
 
-#include "document/changenodecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
@@ -21,7 +21,8 @@ constexpr double kMinZoom = 0.03;
 constexpr double kMaxZoom = 4.0;
 } // namespace
 
-MapView::MapView(QWidget *parent) : QGraphicsView(parent)
+MapView::MapView(QWidget *parent)
+    : QGraphicsView(parent)
 {
     setRenderHint(QPainter::Antialiasing);
     setRenderHint(QPainter::TextAntialiasing);
@@ -55,7 +56,10 @@ void MapView::updateOverviewMode()
         m_scene->setOverviewMode(zoom() < NodeItem::kDetailLevel);
 }
 
-double MapView::zoom() const { return transform().m11(); }
+double MapView::zoom() const
+{
+    return transform().m11();
+}
 
 void MapView::setZoom(double zoom, const QPointF &anchorScene)
 {
@@ -70,11 +74,23 @@ void MapView::setZoom(double zoom, const QPointF &anchorScene)
     emit zoomChanged(zoom);
 }
 
-void MapView::zoomIn() { setZoom(zoom() * 1.25, visibleCentre()); }
-void MapView::zoomOut() { setZoom(zoom() / 1.25, visibleCentre()); }
-void MapView::resetZoom() { setZoom(1.0, visibleCentre()); }
+void MapView::zoomIn()
+{
+    setZoom(zoom() * 1.25, visibleCentre());
+}
+void MapView::zoomOut()
+{
+    setZoom(zoom() / 1.25, visibleCentre());
+}
+void MapView::resetZoom()
+{
+    setZoom(1.0, visibleCentre());
+}
 
-QPointF MapView::visibleCentre() const { return mapToScene(viewport()->rect().center()); }
+QPointF MapView::visibleCentre() const
+{
+    return mapToScene(viewport()->rect().center());
+}
 
 void MapView::fitToContent()
 {
@@ -254,7 +270,8 @@ void MapView::beginRename(const Id &nodeId)
     editor->setObjectName(QStringLiteral("renameEditor"));
     const QRectF r = item->nameRect();
     const QPoint topLeft = mapFromScene(item->mapToScene(r.topLeft()));
-    editor->setGeometry(QRect(topLeft - QPoint(4, 2), QSize(int(r.width() * zoom()) + 30, int(r.height() * zoom()) + 4)));
+    editor->setGeometry(
+        QRect(topLeft - QPoint(4, 2), QSize(int(r.width() * zoom()) + 30, int(r.height() * zoom()) + 4)));
     editor->selectAll();
     editor->show();
     editor->setFocus();
@@ -280,10 +297,8 @@ void MapView::finishRename(bool accept)
     editor->deleteLater();
     const Node *node = m_scene ? m_scene->document()->node(m_renameId) : nullptr;
     if (accept && node && !name.isEmpty() && name != node->name) {
-        Node after = *node;
-        after.name = name;
-        m_scene->document()->undoStack()->push(
-            new ChangeNodeCommand(m_scene->document(), *node, after, tr("Rename %1 to %2").arg(node->name, name)));
+        m_scene->document()->undoStack()->push(new ChangeValue<Node, QString>(
+            m_scene->document(), m_renameId, &Node::name, name, tr("Rename %1 to %2").arg(node->name, name)));
     }
     m_renameId.clear();
     setFocus();

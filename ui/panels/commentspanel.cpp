@@ -1,10 +1,10 @@
 #include "panels/commentspanel.h"
 
-#include "panels/commentcard.h"
 #include "document/addcommentcommand.h"
-#include "document/changecommentcommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "document/removecommentcommand.h"
+#include "panels/commentcard.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -27,7 +27,8 @@ const QString kAuthorKey = QStringLiteral("comments/author");
 const QString kShowResolvedKey = QStringLiteral("comments/showResolved");
 } // namespace
 
-CommentsPanel::CommentsPanel(QWidget *parent) : QWidget(parent)
+CommentsPanel::CommentsPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("commentsPanel"));
     m_pages = new QStackedWidget(this);
@@ -82,7 +83,8 @@ CommentsPanel::CommentsPanel(QWidget *parent) : QWidget(parent)
     outer->addWidget(m_pages);
 
     auto *postKey = new QAction(m_newText);
-    postKey->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    postKey->setShortcuts(
+        { QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter) });
     postKey->setShortcutContext(Qt::WidgetShortcut);
     m_newText->addAction(postKey);
     auto post = [this] {
@@ -91,9 +93,8 @@ CommentsPanel::CommentsPanel(QWidget *parent) : QWidget(parent)
     };
     connect(postKey, &QAction::triggered, this, post);
     connect(m_post, &QPushButton::clicked, this, post);
-    connect(m_newText, &QPlainTextEdit::textChanged, this, [this] {
-        m_post->setEnabled(!m_newText->toPlainText().trimmed().isEmpty());
-    });
+    connect(m_newText, &QPlainTextEdit::textChanged, this,
+        [this] { m_post->setEnabled(!m_newText->toPlainText().trimmed().isEmpty()); });
     connect(m_author, &QLineEdit::editingFinished, this, [this] {
         const QString name = m_author->text().trimmed();
         if (!name.isEmpty())
@@ -108,7 +109,7 @@ QString CommentsPanel::defaultAuthor()
     const QString remembered = QSettings().value(kAuthorKey).toString();
     if (!remembered.isEmpty())
         return remembered;
-    for (const char *variable : {"USER", "USERNAME", "LOGNAME"}) {
+    for (const char *variable : { "USER", "USERNAME", "LOGNAME" }) {
         const QString name = qEnvironmentVariable(variable);
         if (!name.isEmpty())
             return name;
@@ -164,7 +165,8 @@ void CommentsPanel::updateHeader()
     if (!node)
         return;
     const QList<Comment> comments = m_document->commentsOfNode(m_nodeId);
-    const int open = int(std::count_if(comments.cbegin(), comments.cend(), [](const Comment &c) { return !c.resolved; }));
+    const int open = int(
+        std::count_if(comments.cbegin(), comments.cend(), [](const Comment &c) { return !c.resolved; }));
     m_header->setText(comments.isEmpty() ? tr("Comments on “%1”").arg(node->name)
                                          : tr("Comments on “%1” · %2 open").arg(node->name).arg(open));
 }
@@ -184,8 +186,8 @@ void CommentsPanel::rebuild()
     const Node *node = m_document && !m_nodeId.isEmpty() ? m_document->node(m_nodeId) : nullptr;
     if (!node) {
         m_emptyLabel->setText(m_selectedCount > 1
-                                  ? tr("%n node(s) selected. Select one node to see its comments.", nullptr, m_selectedCount)
-                                  : tr("Select a node on the map to see and add review comments."));
+                ? tr("%n node(s) selected. Select one node to see its comments.", nullptr, m_selectedCount)
+                : tr("Select a node on the map to see and add review comments."));
         m_pages->setCurrentIndex(0);
         replaceList(nullptr); // drops the cards of the node shown before
         emit openCountChanged(0);
@@ -214,7 +216,9 @@ void CommentsPanel::rebuild()
             ++open;
         }
     if (comments.isEmpty()) {
-        auto *none = new QLabel(tr("No comments on “%1” yet.\nAsk a question or note a risk for the team below.").arg(node->name));
+        auto *none
+            = new QLabel(tr("No comments on “%1” yet.\nAsk a question or note a risk for the team below.")
+                             .arg(node->name));
         none->setObjectName(QStringLiteral("noCommentsLabel"));
         none->setAlignment(Qt::AlignCenter);
         none->setWordWrap(true);
@@ -257,7 +261,8 @@ void CommentsPanel::rebuild()
     for (CommentCard *card : added)
         if (drafts.contains(card->commentId()))
             card->beginEdit(drafts.value(card->commentId()));
-    QTimer::singleShot(0, m_scroll, [bar = m_scroll->verticalScrollBar(), scrolled] { bar->setValue(scrolled); });
+    QTimer::singleShot(
+        0, m_scroll, [bar = m_scroll->verticalScrollBar(), scrolled] { bar->setValue(scrolled); });
     emit openCountChanged(open);
 }
 
@@ -301,7 +306,8 @@ bool CommentsPanel::addComment(const QString &text)
     m_document->undoStack()->push(new AddCommentCommand(m_document, comment));
     // The newest comment is at the end of the open ones: bring it into view.
     QTimer::singleShot(0, m_scroll, [this] {
-        if (CommentCard *last = cards().isEmpty() ? nullptr : cards().constLast(); last && !last->property("resolved").toBool())
+        if (CommentCard *last = cards().isEmpty() ? nullptr : cards().constLast();
+            last && !last->property("resolved").toBool())
             m_scroll->ensureWidgetVisible(last);
     });
     return true;
@@ -312,9 +318,8 @@ void CommentsPanel::editText(const Id &id, const QString &text)
     const Comment *c = m_document ? m_document->comment(id) : nullptr;
     if (!c || c->text == text)
         return;
-    Comment after = *c;
-    after.text = text;
-    m_document->undoStack()->push(new ChangeCommentCommand(m_document, *c, after, tr("Edit comment by %1").arg(c->author)));
+    m_document->undoStack()->push(new ChangeValue<Comment, QString>(
+        m_document, id, &Comment::text, text, tr("Edit comment by %1").arg(c->author)));
 }
 
 void CommentsPanel::setResolved(const Id &id, bool resolved)
@@ -322,10 +327,8 @@ void CommentsPanel::setResolved(const Id &id, bool resolved)
     const Comment *c = m_document ? m_document->comment(id) : nullptr;
     if (!c || c->resolved == resolved)
         return;
-    Comment after = *c;
-    after.resolved = resolved;
-    m_document->undoStack()->push(new ChangeCommentCommand(
-        m_document, *c, after, resolved ? tr("Resolve comment by %1").arg(c->author) : tr("Reopen comment by %1").arg(c->author)));
+    m_document->undoStack()->push(new ChangeValue<Comment, bool>(m_document, id, &Comment::resolved, resolved,
+        resolved ? tr("Resolve comment by %1").arg(c->author) : tr("Reopen comment by %1").arg(c->author)));
 }
 
 void CommentsPanel::remove(const Id &id)

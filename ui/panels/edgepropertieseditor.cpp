@@ -1,6 +1,6 @@
 #include "panels/edgepropertieseditor.h"
 
-#include "document/changeedgecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "document/removeedgecommand.h"
 #include "map/mapstyle.h"
@@ -28,7 +28,7 @@ QIcon strokeIcon(EdgeKind kind)
     painter.drawLine(QPointF(2, 6), QPointF(24, 6));
     painter.setPen(Qt::NoPen);
     painter.setBrush(pen.color());
-    painter.drawPolygon(QPolygonF({QPointF(30, 6), QPointF(23, 2.5), QPointF(23, 9.5)}));
+    painter.drawPolygon(QPolygonF({ QPointF(30, 6), QPointF(23, 2.5), QPointF(23, 9.5) }));
     return QIcon(pixmap);
 }
 
@@ -36,13 +36,20 @@ QIcon strokeIcon(EdgeKind kind)
 QString meaning(EdgeKind kind, const QString &from, const QString &to)
 {
     switch (kind) {
-    case EdgeKind::Calls: return EdgePropertiesEditor::tr("%1 calls %2 and waits for its answer.").arg(from, to);
-    case EdgeKind::Reads: return EdgePropertiesEditor::tr("%1 reads data from %2.").arg(from, to);
-    case EdgeKind::Writes: return EdgePropertiesEditor::tr("%1 writes data to %2.").arg(from, to);
-    case EdgeKind::Publishes: return EdgePropertiesEditor::tr("%1 publishes messages to %2.").arg(from, to);
-    case EdgeKind::Consumes: return EdgePropertiesEditor::tr("%1 consumes messages from %2.").arg(from, to);
-    case EdgeKind::Triggers: return EdgePropertiesEditor::tr("%1 triggers %2.").arg(from, to);
-    case EdgeKind::Schedules: return EdgePropertiesEditor::tr("%1 schedules %2.").arg(from, to);
+    case EdgeKind::Calls:
+        return EdgePropertiesEditor::tr("%1 calls %2 and waits for its answer.").arg(from, to);
+    case EdgeKind::Reads:
+        return EdgePropertiesEditor::tr("%1 reads data from %2.").arg(from, to);
+    case EdgeKind::Writes:
+        return EdgePropertiesEditor::tr("%1 writes data to %2.").arg(from, to);
+    case EdgeKind::Publishes:
+        return EdgePropertiesEditor::tr("%1 publishes messages to %2.").arg(from, to);
+    case EdgeKind::Consumes:
+        return EdgePropertiesEditor::tr("%1 consumes messages from %2.").arg(from, to);
+    case EdgeKind::Triggers:
+        return EdgePropertiesEditor::tr("%1 triggers %2.").arg(from, to);
+    case EdgeKind::Schedules:
+        return EdgePropertiesEditor::tr("%1 schedules %2.").arg(from, to);
     }
     return QString();
 }
@@ -57,7 +64,8 @@ QString nodeLink(const Node *node)
 }
 } // namespace
 
-EdgePropertiesEditor::EdgePropertiesEditor(QWidget *parent) : QWidget(parent)
+EdgePropertiesEditor::EdgePropertiesEditor(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("edgePropertiesEditor"));
     m_summary = new QLabel;
@@ -71,7 +79,7 @@ EdgePropertiesEditor::EdgePropertiesEditor(QWidget *parent) : QWidget(parent)
     m_from->setObjectName(QStringLiteral("edgeFromLabel"));
     m_to = new QLabel;
     m_to->setObjectName(QStringLiteral("edgeToLabel"));
-    for (QLabel *end : {m_from, m_to}) {
+    for (QLabel *end : { m_from, m_to }) {
         end->setTextFormat(Qt::RichText);
         end->setToolTip(tr("Select this node on the map"));
         connect(end, &QLabel::linkActivated, this, [this](const QString &id) { emit nodeActivated(id); });
@@ -114,8 +122,8 @@ EdgePropertiesEditor::EdgePropertiesEditor(QWidget *parent) : QWidget(parent)
     layout->addLayout(buttons);
     layout->addStretch();
 
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { commit(tr("Change kind")); });
-    connect(m_label, &QLineEdit::editingFinished, this, [this] { commit(tr("Change label")); });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &EdgePropertiesEditor::commitKind);
+    connect(m_label, &QLineEdit::editingFinished, this, &EdgePropertiesEditor::commitLabel);
     connect(m_delete, &QPushButton::clicked, this, &EdgePropertiesEditor::remove);
 }
 
@@ -151,7 +159,7 @@ void EdgePropertiesEditor::setEdge(const Id &edgeId)
 void EdgePropertiesEditor::commitPending()
 {
     if (m_label->hasFocus() || m_label->isModified())
-        commit(tr("Change label"));
+        commitLabel();
 }
 
 void EdgePropertiesEditor::refresh()
@@ -175,24 +183,34 @@ void EdgePropertiesEditor::refresh()
     m_refreshing = false;
 }
 
-void EdgePropertiesEditor::commit(const QString &what)
+QString EdgePropertiesEditor::endsText(const Edge &edge) const
 {
-    if (m_refreshing || !m_document)
+    const Node *from = m_document->node(edge.from);
+    const Node *to = m_document->node(edge.to);
+    return tr("%1 → %2").arg(from ? from->name : QString(), to ? to->name : QString());
+}
+
+void EdgePropertiesEditor::commitKind()
+{
+    const Edge *edge = m_refreshing || !m_document ? nullptr : m_document->edge(m_edgeId);
+    const auto kind = edgeKindFromString(m_kind->currentData().toString());
+    if (!edge || !kind || *kind == edge->kind)
         return;
-    const Edge *edge = m_document->edge(m_edgeId);
+    m_document->undoStack()->push(new ChangeValue<Edge, EdgeKind>(
+        m_document, m_edgeId, &Edge::kind, *kind, tr("%1: %2").arg(tr("Change kind"), endsText(*edge))));
+}
+
+void EdgePropertiesEditor::commitLabel()
+{
+    const Edge *edge = m_refreshing || !m_document ? nullptr : m_document->edge(m_edgeId);
     if (!edge)
         return;
-    Edge after = *edge;
-    if (auto kind = edgeKindFromString(m_kind->currentData().toString()))
-        after.kind = *kind;
-    after.label = m_label->text().trimmed();
+    const QString label = m_label->text().trimmed();
     m_label->setModified(false);
-    if (after == *edge)
+    if (label == edge->label)
         return;
-    const Node *from = m_document->node(edge->from);
-    const Node *to = m_document->node(edge->to);
-    const QString ends = tr("%1 → %2").arg(from ? from->name : QString(), to ? to->name : QString());
-    m_document->undoStack()->push(new ChangeEdgeCommand(m_document, *edge, after, tr("%1: %2").arg(what, ends)));
+    m_document->undoStack()->push(new ChangeValue<Edge, QString>(
+        m_document, m_edgeId, &Edge::label, label, tr("%1: %2").arg(tr("Change label"), endsText(*edge))));
 }
 
 void EdgePropertiesEditor::remove()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/ids.h"
+#include "model/edge.h"
 
 #include <QWidget>
 
@@ -14,7 +14,7 @@ namespace flowbench {
 class ProjectDocument;
 
 // The selected connection's fields in the properties dock: its ends (read-only, as links
-// that select the node), kind and label. Every edit is one ChangeEdgeCommand, saved at
+// that select the node), kind and label. Every edit is one ChangeValue command, saved at
 // once; "Delete Connection" pushes a RemoveEdgeCommand.
 class EdgePropertiesEditor : public QWidget
 {
@@ -31,7 +31,9 @@ signals:
 
 private:
     void refresh();
-    void commit(const QString &what);
+    void commitKind();
+    void commitLabel();
+    QString endsText(const Edge &edge) const;
     void remove();
 
     ProjectDocument *m_document = nullptr;

@@ -1,30 +1,31 @@
 #include "panels/flowspanel.h"
 
 #include "document/addflowcommand.h"
-#include "document/changeflowcommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "document/removeflowcommand.h"
 #include "map/mapscene.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QHeaderView>
-#include <QTreeWidget>
 #include <QPushButton>
 #include <QSet>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace flowbench {
 
-FlowsPanel::FlowsPanel(QWidget *parent) : QWidget(parent)
+FlowsPanel::FlowsPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("flowsPanel"));
     m_list = new QTreeWidget;
     m_list->setObjectName(QStringLiteral("flowList"));
     m_list->setRootIsDecorated(false);
     m_list->setColumnCount(3);
-    m_list->setHeaderLabels({tr("Flow"), tr("Nodes"), tr("Tests")});
+    m_list->setHeaderLabels({ tr("Flow"), tr("Nodes"), tr("Tests") });
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -33,7 +34,8 @@ FlowsPanel::FlowsPanel(QWidget *parent) : QWidget(parent)
     m_pickLabel = new QLabel;
     m_pickLabel->setWordWrap(true);
     m_pickLabel->setVisible(false);
-    m_pickLabel->setStyleSheet(QStringLiteral("QLabel { background: #eff6ff; border: 1px solid #bfdbfe; border-radius: 4px; padding: 6px; }"));
+    m_pickLabel->setStyleSheet(QStringLiteral(
+        "QLabel { background: #eff6ff; border: 1px solid #bfdbfe; border-radius: 4px; padding: 6px; }"));
     m_newButton = new QPushButton(tr("New flow…"));
     m_newButton->setObjectName(QStringLiteral("newFlowButton"));
     m_finishButton = new QPushButton(tr("Finish"));
@@ -70,9 +72,8 @@ FlowsPanel::FlowsPanel(QWidget *parent) : QWidget(parent)
             return;
         if (!flow || name.isEmpty() || name == flow->name)
             return;
-        Flow after = *flow;
-        after.name = name;
-        m_document->undoStack()->push(new ChangeFlowCommand(m_document, *flow, after, tr("Rename flow %1").arg(flow->name)));
+        m_document->undoStack()->push(new ChangeValue<Flow, QString>(
+            m_document, flow->id, &Flow::name, name, tr("Rename flow %1").arg(flow->name)));
     });
 }
 
@@ -133,8 +134,9 @@ void FlowsPanel::reload()
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(0, Qt::UserRole, flow.id);
         item->setFlags(item->flags() | Qt::ItemIsEditable);
-        item->setToolTip(0, tr("%n node(s)", nullptr, int(flow.nodeIds.size())) + QStringLiteral(" · ")
-                                + tr("%n test case(s) on its nodes", nullptr, tests));
+        item->setToolTip(0,
+            tr("%n node(s)", nullptr, int(flow.nodeIds.size())) + QStringLiteral(" · ")
+                + tr("%n test case(s) on its nodes", nullptr, tests));
         if (flow.id == current)
             m_list->setCurrentItem(item);
     }
@@ -149,7 +151,7 @@ void FlowsPanel::newFlow()
         return;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("New flow"), tr("Name of the user journey:"),
-                                               QLineEdit::Normal, tr("Flow %1").arg(m_list->topLevelItemCount() + 1), &ok);
+        QLineEdit::Normal, tr("Flow %1").arg(m_list->topLevelItemCount() + 1), &ok);
     if (ok && !name.trimmed().isEmpty())
         startPicking(name.trimmed());
 }
@@ -177,10 +179,11 @@ void FlowsPanel::updatePickLabel()
     for (const Id &id : m_path)
         if (const Node *n = m_document->node(id))
             names << n->name;
-    m_pickLabel->setText(tr("<b>%1</b>: click the nodes of the journey in order, then press Enter "
-                            "(Escape cancels).<br>%2")
-                             .arg(m_pickName.toHtmlEscaped(),
-                                  names.isEmpty() ? tr("No nodes yet.") : names.join(QStringLiteral(" → ")).toHtmlEscaped()));
+    m_pickLabel->setText(
+        tr("<b>%1</b>: click the nodes of the journey in order, then press Enter "
+           "(Escape cancels).<br>%2")
+            .arg(m_pickName.toHtmlEscaped(),
+                names.isEmpty() ? tr("No nodes yet.") : names.join(QStringLiteral(" → ")).toHtmlEscaped()));
     m_finishButton->setEnabled(!m_path.isEmpty());
 }
 

@@ -24,6 +24,7 @@ public:
     void setDocument(ProjectDocument *document, MapScene *scene);
 
     bool isPicking() const { return m_picking; }
+    void newFlow(); // asks for a name, then starts picking its nodes
     void startPicking(const QString &name);
     void finishPicking();
     void cancelPicking();
@@ -37,7 +38,6 @@ signals:
 private:
     void reload();
     void updatePickLabel();
-    void newFlow();
     void removeCurrent();
 
     ProjectDocument *m_document = nullptr;

@@ -1,9 +1,9 @@
 #include "panels/propertiespanel.h"
 
-#include "document/changenodecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
-#include "panels/edgepropertieseditor.h"
 #include "map/mapstyle.h"
+#include "panels/edgepropertieseditor.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,7 +36,8 @@ QString propertyLabel(const QString &name)
 }
 } // namespace
 
-PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
+PropertiesPanel::PropertiesPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(QStringLiteral("propertiesPanel"));
     m_pages = new QStackedWidget(this);
@@ -113,13 +114,26 @@ PropertiesPanel::PropertiesPanel(QWidget *parent) : QWidget(parent)
     outer->setContentsMargins(4, 4, 4, 4);
     outer->addWidget(m_pages);
 
-    connect(m_name, &QLineEdit::editingFinished, this, [this] { commit(tr("Rename")); });
-    connect(m_group, &QLineEdit::editingFinished, this, [this] { commit(tr("Change group")); });
-    connect(m_owner, &QLineEdit::editingFinished, this, [this] { commit(tr("Change owner")); });
-    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] { commit(tr("Change kind")); });
-    connect(m_likelihood, &QSpinBox::valueChanged, this, [this] { commit(tr("Change risk")); });
-    connect(m_impact, &QSpinBox::valueChanged, this, [this] { commit(tr("Change risk")); });
-    connect(m_pinned, &QCheckBox::toggled, this, [this] { commit(tr("Pin")); });
+    connect(m_name, &QLineEdit::editingFinished, this, [this] {
+        const QString name = m_name->text().trimmed();
+        if (!name.isEmpty())
+            change(&Node::name, name, tr("Rename"));
+    });
+    connect(m_group, &QLineEdit::editingFinished, this,
+        [this] { change(&Node::group, m_group->text().trimmed(), tr("Change group")); });
+    connect(m_owner, &QLineEdit::editingFinished, this,
+        [this] { change(&Node::owner, m_owner->text().trimmed(), tr("Change owner")); });
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        if (auto kind = nodeKindFromString(m_kind->currentData().toString()))
+            change(&Node::kind, *kind, tr("Change kind"));
+    });
+    // A spin box stepped several times in a row is one undo step.
+    auto changeRisk = [this] {
+        change(&Node::risk, Risk { m_likelihood->value(), m_impact->value() }, tr("Change risk"), true);
+    };
+    connect(m_likelihood, &QSpinBox::valueChanged, this, changeRisk);
+    connect(m_impact, &QSpinBox::valueChanged, this, changeRisk);
+    connect(m_pinned, &QCheckBox::toggled, this, [this](bool on) { change(&Node::pinned, on, tr("Pin")); });
     refresh();
 }
 
@@ -156,7 +170,7 @@ void PropertiesPanel::setSelection(const QList<Id> &nodeIds, const QList<Id> &ed
 {
     // Leaving a node: keep a description typed but not yet committed.
     if (m_description->hasFocus())
-        commit(tr("Change description"));
+        commitDescription();
     m_nodeId = nodeIds.size() == 1 ? nodeIds.first() : Id();
     m_edgeId = nodeIds.isEmpty() && edgeIds.size() == 1 ? edgeIds.first() : Id();
     QString empty = tr("Select a node or a connection on the map to see and edit its properties.");
@@ -187,7 +201,8 @@ void PropertiesPanel::refresh()
     m_likelihood->setValue(node->risk.likelihood);
     m_impact->setValue(node->risk.impact);
     const int score = node->risk.score();
-    m_score->setText(QStringLiteral("<b style='color:%1'>%2</b>").arg(MapStyle::riskColor(score).name()).arg(score));
+    m_score->setText(
+        QStringLiteral("<b style='color:%1'>%2</b>").arg(MapStyle::riskColor(score).name()).arg(score));
     m_pinned->setChecked(node->pinned);
     if (m_description->toPlainText() != node->description)
         m_description->setPlainText(node->description);
@@ -209,50 +224,50 @@ void PropertiesPanel::rebuildKindFields()
             edit->setObjectName(QStringLiteral("property_") + name);
             m_kindForm->addRow(propertyLabel(name), edit);
             m_kindFields.insert(name, edit);
-            connect(edit, &QLineEdit::editingFinished, this, [this] { commit(tr("Change details")); });
+            connect(edit, &QLineEdit::editingFinished, this, &PropertiesPanel::commitDetails);
         }
     }
     for (auto it = m_kindFields.cbegin(); it != m_kindFields.cend(); ++it)
         it.value()->setText(node->properties.value(it.key()).toString());
 }
 
-void PropertiesPanel::commit(const QString &what)
+template <typename Value>
+void PropertiesPanel::change(Value Node::*field, const Value &value, const QString &what, bool mergeable)
 {
-    if (m_refreshing || !m_document)
+    const Node *node = m_refreshing || !m_document ? nullptr : m_document->node(m_nodeId);
+    if (!node || node->*field == value)
         return;
-    const Node *node = m_document->node(m_nodeId);
+    auto *command = new ChangeValue<Node, Value>(
+        m_document, m_nodeId, field, value, QStringLiteral("%1: %2").arg(what, node->name));
+    m_document->undoStack()->push(mergeable ? command->mergeable() : command);
+}
+
+void PropertiesPanel::commitDescription()
+{
+    change(&Node::description, m_description->toPlainText(), tr("Change description"));
+}
+
+// The kind's own fields (api: method, path...): an empty field removes its property.
+void PropertiesPanel::commitDetails()
+{
+    const Node *node = m_document ? m_document->node(m_nodeId) : nullptr;
     if (!node)
         return;
-    Node after = *node;
-    const QString name = m_name->text().trimmed();
-    if (!name.isEmpty())
-        after.name = name;
-    if (auto kind = nodeKindFromString(m_kind->currentData().toString()))
-        after.kind = *kind;
-    after.group = m_group->text().trimmed();
-    after.owner = m_owner->text().trimmed();
-    after.risk = {m_likelihood->value(), m_impact->value()};
-    after.pinned = m_pinned->isChecked();
-    after.description = m_description->toPlainText();
-    if (after.kind == node->kind) {
-        for (auto it = m_kindFields.cbegin(); it != m_kindFields.cend(); ++it) {
-            const QString value = it.value()->text().trimmed();
-            if (value.isEmpty())
-                after.properties.remove(it.key());
-            else
-                after.properties.insert(it.key(), value);
-        }
+    QJsonObject properties = node->properties;
+    for (auto it = m_kindFields.cbegin(); it != m_kindFields.cend(); ++it) {
+        const QString value = it.value()->text().trimmed();
+        if (value.isEmpty())
+            properties.remove(it.key());
+        else
+            properties.insert(it.key(), value);
     }
-    if (after == *node)
-        return;
-    m_document->undoStack()->push(new ChangeNodeCommand(m_document, *node, after,
-                                                        QStringLiteral("%1: %2").arg(what, node->name)));
+    change(&Node::properties, properties, tr("Change details"));
 }
 
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_description && event->type() == QEvent::FocusOut)
-        commit(tr("Change description"));
+        commitDescription();
     return QWidget::eventFilter(watched, event);
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "model/ids.h"
+#include "model/node.h"
 
 #include <QHash>
 #include <QWidget>
@@ -20,7 +20,7 @@ class EdgePropertiesEditor;
 class ProjectDocument;
 
 // The selected node's fields (or, with one connection selected, the connection's: see
-// EdgePropertiesEditor). Every edit pushes one ChangeNodeCommand; the panel shows what
+// EdgePropertiesEditor). Every edit pushes one ChangeValue command; the panel shows what
 // the document says (it refreshes on nodeChanged), never its own copy.
 class PropertiesPanel : public QWidget
 {
@@ -38,7 +38,11 @@ signals:
 private:
     void refresh();
     void rebuildKindFields();
-    void commit(const QString &what);
+    // One field of the shown node, as one ChangeValue command (if it changed).
+    template <typename Value>
+    void change(Value Node::*field, const Value &value, const QString &what, bool mergeable = false);
+    void commitDescription();
+    void commitDetails();
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     ProjectDocument *m_document = nullptr;

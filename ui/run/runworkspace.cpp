@@ -2,11 +2,8 @@
 
 #include "analysis/impactanalysis.h"
 #include "analysis/coveragepanel.h"
-#include "document/addtestcasecommand.h"
 #include "document/changeenvironmentscommand.h"
-#include "document/changetestcasecommand.h"
 #include "document/projectdocument.h"
-#include "document/removetestcasecommand.h"
 #include "dialogs/environmentdialog.h"
 #include "analysis/impactpanel.h"
 #include "map/mapoverlay.h"
@@ -20,13 +17,10 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QDockWidget>
-#include <QScrollArea>
 #include <QInputDialog>
 #include <QMainWindow>
 #include <QMenu>
-#include <QMenuBar>
 #include <QSettings>
-#include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
 
@@ -43,16 +37,17 @@ QAction *makeAction(QObject *parent, const QString &name, const QString &text, c
 }
 } // namespace
 
-RunWorkspace::RunWorkspace(QMainWindow *window, QMenu *viewMenu)
+RunWorkspace::RunWorkspace(QMainWindow *window, TestCaseEditor *editor)
     : QObject(window)
     , m_window(window)
+    , m_editor(editor)
 {
     qRegisterMetaType<RunScope>();
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(0);
     connect(&m_refreshTimer, &QTimer::timeout, this, &RunWorkspace::refreshAnalyses);
     createDocks();
-    createActions(viewMenu);
+    createActions();
     updateActions();
 }
 
@@ -78,20 +73,6 @@ void RunWorkspace::createDocks()
         m_window->addDockWidget(area, d);
         return d;
     };
-    m_editor = new TestCaseEditor;
-    m_editor->setObjectName(QStringLiteral("testCaseEditor"));
-    // In a scroll area: the editor's forms want ~460 px of height, and as the dock's own
-    // minimum they squeezed the Properties dock above it to two fields.
-    auto *editorScroll = new QScrollArea;
-    editorScroll->setWidget(m_editor);
-    editorScroll->setWidgetResizable(true);
-    editorScroll->setFrameShape(QFrame::NoFrame);
-    QDockWidget *editorDock = dock(
-        QStringLiteral("testCaseEditorDock"), tr("Test Case Editor"), editorScroll, Qt::RightDockWidgetArea);
-    if (auto *simple = m_window->findChild<QDockWidget *>(QStringLiteral("testCasesDock")))
-        m_window->tabifyDockWidget(simple, editorDock);
-    editorDock->raise();
-
     m_results = new ResultsPanel;
     m_results->setObjectName(QStringLiteral("resultsPanel"));
     m_history = new RunHistoryPanel;
@@ -110,6 +91,7 @@ void RunWorkspace::createDocks()
     m_window->tabifyDockWidget(history, coverage);
     m_window->tabifyDockWidget(coverage, m_impactDock);
     m_resultsDock->raise();
+    m_docks = { m_resultsDock, history, coverage, m_impactDock };
     m_window->resizeDocks({ m_resultsDock }, { 300 }, Qt::Vertical);
 
     m_runBar = new RunBar;
@@ -122,7 +104,7 @@ void RunWorkspace::createDocks()
     connect(m_runBar, &RunBar::runRequested, this, [this](const RunScope &scope) {
         QString error;
         if (!run(scope, &error))
-            m_window->statusBar()->showMessage(error, 10000);
+            emit statusMessage(error, 10000);
     });
     connect(m_runBar, &RunBar::cancelRequested, this, [this] {
         if (m_controller)
@@ -149,37 +131,21 @@ void RunWorkspace::createDocks()
                 m_results->setRun(r, m_controller->resultsOf(runId), m_controller->project());
     });
 
-    // The editor reports edits; each becomes a command, saved to the file at once.
-    connect(m_editor, &TestCaseEditor::testCaseAdded, this, [this](const TestCase &t) {
-        if (m_document)
-            m_document->undoStack()->push(new AddTestCaseCommand(m_document, t));
-    });
-    connect(m_editor, &TestCaseEditor::testCaseChanged, this,
-        [this](const TestCase &before, const TestCase &after) {
-            if (m_document)
-                m_document->undoStack()->push(new ChangeTestCaseCommand(
-                    m_document, before, after, tr("Edit Test Case “%1”").arg(after.title)));
-        });
-    connect(m_editor, &TestCaseEditor::testCaseRemoved, this, [this](const Id &id) {
-        if (m_document)
-            m_document->undoStack()->push(new RemoveTestCaseCommand(m_document, id));
-    });
-    connect(m_editor, &TestCaseEditor::testCasesReordered, this, &RunWorkspace::reorderTestCases);
     connect(m_editor, &TestCaseEditor::currentCheckChanged, this, [this](const Id &checkId) {
         if (m_controller)
             for (const CheckResult &r : m_controller->latestResults())
                 if (r.checkId == checkId)
                     m_editor->setLastEvidence(checkId, r.evidence.toUtf8());
-        // Only the run bar: the editor emits this while it is being refilled.
-        m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty());
     });
+    connect(m_editor, &TestCaseEditor::currentTestCaseChanged, this,
+        [this] { m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty()); });
 }
 
-void RunWorkspace::createActions(QMenu *viewMenu)
+void RunWorkspace::createActions()
 {
     auto runAction
         = [this](const QString &name, const QString &text, const QKeySequence &key, RunScope::Kind kind) {
-              QAction *a = makeAction(m_window, name, text, key);
+              QAction *a = makeAction(this, name, text, key);
               connect(a, &QAction::triggered, this, [this, kind] {
                   RunScope scope { kind, {} };
                   if (kind == RunScope::Flow && m_scene)
@@ -188,49 +154,42 @@ void RunWorkspace::createActions(QMenu *viewMenu)
                       // No environments: nothing to confirm, the runner uses none.
                       QString error;
                       if (!run(scope, &error))
-                          m_window->statusBar()->showMessage(error, 10000);
+                          emit statusMessage(error, 10000);
                   } else {
                       m_runBar->requestRun(scope);
                   }
               });
-              m_window->addAction(a);
               m_runActions << a;
               return a;
           };
-    QMenu *runMenu = new QMenu(tr("&Run"), m_window);
-    runMenu->setObjectName(QStringLiteral("runMenu"));
-    runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"),
+    m_runMenu = new QMenu(tr("&Run"), m_window);
+    m_runMenu->setObjectName(QStringLiteral("runMenu"));
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunNode"), tr("Run Selected &Node"),
         QKeySequence(Qt::Key_F5), RunScope::SelectedNode));
-    runMenu->addAction(runAction(QStringLiteral("actionRunTestCase"), tr("Run Selected &Test Case"),
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunTestCase"), tr("Run Selected &Test Case"),
         QKeySequence(Qt::ALT | Qt::Key_F5), RunScope::SelectedTestCase));
-    runMenu->addAction(runAction(QStringLiteral("actionRunFlow"), tr("Run Highlighted &Flow"),
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunFlow"), tr("Run Highlighted &Flow"),
         QKeySequence(Qt::CTRL | Qt::Key_F5), RunScope::Flow));
-    runMenu->addAction(
+    m_runMenu->addAction(
         runAction(QStringLiteral("actionRunImpact"), tr("Run &Impact Set"), {}, RunScope::ImpactSet));
-    runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
+    m_runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
         QKeySequence(Qt::SHIFT | Qt::Key_F5), RunScope::Everything));
-    runMenu->addSeparator();
-    m_cancelAction = makeAction(
-        m_window, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
+    m_runMenu->addSeparator();
+    m_cancelAction
+        = makeAction(this, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
     connect(m_cancelAction, &QAction::triggered, this, [this] {
         if (m_controller)
             m_controller->cancel();
     });
-    m_window->addAction(m_cancelAction);
-    runMenu->addAction(m_cancelAction);
-    runMenu->addSeparator();
-    QAction *environments = makeAction(m_window, QStringLiteral("actionEnvironments"), tr("&Environments…"));
+    m_runMenu->addAction(m_cancelAction);
+    m_runMenu->addSeparator();
+    QAction *environments = makeAction(this, QStringLiteral("actionEnvironments"), tr("&Environments…"));
     connect(environments, &QAction::triggered, this, &RunWorkspace::openEnvironments);
     m_runActions << environments;
-    runMenu->addAction(environments);
-    // Before Help, the last menu.
-    const QList<QAction *> menus = m_window->menuBar()->actions();
-    m_window->menuBar()->insertMenu(menus.isEmpty() ? nullptr : menus.last(), runMenu);
+    m_runMenu->addAction(environments);
 
-    if (!viewMenu)
-        return;
-    viewMenu->addSeparator();
-    QMenu *overlays = viewMenu->addMenu(tr("&Overlay"));
+    // View: the overlay, impact and stale results, then the docks.
+    auto *overlays = new QMenu(tr("&Overlay"), m_window);
     m_overlayGroup = new QActionGroup(this);
     m_overlayGroup->setExclusive(true);
     const struct
@@ -242,9 +201,10 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         { "actionOverlayCoverage", QT_TR_NOOP("&Coverage"), MapOverlay::Mode::Coverage },
         { "actionOverlayImpact", QT_TR_NOOP("&Impact"), MapOverlay::Mode::Impact } };
     for (const auto &m : modes) {
-        QAction *a = makeAction(m_window, QString::fromLatin1(m.name), tr(m.text));
+        QAction *a = makeAction(this, QString::fromLatin1(m.name), tr(m.text));
         a->setCheckable(true);
         a->setChecked(m.mode == MapOverlay::Mode::Results);
+        a->setData(int(m.mode));
         m_overlayGroup->addAction(a);
         overlays->addAction(a);
         const MapOverlay::Mode mode = m.mode;
@@ -256,12 +216,10 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         });
     }
     QAction *impact = makeAction(
-        m_window, QStringLiteral("actionShowImpact"), tr("Show &Impact"), QKeySequence(Qt::CTRL | Qt::Key_I));
+        this, QStringLiteral("actionShowImpact"), tr("Show &Impact"), QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(impact, &QAction::triggered, this, [this] { showImpact(Id()); });
-    m_window->addAction(impact);
     m_runActions << impact;
-    viewMenu->addAction(impact);
-    QAction *stale = makeAction(m_window, QStringLiteral("actionStaleAfter"), tr("Fade Results Older Than…"));
+    QAction *stale = makeAction(this, QStringLiteral("actionStaleAfter"), tr("Fade Results Older Than…"));
     connect(stale, &QAction::triggered, this, [this] {
         bool ok = false;
         const int hours = QInputDialog::getInt(m_window, tr("Stale Results"),
@@ -273,12 +231,14 @@ void RunWorkspace::createActions(QMenu *viewMenu)
         if (m_overlay)
             m_overlay->setStaleAfterSeconds(staleAfterSeconds());
     });
-    viewMenu->addAction(stale);
-    viewMenu->addSeparator();
-    for (const char *name :
-        { "testCaseEditorDock", "resultsDock", "runHistoryDock", "coverageDock", "impactDock" })
-        if (auto *d = m_window->findChild<QDockWidget *>(QString::fromLatin1(name)))
-            viewMenu->addAction(d->toggleViewAction());
+    m_viewActions = { overlays->menuAction(), impact, stale };
+    m_actions = m_runActions + m_overlayGroup->actions() + QList<QAction *> { m_cancelAction, stale };
+}
+
+void RunWorkspace::checkOverlay(MapOverlay::Mode mode)
+{
+    for (QAction *a : m_overlayGroup->actions())
+        a->setChecked(a->data().toInt() == int(mode));
 }
 
 void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapView *view)
@@ -302,7 +262,6 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
     m_results->clear();
     m_impact->clear();
     if (!document || !scene) {
-        m_editor->setTestCases(Id(), {}, Project());
         m_history->setRuns({}, {}, Project());
         m_coverage->setProject(Project());
         m_runBar->setEnvironments({});
@@ -310,23 +269,11 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         updateActions();
         return;
     }
-    if (!m_sized && m_window->isVisible()) {
-        // The step forms need room: once the window has its size, widen the right docks.
-        m_sized = true;
-        if (auto *editorDock = m_window->findChild<QDockWidget *>(QStringLiteral("testCaseEditorDock"))) {
-            m_window->resizeDocks({ editorDock }, { qMax(560, m_window->width() * 2 / 5) }, Qt::Horizontal);
-            if (auto *props = m_window->findChild<QDockWidget *>(QStringLiteral("propertiesDock")))
-                m_window->resizeDocks({ props, editorDock }, { m_window->height() * 2 / 5, m_window->height() * 3 / 5 },
-                                      Qt::Vertical);
-        }
-    }
     m_controller = new RunController(document, this);
     m_overlay = new MapOverlay(scene);
     m_overlay->setStaleAfterSeconds(staleAfterSeconds());
     scene->setOverlay(m_overlay);
-    for (QAction *a : m_overlayGroup ? m_overlayGroup->actions() : QList<QAction *>())
-        if (a->objectName() == QLatin1String("actionOverlayResults"))
-            a->setChecked(true);
+    checkOverlay(MapOverlay::Mode::Results);
 
     connect(m_controller, &RunController::started, this,
         [this](const Run &run, int total, const QSet<Id> &nodes) {
@@ -335,11 +282,10 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
                 m_overlay->setMode(MapOverlay::Mode::Results);
                 m_overlay->setRunning(nodes);
             }
-            for (QAction *a : m_overlayGroup->actions())
-                a->setChecked(a->objectName() == QLatin1String("actionOverlayResults"));
+            checkOverlay(MapOverlay::Mode::Results);
             m_results->setRun(run, {}, m_controller->project());
             m_resultsDock->raise();
-            m_window->statusBar()->showMessage(tr("Running %1 in %2…").arg(run.selection, run.environment));
+            emit statusMessage(tr("Running %1 in %2…").arg(run.selection, run.environment), 0);
             updateActions();
         });
     connect(m_controller, &RunController::checkFinished, m_results, &ResultsPanel::appendResult);
@@ -370,20 +316,17 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
                               .arg(run.skipped);
         if (!storeError.isEmpty())
             summary += QStringLiteral(" — ") + storeError;
-        m_window->statusBar()->showMessage(summary, storeError.isEmpty() ? 15000 : 0);
+        emit statusMessage(summary, storeError.isEmpty() ? 15000 : 0);
     });
 
     connect(scene, &QGraphicsScene::selectionChanged, this, &RunWorkspace::updateSelection);
     connect(document, &ProjectDocument::testCasesChanged, this, [this](const Id &nodeId) {
-        if (nodeId == m_editor->nodeId())
-            refreshEditor();
         if (m_overlay && m_controller)
             m_overlay->setOutcome(nodeId, m_controller->outcomeOf(nodeId));
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::flowsChanged, this, [this] {
         m_runBar->setFlows(m_document->flows());
-        refreshEditor();
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::environmentsChanged, this, &RunWorkspace::refreshEnvironments);
@@ -413,26 +356,7 @@ QList<Id> RunWorkspace::selectedNodes() const
 void RunWorkspace::updateSelection()
 {
     const QList<Id> nodes = selectedNodes();
-    const Id node = nodes.size() == 1 ? nodes.first() : Id();
-    if (node != m_editor->nodeId())
-        refreshEditorFor(node);
     m_runBar->setSelection(!nodes.isEmpty(), !m_editor->currentTestCaseId().isEmpty());
-}
-
-void RunWorkspace::refreshEditor()
-{
-    refreshEditorFor(m_editor->nodeId());
-}
-
-void RunWorkspace::refreshEditorFor(const Id &nodeId)
-{
-    if (!m_document || nodeId.isEmpty() || !m_document->node(nodeId)) {
-        m_editor->setTestCases(Id(), {}, Project());
-        return;
-    }
-    Project p = m_document->snapshot();
-    p.environments = m_document->environments();
-    m_editor->setTestCases(nodeId, m_document->testCasesOfNode(nodeId), p);
 }
 
 void RunWorkspace::refreshEnvironments()
@@ -441,7 +365,6 @@ void RunWorkspace::refreshEnvironments()
         return;
     m_runBar->setEnvironments(m_document->environments());
     m_editor->setEnvironment(m_runBar->currentEnvironment());
-    refreshEditor();
 }
 
 void RunWorkspace::refreshHistory()
@@ -497,23 +420,6 @@ void RunWorkspace::updateActions()
     m_cancelAction->setEnabled(running);
 }
 
-void RunWorkspace::reorderTestCases(const QList<Id> &order)
-{
-    if (!m_document)
-        return;
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(tr("Reorder Test Cases"));
-    for (int i = 0; i < order.size(); ++i) {
-        const TestCase *t = m_document->testCase(order.at(i));
-        if (!t || t->position == i)
-            continue;
-        TestCase after = *t;
-        after.position = i;
-        stack->push(new ChangeTestCaseCommand(m_document, *t, after, tr("Reorder Test Cases")));
-    }
-    stack->endMacro();
-}
-
 bool RunWorkspace::run(const RunScope &scope, QString *error)
 {
     auto fail = [error](const QString &message) {
@@ -543,7 +449,7 @@ bool RunWorkspace::run(const RunScope &scope, QString *error)
     case RunScope::SelectedTestCase: {
         const TestCase *t = m_document->testCase(m_editor->currentTestCaseId());
         if (!t)
-            return fail(tr("Select a test case in the Test Case Editor first."));
+            return fail(tr("Select a test case in the Test Cases dock first."));
         addRunnable(*t);
         if (selection.testCaseIds.isEmpty())
             return fail(tr("“%1” is manual or has no checks: nothing to run.").arg(t->title));
@@ -586,7 +492,7 @@ void RunWorkspace::showImpact(const Id &nodeId)
     if (centre.isEmpty()) {
         const QList<Id> nodes = selectedNodes();
         if (nodes.size() != 1) {
-            m_window->statusBar()->showMessage(tr("Select one node to see its impact."), 6000);
+            emit statusMessage(tr("Select one node to see its impact."), 6000);
             return;
         }
         centre = nodes.first();
@@ -596,8 +502,7 @@ void RunWorkspace::showImpact(const Id &nodeId)
     const Impact impact = analysis.analyze(centre);
     m_overlay->setImpact(centre, impact.upstream, impact.downstream, impact.edges);
     m_overlay->setMode(MapOverlay::Mode::Impact);
-    for (QAction *a : m_overlayGroup->actions())
-        a->setChecked(a->objectName() == QLatin1String("actionOverlayImpact"));
+    checkOverlay(MapOverlay::Mode::Impact);
     m_impact->setImpact(impact, project);
     m_impactDock->show();
     m_impactDock->raise();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/ids.h"
+#include "map/mapoverlay.h"
 #include "run/runbar.h"
 
 #include <QTimer>
@@ -18,7 +19,6 @@ namespace flowbench {
 
 class CoveragePanel;
 class ImpactPanel;
-class MapOverlay;
 class MapScene;
 class MapView;
 class ProjectDocument;
@@ -27,15 +27,17 @@ class RunController;
 class RunHistoryPanel;
 class TestCaseEditor;
 
-// "Run from the map": the docks (test-case editor, results, run history, coverage,
-// impact), the run bar, the Run menu and the overlays, wired to the open document.
-// Edits become undo commands; runs go through a RunController; what the map shows on
-// top of the model lives in a MapOverlay read by the cards while they paint.
+// "Run from the map": the docks (results, run history, coverage, impact), the run bar,
+// the Run menu and the overlays, wired to the open document. Runs go through a
+// RunController; what the map shows on top of the model lives in a MapOverlay read by
+// the cards while they paint.
 class RunWorkspace : public QObject
 {
     Q_OBJECT
 public:
-    RunWorkspace(QMainWindow *window, QMenu *viewMenu);
+    // The test-case editor belongs to the window; runs read its selection and feed it the
+    // last responses for "Try it".
+    RunWorkspace(QMainWindow *window, TestCaseEditor *editor);
     ~RunWorkspace() override;
 
     // Null document: a closed project. The scene and view belong to the window.
@@ -44,7 +46,12 @@ public:
     RunController *runController() const { return m_controller; }
     MapOverlay *overlay() const;
     RunBar *runBar() const { return m_runBar; }
-    TestCaseEditor *testCaseEditor() const { return m_editor; }
+    // For the window to place: the Run menu, the View menu's entries (overlay, impact,
+    // stale results), the docks, and every named action (shortcuts, lookup by name).
+    QMenu *runMenu() const { return m_runMenu; }
+    QList<QAction *> viewMenuActions() const { return m_viewActions; }
+    QList<QDockWidget *> docks() const { return m_docks; }
+    QList<QAction *> actions() const { return m_actions; }
     ResultsPanel *resultsPanel() const { return m_results; }
     RunHistoryPanel *runHistoryPanel() const { return m_history; }
     CoveragePanel *coveragePanel() const { return m_coverage; }
@@ -60,18 +67,19 @@ public:
     void selectAndCentre(const Id &nodeId);
     static qint64 staleAfterSeconds(); // QSettings results/staleAfterHours, default 24
 
+signals:
+    void statusMessage(const QString &message, int timeoutMs);
+
 private:
     void createDocks();
-    void createActions(QMenu *viewMenu);
+    void createActions();
+    void checkOverlay(MapOverlay::Mode mode);
     void updateSelection();
-    void refreshEditor();
-    void refreshEditorFor(const Id &nodeId);
     void refreshEnvironments();
     void refreshHistory();
     void refreshAnalyses();
     void updateActions();
     void showFirstProblem();
-    void reorderTestCases(const QList<Id> &order);
     QList<Id> selectedNodes() const;
 
     QMainWindow *m_window;
@@ -89,10 +97,13 @@ private:
     ImpactPanel *m_impact = nullptr;
     QDockWidget *m_resultsDock = nullptr;
     QDockWidget *m_impactDock = nullptr;
+    QList<QDockWidget *> m_docks;
     QActionGroup *m_overlayGroup = nullptr;
-    QList<QAction *> m_runActions;
+    QList<QAction *> m_runActions; // enabled while a project is open and nothing runs
+    QList<QAction *> m_viewActions;
+    QList<QAction *> m_actions;
+    QMenu *m_runMenu = nullptr;
     QAction *m_cancelAction = nullptr;
-    bool m_sized = false;
     QTimer m_refreshTimer; // analyses follow edits once the event loop is idle
 };
 

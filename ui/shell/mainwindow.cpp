@@ -1,53 +1,45 @@
 #include "shell/mainwindow.h"
 
-#include "document/addnodescommand.h"
-#include "document/changenodecommand.h"
 #include "document/projectdocument.h"
-#include "document/removeedgecommand.h"
-#include "document/removenodescommand.h"
-#include "panels/commentspanel.h"
-#include "shell/escapeshortcut.h"
+#include "map/layoutprogress.h"
+#include "map/mapeditor.h"
 #include "shell/importexportactions.h"
-#include "store/databasefile.h"
-#include "panels/flowspanel.h"
-#include "map/mapclipboard.h"
 #include "map/maplayouter.h"
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
+#include "map/nodefinder.h"
+#include "map/overview/mapoverviewlayer.h"
 #include "map/overview/overviewwidget.h"
 #include "map/palettewidget.h"
+#include "panels/commentspanel.h"
+#include "panels/flowspanel.h"
 #include "panels/propertiespanel.h"
-#include "shell/readonlybanner.h"
 #include "run/runworkspace.h"
-#include "testcases/testcasespanel.h"
+#include "shell/documentcontroller.h"
+#include "shell/escapeshortcut.h"
+#include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
+#include "shell/windowactions.h"
+#include "testcases/testcaseeditor.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
-#include <QCompleter>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
-#include <QProgressBar>
-#include <QPushButton>
+#include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QStackedWidget>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QStringListModel>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoGroup>
@@ -56,78 +48,69 @@
 
 namespace flowbench {
 
-namespace {
-constexpr int kMaxRecent = 8;
-
-QAction *makeAction(QObject *parent, const QString &name, const QString &text,
-                    const QList<QKeySequence> &keys = {})
-{
-    auto *action = new QAction(text, parent);
-    action->setObjectName(name);
-    // A platform's standard key can repeat one of ours (ZoomOut is Ctrl+- on Linux): a key
-    // listed twice is an ambiguous shortcut to Qt, and then it does nothing.
-    QList<QKeySequence> unique;
-    for (const QKeySequence &key : keys)
-        if (!key.isEmpty() && !unique.contains(key))
-            unique << key;
-    action->setShortcuts(unique);
-    return action;
-}
-} // namespace
-
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_undoGroup(new QUndoGroup(this))
+    , m_actions(new WindowActions(this, m_undoGroup))
+    , m_documents(new DocumentController(this))
+    , m_view(new MapView)
+    , m_mapEditor(new MapEditor(m_view, this))
+    , m_nudge(new MapNudge(m_view, this))
+    , m_stack(new QStackedWidget)
+    , m_welcome(new WelcomeWidget)
+    , m_mapPage(new QWidget)
+    , m_readOnlyBanner(new ReadOnlyBanner)
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setWindowIcon(QIcon(MapStyle::kindIconPath(NodeKind::Screen).replace(QStringLiteral("kind-screen"), QStringLiteral("flowbench"))));
-    m_undoGroup = new QUndoGroup(this);
-    m_view = new MapView;
+    setWindowIcon(QIcon(MapStyle::kindIconPath(NodeKind::Screen)
+                            .replace(QStringLiteral("kind-screen"), QStringLiteral("flowbench"))));
     m_view->setObjectName(QStringLiteral("mapView"));
-    m_welcome = new WelcomeWidget;
-    m_readOnlyBanner = new ReadOnlyBanner;
-    m_mapPage = new QWidget;
     auto *mapLayout = new QVBoxLayout(m_mapPage);
     mapLayout->setContentsMargins(0, 0, 0, 0);
     mapLayout->setSpacing(0);
     mapLayout->addWidget(m_readOnlyBanner);
     mapLayout->addWidget(m_view, 1);
-    m_stack = new QStackedWidget;
     m_stack->addWidget(m_welcome);
     m_stack->addWidget(m_mapPage);
     setCentralWidget(m_stack);
 
-    createActions();
     createDocks();
+    m_runWorkspace = new RunWorkspace(this, m_testCases);
+    for (QAction *a : m_runWorkspace->actions())
+        m_actions->add(a); // the workspace enables its own
+    for (QAction *a : m_nudge->actions())
+        m_actions->add(a, false, false); // keys of the map view only
     createMenus();
     createStatusBar();
-    m_runWorkspace = new RunWorkspace(this, m_viewMenu); // run workspace
+    connectActions();
     // Escape ends a flow pick first; the next Escape cancels a run.
     m_escape = new EscapeShortcut(this);
     m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->isPicking(); },
-                  [this] { m_flows->cancelPicking(); });
+        [this] { m_flows->cancelPicking(); });
     m_escape->add(action(QStringLiteral("actionCancelRun")));
 
-    connect(m_welcome, &WelcomeWidget::newRequested, this, &MainWindow::newProjectDialog);
-    connect(m_welcome, &WelcomeWidget::openRequested, this, &MainWindow::openProjectDialog);
-    connect(m_welcome, &WelcomeWidget::exampleRequested, this, &MainWindow::openExample);
+    connect(m_documents, &DocumentController::documentChanged, this, &MainWindow::setDocument);
+    connect(m_documents, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
+    connect(m_documents, &DocumentController::statusMessage, this, &MainWindow::showMessage);
+    connect(m_mapEditor, &MapEditor::statusMessage, this, &MainWindow::showMessage);
+    connect(m_runWorkspace, &RunWorkspace::statusMessage, this, &MainWindow::showMessage);
+    connect(m_welcome, &WelcomeWidget::newRequested, m_documents, &DocumentController::newProjectDialog);
+    connect(m_welcome, &WelcomeWidget::openRequested, m_documents, &DocumentController::openProjectDialog);
+    connect(m_welcome, &WelcomeWidget::exampleRequested, m_documents, &DocumentController::openExample);
     connect(m_welcome, &WelcomeWidget::recentRequested, this, [this](const QString &path) {
         if (!path.isEmpty())
-            openProject(path);
+            m_documents->openProject(path);
     });
     connect(m_view, &MapView::zoomChanged, this, &MainWindow::updateStatus);
-    connect(m_view, &MapView::dropNodeRequested, this, &MainWindow::addNode);
+    connect(m_view, &MapView::dropNodeRequested, m_mapEditor, &MapEditor::addNode);
     connect(m_view, &MapView::contextMenuRequested, this, &MainWindow::showMapContextMenu);
     connect(m_properties, &PropertiesPanel::nodeActivated, this, [this](const Id &id) {
         if (m_scene && m_scene->nodeItem(id)) {
-            m_scene->selectNodes({id});
+            m_scene->selectNodes({ id });
             m_view->centreOnNode(id);
         }
     });
-    connect(m_palette, &PaletteWidget::kindActivated, this, [this](NodeKind kind) {
-        const QPointF centre = m_view->visibleCentre();
-        // Stagger clicks so repeated adds do not stack exactly on top of each other.
-        const double step = 24.0 * (m_pasteCount++ % 6);
-        addNode(kind, centre - QPointF(MapStyle::kNodeWidth / 2 - step, MapStyle::kNodeHeight / 2 - step));
-    });
+    connect(m_palette, &PaletteWidget::kindActivated, m_mapEditor, &MapEditor::addNodeInView);
 
     QSettings settings;
     resize(1400, 900);
@@ -136,101 +119,29 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     setDocument(nullptr);
 }
 
+// Every part lets go of the document (the scene reads it while its items go), then it closes.
 MainWindow::~MainWindow()
 {
-    // The scene reads the document while its items go: drop it first.
-    m_view->setMapScene(nullptr);
-    delete m_scene;
-    m_scene = nullptr;
+    m_documents->closeProject();
 }
 
-QAction *MainWindow::action(const QString &objectName) const { return findChild<QAction *>(objectName); }
-
-void MainWindow::createActions()
+ProjectDocument *MainWindow::document() const
 {
-    auto add = [this](const QString &name, const QString &text, const QList<QKeySequence> &keys, auto slot,
-                      bool needsDocument = true) {
-        QAction *a = makeAction(this, name, text, keys);
-        connect(a, &QAction::triggered, this, slot);
-        addAction(a);
-        if (needsDocument)
-            m_documentActions.append(a);
-        return a;
-    };
-    add(QStringLiteral("actionNew"), tr("&New Project…"), {QKeySequence::New}, &MainWindow::newProjectDialog, false);
-    add(QStringLiteral("actionOpen"), tr("&Open Project…"), {QKeySequence::Open}, &MainWindow::openProjectDialog, false);
-    add(QStringLiteral("actionSaveAs"), tr("Save &As…"), {QKeySequence::SaveAs}, &MainWindow::saveAsDialog);
-    add(QStringLiteral("actionClose"), tr("&Close Project"), {QKeySequence::Close}, &MainWindow::closeProject);
-    add(QStringLiteral("actionQuit"), tr("&Quit"), {QKeySequence::Quit}, &QWidget::close, false);
+    return m_documents->document();
+}
 
-    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
-    undo->setObjectName(QStringLiteral("actionUndo"));
-    undo->setShortcuts(QKeySequence::Undo);
-    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
-    redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    addAction(undo);
-    addAction(redo);
-
-    add(QStringLiteral("actionCopy"), tr("&Copy"), {QKeySequence::Copy}, &MainWindow::copySelection);
-    add(QStringLiteral("actionPaste"), tr("&Paste"), {QKeySequence::Paste}, &MainWindow::paste);
-    add(QStringLiteral("actionDelete"), tr("&Delete"), {QKeySequence::Delete}, [this] { deleteSelection(true); });
-    add(QStringLiteral("actionRename"), tr("Re&name"), {QKeySequence(Qt::Key_F2)}, [this] {
-        const QList<Id> ids = m_scene ? m_scene->selectedNodeIds() : QList<Id>();
-        if (ids.size() == 1)
-            m_view->beginRename(ids.first());
-    });
-    add(QStringLiteral("actionSelectAll"), tr("Select &All"), {QKeySequence::SelectAll}, [this] {
-        if (m_scene)
-            for (QGraphicsItem *item : m_scene->items())
-                if (item->flags() & QGraphicsItem::ItemIsSelectable)
-                    item->setSelected(true);
-    });
-    add(QStringLiteral("actionFind"), tr("&Find Node…"), {QKeySequence(Qt::CTRL | Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_K)}, [this] {
-        m_find->setFocus();
-        m_find->selectAll();
-    });
-    add(QStringLiteral("actionPin"), tr("&Pin in Place"), {QKeySequence(Qt::CTRL | Qt::Key_P)}, &MainWindow::togglePin);
-    add(QStringLiteral("actionZoomIn"), tr("Zoom &In"), {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn}, [this] { m_view->zoomIn(); });
-    add(QStringLiteral("actionZoomOut"), tr("Zoom &Out"), {QKeySequence(Qt::CTRL | Qt::Key_Minus), QKeySequence::ZoomOut}, [this] { m_view->zoomOut(); });
-    add(QStringLiteral("actionZoomReset"), tr("&Actual Size"), {QKeySequence(Qt::CTRL | Qt::Key_0)}, [this] { m_view->resetZoom(); });
-    add(QStringLiteral("actionFit"), tr("&Fit Map to Window"), {QKeySequence(Qt::CTRL | Qt::Key_1)}, [this] { m_view->fitToContent(); });
-    add(QStringLiteral("actionLayout"), tr("&Layout Map"), {QKeySequence(Qt::CTRL | Qt::Key_L)}, &MainWindow::runLayout);
-    add(QStringLiteral("actionNewFlow"), tr("New &Flow…"), {}, [this] {
-        findChild<QDockWidget *>(QStringLiteral("flowsDock"))->raise();
-        m_flows->findChild<QPushButton *>(QStringLiteral("newFlowButton"))->click();
-    });
-    add(QStringLiteral("actionAddTestCase"), tr("Add &Test Case"), {QKeySequence(Qt::CTRL | Qt::Key_T)}, [this] {
-        findChild<QDockWidget *>(QStringLiteral("testCasesDock"))->raise();
-        m_testCases->addTestCase();
-    });
-
-    m_nudge = new MapNudge(m_view, this);
-
-    // Finishing a flow being picked on the map; Escape cancels the pick (see m_escape).
-    auto *finish = new QShortcut(QKeySequence(Qt::Key_Return), this);
-    auto *finishEnter = new QShortcut(QKeySequence(Qt::Key_Enter), this);
-    for (QShortcut *s : {finish, finishEnter})
-        s->setEnabled(false);
-    connect(finish, &QShortcut::activated, this, [this] { m_flows->finishPicking(); });
-    connect(finishEnter, &QShortcut::activated, this, [this] { m_flows->finishPicking(); });
-    m_flows = new FlowsPanel;
-    connect(m_flows, &FlowsPanel::pickingChanged, this, [=](bool picking) {
-        for (QShortcut *s : {finish, finishEnter})
-            s->setEnabled(picking);
-        if (m_escape)
-            m_escape->update();
-        statusBar()->showMessage(picking ? tr("Click the nodes of the flow in order; Enter finishes, Escape cancels.")
-                                         : QString());
-    });
+QAction *MainWindow::action(const QString &name) const
+{
+    return m_actions->action(name);
 }
 
 void MainWindow::createDocks()
 {
     m_palette = new PaletteWidget;
     m_overview = new OverviewWidget;
+    m_flows = new FlowsPanel;
     m_properties = new PropertiesPanel;
-    m_testCases = new TestCasesPanel;
+    m_testCases = new TestCaseEditor;
     m_comments = new CommentsPanel;
     auto *history = new QUndoView(m_undoGroup);
     history->setEmptyLabel(tr("<opened>"));
@@ -239,74 +150,141 @@ void MainWindow::createDocks()
         d->setObjectName(name);
         d->setWidget(widget);
         addDockWidget(area, d);
+        m_docks.append(d);
         return d;
     };
-    QDockWidget *palette = dock(QStringLiteral("paletteDock"), tr("Palette"), m_palette, Qt::LeftDockWidgetArea);
-    QDockWidget *overview = dock(QStringLiteral("overviewDock"), tr("Overview"), m_overview, Qt::LeftDockWidgetArea);
-    QDockWidget *flows = dock(QStringLiteral("flowsDock"), tr("Flows"), m_flows, Qt::LeftDockWidgetArea);
-    QDockWidget *props = dock(QStringLiteral("propertiesDock"), tr("Properties"), m_properties, Qt::RightDockWidgetArea);
-    QDockWidget *tests = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), m_testCases, Qt::RightDockWidgetArea);
+    QDockWidget *palette
+        = dock(QStringLiteral("paletteDock"), tr("Palette"), m_palette, Qt::LeftDockWidgetArea);
+    QDockWidget *overview
+        = dock(QStringLiteral("overviewDock"), tr("Overview"), m_overview, Qt::LeftDockWidgetArea);
+    m_flowsDock = dock(QStringLiteral("flowsDock"), tr("Flows"), m_flows, Qt::LeftDockWidgetArea);
+    m_propertiesDock
+        = dock(QStringLiteral("propertiesDock"), tr("Properties"), m_properties, Qt::RightDockWidgetArea);
+    // In a scroll area: the editor's step forms want ~460 px of height, and as the dock's
+    // own minimum they squeezed the Properties dock above it to two fields.
+    auto *testsScroll = new QScrollArea;
+    testsScroll->setWidget(m_testCases);
+    testsScroll->setWidgetResizable(true);
+    testsScroll->setFrameShape(QFrame::NoFrame);
+    m_testCasesDock
+        = dock(QStringLiteral("testCasesDock"), tr("Test Cases"), testsScroll, Qt::RightDockWidgetArea);
     QDockWidget *undo = dock(QStringLiteral("historyDock"), tr("History"), history, Qt::RightDockWidgetArea);
-    tabifyDockWidget(tests, undo);
-    QDockWidget *comments = dock(QStringLiteral("commentsDock"), tr("Comments"), m_comments, Qt::RightDockWidgetArea);
-    tabifyDockWidget(tests, comments);
+    tabifyDockWidget(m_testCasesDock, undo);
+    QDockWidget *comments
+        = dock(QStringLiteral("commentsDock"), tr("Comments"), m_comments, Qt::RightDockWidgetArea);
+    tabifyDockWidget(m_testCasesDock, comments);
     connect(m_comments, &CommentsPanel::openCountChanged, comments, [comments](int open) {
         comments->setWindowTitle(open > 0 ? tr("Comments (%1)").arg(open) : tr("Comments"));
     });
-    tests->raise();
-    Q_UNUSED(palette);
-    Q_UNUSED(overview);
-    Q_UNUSED(flows);
-    Q_UNUSED(props);
-    resizeDocks({palette, overview, flows}, {300, 180, 260}, Qt::Vertical);
-    resizeDocks({palette, props}, {230, 340}, Qt::Horizontal);
-    resizeDocks({props, tests}, {470, 380}, Qt::Vertical);
+    m_testCasesDock->raise();
+    resizeDocks({ palette, overview, m_flowsDock }, { 300, 180, 260 }, Qt::Vertical);
+    resizeDocks({ palette, m_propertiesDock }, { 230, 340 }, Qt::Horizontal);
+    resizeDocks({ m_propertiesDock, m_testCasesDock }, { 470, 380 }, Qt::Vertical);
     m_overview->setMapView(m_view);
+}
+
+void MainWindow::connectActions()
+{
+    auto on = [this](const char *name, auto slot) {
+        connect(action(QString::fromLatin1(name)), &QAction::triggered, this, slot);
+    };
+    on("actionNew", [this] { m_documents->newProjectDialog(); });
+    on("actionOpen", [this] { m_documents->openProjectDialog(); });
+    on("actionSaveAs", [this] { m_documents->saveAsDialog(); });
+    on("actionClose", [this] { m_documents->closeProject(); });
+    on("actionQuit", [this] { close(); });
+    on("actionCopy", [this] { m_mapEditor->copySelection(); });
+    on("actionPaste", [this] { m_mapEditor->paste(); });
+    on("actionDelete", [this] { m_mapEditor->deleteSelection(true); });
+    on("actionRename", [this] { m_mapEditor->renameSelected(); });
+    on("actionSelectAll", [this] { m_mapEditor->selectAll(); });
+    on("actionFind", [this] {
+        m_finder->setFocus();
+        m_finder->selectAll();
+    });
+    on("actionPin", [this] {
+        m_mapEditor->togglePin();
+        onSelectionChanged(); // the action's text follows
+    });
+    on("actionZoomIn", [this] { m_view->zoomIn(); });
+    on("actionZoomOut", [this] { m_view->zoomOut(); });
+    on("actionZoomReset", [this] { m_view->resetZoom(); });
+    on("actionFit", [this] { m_view->fitToContent(); });
+    on("actionLayout", [this] { runLayout(); });
+    on("actionNewFlow", [this] {
+        m_flowsDock->raise();
+        m_flows->newFlow();
+    });
+    on("actionAddTestCase", [this] {
+        m_testCasesDock->raise();
+        m_testCases->addTestCase();
+    });
+
+    // Finishing a flow being picked on the map; Escape cancels the pick (see m_escape).
+    auto *finish = new QShortcut(QKeySequence(Qt::Key_Return), this);
+    auto *finishEnter = new QShortcut(QKeySequence(Qt::Key_Enter), this);
+    for (QShortcut *s : { finish, finishEnter }) {
+        s->setEnabled(false);
+        connect(s, &QShortcut::activated, m_flows, &FlowsPanel::finishPicking);
+    }
+    connect(m_flows, &FlowsPanel::pickingChanged, this, [this, finish, finishEnter](bool picking) {
+        for (QShortcut *s : { finish, finishEnter })
+            s->setEnabled(picking);
+        if (m_escape)
+            m_escape->update();
+        statusBar()->showMessage(picking
+                ? tr("Click the nodes of the flow in order; Enter finishes, Escape cancels.")
+                : QString());
+    });
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(action(QStringLiteral("actionNew")));
-    file->addAction(action(QStringLiteral("actionOpen")));
+    file->addActions(m_actions->actions({ QStringLiteral("actionNew"), QStringLiteral("actionOpen") }));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    file->addAction(action(QStringLiteral("actionSaveAs")));
-    auto *formats = new ImportExportActions(this, [this] { return m_document.get(); }, [this](const QString &path) { return openProjectFile(path); });
-    file->addActions({formats->importAction(), formats->exportAction()});
-    m_documentActions.append(formats->exportAction());
-    file->addAction(action(QStringLiteral("actionClose")));
+    auto *formats = new ImportExportActions(this, [this] { return m_documents->document(); },
+        [this](const QString &path) { return m_documents->openProjectFile(path); });
+    m_actions->add(formats->importAction(), false);
+    m_actions->add(formats->exportAction(), true);
+    file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
+    file->addActions({ formats->importAction(), formats->exportAction() });
+    file->addActions(m_actions->actions({ QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(action(QStringLiteral("actionUndo")));
-    edit->addAction(action(QStringLiteral("actionRedo")));
+    edit->addActions(m_actions->actions({ QStringLiteral("actionUndo"), QStringLiteral("actionRedo") }));
     edit->addSeparator();
-    for (const char *name : {"actionCopy", "actionPaste", "actionDelete", "actionRename", "actionSelectAll"})
-        edit->addAction(action(QString::fromLatin1(name)));
+    edit->addActions(m_actions->actions({ QStringLiteral("actionCopy"), QStringLiteral("actionPaste"),
+        QStringLiteral("actionDelete"), QStringLiteral("actionRename"), QStringLiteral("actionSelectAll") }));
     edit->addSeparator();
     edit->addAction(action(QStringLiteral("actionFind")));
 
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    for (const char *name : {"actionZoomIn", "actionZoomOut", "actionZoomReset", "actionFit"})
-        m_viewMenu->addAction(action(QString::fromLatin1(name)));
-    m_viewMenu->addSeparator();
-    for (QDockWidget *d : findChildren<QDockWidget *>())
-        m_viewMenu->addAction(d->toggleViewAction());
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions(m_actions->actions({ QStringLiteral("actionZoomIn"), QStringLiteral("actionZoomOut"),
+        QStringLiteral("actionZoomReset"), QStringLiteral("actionFit") }));
+    view->addSeparator();
+    for (QDockWidget *d : std::as_const(m_docks))
+        view->addAction(d->toggleViewAction());
+    view->addSeparator();
+    view->addActions(m_runWorkspace->viewMenuActions());
+    view->addSeparator();
+    for (QDockWidget *d : m_runWorkspace->docks())
+        view->addAction(d->toggleViewAction());
 
     QMenu *map = menuBar()->addMenu(tr("&Map"));
     QMenu *addMenu = map->addMenu(tr("&Add Node"));
-    for (NodeKind kind : allNodeKinds()) {
-        QAction *a = addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind));
-        m_documentActions.append(a);
-        m_addNodeActions.append(a);
-        connect(a, &QAction::triggered, this, [this, kind] {
-            addNode(kind, m_view->visibleCentre() - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
+    addMenu->menuAction()->setObjectName(QStringLiteral("actionAddNodeMenu"));
+    m_actions->add(addMenu->menuAction(), true);
+    m_actions->markEditing({ addMenu->menuAction() });
+    for (NodeKind kind : allNodeKinds())
+        addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this, [this, kind] {
+            m_mapEditor->addNode(
+                kind, m_view->visibleCentre() - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
         });
-    }
-    map->addAction(action(QStringLiteral("actionLayout")));
-    map->addAction(action(QStringLiteral("actionPin")));
+    map->addActions(m_actions->actions({ QStringLiteral("actionLayout"), QStringLiteral("actionPin") }));
     QMenu *nudge = map->addMenu(tr("&Nudge Selection"));
     for (QAction *a : m_nudge->actions()) {
         if (a == m_nudge->actions().at(4))
@@ -314,14 +292,17 @@ void MainWindow::createMenus()
         nudge->addAction(a);
     }
     map->addSeparator();
-    map->addAction(action(QStringLiteral("actionNewFlow")));
-    map->addAction(action(QStringLiteral("actionAddTestCase")));
+    map->addActions(
+        m_actions->actions({ QStringLiteral("actionNewFlow"), QStringLiteral("actionAddTestCase") }));
+
+    menuBar()->addMenu(m_runWorkspace->runMenu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Flowbench"), this, [this] {
         QMessageBox::about(this, tr("About Flowbench"),
-                           tr("<b>Flowbench %1</b><p>A workbench for mapping user flows to the backend "
-                              "parts they touch, and testing them.</p>").arg(QStringLiteral(FLOWBENCH_VERSION)));
+            tr("<b>Flowbench %1</b><p>A workbench for mapping user flows to the backend "
+               "parts they touch, and testing them.</p>")
+                .arg(QStringLiteral(FLOWBENCH_VERSION)));
     });
 
     QToolBar *tools = addToolBar(tr("Main"));
@@ -330,41 +311,19 @@ void MainWindow::createMenus()
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(action(QStringLiteral("actionOpen")));
     tools->addSeparator();
-    tools->addAction(action(QStringLiteral("actionUndo")));
-    tools->addAction(action(QStringLiteral("actionRedo")));
+    tools->addActions(m_actions->actions({ QStringLiteral("actionUndo"), QStringLiteral("actionRedo") }));
     tools->addSeparator();
-    tools->addAction(action(QStringLiteral("actionLayout")));
-    tools->addAction(action(QStringLiteral("actionFit")));
-    tools->addAction(action(QStringLiteral("actionNewFlow")));
+    tools->addActions(m_actions->actions(
+        { QStringLiteral("actionLayout"), QStringLiteral("actionFit"), QStringLiteral("actionNewFlow") }));
     auto *spacer = new QWidget;
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     tools->addWidget(spacer);
-    m_find = new QLineEdit;
-    m_find->setObjectName(QStringLiteral("findEdit"));
-    m_find->setPlaceholderText(tr("Jump to node…  (Ctrl+K)"));
-    m_find->setClearButtonEnabled(true);
-    m_find->setMaximumWidth(280);
-    m_findModel = new QStringListModel(this);
-    m_completer = new QCompleter(m_findModel, this);
-    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
-    m_completer->setFilterMode(Qt::MatchContains);
-    m_find->setCompleter(m_completer);
-    tools->addWidget(m_find);
-    connect(m_find, &QLineEdit::returnPressed, this, [this] {
-        if (jumpTo(m_find->text())) {
-            m_find->clear();
-            m_view->setFocus();
-        } else {
-            statusBar()->showMessage(tr("No node named like “%1”").arg(m_find->text()), 4000);
-        }
-    });
-    connect(m_completer, QOverload<const QString &>::of(&QCompleter::activated), this, [this](const QString &text) {
-        if (jumpTo(text)) {
-            m_find->clear();
-            m_view->setFocus();
-        }
-    });
-    rebuildRecentMenu();
+    m_finder = new NodeFinder(m_mapEditor);
+    tools->addWidget(m_finder);
+    connect(m_finder, &NodeFinder::jumped, m_view, [this] { m_view->setFocus(); });
+    connect(m_finder, &NodeFinder::notFound, this,
+        [this](const QString &text) { showMessage(tr("No node named like “%1”").arg(text), 4000); });
+    rebuildRecentMenu(m_documents->recentFiles());
 }
 
 void MainWindow::createStatusBar()
@@ -373,88 +332,78 @@ void MainWindow::createStatusBar()
     m_zoomLabel = new QLabel;
     m_pathLabel = new QLabel;
     m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_layoutProgress = new QProgressBar;
-    m_layoutProgress->setRange(0, 0);
-    m_layoutProgress->setMaximumWidth(120);
-    m_layoutProgress->setMaximumHeight(14);
-    m_layoutProgress->setVisible(false);
-    m_layoutCancel = new QPushButton(tr("Cancel layout"));
-    m_layoutCancel->setObjectName(QStringLiteral("cancelLayoutButton"));
-    m_layoutCancel->setFlat(true);
-    m_layoutCancel->setVisible(false);
-    connect(m_layoutCancel, &QPushButton::clicked, this, [this] {
-        if (m_layouter)
-            m_layouter->cancel();
-    });
+    m_layoutProgress = new LayoutProgress;
     statusBar()->addPermanentWidget(m_layoutProgress);
-    statusBar()->addPermanentWidget(m_layoutCancel);
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
 }
 
-void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
+// Every part lets go of the old document (still alive during this call) and takes the new one.
+void MainWindow::setDocument(ProjectDocument *doc)
 {
-    m_runWorkspace->setDocument(nullptr, nullptr, nullptr); // run workspace
+    m_flows->cancelPicking();
+    m_runWorkspace->setDocument(nullptr, nullptr, nullptr);
     m_flows->setDocument(nullptr, nullptr);
     m_properties->setDocument(nullptr);
     m_testCases->setDocument(nullptr);
     m_comments->setDocument(nullptr);
+    m_finder->setDocument(nullptr);
     m_nudge->setScene(nullptr);
+    m_mapEditor->setScene(nullptr);
+    m_layoutProgress->setLayouter(nullptr);
     delete m_layouter; // cancels a layout of the old map
     m_layouter = nullptr;
-    m_layoutProgress->setVisible(false);
-    m_layoutCancel->setVisible(false);
     m_view->setMapScene(nullptr);
     delete m_scene;
     m_scene = nullptr;
-    if (m_document)
-        m_undoGroup->removeStack(m_document->undoStack());
-    m_document = std::move(document);
-    m_pasteCount = 0;
+    for (QUndoStack *stack : m_undoGroup->stacks())
+        m_undoGroup->removeStack(stack);
 
-    if (m_document) {
-        ProjectDocument *doc = m_document.get();
+    if (doc) {
         m_undoGroup->addStack(doc->undoStack());
         m_undoGroup->setActiveStack(doc->undoStack());
         m_scene = new MapScene(doc, this);
+        MapOverviewLayer::install(m_scene);
         m_view->setMapScene(m_scene);
         m_overview->setMapView(m_view);
         m_properties->setDocument(doc);
         m_testCases->setDocument(doc);
         m_comments->setDocument(doc);
+        m_finder->setDocument(doc);
         m_nudge->setScene(m_scene);
+        m_mapEditor->setScene(m_scene);
         m_flows->setDocument(doc, m_scene);
-        m_runWorkspace->setDocument(doc, m_scene, m_view); // run workspace
+        m_runWorkspace->setDocument(doc, m_scene, m_view);
+        if (!m_docksSized && isVisible()) {
+            // The step forms need room: once the window has its size, widen the right docks.
+            m_docksSized = true;
+            resizeDocks({ m_testCasesDock }, { qMax(560, width() * 2 / 5) }, Qt::Horizontal);
+            resizeDocks(
+                { m_propertiesDock, m_testCasesDock }, { height() * 2 / 5, height() * 3 / 5 }, Qt::Vertical);
+            if (!m_runWorkspace->docks().isEmpty()) // results: a quarter of the height, not more
+                resizeDocks({ m_runWorkspace->docks().first() }, { qMin(300, height() / 4) }, Qt::Vertical);
+        }
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
-        connect(m_scene, &MapScene::connectRequested, this, &MainWindow::askEdgeKind);
+        connect(m_scene, &MapScene::connectRequested, m_mapEditor, &MapEditor::askEdgeKind);
         m_layouter = new MapLayouter(doc, this);
+        m_layoutProgress->setLayouter(m_layouter);
         connect(m_layouter, &MapLayouter::started, this, [this] {
-            m_layoutProgress->setRange(0, 0);
-            m_layoutProgress->setVisible(true);
-            m_layoutCancel->setVisible(true);
             action(QStringLiteral("actionLayout"))->setEnabled(false);
             statusBar()->showMessage(tr("Laying out the map…"));
         });
-        connect(m_layouter, &MapLayouter::progressChanged, this, [this](int done, int total) {
-            m_layoutProgress->setRange(0, total);
-            m_layoutProgress->setValue(done);
-        });
         connect(m_layouter, &MapLayouter::done, this, [this](bool applied, const QString &message) {
-            m_layoutProgress->setVisible(false);
-            m_layoutCancel->setVisible(false);
             action(QStringLiteral("actionLayout"))->setEnabled(true);
             statusBar()->showMessage(message, 5000);
             if (applied)
                 m_view->fitToContent();
         });
-        connect(doc, &ProjectDocument::errorOccurred, this, [this](const QString &message) {
-            showError(tr("The change was not saved"), message);
-        });
-        for (auto signal : {&ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved})
-            connect(doc, signal, this, [this] { updateStatus(); updateFindModel(); m_overview->refit(); });
-        connect(doc, &ProjectDocument::nodeChanged, this, [this] { updateFindModel(); });
-        connect(doc, &ProjectDocument::nodesMoved, this, [this] { m_overview->refit(); });
+        for (auto signal : { &ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved })
+            connect(doc, signal, this, [this] {
+                updateStatus();
+                m_overview->refit();
+            });
+        connect(doc, &ProjectDocument::nodesMoved, m_overview, &OverviewWidget::refit);
         connect(doc, &ProjectDocument::edgesAdded, this, &MainWindow::updateStatus);
         connect(doc, &ProjectDocument::edgesRemoved, this, &MainWindow::updateStatus);
         connect(doc, &ProjectDocument::testCasesChanged, this, &MainWindow::updateStatus);
@@ -465,401 +414,68 @@ void MainWindow::setDocument(std::unique_ptr<ProjectDocument> document)
         m_overview->refit();
         m_view->setFocus();
     } else {
-        m_welcome->setRecentFiles(recentFiles());
-        m_welcome->setExampleAvailable(!examplePath().isEmpty());
+        m_welcome->setRecentFiles(m_documents->recentFiles());
+        m_welcome->setExampleAvailable(!DocumentController::examplePath().isEmpty());
         m_stack->setCurrentWidget(m_welcome);
     }
-    m_readOnlyBanner->setDocument(m_document.get());
-    updateFindModel();
-    updateActions();
+    m_readOnlyBanner->setDocument(doc);
+    // Read-only: what would only push a refused command is off; looking, finding, running
+    // and Save As stay. A command pushed anyway is refused by the store, with a message.
+    const bool writable = doc && !doc->isReadOnly();
+    m_actions->setDocumentOpen(doc != nullptr, writable);
+    for (QDockWidget *d : std::as_const(m_docks))
+        d->widget()->setEnabled(doc != nullptr);
+    m_palette->setEnabled(writable);
+    for (QDockWidget *d : m_runWorkspace->docks())
+        d->widget()->setEnabled(doc != nullptr);
+    onSelectionChanged();
     updateStatus();
     updateTitle();
 }
 
-void MainWindow::updateActions()
-{
-    const bool open = m_document != nullptr;
-    for (QAction *a : m_documentActions)
-        a->setEnabled(open);
-    for (QDockWidget *d : findChildren<QDockWidget *>())
-        d->widget()->setEnabled(open);
-    m_find->setEnabled(open);
-    if (!open || !m_document->isReadOnly())
-        return;
-    // Read-only: what would only push a refused command is off; looking, finding, running
-    // and Save As stay. A command pushed anyway is refused by the store, with a message.
-    for (const char *name : {"actionPaste", "actionDelete", "actionRename", "actionPin", "actionLayout",
-                             "actionNewFlow", "actionAddTestCase"})
-        action(QString::fromLatin1(name))->setEnabled(false);
-    for (QAction *a : m_addNodeActions)
-        a->setEnabled(false);
-    m_palette->setEnabled(false);
-}
-
 void MainWindow::updateStatus()
 {
-    if (!m_document) {
+    const ProjectDocument *doc = document();
+    if (!doc) {
         m_countsLabel->clear();
         m_zoomLabel->clear();
         m_pathLabel->clear();
         return;
     }
-    m_countsLabel->setText(tr("%n node(s)", nullptr, m_document->nodeCount()) + QStringLiteral(" · ")
-                           + tr("%n connection(s)", nullptr, m_document->edgeCount()) + QStringLiteral(" · ")
-                           + tr("%n test case(s)", nullptr, int(m_document->testCases().size())));
+    m_countsLabel->setText(tr("%n node(s)", nullptr, doc->nodeCount()) + QStringLiteral(" · ")
+        + tr("%n connection(s)", nullptr, doc->edgeCount()) + QStringLiteral(" · ")
+        + tr("%n test case(s)", nullptr, int(doc->testCases().size())));
     m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
-    m_pathLabel->setText(m_document->isReadOnly()
-                             ? tr("%1 (read-only)").arg(QDir::toNativeSeparators(m_document->filePath()))
-                             : QDir::toNativeSeparators(m_document->filePath()));
+    const QString path = QDir::toNativeSeparators(doc->filePath());
+    m_pathLabel->setText(doc->isReadOnly() ? tr("%1 (read-only)").arg(path) : path);
 }
 
 void MainWindow::updateTitle()
 {
-    if (!m_document) {
+    const ProjectDocument *doc = document();
+    if (!doc) {
         setWindowTitle(tr("Flowbench"));
         return;
     }
-    const QString name = m_document->projectName().isEmpty() ? QFileInfo(m_document->filePath()).completeBaseName()
-                                                             : m_document->projectName();
-    const QString file = QFileInfo(m_document->filePath()).fileName();
-    if (m_document->isReadOnly())
+    const QString name
+        = doc->projectName().isEmpty() ? QFileInfo(doc->filePath()).completeBaseName() : doc->projectName();
+    const QString file = QFileInfo(doc->filePath()).fileName();
+    if (doc->isReadOnly())
         setWindowTitle(tr("%1 — %2 [read-only] — Flowbench").arg(name, file));
     else
         setWindowTitle(tr("%1 — %2 — Flowbench").arg(name, file));
-    setWindowFilePath(m_document->filePath());
+    setWindowFilePath(doc->filePath());
 }
 
-void MainWindow::updateFindModel()
-{
-    QStringList names;
-    if (m_document)
-        for (const Node &n : m_document->nodes())
-            names << n.name;
-    names.sort(Qt::CaseInsensitive);
-    names.removeDuplicates();
-    m_findModel->setStringList(names);
-}
-
-Status MainWindow::openProjectFile(const QString &path)
-{
-    auto doc = ProjectDocument::open(QFileInfo(path).absoluteFilePath());
-    if (!doc)
-        return Status::failure(doc.error());
-    setDocument(std::move(doc.value()));
-    addRecentFile(m_document->filePath());
-    return success();
-}
-
-Status MainWindow::newProjectFile(const QString &path)
-{
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    auto doc = ProjectDocument::create(absolute, QFileInfo(absolute).completeBaseName());
-    if (!doc)
-        return Status::failure(doc.error());
-    setDocument(std::move(doc.value()));
-    addRecentFile(absolute);
-    return success();
-}
-
-bool MainWindow::openProject(const QString &path)
-{
-    Status s = openProjectFile(path);
-    if (!s)
-        showError(tr("Cannot open project"),
-                  tr("Flowbench could not open the project\n%1\n\n%2").arg(QDir::toNativeSeparators(path), s.error()));
-    return s.ok();
-}
-
-void MainWindow::closeProject()
-{
-    m_flows->cancelPicking();
-    setDocument(nullptr);
-}
-
-void MainWindow::showError(const QString &title, const QString &message)
-{
-    QMessageBox box(QMessageBox::Critical, title, message, QMessageBox::Ok, this);
-    box.setObjectName(QStringLiteral("errorDialog"));
-    box.exec();
-}
-
-void MainWindow::newProjectDialog()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    QString path = QFileDialog::getSaveFileName(this, tr("New Project"), dir + tr("/Untitled.flowbench"),
-                                                tr("Flowbench projects (*.flowbench)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QStringLiteral(".flowbench")))
-        path += QStringLiteral(".flowbench");
-    Status s = success();
-    if (QFileInfo::exists(path)) {
-        // The file dialog asked whether to replace it: the old file stays whole until the
-        // new, empty project is complete.
-        if (m_document && QFileInfo(path).absoluteFilePath() == m_document->filePath())
-            closeProject(); // its edits are saved; the store must let go of the file
-        Project empty;
-        empty.name = QFileInfo(path).completeBaseName();
-        s = writeProjectFile(empty, QFileInfo(path).absoluteFilePath());
-        if (s)
-            s = openProjectFile(path);
-    } else {
-        s = newProjectFile(path);
-    }
-    if (!s)
-        showError(tr("Cannot create project"), tr("Flowbench could not create\n%1\n\n%2").arg(QDir::toNativeSeparators(path), s.error()));
-}
-
-void MainWindow::openProjectDialog()
-{
-    const QString start = m_document ? QFileInfo(m_document->filePath()).absolutePath()
-                                     : QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Project"), start,
-                                                      tr("Flowbench projects (*.flowbench);;All files (*)"));
-    if (!path.isEmpty())
-        openProject(path);
-}
-
-void MainWindow::saveAsDialog()
-{
-    if (!m_document)
-        return;
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Project As"), m_document->filePath(),
-                                                tr("Flowbench projects (*.flowbench)"));
-    if (path.isEmpty() || QFileInfo(path).absoluteFilePath() == m_document->filePath())
-        return;
-    if (!path.endsWith(QStringLiteral(".flowbench")))
-        path += QStringLiteral(".flowbench");
-    if (Status s = saveCopyAs(path); !s) {
-        showError(tr("Cannot save project"), s.error());
-        return;
-    }
-    statusBar()->showMessage(tr("Saved a copy as %1; you are now editing it.").arg(QDir::toNativeSeparators(path)), 6000);
-}
-
-Status MainWindow::saveCopyAs(const QString &path)
-{
-    if (!m_document)
-        return Status::failure(tr("No project is open."));
-    const QString target = QFileInfo(path).absoluteFilePath();
-    if (target == m_document->filePath())
-        return Status::failure(tr("%1 is the open project.").arg(QDir::toNativeSeparators(target)));
-    // Replacing an existing file: it stays whole until the copy is complete.
-    if (Status s = m_document->saveCopy(target); !s)
-        return Status::failure(tr("Flowbench could not write %1: %2").arg(QDir::toNativeSeparators(target), s.error()));
-    return openProjectFile(target);
-}
-
-QString MainWindow::examplePath()
-{
-    const QString env = qEnvironmentVariable("FLOWBENCH_EXAMPLE");
-    if (!env.isEmpty())
-        return QFileInfo::exists(env) ? env : QString();
-    const QDir dir(QCoreApplication::applicationDirPath());
-    for (const QString &candidate : {QStringLiteral("../examples/shop.flowbench"), QStringLiteral("examples/shop.flowbench"),
-                                     QStringLiteral("../share/flowbench/examples/shop.flowbench")}) {
-        const QString path = dir.absoluteFilePath(candidate);
-        if (QFileInfo::exists(path))
-            return QDir::cleanPath(path);
-    }
-    return QString();
-}
-
-void MainWindow::openExample()
-{
-    const QString source = examplePath();
-    if (source.isEmpty()) {
-        showError(tr("Example not found"), tr("The example project shop.flowbench was not found next to the "
-                                              "program. Set FLOWBENCH_EXAMPLE to its path."));
-        return;
-    }
-    // Edits are saved at once: work on a copy so the shipped example stays as it is.
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    QDir().mkpath(dir);
-    const QString copy = dir + QStringLiteral("/shop-example.flowbench");
-    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
-        QFile::remove(copy + suffix);
-    for (const QString &suffix : {QString(), QStringLiteral("-wal")})
-        if (QFileInfo::exists(source + suffix))
-            QFile::copy(source + suffix, copy + suffix);
-    QFile(copy).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (openProject(copy))
-        statusBar()->showMessage(tr("Opened a copy of the example project; edits are saved to %1").arg(QDir::toNativeSeparators(copy)), 8000);
-}
-
-QStringList MainWindow::recentFiles() const
-{
-    QStringList files;
-    for (const QString &f : QSettings().value(QStringLiteral("recentFiles")).toStringList())
-        if (QFileInfo::exists(f))
-            files << f;
-    return files;
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    files.removeAll(path);
-    files.prepend(path);
-    while (files.size() > kMaxRecent)
-        files.removeLast();
-    QSettings().setValue(QStringLiteral("recentFiles"), files);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
+void MainWindow::rebuildRecentMenu(const QStringList &files)
 {
     m_recentMenu->clear();
-    const QStringList files = recentFiles();
     for (const QString &f : files)
-        m_recentMenu->addAction(QDir::toNativeSeparators(f), this, [this, f] { openProject(f); });
+        m_recentMenu->addAction(
+            QDir::toNativeSeparators(f), this, [this, f] { m_documents->openProject(f); });
     if (files.isEmpty())
         m_recentMenu->addAction(tr("No recent projects"))->setEnabled(false);
     m_welcome->setRecentFiles(files);
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    QSettings settings;
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    QMainWindow::closeEvent(event);
-}
-
-Id MainWindow::addNode(NodeKind kind, const QPointF &topLeft)
-{
-    if (!m_document)
-        return Id();
-    // "New table", "New table 2"...: a name the user can find and rename.
-    const QString base = tr("New %1").arg(MapStyle::kindLabel(kind).toLower());
-    QString name = base;
-    for (int i = 2; m_document->snapshot().nodeByName(name); ++i)
-        name = QStringLiteral("%1 %2").arg(base).arg(i);
-    Node node;
-    node.kind = kind;
-    node.name = name;
-    node.x = qRound(topLeft.x());
-    node.y = qRound(topLeft.y());
-    auto *cmd = new AddNodesCommand(m_document.get(), {node});
-    const Id id = cmd->nodeIds().first();
-    m_document->undoStack()->push(cmd);
-    m_scene->selectNodes({id});
-    m_view->setFocus();
-    return id;
-}
-
-QString MainWindow::deleteQuestion(const QList<Id> &nodeIds) const
-{
-    auto summary = m_document->previewRemoveNodes(nodeIds);
-    if (!summary)
-        return summary.error();
-    QStringList parts;
-    if (summary->edges)
-        parts << tr("%n connection(s)", nullptr, summary->edges);
-    if (summary->testCases)
-        parts << tr("%n test case(s)", nullptr, summary->testCases);
-    if (summary->comments)
-        parts << tr("%n comment(s)", nullptr, summary->comments);
-    if (summary->flowSteps)
-        parts << tr("%n step(s) in flows", nullptr, summary->flowSteps);
-    if (parts.isEmpty())
-        return QString();
-    const Node *only = nodeIds.size() == 1 ? m_document->node(nodeIds.first()) : nullptr;
-    const QString what = only ? tr("“%1”").arg(only->name) : tr("%n node(s)", nullptr, int(nodeIds.size()));
-    return tr("Delete %1? This also deletes %2.").arg(what, parts.join(tr(", ")));
-}
-
-void MainWindow::deleteSelection(bool ask)
-{
-    if (!m_scene)
-        return;
-    const QList<Id> nodes = m_scene->selectedNodeIds();
-    QList<Id> edges;
-    for (const Id &e : m_scene->selectedEdgeIds()) {
-        const Edge *edge = m_document->edge(e);
-        if (edge && !nodes.contains(edge->from) && !nodes.contains(edge->to))
-            edges << e; // the others go with their nodes
-    }
-    if (nodes.isEmpty() && edges.isEmpty())
-        return;
-    if (ask && !nodes.isEmpty()) {
-        const QString question = deleteQuestion(nodes);
-        if (!question.isEmpty()) {
-            QMessageBox box(QMessageBox::Question, tr("Delete"), question, QMessageBox::Cancel, this);
-            box.setObjectName(QStringLiteral("deleteDialog"));
-            box.setInformativeText(tr("You can undo this with %1.").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
-            QPushButton *yes = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
-            box.setDefaultButton(yes);
-            box.exec();
-            if (box.clickedButton() != yes)
-                return;
-        }
-    }
-    QUndoStack *stack = m_document->undoStack();
-    const bool macro = !edges.isEmpty() && (!nodes.isEmpty() || edges.size() > 1);
-    if (macro)
-        stack->beginMacro(tr("Delete selection"));
-    for (const Id &e : edges)
-        stack->push(new RemoveEdgeCommand(m_document.get(), e));
-    if (!nodes.isEmpty())
-        stack->push(new RemoveNodesCommand(m_document.get(), nodes));
-    if (macro)
-        stack->endMacro();
-}
-
-void MainWindow::copySelection()
-{
-    if (!m_scene || m_scene->selectedNodeIds().isEmpty())
-        return;
-    QApplication::clipboard()->setMimeData(MapClipboard::copy(*m_document, m_scene->selectedNodeIds()));
-    m_pasteCount = 0;
-    statusBar()->showMessage(tr("Copied %n node(s)", nullptr, int(m_scene->selectedNodeIds().size())), 3000);
-}
-
-void MainWindow::paste()
-{
-    if (!m_document)
-        return;
-    QList<Node> nodes;
-    QList<Edge> edges;
-    const double offset = 40.0 * ++m_pasteCount;
-    if (!MapClipboard::fromMime(QApplication::clipboard()->mimeData(), QPointF(offset, offset), &nodes, &edges)) {
-        statusBar()->showMessage(tr("The clipboard holds no Flowbench nodes."), 3000);
-        return;
-    }
-    auto *cmd = new AddNodesCommand(m_document.get(), nodes, edges);
-    cmd->setText(tr("Paste %n node(s)", nullptr, int(nodes.size())));
-    const QList<Id> ids = cmd->nodeIds();
-    m_document->undoStack()->push(cmd);
-    m_scene->selectNodes(ids);
-}
-
-bool MainWindow::jumpTo(const QString &text)
-{
-    const QString wanted = text.trimmed();
-    if (!m_document || wanted.isEmpty())
-        return false;
-    const Node *best = nullptr;
-    int bestRank = 3;
-    for (const Node &n : m_document->nodes()) {
-        int rank = 3;
-        if (n.name.compare(wanted, Qt::CaseInsensitive) == 0)
-            rank = 0;
-        else if (n.name.startsWith(wanted, Qt::CaseInsensitive))
-            rank = 1;
-        else if (n.name.contains(wanted, Qt::CaseInsensitive))
-            rank = 2;
-        if (rank < bestRank) {
-            bestRank = rank;
-            best = m_document->node(n.id);
-        }
-    }
-    if (!best)
-        return false;
-    const Id id = best->id;
-    m_scene->selectNodes({id});
-    m_view->centreOnNode(id);
-    return true;
 }
 
 void MainWindow::onSelectionChanged()
@@ -868,35 +484,9 @@ void MainWindow::onSelectionChanged()
     m_properties->setSelection(nodes, m_scene ? m_scene->selectedEdgeIds() : QList<Id>());
     m_comments->setSelection(nodes);
     m_testCases->setNode(nodes.size() == 1 ? nodes.first() : Id());
-    action(QStringLiteral("actionPin"))->setEnabled(!nodes.isEmpty() && m_document && !m_document->isReadOnly());
-    bool allPinned = !nodes.isEmpty();
-    for (const Id &id : nodes)
-        if (const Node *n = m_document->node(id); n && !n->pinned)
-            allPinned = false;
-    action(QStringLiteral("actionPin"))->setText(allPinned ? tr("Un&pin") : tr("&Pin in Place"));
-}
-
-void MainWindow::togglePin()
-{
-    const QList<Id> nodes = m_scene ? m_scene->selectedNodeIds() : QList<Id>();
-    if (nodes.isEmpty())
-        return;
-    bool allPinned = true;
-    for (const Id &id : nodes)
-        if (const Node *n = m_document->node(id); n && !n->pinned)
-            allPinned = false;
-    QUndoStack *stack = m_document->undoStack();
-    stack->beginMacro(allPinned ? tr("Unpin") : tr("Pin in place"));
-    for (const Id &id : nodes) {
-        const Node *n = m_document->node(id);
-        if (!n || n->pinned == !allPinned)
-            continue;
-        Node after = *n;
-        after.pinned = !allPinned;
-        stack->push(new ChangeNodeCommand(m_document.get(), *n, after, after.pinned ? tr("Pin") : tr("Unpin")));
-    }
-    stack->endMacro();
-    onSelectionChanged();
+    QAction *pin = action(QStringLiteral("actionPin"));
+    pin->setEnabled(!nodes.isEmpty() && document() && !document()->isReadOnly());
+    pin->setText(m_mapEditor->selectionIsPinned() ? tr("Un&pin") : tr("&Pin in Place"));
 }
 
 void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scenePos)
@@ -915,40 +505,24 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionAddTestCase")));
         menu.addSeparator();
-        menu.addAction(action(QStringLiteral("actionCopy")));
-        menu.addAction(action(QStringLiteral("actionDelete")));
+        menu.addActions(m_actions->actions({ QStringLiteral("actionCopy"), QStringLiteral("actionDelete") }));
     } else {
         QMenu *add = menu.addMenu(tr("Add Node Here"));
         for (NodeKind kind : allNodeKinds())
             add->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this, [this, kind, scenePos] {
-                addNode(kind, scenePos - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
+                m_mapEditor->addNode(
+                    kind, scenePos - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
             });
         menu.addAction(action(QStringLiteral("actionPaste")));
         menu.addSeparator();
-        menu.addAction(action(QStringLiteral("actionLayout")));
-        menu.addAction(action(QStringLiteral("actionFit")));
+        menu.addActions(m_actions->actions({ QStringLiteral("actionLayout"), QStringLiteral("actionFit") }));
     }
     menu.exec(globalPos);
 }
 
-void MainWindow::askEdgeKind(const Id &from, const Id &to, const QPoint &screenPos)
+void MainWindow::showMessage(const QString &message, int timeoutMs)
 {
-    QMenu menu(this);
-    menu.setObjectName(QStringLiteral("edgeKindMenu"));
-    const Node *a = m_document->node(from);
-    const Node *b = m_document->node(to);
-    if (!a || !b)
-        return;
-    menu.addSection(tr("%1 → %2").arg(a->name, b->name));
-    for (EdgeKind kind : allEdgeKinds()) {
-        QAction *act = menu.addAction(MapStyle::edgeKindLabel(kind));
-        act->setData(toString(kind));
-    }
-    QAction *chosen = menu.exec(screenPos);
-    if (!chosen)
-        return;
-    if (auto kind = edgeKindFromString(chosen->data().toString()))
-        m_scene->connectNodes(from, to, *kind);
+    statusBar()->showMessage(message, timeoutMs);
 }
 
 void MainWindow::runLayout()
@@ -958,6 +532,17 @@ void MainWindow::runLayout()
     m_layouter->start();
 }
 
-bool MainWindow::isLayoutRunning() const { return m_layouter && m_layouter->isRunning(); }
+bool MainWindow::isLayoutRunning() const
+{
+    return m_layouter && m_layouter->isRunning();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
 
 } // namespace flowbench

@@ -2,14 +2,18 @@
 // become commands, and a rendered map is a picture with visible cards.
 #include "map/clusteritem.h"
 #include "document/addnodescommand.h"
-#include "document/changeedgecommand.h"
+#include "document/changevalue.h"
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
 #include "map/edgeitem.h"
 #include "map/maplayouter.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
+#include "map/mapview.h"
 #include "map/nodeitem.h"
+#include "map/overview/mapoverviewlayer.h"
+#include "support/exampleproject.h"
+#include "ui/screenshots.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -84,6 +88,7 @@ private slots:
     void itemsFollowTheDocument();
     void renderedMapIsNotBlank();
     void reopenedMapDrawsTheLayoutSplines();
+    void zoomedOutCardsNeedAnOverviewLayerToHide();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -107,6 +112,7 @@ void TestMapScene::cleanup()
 void TestMapScene::itemsFollowTheDocument()
 {
     MapScene scene(m_doc.get());
+    MapOverviewLayer::install(&scene);
     addSampleMap(m_doc.get());
     QCOMPARE(scene.nodeItemCount(), 25);
     QCOMPARE(scene.edgeItemCount(), 24);
@@ -119,20 +125,16 @@ void TestMapScene::itemsFollowTheDocument()
 
 void TestMapScene::renderedMapIsNotBlank()
 {
-    // The example project when it was built, else a generated map.
-    const QString example = QStringLiteral(FLOWBENCH_BINARY_DIR "/examples/shop.flowbench");
-    if (QFileInfo::exists(example)) {
-        const QString copy = m_dir->filePath(QStringLiteral("shop.flowbench"));
-        QVERIFY(QFile::copy(example, copy));
-        QFile(copy).setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-        auto doc = ProjectDocument::open(copy);
-        QVERIFY2(doc.ok(), qPrintable(doc.error()));
-        m_doc = std::move(doc.value());
-        QVERIFY(m_doc->nodeCount() > 10);
-    }
+    // The example project as shipped.
+    const QString copy = m_dir->filePath(QStringLiteral("shop.flowbench"));
+    const Status written = testing::writeExampleProjectFile(copy);
+    QVERIFY2(written.ok(), qPrintable(written.error()));
+    auto doc = ProjectDocument::open(copy);
+    QVERIFY2(doc.ok(), qPrintable(doc.error()));
+    m_doc = std::move(doc.value());
+    QVERIFY(m_doc->nodeCount() > 10);
     MapScene scene(m_doc.get());
-    if (m_doc->nodeCount() == 0)
-        addSampleMap(m_doc.get());
+    MapOverviewLayer::install(&scene);
     scene.updateClustersNow();
     const QRectF source = scene.contentRect().adjusted(-20, -20, 20, 20);
     QImage image(source.size().toSize(), QImage::Format_ARGB32_Premultiplied);
@@ -143,9 +145,8 @@ void TestMapScene::renderedMapIsNotBlank()
         painter.setRenderHint(QPainter::Antialiasing);
         scene.render(&painter, QRectF(QPointF(0, 0), source.size()), source);
     }
-    const QString out = QDir::temp().filePath(QStringLiteral("flowbench-map.png"));
-    QVERIFY(image.save(out));
-    qInfo("map rendered to %s", qPrintable(out));
+    testing::Screenshots shots;
+    QVERIFY(shots.save(image, QStringLiteral("map")));
     // Much of the picture is cards, clusters and edges, not background.
     const int drawn = nonBackgroundPixels(image, background);
     QVERIFY2(drawn > image.width() * image.height() / 5, qPrintable(QString::number(drawn)));
@@ -183,6 +184,7 @@ void TestMapScene::reopenedMapDrawsTheLayoutSplines()
     m_doc->undoStack()->push(new AddNodesCommand(m_doc.get(), nodes, edges));
     {
         MapScene scene(m_doc.get());
+        MapOverviewLayer::install(&scene);
         MapLayouter layouter(m_doc.get(), &scene);
         QSignalSpy done(&layouter, &MapLayouter::done);
         layouter.start();
@@ -200,6 +202,7 @@ void TestMapScene::reopenedMapDrawsTheLayoutSplines()
     QVERIFY2(reopened.ok(), qPrintable(reopened.error()));
     m_doc = std::move(reopened.value());
     MapScene scene(m_doc.get());
+    MapOverviewLayer::install(&scene);
     for (const Edge &e : edges) {
         const Edge *stored = m_doc->edge(e.id);
         QVERIFY(stored);
@@ -228,8 +231,47 @@ void TestMapScene::reopenedMapDrawsTheLayoutSplines()
     // Labelling the edge keeps its spline.
     Edge labelled = *m_doc->edge(edges[0].id);
     labelled.label = QStringLiteral("submit");
-    m_doc->undoStack()->push(new ChangeEdgeCommand(m_doc.get(), *m_doc->edge(edges[0].id), labelled, QStringLiteral("Label")));
+    m_doc->undoStack()->push(new ChangeValue<Edge, Edge>(m_doc.get(), *m_doc->edge(edges[0].id), labelled, QStringLiteral("Label")));
     QCOMPARE(splinePointsOnPath(scene.edgeItem(edges[0].id)->path(), route), onCurve);
+}
+
+// The scene hides its cards when zoomed out only while a layer draws them instead.
+void TestMapScene::zoomedOutCardsNeedAnOverviewLayerToHide()
+{
+    addSampleMap(m_doc.get());
+    MapScene scene(m_doc.get());
+    scene.updateClustersNow();
+    MapView view;
+    view.resize(900, 600);
+    view.setMapScene(&scene);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setZoom(0.2, scene.contentRect().center());
+    view.centerOn(scene.contentRect().center());
+    const QList<Node> nodes = m_doc->nodes();
+    auto cardsDrawn = [&] {
+        const QImage frame = view.viewport()->grab().toImage();
+        int drawn = 0;
+        for (const Node &n : nodes) {
+            const QPointF centre(n.x + MapStyle::kNodeWidth / 2, n.y + MapStyle::kNodeHeight / 2);
+            drawn += !testing::near(testing::pixelAt(frame, view.mapFromScene(centre)), MapStyle::canvasColor(), 6);
+        }
+        return drawn;
+    };
+    QVERIFY(!scene.overviewMode()); // no layer: the cards draw themselves
+    QVERIFY(!scene.nodeItem(nodes.first().id)->flags().testFlag(QGraphicsItem::ItemHasNoContents));
+    QCOMPARE(cardsDrawn(), int(nodes.size()));
+
+    MapOverviewLayer::install(&scene);
+    QVERIFY(scene.overviewMode());
+    QVERIFY(scene.nodeItem(nodes.first().id)->flags().testFlag(QGraphicsItem::ItemHasNoContents));
+    QCOMPARE(cardsDrawn(), int(nodes.size())); // now as the layer's blocks
+
+    scene.setOverviewLayer(nullptr);
+    QVERIFY(!scene.overviewMode());
+    QVERIFY(!scene.nodeItem(nodes.first().id)->flags().testFlag(QGraphicsItem::ItemHasNoContents));
+    QCOMPARE(cardsDrawn(), int(nodes.size()));
+    view.setMapScene(nullptr);
 }
 
 QTEST_MAIN(TestMapScene)

@@ -2,6 +2,8 @@
 // the title and a banner say read-only and why, editing actions are off, and an edit that
 // gets through anyway is refused with a message and changes neither the map nor the file.
 #include "document/projectdocument.h"
+#include "map/mapeditor.h"
+#include "shell/documentcontroller.h"
 #include "shell/mainwindow.h"
 #include "map/mapscene.h"
 #include "map/mapview.h"
@@ -87,12 +89,12 @@ private slots:
 
         MainWindow w;
         w.show();
-        const Status opened = w.openProjectFile(path);
+        const Status opened = w.documents()->openProjectFile(path);
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         QVERIFY(w.document()->isReadOnly());
         QVERIFY2(w.windowTitle().contains(QStringLiteral("[read-only]")), qPrintable(w.windowTitle()));
 
-        auto *banner = w.findChild<ReadOnlyBanner *>(QStringLiteral("readOnlyBanner"));
+        ReadOnlyBanner *banner = w.readOnlyBanner();
         QVERIFY(banner);
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text().contains(QStringLiteral("Read-only")), qPrintable(banner->text()));
@@ -109,7 +111,7 @@ private slots:
         QVERIFY(!w.action(QStringLiteral("actionPin"))->isEnabled()); // selection does not turn it back on
 
         // An edit that gets through is refused with a message; the map stays as the file.
-        const QStringList added = errorsDuring([&] { w.addNode(NodeKind::Cache, QPointF(100, 300)); });
+        const QStringList added = errorsDuring([&] { w.mapEditor()->addNode(NodeKind::Cache, QPointF(100, 300)); });
         QCOMPARE(added.size(), 1);
         QVERIFY2(added.first().contains(QStringLiteral("is read-only")), qPrintable(added.first()));
         QVERIFY2(!added.first().contains(QStringLiteral("damaged")), qPrintable(added.first()));
@@ -142,12 +144,12 @@ private slots:
         QVERIFY2(moved.first().contains(QStringLiteral("is read-only")), qPrintable(moved.first()));
         QCOMPARE(item->pos(), QPointF(project.nodes.first().x, project.nodes.first().y));
 
-        w.closeProject();
+        w.documents()->closeProject();
         mark.reset();
         QCOMPARE(digest(path), before);
 
         // The same file, writable again: no banner, editing on.
-        QVERIFY(w.openProjectFile(path).ok());
+        QVERIFY(w.documents()->openProjectFile(path).ok());
         QVERIFY(!w.document()->isReadOnly());
         QVERIFY(!banner->isVisible());
         QVERIFY(!w.windowTitle().contains(QStringLiteral("read-only")));

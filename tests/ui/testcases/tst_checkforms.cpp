@@ -3,8 +3,8 @@
 // choices of its choice fields, its label and a new step's spec. Nothing is listed twice.
 #include "checks/checkregistry.h"
 #include "checks/tcpcheck.h"
-#include "testcases/assertiontable.h"
-#include "testcases/capturetable.h"
+#include "testcases/checkforms/assertiontable.h"
+#include "testcases/checkforms/capturetable.h"
 #include "testcases/checkforms/checkform.h"
 #include "testcases/checkforms/checkformfactory.h"
 #include "testcases/checkforms/tcpcheckform.h"

@@ -34,6 +34,14 @@ MapOverviewLayer::MapOverviewLayer(MapScene *scene) : m_scene(scene)
     setFlag(ItemUsesExtendedStyleOption);
 }
 
+MapOverviewLayer *MapOverviewLayer::install(MapScene *scene)
+{
+    auto layer = std::make_unique<MapOverviewLayer>(scene);
+    MapOverviewLayer *installed = layer.get();
+    scene->setOverviewLayer(std::move(layer));
+    return installed;
+}
+
 void MapOverviewLayer::setRect(const QRectF &rect)
 {
     if (rect == m_rect)

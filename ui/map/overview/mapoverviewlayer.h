@@ -1,8 +1,7 @@
 #pragma once
 
-#include "model/ids.h"
+#include "map/maplayer.h"
 
-#include <QGraphicsItem>
 #include <QHash>
 #include <QImage>
 #include <QSet>
@@ -23,22 +22,24 @@ class MapScene;
 // scale (re-drawn after invalidate(), a zoom, or a pan past its border). A block whose
 // colour changed (a result, a selection) is repainted into the picture on its own
 // (invalidateNode), so results arriving during a run do not redraw the map.
-class MapOverviewLayer : public QGraphicsItem
+class MapOverviewLayer : public MapLayer
 {
 public:
     enum { Type = UserType + 4 };
 
     explicit MapOverviewLayer(MapScene *scene);
+    // Makes a layer for the scene and hands it over (MapScene::setOverviewLayer); returns it.
+    static MapOverviewLayer *install(MapScene *scene);
 
     int type() const override { return Type; }
-    void setRect(const QRectF &rect); // the content rect of the map
+    void setRect(const QRectF &rect) override; // the content rect of the map
     QRectF boundingRect() const override { return m_rect; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     // Positions, edges, dimming or visibility changed, or items came or went.
-    void invalidate();
+    void invalidate() override;
     // Only this node's block colour changed.
-    void invalidateNode(const Id &nodeId);
+    void invalidateNode(const Id &nodeId) override;
     // Clusters, edges and blocks of `sceneRect` at `scale` device-independent pixels per
     // scene unit (the main view's picture and the minimap).
     QImage renderImage(const QRectF &sceneRect, double scale, double dpr);

@@ -72,7 +72,8 @@ void OverviewWidget::paintEvent(QPaintEvent *)
         if (m_scene && !m_extent.isEmpty()) {
             const QTransform t = sceneToWidget();
             QPainter p(&m_picture);
-            p.drawImage(t.map(m_extent.topLeft()), m_scene->overviewLayer()->renderImage(m_extent, t.m11(), dpr));
+            if (auto *layer = qgraphicsitem_cast<MapOverviewLayer *>(m_scene->overviewLayer()))
+                p.drawImage(t.map(m_extent.topLeft()), layer->renderImage(m_extent, t.m11(), dpr));
         }
     }
     QPainter painter(this);

@@ -1,7 +1,7 @@
 #include "testcases/checkforms/checkform.h"
 #include "checks/checkregistry.h"
-#include "testcases/assertiontable.h"
-#include "testcases/capturetable.h"
+#include "testcases/checkforms/assertiontable.h"
+#include "testcases/checkforms/capturetable.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -13,6 +13,8 @@ public:
     explicit CommittingTextEdit(QWidget *parent = nullptr);
     // Replaces the text without reporting an edit.
     void setTextQuietly(const QString &text);
+    // Typed in since the text was last set or reported.
+    bool isDirty() const { return m_dirty; }
 
 signals:
     void editingFinished();

@@ -5,12 +5,13 @@
 // moves the view.
 #include "document/addcommentcommand.h"
 #include "document/addnodescommand.h"
-#include "document/changenodecommand.h"
+#include "document/changevalue.h"
 #include "document/projectdocument.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "map/nodeitem.h"
+#include "map/overview/mapoverviewlayer.h"
 #include "map/overview/overviewwidget.h"
 
 #include <QApplication>
@@ -81,6 +82,7 @@ void TestMapOverview::init()
     m_doc = std::move(doc.value());
     m_nodes = addGrid(m_doc.get());
     m_scene = new MapScene(m_doc.get());
+    MapOverviewLayer::install(m_scene);
     m_scene->updateClustersNow();
     m_view = new MapView;
     m_view->resize(1000, 700);
@@ -153,7 +155,7 @@ void TestMapOverview::changesShowWithoutZoomingIn()
     const Node &n = m_nodes.at(60);
     Node after = *m_doc->node(n.id);
     after.kind = n.kind == NodeKind::Queue ? NodeKind::Cache : NodeKind::Queue;
-    m_doc->undoStack()->push(new ChangeNodeCommand(m_doc.get(), *m_doc->node(n.id), after, QStringLiteral("kind")));
+    m_doc->undoStack()->push(new ChangeValue<Node, Node>(m_doc.get(), *m_doc->node(n.id), after, QStringLiteral("kind")));
     QTRY_VERIFY_WITH_TIMEOUT(near(pixelAt(viewPos(n)), MapStyle::kindColor(after.kind)), 5000);
     m_doc->undoStack()->undo();
     QTRY_VERIFY_WITH_TIMEOUT(near(pixelAt(viewPos(n)), MapStyle::kindColor(n.kind)), 5000);

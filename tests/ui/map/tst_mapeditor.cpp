@@ -1,0 +1,198 @@
+// Editing the map through the window's commands (MapEditor): add, connect, delete with its
+// question, copy and paste, jump to a node, pin. After each step the project file is
+// reopened and checked: every edit is saved at once and undoes in one step.
+#include "document/changevalue.h"
+#include "testcases/testcaseeditor.h"
+#include "ui/windowfixture.h"
+
+#include <QAction>
+#include <QLineEdit>
+#include <QtTest>
+
+using namespace flowbench;
+using namespace flowbench::testing;
+
+class TestMapEditor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase() { setUpWindowTests(QStringLiteral("tst_mapeditor")); }
+    void init();
+    void cleanup() { m_f.stop(); }
+    void addConnectUndoRedo();
+    void namesOfNewNodesAreUnique();
+    void deleteAsksWithCountsAndCascades();
+    void copyPasteMakesNewNodes();
+    void jumpToNode();
+    void pinIsOneStepForTheSelection();
+
+private:
+    WindowFixture m_f;
+};
+
+void TestMapEditor::init()
+{
+    QString error;
+    QVERIFY2(m_f.start(&error), qPrintable(error));
+}
+
+void TestMapEditor::addConnectUndoRedo()
+{
+    const Id api = m_f.add(NodeKind::Api, 0, 0);
+    const Id table = m_f.add(NodeKind::Table, 400, 0);
+    QCOMPARE(m_f.scene()->selectedNodeIds(), QList<Id> { table }); // a new node is selected
+    m_f.scene()->connectNodes(api, table, EdgeKind::Writes);
+    Project file = m_f.file();
+    QCOMPARE(file.nodes.size(), 2);
+    QCOMPARE(file.node(api)->name, QStringLiteral("New api endpoint"));
+    QCOMPARE(file.edges.size(), 1);
+    QCOMPARE(toString(file.edges.first().kind), QStringLiteral("writes"));
+    QCOMPARE(m_f.scene()->edgeItemCount(), 1);
+
+    QAction *undo = m_f.window->action(QStringLiteral("actionUndo"));
+    QAction *redo = m_f.window->action(QStringLiteral("actionRedo"));
+    QVERIFY(undo->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_Z)));
+    QVERIFY(redo->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)));
+    undo->trigger();
+    QVERIFY(m_f.file().edges.isEmpty());
+    QCOMPARE(m_f.scene()->edgeItemCount(), 0);
+    undo->trigger();
+    QCOMPARE(m_f.file().nodes.size(), 1);
+    QCOMPARE(m_f.scene()->nodeItemCount(), 1);
+    redo->trigger();
+    redo->trigger();
+    file = m_f.file();
+    QCOMPARE(file.nodes.size(), 2);
+    QCOMPARE(file.edges.size(), 1);
+    QCOMPARE(m_f.scene()->edgeItemCount(), 1);
+}
+
+void TestMapEditor::namesOfNewNodesAreUnique()
+{
+    MapEditor *editor = m_f.window->mapEditor();
+    const Id first = editor->addNodeInView(NodeKind::Queue);
+    const Id second = editor->addNodeInView(NodeKind::Queue);
+    const Project file = m_f.file();
+    QCOMPARE(file.node(first)->name, QStringLiteral("New queue"));
+    QCOMPARE(file.node(second)->name, QStringLiteral("New queue 2"));
+    // Palette clicks are staggered so the second card does not hide the first.
+    QVERIFY(file.node(second)->x != file.node(first)->x);
+}
+
+void TestMapEditor::deleteAsksWithCountsAndCascades()
+{
+    const Id a = m_f.add(NodeKind::Api, 0, 0);
+    const Id b = m_f.add(NodeKind::Service, 300, 0);
+    const Id c = m_f.add(NodeKind::Table, 600, 0);
+    m_f.scene()->connectNodes(a, b, EdgeKind::Calls);
+    m_f.scene()->connectNodes(b, c, EdgeKind::Reads);
+    m_f.scene()->selectNodes({ b });
+    m_f.window->testCaseEditor()->addTestCase();
+    QCOMPARE(m_f.file().testCases.size(), 1);
+    QCOMPARE(m_f.window->mapEditor()->deleteQuestion({ b }),
+        QStringLiteral("Delete “New service”? This also deletes 2 connections, 1 test case."));
+    QVERIFY(m_f.window->mapEditor()->deleteQuestion({ c }).contains(QStringLiteral("1 connection")));
+
+    m_f.scene()->selectNodes({ b });
+    // Cancel first: nothing is deleted.
+    QString question;
+    clickInNextDialog(QStringLiteral("Cancel"), &question);
+    m_f.trigger("actionDelete");
+    QVERIFY2(question.contains(QStringLiteral("2 connections")) && question.contains(QStringLiteral("1 test case")),
+        qPrintable(question));
+    QCOMPARE(m_f.file().nodes.size(), 3);
+
+    clickInNextDialog(QStringLiteral("Delete"));
+    m_f.trigger("actionDelete");
+    Project file = m_f.file();
+    QCOMPARE(file.nodes.size(), 2);
+    QVERIFY(file.edges.isEmpty());
+    QVERIFY(file.testCases.isEmpty());
+    QCOMPARE(m_f.scene()->edgeItemCount(), 0);
+
+    m_f.trigger("actionUndo");
+    file = m_f.file();
+    QCOMPARE(file.nodes.size(), 3);
+    QCOMPARE(file.edges.size(), 2);
+    QCOMPARE(file.testCases.size(), 1);
+    QCOMPARE(m_f.scene()->edgeItemCount(), 2);
+}
+
+void TestMapEditor::copyPasteMakesNewNodes()
+{
+    const Id a = m_f.add(NodeKind::Api, 0, 0);
+    const Id b = m_f.add(NodeKind::Service, 300, 0);
+    m_f.scene()->connectNodes(a, b, EdgeKind::Calls);
+    m_f.scene()->selectNodes({ a, b });
+    m_f.trigger("actionCopy");
+    m_f.trigger("actionPaste");
+    const Project file = m_f.file();
+    QCOMPARE(file.nodes.size(), 4);
+    QCOMPARE(file.edges.size(), 2);
+    const QList<Id> pasted = m_f.scene()->selectedNodeIds();
+    QCOMPARE(pasted.size(), 2);
+    QVERIFY(!pasted.contains(a) && !pasted.contains(b));
+    for (const Id &id : pasted) {
+        const Node *n = file.node(id);
+        QVERIFY(n->x > 0 && n->y > 0); // offset from the originals
+    }
+    m_f.trigger("actionUndo"); // one step takes the paste back
+    QCOMPARE(m_f.file().nodes.size(), 2);
+    QCOMPARE(m_f.file().edges.size(), 1);
+}
+
+void TestMapEditor::jumpToNode()
+{
+    m_f.add(NodeKind::Api, 0, 0);
+    const Id far = m_f.add(NodeKind::Table, 5000, 3000);
+    m_f.scene()->selectNodes({});
+    auto *find = m_f.window->findChild<QLineEdit *>(QStringLiteral("findEdit"));
+    m_f.trigger("actionFind");
+    QTest::keyClicks(find, QStringLiteral("new tab"));
+    QTest::keyClick(find, Qt::Key_Return);
+    QCOMPARE(m_f.scene()->selectedNodeIds(), QList<Id> { far });
+    const QRectF visible = m_f.view()->mapToScene(m_f.view()->viewport()->rect()).boundingRect();
+    QVERIFY(visible.contains(m_f.centreOf(far)));
+    // Exact names first, then names that start with the text, then any that contain it.
+    const Id exact = m_f.add(NodeKind::Api, 0, 300);
+    QVERIFY(m_f.document()->updateNode([&] {
+        Node n = *m_f.document()->node(exact);
+        n.name = QStringLiteral("table");
+        return n;
+    }()));
+    QVERIFY(m_f.window->mapEditor()->jumpTo(QStringLiteral("TABLE")));
+    QCOMPARE(m_f.scene()->selectedNodeIds(), QList<Id> { exact });
+    QVERIFY(!m_f.window->mapEditor()->jumpTo(QStringLiteral("no such node")));
+}
+
+void TestMapEditor::pinIsOneStepForTheSelection()
+{
+    const Id a = m_f.add(NodeKind::Api, 0, 0);
+    const Id b = m_f.add(NodeKind::Table, 300, 0);
+    QUndoStack *stack = m_f.document()->undoStack();
+    QAction *pin = m_f.window->action(QStringLiteral("actionPin"));
+    m_f.scene()->selectNodes({ a });
+    pin->trigger();
+    QVERIFY(m_f.file().node(a)->pinned);
+    QCOMPARE(pin->text(), QStringLiteral("Un&pin"));
+    // One pinned, one not: Pin pins both, as one step.
+    m_f.scene()->selectNodes({ a, b });
+    QCOMPARE(pin->text(), QStringLiteral("&Pin in Place"));
+    const int steps = stack->count();
+    pin->trigger();
+    QCOMPARE(stack->count(), steps + 1);
+    QVERIFY(m_f.file().node(a)->pinned && m_f.file().node(b)->pinned);
+    // All pinned: Unpin unpins both.
+    QCOMPARE(pin->text(), QStringLiteral("Un&pin"));
+    pin->trigger();
+    QVERIFY(!m_f.file().node(a)->pinned && !m_f.file().node(b)->pinned);
+    m_f.trigger("actionUndo");
+    QVERIFY(m_f.file().node(a)->pinned && m_f.file().node(b)->pinned);
+    m_f.trigger("actionUndo");
+    QVERIFY(m_f.file().node(a)->pinned && !m_f.file().node(b)->pinned);
+    m_f.scene()->clearSelection();
+    QVERIFY(!pin->isEnabled());
+}
+
+QTEST_MAIN(TestMapEditor)
+#include "tst_mapeditor.moc"

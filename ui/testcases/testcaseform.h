@@ -1,0 +1,102 @@
+#pragma once
+
+#include "model/testcase.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QStackedWidget;
+class QToolButton;
+
+namespace flowbench {
+
+class CheckForm;
+class CommittingTextEdit;
+class ProjectDocument;
+
+// One test case's fields (title, priority, tags, flow, automated, description) and its
+// ordered steps, each step in the form of its check type. Every committed edit is one
+// command on the document (ChangeValue of the field); the form shows what the document
+// holds: refresh() re-reads it after each change and leaves alone a field whose value
+// already equals the stored one, or that the user is typing in, so the cursor stays put.
+class TestCaseForm : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TestCaseForm(QWidget *parent = nullptr);
+    ~TestCaseForm() override;
+
+    void setDocument(ProjectDocument *document);
+    void setTestCase(const Id &testCaseId); // keeps the selected step when it is the same one
+    Id testCaseId() const { return m_id; }
+    void refresh(); // the test case, the flows and the connections as the document has them
+
+    // Connection combos offer this environment's connections (default: every environment's).
+    void setEnvironment(const QString &name);
+    // The last response body of a check, for the forms' "Try it".
+    void setLastEvidence(const Id &checkId, const QByteArray &body);
+
+    Id currentCheckId() const;
+    void selectCheck(const Id &checkId);
+    CheckForm *currentForm() const;
+    // Commits a field still being typed in (focus not yet left), e.g. before a click on a
+    // button that does not take focus changes what is shown.
+    void flushEdits();
+    void focusTitle();
+
+public slots:
+    void addStep(const QString &type);
+    void moveStep(int delta);
+    void removeStep();
+
+signals:
+    void currentCheckChanged(const flowbench::Id &checkId);
+
+private:
+    const TestCase *testCase() const;
+    QString undoText(const QString &what) const;
+    template <typename Value> void change(Value TestCase::*field, const Value &value, const QString &what);
+    void setChecks(const QList<Check> &checks, const QString &what);
+    void commitTitle();
+    void commitTags();
+    void commitDescription();
+    void commitStep(CheckForm *form);
+    void stepsReordered();
+    void refreshFlows();
+    void refreshSteps(const TestCase &t);
+    void showStep();
+    void updateConnections();
+    void updateStates();
+
+    ProjectDocument *m_document = nullptr;
+    Id m_id;
+    QString m_environment;
+    QHash<Id, QByteArray> m_evidence;
+    bool m_refreshing = false; // widgets being set from the document: their signals are not edits
+    bool m_committing = false; // one of our commands is being pushed
+
+    QLineEdit *m_title;
+    QLabel *m_titleError;
+    QComboBox *m_priority;
+    QLineEdit *m_tags;
+    QComboBox *m_flow;
+    QCheckBox *m_automated;
+    QLabel *m_manualHint;
+    CommittingTextEdit *m_description;
+    QListWidget *m_steps;
+    QLabel *m_stepsEmpty;
+    QToolButton *m_addStep;
+    QToolButton *m_stepUp;
+    QToolButton *m_stepDown;
+    QToolButton *m_removeStep;
+    QStackedWidget *m_formPages;
+    QHash<QString, CheckForm *> m_forms;
+};
+
+} // namespace flowbench
