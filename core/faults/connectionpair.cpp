@@ -41,7 +41,7 @@ void resetOnClose(QTcpSocket *socket)
     const qintptr fd = socket->socketDescriptor();
     if (fd < 0)
         return;
-    const linger noLinger{1, 0};
+    const linger noLinger { 1, 0 };
     ::setsockopt(int(fd), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
 #else
     Q_UNUSED(socket);
@@ -58,7 +58,10 @@ void prepare(QTcpSocket *socket)
 } // namespace
 
 ConnectionPair::ConnectionPair(QTcpSocket *client, FaultProxy *proxy)
-    : QObject(proxy), m_proxy(proxy), m_client(client), m_upstream(new QTcpSocket(this))
+    : QObject(proxy)
+    , m_proxy(proxy)
+    , m_client(client)
+    , m_upstream(new QTcpSocket(this))
 {
     client->setParent(this);
     prepare(client);
@@ -68,7 +71,7 @@ ConnectionPair::ConnectionPair(QTcpSocket *client, FaultProxy *proxy)
     m_down.direction = FaultDirection::Downstream;
     m_down.source = m_upstream;
     m_down.sink = client;
-    for (Lane *lane : {&m_up, &m_down}) {
+    for (Lane *lane : { &m_up, &m_down }) {
         lane->timer = new QTimer(this);
         lane->timer->setSingleShot(true);
         lane->timer->setTimerType(Qt::PreciseTimer);
@@ -107,9 +110,10 @@ void ConnectionPair::applyFaults(const QList<Fault> &faults)
     QHash<QString, bool> affected;
     for (const Fault &f : faults) {
         const auto known = m_affected.constFind(f.name);
-        affected.insert(f.name, known != m_affected.cend()
-                                    ? *known
-                                    : f.toxicity >= 1.0 || QRandomGenerator::global()->generateDouble() < f.toxicity);
+        affected.insert(f.name,
+            known != m_affected.cend()
+                ? *known
+                : f.toxicity >= 1.0 || QRandomGenerator::global()->generateDouble() < f.toxicity);
     }
     m_affected = affected;
 
@@ -166,7 +170,7 @@ void ConnectionPair::applyFaults(const QList<Fault> &faults)
             armFaultTimer(f);
 
     const qint64 now = nowMs();
-    for (auto [lane, faults] : {std::make_pair(&m_up, up), std::make_pair(&m_down, down)}) {
+    for (auto [lane, faults] : { std::make_pair(&m_up, up), std::make_pair(&m_down, down) }) {
         if (faults.rateBytesPerSecond && !lane->faults.rateBytesPerSecond) {
             lane->tokens = 0;
             lane->tokensAt = now;
@@ -232,8 +236,8 @@ void ConnectionPair::enqueue(Lane &lane, QByteArray data)
     chunk.data = std::move(data);
     const LaneFaults &f = lane.faults;
     if (f.latencyMs > 0 || f.jitterMs > 0) {
-        const qint64 jitter =
-            f.jitterMs > 0 ? QRandomGenerator::global()->bounded(2 * f.jitterMs + 1) - f.jitterMs : 0;
+        const qint64 jitter
+            = f.jitterMs > 0 ? QRandomGenerator::global()->bounded(2 * f.jitterMs + 1) - f.jitterMs : 0;
         // Data keeps its order: a chunk never overtakes the one before it.
         chunk.due = qMax(nowMs() + qMax<qint64>(0, f.latencyMs + jitter), lane.lastDue);
         lane.lastDue = chunk.due;
@@ -287,7 +291,8 @@ bool ConnectionPair::forward(Lane &lane)
             wrote = true;
             lane.forwarded += n;
             (lane.direction == FaultDirection::Upstream ? m_proxy->m_stats.bytesUpstream
-                                                        : m_proxy->m_stats.bytesDownstream) += n;
+                                                        : m_proxy->m_stats.bytesDownstream)
+                += n;
             chunk.offset += n;
             lane.queuedBytes -= n;
             if (chunk.offset == chunk.data.size())
@@ -328,14 +333,15 @@ void ConnectionPair::inspectHttp(const QByteArray &bytes)
             continue;
         }
         const bool close = !request.keepAlive();
-        const QByteArray body = fault->kind == FaultKind::HttpStatus
-            ? QJsonDocument(QJsonObject{{QStringLiteral("fault"), fault->name}, {QStringLiteral("status"), fault->status}})
-                  .toJson(QJsonDocument::Compact)
-            : QByteArray();
+        const QByteArray body = fault->kind == FaultKind::HttpStatus ? QJsonDocument(
+                                    QJsonObject { { QStringLiteral("fault"), fault->name },
+                                        { QStringLiteral("status"),
+                                            fault->status } }).toJson(QJsonDocument::Compact)
+                                                                     : QByteArray();
         enqueue(m_down,
-                httpResponse(fault->status, body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"),
-                             request.method == "HEAD" ? QByteArray() : body,
-                             {{QByteArrayLiteral("X-Flowbench-Fault"), fault->name.toUtf8()}}, close));
+            httpResponse(fault->status, body.isEmpty() ? QByteArray() : QByteArrayLiteral("application/json"),
+                request.method == "HEAD" ? QByteArray() : body,
+                { { QByteArrayLiteral("X-Flowbench-Fault"), fault->name.toUtf8() } }, close));
         if (close)
             m_down.sourceEnded = true; // the client closes after this answer
     }
@@ -374,7 +380,8 @@ void ConnectionPair::endLane(Lane &lane)
         maybeFinish();
     };
     if (lane.faults.slowCloseMs > 0)
-        QTimer::singleShot(int(qMin<qint64>(lane.faults.slowCloseMs, std::numeric_limits<int>::max())), this, close);
+        QTimer::singleShot(
+            int(qMin<qint64>(lane.faults.slowCloseMs, std::numeric_limits<int>::max())), this, close);
     else
         close();
 }
@@ -384,12 +391,12 @@ void ConnectionPair::closeByFault(bool reset)
     if (m_finished || (m_up.ending && m_down.ending))
         return;
     ++m_proxy->m_stats.connectionsClosedByFault;
-    for (Lane *lane : {&m_up, &m_down}) {
+    for (Lane *lane : { &m_up, &m_down }) {
         lane->ending = true;
         lane->queue.clear();
         lane->queuedBytes = 0;
     }
-    for (QTcpSocket *socket : {m_client, m_upstream}) {
+    for (QTcpSocket *socket : { m_client, m_upstream }) {
         if (reset) {
             resetOnClose(socket);
             socket->abort();

@@ -21,17 +21,17 @@ struct KindInfo
 
 const std::array<KindInfo, 9> &kinds()
 {
-    static const std::array<KindInfo, 9> table{{
-        {FaultKind::Latency, "latency", "latency", {"latency", "jitter"}},
-        {FaultKind::Down, "down", nullptr, {}},
-        {FaultKind::ResetPeer, "reset_peer", "timeout", {"timeout"}},
-        {FaultKind::Timeout, "timeout", "timeout", {"timeout"}},
-        {FaultKind::Bandwidth, "bandwidth", "rate", {"rate"}},
-        {FaultKind::SlowClose, "slow_close", "delay", {"delay"}},
-        {FaultKind::LimitData, "limit_data", "bytes", {"bytes"}},
-        {FaultKind::HttpStatus, "http_status", "status", {"status", "count"}},
-        {FaultKind::HttpEmptyBody, "http_empty", "status", {"status", "count"}},
-    }};
+    static const std::array<KindInfo, 9> table { {
+        { FaultKind::Latency, "latency", "latency", { "latency", "jitter" } },
+        { FaultKind::Down, "down", nullptr, {} },
+        { FaultKind::ResetPeer, "reset_peer", "timeout", { "timeout" } },
+        { FaultKind::Timeout, "timeout", "timeout", { "timeout" } },
+        { FaultKind::Bandwidth, "bandwidth", "rate", { "rate" } },
+        { FaultKind::SlowClose, "slow_close", "delay", { "delay" } },
+        { FaultKind::LimitData, "limit_data", "bytes", { "bytes" } },
+        { FaultKind::HttpStatus, "http_status", "status", { "status", "count" } },
+        { FaultKind::HttpEmptyBody, "http_empty", "status", { "status", "count" } },
+    } };
     return table;
 }
 
@@ -96,10 +96,12 @@ Status setAttribute(Fault &f, const QString &attribute, double value, const QStr
 {
     const KindInfo &k = infoOf(f.kind);
     if (!accepts(k, attribute))
-        return Status::failure(QStringLiteral("%1: %2 has no attribute \"%3\"").arg(where, QLatin1String(k.name), attribute));
-    if (!std::isfinite(value) || value < 0 || value != std::floor(value) || value > 1e12)
         return Status::failure(
-            QStringLiteral("%1: %2 must be a whole number, 0 or more (got %3)").arg(where, attribute).arg(value));
+            QStringLiteral("%1: %2 has no attribute \"%3\"").arg(where, QLatin1String(k.name), attribute));
+    if (!std::isfinite(value) || value < 0 || value != std::floor(value) || value > 1e12)
+        return Status::failure(QStringLiteral("%1: %2 must be a whole number, 0 or more (got %3)")
+                                   .arg(where, attribute)
+                                   .arg(value));
     if (attribute == QLatin1String("status")) {
         if (value < 100 || value > 599)
             return Status::failure(
@@ -133,7 +135,8 @@ Status setDirection(Fault &f, const QString &value, const QString &where)
 Status setToxicity(Fault &f, double value, const QString &where)
 {
     if (!std::isfinite(value) || value < 0 || value > 1)
-        return Status::failure(QStringLiteral("%1: toxicity must be between 0 and 1 (got %2)").arg(where).arg(value));
+        return Status::failure(
+            QStringLiteral("%1: toxicity must be between 0 and 1 (got %2)").arg(where).arg(value));
     f.toxicity = value;
     return success();
 }
@@ -146,7 +149,8 @@ Status finish(Fault &f, const QString &where)
     if (f.kind == FaultKind::Bandwidth && f.rateKBps == 0)
         return Status::failure(QStringLiteral("%1: bandwidth needs a rate above 0 KB/s").arg(where));
     if (f.name.isEmpty())
-        f.name = f.hasDirection() ? toString(f.kind) + QLatin1Char('_') + toString(f.direction) : toString(f.kind);
+        f.name = f.hasDirection() ? toString(f.kind) + QLatin1Char('_') + toString(f.direction)
+                                  : toString(f.kind);
     return success();
 }
 
@@ -155,11 +159,15 @@ Status finish(Fault &f, const QString &where)
 bool Fault::operator==(const Fault &o) const
 {
     return name == o.name && kind == o.kind && direction == o.direction && toxicity == o.toxicity
-        && latencyMs == o.latencyMs && jitterMs == o.jitterMs && timeoutMs == o.timeoutMs && rateKBps == o.rateKBps
-        && delayMs == o.delayMs && bytes == o.bytes && status == o.status && count == o.count;
+        && latencyMs == o.latencyMs && jitterMs == o.jitterMs && timeoutMs == o.timeoutMs
+        && rateKBps == o.rateKBps && delayMs == o.delayMs && bytes == o.bytes && status == o.status
+        && count == o.count;
 }
 
-QString toString(FaultKind kind) { return QLatin1String(infoOf(kind).name); }
+QString toString(FaultKind kind)
+{
+    return QLatin1String(infoOf(kind).name);
+}
 
 QString toString(FaultDirection direction)
 {
@@ -174,8 +182,8 @@ Result<Fault> parseFault(const QString &text)
         return Result<Fault>::failure(QStringLiteral("empty fault: expected one of %1").arg(kindList()));
     const auto split = [](const QString &part) {
         const int eq = part.indexOf(QLatin1Char('='));
-        return std::make_pair(part.left(eq < 0 ? part.size() : eq).trimmed(),
-                              eq < 0 ? QString() : part.mid(eq + 1).trimmed());
+        return std::make_pair(
+            part.left(eq < 0 ? part.size() : eq).trimmed(), eq < 0 ? QString() : part.mid(eq + 1).trimmed());
     };
     const auto [kindName, mainValue] = split(parts.first());
     const KindInfo *k = findKind(kindName);
@@ -188,10 +196,10 @@ Result<Fault> parseFault(const QString &text)
     if (!mainValue.isEmpty()) {
         if (!k->mainAttribute)
             return Result<Fault>::failure(QStringLiteral("%1: %2 takes no value").arg(where, kindName));
-        attributes.append({QLatin1String(k->mainAttribute), mainValue});
+        attributes.append({ QLatin1String(k->mainAttribute), mainValue });
     } else if (k->mainAttribute && k->kind != FaultKind::HttpEmptyBody && k->kind != FaultKind::ResetPeer) {
-        return Result<Fault>::failure(
-            QStringLiteral("%1: %2 needs a value, e.g. %2=%3").arg(where, kindName, QLatin1String(k->mainAttribute)));
+        return Result<Fault>::failure(QStringLiteral("%1: %2 needs a value: %2=<%3>")
+                                          .arg(where, kindName, QLatin1String(k->mainAttribute)));
     }
     for (int i = 1; i < parts.size(); ++i)
         attributes.append(split(parts[i]));
@@ -223,12 +231,15 @@ QString faultToText(const Fault &f)
     const KindInfo &k = infoOf(f.kind);
     const QJsonObject attributes = faultToJson(f).value(QStringLiteral("attributes")).toObject();
     QStringList parts;
-    parts << (k.mainAttribute ? QStringLiteral("%1=%2").arg(QLatin1String(k.name))
+    parts << (k.mainAttribute ? QStringLiteral("%1=%2")
+                                    .arg(QLatin1String(k.name))
                                     .arg(attributes.value(QLatin1String(k.mainAttribute)).toInteger())
                               : QLatin1String(k.name));
     for (const char *a : k.attributes)
         if (!k.mainAttribute || qstrcmp(a, k.mainAttribute) != 0)
-            parts << QStringLiteral("%1=%2").arg(QLatin1String(a)).arg(attributes.value(QLatin1String(a)).toInteger());
+            parts << QStringLiteral("%1=%2")
+                         .arg(QLatin1String(a))
+                         .arg(attributes.value(QLatin1String(a)).toInteger());
     if (f.hasDirection())
         parts << QStringLiteral("stream=") + toString(f.direction);
     if (f.toxicity != 1.0)
@@ -246,8 +257,8 @@ Result<Fault> faultFromJson(const QJsonObject &json)
         return Result<Fault>::failure(
             QStringLiteral("fault: \"type\" must be one of %1 (got \"%2\")").arg(kindList(), type));
     for (auto it = json.begin(); it != json.end(); ++it) {
-        static const QStringList known{QStringLiteral("name"), QStringLiteral("type"), QStringLiteral("stream"),
-                                       QStringLiteral("toxicity"), QStringLiteral("attributes")};
+        static const QStringList known { QStringLiteral("name"), QStringLiteral("type"),
+            QStringLiteral("stream"), QStringLiteral("toxicity"), QStringLiteral("attributes") };
         if (!known.contains(it.key()))
             return Result<Fault>::failure(QStringLiteral("%1: unknown field \"%2\"").arg(where, it.key()));
     }
@@ -273,8 +284,8 @@ Result<Fault> faultFromJson(const QJsonObject &json)
         if (const Status s = setAttribute(f, it.key(), it.value().toDouble(), where); !s)
             return Result<Fault>::failure(s.error());
     }
-    if (k->mainAttribute && !a.contains(QLatin1String(k->mainAttribute)) && k->kind != FaultKind::HttpEmptyBody
-        && k->kind != FaultKind::ResetPeer)
+    if (k->mainAttribute && !a.contains(QLatin1String(k->mainAttribute))
+        && k->kind != FaultKind::HttpEmptyBody && k->kind != FaultKind::ResetPeer)
         return Result<Fault>::failure(
             QStringLiteral("%1: attributes need \"%2\"").arg(where, QLatin1String(k->mainAttribute)));
     if (const Status done = finish(f, where); !done)
@@ -295,10 +306,8 @@ QJsonObject faultToJson(const Fault &f)
         else
             attributes.insert(name, numberValue(f, name));
     }
-    QJsonObject json{{QStringLiteral("name"), f.name},
-                     {QStringLiteral("type"), toString(f.kind)},
-                     {QStringLiteral("toxicity"), f.toxicity},
-                     {QStringLiteral("attributes"), attributes}};
+    QJsonObject json { { QStringLiteral("name"), f.name }, { QStringLiteral("type"), toString(f.kind) },
+        { QStringLiteral("toxicity"), f.toxicity }, { QStringLiteral("attributes"), attributes } };
     if (f.hasDirection())
         json.insert(QStringLiteral("stream"), toString(f.direction));
     return json;

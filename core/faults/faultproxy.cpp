@@ -10,29 +10,35 @@ namespace flowbench {
 
 QJsonObject ProxyStats::toJson() const
 {
-    return QJsonObject{{QStringLiteral("connectionsAccepted"), connectionsAccepted},
-                       {QStringLiteral("connectionsOpen"), connectionsOpen},
-                       {QStringLiteral("connectionsClosedByFault"), connectionsClosedByFault},
-                       {QStringLiteral("bytesUpstream"), bytesUpstream},
-                       {QStringLiteral("bytesDownstream"), bytesDownstream},
-                       {QStringLiteral("httpRequestsAnswered"), httpRequestsAnswered}};
+    return QJsonObject { { QStringLiteral("connectionsAccepted"), connectionsAccepted },
+        { QStringLiteral("connectionsOpen"), connectionsOpen },
+        { QStringLiteral("connectionsClosedByFault"), connectionsClosedByFault },
+        { QStringLiteral("bytesUpstream"), bytesUpstream },
+        { QStringLiteral("bytesDownstream"), bytesDownstream },
+        { QStringLiteral("httpRequestsAnswered"), httpRequestsAnswered } };
 }
 
-FaultProxy::FaultProxy(QObject *parent) : QObject(parent), m_server(new QTcpServer(this))
+FaultProxy::FaultProxy(QObject *parent)
+    : QObject(parent)
+    , m_server(new QTcpServer(this))
 {
     connect(m_server, &QTcpServer::newConnection, this, &FaultProxy::onNewConnection);
 }
 
-FaultProxy::~FaultProxy() { close(); }
+FaultProxy::~FaultProxy()
+{
+    close();
+}
 
-Status FaultProxy::listen(const QString &upstreamHost, quint16 upstreamPort, quint16 port,
-                          const QHostAddress &address)
+Status FaultProxy::listen(
+    const QString &upstreamHost, quint16 upstreamPort, quint16 port, const QHostAddress &address)
 {
     close();
     if (upstreamHost.isEmpty() || upstreamPort == 0)
-        return Status::failure(QStringLiteral("fault proxy: the upstream needs a host and a port (got \"%1:%2\")")
-                                   .arg(upstreamHost)
-                                   .arg(upstreamPort));
+        return Status::failure(
+            QStringLiteral("fault proxy: the upstream needs a host and a port (got \"%1:%2\")")
+                .arg(upstreamHost)
+                .arg(upstreamPort));
     m_upstreamHost = upstreamHost;
     m_upstreamPort = upstreamPort;
     m_address = address;
@@ -60,7 +66,10 @@ void FaultProxy::close()
     m_stats.connectionsOpen = 0;
 }
 
-bool FaultProxy::isListening() const { return m_server->isListening(); }
+bool FaultProxy::isListening() const
+{
+    return m_server->isListening();
+}
 
 Status FaultProxy::addFault(const Fault &fault)
 {
@@ -109,7 +118,8 @@ bool FaultProxy::removeFault(const QString &name)
 
 bool FaultProxy::isDown() const
 {
-    return std::any_of(m_faults.begin(), m_faults.end(), [](const Fault &f) { return f.kind == FaultKind::Down; });
+    return std::any_of(
+        m_faults.begin(), m_faults.end(), [](const Fault &f) { return f.kind == FaultKind::Down; });
 }
 
 Status FaultProxy::applyFaults()

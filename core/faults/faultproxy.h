@@ -44,7 +44,7 @@ public:
     // Listens on address:port (port 0 picks a free one; see port()) and forwards each
     // connection to upstreamHost:upstreamPort. Fails with a message naming the address.
     Status listen(const QString &upstreamHost, quint16 upstreamPort, quint16 port = 0,
-                  const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
+        const QHostAddress &address = QHostAddress(QHostAddress::LocalHost));
     // Stops listening and closes every connection (the destructor does this too).
     void close();
 

@@ -9,20 +9,34 @@ const QByteArray kCrLf = QByteArrayLiteral("\r\n");
 const char *reasonPhrase(int status)
 {
     switch (status) {
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 400: return "Bad Request";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    default: return status < 400 ? "OK" : "Error";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 400:
+        return "Bad Request";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 413:
+        return "Payload Too Large";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return status < 400 ? "OK" : "Error";
     }
 }
 
@@ -49,8 +63,7 @@ bool HttpRequestReader::feed(const QByteArray &bytes)
     if (!m_error.isEmpty())
         return false;
     m_buffer.append(bytes);
-    while (!m_buffer.isEmpty() && parseOne()) {
-    }
+    while (!m_buffer.isEmpty() && parseOne()) { }
     return m_error.isEmpty();
 }
 
@@ -80,10 +93,11 @@ bool HttpRequestReader::parseOne()
         const QByteArray line = lines[i].trimmed();
         const int colon = line.indexOf(':');
         if (colon <= 0) {
-            m_error = QStringLiteral("malformed HTTP header line: \"%1\"").arg(QString::fromLatin1(line.left(80)));
+            m_error = QStringLiteral("malformed HTTP header line: \"%1\"")
+                          .arg(QString::fromLatin1(line.left(80)));
             return false;
         }
-        r.headers.append({line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed()});
+        r.headers.append({ line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed() });
     }
     qsizetype end = headEnd + 4;
     if (r.header("transfer-encoding").toLower().contains("chunked")) {
@@ -99,7 +113,8 @@ bool HttpRequestReader::parseOne()
             const qint64 size = sizeText.trimmed().toLongLong(&ok, 16);
             if (!ok || size < 0 || r.body.size() + size > kMaxBodyBytes) {
                 m_error = ok ? QStringLiteral("HTTP request body larger than %1 bytes").arg(kMaxBodyBytes)
-                             : QStringLiteral("malformed chunk size \"%1\"").arg(QString::fromLatin1(sizeText.left(20)));
+                             : QStringLiteral("malformed chunk size \"%1\"")
+                                   .arg(QString::fromLatin1(sizeText.left(20)));
                 return false;
             }
             pos = lineEnd + 2;
@@ -124,8 +139,9 @@ bool HttpRequestReader::parseOne()
         bool ok = true;
         const qint64 length = lengthText.isEmpty() ? 0 : lengthText.toLongLong(&ok);
         if (!ok || length < 0 || length > kMaxBodyBytes) {
-            m_error = ok ? QStringLiteral("HTTP request body larger than %1 bytes").arg(kMaxBodyBytes)
-                         : QStringLiteral("malformed Content-Length \"%1\"").arg(QString::fromLatin1(lengthText));
+            m_error = ok
+                ? QStringLiteral("HTTP request body larger than %1 bytes").arg(kMaxBodyBytes)
+                : QStringLiteral("malformed Content-Length \"%1\"").arg(QString::fromLatin1(lengthText));
             return false;
         }
         if (m_buffer.size() < end + length)
@@ -140,7 +156,7 @@ bool HttpRequestReader::parseOne()
 }
 
 QByteArray httpResponse(int status, const QByteArray &contentType, const QByteArray &body,
-                        const QList<std::pair<QByteArray, QByteArray>> &extraHeaders, bool close)
+    const QList<std::pair<QByteArray, QByteArray>> &extraHeaders, bool close)
 {
     QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     if (!contentType.isEmpty())

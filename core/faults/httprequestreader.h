@@ -53,6 +53,6 @@ private:
 
 // "HTTP/1.1 503 Service Unavailable\r\n...": a whole answer with Content-Length.
 QByteArray httpResponse(int status, const QByteArray &contentType, const QByteArray &body,
-                        const QList<std::pair<QByteArray, QByteArray>> &extraHeaders = {}, bool close = false);
+    const QList<std::pair<QByteArray, QByteArray>> &extraHeaders = {}, bool close = false);
 
 } // namespace flowbench
