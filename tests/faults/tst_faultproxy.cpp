@@ -3,16 +3,14 @@
 // proxy goes away. The proxy and the servers run on their own thread; the test's client
 // is a plain blocking socket, so it sees the exact errno (ECONNREFUSED, ECONNRESET).
 #include "faults/faultproxy.h"
+#include "support/echoserver.h"
 #include "support/eventthread.h"
 #include "support/httptestserver.h"
 #include "support/rawclient.h"
 
 #include <QJsonDocument>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QtTest>
 
-#include <atomic>
 #include <cerrno>
 
 using namespace flowbench;
@@ -24,41 +22,6 @@ namespace {
 // longer than it says, never less.
 constexpr qint64 kMargin = 500;
 constexpr int kWait = 5000; // bound of every wait that expects an answer
-
-// Echoes what it reads; "BYE" in a read makes it echo and then close the connection.
-// Counts what it received and notes when a peer's connection ended.
-class EchoServer : public QObject
-{
-public:
-    bool start()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                ++connections;
-                connect(s, &QTcpSocket::readyRead, s, [this, s] {
-                    const QByteArray data = s->readAll();
-                    received += data.size();
-                    s->write(data);
-                    if (data.contains("BYE"))
-                        s->disconnectFromHost();
-                });
-                connect(s, &QTcpSocket::disconnected, s, [this, s] {
-                    endedAt = steadyMs();
-                    s->deleteLater();
-                });
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost, 0);
-    }
-    quint16 port() const { return m_server.serverPort(); }
-
-    std::atomic<int> connections { 0 };
-    std::atomic<qint64> received { 0 };
-    std::atomic<qint64> endedAt { 0 };
-
-private:
-    QTcpServer m_server;
-};
 
 } // namespace
 
