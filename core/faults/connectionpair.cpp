@@ -25,7 +25,7 @@ namespace {
 constexpr qint64 kMaxQueued = 1024 * 1024;
 // Bytes a sink may have waiting in Qt's write buffer before the lane waits for it.
 constexpr qint64 kSinkHighWater = 1024 * 1024;
-constexpr qint64 kReadBuffer = 256 * 1024;
+constexpr qint64 kReadBuffer = 1024 * 1024;
 
 qint64 nowMs()
 {

@@ -101,6 +101,8 @@ Status FaultProxy::setFaults(const QList<Fault> &faults)
     }
     m_faults = faults;
     const Status applied = applyFaults();
+    if (!applied)
+        emit problem(applied.error());
     emit faultsChanged();
     return applied;
 }
@@ -111,8 +113,7 @@ bool FaultProxy::removeFault(const QString &name)
     const auto removed = faults.removeIf([&](const Fault &f) { return f.name == name; });
     if (removed == 0)
         return false;
-    if (const Status s = setFaults(faults); !s)
-        emit problem(s.error());
+    setFaults(faults); // a failure to listen again is reported through problem()
     return true;
 }
 

@@ -68,7 +68,8 @@ public:
 
 signals:
     void faultsChanged();
-    // Something went wrong while running (e.g. the port was taken while "down").
+    // Something went wrong while running (e.g. the port was taken while "down"); also
+    // returned by the call that caused it.
     void problem(const QString &message);
 
 private:
