@@ -207,8 +207,7 @@ void ConnectionPair::pump(Lane &lane)
         if (lane.source->bytesAvailable() == 0 || lane.queuedBytes >= kMaxQueued)
             break;
     }
-    if (lane.sourceEnded && !lane.ending && lane.queue.empty() && lane.source->bytesAvailable() == 0
-        && (&lane != &m_up || m_http.idle()))
+    if (lane.sourceEnded && !lane.ending && lane.queue.empty() && lane.source->bytesAvailable() == 0)
         endLane(lane);
 }
 
@@ -352,6 +351,14 @@ void ConnectionPair::inspectHttp(const QByteArray &bytes)
 void ConnectionPair::onSourceEnded(Lane &lane)
 {
     lane.sourceEnded = true;
+    pull(lane);
+    if (&lane == &m_up && !m_http.idle()) {
+        // The client left in the middle of a request: pass on what it sent, as a plain
+        // proxy would.
+        enqueue(m_up, m_http.takeBuffered());
+        m_http = HttpRequestReader();
+        m_inspecting = false;
+    }
     pump(lane);
     maybeFinish();
 }

@@ -42,15 +42,15 @@ Status FaultProxy::listen(
     m_upstreamHost = upstreamHost;
     m_upstreamPort = upstreamPort;
     m_address = address;
-    // Connections beyond the backlog wait in the kernel; the default of 50 is plenty.
-    if (!isDown() && !m_server->listen(address, port))
+    if (!m_server->listen(address, port))
         return Status::failure(QStringLiteral("fault proxy: cannot listen on %1:%2: %3")
                                    .arg(address.toString())
                                    .arg(port)
                                    .arg(m_server->errorString()));
-    // Under "down" from the start nothing listens yet, but the port is the one asked for.
-    m_port = m_server->isListening() ? m_server->serverPort() : port;
+    m_port = m_server->serverPort(); // the one asked for, or the one picked for port 0
     m_open = true;
+    if (isDown()) // "down" from the start: the port is known, but nothing listens on it
+        m_server->close();
     return success();
 }
 
@@ -156,8 +156,8 @@ void FaultProxy::onNewConnection()
         auto *pair = new ConnectionPair(client, this);
         m_pairs.append(pair);
         connect(pair, &ConnectionPair::closed, this, [this, pair] { onPairClosed(pair); });
+        pair->start(m_upstreamHost, m_upstreamPort); // first: data may only wait for a connecting upstream
         pair->applyFaults(m_faults);
-        pair->start(m_upstreamHost, m_upstreamPort);
     }
 }
 

@@ -51,9 +51,14 @@ private slots:
     void toxicityZeroLeavesConnectionsAlone();
     void httpStatusAnswersFirstRequestsThenPassesThrough();
     void httpEmptyBodyThenRealBody();
+    void httpFaultHonoursCloseAndChunkedBodies();
+    void httpFaultAddedToAnOpenConnection();
+    void httpFaultLetsOtherProtocolsThrough();
+    void downFromTheStartKeepsThePort();
     void portIsFreedWhenTheProxyGoesAway();
 
 private:
+    HttpTestServer *startHttpUpstream(); // moves the proxy to it, same port
     Status addFault(const QString &text);
     void removeFault(const QString &name);
     ProxyStats stats();
@@ -91,6 +96,17 @@ void TestFaultProxy::cleanup()
     m_proxy = nullptr;
     m_echo = nullptr;
     m_thread.reset();
+}
+
+HttpTestServer *TestFaultProxy::startHttpUpstream()
+{
+    HttpTestServer *http = nullptr;
+    m_thread->run([&] {
+        http = new HttpTestServer;
+        if (http->start())
+            m_proxy->listen(QStringLiteral("127.0.0.1"), http->port(), m_port);
+    });
+    return http;
 }
 
 Status TestFaultProxy::addFault(const QString &text)
@@ -350,15 +366,7 @@ void TestFaultProxy::toxicityZeroLeavesConnectionsAlone()
 
 void TestFaultProxy::httpStatusAnswersFirstRequestsThenPassesThrough()
 {
-    HttpTestServer *http = nullptr;
-    bool started = false;
-    m_thread->run([&] {
-        http = new HttpTestServer;
-        started = http->start();
-        m_proxy->close();
-        m_proxy->listen(QStringLiteral("127.0.0.1"), http->port(), m_port);
-    });
-    QVERIFY(started);
+    HttpTestServer *http = startHttpUpstream();
     QVERIFY(addFault(QStringLiteral("http_status=503,count=2")));
     const QByteArray request = "GET /json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
     RawClient keepAlive; // one keep-alive connection: two faulted answers, then the server's
@@ -381,13 +389,7 @@ void TestFaultProxy::httpStatusAnswersFirstRequestsThenPassesThrough()
 
 void TestFaultProxy::httpEmptyBodyThenRealBody()
 {
-    HttpTestServer *http = nullptr;
-    m_thread->run([&] {
-        http = new HttpTestServer;
-        http->start();
-        m_proxy->close();
-        m_proxy->listen(QStringLiteral("127.0.0.1"), http->port(), m_port);
-    });
+    HttpTestServer *http = startHttpUpstream();
     QVERIFY(addFault(QStringLiteral("http_empty,count=1")));
     const QByteArray post = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n\r\nhello";
     RawClient client;
@@ -415,6 +417,68 @@ void TestFaultProxy::portIsFreedWhenTheProxyGoesAway()
     QCOMPARE(refused.connectTo(m_port), ECONNREFUSED);
     const RawClient::Read r = open.readUntilClosed(kWait);
     QVERIFY(r.closed && !r.timedOut);
+}
+
+void TestFaultProxy::httpFaultHonoursCloseAndChunkedBodies()
+{
+    HttpTestServer *http = startHttpUpstream();
+    QVERIFY(addFault(QStringLiteral("http_status=500,count=2")));
+    RawClient client;
+    QCOMPARE(client.connectTo(m_port), 0);
+    // A chunked body is read whole before the answer, and the next request still parses.
+    const RawHttpAnswer chunked = rawHttpExchange(
+        client, "POST /echo HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n");
+    QCOMPARE(chunked.status, 500);
+    const RawHttpAnswer closing = rawHttpExchange(client, "GET /json HTTP/1.1\r\nConnection: close\r\n\r\n");
+    QCOMPARE(closing.status, 500);
+    QVERIFY(closing.head.contains("Connection: close"));
+    QVERIFY(client.readUntilClosed(kWait).closed); // as the client asked
+    QCOMPARE(m_echo->received.load(), 0);
+    m_thread->run([&] { delete http; });
+}
+
+void TestFaultProxy::httpFaultAddedToAnOpenConnection()
+{
+    HttpTestServer *http = startHttpUpstream();
+    const QByteArray request = "GET /json HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    RawClient client; // a kept connection from a client's pool, opened before the fault
+    QCOMPARE(client.connectTo(m_port), 0);
+    QCOMPARE(rawHttpExchange(client, request).status, 200);
+    QVERIFY(addFault(QStringLiteral("http_status=503,count=1")));
+    QCOMPARE(rawHttpExchange(client, request).status, 503);
+    QCOMPARE(rawHttpExchange(client, request).status, 200);
+    m_thread->run([&] { delete http; });
+}
+
+void TestFaultProxy::httpFaultLetsOtherProtocolsThrough()
+{
+    QVERIFY(addFault(QStringLiteral("http_status=503")));
+    RawClient client;
+    QCOMPARE(client.connectTo(m_port), 0);
+    const QByteArray notHttp("\x16\x03\x01 a TLS-looking hello\r\n\r\n");
+    QVERIFY(roundTrip(client, notHttp) >= 0);
+    QCOMPARE(stats().httpRequestsAnswered, 0);
+}
+
+void TestFaultProxy::downFromTheStartKeepsThePort()
+{
+    FaultProxy *proxy = nullptr;
+    Status listening;
+    m_thread->run([&] {
+        proxy = new FaultProxy;
+        proxy->setFaults({ parseFault(QStringLiteral("down")).value() });
+        listening = proxy->listen(QStringLiteral("127.0.0.1"), m_echo->port());
+    });
+    QVERIFY2(listening.ok(), qPrintable(listening.error()));
+    QVERIFY(proxy->port() != 0);
+    RawClient client;
+    QCOMPARE(client.connectTo(proxy->port()), ECONNREFUSED);
+    bool removed = false;
+    m_thread->run([&] { removed = proxy->removeFault(QStringLiteral("down")); });
+    QVERIFY(removed);
+    QCOMPARE(client.connectTo(proxy->port()), 0);
+    QVERIFY(roundTrip(client, "up") >= 0);
+    m_thread->run([&] { delete proxy; });
 }
 
 QTEST_GUILESS_MAIN(TestFaultProxy)
