@@ -207,8 +207,18 @@ void ConnectionPair::pump(Lane &lane)
         if (lane.source->bytesAvailable() == 0 || lane.queuedBytes >= kMaxQueued)
             break;
     }
-    if (lane.sourceEnded && !lane.ending && lane.queue.empty() && lane.source->bytesAvailable() == 0)
+    if (lane.sourceEnded && !lane.ending && lane.queue.empty() && lane.source->bytesAvailable() == 0) {
         endLane(lane);
+        return;
+    }
+    // Work left and nothing that will call again: the sink has nothing pending (so no
+    // bytesWritten will come; Qt also drops the one a flush inside a bytesWritten handler
+    // would emit), no timer is armed and the source may not notify again (its buffer was
+    // full, so Qt stopped reading the socket). Come back on the next event-loop turn.
+    if ((lane.source->bytesAvailable() > 0 || !lane.queue.empty()) && !lane.faults.hold && !lane.ending
+        && lane.sink->state() == QAbstractSocket::ConnectedState && lane.sink->bytesToWrite() == 0
+        && !lane.timer->isActive())
+        wake(lane, 0);
 }
 
 void ConnectionPair::pull(Lane &lane)
