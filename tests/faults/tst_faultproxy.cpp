@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <cerrno>
+#include <thread>
 
 using namespace flowbench;
 using namespace flowbench::testing;
@@ -33,6 +34,7 @@ private slots:
     void cleanup();
 
     void passesDataThroughAndCountsIt();
+    void carriesLargeTransfersOnSeveralConnections();
     void latencyDelaysEachDirection_data();
     void latencyDelaysEachDirection();
     void latencyWithJitterStaysInItsRange();
@@ -157,6 +159,36 @@ void TestFaultProxy::passesDataThroughAndCountsIt()
     QCOMPARE(m_echo->received.load(), payload.size());
     client.close();
     QTRY_COMPARE_WITH_TIMEOUT(stats().connectionsOpen, 0, kWait);
+}
+
+void TestFaultProxy::carriesLargeTransfersOnSeveralConnections()
+{
+    // Enough to fill every buffer on the way many times over: the proxy must keep
+    // reading and writing through its backpressure without losing a wakeup.
+    constexpr int kConnections = 3;
+    constexpr qint64 kBytes = 24LL * 1024 * 1024;
+    QByteArray payload(kBytes, Qt::Uninitialized);
+    for (qint64 i = 0; i < kBytes; ++i)
+        payload[i] = char('a' + (i * 7 + i / 4093) % 26);
+    std::vector<std::unique_ptr<RawClient>> clients;
+    std::vector<std::thread> senders;
+    for (int c = 0; c < kConnections; ++c) {
+        clients.push_back(std::make_unique<RawClient>());
+        QCOMPARE(clients.back()->connectTo(m_port), 0);
+        senders.emplace_back([client = clients.back().get(), &payload] { client->send(payload, 30000); });
+    }
+    QList<QByteArray> received;
+    for (auto &client : clients)
+        received << client->read(kBytes, 30000).data;
+    for (std::thread &t : senders)
+        t.join();
+    for (const QByteArray &r : received) {
+        QCOMPARE(r.size(), kBytes);
+        QVERIFY(r == payload);
+    }
+    const ProxyStats s = stats();
+    QCOMPARE(s.bytesUpstream, kConnections * kBytes);
+    QCOMPARE(s.bytesDownstream, kConnections * kBytes);
 }
 
 void TestFaultProxy::latencyDelaysEachDirection_data()
