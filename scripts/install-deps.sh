@@ -12,6 +12,8 @@ PACKAGES=(
   fonts-dejavu-core
   # test: real servers started by the tests on loopback ports, XML validation, screenshots
   postgresql redis-server xvfb xauth sqlite3 libxml2-utils openssl
+  # fuzz: libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh, CMake preset "fuzz")
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -5,7 +5,9 @@
 #include "io/jsonreport.h"
 #include "io/junitreport.h"
 #include "run/testcasesummary.h"
+#include "support/testenv.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -43,7 +45,8 @@ Fixture makeFixture(const QStringList &statuses)
     for (int i = 0; i < statuses.size(); ++i) {
         QList<Check> checks;
         for (int s = 0; s < statuses.at(i).size(); ++s)
-            checks << httpCheck(QStringLiteral("step <%1>").arg(s), QStringLiteral("GET"), QStringLiteral("http://127.0.0.1:1/"));
+            checks << httpCheck(QStringLiteral("step <%1>").arg(s), QStringLiteral("GET"),
+                QStringLiteral("http://127.0.0.1:1/"));
         TestCase t = makeCase(i % 2 ? table.id : api.id, QStringLiteral("case %1 & more").arg(i), {}, checks);
         f.project.testCases << t;
         for (int s = 0; s < checks.size(); ++s) {
@@ -56,16 +59,99 @@ Fixture makeFixture(const QStringList &statuses)
             r.durationMs = 120;
             r.attempts = 1;
             switch (statuses.at(i).at(s).toLatin1()) {
-            case 'p': r.status = ResultStatus::Pass; ++f.run.passed; break;
-            case 'f': r.status = ResultStatus::Fail; r.message = QStringLiteral("status is 500, expected == 201"); ++f.run.failed; break;
-            case 'e': r.status = ResultStatus::Error; r.message = QStringLiteral("connection refused by 127.0.0.1:1"); ++f.run.errors; break;
-            default: r.status = ResultStatus::Skipped; r.message = QStringLiteral("skipped: step 1 failed"); ++f.run.skipped; break;
+            case 'p':
+                r.status = ResultStatus::Pass;
+                ++f.run.passed;
+                break;
+            case 'f':
+                r.status = ResultStatus::Fail;
+                r.message = QStringLiteral("status is 500, expected == 201");
+                ++f.run.failed;
+                break;
+            case 'e':
+                r.status = ResultStatus::Error;
+                r.message = QStringLiteral("connection refused by 127.0.0.1:1");
+                ++f.run.errors;
+                break;
+            default:
+                r.status = ResultStatus::Skipped;
+                r.message = QStringLiteral("skipped: step 1 failed");
+                ++f.run.skipped;
+                break;
             }
             r.evidence = QStringLiteral("body: {\"x\":1}\x01 <tag> ]]>");
             f.results << r;
         }
     }
     return f;
+}
+
+// Test cases on one node (titles in project order, positions 0, 1...); those in `ran` pass
+// in the run, in that order.
+Fixture sameNodeFixture(const QStringList &titles, const QList<int> &ran)
+{
+    Fixture f;
+    f.project.name = QStringLiteral("Twins");
+    const Node api = makeNode(NodeKind::Api, QStringLiteral("POST /login"));
+    f.project.nodes << api;
+    f.run.id = newId();
+    f.run.startedAt = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < titles.size(); ++i) {
+        TestCase t = makeCase(api.id, titles.at(i), {},
+            { httpCheck(
+                QStringLiteral("call"), QStringLiteral("GET"), QStringLiteral("http://127.0.0.1:1/")) });
+        t.position = i;
+        f.project.testCases << t;
+    }
+    for (int i : ran) {
+        const TestCase &t = f.project.testCases.at(i);
+        CheckResult r;
+        r.id = newId();
+        r.runId = f.run.id;
+        r.testCaseId = t.id;
+        r.checkId = t.checks.first().id;
+        r.nodeId = t.nodeId;
+        r.status = ResultStatus::Pass;
+        r.durationMs = 5;
+        f.results << r;
+        ++f.run.passed;
+    }
+    return f;
+}
+
+QStringList testcaseNames(const QByteArray &xml)
+{
+    QStringList names;
+    QXmlStreamReader reader(xml);
+    while (!reader.atEnd())
+        if (reader.readNext() == QXmlStreamReader::StartElement && reader.name() == QLatin1String("testcase"))
+            names << reader.attributes().value(QLatin1String("name")).toString();
+    return names;
+}
+
+// Validates `xml` against the schema the project keeps for its JUnit output
+// (tests/data/junit/junit.xsd, the constraints of Jenkins' junit-10.xsd and Surefire's XSD).
+void validateAgainstSchema(const QByteArray &xml)
+{
+    const QString xmllint = QStandardPaths::findExecutable(QStringLiteral("xmllint"));
+    if (xmllint.isEmpty()) {
+        if (serversRequired())
+            QFAIL("xmllint not installed (Debian package libxml2-utils)");
+        QSKIP("xmllint not installed (Debian package libxml2-utils)");
+    }
+    const QString schema = QFINDTESTDATA("data/junit/junit.xsd");
+    QVERIFY2(!schema.isEmpty(), "tests/data/junit/junit.xsd not found");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("junit.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(xml);
+    file.close();
+    QProcess lint;
+    lint.start(xmllint, { QStringLiteral("--noout"), QStringLiteral("--schema"), schema, path });
+    QVERIFY(lint.waitForFinished(30000));
+    QVERIFY2(lint.exitStatus() == QProcess::NormalExit && lint.exitCode() == 0,
+        (lint.readAllStandardError() + "\n" + xml).constData());
 }
 
 } // namespace
@@ -78,6 +164,10 @@ private slots:
     void junitCounts_data();
     void junitCounts();
     void junitPassesXmllint();
+    void junitMatchesSchema_data();
+    void junitMatchesSchema();
+    void junitNamesEqualTitlesApart_data();
+    void junitNamesEqualTitlesApart();
     void jsonReport();
     void writeFailsNamingTheFile();
 };
@@ -91,13 +181,15 @@ void ReportsTest::junitCounts_data()
     QTest::addColumn<int>("skipped");
     QTest::addColumn<QString>("firstMessage"); // message of the first failure/error element
 
-    QTest::newRow("all pass") << QStringList{QStringLiteral("pp"), QStringLiteral("p")} << 2 << 0 << 0 << 0 << QString();
-    QTest::newRow("fail then skipped") << QStringList{QStringLiteral("pfs"), QStringLiteral("p")} << 2 << 1 << 0 << 0
-                                       << QStringLiteral("status is 500, expected == 201");
-    QTest::newRow("error wins over fail") << QStringList{QStringLiteral("fe")} << 1 << 0 << 1 << 0
+    QTest::newRow("all pass") << QStringList { QStringLiteral("pp"), QStringLiteral("p") } << 2 << 0 << 0 << 0
+                              << QString();
+    QTest::newRow("fail then skipped") << QStringList { QStringLiteral("pfs"), QStringLiteral("p") } << 2 << 1
+                                       << 0 << 0 << QStringLiteral("status is 500, expected == 201");
+    QTest::newRow("error wins over fail") << QStringList { QStringLiteral("fe") } << 1 << 0 << 1 << 0
                                           << QStringLiteral("status is 500, expected == 201");
-    QTest::newRow("cancelled") << QStringList{QStringLiteral("ss"), QStringLiteral("ps"), QStringLiteral("p")} << 3 << 0 << 0 << 2
-                               << QString();
+    QTest::newRow("cancelled") << QStringList { QStringLiteral("ss"), QStringLiteral("ps"),
+        QStringLiteral("p") } << 3
+                               << 0 << 0 << 2 << QString();
     QTest::newRow("empty run") << QStringList() << 0 << 0 << 0 << 0 << QString();
 }
 
@@ -114,8 +206,9 @@ void ReportsTest::junitCounts()
 
     QXmlStreamReader reader(xml);
     int testcases = 0, failureElements = 0, errorElements = 0, skippedElements = 0, suites = 0;
-    int suiteTests = 0;
-    QString rootTests, rootFailures, rootErrors, rootSkipped, message;
+    int suiteTests = 0, suiteSkipped = 0;
+    bool rootHasSkipped = true;
+    QString rootTests, rootFailures, rootErrors, message;
     while (!reader.atEnd()) {
         if (reader.readNext() != QXmlStreamReader::StartElement)
             continue;
@@ -125,11 +218,13 @@ void ReportsTest::junitCounts()
             rootTests = attrs.value(QLatin1String("tests")).toString();
             rootFailures = attrs.value(QLatin1String("failures")).toString();
             rootErrors = attrs.value(QLatin1String("errors")).toString();
-            rootSkipped = attrs.value(QLatin1String("skipped")).toString();
+            // junit-10.xsd (Jenkins xunit) has no "skipped" on the root; the suites carry it.
+            rootHasSkipped = attrs.hasAttribute(QLatin1String("skipped"));
             QCOMPARE(attrs.value(QLatin1String("name")).toString(), f.project.name);
         } else if (name == QLatin1String("testsuite")) {
             ++suites;
             suiteTests += attrs.value(QLatin1String("tests")).toInt();
+            suiteSkipped += attrs.value(QLatin1String("skipped")).toInt();
         } else if (name == QLatin1String("testcase")) {
             ++testcases;
             QVERIFY(attrs.value(QLatin1String("name")).toString().endsWith(QLatin1String("& more")));
@@ -151,7 +246,8 @@ void ReportsTest::junitCounts()
     QCOMPARE(errorElements, errors);
     QCOMPARE(rootErrors.toInt(), errors);
     QCOMPARE(skippedElements, skipped);
-    QCOMPARE(rootSkipped.toInt(), skipped);
+    QVERIFY(!rootHasSkipped);
+    QCOMPARE(suiteSkipped, skipped);
     QCOMPARE(message, firstMessage);
     QVERIFY(suites <= 2); // one per node
 }
@@ -162,19 +258,75 @@ void ReportsTest::junitPassesXmllint()
     if (xmllint.isEmpty())
         QSKIP("xmllint not installed (Debian package libxml2-utils)");
     QTemporaryDir dir;
-    const Fixture f = makeFixture({QStringLiteral("pfs"), QStringLiteral("e"), QStringLiteral("ss")});
+    const Fixture f = makeFixture({ QStringLiteral("pfs"), QStringLiteral("e"), QStringLiteral("ss") });
     const QString path = dir.filePath(QStringLiteral("junit.xml"));
     QVERIFY(JUnitReport::write(path, f.project, f.run, f.results));
     QProcess lint;
-    lint.start(xmllint, {QStringLiteral("--noout"), path});
+    lint.start(xmllint, { QStringLiteral("--noout"), path });
     QVERIFY(lint.waitForFinished(30000));
     QVERIFY2(lint.exitCode() == 0, lint.readAllStandardError().constData());
+}
+
+void ReportsTest::junitMatchesSchema_data()
+{
+    QTest::addColumn<QStringList>("statuses");
+    QTest::newRow("pass, fail, error, skipped") << QStringList { QStringLiteral("pp"), QStringLiteral("pfs"),
+        QStringLiteral("e"), QStringLiteral("ss"), QStringLiteral("pe") };
+    QTest::newRow("all pass") << QStringList { QStringLiteral("p"), QStringLiteral("p") };
+    QTest::newRow("empty run") << QStringList();
+}
+
+void ReportsTest::junitMatchesSchema()
+{
+    QFETCH(QStringList, statuses);
+    Fixture f = makeFixture(statuses);
+    // Two test cases with one title on one node must not collapse into one in CI.
+    if (f.project.testCases.size() > 2)
+        f.project.testCases[2].title = f.project.testCases[0].title;
+    validateAgainstSchema(JUnitReport::toXml(f.project, f.run, f.results));
+    // A run without a start time (never started) is still valid.
+    f.run.startedAt = QDateTime();
+    validateAgainstSchema(JUnitReport::toXml(f.project, f.run, f.results));
+}
+
+void ReportsTest::junitNamesEqualTitlesApart_data()
+{
+    QTest::addColumn<QStringList>("titles");
+    QTest::addColumn<QList<int>>("ran");
+    QTest::addColumn<QStringList>("names");
+    const QString login = QStringLiteral("Login");
+    QTest::newRow("distinct titles as they are")
+        << QStringList { login, QStringLiteral("Logout") } << QList<int> { 0, 1 }
+        << QStringList { login, QStringLiteral("Logout") };
+    QTest::newRow("equal titles numbered")
+        << QStringList { login, login, login } << QList<int> { 0, 1, 2 }
+        << QStringList { login, QStringLiteral("Login (2)"), QStringLiteral("Login (3)") };
+    QTest::newRow("number kept when the first does not run")
+        << QStringList { login, login } << QList<int> { 1 } << QStringList { QStringLiteral("Login (2)") };
+    QTest::newRow("number by project order, not run order") << QStringList { login,
+        login } << QList<int> { 1, 0 } << QStringList { QStringLiteral("Login (2)"), login };
+    QTest::newRow("a title that looks numbered is not reused")
+        << QStringList { login, QStringLiteral("Login (2)"), login } << QList<int> { 0, 1, 2 }
+        << QStringList { login, QStringLiteral("Login (2)"), QStringLiteral("Login (3)") };
+}
+
+void ReportsTest::junitNamesEqualTitlesApart()
+{
+    QFETCH(QStringList, titles);
+    QFETCH(QList<int>, ran);
+    QFETCH(QStringList, names);
+    const Fixture f = sameNodeFixture(titles, ran);
+    const QByteArray xml = JUnitReport::toXml(f.project, f.run, f.results);
+    QCOMPARE(testcaseNames(xml), names);
+    // The same run written again gives the same names.
+    QCOMPARE(testcaseNames(JUnitReport::toXml(f.project, f.run, f.results)), names);
+    validateAgainstSchema(xml);
 }
 
 void ReportsTest::jsonReport()
 {
     QTemporaryDir dir;
-    const Fixture f = makeFixture({QStringLiteral("pfs"), QStringLiteral("p")});
+    const Fixture f = makeFixture({ QStringLiteral("pfs"), QStringLiteral("p") });
     const QString path = dir.filePath(QStringLiteral("run.json"));
     QVERIFY(JsonReport::write(path, f.project, f.run, f.results));
     QFile file(path);
@@ -196,19 +348,21 @@ void ReportsTest::jsonReport()
     const QJsonArray checks = first.value(QLatin1String("checks")).toArray();
     QCOMPARE(checks.size(), 3);
     QCOMPARE(checks.at(1).toObject().value(QLatin1String("status")).toString(), QStringLiteral("fail"));
-    QCOMPARE(checks.at(1).toObject().value(QLatin1String("message")).toString(), QStringLiteral("status is 500, expected == 201"));
+    QCOMPARE(checks.at(1).toObject().value(QLatin1String("message")).toString(),
+        QStringLiteral("status is 500, expected == 201"));
     QCOMPARE(checks.at(1).toObject().value(QLatin1String("name")).toString(), QStringLiteral("step <1>"));
     QCOMPARE(cases.at(1).toObject().value(QLatin1String("status")).toString(), QStringLiteral("pass"));
 }
 
 void ReportsTest::writeFailsNamingTheFile()
 {
-    const Fixture f = makeFixture({QStringLiteral("p")});
+    const Fixture f = makeFixture({ QStringLiteral("p") });
     const QString path = QStringLiteral("/nonexistent-folder/junit.xml");
     const Status junit = JUnitReport::write(path, f.project, f.run, f.results);
     QVERIFY(!junit);
     QVERIFY2(junit.error().contains(path), qPrintable(junit.error()));
-    const Status json = JsonReport::write(QStringLiteral("/nonexistent-folder/run.json"), f.project, f.run, f.results);
+    const Status json
+        = JsonReport::write(QStringLiteral("/nonexistent-folder/run.json"), f.project, f.run, f.results);
     QVERIFY(!json);
     QVERIFY(json.error().contains(QLatin1String("/nonexistent-folder/run.json")));
 }

@@ -1,0 +1,1 @@
+SELECT 1; SET default_transaction_read_only = off; COMMIT; DELETE FROM t

@@ -1,0 +1,1 @@
+SELECT :a, x::text, ':quoted' FROM t WHERE b = :b AND c = :a

@@ -1,0 +1,1 @@
+SELECT arr[1:2] FROM t WHERE id = :id
