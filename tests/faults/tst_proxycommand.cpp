@@ -158,6 +158,15 @@ void TestProxyCommand::controlApiChangesFaultsAndKillFreesThePorts()
     QCOMPARE(control(proxy.controlPort, "DELETE", "/faults/nothing").status, 404);
     QCOMPARE(control(proxy.controlPort, "PUT", "/faults").status, 405);
 
+    // An HTTP fault shows how many requests it answered; DELETE /faults clears them all.
+    QCOMPARE(control(proxy.controlPort, "POST", "/faults", "http_status=502,count=1").status, 201);
+    a = control(proxy.controlPort, "GET", "/faults");
+    const QJsonArray two = QJsonDocument::fromJson(a.body).array();
+    QCOMPARE(two.size(), 2);
+    QCOMPARE(two[1][QStringLiteral("answered")].toInt(), 0);
+    QCOMPARE(control(proxy.controlPort, "DELETE", "/faults").status, 204);
+    QCOMPARE(QJsonDocument::fromJson(control(proxy.controlPort, "GET", "/faults").body).array().size(), 0);
+
     a = control(proxy.controlPort, "GET", "/stats");
     QCOMPARE(a.status, 200);
     const QJsonObject stats = QJsonDocument::fromJson(a.body).object();
