@@ -5,6 +5,7 @@
 #include "impactcommand.h"
 #include "importcommand.h"
 #include "newcommand.h"
+#include "proxycommand.h"
 #include "runcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
@@ -22,6 +23,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<CoverageCommand>());
     commands.push_back(std::make_unique<ImpactCommand>());
+    commands.push_back(std::make_unique<ProxyCommand>());
     return commands;
 }
 
