@@ -19,7 +19,8 @@ const QString kEnd = QStringLiteral("<!-- END check vocabulary -->");
 
 QString docsPath()
 {
-    return QStringLiteral(FLOWBENCH_SOURCE_DIR "/docs/checks.md");
+    // tests/checks/ -> the source tree's docs/
+    return QFINDTESTDATA("../../docs/checks.md");
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "document/projectdocument.h"
 #include "io/formatregistry.h"
 #include "map/mapscene.h"
+#include "shell/documentcontroller.h"
 #include "shell/importexportactions.h"
 #include "shell/mainwindow.h"
 #include "support/projectfile.h"
@@ -214,7 +215,7 @@ void TestImportExportActions::mainWindowFileMenuHasImportAndExport()
     QVERIFY(import->isEnabled());
     QVERIFY(!exportAction->isEnabled()); // nothing open
     const QString path = m_dir->filePath(QStringLiteral("window.flowbench"));
-    QVERIFY(w.newProjectFile(path).ok());
+    QVERIFY(w.documents()->newProjectFile(path).ok());
     QVERIFY(exportAction->isEnabled());
 }
 
