@@ -1,4 +1,5 @@
 #include "testcases/testcaseeditor.h"
+#include "testcases/editorparts.h"
 
 #include "document/addtestcasecommand.h"
 #include "document/changevalue.h"
@@ -26,23 +27,6 @@ namespace {
 
 enum Page { EmptyPage, ContentPage };
 
-QLabel *emptyState(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(mid); padding: 12px;"));
-    return label;
-}
-
-QToolButton *toolButton(const QString &text, const QString &tip, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setText(text);
-    b->setToolTip(tip);
-    return b;
-}
-
 // New ids for a copy, so the duplicate's results never mix with the original's.
 TestCase duplicated(const TestCase &source)
 {
@@ -61,12 +45,12 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_header(new QLabel(this))
     , m_list(new QListWidget(this))
-    , m_listEmpty(emptyState(tr("No test cases on this node yet.\nAdd one to say how it is verified."), this))
+    , m_listEmpty(emptyStateLabel(tr("No test cases on this node yet.\nAdd one to say how it is verified."), this))
     , m_add(new QPushButton(tr("&Add"), this))
     , m_duplicate(new QPushButton(tr("D&uplicate"), this))
     , m_remove(new QPushButton(tr("De&lete"), this))
-    , m_up(toolButton(tr("↑"), tr("Move up (Alt+Up)"), this))
-    , m_down(toolButton(tr("↓"), tr("Move down (Alt+Down)"), this))
+    , m_up(textToolButton(tr("↑"), tr("Move up (Alt+Up)"), this))
+    , m_down(textToolButton(tr("↓"), tr("Move down (Alt+Down)"), this))
     , m_detailPages(new QStackedWidget(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_form(new TestCaseForm(this))
@@ -98,7 +82,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     leftLayout->addLayout(listButtons);
 
     // Right: the selected test case.
-    m_detailPages->addWidget(emptyState(tr("Select a test case, or add one."), this));
+    m_detailPages->addWidget(emptyStateLabel(tr("Select a test case, or add one."), this));
     m_detailPages->addWidget(m_form);
 
     m_splitter->setChildrenCollapsible(false);
@@ -106,7 +90,7 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     m_splitter->addWidget(m_detailPages);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setSizes({ 170, 830 });
-    m_pages->addWidget(emptyState(tr("Select a node on the map to see and edit its test cases."), this));
+    m_pages->addWidget(emptyStateLabel(tr("Select a node on the map to see and edit its test cases."), this));
     m_pages->addWidget(m_splitter);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);

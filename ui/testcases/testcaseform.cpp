@@ -1,4 +1,5 @@
 #include "testcases/testcaseform.h"
+#include "testcases/editorparts.h"
 
 #include "document/changevalue.h"
 #include "document/projectdocument.h"
@@ -27,23 +28,6 @@
 namespace flowbench {
 
 namespace {
-
-QLabel *emptyState(const QString &text, QWidget *parent)
-{
-    auto *label = new QLabel(text, parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: palette(mid); padding: 12px;"));
-    return label;
-}
-
-QToolButton *toolButton(const QString &text, const QString &tip, QWidget *parent)
-{
-    auto *b = new QToolButton(parent);
-    b->setText(text);
-    b->setToolTip(tip);
-    return b;
-}
 
 QString priorityLabel(Priority p)
 {
@@ -80,12 +64,12 @@ TestCaseForm::TestCaseForm(QWidget *parent)
           new QLabel(tr("Manual test case: its steps are not run until it is marked automated."), this))
     , m_description(new CommittingTextEdit(this))
     , m_steps(new QListWidget(this))
-    , m_stepsEmpty(emptyState(
+    , m_stepsEmpty(emptyStateLabel(
           tr("No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines."), this))
-    , m_addStep(toolButton(tr("Add step"), tr("Add a check step of a type"), this))
-    , m_stepUp(toolButton(tr("↑"), tr("Move step up (Alt+Up)"), this))
-    , m_stepDown(toolButton(tr("↓"), tr("Move step down (Alt+Down)"), this))
-    , m_removeStep(toolButton(tr("Delete"), tr("Delete the step"), this))
+    , m_addStep(textToolButton(tr("Add step"), tr("Add a check step of a type"), this))
+    , m_stepUp(textToolButton(tr("↑"), tr("Move step up (Alt+Up)"), this))
+    , m_stepDown(textToolButton(tr("↓"), tr("Move step down (Alt+Down)"), this))
+    , m_removeStep(textToolButton(tr("Delete"), tr("Delete the step"), this))
     , m_formPages(new QStackedWidget(this))
 {
     m_title->setObjectName(QStringLiteral("title"));
@@ -149,7 +133,7 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     stepButtons->addWidget(m_stepDown);
     stepButtons->addWidget(m_removeStep);
     stepsListLayout->addLayout(stepButtons);
-    m_formPages->addWidget(emptyState(tr("Select a step to edit its check."), this));
+    m_formPages->addWidget(emptyStateLabel(tr("Select a step to edit its check."), this));
     auto *formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
     formScroll->setWidget(m_formPages);
