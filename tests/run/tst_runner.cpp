@@ -3,6 +3,7 @@
 // this process, whose /slow/<ms> counts the requests in flight.
 #include "support/demobackend.h"
 #include "support/shopproject.h"
+#include "support/slowproject.h"
 
 #include "checks/checkregistry.h"
 #include "run/runner.h"
@@ -22,32 +23,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-
-Project slowProject(const QString &baseUrl, int cases, int stepsPerCase, int sleepMs)
-{
-    Project p;
-    p.name = QStringLiteral("slow");
-    const Node node = makeNode(NodeKind::Api, QStringLiteral("GET /slow"));
-    p.nodes << node;
-    Environment env;
-    env.id = newId();
-    env.name = QStringLiteral("local");
-    env.variables.insert(QStringLiteral("base_url"), baseUrl);
-    p.environments << env;
-    for (int i = 0; i < cases; ++i) {
-        QList<Check> steps;
-        for (int s = 0; s < stepsPerCase; ++s) {
-            Check c = httpCheck(QStringLiteral("slow %1.%2").arg(i).arg(s), QStringLiteral("GET"),
-                                QStringLiteral("{{base_url}}/slow/%1").arg(sleepMs));
-            c.assertions << expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 200);
-            steps << c;
-        }
-        TestCase t = makeCase(node.id, QStringLiteral("case %1").arg(i, 3, 10, QLatin1Char('0')), {}, steps);
-        t.position = i;
-        p.testCases << t;
-    }
-    return p;
-}
 
 const CheckResult *resultOf(const QList<CheckResult> &results, const Id &testCaseId, int step)
 {

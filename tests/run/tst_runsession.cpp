@@ -6,6 +6,7 @@
 // (a PostgreSQL role that could write, once per run).
 #include "support/demobackend.h"
 #include "support/shopproject.h"
+#include "support/slowproject.h"
 
 #include "document/projectdocument.h"
 #include "run/runsession.h"
@@ -30,33 +31,6 @@ using namespace flowbench::testing;
 namespace {
 
 constexpr int kRunTimeoutMs = 60000;
-
-// `cases` test cases of `steps` checks each, every check a GET /slow/<sleepMs>.
-Project slowProject(const QString &baseUrl, int cases, int steps, int sleepMs)
-{
-    Project p;
-    p.name = QStringLiteral("slow");
-    const Node node = makeNode(NodeKind::Api, QStringLiteral("GET /slow"));
-    p.nodes << node;
-    Environment env;
-    env.id = newId();
-    env.name = QStringLiteral("local");
-    env.variables.insert(QStringLiteral("base_url"), baseUrl);
-    p.environments << env;
-    for (int i = 0; i < cases; ++i) {
-        QList<Check> checks;
-        for (int s = 0; s < steps; ++s) {
-            Check c = httpCheck(QStringLiteral("slow %1.%2").arg(i).arg(s), QStringLiteral("GET"),
-                QStringLiteral("{{base_url}}/slow/%1").arg(sleepMs));
-            c.assertions << expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 200);
-            checks << c;
-        }
-        TestCase t = makeCase(node.id, QStringLiteral("case %1").arg(i, 3, 10, QLatin1Char('0')), {}, checks);
-        t.position = i;
-        p.testCases << t;
-    }
-    return p;
-}
 
 // Writes `project` as a new project file; the test fails (returns false) when it cannot.
 bool writeProject(const QString &path, const Project &project)
