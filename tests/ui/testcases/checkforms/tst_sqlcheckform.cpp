@@ -54,7 +54,15 @@ void TestSqlCheckForm::writesSpecAndWarnsAboutWrites()
     const QImage after = shots.grab(form, QStringLiteral("checkform-sql"));
     QCOMPARE(countNear(before, errorRed(), 40, areaOf(warning, form)), 0);
     QVERIFY(countNear(after, errorRed(), 40, areaOf(warning, form)) > 20);
-    QVERIFY(!shots.grab(&editor, QStringLiteral("testcaseeditor-sql")).isNull());
+    // In the whole editor the typed query is drawn in its field (dark text on the field).
+    const QImage whole = shots.grab(&editor, QStringLiteral("testcaseeditor-sql"));
+    const QRect queryArea = areaOf(form->queryEdit(), &editor)
+                                .adjusted(4, 4, -4, -4)
+                                .intersected(editor.rect()); // inside its frame
+    QVERIFY(!queryArea.isEmpty());
+    QVERIFY(countPixels(
+                whole, [](const QColor &c) { return c.lightness() < 100; }, queryArea)
+        > 50);
 
     const QJsonObject spec = editor.testCases().at(0).checks.at(0).spec;
     const QJsonObject expected { { QStringLiteral("connection"), QStringLiteral("shop") },
