@@ -5,9 +5,10 @@
 
 namespace flowbench {
 
-Result<Import> CanonicalJsonImporter::read(
-    const QByteArray &data, const QString &sourceName, const Project &target) const
+Result<Import> CanonicalJsonImporter::read(const ImportSource &source, const Project &target) const
 {
+    const QByteArray &data = source.data;
+    const QString &sourceName = source.name;
     Result<Project> project = fromCanonicalJson(data, sourceName);
     if (!project)
         return Result<Import>::failure(project.error());

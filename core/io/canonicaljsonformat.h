@@ -14,8 +14,7 @@ public:
     QString displayName() const override { return QStringLiteral("Flowbench JSON"); }
     QStringList filePatterns() const override { return { QStringLiteral("*.json") }; }
     QString description() const override { return QStringLiteral("a whole project in canonical JSON"); }
-    Result<Import> read(
-        const QByteArray &data, const QString &sourceName, const Project &target) const override;
+    Result<Import> read(const ImportSource &source, const Project &target) const override;
 };
 
 class CanonicalJsonExporter : public Exporter

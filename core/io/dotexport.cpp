@@ -71,7 +71,9 @@ QByteArray exportDot(const Project &project)
 {
     // DOT ids are names; a name used twice falls back to the UUID (label keeps the name).
     // Ids are compared as written, so two names can never become one node, and a name
-    // that happens to be another node's UUID does not take that node's id either.
+    // that happens to be another node's UUID does not take that node's id either. Graphviz
+    // reads an id starting with '%' as one of its anonymous nodes and renames it, so such
+    // a name goes in the label too.
     QHash<QByteArray, int> nameCount;
     for (const Node &n : project.nodes)
         ++nameCount[dotQuoted(n.name)];
@@ -79,7 +81,7 @@ QByteArray exportDot(const Project &project)
     QSet<QByteArray> taken;
     for (const Node &n : project.nodes) {
         const QByteArray byName = dotQuoted(n.name);
-        if (!n.name.isEmpty() && nameCount.value(byName) == 1) {
+        if (!n.name.isEmpty() && !n.name.startsWith(QLatin1Char('%')) && nameCount.value(byName) == 1) {
             dotId.insert(n.id, byName);
             taken.insert(byName);
         }

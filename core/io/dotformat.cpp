@@ -53,9 +53,10 @@ QString edgeKey(const Id &from, const Id &to, EdgeKind kind)
 
 } // namespace
 
-Result<Import> DotImporter::read(
-    const QByteArray &data, const QString &sourceName, const Project &target) const
+Result<Import> DotImporter::read(const ImportSource &source, const Project &target) const
 {
+    const QByteArray &data = source.data;
+    const QString &sourceName = source.name;
     Result<DotImport> dot = importDot(data, sourceName);
     if (!dot)
         return Result<Import>::failure(dot.error());

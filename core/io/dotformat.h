@@ -22,8 +22,7 @@ public:
     // target node has) keeps what the file does not say (properties, position, test
     // cases; kind, risk, owner, description left unset; its group when the file has no
     // clusters); an edge likewise (by id, else by its ends and kind) keeps its route.
-    Result<Import> read(
-        const QByteArray &data, const QString &sourceName, const Project &target) const override;
+    Result<Import> read(const ImportSource &source, const Project &target) const override;
 };
 
 class DotExporter : public Exporter

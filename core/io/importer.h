@@ -6,8 +6,31 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QStringList>
 
 namespace flowbench {
+
+// One file to import and what comes with it.
+struct ImportSource
+{
+    QByteArray data;
+    QString name; // the path or name every message starts with
+    // Where relative references resolve ($ref files, form-data files); empty when the
+    // data came from nowhere on disk (a fuzzer, a test): such references are then errors.
+    QString baseDirectory;
+    // Files given with the main one (`--with FILE`: a Postman environment or globals file),
+    // read by the importer, which names them in its messages.
+    QStringList companionFiles;
+
+    // Bytes from nowhere on disk (a test, a fuzzer, the clipboard).
+    static ImportSource inMemory(const QByteArray &data, const QString &name)
+    {
+        ImportSource source;
+        source.data = data;
+        source.name = name;
+        return source;
+    }
+};
 
 // What reading a file gives: the changes it makes to the project it goes into, and the
 // report of what was taken and what was not.
@@ -24,9 +47,8 @@ class Importer : public FileFormat
 public:
     // `target` is the project the file goes into (empty for a new project): entities it
     // already has (by id) become changes, the rest additions. Either the whole file is
-    // read or nothing: a failure is a message naming `sourceName` and the line or field.
-    virtual Result<Import> read(
-        const QByteArray &data, const QString &sourceName, const Project &target) const = 0;
+    // read or nothing: a failure is a message naming `source.name` and the line or field.
+    virtual Result<Import> read(const ImportSource &source, const Project &target) const = 0;
 };
 
 } // namespace flowbench

@@ -3,15 +3,22 @@
 #include "checks/projectvalidator.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 namespace flowbench {
 
-Result<Import> readImportFile(const Importer &importer, const QString &path, const Project &target)
+Result<Import> readImportFile(
+    const Importer &importer, const QString &path, const Project &target, const QStringList &companionFiles)
 {
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
         return Result<Import>::failure(QStringLiteral("%1: cannot read: %2").arg(path, in.errorString()));
-    return importer.read(in.readAll(), path, target);
+    ImportSource source;
+    source.data = in.readAll();
+    source.name = path;
+    source.baseDirectory = QFileInfo(path).absolutePath();
+    source.companionFiles = companionFiles;
+    return importer.read(source, target);
 }
 
 ImportReport summarizeImport(const QString &source, const ProjectChangeSet &changes)

@@ -9,9 +9,10 @@ namespace flowbench {
 // The steps every import takes, whichever the format and wherever it goes (a new project
 // file from `flowbench-cli import`, the open project from File ▸ Import…).
 
-// Reads the file at `path` with `importer` against `target`. A file that cannot be read
-// is an error naming it.
-Result<Import> readImportFile(const Importer &importer, const QString &path, const Project &target);
+// Reads the file at `path` with `importer` against `target`; relative references in it
+// resolve from its folder. A file that cannot be read is an error naming it.
+Result<Import> readImportFile(const Importer &importer, const QString &path, const Project &target,
+    const QStringList &companionFiles = {});
 
 // The report's "taken" lines for `changes` ("added 3 nodes, 2 edges", "changed 1 node").
 ImportReport summarizeImport(const QString &source, const ProjectChangeSet &changes);

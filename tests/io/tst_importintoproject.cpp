@@ -122,9 +122,10 @@ Import TestImportIntoProject::readDot(const QString &caseName)
     const QString input = QFINDTESTDATA(QStringLiteral("data/dotimport/%1/input.dot").arg(caseName));
     if (input.isEmpty())
         qFatal("tests/data/dotimport/%s/input.dot not found", qPrintable(caseName));
-    const Result<Import> import = FormatRegistry::instance()
-                                      .importer(QStringLiteral("dot"))
-                                      ->read(readAll(input), QStringLiteral("input.dot"), m_doc->snapshot());
+    const Result<Import> import
+        = FormatRegistry::instance()
+              .importer(QStringLiteral("dot"))
+              ->read(ImportSource::inMemory(readAll(input), QStringLiteral("input.dot")), m_doc->snapshot());
     if (!import)
         qFatal("%s", qPrintable(import.error()));
     return import.value();
@@ -216,9 +217,10 @@ void TestImportIntoProject::importIsOneUndoStep()
 void TestImportIntoProject::reimportOfItsOwnExportChangesNothing()
 {
     const QByteArray dot = exportDot(m_doc->snapshot());
-    const Result<Import> import = FormatRegistry::instance()
-                                      .importer(QStringLiteral("dot"))
-                                      ->read(dot, QStringLiteral("open.dot"), m_doc->snapshot());
+    const Result<Import> import
+        = FormatRegistry::instance()
+              .importer(QStringLiteral("dot"))
+              ->read(ImportSource::inMemory(dot, QStringLiteral("open.dot")), m_doc->snapshot());
     QVERIFY2(import.ok(), qPrintable(import.error()));
     QVERIFY2(import->changes.isEmpty(), qPrintable(import->report.toText()));
     QCOMPARE(import->report.taken, QStringList());
@@ -275,7 +277,9 @@ void TestImportIntoProject::badDotNamesFileAndLine()
     f.close();
     // A good file read first must not shift the line Graphviz names in the next one.
     const Importer &dot = *FormatRegistry::instance().importer(QStringLiteral("dot"));
-    QVERIFY(dot.read("digraph {\n  x;\n}\n\n", QStringLiteral("good.dot"), m_doc->snapshot()).ok());
+    QVERIFY(dot.read(ImportSource::inMemory("digraph {\n  x;\n}\n\n", QStringLiteral("good.dot")),
+                   m_doc->snapshot())
+                .ok());
     const Result<Import> import = readImportFile(dot, path, m_doc->snapshot());
     QVERIFY(!import.ok());
     QVERIFY2(import.error().startsWith(path + QStringLiteral(": line 3")), qPrintable(import.error()));

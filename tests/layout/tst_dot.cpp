@@ -117,6 +117,24 @@ private slots:
         QCOMPARE(imported->edges[0].to, imported->nodes[1].id);
     }
 
+    // Found by fuzzing: Graphviz reads a DOT id such as "%17" as one of its anonymous
+    // nodes and gives it another number, so a node named that way came back renamed.
+    void percentNamesSurvive()
+    {
+        Project p;
+        p.nodes = { makeNode(QStringLiteral("%10093"), NodeKind::Service, QString()),
+            makeNode(QStringLiteral("%1"), NodeKind::Api, QString()),
+            makeNode(QStringLiteral("50%"), NodeKind::Job, QString()) };
+        p.edges = { makeEdge(p.nodes[0], p.nodes[1], EdgeKind::Calls) };
+        const Result<DotImport> imported = importDot(exportDot(p), QStringLiteral("percent.dot"));
+        QVERIFY2(imported.ok(), qPrintable(imported.error()));
+        QCOMPARE(imported->nodes.size(), p.nodes.size());
+        for (int i = 0; i < p.nodes.size(); ++i)
+            QCOMPARE(imported->nodes[i].name, p.nodes[i].name);
+        QCOMPARE(imported->edges.size(), 1);
+        QCOMPARE(imported->edges[0], p.edges[0]);
+    }
+
     // Found by fuzzing: names that are one DOT id once written (a carriage return was
     // dropped) or a name equal to another node's UUID merged nodes on re-import.
     void namesNeverShareADotId()
