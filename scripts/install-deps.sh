@@ -18,12 +18,30 @@ PACKAGES=(
   desktop-file-utils appstream file dpkg-dev
 )
 
+# --tests: also the npm peers the tests and benchmarks run (tools/node/package.json,
+# pinned by its lock file): newman, the oracle of the Postman import tests.
+with_tests=0
+[ "${1:-}" = "--tests" ] && with_tests=1
+install_node_tools() {
+  [ "$with_tests" = 1 ] || return 0
+  if [ ! -x tools/node/node_modules/.bin/newman ]; then
+    echo "install-deps: npm ci in tools/node"
+    (cd tools/node && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+cd "$(dirname "$0")/.."
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node may come from Debian (nodejs + npm) or from elsewhere with npm inside.
+if [ "$with_tests" = 1 ] && ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#PACKAGES[@]} packages present"
+  install_node_tools
   exit 0
 fi
 SUDO=""
@@ -32,3 +50,4 @@ echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+install_node_tools

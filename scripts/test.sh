@@ -5,7 +5,7 @@
 # backend, Qt HTTP servers) in private temporary folders on 127.0.0.1 and stop them by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./scripts/install-deps.sh
+./scripts/install-deps.sh --tests
 ./scripts/build.sh -DFLOWBENCH_BUILD_TESTS=ON -DFLOWBENCH_BUILD_BENCH=ON
 (cd "${BUILD_DIR:-build}" && ctest --output-on-failure --timeout 300 -j"${TEST_JOBS:-2}")
 # Every parser fuzzed for a bounded time (FUZZ_SECONDS each, default 20) in its own build

@@ -25,7 +25,10 @@ QJsonValue dateTimeValue(const QDateTime &t)
     return t.isValid() ? QJsonValue(t.toUTC().toString(Qt::ISODateWithMs)) : QJsonValue();
 }
 
-QJsonValue optionalId(const Id &id) { return id.isEmpty() ? QJsonValue() : QJsonValue(id); }
+QJsonValue optionalId(const Id &id)
+{
+    return id.isEmpty() ? QJsonValue() : QJsonValue(id);
+}
 
 QStringList nodeKindNames()
 {
@@ -45,18 +48,17 @@ QStringList edgeKindNames()
 
 QStringList priorityNames()
 {
-    return {toString(Priority::Low), toString(Priority::Medium), toString(Priority::High),
-            toString(Priority::Critical)};
+    return { toString(Priority::Low), toString(Priority::Medium), toString(Priority::High),
+        toString(Priority::Critical) };
 }
 
 QStringList statusNames()
 {
-    return {toString(ResultStatus::Pass), toString(ResultStatus::Fail),
-            toString(ResultStatus::Error), toString(ResultStatus::Skipped)};
+    return { toString(ResultStatus::Pass), toString(ResultStatus::Fail), toString(ResultStatus::Error),
+        toString(ResultStatus::Skipped) };
 }
 
-template <typename T>
-void sortById(QList<T> &list)
+template <typename T> void sortById(QList<T> &list)
 {
     std::stable_sort(list.begin(), list.end(), [](const T &a, const T &b) { return a.id < b.id; });
 }
@@ -66,7 +68,7 @@ void sortById(QList<T> &list)
 // Writes the keys named in `order` first, in that order, then any others sorted; so a
 // check reads "id, type, name, spec..." while its JSON shape stays defined by checkjson.
 void writeInOrder(OrderedJsonWriter &w, const QJsonObject &object, std::initializer_list<const char *> order,
-                  const std::function<void(const char *, const QJsonValue &)> &writeValue)
+    const std::function<void(const char *, const QJsonValue &)> &writeValue)
 {
     w.beginObject();
     QSet<QString> written;
@@ -103,17 +105,18 @@ void writeChecks(OrderedJsonWriter &w, const QList<Check> &checks)
     };
     w.beginArray();
     for (const QJsonValue &check : checksToJson(checks)) {
-        writeInOrder(w, check.toObject(), {"id", "type", "name", "spec", "captures", "assertions", "eventually"},
-                     [&](const char *key, const QJsonValue &v) {
-                         if (qstrcmp(key, "captures") == 0)
-                             arrayOf(v, {"name", "source", "expression"});
-                         else if (qstrcmp(key, "assertions") == 0)
-                             arrayOf(v, {"kind", "target", "op", "expected"});
-                         else if (qstrcmp(key, "eventually") == 0 && v.isObject())
-                             writeInOrder(w, v.toObject(), {"timeout_ms", "interval_ms"}, plain);
-                         else
-                             w.value(v);
-                     });
+        writeInOrder(w, check.toObject(),
+            { "id", "type", "name", "spec", "captures", "assertions", "eventually" },
+            [&](const char *key, const QJsonValue &v) {
+                if (qstrcmp(key, "captures") == 0)
+                    arrayOf(v, { "name", "source", "expression" });
+                else if (qstrcmp(key, "assertions") == 0)
+                    arrayOf(v, { "kind", "target", "op", "expected" });
+                else if (qstrcmp(key, "eventually") == 0 && v.isObject())
+                    writeInOrder(w, v.toObject(), { "timeout_ms", "interval_ms" }, plain);
+                else
+                    w.value(v);
+            });
     }
     w.endArray();
 }
@@ -198,6 +201,13 @@ void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
     w.field("position", t.position);
     w.key("checks");
     writeChecks(w, t.checks);
+    // Written only when set, so that projects without imports keep their bytes.
+    if (!t.source.isEmpty())
+        w.field("source", t.source);
+    if (!t.junitName.isEmpty())
+        w.field("junitName", t.junitName);
+    if (!t.reviewNote.isEmpty())
+        w.field("reviewNote", t.reviewNote);
     w.endObject();
 }
 
@@ -254,6 +264,8 @@ void writeRun(OrderedJsonWriter &w, const Run &r)
     w.field("failed", r.failed);
     w.field("errors", r.errors);
     w.field("skipped", r.skipped);
+    if (!r.source.isEmpty())
+        w.field("source", r.source);
     w.endObject();
 }
 
@@ -361,7 +373,7 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
     t.title = r.string("title", JsonObjectReader::Required);
     t.description = r.string("description");
     t.priority = priorityFromString(r.choice("priority", priorityNames(), "priority",
-                                             JsonObjectReader::Optional, toString(Priority::Medium)))
+                                        JsonObjectReader::Optional, toString(Priority::Medium)))
                      .value_or(Priority::Medium);
     t.tags = r.stringList("tags");
     t.automated = r.boolean("automated", false);
@@ -371,6 +383,9 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
         t.checks = checks.value();
     else
         problems->append(checks.error());
+    t.source = r.string("source");
+    t.junitName = r.string("junitName");
+    t.reviewNote = r.string("reviewNote");
     r.finish();
     return t;
 }
@@ -385,7 +400,8 @@ Environment readEnvironment(const QJsonValue &v, const QString &path, QStringLis
     e.variables = r.stringMap("variables");
     const QJsonArray connections = r.array("connections");
     for (int i = 0; i < connections.size(); ++i) {
-        JsonObjectReader cr(connections[i], QStringLiteral("%1[%2]").arg(r.path("connections")).arg(i), problems);
+        JsonObjectReader cr(
+            connections[i], QStringLiteral("%1[%2]").arg(r.path("connections")).arg(i), problems);
         Connection c;
         c.name = cr.string("name", JsonObjectReader::Required);
         c.driver = cr.string("driver", JsonObjectReader::Required);
@@ -436,6 +452,7 @@ Run readRun(const QJsonValue &v, const QString &path, QStringList *problems)
     run.failed = r.integer("failed", 0, anyCount, 0);
     run.errors = r.integer("errors", 0, anyCount, 0);
     run.skipped = r.integer("skipped", 0, anyCount, 0);
+    run.source = r.string("source");
     r.finish();
     return run;
 }
@@ -487,7 +504,9 @@ QString problemReport(const QString &fileName, const QStringList &problems)
     for (int i = 0; i < problems.size() && i < kMaxListedProblems; ++i)
         lines << QStringLiteral("%1: %2").arg(fileName, problems[i]);
     if (problems.size() > kMaxListedProblems)
-        lines << QStringLiteral("%1: ... and %2 more problems").arg(fileName).arg(problems.size() - kMaxListedProblems);
+        lines << QStringLiteral("%1: ... and %2 more problems")
+                     .arg(fileName)
+                     .arg(problems.size() - kMaxListedProblems);
     return lines.join(QLatin1Char('\n'));
 }
 
@@ -542,13 +561,13 @@ Result<Project> fromCanonicalJson(const QByteArray &input, const QString &fileNa
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return Result<Project>::failure(QStringLiteral("%1:%2: invalid JSON: %3")
-                                            .arg(fileName, lineAndColumn(data, parseError.offset),
-                                                 parseError.errorString()));
-    if (!document.isObject())
         return Result<Project>::failure(
-            QStringLiteral("%1: not a Flowbench project: the top level must be an object with \"format\": \"flowbench\"")
-                .arg(fileName));
+            QStringLiteral("%1:%2: invalid JSON: %3")
+                .arg(fileName, lineAndColumn(data, parseError.offset), parseError.errorString()));
+    if (!document.isObject())
+        return Result<Project>::failure(QStringLiteral(
+            "%1: not a Flowbench project: the top level must be an object with \"format\": \"flowbench\"")
+                                            .arg(fileName));
 
     QStringList problems;
     JsonObjectReader r(document.object(), QString(), &problems);

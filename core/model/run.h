@@ -25,16 +25,16 @@ struct CheckResult
     ResultStatus status = ResultStatus::Skipped;
     qint64 durationMs = 0;
     int attempts = 0; // tries made by `eventually`
-    QString message;  // for a person: what failed or why it could not run
+    QString message; // for a person: what failed or why it could not run
     QString evidence; // truncated response excerpt or rows
     QDateTime finishedAt;
 
     bool operator==(const CheckResult &o) const
     {
-        return id == o.id && runId == o.runId && testCaseId == o.testCaseId
-            && checkId == o.checkId && nodeId == o.nodeId && status == o.status
-            && durationMs == o.durationMs && attempts == o.attempts && message == o.message
-            && evidence == o.evidence && finishedAt == o.finishedAt;
+        return id == o.id && runId == o.runId && testCaseId == o.testCaseId && checkId == o.checkId
+            && nodeId == o.nodeId && status == o.status && durationMs == o.durationMs
+            && attempts == o.attempts && message == o.message && evidence == o.evidence
+            && finishedAt == o.finishedAt;
     }
 };
 
@@ -42,7 +42,7 @@ struct Run
 {
     Id id;
     QString environment; // environment name at the time of the run
-    QString selection;   // what was run, for a person: "flow Checkout", "all"
+    QString selection; // what was run, for a person: "flow Checkout", "all"
     QDateTime startedAt;
     QDateTime finishedAt;
     bool cancelled = false;
@@ -50,13 +50,16 @@ struct Run
     int failed = 0;
     int errors = 0;
     int skipped = 0;
+    // Empty for Flowbench's own runs; for results imported from another tool, the file
+    // they came from ("pytest-results.xml").
+    QString source;
 
     bool operator==(const Run &o) const
     {
         return id == o.id && environment == o.environment && selection == o.selection
             && startedAt == o.startedAt && finishedAt == o.finishedAt && cancelled == o.cancelled
-            && passed == o.passed && failed == o.failed && errors == o.errors
-            && skipped == o.skipped;
+            && passed == o.passed && failed == o.failed && errors == o.errors && skipped == o.skipped
+            && source == o.source;
     }
 };
 

@@ -32,13 +32,23 @@ struct TestCase
     bool automated = false; // manual test cases have no checks to run
     int position = 0; // order among the node's test cases
     QList<Check> checks; // ordered steps
+    // Where an import took it from ("postman:<item id>", "openapi:GET /pets/{id}"): a
+    // re-import of the same source merges into it. Empty when made in Flowbench.
+    QString source;
+    // Names of external JUnit testcases whose results belong to it ("*.test_checkout*",
+    // "classname.name"; * and ? wildcards); empty: matched by title.
+    QString junitName;
+    // Non-empty: the test case needs a person's look before it is trusted, and why (e.g.
+    // script lines an import could not translate, kept verbatim).
+    QString reviewNote;
     int revision = 0;
 
     bool operator==(const TestCase &o) const
     {
         return id == o.id && nodeId == o.nodeId && flowId == o.flowId && title == o.title
             && description == o.description && priority == o.priority && tags == o.tags
-            && automated == o.automated && position == o.position && checks == o.checks;
+            && automated == o.automated && position == o.position && checks == o.checks && source == o.source
+            && junitName == o.junitName && reviewNote == o.reviewNote;
     }
     bool operator!=(const TestCase &o) const { return !(*this == o); }
 };

@@ -140,7 +140,16 @@ QList<Migration> buildMigrations()
     three.statements = {
         QStringLiteral("ALTER TABLE edges ADD COLUMN route TEXT NOT NULL DEFAULT ''"),
     };
-    return {one, two, three};
+    Migration four;
+    four.version = 4;
+    four.summary = "where imported test cases and runs came from";
+    four.statements = {
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN junit_name TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN review_note TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
+    };
+    return { one, two, three, four };
 }
 
 } // namespace
@@ -151,7 +160,10 @@ const QList<Migration> &schemaMigrations()
     return migrations;
 }
 
-int latestSchemaVersion() { return schemaMigrations().last().version; }
+int latestSchemaVersion()
+{
+    return schemaMigrations().last().version;
+}
 
 Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion)
 {
@@ -161,9 +173,10 @@ Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion)
         QSqlQuery q(db);
         for (const QString &statement : m.statements) {
             if (!q.exec(statement))
-                return Status::failure(QStringLiteral("migration %1 (%2) failed: %3")
-                                           .arg(m.version)
-                                           .arg(QLatin1String(m.summary), describeSqlError(q.lastError(), &db)));
+                return Status::failure(
+                    QStringLiteral("migration %1 (%2) failed: %3")
+                        .arg(m.version)
+                        .arg(QLatin1String(m.summary), describeSqlError(q.lastError(), &db)));
         }
         q.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, ?)"));
         q.addBindValue(m.version);

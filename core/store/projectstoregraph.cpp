@@ -12,8 +12,8 @@ namespace flowbench {
 namespace {
 
 template <typename T, typename FromRow>
-Result<QList<T>> readAll(const ProjectStorePrivate &d, const QString &sql, const QVariantList &binds,
-                         FromRow fromRow)
+Result<QList<T>> readAll(
+    const ProjectStorePrivate &d, const QString &sql, const QVariantList &binds, FromRow fromRow)
 {
     QSqlQuery q = d.query();
     q.setForwardOnly(true);
@@ -27,7 +27,8 @@ Result<QList<T>> readAll(const ProjectStorePrivate &d, const QString &sql, const
     while (q.next()) {
         Result<T> item = fromRow(q);
         if (!item)
-            return Result<QList<T>>::failure(d.message(QStringLiteral("file is damaged: %1").arg(item.error())));
+            return Result<QList<T>>::failure(
+                d.message(QStringLiteral("file is damaged: %1").arg(item.error())));
         list.append(std::move(item).value());
     }
     return list;
@@ -77,7 +78,7 @@ Result<QList<Node>> ProjectStore::nodes() const
 
 Result<Node> ProjectStore::node(const Id &id) const
 {
-    auto list = readAll<Node>(*d, select(kNodeColumns, "nodes WHERE id = ?"), {id}, nodeFromRow);
+    auto list = readAll<Node>(*d, select(kNodeColumns, "nodes WHERE id = ?"), { id }, nodeFromRow);
     if (!list)
         return Result<Node>::failure(list.error());
     if (list->isEmpty())
@@ -101,14 +102,15 @@ Status ProjectStore::updateNode(Node &node)
         return d->failure(problem);
     Status s = d->edit([&]() -> Status {
         QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("UPDATE nodes SET kind=?, name=?, group_name=?, owner=?, description=?, likelihood=?, "
-                                 "impact=?, properties=?, x=?, y=?, pinned=?, revision=revision+1 "
-                                 "WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(toString(node.kind)), QVariant(node.name), QVariant(node.group),
-                                  QVariant(node.owner), QVariant(node.description), QVariant(node.risk.likelihood),
-                                  QVariant(node.risk.impact), QVariant(jsonText(node.properties)), QVariant(node.x),
-                                  QVariant(node.y), QVariant(node.pinned ? 1 : 0), QVariant(node.id),
-                                  QVariant(node.revision)});
+        q.prepare(QStringLiteral(
+            "UPDATE nodes SET kind=?, name=?, group_name=?, owner=?, description=?, likelihood=?, "
+            "impact=?, properties=?, x=?, y=?, pinned=?, revision=revision+1 "
+            "WHERE id=? AND revision=?"));
+        bindAll(q,
+            { QVariant(toString(node.kind)), QVariant(node.name), QVariant(node.group), QVariant(node.owner),
+                QVariant(node.description), QVariant(node.risk.likelihood), QVariant(node.risk.impact),
+                QVariant(jsonText(node.properties)), QVariant(node.x), QVariant(node.y),
+                QVariant(node.pinned ? 1 : 0), QVariant(node.id), QVariant(node.revision) });
         return d->guardedUpdate(q, "nodes", describe(node), node.id, node.revision);
     });
     if (s)
@@ -121,7 +123,7 @@ Status ProjectStore::setNodePositions(const QList<NodePosition> &positions)
     return d->edit([&]() -> Status {
         QSqlQuery q = d->query();
         if (Status s = d->prepare(q, QStringLiteral("UPDATE nodes SET x=?, y=?, pinned=? WHERE id=?"),
-                                  QStringLiteral("move nodes"));
+                QStringLiteral("move nodes"));
             !s)
             return s;
         for (const NodePosition &p : positions) {
@@ -132,7 +134,8 @@ Status ProjectStore::setNodePositions(const QList<NodePosition> &positions)
             if (Status s = d->exec(q, QStringLiteral("move node %1").arg(p.id)); !s)
                 return s;
             if (q.numRowsAffected() == 0)
-                return d->failure(QStringLiteral("cannot move node %1: no such node; no node was moved").arg(p.id));
+                return d->failure(
+                    QStringLiteral("cannot move node %1: no such node; no node was moved").arg(p.id));
         }
         return success();
     });
@@ -153,7 +156,8 @@ Result<DeleteSummary> ProjectStore::previewRemoveNode(const Id &id) const
     for (int i = 0; i < 5; ++i)
         q.addBindValue(bindable(id));
     if (!q.exec() || !q.next())
-        return Result<DeleteSummary>::failure(d->sqlFailure(QStringLiteral("count what node %1 holds").arg(id), q).error());
+        return Result<DeleteSummary>::failure(
+            d->sqlFailure(QStringLiteral("count what node %1 holds").arg(id), q).error());
     DeleteSummary summary;
     summary.edges = q.value(0).toInt();
     summary.testCases = q.value(1).toInt();
@@ -185,7 +189,7 @@ Result<DeleteSummary> ProjectStore::removeNode(const Id &id)
 namespace {
 Status endpointsExist(const ProjectStorePrivate &d, const Edge &e)
 {
-    for (const Id &end : {e.from, e.to}) {
+    for (const Id &end : { e.from, e.to }) {
         auto exists = d.exists("nodes", end);
         if (!exists)
             return Status::failure(exists.error());
@@ -222,11 +226,14 @@ Status ProjectStore::updateEdge(Edge &edge)
             return e;
         QSqlQuery q = d->query();
         // SQLite evaluates every expression on the old row: the CASE sees the old ends.
-        q.prepare(QStringLiteral("UPDATE edges SET route = CASE WHEN from_id=? AND to_id=? THEN route ELSE '' END, "
-                                 "from_id=?, to_id=?, kind=?, label=?, revision=revision+1 "
-                                 "WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(edge.from), QVariant(edge.to), QVariant(edge.from), QVariant(edge.to),
-                    QVariant(toString(edge.kind)), QVariant(edge.label), QVariant(edge.id), QVariant(edge.revision)});
+        q.prepare(
+            QStringLiteral("UPDATE edges SET route = CASE WHEN from_id=? AND to_id=? THEN route ELSE '' END, "
+                           "from_id=?, to_id=?, kind=?, label=?, revision=revision+1 "
+                           "WHERE id=? AND revision=?"));
+        bindAll(q,
+            { QVariant(edge.from), QVariant(edge.to), QVariant(edge.from), QVariant(edge.to),
+                QVariant(toString(edge.kind)), QVariant(edge.label), QVariant(edge.id),
+                QVariant(edge.revision) });
         return d->guardedUpdate(q, "edges", describe(edge), edge.id, edge.revision);
     });
     if (s)
@@ -243,10 +250,11 @@ Status ProjectStore::setEdgeRoutes(const QList<EdgeRouteChange> &routes)
             return s;
         for (const EdgeRouteChange &change : routes) {
             if (!change.route.isEmpty() && !SplineRoute::isValidPointCount(change.route.points.size()))
-                return d->failure(QStringLiteral("cannot route edge %1: a route needs 1 + 3n points (n >= 1), "
-                                                 "found %2; no edge was routed")
-                                      .arg(change.id)
-                                      .arg(change.route.points.size()));
+                return d->failure(
+                    QStringLiteral("cannot route edge %1: a route needs 1 + 3n points (n >= 1), "
+                                   "found %2; no edge was routed")
+                        .arg(change.id)
+                        .arg(change.route.points.size()));
             q.bindValue(0, bindable(QVariant(routeText(change.route))));
             q.bindValue(1, change.id);
             if (Status s = d->exec(q, QStringLiteral("route edge %1").arg(change.id)); !s)
@@ -275,7 +283,10 @@ Status removeRow(ProjectStorePrivate &d, const char *table, const QString &entit
 }
 } // namespace
 
-Status ProjectStore::removeEdge(const Id &id) { return removeRow(*d, "edges", QStringLiteral("edge"), id); }
+Status ProjectStore::removeEdge(const Id &id)
+{
+    return removeRow(*d, "edges", QStringLiteral("edge"), id);
+}
 
 // ---- flows --------------------------------------------------------------------------
 
@@ -286,17 +297,16 @@ Result<QList<Flow>> ProjectStore::flows() const
         f.id = q.value(0).toString();
         f.name = q.value(1).toString();
         f.description = q.value(2).toString();
-        f.risk = Risk{q.value(3).toInt(), q.value(4).toInt()};
+        f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
         f.revision = q.value(5).toInt();
         return Result<Flow>(f);
     });
     if (!flows)
         return flows;
     using Step = std::pair<Id, Id>;
-    auto steps = readAll<Step>(*d, QStringLiteral("SELECT flow_id, node_id FROM flow_nodes ORDER BY flow_id, position"),
-                               {}, [](const QSqlQuery &q) {
-                                   return Result<Step>(Step(q.value(0).toString(), q.value(1).toString()));
-                               });
+    auto steps = readAll<Step>(*d,
+        QStringLiteral("SELECT flow_id, node_id FROM flow_nodes ORDER BY flow_id, position"), {},
+        [](const QSqlQuery &q) { return Result<Step>(Step(q.value(0).toString(), q.value(1).toString())); });
     if (!steps)
         return Result<QList<Flow>>::failure(steps.error());
     QHash<Id, int> index;
@@ -323,7 +333,10 @@ Status flowNodesExist(const ProjectStorePrivate &d, const Flow &f)
         if (!exists)
             return Status::failure(exists.error());
         if (!exists.value())
-            return d.failure(QStringLiteral("%1, step %2: no node with id \"%3\"").arg(describe(f)).arg(i).arg(f.nodeIds[i]));
+            return d.failure(QStringLiteral("%1, step %2: no node with id \"%3\"")
+                                 .arg(describe(f))
+                                 .arg(i)
+                                 .arg(f.nodeIds[i]));
     }
     return success();
 }
@@ -351,10 +364,12 @@ Status ProjectStore::updateFlow(Flow &flow)
         if (Status e = flowNodesExist(*d, flow); !e)
             return e;
         QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("UPDATE flows SET name=?, description=?, likelihood=?, impact=?, revision=revision+1 "
-                                 "WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(flow.name), QVariant(flow.description), QVariant(flow.risk.likelihood),
-                                  QVariant(flow.risk.impact), QVariant(flow.id), QVariant(flow.revision)});
+        q.prepare(QStringLiteral(
+            "UPDATE flows SET name=?, description=?, likelihood=?, impact=?, revision=revision+1 "
+            "WHERE id=? AND revision=?"));
+        bindAll(q,
+            { QVariant(flow.name), QVariant(flow.description), QVariant(flow.risk.likelihood),
+                QVariant(flow.risk.impact), QVariant(flow.id), QVariant(flow.revision) });
         if (Status u = d->guardedUpdate(q, "flows", describe(flow), flow.id, flow.revision); !u)
             return u;
         return d->writeFlowPath(flow);
@@ -364,7 +379,10 @@ Status ProjectStore::updateFlow(Flow &flow)
     return s;
 }
 
-Status ProjectStore::removeFlow(const Id &id) { return removeRow(*d, "flows", QStringLiteral("flow"), id); }
+Status ProjectStore::removeFlow(const Id &id)
+{
+    return removeRow(*d, "flows", QStringLiteral("flow"), id);
+}
 
 // ---- test cases ---------------------------------------------------------------------
 
@@ -412,13 +430,15 @@ Result<QList<TestCase>> ProjectStore::testCases() const
 
 Result<QList<TestCase>> ProjectStore::testCasesOfNode(const Id &nodeId) const
 {
-    return readAll<TestCase>(*d, select(kTestCaseColumns, "test_cases WHERE node_id = ? ORDER BY position, id"),
-                             {nodeId}, testCaseFromRow);
+    return readAll<TestCase>(*d,
+        select(kTestCaseColumns, "test_cases WHERE node_id = ? ORDER BY position, id"), { nodeId },
+        testCaseFromRow);
 }
 
 Result<TestCase> ProjectStore::testCase(const Id &id) const
 {
-    auto list = readAll<TestCase>(*d, select(kTestCaseColumns, "test_cases WHERE id = ?"), {id}, testCaseFromRow);
+    auto list
+        = readAll<TestCase>(*d, select(kTestCaseColumns, "test_cases WHERE id = ?"), { id }, testCaseFromRow);
     if (!list)
         return Result<TestCase>::failure(list.error());
     if (list->isEmpty())
@@ -448,13 +468,17 @@ Status ProjectStore::updateTestCase(TestCase &t)
         if (Status e = testCaseRefsExist(*d, t); !e)
             return e;
         QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
-                                 "tags=?, automated=?, position=?, checks=?, revision=revision+1 "
-                                 "WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
-              QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
-              QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
-              QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.id), QVariant(t.revision)});
+        q.prepare(QStringLiteral(
+            "UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
+            "tags=?, automated=?, position=?, checks=?, source=?, junit_name=?, review_note=?, "
+            "revision=revision+1 "
+            "WHERE id=? AND revision=?"));
+        bindAll(q,
+            { QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId), QVariant(t.title),
+                QVariant(t.description), QVariant(toString(t.priority)),
+                QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
+                QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
+                QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.id), QVariant(t.revision) });
         return d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision);
     });
     if (s)
@@ -488,14 +512,16 @@ Status environmentNameFree(const ProjectStorePrivate &d, const Environment &e)
     if (!q.exec())
         return d.sqlFailure(QStringLiteral("read environments"), q);
     if (q.next())
-        return d.failure(QStringLiteral("%1 already exists; environment names must be unique").arg(describe(e)));
+        return d.failure(
+            QStringLiteral("%1 already exists; environment names must be unique").arg(describe(e)));
     return success();
 }
 } // namespace
 
 Result<QList<Environment>> ProjectStore::environments() const
 {
-    return readAll<Environment>(*d, select(kEnvironmentColumns, "environments ORDER BY id"), {}, environmentFromRow);
+    return readAll<Environment>(
+        *d, select(kEnvironmentColumns, "environments ORDER BY id"), {}, environmentFromRow);
 }
 
 Status ProjectStore::addEnvironment(Environment &environment)
@@ -528,8 +554,9 @@ Status ProjectStore::updateEnvironment(Environment &e)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE environments SET name=?, protected=?, variables=?, connections=?, "
                                  "revision=revision+1 WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
-                                  QVariant(jsonText(connections)), QVariant(e.id), QVariant(e.revision)});
+        bindAll(q,
+            { QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
+                QVariant(jsonText(connections)), QVariant(e.id), QVariant(e.revision) });
         return d->guardedUpdate(q, "environments", describe(e), e.id, e.revision);
     });
     if (s)
@@ -559,7 +586,7 @@ Status commentNodeExists(const ProjectStorePrivate &d, const Comment &c)
 Result<QList<Comment>> ProjectStore::comments() const
 {
     return readAll<Comment>(*d, select(kCommentColumns, "comments ORDER BY id"), {},
-                            [](const QSqlQuery &q) { return Result<Comment>(commentFromRow(q)); });
+        [](const QSqlQuery &q) { return Result<Comment>(commentFromRow(q)); });
 }
 
 Status ProjectStore::addComment(Comment &comment)
@@ -586,8 +613,9 @@ Status ProjectStore::updateComment(Comment &c)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
                                  "revision=revision+1 WHERE id=? AND revision=?"));
-        bindAll(q, {QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
-                                  QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision)});
+        bindAll(q,
+            { QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
+                QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision) });
         return d->guardedUpdate(q, "comments", describe(c), c.id, c.revision);
     });
     if (s)
@@ -595,6 +623,9 @@ Status ProjectStore::updateComment(Comment &c)
     return s;
 }
 
-Status ProjectStore::removeComment(const Id &id) { return removeRow(*d, "comments", QStringLiteral("comment"), id); }
+Status ProjectStore::removeComment(const Id &id)
+{
+    return removeRow(*d, "comments", QStringLiteral("comment"), id);
+}
 
 } // namespace flowbench

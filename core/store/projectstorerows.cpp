@@ -11,20 +11,24 @@
 
 namespace flowbench {
 
-const char *const kNodeColumns =
-    "id, kind, name, group_name, owner, description, likelihood, impact, properties, x, y, pinned, revision";
+const char *const kNodeColumns = "id, kind, name, group_name, owner, description, likelihood, impact, "
+                                 "properties, x, y, pinned, revision";
 const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision, route";
 const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
-const char *const kTestCaseColumns =
-    "id, node_id, flow_id, title, description, priority, tags, automated, position, checks, revision";
+const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
+                                     "position, checks, revision, source, "
+                                     "junit_name, review_note";
 const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
-const char *const kRunColumns =
-    "id, environment, selection, started_at, finished_at, cancelled, passed, failed, errors, skipped";
+const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
+                                "failed, errors, skipped, source";
 const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
                                    "attempts, message, evidence, finished_at";
 
-QString ProjectStorePrivate::message(const QString &text) const { return path + QStringLiteral(": ") + text; }
+QString ProjectStorePrivate::message(const QString &text) const
+{
+    return path + QStringLiteral(": ") + text;
+}
 
 QString ProjectStorePrivate::sqlError(const QSqlQuery &q) const
 {
@@ -57,12 +61,13 @@ Result<bool> ProjectStorePrivate::exists(const char *table, const Id &id) const
     q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table)));
     q.addBindValue(bindable(id));
     if (!q.exec())
-        return Result<bool>::failure(message(QStringLiteral("could not read %1: %2")
-                                                 .arg(QLatin1String(table), sqlError(q))));
+        return Result<bool>::failure(
+            message(QStringLiteral("could not read %1: %2").arg(QLatin1String(table), sqlError(q))));
     return q.next();
 }
 
-Status ProjectStorePrivate::conflict(const char *table, const QString &entity, const Id &id, int revision) const
+Status ProjectStorePrivate::conflict(
+    const char *table, const QString &entity, const Id &id, int revision) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("SELECT revision FROM %1 WHERE id = ?").arg(QLatin1String(table)));
@@ -70,7 +75,8 @@ Status ProjectStorePrivate::conflict(const char *table, const QString &entity, c
     if (!q.exec())
         return sqlFailure(QStringLiteral("check the revision of %1").arg(entity), q);
     if (!q.next())
-        return failure(QStringLiteral("%1 no longer exists (deleted by someone else?); nothing was saved").arg(entity));
+        return failure(
+            QStringLiteral("%1 no longer exists (deleted by someone else?); nothing was saved").arg(entity));
     return failure(QStringLiteral("%1 was changed by someone else since you loaded it (stored revision %2, "
                                   "yours %3); reload it and edit again. Nothing was saved")
                        .arg(entity)
@@ -78,8 +84,8 @@ Status ProjectStorePrivate::conflict(const char *table, const QString &entity, c
                        .arg(revision));
 }
 
-Status ProjectStorePrivate::guardedUpdate(QSqlQuery &q, const char *table, const QString &entity, const Id &id,
-                                            int revision) const
+Status ProjectStorePrivate::guardedUpdate(
+    QSqlQuery &q, const char *table, const QString &entity, const Id &id, int revision) const
 {
     if (Status s = exec(q, QStringLiteral("save %1").arg(entity)); !s)
         return s;
@@ -91,11 +97,12 @@ Status ProjectStorePrivate::guardedUpdate(QSqlQuery &q, const char *table, const
 Status ProjectStorePrivate::insertNode(const Node &n) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO nodes (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)").arg(QLatin1String(kNodeColumns)));
-    bindAll(q, {QVariant(n.id), QVariant(toString(n.kind)), QVariant(n.name), QVariant(n.group),
-                              QVariant(n.owner), QVariant(n.description), QVariant(n.risk.likelihood),
-                              QVariant(n.risk.impact), QVariant(jsonText(n.properties)), QVariant(n.x),
-                              QVariant(n.y), QVariant(n.pinned ? 1 : 0)});
+    q.prepare(QStringLiteral("INSERT INTO nodes (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)")
+                  .arg(QLatin1String(kNodeColumns)));
+    bindAll(q,
+        { QVariant(n.id), QVariant(toString(n.kind)), QVariant(n.name), QVariant(n.group), QVariant(n.owner),
+            QVariant(n.description), QVariant(n.risk.likelihood), QVariant(n.risk.impact),
+            QVariant(jsonText(n.properties)), QVariant(n.x), QVariant(n.y), QVariant(n.pinned ? 1 : 0) });
     return exec(q, QStringLiteral("add %1").arg(describe(n)));
 }
 
@@ -104,9 +111,11 @@ Status ProjectStorePrivate::insertEdge(const Edge &e) const
     QSqlQuery q = query();
     if (!e.route.isEmpty() && !SplineRoute::isValidPointCount(e.route.points.size()))
         return failure(routeShapeProblem(e));
-    q.prepare(QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1,?)").arg(QLatin1String(kEdgeColumns)));
-    bindAll(q, {QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label),
-                QVariant(routeText(e.route))});
+    q.prepare(
+        QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1,?)").arg(QLatin1String(kEdgeColumns)));
+    bindAll(q,
+        { QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label),
+            QVariant(routeText(e.route)) });
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
@@ -114,8 +123,9 @@ Status ProjectStorePrivate::insertFlow(const Flow &f) const
 {
     QSqlQuery q = query();
     q.prepare(QStringLiteral("INSERT INTO flows (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kFlowColumns)));
-    bindAll(q, {QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
-                              QVariant(f.risk.impact)});
+    bindAll(q,
+        { QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
+            QVariant(f.risk.impact) });
     if (Status s = exec(q, QStringLiteral("add %1").arg(describe(f))); !s)
         return s;
     return writeFlowPath(f);
@@ -142,11 +152,14 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
 Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1)").arg(QLatin1String(kTestCaseColumns)));
-    bindAll(q, {QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
-          QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
-          QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0), QVariant(t.position),
-          QVariant(jsonText(checksToJson(t.checks)))});
+    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?)")
+                  .arg(QLatin1String(kTestCaseColumns)));
+    bindAll(q,
+        { QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
+            QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
+            QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
+            QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
+            QVariant(t.junitName), QVariant(t.reviewNote) });
     return exec(q, QStringLiteral("add %1").arg(describe(t)));
 }
 
@@ -159,28 +172,34 @@ Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
     for (const Connection &c : e.connections)
         connections.append(environmentConnectionToJson(c));
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kEnvironmentColumns)));
-    bindAll(q, {QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0),
-                              QVariant(jsonText(variables)), QVariant(jsonText(connections))});
+    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1)")
+                  .arg(QLatin1String(kEnvironmentColumns)));
+    bindAll(q,
+        { QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
+            QVariant(jsonText(connections)) });
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
 Status ProjectStorePrivate::insertComment(const Comment &c) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO comments (%1) VALUES (?,?,?,?,?,?,1)").arg(QLatin1String(kCommentColumns)));
-    bindAll(q, {QVariant(c.id), QVariant(c.nodeId), QVariant(c.author), QVariant(c.text),
-                              dateToDb(c.createdAt), QVariant(c.resolved ? 1 : 0)});
+    q.prepare(QStringLiteral("INSERT INTO comments (%1) VALUES (?,?,?,?,?,?,1)")
+                  .arg(QLatin1String(kCommentColumns)));
+    bindAll(q,
+        { QVariant(c.id), QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
+            QVariant(c.resolved ? 1 : 0) });
     return exec(q, QStringLiteral("add %1").arg(describe(c)));
 }
 
 Status ProjectStorePrivate::insertRun(const Run &r) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?)").arg(QLatin1String(kRunColumns)));
-    bindAll(q, {QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
-                              dateToDb(r.finishedAt), QVariant(r.cancelled ? 1 : 0), QVariant(r.passed),
-                              QVariant(r.failed), QVariant(r.errors), QVariant(r.skipped)});
+    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                  .arg(QLatin1String(kRunColumns)));
+    bindAll(q,
+        { QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
+            dateToDb(r.finishedAt), QVariant(r.cancelled ? 1 : 0), QVariant(r.passed), QVariant(r.failed),
+            QVariant(r.errors), QVariant(r.skipped), QVariant(r.source) });
     return exec(q, QStringLiteral("add run %1").arg(r.id));
 }
 
@@ -235,10 +254,10 @@ QString jsonText(const QJsonArray &array)
 
 QJsonObject environmentConnectionToJson(const Connection &c)
 {
-    return QJsonObject{{QStringLiteral("name"), c.name},         {QStringLiteral("driver"), c.driver},
-                       {QStringLiteral("host"), c.host},         {QStringLiteral("port"), c.port},
-                       {QStringLiteral("database"), c.database}, {QStringLiteral("user"), c.user},
-                       {QStringLiteral("password_ref"), c.passwordRef}, {QStringLiteral("options"), c.options}};
+    return QJsonObject { { QStringLiteral("name"), c.name }, { QStringLiteral("driver"), c.driver },
+        { QStringLiteral("host"), c.host }, { QStringLiteral("port"), c.port },
+        { QStringLiteral("database"), c.database }, { QStringLiteral("user"), c.user },
+        { QStringLiteral("password_ref"), c.passwordRef }, { QStringLiteral("options"), c.options } };
 }
 
 QStringList storeProblems(const Environment &e, const QString &where)
@@ -255,11 +274,26 @@ QStringList storeProblems(const Environment &e, const QString &where)
     return problems;
 }
 
-QString describe(const Node &n) { return QStringLiteral("node \"%1\"").arg(n.name); }
-QString describe(const Flow &f) { return QStringLiteral("flow \"%1\"").arg(f.name); }
-QString describe(const TestCase &t) { return QStringLiteral("test case \"%1\"").arg(t.title); }
-QString describe(const Environment &e) { return QStringLiteral("environment \"%1\"").arg(e.name); }
-QString describe(const Comment &c) { return QStringLiteral("comment %1 by \"%2\"").arg(c.id, c.author); }
+QString describe(const Node &n)
+{
+    return QStringLiteral("node \"%1\"").arg(n.name);
+}
+QString describe(const Flow &f)
+{
+    return QStringLiteral("flow \"%1\"").arg(f.name);
+}
+QString describe(const TestCase &t)
+{
+    return QStringLiteral("test case \"%1\"").arg(t.title);
+}
+QString describe(const Environment &e)
+{
+    return QStringLiteral("environment \"%1\"").arg(e.name);
+}
+QString describe(const Comment &c)
+{
+    return QStringLiteral("comment %1 by \"%2\"").arg(c.id, c.author);
+}
 QString describe(const Edge &e)
 {
     if (!e.label.isEmpty())
@@ -272,8 +306,9 @@ namespace {
 template <typename T>
 Result<T> rowFailure(const char *table, const QSqlQuery &q, const char *column, const QString &why)
 {
-    return Result<T>::failure(QStringLiteral("table %1, row %2, column %3: %4")
-                                  .arg(QLatin1String(table), q.value(0).toString(), QLatin1String(column), why));
+    return Result<T>::failure(
+        QStringLiteral("table %1, row %2, column %3: %4")
+            .arg(QLatin1String(table), q.value(0).toString(), QLatin1String(column), why));
 }
 
 bool parseJson(const QString &text, QJsonDocument &doc, QString &why)
@@ -295,17 +330,19 @@ Result<Node> nodeFromRow(const QSqlQuery &q)
     n.id = q.value(0).toString();
     const auto kind = nodeKindFromString(q.value(1).toString());
     if (!kind)
-        return rowFailure<Node>("nodes", q, "kind", QStringLiteral("unknown node kind \"%1\"").arg(q.value(1).toString()));
+        return rowFailure<Node>(
+            "nodes", q, "kind", QStringLiteral("unknown node kind \"%1\"").arg(q.value(1).toString()));
     n.kind = *kind;
     n.name = q.value(2).toString();
     n.group = q.value(3).toString();
     n.owner = q.value(4).toString();
     n.description = q.value(5).toString();
-    n.risk = Risk{q.value(6).toInt(), q.value(7).toInt()};
+    n.risk = Risk { q.value(6).toInt(), q.value(7).toInt() };
     QJsonDocument doc;
     QString why;
     if (!parseJson(q.value(8).toString(), doc, why) || !doc.isObject())
-        return rowFailure<Node>("nodes", q, "properties", why.isEmpty() ? QStringLiteral("not a JSON object") : why);
+        return rowFailure<Node>(
+            "nodes", q, "properties", why.isEmpty() ? QStringLiteral("not a JSON object") : why);
     n.properties = doc.object();
     n.x = q.value(9).toDouble();
     n.y = q.value(10).toDouble();
@@ -322,7 +359,8 @@ Result<Edge> edgeFromRow(const QSqlQuery &q)
     e.to = q.value(2).toString();
     const auto kind = edgeKindFromString(q.value(3).toString());
     if (!kind)
-        return rowFailure<Edge>("edges", q, "kind", QStringLiteral("unknown edge kind \"%1\"").arg(q.value(3).toString()));
+        return rowFailure<Edge>(
+            "edges", q, "kind", QStringLiteral("unknown edge kind \"%1\"").arg(q.value(3).toString()));
     e.kind = *kind;
     e.label = q.value(4).toString();
     e.revision = q.value(5).toInt();
@@ -334,7 +372,7 @@ Result<Edge> edgeFromRow(const QSqlQuery &q)
             return rowFailure<Edge>("edges", q, "route", why);
         QStringList problems;
         e.route = routeFromJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
-                                QStringLiteral("route"), &problems);
+            QStringLiteral("route"), &problems);
         if (!problems.isEmpty())
             return rowFailure<Edge>("edges", q, "route", problems.join(QStringLiteral("; ")));
     }
@@ -352,23 +390,28 @@ Result<TestCase> testCaseFromRow(const QSqlQuery &q)
     const auto priority = priorityFromString(q.value(5).toString());
     if (!priority)
         return rowFailure<TestCase>("test_cases", q, "priority",
-                                    QStringLiteral("unknown priority \"%1\"").arg(q.value(5).toString()));
+            QStringLiteral("unknown priority \"%1\"").arg(q.value(5).toString()));
     t.priority = *priority;
     QJsonDocument doc;
     QString why;
     if (!parseJson(q.value(6).toString(), doc, why) || !doc.isArray())
-        return rowFailure<TestCase>("test_cases", q, "tags", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+        return rowFailure<TestCase>(
+            "test_cases", q, "tags", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
     for (const QJsonValue &tag : doc.array())
         t.tags.append(tag.toString());
     t.automated = q.value(7).toInt() != 0;
     t.position = q.value(8).toInt();
     if (!parseJson(q.value(9).toString(), doc, why) || !doc.isArray())
-        return rowFailure<TestCase>("test_cases", q, "checks", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+        return rowFailure<TestCase>(
+            "test_cases", q, "checks", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
     auto checks = checksFromJson(doc.array(), QStringLiteral("checks"));
     if (!checks)
         return rowFailure<TestCase>("test_cases", q, "checks", checks.error());
     t.checks = checks.value();
     t.revision = q.value(10).toInt();
+    t.source = q.value(11).toString();
+    t.junitName = q.value(12).toString();
+    t.reviewNote = q.value(13).toString();
     return t;
 }
 
@@ -381,12 +424,14 @@ Result<Environment> environmentFromRow(const QSqlQuery &q)
     QJsonDocument doc;
     QString why;
     if (!parseJson(q.value(3).toString(), doc, why) || !doc.isObject())
-        return rowFailure<Environment>("environments", q, "variables", why.isEmpty() ? QStringLiteral("not a JSON object") : why);
+        return rowFailure<Environment>(
+            "environments", q, "variables", why.isEmpty() ? QStringLiteral("not a JSON object") : why);
     const QJsonObject variables = doc.object();
     for (auto it = variables.begin(); it != variables.end(); ++it)
         e.variables.insert(it.key(), it.value().toString());
     if (!parseJson(q.value(4).toString(), doc, why) || !doc.isArray())
-        return rowFailure<Environment>("environments", q, "connections", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+        return rowFailure<Environment>(
+            "environments", q, "connections", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
     for (const QJsonValue &v : doc.array()) {
         const QJsonObject o = v.toObject();
         Connection c;
@@ -430,6 +475,7 @@ Run runFromRow(const QSqlQuery &q)
     r.failed = q.value(7).toInt();
     r.errors = q.value(8).toInt();
     r.skipped = q.value(9).toInt();
+    r.source = q.value(10).toString();
     return r;
 }
 
@@ -443,7 +489,8 @@ Result<CheckResult> resultFromRow(const QSqlQuery &q)
     r.nodeId = q.value(4).toString();
     const auto status = resultStatusFromString(q.value(5).toString());
     if (!status)
-        return rowFailure<CheckResult>("results", q, "status", QStringLiteral("unknown status \"%1\"").arg(q.value(5).toString()));
+        return rowFailure<CheckResult>(
+            "results", q, "status", QStringLiteral("unknown status \"%1\"").arg(q.value(5).toString()));
     r.status = *status;
     r.durationMs = q.value(6).toLongLong();
     r.attempts = q.value(7).toInt();
