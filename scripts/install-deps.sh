@@ -16,6 +16,8 @@ PACKAGES=(
   clang libclang-rt-14-dev
   # packaging checks: the desktop entry, AppStream metadata, the .deb's icons
   desktop-file-utils appstream file dpkg-dev
+  # map export tests: render PDFs back (pdftoppm) and read their text (pdftotext)
+  poppler-utils
 )
 
 # --tests: also the npm peers the tests and benchmarks run (tools/node/package.json,

@@ -1,6 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "document/projectdocument.h"
+#include "map/export/mapexportactions.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
 #include "shell/importexportactions.h"
@@ -250,6 +251,10 @@ void MainWindow::createMenus()
     m_actions->add(formats->exportAction(), true);
     file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
     file->addActions({ formats->importAction(), formats->exportAction() });
+    auto *mapImages = new MapExportActions(this, m_view);
+    m_actions->add(mapImages->exportAction(), true);
+    m_actions->add(mapImages->printAction(), true);
+    file->addActions({ mapImages->exportAction(), mapImages->printAction() });
     file->addActions(m_actions->actions({ QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));

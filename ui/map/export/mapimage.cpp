@@ -171,6 +171,16 @@ void paintMapItems(QPainter *painter, MapScene *scene, const QRectF &source)
     forEachItem(scene, source, [&](QGraphicsItem *item) { paintItem(painter, item, base); });
 }
 
+QSizeF mapPageSize(const MapScene *scene, const MapImageOptions &options)
+{
+    return pageLayout(scene, options, 1.0).page;
+}
+
+void paintMapPage(QPainter *painter, MapScene *scene, const MapImageOptions &options)
+{
+    paintPage(painter, scene, pageLayout(scene, options, 1.0), true);
+}
+
 QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
 {
     const PageLayout l = pageLayout(scene, options, 1.0);

@@ -46,6 +46,11 @@ QRectF mapSourceRect(const MapScene *scene, const MapImageOptions &options);
 // code as the screen), in stacking order, at the painter's current transform.
 void paintMapItems(QPainter *painter, MapScene *scene, const QRectF &source);
 
+// The page: the map with a margin and the legend beside it, at 100 % in the painter's
+// units (what a printer or an image is given, scaled).
+QSizeF mapPageSize(const MapScene *scene, const MapImageOptions &options);
+void paintMapPage(QPainter *painter, MapScene *scene, const MapImageOptions &options);
+
 // The whole image: the map area at options.scale with a margin and the legend beside it.
 // SVG and PDF keep text as text.
 QByteArray mapSvg(MapScene *scene, const MapImageOptions &options);
