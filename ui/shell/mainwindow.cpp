@@ -9,6 +9,7 @@
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
+#include "map/maplegendwidget.h"
 #include "map/mapview.h"
 #include "map/nodefinder.h"
 #include "map/overview/mapoverviewlayer.h"
@@ -270,6 +271,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_actions->actions({ QStringLiteral("actionZoomIn"), QStringLiteral("actionZoomOut"),
         QStringLiteral("actionZoomReset"), QStringLiteral("actionFit") }));
+    view->addAction((new MapLegendWidget(m_view))->toggleAction());
     view->addSeparator();
     for (QDockWidget *d : std::as_const(m_docks))
         view->addAction(d->toggleViewAction());

@@ -44,11 +44,13 @@ struct Swatch
 QList<Swatch> overlaySwatches(MapOverlay::Mode mode)
 {
     switch (mode) {
-    case MapOverlay::Mode::Results:
-        return { { MapOverlay::stateColor(NodeState::Pass), MapOverlay::stateText(NodeState::Pass) },
-            { MapOverlay::stateColor(NodeState::Fail), MapOverlay::stateText(NodeState::Fail) },
-            { MapOverlay::stateColor(NodeState::Error), MapOverlay::stateText(NodeState::Error) },
-            { MapOverlay::stateColor(NodeState::NotRun), MapOverlay::stateText(NodeState::NotRun) } };
+    case MapOverlay::Mode::Results: {
+        QList<Swatch> list;
+        for (NodeState s : { NodeState::Pass, NodeState::Fail, NodeState::Error, NodeState::NotRun })
+            list.append({ MapOverlay::stateColor(s),
+                MapStyle::resultGlyph(s) + QLatin1Char(' ') + MapOverlay::stateText(s) });
+        return list;
+    }
     case MapOverlay::Mode::Coverage:
         return { { MapOverlay::coverageColor(MapOverlay::Coverage::Passing),
                      MapOverlay::coverageText(MapOverlay::Coverage::Passing) },
