@@ -12,6 +12,7 @@
 #include <QPdfWriter>
 #include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
+#include <cmath>
 #include <functional>
 
 namespace flowbench {
@@ -221,8 +222,12 @@ QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
 
 QImage mapRaster(MapScene *scene, const MapImageOptions &options)
 {
-    const double scale = qBound(0.1, options.scale, 8.0);
     const PageLayout l = pageLayout(scene, options, 1.0);
+    // At most kMaxPixels: a 5,000-node map at 100 % would be a 600 MB image; past that
+    // the scale shrinks to fit (SVG and PDF have no such limit).
+    constexpr double kMaxPixels = 64e6;
+    const double wanted = qBound(0.1, options.scale, 8.0);
+    const double scale = qMin(wanted, std::sqrt(kMaxPixels / (l.page.width() * l.page.height())));
     QImage image((l.page * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
@@ -268,7 +273,8 @@ Result<QByteArray> mapFile(MapScene *scene, const MapImageOptions &options)
         QByteArray bytes;
         QBuffer buffer(&bytes);
         buffer.open(QIODevice::WriteOnly);
-        if (!mapRaster(scene, options).save(&buffer, "PNG"))
+        // Light compression: the default level took most of the time on large maps.
+        if (!mapRaster(scene, options).save(&buffer, "PNG", 80))
             return Result<QByteArray>::failure(QStringLiteral("the PNG image could not be encoded"));
         return bytes;
     }
