@@ -1,6 +1,7 @@
 // Map images (ui/map/export): what a person gets from File ▸ Export Map… and
 // `flowbench-cli export --format svg|png|pdf`, read back the way they would read it.
 #include "io/canonicaljson.h"
+#include "map/export/mapexportactions.h"
 #include "map/export/mapimage.h"
 #include "map/export/projectmap.h"
 #include "map/mapoverlay.h"
@@ -12,7 +13,9 @@
 #include "ui/screenshots.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
+#include <QPrinter>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -319,6 +322,47 @@ private slots:
         QVERIFY(shots.save(highlighted, QStringLiteral("map-export-flow")));
         QVERIFY(pixelsNear(highlighted, MapStyle::selectionColor(), 16) > 50);
         QVERIFY(pixelsNear(image, MapStyle::selectionColor(), 16) < 10);
+    }
+
+    // File ▸ Export Map… and File ▸ Print… on the window's view, without their dialogs.
+    void exportAndPrintActionsWriteTheMapAsShown()
+    {
+        auto built = map(m_project);
+        QWidget window;
+        auto *view = new MapView(&window);
+        view->setMapScene(built->scene());
+        MapExportActions actions(&window, view);
+        QTemporaryDir dir;
+        MapImageOptions o = actions.options(MapImageOptions::Scope::Whole);
+        o.format = MapImageOptions::Format::Svg;
+        const QString svg = dir.filePath(QStringLiteral("map.svg"));
+        const Status written = actions.exportMap(svg, o);
+        QVERIFY2(written, qPrintable(written.error()));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        QCOMPARE(readSvg(file.readAll(), &error).cards, m_project.nodes.size());
+
+        o.scope = MapImageOptions::Scope::Selection; // nothing selected
+        const Status refused = actions.exportMap(dir.filePath(QStringLiteral("none.png")), o);
+        QVERIFY(!refused);
+        QVERIFY2(
+            refused.error().contains(QStringLiteral("nothing is selected")), qPrintable(refused.error()));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.png"))));
+
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(QStringLiteral("printed.pdf")));
+        const Status printed = actions.print(&printer, actions.options(MapImageOptions::Scope::Whole));
+        QVERIFY2(printed, qPrintable(printed.error()));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("printed.pdf"))).size() > 1000);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (!pdftotext.isEmpty()) {
+            QProcess text;
+            text.start(pdftotext, { dir.filePath(QStringLiteral("printed.pdf")), QStringLiteral("-") });
+            QVERIFY(text.waitForFinished(30000));
+            QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(m_failing));
+        }
     }
 
     void cliExportsWithoutADisplay()
