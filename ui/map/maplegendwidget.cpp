@@ -42,7 +42,8 @@ MapLegendWidget::MapLegendWidget(MapView *view)
     view->installEventFilter(this);
     connect(view, &MapView::viewportMoved, this, &MapLegendWidget::refresh);
     connect(view, &MapView::zoomChanged, this, &MapLegendWidget::refresh); // also when a project opens
-    const bool on = QSettings().value(kSetting, true).toBool();
+    // Off until asked for: it covers a corner of the map.
+    const bool on = QSettings().value(kSetting, false).toBool();
     m_toggle->setChecked(on);
     setShown(on);
 }

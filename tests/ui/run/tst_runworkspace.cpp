@@ -349,9 +349,11 @@ void TestRunWorkspace::protectedEnvironmentAsksFirst()
     QCOMPARE(stored.runs.first().environment, QStringLiteral("staging"));
     // Health: one pass, one fail (wrong status), one error (nothing listens): the worst shows.
     QVERIFY(ws->overlay()->nodeState(m_shop.health) == NodeState::Error);
-    const QColor orange = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.health);
-    QVERIFY2(orange.red() > 150 && orange.green() > 40 && orange.green() < 130 && orange.blue() < 80,
-        qPrintable(orange.name()));
+    // The error ring: reddish purple in the colour-blind-safe palette, not the fail vermillion.
+    const QColor ring = ringColour(m_window->mapView(), m_window->mapScene(), m_shop.health);
+    QVERIFY2(near(ring, MapOverlay::stateColor(NodeState::Error), 40)
+            && !near(ring, MapOverlay::stateColor(NodeState::Fail), 40),
+        qPrintable(ring.name()));
 }
 
 void TestRunWorkspace::impactOverlay()
