@@ -3,6 +3,7 @@
 #include "document/projectdocument.h"
 #include "io/jsonreport.h"
 #include "io/junitreport.h"
+#include "io/markdownsummary.h"
 #include "run/runsession.h"
 #include "run/testcasesummary.h"
 
@@ -79,6 +80,7 @@ void RunCommand::declare(QCommandLineParser &parser) const
         {QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."), QStringLiteral("n"), QStringLiteral("6")},
         {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file (- for standard output)."), QStringLiteral("file")},
+        {QStringLiteral("summary"), QStringLiteral("Write a Markdown summary for a CI job page to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
     });
 }
@@ -110,12 +112,21 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     options.confirmProtected = parser.isSet(QStringLiteral("yes-protected"));
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
+    const QString markdown = parser.value(QStringLiteral("summary"));
     const QString stdoutName = QStringLiteral("-");
-    if (junit == stdoutName && json == stdoutName)
-        return usageError(err, name(), QStringLiteral("--junit and --json cannot both go to standard output (-)"));
+    QStringList toStdout;
+    for (const auto &[option, value] : {std::pair{QStringLiteral("--junit"), junit}, std::pair{QStringLiteral("--json"), json},
+                                        std::pair{QStringLiteral("--summary"), markdown}})
+        if (value == stdoutName)
+            toStdout << option;
+    if (toStdout.size() > 1)
+        return usageError(err, name(),
+                          toStdout.size() == 2
+                              ? QStringLiteral("%1 and %2 cannot both go to standard output (-)").arg(toStdout.at(0), toStdout.at(1))
+                              : QStringLiteral("%1 cannot all go to standard output (-)").arg(toStdout.join(QStringLiteral(", "))));
     // A report on standard output is for a program to read: the summary table goes to
     // standard error instead, so it does not mix in.
-    QTextStream &summary = junit == stdoutName || json == stdoutName ? err : out;
+    QTextStream &summary = toStdout.isEmpty() ? out : err;
     const QString path = positional.first();
     if (!QFileInfo::exists(path)) {
         err << "no project file " << path << '\n';
@@ -180,6 +191,13 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     }
     if (!json.isEmpty()) {
         const Status written = JsonReport::write(json, project, run, results);
+        if (!written) {
+            err << written.error() << '\n';
+            code = ExitBadInput;
+        }
+    }
+    if (!markdown.isEmpty()) {
+        const Status written = MarkdownSummary::write(markdown, project, run, results);
         if (!written) {
             err << written.error() << '\n';
             code = ExitBadInput;
