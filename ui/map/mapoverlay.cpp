@@ -198,6 +198,17 @@ QString MapOverlay::stateText(NodeState state)
     return tr("not run");
 }
 
+QColor MapOverlay::impactColor(ImpactRole role)
+{
+    switch (role) {
+    case ImpactRole::Centre: return QColor(0x6d, 0x28, 0xd9);
+    case ImpactRole::Upstream: return QColor(0x1d, 0x4e, 0xd8);
+    case ImpactRole::Downstream: return QColor(0xb4, 0x53, 0x09);
+    case ImpactRole::Outside: break;
+    }
+    return QColor();
+}
+
 QColor MapOverlay::coverageColor(Coverage coverage)
 {
     switch (coverage) {
@@ -263,9 +274,9 @@ std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
         return coverageColor(coverage(nodeId));
     case Mode::Impact:
         switch (impactRole(nodeId)) {
-        case ImpactRole::Centre: return QColor(0x6d, 0x28, 0xd9);
-        case ImpactRole::Upstream: return QColor(0x1d, 0x4e, 0xd8);
-        case ImpactRole::Downstream: return QColor(0xb4, 0x53, 0x09);
+        case ImpactRole::Centre:
+        case ImpactRole::Upstream:
+        case ImpactRole::Downstream: return impactColor(impactRole(nodeId));
         case ImpactRole::Outside: return m_impactCentre.isEmpty() ? std::nullopt : std::optional<QColor>(QColor(0xd4, 0xd4, 0xd8));
         }
     }
@@ -325,15 +336,15 @@ void MapOverlay::paintNodeForeground(
             break;
         switch (impactRole(nodeId)) {
         case ImpactRole::Centre:
-            ring = QColor(0x6d, 0x28, 0xd9);
+            ring = impactColor(ImpactRole::Centre);
             badge = tr("impact of this");
             break;
         case ImpactRole::Upstream:
-            ring = QColor(0x1d, 0x4e, 0xd8);
+            ring = impactColor(ImpactRole::Upstream);
             badge = tr("↑ upstream");
             break;
         case ImpactRole::Downstream:
-            ring = QColor(0xb4, 0x53, 0x09);
+            ring = impactColor(ImpactRole::Downstream);
             badge = tr("↓ downstream");
             break;
         case ImpactRole::Outside:
