@@ -6,6 +6,7 @@
 #include "importcommand.h"
 #include "newcommand.h"
 #include "proxycommand.h"
+#include "reportcommand.h"
 #include "runcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
@@ -24,6 +25,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<CoverageCommand>());
     commands.push_back(std::make_unique<ImpactCommand>());
     commands.push_back(std::make_unique<ProxyCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
     return commands;
 }
 

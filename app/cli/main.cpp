@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "htmlreportfile.h"
 
 #include <QCoreApplication>
 #include <memory>
@@ -34,7 +35,7 @@ int main(int argc, char **argv)
 {
     std::unique_ptr<QCoreApplication> app;
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
-    if (drawsMap(argc, argv)) {
+    if (drawsMap(argc, argv) || flowbench::cli::makesHtmlReport(argc, argv)) {
         // No X server needed: draw on the offscreen platform unless the user chose one.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
