@@ -99,7 +99,7 @@ th{background:var(--soft);font-weight:600}td.num{text-align:right;font-variant-n
 .nodes button{margin:3px;border:1px solid var(--line);border-radius:6px;background:#fff;padding:4px 8px;cursor:pointer}
 .changes{display:grid;grid-template-columns:repeat(3,1fr);gap:14px}.changes ul{padding-left:18px;margin:4px 0}
 .problem{border:1px solid var(--line);border-left:4px solid var(--fail);border-radius:6px;padding:8px 12px;margin:10px 0}
-.problem.error{border-left-color:var(--error)}.problem .msg{margin:4px 0;font-weight:600}
+.problem.error{border-left-color:var(--error)}.problem .msg{margin:4px 0;font-weight:600;white-space:pre-wrap}
 pre{background:var(--soft);border:1px solid var(--line);border-radius:6px;padding:8px;max-height:260px;overflow:auto;white-space:pre-wrap;word-break:break-word;font-size:12px}
 .muted{color:#59636e}footer{color:#59636e;padding:12px 28px;border-top:1px solid var(--line)}
 @media (max-width:900px){.mapbox,.changes{grid-template-columns:1fr}dl.meta{grid-template-columns:max-content 1fr}}

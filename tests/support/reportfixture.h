@@ -22,6 +22,8 @@ inline ReportFixture makeReportFixture()
     auto node = [&](const char *id, NodeKind kind, const QString &name, int likelihood, int impact) {
         Node n = makeNode(kind, name);
         n.id = QString::fromLatin1(id);
+        n.x = 260.0 * (p.nodes.size() % 2);
+        n.y = 130.0 * (p.nodes.size() / 2);
         n.risk.likelihood = likelihood;
         n.risk.impact = impact;
         p.nodes << n;
@@ -47,7 +49,7 @@ inline ReportFixture makeReportFixture()
     refund.nodeIds = { orders };
     p.flows << checkout << refund;
 
-    f.run.id = QStringLiteral("00000000-0000-0000-0000-00000000r001");
+    f.run.id = QStringLiteral("00000000-0000-0000-0000-0000000000b1");
     f.run.environment = QStringLiteral("staging");
     f.run.selection = QStringLiteral("all");
     f.run.startedAt = QDateTime(QDate(2026, 12, 3), QTime(12, 0, 0), Qt::UTC);
