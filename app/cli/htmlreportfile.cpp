@@ -1,7 +1,7 @@
 #include "htmlreportfile.h"
 
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
-#include "map/export/mapimage.h"
+#include "report/htmlreportexporter.h"
 #endif
 
 #include <QtGlobal>
@@ -10,27 +10,15 @@ namespace flowbench::cli {
 
 Status writeHtmlReport(const QString &path, HtmlReportInput input)
 {
+#ifdef FLOWBENCH_CLI_MAP_IMAGES
+    completeReportInput(input); // with the map
+#else
     for (const char *variable : { "USER", "USERNAME", "LOGNAME" })
         if (input.author.isEmpty())
             input.author = qEnvironmentVariable(variable);
     input.flowbenchVersion = QStringLiteral(FLOWBENCH_VERSION);
     if (input.projectRevision.isEmpty())
         input.projectRevision = projectRevision(input.project);
-#ifdef FLOWBENCH_CLI_MAP_IMAGES
-    if (input.mapSvg.isEmpty() && !input.project.nodes.isEmpty()) {
-        // The map with this run's results painted on it, as the map view shows them.
-        Project withRun = input.project;
-        bool stored = false;
-        for (const Run &r : std::as_const(withRun.runs))
-            stored |= r.id == input.run.id;
-        if (!stored) {
-            withRun.runs << input.run;
-            withRun.results << input.results;
-        }
-        MapImageOptions options;
-        options.overlay = MapOverlay::Mode::Results;
-        input.mapSvg = mapSvg(withRun, options);
-    }
 #endif
     return HtmlReport::write(path, input);
 }
@@ -41,6 +29,15 @@ bool makesHtmlReport(int argc, char **argv)
         return false;
     if (qstrcmp(argv[1], "report") == 0)
         return true;
+    if (qstrcmp(argv[1], "export") == 0) {
+        for (int i = 2; i + 1 < argc; ++i)
+            if (qstrcmp(argv[i], "--format") == 0 && qstrcmp(argv[i + 1], "html") == 0)
+                return true;
+        for (int i = 2; i < argc; ++i)
+            if (qstrcmp(argv[i], "--format=html") == 0)
+                return true;
+        return false;
+    }
     if (qstrcmp(argv[1], "run") != 0)
         return false;
     for (int i = 2; i < argc; ++i)

@@ -6,6 +6,7 @@
 
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
 #include "map/export/mapimageexporter.h"
+#include "report/htmlreportexporter.h"
 
 #include <QApplication>
 
@@ -42,6 +43,7 @@ int main(int argc, char **argv)
         app = std::make_unique<QApplication>(argc, argv);
     }
     flowbench::registerMapExporters();
+    flowbench::registerReportExporter();
 #endif
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -157,6 +157,17 @@ void ReportCliTest::runIdAndErrors()
         QStringLiteral("nope"), QStringLiteral("-o"), html });
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.err.contains(QLatin1String("no run nope")), qPrintable(unknown.err));
+    // The registry's exporter (File ▸ Export… in the GUI lists it): the newest run.
+    const QString exported = m_dir.filePath(QStringLiteral("exported.html"));
+    const CliOutcome viaExport = runCli({ QStringLiteral("export"), m_project, QStringLiteral("--format"),
+        QStringLiteral("html"), QStringLiteral("-o"), exported });
+    QVERIFY2(viaExport.exitCode == 0, qPrintable(viaExport.err));
+    QFile exportedFile(exported);
+    QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+    const QByteArray exportedHtml = exportedFile.readAll();
+    QVERIFY(exportedHtml.contains(m_fixture.run.id.toUtf8()));
+    QVERIFY(exportedHtml.contains("<svg"));
+
     const CliOutcome noOutput = runCli({ QStringLiteral("report"), m_project });
     QCOMPARE(noOutput.exitCode, 2);
     QVERIFY2(noOutput.err.contains(QLatin1String("-o FILE")), qPrintable(noOutput.err));
