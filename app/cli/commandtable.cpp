@@ -1,6 +1,7 @@
 #include "commandtable.h"
 
 #include "coveragecommand.h"
+#include "diffcommand.h"
 #include "exportcommand.h"
 #include "impactcommand.h"
 #include "importcommand.h"
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<ImpactCommand>());
     commands.push_back(std::make_unique<ProxyCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
+    commands.push_back(std::make_unique<DiffCommand>());
     return commands;
 }
 
