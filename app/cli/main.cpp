@@ -1,10 +1,12 @@
 #include "commandline.h"
+#include "htmlreportfile.h"
 
 #include <QCoreApplication>
 #include <memory>
 
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
 #include "map/export/mapimageexporter.h"
+#include "report/htmlreportexporter.h"
 
 #include <QApplication>
 
@@ -34,13 +36,14 @@ int main(int argc, char **argv)
 {
     std::unique_ptr<QCoreApplication> app;
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
-    if (drawsMap(argc, argv)) {
+    if (drawsMap(argc, argv) || flowbench::cli::makesHtmlReport(argc, argv)) {
         // No X server needed: draw on the offscreen platform unless the user chose one.
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
         app = std::make_unique<QApplication>(argc, argv);
     }
     flowbench::registerMapExporters();
+    flowbench::registerReportExporter();
 #endif
     if (!app)
         app = std::make_unique<QCoreApplication>(argc, argv);
