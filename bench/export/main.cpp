@@ -110,7 +110,7 @@ int main(int argc, char **argv)
         sizes = { 100, 1000, 5000 };
 
     std::printf(
-        "%6s %8s | %-5s %9s %9s | %12s %9s\n", "nodes", "build ms", "fmt", "ms", "KiB", "dot ms", "dot KiB");
+        "%6s %8s | %-5s %9s %9s %9s | %12s %9s\n", "nodes", "build ms", "fmt", "ms", "cpu ms", "KiB", "dot ms", "dot KiB");
     for (int count : sizes) {
         const Project project = mapWithResults(count);
         MapImageOptions options;
