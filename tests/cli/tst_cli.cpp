@@ -131,7 +131,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("too many files") << QStringList{QStringLiteral("stats"), QStringLiteral("a"), QStringLiteral("b")}
                                     << QStringLiteral("flowbench-cli stats: expects one FILE");
     QTest::newRow("unknown export format") << QStringList{QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("svgz")}
-                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot, csv)");
+                                           << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot, csv, svg, png, pdf, html)");
     QTest::newRow("unknown import format") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("csv"), shopJson(), QStringLiteral("x.flowbench")}
                                            << QStringLiteral("flowbench-cli import: unknown format \"csv\" (supported: json, dot)");
     QTest::newRow("import needs two files") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), shopJson()}
