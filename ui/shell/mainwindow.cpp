@@ -3,7 +3,6 @@
 #include "document/projectdocument.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
-#include "shell/importexportactions.h"
 #include "map/maplayouter.h"
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
@@ -19,6 +18,7 @@
 #include "run/runworkspace.h"
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
+#include "shell/importexportactions.h"
 #include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
 #include "shell/windowactions.h"
@@ -81,6 +81,12 @@ MainWindow::MainWindow(QWidget *parent)
     for (QAction *a : m_nudge->actions())
         m_actions->add(a, false, false); // keys of the map view only
     createMenus();
+    // Ctrl+A in the test case list selected the whole map and Del then offered to delete
+    // it: these keys act on the map only while it has the focus.
+    m_actions->bindKeysTo(m_actions->actions({ QStringLiteral("actionCopy"), QStringLiteral("actionPaste"),
+                              QStringLiteral("actionDelete"), QStringLiteral("actionRename"),
+                              QStringLiteral("actionSelectAll"), QStringLiteral("actionPin") }),
+        m_view);
     createStatusBar();
     connectActions();
     // Escape ends a flow pick first; the next Escape cancels a run.
@@ -244,7 +250,8 @@ void MainWindow::createMenus()
     file->addActions(m_actions->actions({ QStringLiteral("actionNew"), QStringLiteral("actionOpen") }));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    auto *formats = new ImportExportActions(this, [this] { return m_documents->document(); },
+    auto *formats = new ImportExportActions(
+        this, [this] { return m_documents->document(); },
         [this](const QString &path) { return m_documents->openProjectFile(path); });
     m_actions->add(formats->importAction(), false);
     m_actions->add(formats->exportAction(), true);

@@ -74,6 +74,15 @@ void WindowActions::add(QAction *action, bool needsDocument, bool windowShortcut
         m_documentActions.append(action);
 }
 
+void WindowActions::bindKeysTo(const QList<QAction *> &actions, QWidget *widget)
+{
+    for (QAction *a : actions) {
+        m_window->removeAction(a);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        widget->addAction(a);
+    }
+}
+
 QAction *WindowActions::action(const QString &name) const
 {
     return m_byName.value(name);
