@@ -16,6 +16,7 @@
 #include "panels/flowspanel.h"
 #include "panels/propertiespanel.h"
 #include "run/runworkspace.h"
+#include "shell/actionicons.h"
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
 #include "shell/importexportactions.h"
@@ -70,7 +71,13 @@ MainWindow::MainWindow(QWidget *parent)
     mapLayout->setSpacing(0);
     mapLayout->addWidget(m_readOnlyBanner);
     mapLayout->addWidget(m_view, 1);
-    m_stack->addWidget(m_welcome);
+    // Scrolled, so its full height is not the whole window's minimum (at 1024 × 700 the
+    // window could not be that small).
+    auto *welcomeScroll = new QScrollArea;
+    welcomeScroll->setWidget(m_welcome);
+    welcomeScroll->setWidgetResizable(true);
+    welcomeScroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(welcomeScroll);
     m_stack->addWidget(m_mapPage);
     setCentralWidget(m_stack);
 
@@ -315,10 +322,24 @@ void MainWindow::createMenus()
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setMovable(false);
-    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(18, 18));
+    // Short words on the buttons (the menus keep the full names) so that at 1024 px wide
+    // every button still shows.
+    const std::pair<const char *, QString> shortTexts[]
+        = { { "Open", tr("Open") }, { "Undo", tr("Undo") }, { "Redo", tr("Redo") },
+              { "Layout", tr("Layout") }, { "Fit", tr("Fit") }, { "NewFlow", tr("New Flow") } };
+    for (const auto &[name, text] : shortTexts) {
+        QAction *a = action(QStringLiteral("action") + QLatin1String(name));
+        a->setIcon(ActionIcons::icon(QLatin1String(name)));
+        a->setIconText(text);
+    }
     tools->addAction(action(QStringLiteral("actionOpen")));
     tools->addSeparator();
-    tools->addActions(m_actions->actions({ QStringLiteral("actionUndo"), QStringLiteral("actionRedo") }));
+    // Undo and redo carry the command in their text ("Undo Rename New service to …"),
+    // which stretched the toolbar: the buttons say "Undo" and show the command in the tooltip.
+    for (const char *name : { "Undo", "Redo" })
+        tools->addAction(shortUndoButton(action(QStringLiteral("action") + QLatin1String(name)), tools));
     tools->addSeparator();
     tools->addActions(m_actions->actions(
         { QStringLiteral("actionLayout"), QStringLiteral("actionFit"), QStringLiteral("actionNewFlow") }));
@@ -331,6 +352,24 @@ void MainWindow::createMenus()
     connect(m_finder, &NodeFinder::notFound, this,
         [this](const QString &text) { showMessage(tr("No node named like “%1”").arg(text), 4000); });
     rebuildRecentMenu(m_documents->recentFiles());
+}
+
+QAction *MainWindow::shortUndoButton(QAction *full, QObject *parent)
+{
+    auto *button = new QAction(full->icon(), full->iconText(), parent);
+    button->setObjectName(full->objectName() + QStringLiteral("Button"));
+    auto follow = [button, full] {
+        button->setEnabled(full->isEnabled());
+        QString tip = full->text();
+        tip.remove(QLatin1Char('&'));
+        if (!full->shortcut().isEmpty())
+            tip += QStringLiteral(" (%1)").arg(full->shortcut().toString(QKeySequence::NativeText));
+        button->setToolTip(tip);
+    };
+    connect(full, &QAction::changed, button, follow);
+    connect(button, &QAction::triggered, full, &QAction::trigger);
+    follow();
+    return button;
 }
 
 void MainWindow::createStatusBar()
@@ -423,7 +462,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
     } else {
         m_welcome->setRecentFiles(m_documents->recentFiles());
         m_welcome->setExampleAvailable(!DocumentController::examplePath().isEmpty());
-        m_stack->setCurrentWidget(m_welcome);
+        m_stack->setCurrentIndex(0); // the welcome page
     }
     m_readOnlyBanner->setDocument(doc);
     // Read-only: what would only push a refused command is off; looking, finding, running

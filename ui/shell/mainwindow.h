@@ -71,6 +71,8 @@ private:
     void createDocks();
     void createMenus();
     void createStatusBar();
+    // A toolbar twin of undo or redo: a short text, the full one in the tooltip.
+    QAction *shortUndoButton(QAction *full, QObject *parent);
     void connectActions();
     void setDocument(ProjectDocument *document);
     void updateStatus();
