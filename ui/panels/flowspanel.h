@@ -34,13 +34,16 @@ public:
 
 signals:
     void pickingChanged(bool picking);
+    void refused(const QString &message); // a step that is not a step of a path
 
 private:
     void reload();
     void updatePickLabel();
+    QString pickRefusal(const Id &next) const;
     void removeCurrent();
 
     ProjectDocument *m_document = nullptr;
+    QString m_pickProblem; // why the last click was refused
     MapScene *m_scene = nullptr;
     QTreeWidget *m_list;
     QLabel *m_pickLabel;

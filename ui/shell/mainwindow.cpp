@@ -123,6 +123,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_view->centreOnNode(id);
         }
     });
+    connect(m_flows, &FlowsPanel::refused, this, [this](const QString &why) { showMessage(why, 8000); });
     connect(m_palette, &PaletteWidget::kindActivated, m_mapEditor, &MapEditor::addNodeInView);
 
     QSettings settings;
@@ -294,10 +295,8 @@ void MainWindow::createMenus()
     m_actions->add(addMenu->menuAction(), true);
     m_actions->markEditing({ addMenu->menuAction() });
     for (NodeKind kind : allNodeKinds())
-        addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this, [this, kind] {
-            m_mapEditor->addNode(
-                kind, m_view->visibleCentre() - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
-        });
+        addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this,
+            [this, kind] { m_mapEditor->addNodeInView(kind); });
     map->addActions(m_actions->actions({ QStringLiteral("actionLayout"), QStringLiteral("actionPin") }));
     QMenu *nudge = map->addMenu(tr("&Nudge Selection"));
     for (QAction *a : m_nudge->actions()) {
@@ -432,6 +431,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
         }
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, m_mapEditor, &MapEditor::askEdgeKind);
+        connect(m_scene, &MapScene::refused, this, [this](const QString &why) { showMessage(why, 8000); });
         m_layouter = new MapLayouter(doc, this);
         m_layoutProgress->setLayouter(m_layouter);
         connect(m_layouter, &MapLayouter::started, this, [this] {
