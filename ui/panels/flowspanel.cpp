@@ -164,6 +164,19 @@ void FlowsPanel::newFlow()
         startPicking(name.trimmed());
 }
 
+bool FlowsPanel::hasHighlight() const
+{
+    return m_scene && !m_picking && !m_scene->highlightedFlow().isEmpty();
+}
+
+void FlowsPanel::clearHighlight()
+{
+    m_list->setCurrentItem(nullptr);
+    m_list->clearSelection();
+    if (m_scene && !m_picking)
+        m_scene->setHighlightedFlow(Id());
+}
+
 void FlowsPanel::startPicking(const QString &name)
 {
     if (!m_scene)

@@ -26,6 +26,8 @@ public:
     bool isPicking() const { return m_picking; }
     void newFlow(); // asks for a name, then starts picking its nodes
     void startPicking(const QString &name);
+    bool hasHighlight() const; // a flow is shown on the map
+    void clearHighlight();     // no flow selected, none shown
     void finishPicking();
     void cancelPicking();
     QList<Id> pickedPath() const { return m_path; }

@@ -365,6 +365,7 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::environmentsChanged, this, &RunWorkspace::refreshEnvironments);
+    connect(document, &ProjectDocument::nodesRemoved, m_results, &ResultsPanel::removeResultsOfNodes);
     for (auto signal : { &ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved,
              &ProjectDocument::edgesAdded, &ProjectDocument::edgesRemoved })
         connect(document, signal, this, [this] { m_refreshTimer.start(); });

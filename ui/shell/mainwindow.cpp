@@ -101,6 +101,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->isPicking(); },
         [this] { m_flows->cancelPicking(); });
     m_escape->add(action(QStringLiteral("actionCancelRun")));
+    // Then a highlighted flow: Escape shows the whole map again.
+    m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->hasHighlight(); },
+        [this] { m_flows->clearHighlight(); });
 
     connect(m_documents, &DocumentController::documentChanged, this, &MainWindow::setDocument);
     connect(m_documents, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
@@ -411,7 +414,6 @@ void MainWindow::setDocument(ProjectDocument *doc)
         m_scene = new MapScene(doc, this);
         MapOverviewLayer::install(m_scene);
         m_view->setMapScene(m_scene);
-        m_overview->setMapView(m_view);
         m_properties->setDocument(doc);
         m_testCases->setDocument(doc);
         m_comments->setDocument(doc);
@@ -464,6 +466,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
         m_welcome->setExampleAvailable(!DocumentController::examplePath().isEmpty());
         m_stack->setCurrentIndex(0); // the welcome page
     }
+    m_overview->setMapView(m_view); // without a project: an empty overview, not the old picture
     m_readOnlyBanner->setDocument(doc);
     // Read-only: what would only push a refused command is off; looking, finding, running
     // and Save As stay. A command pushed anyway is refused by the store, with a message.
@@ -548,6 +551,9 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionRename")));
         menu.addAction(action(QStringLiteral("actionPin")));
+        QAction *run = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
+        run->setObjectName(QStringLiteral("contextRunChecks"));
+        run->setEnabled(action(QStringLiteral("actionRunNode"))->isEnabled());
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionAddTestCase")));
         menu.addSeparator();
