@@ -28,6 +28,10 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QTableWidget>
+#include <QHeaderView>
+#include <QDialogButtonBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -209,6 +213,7 @@ void MainWindow::connectActions()
     on("actionOpen", [this] { m_documents->openProjectDialog(); });
     on("actionSaveAs", [this] { m_documents->saveAsDialog(); });
     on("actionClose", [this] { m_documents->closeProject(); });
+    on("actionReload", [this] { reloadProject(); });
     on("actionQuit", [this] { close(); });
     on("actionCopy", [this] { m_mapEditor->copySelection(); });
     on("actionPaste", [this] { m_mapEditor->paste(); });
@@ -268,7 +273,7 @@ void MainWindow::createMenus()
     m_actions->add(formats->exportAction(), true);
     file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
     file->addActions({ formats->importAction(), formats->exportAction() });
-    file->addActions(m_actions->actions({ QStringLiteral("actionClose") }));
+    file->addActions(m_actions->actions({ QStringLiteral("actionReload"), QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
 
@@ -314,6 +319,9 @@ void MainWindow::createMenus()
     menuBar()->addMenu(m_runWorkspace->runMenu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
+    keys->setObjectName(QStringLiteral("actionShortcuts"));
+    help->addSeparator();
     help->addAction(tr("&About Flowbench"), this, [this] {
         QMessageBox::about(this, tr("About Flowbench"),
             tr("<b>Flowbench %1</b><p>A workbench for mapping user flows to the backend "
@@ -570,6 +578,61 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         menu.addActions(m_actions->actions({ QStringLiteral("actionLayout"), QStringLiteral("actionFit") }));
     }
     menu.exec(globalPos);
+}
+
+// Reads the file again (changed by another window or the CLI), keeping the selection.
+void MainWindow::reloadProject()
+{
+    const QList<Id> selected = m_scene ? m_scene->selectedNodeIds() : QList<Id>();
+    if (Status s = m_documents->reload(); !s) {
+        QMessageBox::warning(this, tr("Cannot reload the project"), s.error());
+        return;
+    }
+    QList<Id> still;
+    for (const Id &id : selected)
+        if (document()->node(id))
+            still << id;
+    if (m_scene && !still.isEmpty())
+        m_scene->selectNodes(still);
+    showMessage(tr("Reloaded %1").arg(QDir::toNativeSeparators(document()->filePath())), 4000);
+}
+
+// Every command with a key, generated from the actions so the list cannot go stale.
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(0, 2, &dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setHorizontalHeaderLabels({ tr("Command"), tr("Keys") });
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (QAction *a : m_actions->all()) {
+        if (a->shortcuts().isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        QString name = a->objectName() == QLatin1String("actionUndo") ? tr("Undo")
+            : a->objectName() == QLatin1String("actionRedo")           ? tr("Redo")
+                                                                       : a->text();
+        name.remove(QLatin1Char('&'));
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(name));
+        table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Copy, Paste, Delete, Select All, Rename and Pin act on the map "
+                                    "while it has the focus; in a list or a field they act there.")));
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(520, 560);
+    dialog.exec();
 }
 
 void MainWindow::showMessage(const QString &message, int timeoutMs)

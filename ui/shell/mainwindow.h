@@ -81,6 +81,8 @@ private:
     void onSelectionChanged();
     void showMapContextMenu(const QPoint &globalPos, const QPointF &scenePos);
     void showMessage(const QString &message, int timeoutMs);
+    void reloadProject();
+    void showShortcuts();
 
     QUndoGroup *m_undoGroup;
     WindowActions *m_actions;
