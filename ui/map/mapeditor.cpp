@@ -1,4 +1,5 @@
 #include "map/mapeditor.h"
+#include "map/nodeitem.h"
 
 #include "document/addnodescommand.h"
 #include "document/changevalue.h"
@@ -67,9 +68,47 @@ Id MapEditor::addNode(NodeKind kind, const QPointF &topLeft)
 
 Id MapEditor::addNodeInView(NodeKind kind)
 {
-    const QPointF centre = m_view->visibleCentre();
-    const double step = 24.0 * (m_pasteCount++ % 6);
-    return addNode(kind, centre - QPointF(MapStyle::kNodeWidth / 2 - step, MapStyle::kNodeHeight / 2 - step));
+    return addNode(kind, freeSpotNear(m_view->visibleCentre()));
+}
+
+// The top-left of a card-sized place near `centre` that no card covers (with a gap), tried
+// ring by ring on a grid of card steps: new cards never land on top of each other.
+QPointF MapEditor::freeSpotNear(const QPointF &centre) const
+{
+    const double w = MapStyle::kNodeWidth;
+    const double h = MapStyle::kNodeHeight;
+    const double gap = 24;
+    const QPointF first = centre - QPointF(w / 2, h / 2);
+    if (!m_scene)
+        return first;
+    QList<QRectF> taken;
+    for (const auto &entry : m_scene->nodeItems())
+        taken << entry.second->sceneBoundingRect().adjusted(-gap, -gap, gap, gap);
+    auto isFree = [&taken, w, h](const QPointF &topLeft) {
+        const QRectF r(topLeft, QSizeF(w, h));
+        for (const QRectF &t : std::as_const(taken))
+            if (t.intersects(r))
+                return false;
+        return true;
+    };
+    for (int ring = 0; ring < 40; ++ring) {
+        QPointF best;
+        double bestDistance = -1;
+        for (int dx = -ring; dx <= ring; ++dx)
+            for (int dy = -ring; dy <= ring; ++dy) {
+                if (qMax(qAbs(dx), qAbs(dy)) != ring)
+                    continue;
+                const QPointF p = first + QPointF(dx * (w + gap), dy * (h + gap));
+                const double d = QLineF(p, first).length();
+                if (isFree(p) && (bestDistance < 0 || d < bestDistance)) {
+                    best = p;
+                    bestDistance = d;
+                }
+            }
+        if (bestDistance >= 0)
+            return best;
+    }
+    return first;
 }
 
 QString MapEditor::deleteQuestion(const QList<Id> &nodeIds) const
@@ -248,6 +287,10 @@ void MapEditor::askEdgeKind(const Id &from, const Id &to, const QPoint &screenPo
     for (EdgeKind kind : allEdgeKinds()) {
         QAction *act = menu.addAction(MapStyle::edgeKindLabel(kind));
         act->setData(toString(kind));
+        if (m_scene && m_scene->hasEdge(from, to, kind)) { // refused if chosen: say so here
+            act->setText(tr("%1 (already connected)").arg(MapStyle::edgeKindLabel(kind)));
+            act->setEnabled(false);
+        }
     }
     QAction *chosen = menu.exec(screenPos);
     if (!chosen || !m_scene)

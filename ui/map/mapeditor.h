@@ -32,8 +32,9 @@ public:
 
     // A node named "New <kind>" (then "New <kind> 2"...) at `topLeft`, selected.
     Id addNode(NodeKind kind, const QPointF &topLeft);
-    // The same in the middle of the view; repeated adds are staggered, not stacked.
+    // The same at the free spot nearest the middle of the view (never on another card).
     Id addNodeInView(NodeKind kind);
+    QPointF freeSpotNear(const QPointF &centre) const; // a card's top-left
     // Deletes the selected nodes and connections; asks first when more goes with them.
     void deleteSelection(bool ask = true);
     QString deleteQuestion(const QList<Id> &nodeIds) const; // empty: nothing cascades
@@ -54,7 +55,7 @@ signals:
 private:
     MapView *m_view;
     QPointer<MapScene> m_scene;
-    int m_pasteCount = 0; // offsets repeated pastes and palette clicks
+    int m_pasteCount = 0; // offsets repeated pastes
 };
 
 } // namespace flowbench

@@ -259,15 +259,31 @@ void MapScene::selectNodes(const QList<Id> &ids)
     emit selectionChanged();
 }
 
-void MapScene::connectNodes(const Id &from, const Id &to, EdgeKind kind)
+bool MapScene::hasEdge(const Id &from, const Id &to, EdgeKind kind) const
 {
-    if (!m_document->node(from) || !m_document->node(to))
-        return;
+    for (const Edge &e : m_document->edgesOfNode(from))
+        if (e.from == from && e.to == to && e.kind == kind)
+            return true;
+    return false;
+}
+
+bool MapScene::connectNodes(const Id &from, const Id &to, EdgeKind kind)
+{
+    const Node *a = m_document->node(from);
+    const Node *b = m_document->node(to);
+    if (!a || !b)
+        return false;
+    if (hasEdge(from, to, kind)) {
+        emit refused(tr("“%1” already %2 “%3”: no second connection of the same kind was added.")
+                         .arg(a->name, MapStyle::edgeKindLabel(kind).toLower(), b->name));
+        return false;
+    }
     Edge edge;
     edge.from = from;
     edge.to = to;
     edge.kind = kind;
     m_document->undoStack()->push(new AddEdgeCommand(m_document, edge));
+    return true;
 }
 
 void MapScene::applyStoredRoutes(const QList<Id> &edgeIds)
@@ -292,15 +308,16 @@ void MapScene::setHighlightedFlow(const Id &flowId)
 
 void MapScene::applyHighlight()
 {
-    const Flow *flow = m_flowId.isEmpty() ? nullptr : m_document->flow(m_flowId);
+    // While a flow is picked, the path so far; else the highlighted flow's.
+    const Flow *highlighted = m_flowId.isEmpty() ? nullptr : m_document->flow(m_flowId);
+    const QList<Id> path = m_pickMode ? m_pickedPath : highlighted ? highlighted->nodeIds : QList<Id>();
+    const bool flow = !path.isEmpty();
     QHash<Id, QList<int>> steps;
     QSet<QPair<Id, Id>> hops;
-    if (flow) {
-        for (int i = 0; i < flow->nodeIds.size(); ++i) {
-            steps[flow->nodeIds.at(i)].append(i + 1);
-            if (i > 0)
-                hops.insert({flow->nodeIds.at(i - 1), flow->nodeIds.at(i)});
-        }
+    for (int i = 0; i < path.size(); ++i) {
+        steps[path.at(i)].append(i + 1);
+        if (i > 0)
+            hops.insert({path.at(i - 1), path.at(i)});
     }
     for (auto &entry : m_nodes) {
         entry.second->setFlowSteps(steps.value(entry.first));
@@ -313,14 +330,22 @@ void MapScene::applyHighlight()
         entry.second->setDimmed(flow && !onPath);
     }
     for (auto &entry : m_clusters)
-        entry.second->setDimmed(flow != nullptr);
+        entry.second->setDimmed(flow);
 }
 
 void MapScene::setPickMode(bool on)
 {
     m_pickMode = on;
+    m_pickedPath.clear();
     if (on)
         clearSelection();
+    applyHighlight();
+}
+
+void MapScene::setPickedPath(const QList<Id> &nodeIds)
+{
+    m_pickedPath = nodeIds;
+    applyHighlight();
 }
 
 NodeItem *MapScene::nodeItemAt(const QPointF &scenePos, const NodeItem *except) const

@@ -45,14 +45,19 @@ public:
     void selectNodes(const QList<Id> &ids);
     QRectF contentRect() const; // every card and cluster
 
-    void connectNodes(const Id &from, const Id &to, EdgeKind kind);
+    // Adds the connection; refused (false, `refused` says why) when one of the same kind
+    // already joins the same two nodes in that direction.
+    bool connectNodes(const Id &from, const Id &to, EdgeKind kind);
+    bool hasEdge(const Id &from, const Id &to, EdgeKind kind) const;
 
     // Shows a flow's path: its cards numbered, its edges accented, the rest dimmed.
     void setHighlightedFlow(const Id &flowId);
     Id highlightedFlow() const { return m_flowId; }
 
-    // In pick mode a click on a card reports it (nodePicked) instead of selecting it.
+    // In pick mode a click on a card reports it (nodePicked) instead of selecting it; the
+    // path picked so far shows as a flow does.
     void setPickMode(bool on);
+    void setPickedPath(const QList<Id> &nodeIds);
     bool pickMode() const { return m_pickMode; }
 
     // What cards and edges paint on top of the model (results, coverage, impact); owned
@@ -79,6 +84,7 @@ signals:
     void connectRequested(const flowbench::Id &from, const flowbench::Id &to, const QPoint &screenPos);
     void renameRequested(const flowbench::Id &nodeId);
     void nodePicked(const flowbench::Id &nodeId);
+    void refused(const QString &message); // a gesture that would have made a mistake
     void overviewChanged(); // the minimap repaints from the overview layer
 
 protected:
@@ -114,6 +120,7 @@ private:
     QTimer m_clusterTimer;
     Id m_flowId;
     bool m_pickMode = false;
+    QList<Id> m_pickedPath;
     bool m_overviewMode = false;
     bool m_overviewWanted = false; // the view is zoomed out; overview mode needs a layer too
     bool m_overviewSignalPending = false;

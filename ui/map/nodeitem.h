@@ -36,6 +36,8 @@ public:
 
     void setDimmed(bool dimmed);
     void setFlowSteps(const QList<int> &steps); // 1-based places in the highlighted flow
+    QList<int> flowSteps() const { return m_flowSteps; }
+    bool isDimmed() const { return m_dimmed; }
     void refresh(); // the node changed in the document
     QColor blockColor() const; // the card's fill when drawn as a block (low zoom)
 

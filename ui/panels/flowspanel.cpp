@@ -94,8 +94,16 @@ void FlowsPanel::setDocument(ProjectDocument *document, MapScene *scene)
         connect(scene, &MapScene::nodePicked, this, [this](const Id &id) {
             if (!m_picking)
                 return;
-            m_path.append(id);
+            const QString refusal = pickRefusal(id);
             m_scene->selectNodes({});
+            if (!refusal.isEmpty()) {
+                m_pickProblem = refusal;
+                emit refused(refusal);
+            } else {
+                m_pickProblem.clear();
+                m_path.append(id);
+                m_scene->setPickedPath(m_path);
+            }
             updatePickLabel();
         });
     }
@@ -156,6 +164,19 @@ void FlowsPanel::newFlow()
         startPicking(name.trimmed());
 }
 
+bool FlowsPanel::hasHighlight() const
+{
+    return m_scene && !m_picking && !m_scene->highlightedFlow().isEmpty();
+}
+
+void FlowsPanel::clearHighlight()
+{
+    m_list->setCurrentItem(nullptr);
+    m_list->clearSelection();
+    if (m_scene && !m_picking)
+        m_scene->setHighlightedFlow(Id());
+}
+
 void FlowsPanel::startPicking(const QString &name)
 {
     if (!m_scene)
@@ -163,6 +184,7 @@ void FlowsPanel::startPicking(const QString &name)
     m_picking = true;
     m_pickName = name;
     m_path.clear();
+    m_pickProblem.clear();
     m_scene->setHighlightedFlow(Id());
     m_scene->setPickMode(true);
     m_pickLabel->setVisible(true);
@@ -171,6 +193,27 @@ void FlowsPanel::startPicking(const QString &name)
     m_newButton->setEnabled(false);
     updatePickLabel();
     emit pickingChanged(true);
+}
+
+// A flow is a path on the map: the next step must be joined to the previous one by a
+// connection (either way round); the same node twice in a row is no step.
+QString FlowsPanel::pickRefusal(const Id &next) const
+{
+    if (m_path.isEmpty())
+        return QString();
+    const Id last = m_path.last();
+    const Node *from = m_document->node(last);
+    const Node *to = m_document->node(next);
+    if (!from || !to)
+        return tr("That node no longer exists.");
+    if (last == next)
+        return tr("“%1” is already the last step.").arg(to->name);
+    for (const Edge &e : m_document->edgesOfNode(last))
+        if ((e.from == last && e.to == next) || (e.to == last && e.from == next))
+            return QString();
+    return tr("“%1” is not connected to “%2”: a flow steps along connections. Connect them first, "
+              "or pick a node connected to “%2”.")
+        .arg(to->name, from->name);
 }
 
 void FlowsPanel::updatePickLabel()
@@ -183,7 +226,10 @@ void FlowsPanel::updatePickLabel()
         tr("<b>%1</b>: click the nodes of the journey in order, then press Enter "
            "(Escape cancels).<br>%2")
             .arg(m_pickName.toHtmlEscaped(),
-                names.isEmpty() ? tr("No nodes yet.") : names.join(QStringLiteral(" → ")).toHtmlEscaped()));
+                names.isEmpty() ? tr("No nodes yet.") : names.join(QStringLiteral(" → ")).toHtmlEscaped())
+        + (m_pickProblem.isEmpty() ? QString()
+                                   : QStringLiteral("<br><span style='color:#c62828'>%1</span>")
+                                         .arg(m_pickProblem.toHtmlEscaped())));
     m_finishButton->setEnabled(!m_path.isEmpty());
 }
 
@@ -211,6 +257,7 @@ void FlowsPanel::cancelPicking()
         return;
     m_picking = false;
     m_path.clear();
+    m_pickProblem.clear();
     if (m_scene)
         m_scene->setPickMode(false);
     m_pickLabel->setVisible(false);

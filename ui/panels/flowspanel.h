@@ -26,6 +26,8 @@ public:
     bool isPicking() const { return m_picking; }
     void newFlow(); // asks for a name, then starts picking its nodes
     void startPicking(const QString &name);
+    bool hasHighlight() const; // a flow is shown on the map
+    void clearHighlight();     // no flow selected, none shown
     void finishPicking();
     void cancelPicking();
     QList<Id> pickedPath() const { return m_path; }
@@ -34,13 +36,16 @@ public:
 
 signals:
     void pickingChanged(bool picking);
+    void refused(const QString &message); // a step that is not a step of a path
 
 private:
     void reload();
     void updatePickLabel();
+    QString pickRefusal(const Id &next) const;
     void removeCurrent();
 
     ProjectDocument *m_document = nullptr;
+    QString m_pickProblem; // why the last click was refused
     MapScene *m_scene = nullptr;
     QTreeWidget *m_list;
     QLabel *m_pickLabel;

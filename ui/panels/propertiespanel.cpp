@@ -10,6 +10,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -84,6 +85,8 @@ PropertiesPanel::PropertiesPanel(QWidget *parent)
     m_description->setTabChangesFocus(true);
     m_description->setMaximumHeight(90);
     m_description->installEventFilter(this);
+    for (QLineEdit *edit : { m_name, m_group, m_owner })
+        edit->installEventFilter(this); // Escape reverts an unfinished edit
 
     layout->addRow(tr("Name"), m_name);
     layout->addRow(tr("Kind"), m_kind);
@@ -225,6 +228,7 @@ void PropertiesPanel::rebuildKindFields()
             m_kindForm->addRow(propertyLabel(name), edit);
             m_kindFields.insert(name, edit);
             connect(edit, &QLineEdit::editingFinished, this, &PropertiesPanel::commitDetails);
+            edit->installEventFilter(this);
         }
     }
     for (auto it = m_kindFields.cbegin(); it != m_kindFields.cend(); ++it)
@@ -264,10 +268,41 @@ void PropertiesPanel::commitDetails()
     change(&Node::properties, properties, tr("Change details"));
 }
 
+// A field whose text differs from what the document holds: Escape would revert it.
+bool PropertiesPanel::isEdited(const QObject *field) const
+{
+    const Node *node = m_document ? m_document->node(m_nodeId) : nullptr;
+    if (!node)
+        return false;
+    if (field == m_description)
+        return m_description->toPlainText() != node->description;
+    if (field == m_name)
+        return m_name->text() != node->name;
+    if (field == m_group)
+        return m_group->text() != node->group;
+    if (field == m_owner)
+        return m_owner->text() != node->owner;
+    for (auto it = m_kindFields.cbegin(); it != m_kindFields.cend(); ++it)
+        if (it.value() == field)
+            return it.value()->text() != node->properties.value(it.key()).toString();
+    return false;
+}
+
 bool PropertiesPanel::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_description && event->type() == QEvent::FocusOut)
         commitDescription();
+    const bool key = event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride;
+    if (key && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape && isEdited(watched)) {
+        // Claimed before the window's Escape (which cancels a flow pick or a run) sees it.
+        if (event->type() == QEvent::KeyPress) {
+            const Node *node = m_document->node(m_nodeId);
+            m_description->setPlainText(node->description);
+            refresh();
+        }
+        event->accept();
+        return true;
+    }
     return QWidget::eventFilter(watched, event);
 }
 

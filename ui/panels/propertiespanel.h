@@ -43,6 +43,7 @@ private:
     void change(Value Node::*field, const Value &value, const QString &what, bool mergeable = false);
     void commitDescription();
     void commitDetails();
+    bool isEdited(const QObject *field) const;
     bool eventFilter(QObject *watched, QEvent *event) override;
 
     ProjectDocument *m_document = nullptr;

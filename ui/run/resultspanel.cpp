@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QJsonDocument>
 #include <QPlainTextEdit>
 #include <QShortcut>
 #include <QSplitter>
@@ -24,6 +25,29 @@ QString durationText(qint64 ms)
     if (ms < 1000)
         return QCoreApplication::translate("ResultsPanel", "%1 ms").arg(ms);
     return QCoreApplication::translate("ResultsPanel", "%1 s").arg(ms / 1000.0, 0, 'f', 1);
+}
+
+// Evidence as a person reads it: a JSON body (alone, or after a status / header block)
+// indented, anything else as it came.
+QString readableEvidence(const QString &evidence)
+{
+    auto pretty = [](const QString &text, QString *out) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(text.trimmed().toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || doc.isNull())
+            return false;
+        *out = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+        return true;
+    };
+    QString out;
+    if (pretty(evidence, &out))
+        return out;
+    for (const QChar open : { QLatin1Char('{'), QLatin1Char('[') }) {
+        const int at = evidence.indexOf(QLatin1Char('\n') + open);
+        if (at >= 0 && pretty(evidence.mid(at + 1), &out))
+            return evidence.left(at + 1) + out;
+    }
+    return evidence;
 }
 
 } // namespace
@@ -51,6 +75,16 @@ void ResultsModel::setResults(const QList<CheckResult> &results)
     beginResetModel();
     m_results = results;
     endResetModel();
+}
+
+void ResultsModel::removeNodes(const QList<Id> &nodeIds)
+{
+    for (int row = m_results.size() - 1; row >= 0; --row)
+        if (nodeIds.contains(m_results.at(row).nodeId)) {
+            beginRemoveRows(QModelIndex(), row, row);
+            m_results.removeAt(row);
+            endRemoveRows();
+        }
 }
 
 void ResultsModel::append(const CheckResult &result)
@@ -409,6 +443,13 @@ void ResultsPanel::updateEmptyState()
     m_tablePages->setCurrentIndex(noResults || filteredOut ? 1 : 0);
 }
 
+void ResultsPanel::removeResultsOfNodes(const QList<Id> &nodeIds)
+{
+    m_model->removeNodes(nodeIds);
+    updateEmptyState();
+    updateDetails();
+}
+
 void ResultsPanel::updateDetails()
 {
     const QModelIndex index = m_filter->mapToSource(m_view->currentIndex());
@@ -424,7 +465,7 @@ void ResultsPanel::updateDetails()
                            ResultsModel::statusText(r.status), durationText(r.durationMs));
     text += QLatin1Char('\n') + tr("Message:") + QLatin1Char('\n')
         + (r.message.isEmpty() ? tr("(none)") : r.message) + QLatin1String("\n\n") + tr("Evidence:")
-        + QLatin1Char('\n') + (r.evidence.isEmpty() ? tr("(none)") : r.evidence);
+        + QLatin1Char('\n') + (r.evidence.isEmpty() ? tr("(none)") : readableEvidence(r.evidence));
     m_details->setPlainText(text);
 }
 

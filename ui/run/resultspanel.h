@@ -38,6 +38,7 @@ public:
     void setProject(const Project &project);
     void setResults(const QList<CheckResult> &results);
     void append(const CheckResult &result); // replaces a result with the same id
+    void removeNodes(const QList<Id> &nodeIds); // their results leave the list
     const QList<CheckResult> &results() const { return m_results; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -99,6 +100,7 @@ public:
 public slots:
     void appendResult(const flowbench::CheckResult &result);
     void clear();
+    void removeResultsOfNodes(const QList<flowbench::Id> &nodeIds); // nodes deleted from the map
 
 signals:
     void nodeActivated(const flowbench::Id &nodeId);

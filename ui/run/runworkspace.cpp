@@ -1,11 +1,11 @@
 #include "run/runworkspace.h"
 
-#include "analysis/impactanalysis.h"
 #include "analysis/coveragepanel.h"
+#include "analysis/impactanalysis.h"
+#include "analysis/impactpanel.h"
+#include "dialogs/environmentdialog.h"
 #include "document/changeenvironmentscommand.h"
 #include "document/projectdocument.h"
-#include "dialogs/environmentdialog.h"
-#include "analysis/impactpanel.h"
 #include "map/mapoverlay.h"
 #include "map/mapscene.h"
 #include "map/mapview.h"
@@ -25,6 +25,39 @@
 #include <QToolBar>
 
 namespace flowbench {
+
+namespace {
+// The environment last used, per project file: {file path: environment name}.
+const QString kEnvironmentsKey = QStringLiteral("run/environmentByProject");
+
+QString rememberedEnvironment(const QString &projectPath)
+{
+    return QSettings().value(kEnvironmentsKey).toMap().value(projectPath).toString();
+}
+
+void rememberEnvironment(const QString &projectPath, const QString &name)
+{
+    QSettings settings;
+    QVariantMap map = settings.value(kEnvironmentsKey).toMap();
+    if (map.value(projectPath).toString() == name)
+        return;
+    map.insert(projectPath, name);
+    settings.setValue(kEnvironmentsKey, map);
+}
+} // namespace
+
+// The one remembered for this project if it still exists; else the first that is not
+// protected (a first look at a project must not start on "staging"); else the first.
+QString initialEnvironment(const QList<Environment> &environments, const QString &remembered)
+{
+    for (const Environment &e : environments)
+        if (e.name == remembered)
+            return e.name;
+    for (const Environment &e : environments)
+        if (!e.isProtected)
+            return e.name;
+    return environments.isEmpty() ? QString() : environments.first().name;
+}
 
 namespace {
 QAction *makeAction(QObject *parent, const QString &name, const QString &text, const QKeySequence &key = {})
@@ -112,7 +145,8 @@ void RunWorkspace::createDocks()
     });
     connect(m_runBar, &RunBar::environmentChanged, this, [this](const QString &name) {
         m_editor->setEnvironment(name);
-        QSettings().setValue(QStringLiteral("run/environment"), name);
+        if (m_document && !name.isEmpty())
+            rememberEnvironment(m_document->filePath(), name);
     });
 
     auto jump = [this](const Id &nodeId) { selectAndCentre(nodeId); };
@@ -137,8 +171,9 @@ void RunWorkspace::createDocks()
                 if (r.checkId == checkId)
                     m_editor->setLastEvidence(checkId, r.evidence.toUtf8());
     });
-    connect(m_editor, &TestCaseEditor::currentTestCaseChanged, this,
-        [this] { m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty()); });
+    connect(m_editor, &TestCaseEditor::currentTestCaseChanged, this, [this] {
+        m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty());
+    });
 }
 
 void RunWorkspace::createActions()
@@ -175,8 +210,8 @@ void RunWorkspace::createActions()
     m_runMenu->addAction(runAction(QStringLiteral("actionRunAll"), tr("Run &Everything"),
         QKeySequence(Qt::SHIFT | Qt::Key_F5), RunScope::Everything));
     m_runMenu->addSeparator();
-    m_cancelAction
-        = makeAction(this, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
+    m_cancelAction = makeAction(
+        this, QStringLiteral("actionCancelRun"), tr("&Cancel Run"), QKeySequence(Qt::Key_Escape));
     connect(m_cancelAction, &QAction::triggered, this, [this] {
         if (m_controller)
             m_controller->cancel();
@@ -330,17 +365,18 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
         m_refreshTimer.start();
     });
     connect(document, &ProjectDocument::environmentsChanged, this, &RunWorkspace::refreshEnvironments);
+    connect(document, &ProjectDocument::nodesRemoved, m_results, &ResultsPanel::removeResultsOfNodes);
     for (auto signal : { &ProjectDocument::nodesAdded, &ProjectDocument::nodesRemoved,
              &ProjectDocument::edgesAdded, &ProjectDocument::edgesRemoved })
         connect(document, signal, this, [this] { m_refreshTimer.start(); });
     connect(document, &ProjectDocument::nodeChanged, this, [this] { m_refreshTimer.start(); });
     connect(document, &ProjectDocument::edgeChanged, this, [this] { m_refreshTimer.start(); });
 
+    // Read before the bar fills: filling it reports (and would remember) its first entry.
+    const QString remembered = rememberedEnvironment(document->filePath());
     refreshEnvironments();
     m_runBar->setFlows(document->flows());
-    const QString remembered = QSettings().value(QStringLiteral("run/environment")).toString();
-    if (!remembered.isEmpty())
-        m_runBar->setCurrentEnvironment(remembered);
+    m_runBar->setCurrentEnvironment(initialEnvironment(document->environments(), remembered));
     m_editor->setEnvironment(m_runBar->currentEnvironment());
     refreshHistory();
     refreshAnalyses();

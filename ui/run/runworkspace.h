@@ -1,7 +1,7 @@
 #pragma once
 
-#include "model/ids.h"
 #include "map/mapoverlay.h"
+#include "model/ids.h"
 #include "run/runbar.h"
 
 #include <QTimer>
@@ -26,6 +26,10 @@ class ResultsPanel;
 class RunController;
 class RunHistoryPanel;
 class TestCaseEditor;
+
+// The environment a project opens on: the one last used with it if it still exists, else
+// the first unprotected one, else the first.
+QString initialEnvironment(const QList<Environment> &environments, const QString &remembered);
 
 // "Run from the map": the docks (results, run history, coverage, impact), the run bar,
 // the Run menu and the overlays, wired to the open document. Runs go through a

@@ -56,6 +56,13 @@ Status DocumentController::openProjectFile(const QString &path)
     return success();
 }
 
+Status DocumentController::reload()
+{
+    if (!m_document)
+        return Status::failure(tr("No project is open."));
+    return openProjectFile(m_document->filePath());
+}
+
 Status DocumentController::newProjectFile(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();

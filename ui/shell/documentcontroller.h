@@ -34,6 +34,9 @@ public:
     // Writes the whole project into a new file and continues there.
     Status saveCopyAs(const QString &path);
     void closeProject();
+    // Reads the open project's file again (another window or the CLI changed it); the undo
+    // history starts afresh.
+    Status reload();
     // Opens a fresh copy of the example project (edits are saved at once; the shipped
     // example stays as it is).
     Status openExampleCopy();

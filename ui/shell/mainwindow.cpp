@@ -4,7 +4,6 @@
 #include "map/export/mapexportactions.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
-#include "shell/importexportactions.h"
 #include "map/maplayouter.h"
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
@@ -19,8 +18,10 @@
 #include "panels/flowspanel.h"
 #include "panels/propertiespanel.h"
 #include "run/runworkspace.h"
+#include "shell/actionicons.h"
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
+#include "shell/importexportactions.h"
 #include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
 #include "shell/windowactions.h"
@@ -29,6 +30,10 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QTableWidget>
+#include <QHeaderView>
+#include <QDialogButtonBox>
+#include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGraphicsItem>
@@ -72,7 +77,13 @@ MainWindow::MainWindow(QWidget *parent)
     mapLayout->setSpacing(0);
     mapLayout->addWidget(m_readOnlyBanner);
     mapLayout->addWidget(m_view, 1);
-    m_stack->addWidget(m_welcome);
+    // Scrolled, so its full height is not the whole window's minimum (at 1024 × 700 the
+    // window could not be that small).
+    auto *welcomeScroll = new QScrollArea;
+    welcomeScroll->setWidget(m_welcome);
+    welcomeScroll->setWidgetResizable(true);
+    welcomeScroll->setFrameShape(QFrame::NoFrame);
+    m_stack->addWidget(welcomeScroll);
     m_stack->addWidget(m_mapPage);
     setCentralWidget(m_stack);
 
@@ -83,6 +94,12 @@ MainWindow::MainWindow(QWidget *parent)
     for (QAction *a : m_nudge->actions())
         m_actions->add(a, false, false); // keys of the map view only
     createMenus();
+    // Ctrl+A in the test case list selected the whole map and Del then offered to delete
+    // it: these keys act on the map only while it has the focus.
+    m_actions->bindKeysTo(m_actions->actions({ QStringLiteral("actionCopy"), QStringLiteral("actionPaste"),
+                              QStringLiteral("actionDelete"), QStringLiteral("actionRename"),
+                              QStringLiteral("actionSelectAll"), QStringLiteral("actionPin") }),
+        m_view);
     createStatusBar();
     connectActions();
     // Escape ends a flow pick first; the next Escape cancels a run.
@@ -90,6 +107,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->isPicking(); },
         [this] { m_flows->cancelPicking(); });
     m_escape->add(action(QStringLiteral("actionCancelRun")));
+    // Then a highlighted flow: Escape shows the whole map again.
+    m_escape->add([flows = QPointer<FlowsPanel>(m_flows)] { return flows && flows->hasHighlight(); },
+        [this] { m_flows->clearHighlight(); });
 
     connect(m_documents, &DocumentController::documentChanged, this, &MainWindow::setDocument);
     connect(m_documents, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
@@ -112,6 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_view->centreOnNode(id);
         }
     });
+    connect(m_flows, &FlowsPanel::refused, this, [this](const QString &why) { showMessage(why, 8000); });
     connect(m_palette, &PaletteWidget::kindActivated, m_mapEditor, &MapEditor::addNodeInView);
 
     QSettings settings;
@@ -194,6 +215,7 @@ void MainWindow::connectActions()
     on("actionOpen", [this] { m_documents->openProjectDialog(); });
     on("actionSaveAs", [this] { m_documents->saveAsDialog(); });
     on("actionClose", [this] { m_documents->closeProject(); });
+    on("actionReload", [this] { reloadProject(); });
     on("actionQuit", [this] { close(); });
     on("actionCopy", [this] { m_mapEditor->copySelection(); });
     on("actionPaste", [this] { m_mapEditor->paste(); });
@@ -246,7 +268,8 @@ void MainWindow::createMenus()
     file->addActions(m_actions->actions({ QStringLiteral("actionNew"), QStringLiteral("actionOpen") }));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
-    auto *formats = new ImportExportActions(this, [this] { return m_documents->document(); },
+    auto *formats = new ImportExportActions(
+        this, [this] { return m_documents->document(); },
         [this](const QString &path) { return m_documents->openProjectFile(path); });
     m_actions->add(formats->importAction(), false);
     m_actions->add(formats->exportAction(), true);
@@ -256,7 +279,7 @@ void MainWindow::createMenus()
     m_actions->add(mapImages->exportAction(), true);
     m_actions->add(mapImages->printAction(), true);
     file->addActions({ mapImages->exportAction(), mapImages->printAction() });
-    file->addActions(m_actions->actions({ QStringLiteral("actionClose") }));
+    file->addActions(m_actions->actions({ QStringLiteral("actionReload"), QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
 
@@ -287,10 +310,8 @@ void MainWindow::createMenus()
     m_actions->add(addMenu->menuAction(), true);
     m_actions->markEditing({ addMenu->menuAction() });
     for (NodeKind kind : allNodeKinds())
-        addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this, [this, kind] {
-            m_mapEditor->addNode(
-                kind, m_view->visibleCentre() - QPointF(MapStyle::kNodeWidth / 2, MapStyle::kNodeHeight / 2));
-        });
+        addMenu->addAction(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this,
+            [this, kind] { m_mapEditor->addNodeInView(kind); });
     map->addActions(m_actions->actions({ QStringLiteral("actionLayout"), QStringLiteral("actionPin") }));
     QMenu *nudge = map->addMenu(tr("&Nudge Selection"));
     for (QAction *a : m_nudge->actions()) {
@@ -305,6 +326,9 @@ void MainWindow::createMenus()
     menuBar()->addMenu(m_runWorkspace->runMenu());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
+    keys->setObjectName(QStringLiteral("actionShortcuts"));
+    help->addSeparator();
     help->addAction(tr("&About Flowbench"), this, [this] {
         QMessageBox::about(this, tr("About Flowbench"),
             tr("<b>Flowbench %1</b><p>A workbench for mapping user flows to the backend "
@@ -315,10 +339,24 @@ void MainWindow::createMenus()
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
     tools->setMovable(false);
-    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->setIconSize(QSize(18, 18));
+    // Short words on the buttons (the menus keep the full names) so that at 1024 px wide
+    // every button still shows.
+    const std::pair<const char *, QString> shortTexts[]
+        = { { "Open", tr("Open") }, { "Undo", tr("Undo") }, { "Redo", tr("Redo") },
+              { "Layout", tr("Layout") }, { "Fit", tr("Fit") }, { "NewFlow", tr("New Flow") } };
+    for (const auto &[name, text] : shortTexts) {
+        QAction *a = action(QStringLiteral("action") + QLatin1String(name));
+        a->setIcon(ActionIcons::icon(QLatin1String(name)));
+        a->setIconText(text);
+    }
     tools->addAction(action(QStringLiteral("actionOpen")));
     tools->addSeparator();
-    tools->addActions(m_actions->actions({ QStringLiteral("actionUndo"), QStringLiteral("actionRedo") }));
+    // Undo and redo carry the command in their text ("Undo Rename New service to …"),
+    // which stretched the toolbar: the buttons say "Undo" and show the command in the tooltip.
+    for (const char *name : { "Undo", "Redo" })
+        tools->addAction(shortUndoButton(action(QStringLiteral("action") + QLatin1String(name)), tools));
     tools->addSeparator();
     tools->addActions(m_actions->actions(
         { QStringLiteral("actionLayout"), QStringLiteral("actionFit"), QStringLiteral("actionNewFlow") }));
@@ -331,6 +369,24 @@ void MainWindow::createMenus()
     connect(m_finder, &NodeFinder::notFound, this,
         [this](const QString &text) { showMessage(tr("No node named like “%1”").arg(text), 4000); });
     rebuildRecentMenu(m_documents->recentFiles());
+}
+
+QAction *MainWindow::shortUndoButton(QAction *full, QObject *parent)
+{
+    auto *button = new QAction(full->icon(), full->iconText(), parent);
+    button->setObjectName(full->objectName() + QStringLiteral("Button"));
+    auto follow = [button, full] {
+        button->setEnabled(full->isEnabled());
+        QString tip = full->text();
+        tip.remove(QLatin1Char('&'));
+        if (!full->shortcut().isEmpty())
+            tip += QStringLiteral(" (%1)").arg(full->shortcut().toString(QKeySequence::NativeText));
+        button->setToolTip(tip);
+    };
+    connect(full, &QAction::changed, button, follow);
+    connect(button, &QAction::triggered, full, &QAction::trigger);
+    follow();
+    return button;
 }
 
 void MainWindow::createStatusBar()
@@ -373,7 +429,6 @@ void MainWindow::setDocument(ProjectDocument *doc)
         m_scene = new MapScene(doc, this);
         MapOverviewLayer::install(m_scene);
         m_view->setMapScene(m_scene);
-        m_overview->setMapView(m_view);
         m_properties->setDocument(doc);
         m_testCases->setDocument(doc);
         m_comments->setDocument(doc);
@@ -393,6 +448,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
         }
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, m_mapEditor, &MapEditor::askEdgeKind);
+        connect(m_scene, &MapScene::refused, this, [this](const QString &why) { showMessage(why, 8000); });
         m_layouter = new MapLayouter(doc, this);
         m_layoutProgress->setLayouter(m_layouter);
         connect(m_layouter, &MapLayouter::started, this, [this] {
@@ -423,8 +479,9 @@ void MainWindow::setDocument(ProjectDocument *doc)
     } else {
         m_welcome->setRecentFiles(m_documents->recentFiles());
         m_welcome->setExampleAvailable(!DocumentController::examplePath().isEmpty());
-        m_stack->setCurrentWidget(m_welcome);
+        m_stack->setCurrentIndex(0); // the welcome page
     }
+    m_overview->setMapView(m_view); // without a project: an empty overview, not the old picture
     m_readOnlyBanner->setDocument(doc);
     // Read-only: what would only push a refused command is off; looking, finding, running
     // and Save As stay. A command pushed anyway is refused by the store, with a message.
@@ -509,6 +566,9 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionRename")));
         menu.addAction(action(QStringLiteral("actionPin")));
+        QAction *run = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
+        run->setObjectName(QStringLiteral("contextRunChecks"));
+        run->setEnabled(action(QStringLiteral("actionRunNode"))->isEnabled());
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionAddTestCase")));
         menu.addSeparator();
@@ -525,6 +585,61 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         menu.addActions(m_actions->actions({ QStringLiteral("actionLayout"), QStringLiteral("actionFit") }));
     }
     menu.exec(globalPos);
+}
+
+// Reads the file again (changed by another window or the CLI), keeping the selection.
+void MainWindow::reloadProject()
+{
+    const QList<Id> selected = m_scene ? m_scene->selectedNodeIds() : QList<Id>();
+    if (Status s = m_documents->reload(); !s) {
+        QMessageBox::warning(this, tr("Cannot reload the project"), s.error());
+        return;
+    }
+    QList<Id> still;
+    for (const Id &id : selected)
+        if (document()->node(id))
+            still << id;
+    if (m_scene && !still.isEmpty())
+        m_scene->selectNodes(still);
+    showMessage(tr("Reloaded %1").arg(QDir::toNativeSeparators(document()->filePath())), 4000);
+}
+
+// Every command with a key, generated from the actions so the list cannot go stale.
+void MainWindow::showShortcuts()
+{
+    QDialog dialog(this);
+    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
+    auto *table = new QTableWidget(0, 2, &dialog);
+    table->setObjectName(QStringLiteral("shortcutsTable"));
+    table->setHorizontalHeaderLabels({ tr("Command"), tr("Keys") });
+    table->verticalHeader()->hide();
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (QAction *a : m_actions->all()) {
+        if (a->shortcuts().isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        QString name = a->objectName() == QLatin1String("actionUndo") ? tr("Undo")
+            : a->objectName() == QLatin1String("actionRedo")           ? tr("Redo")
+                                                                       : a->text();
+        name.remove(QLatin1Char('&'));
+        const int row = table->rowCount();
+        table->insertRow(row);
+        table->setItem(row, 0, new QTableWidgetItem(name));
+        table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
+    }
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("Copy, Paste, Delete, Select All, Rename and Pin act on the map "
+                                    "while it has the focus; in a list or a field they act there.")));
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog.resize(520, 560);
+    dialog.exec();
 }
 
 void MainWindow::showMessage(const QString &message, int timeoutMs)

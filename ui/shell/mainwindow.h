@@ -71,6 +71,8 @@ private:
     void createDocks();
     void createMenus();
     void createStatusBar();
+    // A toolbar twin of undo or redo: a short text, the full one in the tooltip.
+    QAction *shortUndoButton(QAction *full, QObject *parent);
     void connectActions();
     void setDocument(ProjectDocument *document);
     void updateStatus();
@@ -79,6 +81,8 @@ private:
     void onSelectionChanged();
     void showMapContextMenu(const QPoint &globalPos, const QPointF &scenePos);
     void showMessage(const QString &message, int timeoutMs);
+    void reloadProject();
+    void showShortcuts();
 
     QUndoGroup *m_undoGroup;
     WindowActions *m_actions;

@@ -13,6 +13,7 @@ WindowActions::WindowActions(QWidget *window, QUndoGroup *undoGroup)
     add(QStringLiteral("actionNew"), tr("&New Project…"), { QKeySequence::New }, false);
     add(QStringLiteral("actionOpen"), tr("&Open Project…"), { QKeySequence::Open }, false);
     add(QStringLiteral("actionSaveAs"), tr("Save &As…"), { QKeySequence::SaveAs });
+    add(QStringLiteral("actionReload"), tr("&Reload from Disk"), { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R) });
     add(QStringLiteral("actionClose"), tr("&Close Project"), { QKeySequence::Close });
     add(QStringLiteral("actionQuit"), tr("&Quit"), { QKeySequence::Quit }, false);
 
@@ -68,10 +69,25 @@ void WindowActions::add(QAction *action, bool needsDocument, bool windowShortcut
 {
     Q_ASSERT(!action->objectName().isEmpty() && !m_byName.contains(action->objectName()));
     m_byName.insert(action->objectName(), action);
+    m_ordered.append(action);
     if (windowShortcut)
         m_window->addAction(action);
     if (needsDocument)
         m_documentActions.append(action);
+}
+
+void WindowActions::bindKeysTo(const QList<QAction *> &actions, QWidget *widget)
+{
+    for (QAction *a : actions) {
+        m_window->removeAction(a);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        widget->addAction(a);
+    }
+}
+
+QList<QAction *> WindowActions::all() const
+{
+    return m_ordered;
 }
 
 QAction *WindowActions::action(const QString &name) const

@@ -29,7 +29,12 @@ public:
     void add(QAction *action, bool needsDocument = false, bool windowShortcut = true);
     QAction *action(const QString &name) const; // null when there is none
     QList<QAction *> actions(const QStringList &names) const;
+    QList<QAction *> all() const; // in the order they were added
 
+    // Actions whose keys belong to one widget and its children (the map's Copy, Delete,
+    // Select All): with the focus in a list or a field those keys do the field's thing.
+    // Menus still show the keys and trigger the action from anywhere.
+    void bindKeysTo(const QList<QAction *> &actions, QWidget *widget);
     // Actions that only change the project: off while the open project is read-only.
     void markEditing(const QList<QAction *> &actions);
     // Enables the actions that need an open project, those that change it only when it is
@@ -39,6 +44,7 @@ public:
 private:
     QWidget *m_window;
     QHash<QString, QAction *> m_byName;
+    QList<QAction *> m_ordered;
     QList<QAction *> m_documentActions;
     QList<QAction *> m_editActions;
 };

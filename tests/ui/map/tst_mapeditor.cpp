@@ -2,11 +2,14 @@
 // question, copy and paste, jump to a node, pin. After each step the project file is
 // reopened and checked: every edit is saved at once and undoes in one step.
 #include "document/changevalue.h"
+#include "map/mapstyle.h"
 #include "testcases/testcaseeditor.h"
 #include "ui/windowfixture.h"
 
 #include <QAction>
 #include <QLineEdit>
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace flowbench;
@@ -21,6 +24,8 @@ private slots:
     void cleanup() { m_f.stop(); }
     void addConnectUndoRedo();
     void namesOfNewNodesAreUnique();
+    void duplicateEdgeIsRefused();
+    void paletteClicksLandOnFreeSpots();
     void deleteAsksWithCountsAndCascades();
     void copyPasteMakesNewNodes();
     void jumpToNode();
@@ -75,8 +80,50 @@ void TestMapEditor::namesOfNewNodesAreUnique()
     const Project file = m_f.file();
     QCOMPARE(file.node(first)->name, QStringLiteral("New queue"));
     QCOMPARE(file.node(second)->name, QStringLiteral("New queue 2"));
-    // Palette clicks are staggered so the second card does not hide the first.
-    QVERIFY(file.node(second)->x != file.node(first)->x);
+    // The second card does not hide the first (see paletteClicksLandOnFreeSpots).
+    QVERIFY(!m_f.scene()->nodeItem(second)->sceneBoundingRect().intersects(
+        m_f.scene()->nodeItem(first)->sceneBoundingRect()));
+}
+
+void TestMapEditor::duplicateEdgeIsRefused()
+{
+    const Id api = m_f.add(NodeKind::Api, 0, 0);
+    const Id table = m_f.add(NodeKind::Table, 300, 0);
+    QVERIFY(m_f.scene()->connectNodes(api, table, EdgeKind::Writes));
+    QSignalSpy refused(m_f.scene(), &MapScene::refused);
+    QVERIFY(!m_f.scene()->connectNodes(api, table, EdgeKind::Writes));
+    QCOMPARE(refused.size(), 1);
+    const QString why = refused.first().first().toString();
+    QVERIFY2(why.contains(m_f.document()->node(api)->name) && why.contains(m_f.document()->node(table)->name),
+        qPrintable(why));
+    QVERIFY(m_f.window->statusBar()->currentMessage().contains(QStringLiteral("already")));
+    QCOMPARE(m_f.file().edges.size(), 1);
+    QCOMPARE(m_f.scene()->edgeItemCount(), 1);
+    // Another kind, or the other direction, is a different connection.
+    QVERIFY(m_f.scene()->connectNodes(api, table, EdgeKind::Reads));
+    QVERIFY(m_f.scene()->connectNodes(table, api, EdgeKind::Writes));
+    QCOMPARE(m_f.file().edges.size(), 3);
+    QCOMPARE(refused.size(), 1);
+}
+
+void TestMapEditor::paletteClicksLandOnFreeSpots()
+{
+    // A card already sits in the middle of the view.
+    const QPointF centre = m_f.view()->visibleCentre();
+    const Id existing = m_f.add(NodeKind::Service, centre.x() - 80, centre.y() - 30);
+    QList<Id> ids { existing };
+    MapEditor *editor = m_f.window->mapEditor();
+    for (int i = 0; i < 6; ++i)
+        ids << editor->addNodeInView(NodeKind::Api);
+    for (int i = 0; i < ids.size(); ++i) {
+        const QRectF r = m_f.scene()->nodeItem(ids.at(i))->sceneBoundingRect();
+        for (int j = i + 1; j < ids.size(); ++j)
+            QVERIFY2(!r.intersects(m_f.scene()->nodeItem(ids.at(j))->sceneBoundingRect()),
+                qPrintable(QStringLiteral("cards %1 and %2 overlap").arg(i).arg(j)));
+        // Near the centre: within two card steps of it.
+        QVERIFY(QLineF(r.center(), centre).length() < 2.5 * (MapStyle::kNodeWidth + 24));
+    }
+    QCOMPARE(m_f.file().nodes.size(), ids.size());
 }
 
 void TestMapEditor::deleteAsksWithCountsAndCascades()
@@ -98,7 +145,8 @@ void TestMapEditor::deleteAsksWithCountsAndCascades()
     QString question;
     clickInNextDialog(QStringLiteral("Cancel"), &question);
     m_f.trigger("actionDelete");
-    QVERIFY2(question.contains(QStringLiteral("2 connections")) && question.contains(QStringLiteral("1 test case")),
+    QVERIFY2(question.contains(QStringLiteral("2 connections"))
+            && question.contains(QStringLiteral("1 test case")),
         qPrintable(question));
     QCOMPARE(m_f.file().nodes.size(), 3);
 

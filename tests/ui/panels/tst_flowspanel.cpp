@@ -3,6 +3,8 @@
 #include "panels/flowspanel.h"
 #include "ui/windowfixture.h"
 
+#include <QSignalSpy>
+#include <QStatusBar>
 #include <QtTest>
 
 using namespace flowbench;
@@ -16,6 +18,7 @@ private slots:
     void init();
     void cleanup() { m_f.stop(); }
     void flowByPicking();
+    void pickRefusesAStepWithoutConnection();
 
 private:
     WindowFixture m_f;
@@ -33,6 +36,7 @@ void TestFlowsPanel::flowByPicking()
     const Id b = m_f.add(NodeKind::Api, 300, 0);
     const Id c = m_f.add(NodeKind::Table, 600, 0);
     m_f.scene()->connectNodes(a, b, EdgeKind::Calls);
+    m_f.scene()->connectNodes(c, b, EdgeKind::Reads); // a flow steps along connections, either way
     m_f.view()->resetZoom();
     m_f.view()->centerOn(QPointF(400, 30));
     m_f.window->flowsPanel()->startPicking(QStringLiteral("Checkout"));
@@ -51,6 +55,49 @@ void TestFlowsPanel::flowByPicking()
     QVERIFY(!m_f.scene()->pickMode());
     // Nodes were not moved by the clicks.
     QCOMPARE(file.node(b)->x, 300.0);
+}
+
+void TestFlowsPanel::pickRefusesAStepWithoutConnection()
+{
+    const Id a = m_f.add(NodeKind::Screen, 0, 0);
+    const Id b = m_f.add(NodeKind::Api, 300, 0);
+    const Id c = m_f.add(NodeKind::Table, 600, 0);
+    m_f.scene()->connectNodes(a, b, EdgeKind::Calls);
+    m_f.view()->resetZoom();
+    m_f.view()->centerOn(QPointF(400, 30));
+    FlowsPanel *flows = m_f.window->flowsPanel();
+    auto click = [this](const Id &id) {
+        const QPoint p = m_f.view()->mapFromScene(m_f.centreOf(id) - QPointF(30, 0));
+        QTest::mouseClick(m_f.view()->viewport(), Qt::LeftButton, {}, p);
+    };
+    QSignalSpy refused(flows, &FlowsPanel::refused);
+    flows->startPicking(QStringLiteral("Checkout"));
+    click(a);
+    // The path so far shows on the map while it is picked: a is step 1, the rest dimmed.
+    QCOMPARE(m_f.scene()->nodeItem(a)->flowSteps(), QList<int> { 1 });
+    QVERIFY(m_f.scene()->nodeItem(c)->isDimmed());
+
+    click(c); // no connection from a: refused, with the reason
+    QCOMPARE(flows->pickedPath(), QList<Id> { a });
+    QCOMPARE(refused.size(), 1);
+    const QString why = refused.first().first().toString();
+    QVERIFY2(why.contains(QStringLiteral("not connected")) && why.contains(QStringLiteral("New screen")),
+        qPrintable(why));
+    QVERIFY(m_f.window->statusBar()->currentMessage().contains(QStringLiteral("not connected")));
+    QVERIFY(m_f.scene()->nodeItem(c)->flowSteps().isEmpty());
+
+    click(a); // the same node again is no step either
+    QCOMPARE(flows->pickedPath(), QList<Id> { a });
+    QCOMPARE(refused.size(), 2);
+
+    click(b);
+    QCOMPARE(flows->pickedPath(), (QList<Id> { a, b }));
+    QCOMPARE(m_f.scene()->nodeItem(b)->flowSteps(), QList<int> { 2 });
+    QVERIFY(!m_f.scene()->nodeItem(b)->isDimmed());
+    flows->cancelPicking(); // nothing stays painted
+    QVERIFY(m_f.scene()->nodeItem(a)->flowSteps().isEmpty());
+    QVERIFY(!m_f.scene()->nodeItem(c)->isDimmed());
+    QCOMPARE(m_f.file().flows.size(), 0);
 }
 
 QTEST_MAIN(TestFlowsPanel)
