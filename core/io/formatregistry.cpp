@@ -3,6 +3,7 @@
 #include "io/canonicaljsonformat.h"
 #include "io/csvresultsexporter.h"
 #include "io/dotformat.h"
+#include "io/junitresultsimporter.h"
 #include "io/openapi/openapiimporter.h"
 
 #include <QRegularExpression>
@@ -14,6 +15,7 @@ FormatRegistry::FormatRegistry()
     m_importers.push_back(std::make_unique<CanonicalJsonImporter>());
     m_importers.push_back(std::make_unique<DotImporter>());
     m_importers.push_back(std::make_unique<OpenApiImporter>());
+    m_importers.push_back(std::make_unique<JunitResultsImporter>());
 
     m_exporters.push_back(std::make_unique<CanonicalJsonExporter>());
     m_exporters.push_back(std::make_unique<DotExporter>());

@@ -9,6 +9,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 namespace flowbench {
@@ -116,6 +118,22 @@ QString unescape(QString segment)
         .replace(QLatin1String("~0"), QLatin1String("~"));
 }
 
+// yaml-cpp parses nested flow collections by recursion: "[[[[…" deep enough overflows
+// the stack. Brackets are counted before it sees the text (quotes ignored: a spec with
+// this many brackets in a string is no spec).
+int bracketDepth(const QByteArray &data)
+{
+    int depth = 0;
+    int deepest = 0;
+    for (const char c : data) {
+        if (c == '[' || c == '{')
+            deepest = std::max(deepest, ++depth);
+        else if ((c == ']' || c == '}') && depth > 0)
+            --depth;
+    }
+    return deepest;
+}
+
 } // namespace
 
 Result<QJsonValue> parseJsonOrYaml(const QByteArray &data, const QString &name)
@@ -131,6 +149,8 @@ Result<QJsonValue> parseJsonOrYaml(const QByteArray &data, const QString &name)
         return Result<QJsonValue>::failure(
             QStringLiteral("%1:%2: %3").arg(name).arg(lineOf(data, error.offset)).arg(error.errorString()));
     }
+    if (bracketDepth(data) > kMaxDepth)
+        return Result<QJsonValue>::failure(QStringLiteral("%1: nested deeper than %2 levels").arg(name).arg(kMaxDepth));
     try {
         const YAML::Node node = YAML::Load(data.toStdString());
         YamlConversion conversion { name };
