@@ -248,8 +248,9 @@ void MainWindow::createMenus()
         [this](const QString &path) { return m_documents->openProjectFile(path); });
     m_actions->add(formats->importAction(), false);
     m_actions->add(formats->exportAction(), true);
+    m_actions->add(formats->importResultsAction(), true);
     file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
-    file->addActions({ formats->importAction(), formats->exportAction() });
+    file->addActions({ formats->importAction(), formats->importResultsAction(), formats->exportAction() });
     file->addActions(m_actions->actions({ QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
