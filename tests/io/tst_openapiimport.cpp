@@ -226,6 +226,9 @@ private slots:
         QTest::newRow("missing $ref target") << "missingref.yaml"
                                              << "missingref.yaml#/paths/~1a/get/parameters/0: $ref "
                                                 "\"#/components/parameters/Nope\": ";
+        QTest::newRow("null schema") << "nullschema.yaml"
+                                     << "nullschema.yaml#/paths/~1a/get/responses/200/content/"
+                                        "application~1json/schema: the JSON Schema cannot be read";
         QTest::newRow("malformed YAML") << "malformed.yaml"
                                         << "malformed.yaml:3:1: ";
         QTest::newRow("malformed JSON") << "malformed.json"

@@ -1,6 +1,7 @@
 #include "io/openapi/openapioperation.h"
 
 #include "checks/assertionevaluator.h"
+#include "checks/jsonschema.h"
 #include "io/openapi/openapischema.h"
 
 #include <QJsonArray>
@@ -248,6 +249,10 @@ Result<BuiltOperation> buildOperation(OperationContext &c, const QString &path, 
             const auto bundled = bundleSchema(c.source, *schema);
             if (!bundled)
                 return R::failure(bundled.error());
+            // A schema the assertion could not compile (a null where a schema belongs) is
+            // the spec's error, named here rather than at run time (found by fuzzing).
+            if (const auto compiled = JsonSchema::compiled(*bundled); !compiled)
+                return R::failure(QStringLiteral("%1: %2").arg(schema->place(), compiled.error()));
             assertions.append(
                 Assertion { QStringLiteral("json_schema"), QString(), QStringLiteral("=="), *bundled });
         }
