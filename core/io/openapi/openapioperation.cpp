@@ -5,6 +5,7 @@
 #include "io/openapi/openapischema.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -60,6 +61,10 @@ Result<QList<Parameter>> parametersOf(OperationContext &c, const LocatedValue &l
         if (!p)
             return Result<QList<Parameter>>::failure(p.error());
         const QJsonObject o = p->value.toObject();
+        if (o.value(QLatin1String("name")).toString().isEmpty()
+            || o.value(QLatin1String("in")).toString().isEmpty())
+            return Result<QList<Parameter>>::failure(
+                QStringLiteral("%1: a parameter needs a \"name\" and an \"in\"").arg(p->place()));
         Parameter parameter { o.value(QLatin1String("name")).toString(),
             o.value(QLatin1String("in")).toString(),
             o.value(QLatin1String("required")).toBool(false)
@@ -168,7 +173,8 @@ Result<BuiltOperation> buildOperation(OperationContext &c, const QString &path, 
                 QString::fromUtf8(QUrl::toPercentEncoding(text)));
         else if (p.in == QLatin1String("query"))
             query.addQueryItem(p.name, QString::fromUtf8(QUrl::toPercentEncoding(text)));
-        else if (p.in == QLatin1String("header"))
+        else if (p.in == QLatin1String("header")
+            && QRegularExpression(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")).match(p.name).hasMatch())
             headers.insert(p.name, text);
         else if (p.in == QLatin1String("cookie"))
             headers.insert(QStringLiteral("Cookie"), p.name + QLatin1Char('=') + text);
