@@ -5,6 +5,7 @@
 #include "io/projectimport.h"
 #include "projectfiles.h"
 #include "store/databasefile.h"
+#include "store/projectstore.h"
 
 #include <QFile>
 
@@ -14,7 +15,7 @@ void ImportCommand::declare(QCommandLineParser &parser) const
 {
     parser.addPositionalArgument(QStringLiteral("IN"), QStringLiteral("The file to import."));
     parser.addPositionalArgument(
-        QStringLiteral("OUT"), QStringLiteral("The project file to create (*.flowbench)."));
+        QStringLiteral("OUT"), QStringLiteral("The project file to create (*.flowbench); for junit results, the existing project they go into."));
     parser.addOption({ QStringLiteral("format"),
         QStringLiteral("Input format: %1.")
             .arg(formatChoices(FormatRegistry::instance().importers(), QStringLiteral("json"))),
@@ -35,6 +36,8 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
                 .arg(format, supportedFormats(FormatRegistry::instance().importerIds())));
     const QString &inPath = args[0];
     const QString &outPath = args[1];
+    if (importer->addsRunToProject())
+        return addRun(*importer, inPath, outPath, out, err);
     const bool force = parser.isSet(QStringLiteral("force"));
     // A device, FIFO or "-" is refused before anything else: "already exists" would mislead.
     if (const Status s = checkProjectFileTarget(outPath); !s) {
@@ -68,6 +71,52 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     out << "Imported " << inPath << " into " << outPath << ": " << project.nodes.size() << " nodes, "
         << project.edges.size() << " edges, " << project.flows.size() << " flows, "
         << project.testCases.size() << " test cases\n";
+    for (const ImportNote &note : import->report.notTaken)
+        out << "  not taken: " << note.toString() << "\n";
+    return ExitOk;
+}
+
+// Results of another tool go into the project OUT names, which must exist: one run,
+// written in one transaction; the project's map, test cases and history stay as they are.
+int ImportCommand::addRun(const Importer &importer, const QString &inPath, const QString &projectPath,
+    QTextStream &out, QTextStream &err) const
+{
+    if (!QFile::exists(projectPath)) {
+        err << projectPath << ": no such project; " << importer.id()
+            << " results go into an existing project (create it first)\n";
+        return ExitBadInput;
+    }
+    auto store = ProjectStore::open(projectPath);
+    if (!store) {
+        err << store.error() << "\n";
+        return ExitBadInput;
+    }
+    if ((*store)->isReadOnly()) {
+        err << projectPath << ": " << (*store)->readOnlyReason() << "\n";
+        return ExitBadInput;
+    }
+    const Result<Project> project = (*store)->load();
+    if (!project) {
+        err << project.error() << "\n";
+        return ExitBadInput;
+    }
+    const Result<Import> import = readImportFile(importer, inPath, *project);
+    if (!import) {
+        err << import.error() << "\n";
+        return ExitBadInput;
+    }
+    for (const Run &run : import->changes.added.runs) {
+        QList<CheckResult> results;
+        for (const CheckResult &r : import->changes.added.results)
+            if (r.runId == run.id)
+                results.append(r);
+        if (const Status s = (*store)->addRun(run, results); !s) {
+            err << s.error() << "\n";
+            return ExitBadInput;
+        }
+    }
+    out << "Imported " << inPath << " into " << projectPath << ": " << import->report.taken.join(QStringLiteral("; "))
+        << "\n";
     for (const ImportNote &note : import->report.notTaken)
         out << "  not taken: " << note.toString() << "\n";
     return ExitOk;

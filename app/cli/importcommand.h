@@ -2,10 +2,15 @@
 
 #include "command.h"
 
+namespace flowbench {
+class Importer;
+}
+
 namespace flowbench::cli {
 
 // import --format FORMAT IN OUT.flowbench [--force]: all or nothing, any registered
-// importer (core/io/formatregistry.h).
+// importer (core/io/formatregistry.h). A results format (junit) adds a run to the
+// existing project OUT instead (Importer::addsRunToProject).
 class ImportCommand : public Command
 {
 public:
@@ -16,6 +21,10 @@ public:
     }
     void declare(QCommandLineParser &parser) const override;
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
+
+private:
+    int addRun(const Importer &importer, const QString &inPath, const QString &projectPath, QTextStream &out,
+        QTextStream &err) const;
 };
 
 } // namespace flowbench::cli

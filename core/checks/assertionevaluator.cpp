@@ -249,6 +249,9 @@ Status AssertionEvaluator::validate(const Check &check, const CheckVocabulary &v
             if (!program)
                 return Status::failure(QStringLiteral("%1: %2").arg(where, program.error()));
         }
+        if (kind->prepare)
+            if (const Status prepared = kind->prepare(a.target, a.expected); !prepared)
+                return Status::failure(QStringLiteral("%1: %2").arg(where, prepared.error()));
     }
     for (int i = 0; i < check.captures.size(); ++i) {
         const Capture &c = check.captures.at(i);
@@ -280,9 +283,13 @@ Status AssertionEvaluator::validate(const Check &check, const CheckVocabulary &v
 
 void AssertionEvaluator::prepare(const Check &check, const CheckVocabulary &vocabulary)
 {
-    for (const Assertion &a : check.assertions)
-        if (const AssertionKind *kind = vocabulary.assertion(a.kind); kind && kind->target == Operand::Jq)
+    for (const Assertion &a : check.assertions) {
+        const AssertionKind *kind = vocabulary.assertion(a.kind);
+        if (kind && kind->target == Operand::Jq)
             JqProgram::compiled(a.target);
+        if (kind && kind->prepare)
+            kind->prepare(a.target, a.expected);
+    }
     for (const Capture &c : check.captures)
         if (const CaptureSource *source = vocabulary.capture(c.source); source && source->expression == Operand::Jq)
             JqProgram::compiled(c.expression);

@@ -23,6 +23,8 @@ QString operandName(Operand operand)
         return QStringLiteral("JSON path");
     case Operand::Jq:
         return QStringLiteral("jq program");
+    case Operand::JsonSchema:
+        return QStringLiteral("JSON Schema");
     }
     return QString();
 }

@@ -26,6 +26,7 @@ enum class Operand {
     Regex, // a non-empty, valid regular expression
     JsonPath, // a JSON path (core/checks/jsonpath.h)
     Jq, // a jq program (compiled once, cached)
+    JsonSchema, // a JSON Schema object (compiled once, cached; OpenAPI dialects translated)
 };
 QString operandName(Operand operand); // "JSON path", for docs and hints
 
@@ -60,6 +61,9 @@ struct AssertionKind
     // Failure messages start with this ("body: expected to contain …"); empty: the
     // name, followed by the target when the kind has one ("header Content-Type: …").
     QString subject;
+    // Work a kind does once per check before any run (compiling a schema); its failure
+    // is a validation error. Empty: nothing to prepare.
+    std::function<Status(const QString &target, const QJsonValue &expected)> prepare;
     // Kinds with ops: the value the op compares with `expected`.
     std::function<KindReading(const Observation &, const QString &target)> read;
     // Kinds without ops: the whole judgement; nullopt when it holds, else why not.

@@ -3,6 +3,7 @@
 #include "checks/assertionevaluator.h"
 #include "checks/jqprogram.h"
 #include "checks/jsonpath.h"
+#include "checks/jsonschema.h"
 
 #include <QRegularExpression>
 
@@ -97,6 +98,34 @@ AssertionKind CommonVocabulary::jq()
         if (!(out->isBool() && out->toBool()))
             return QStringLiteral("expected true, got %1").arg(AssertionEvaluator::describe(*out));
         return std::nullopt;
+    };
+    return k;
+}
+
+AssertionKind CommonVocabulary::jsonSchema()
+{
+    AssertionKind k;
+    k.name = QStringLiteral("json_schema");
+    k.label = QStringLiteral("JSON Schema");
+    k.description = QStringLiteral("the JSON is valid against the expected JSON Schema (draft 7; OpenAPI 3.0 "
+                                   "nullable and Swagger 2 definitions understood); a failure names the "
+                                   "JSON pointer and the rule");
+    k.expected = Operand::JsonSchema;
+    k.newExpected = QJsonObject { { QStringLiteral("type"), QStringLiteral("object") } };
+    k.prepare = [](const QString &, const QJsonValue &expected) -> Status {
+        const auto schema = JsonSchema::compiled(expected);
+        return schema ? success() : Status::failure(schema.error());
+    };
+    k.judge = [](const Observation &o, const QString &, const QJsonValue &expected) -> std::optional<QString> {
+        const auto schema = JsonSchema::compiled(expected); // compiled in prepare(); cached
+        if (!schema)
+            return schema.error();
+        if (const auto missing = missingJson(o))
+            return *missing;
+        const QStringList violations = (*schema)->violations(*o.json);
+        if (violations.isEmpty())
+            return std::nullopt;
+        return violations.join(QStringLiteral("; "));
     };
     return k;
 }

@@ -20,6 +20,8 @@ public:
     static AssertionKind jsonPath();
     static AssertionKind jq();
     static AssertionKind latencyMs();
+    // The JSON validated against the JSON Schema in `expected` (OpenAPI dialects too).
+    static AssertionKind jsonSchema();
     // A count the type sets in Observation::count (rows, matching lines).
     static AssertionKind count(const QString &name, const QString &label, const QString &description);
 

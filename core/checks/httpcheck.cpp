@@ -175,7 +175,8 @@ QList<AssertionKind> assertionKinds()
     AssertionKind latency = CommonVocabulary::latencyMs();
     latency.description = QStringLiteral("milliseconds from sending the request to the whole response");
 
-    return {status, header, contains, regex, latency, CommonVocabulary::jsonPath(), CommonVocabulary::jq()};
+    return {status, header, contains, regex, latency, CommonVocabulary::jsonPath(), CommonVocabulary::jq(),
+            CommonVocabulary::jsonSchema()};
 }
 
 QList<CaptureSource> captureSources()

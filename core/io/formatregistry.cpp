@@ -3,6 +3,8 @@
 #include "io/canonicaljsonformat.h"
 #include "io/csvresultsexporter.h"
 #include "io/dotformat.h"
+#include "io/junitresultsimporter.h"
+#include "io/openapi/openapiimporter.h"
 
 #include <QRegularExpression>
 
@@ -12,6 +14,8 @@ FormatRegistry::FormatRegistry()
 {
     m_importers.push_back(std::make_unique<CanonicalJsonImporter>());
     m_importers.push_back(std::make_unique<DotImporter>());
+    m_importers.push_back(std::make_unique<OpenApiImporter>());
+    m_importers.push_back(std::make_unique<JunitResultsImporter>());
 
     m_exporters.push_back(std::make_unique<CanonicalJsonExporter>());
     m_exporters.push_back(std::make_unique<DotExporter>());

@@ -49,6 +49,9 @@ public:
     // already has (by id) become changes, the rest additions. Either the whole file is
     // read or nothing: a failure is a message naming `source.name` and the line or field.
     virtual Result<Import> read(const ImportSource &source, const Project &target) const = 0;
+    // True for results of other tools (JUnit XML): they add a run to an existing project
+    // (changes.added.runs/results) instead of making a project.
+    virtual bool addsRunToProject() const { return false; }
 };
 
 } // namespace flowbench

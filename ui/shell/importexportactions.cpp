@@ -35,6 +35,11 @@ ImportExportActions::ImportExportActions(QWidget *window, DocumentGetter documen
     m_export->setStatusTip(tr("Write the project (%1)")
                                .arg(FormatRegistry::instance().exporterIds().join(QStringLiteral(", "))));
     connect(m_export, &QAction::triggered, this, &ImportExportActions::exportDialog);
+    m_importResults = new QAction(tr("Import &Results…"), this);
+    m_importResults->setObjectName(QStringLiteral("actionImportResults"));
+    m_importResults->setStatusTip(
+        tr("Add another tool's test results (JUnit XML) to the open project as a run"));
+    connect(m_importResults, &QAction::triggered, this, &ImportExportActions::importResultsDialog);
 }
 
 QString ImportExportActions::importFilters()
@@ -60,6 +65,8 @@ QString ImportExportActions::exportFilters()
 Result<ImportReport> ImportExportActions::importFile(
     const QString &path, const Importer &format, Target target, const QString &newProjectPath)
 {
+    if (format.addsRunToProject())
+        return importResultsFile(path, format);
     ProjectDocument *document = target == Target::OpenProject ? m_document() : nullptr;
     if (target == Target::OpenProject && !document)
         return Result<ImportReport>::failure(tr("No project is open to import into"));
@@ -99,6 +106,59 @@ Result<ImportReport> ImportExportActions::importFile(
     if (Status s = m_openProject(newProjectPath); !s)
         return Result<ImportReport>::failure(s.error());
     return import->report;
+}
+
+Result<ImportReport> ImportExportActions::importResultsFile(const QString &path, const Importer &format)
+{
+    ProjectDocument *document = m_document();
+    if (!document)
+        return Result<ImportReport>::failure(tr("No project is open to add results to"));
+    const Result<Import> import = readImportFile(format, path, document->snapshot());
+    if (!import)
+        return Result<ImportReport>::failure(import.error());
+    for (const Run &run : import->changes.added.runs) {
+        QList<CheckResult> results;
+        for (const CheckResult &r : import->changes.added.results)
+            if (r.runId == run.id)
+                results.append(r);
+        if (Status s = document->addRun(run, results); !s)
+            return Result<ImportReport>::failure(s.error());
+    }
+    return import->report;
+}
+
+void ImportExportActions::importResultsDialog()
+{
+    ProjectDocument *document = m_document();
+    if (!document)
+        return;
+    QStringList filters;
+    QList<const Importer *> formats;
+    for (const Importer *f : FormatRegistry::instance().importers())
+        if (f->addsRunToProject()) {
+            filters << f->dialogFilter();
+            formats << f;
+        }
+    if (formats.isEmpty())
+        return;
+    QString filter = filters.first();
+    const QString path = QFileDialog::getOpenFileName(m_window, tr("Import Results"),
+        QFileInfo(document->filePath()).absolutePath(), filters.join(QStringLiteral(";;")), &filter);
+    if (path.isEmpty())
+        return;
+    const Importer *format = formats.first();
+    for (const Importer *f : formats)
+        if (f->dialogFilter() == filter)
+            format = f;
+    const Result<ImportReport> report = importResultsFile(path, *format);
+    if (!report) {
+        QMessageBox::warning(m_window, tr("Cannot import results"), report.error());
+        return;
+    }
+    QMessageBox done(QMessageBox::Information, tr("Import Results"),
+        tr("Added the results of %1 as a run.").arg(QFileInfo(path).fileName()), QMessageBox::Ok, m_window);
+    done.setInformativeText(report->toText());
+    done.exec();
 }
 
 Status ImportExportActions::exportFile(const QString &path, const Exporter &format)

@@ -31,6 +31,8 @@ public:
 
     QAction *importAction() const { return m_import; }
     QAction *exportAction() const { return m_export; } // needs an open project
+    // File ▸ Import Results…: another tool's results (JUnit XML) as a run of the open project.
+    QAction *importResultsAction() const { return m_importResults; } // needs an open project
 
     enum class Target { OpenProject, NewProject };
     // Reads `path` with `format`; into the open project as one undo step, or into a new
@@ -39,6 +41,9 @@ public:
     // changes nothing. The report says what was taken and what was not.
     Result<ImportReport> importFile(const QString &path, const Importer &format, Target target,
         const QString &newProjectPath = QString());
+    // Reads results (a format with addsRunToProject) against the open project and adds
+    // them as one run, which the map paints. Not an undo step: runs are history.
+    Result<ImportReport> importResultsFile(const QString &path, const Importer &format);
     // Writes the open project (with its run history when the format needs results) to
     // `path` whole, through a temporary file.
     Status exportFile(const QString &path, const Exporter &format);
@@ -50,12 +55,14 @@ public:
 private:
     void importDialog();
     void exportDialog();
+    void importResultsDialog();
 
     QWidget *m_window;
     DocumentGetter m_document;
     ProjectOpener m_openProject;
     QAction *m_import;
     QAction *m_export;
+    QAction *m_importResults;
 };
 
 } // namespace flowbench

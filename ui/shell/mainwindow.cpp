@@ -273,8 +273,9 @@ void MainWindow::createMenus()
         [this](const QString &path) { return m_documents->openProjectFile(path); });
     m_actions->add(formats->importAction(), false);
     m_actions->add(formats->exportAction(), true);
+    m_actions->add(formats->importResultsAction(), true);
     file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
-    file->addActions({ formats->importAction(), formats->exportAction() });
+    file->addActions({ formats->importAction(), formats->importResultsAction(), formats->exportAction() });
     auto *mapImages = new MapExportActions(this, m_view);
     m_actions->add(mapImages->exportAction(), true);
     m_actions->add(mapImages->printAction(), true);

@@ -1,6 +1,7 @@
 // File ▸ Import… and File ▸ Export…: the formats come from the registry, an import into the
 // open project is one undo step, and MainWindow offers both in its File menu.
 #include "document/addnodescommand.h"
+#include "document/addtestcasecommand.h"
 #include "document/projectdocument.h"
 #include "io/formatregistry.h"
 #include "map/mapscene.h"
@@ -54,6 +55,7 @@ private slots:
     void exportWritesTheChosenFormat_data();
     void exportWritesTheChosenFormat();
     void mainWindowFileMenuHasImportAndExport();
+    void junitResultsBecomeARunOfTheOpenProject();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -96,7 +98,7 @@ void TestImportExportActions::cleanup()
 void TestImportExportActions::filtersListEveryRegisteredFormat()
 {
     const QStringList importFilters = ImportExportActions::importFilters().split(QStringLiteral(";;"));
-    QCOMPARE(importFilters.first(), QStringLiteral("All supported files (*.json *.dot *.gv)"));
+    QCOMPARE(importFilters.first(), QStringLiteral("All supported files (*.json *.dot *.gv *.yaml *.yml *openapi*.json *swagger*.json *.xml)"));
     for (const Importer *f : FormatRegistry::instance().importers())
         QVERIFY2(importFilters.contains(f->dialogFilter()), qPrintable(f->id()));
     const QStringList exportFilters = ImportExportActions::exportFilters().split(QStringLiteral(";;"));
@@ -217,6 +219,40 @@ void TestImportExportActions::mainWindowFileMenuHasImportAndExport()
     const QString path = m_dir->filePath(QStringLiteral("window.flowbench"));
     QVERIFY(w.documents()->newProjectFile(path).ok());
     QVERIFY(exportAction->isEnabled());
+}
+
+// File ▸ Import Results…: a JUnit file adds one run to the open project (no undo step),
+// with results on the checks of the test case it matched.
+void TestImportExportActions::junitResultsBecomeARunOfTheOpenProject()
+{
+    TestCase t;
+    t.id = newId();
+    t.nodeId = m_doc->snapshot().nodes.first().id;
+    t.title = QStringLiteral("Orders list");
+    t.junitName = QStringLiteral("*test_order_listing");
+    Check c;
+    c.id = newId();
+    c.type = QStringLiteral("http");
+    c.spec = QJsonObject { { QStringLiteral("url"), QStringLiteral("http://127.0.0.1:1/") } };
+    t.checks = { c };
+    m_doc->undoStack()->push(new AddTestCaseCommand(m_doc.get(), t));
+    const int steps = m_doc->undoStack()->count();
+    QSignalSpy added(m_doc.get(), &ProjectDocument::runAdded);
+
+    const QString junit = QFINDTESTDATA("data/junitresults/pytest.xml");
+    QVERIFY(!junit.isEmpty());
+    const Result<ImportReport> report = m_actions->importResultsFile(junit, *FormatRegistry::instance().importer(QStringLiteral("junit")));
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+    QCOMPARE(report->notTaken.size(), 4); // the other testcases match nothing here
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(m_doc->undoStack()->count(), steps);
+    const Project after = testing::reopenProject(m_path);
+    QCOMPARE(after.runs.size(), 1);
+    QCOMPARE(after.runs.first().source, junit);
+    QCOMPARE(after.results.size(), 1);
+    QCOMPARE(after.results.first().checkId, c.id);
+    QVERIFY(after.results.first().status == ResultStatus::Error);
+    QVERIFY(m_actions->importResultsAction()->objectName() == QStringLiteral("actionImportResults"));
 }
 
 QTEST_MAIN(TestImportExportActions)

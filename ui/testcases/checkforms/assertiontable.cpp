@@ -248,6 +248,9 @@ QStringList AssertionTable::rowProblems()
             error = tr("expected must be true or false");
         if (error.isEmpty() && wanted == Operand::Text && expected.isEmpty())
             error = tr("the expected text is empty");
+        if (error.isEmpty() && k && k->prepare)
+            if (const Status prepared = k->prepare(a.target, a.expected); !prepared)
+                error = prepared.error(); // a JSON Schema that cannot be read
 
         const QScopedValueRollback<bool> quiet(m_loading, true);
         for (int c : { TargetColumn, ExpectedColumn }) {
