@@ -3,6 +3,7 @@
 #include "io/canonicaljsonformat.h"
 #include "io/csvresultsexporter.h"
 #include "io/dotformat.h"
+#include "io/postman/postmanformat.h"
 
 #include <QRegularExpression>
 
@@ -12,6 +13,7 @@ FormatRegistry::FormatRegistry()
 {
     m_importers.push_back(std::make_unique<CanonicalJsonImporter>());
     m_importers.push_back(std::make_unique<DotImporter>());
+    m_importers.push_back(std::make_unique<PostmanImporter>());
 
     m_exporters.push_back(std::make_unique<CanonicalJsonExporter>());
     m_exporters.push_back(std::make_unique<DotExporter>());
