@@ -198,6 +198,7 @@ public:
             if (item.url.isEmpty())
                 item.url = urlFromParts(u, up);
             item.query = keyValues(u, QStringLiteral("query"), up);
+            item.pathVariables = keyValues(u, QStringLiteral("variable"), up);
             if (item.query.isEmpty())
                 splitQuery(item);
             else

@@ -55,6 +55,7 @@ struct PostmanItem
     QString url; // raw, with the enabled query parameters, {{variables}} kept
     QList<PostmanKeyValue> headers;
     QList<PostmanKeyValue> query; // every parameter, disabled ones included
+    QList<PostmanKeyValue> pathVariables; // values of ":name" path segments
     QJsonObject body; // Postman's body object as written
     QString bodyPointer;
 };

@@ -184,7 +184,8 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
         const Result<QJsonObject> spec = postmanHttpSpec(item, context);
         if (!spec)
             return R::failure(QStringLiteral("%1: %2").arg(source.name, spec.error()));
-        const auto [base, path] = splitUrl(spec->value(QLatin1String("url")).toString());
+        // The node is the path template as written (":id" and "{{id}}" both become "{id}").
+        const auto [base, path] = splitUrl(item.url.trimmed());
         const Id serviceId = stableId(key, QStringLiteral("service ") + base);
         upsertNode(serviceId, NodeKind::Service, base, QString(), {});
         const QString apiName = item.method + QLatin1Char(' ') + path;
@@ -311,10 +312,11 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
 
     // Variables: globals < collection < folder < environment file, secrets as references.
     QMap<QString, QString> base;
-    auto put = [&](QMap<QString, QString> &into, const PostmanKeyValue &v, const QString &where) {
+    auto put = [&](QMap<QString, QString> &into, const PostmanKeyValue &v, const QString &where,
+                   const QString &file = QString()) {
         if (v.disabled) {
-            report.leaveOut(
-                0, v.pointer, QStringLiteral("disabled variable \"%1\" in %2 left out").arg(v.key, where));
+            report.notTaken.append(ImportNote { file.isEmpty() ? source.name : file, 0, v.pointer,
+                QStringLiteral("disabled variable \"%1\" in %2 left out").arg(v.key, where) });
             return;
         }
         if (v.type == QLatin1String("secret") || isPostmanSecretName(v.key))
@@ -329,7 +331,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
     };
     for (const PostmanVariableFile &g : globals)
         for (const PostmanKeyValue &v : g.values)
-            put(base, v, QFileInfo(g.fileName).fileName());
+            put(base, v, QFileInfo(g.fileName).fileName(), g.fileName);
     for (const PostmanKeyValue &v : collection.root.variables)
         put(base, v, QStringLiteral("the collection"));
     for (const PostmanItem *folder : folders)
@@ -354,7 +356,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
     for (const PostmanVariableFile &e : environments) {
         QMap<QString, QString> vars = base;
         for (const PostmanKeyValue &v : e.values)
-            put(vars, v, QFileInfo(e.fileName).fileName());
+            put(vars, v, QFileInfo(e.fileName).fileName(), e.fileName);
         for (auto it = secrets.references.constBegin(); it != secrets.references.constEnd(); ++it)
             if (vars.contains(it.key()))
                 vars.insert(it.key(), it.value());
@@ -383,7 +385,9 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
 
     result.changes = ProjectChangeSet::between(target, imported);
     result.changes.name = imported.name;
-    report.taken = summarizeImport(source.name, result.changes).taken;
+    const ImportReport summary = summarizeImport(source.name, result.changes);
+    report.taken = summary.taken;
+    report.counts = summary.counts;
     report.taken << QStringLiteral(
         "%1 requests: %2 assertions, %3 captures, %4 variables in %5 environment(s)")
                         .arg(steps.size())

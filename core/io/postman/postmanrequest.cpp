@@ -55,11 +55,6 @@ QString secretValue(const QString &value, const QString &variableName, PostmanRe
     return QStringLiteral("{{%1}}").arg(variableName);
 }
 
-QString plainValue(const QString &value)
-{
-    return value;
-}
-
 void addQuery(QString &url, const QString &key, const QString &value)
 {
     url += (url.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) + key
@@ -77,16 +72,14 @@ Status applyAuth(const PostmanAuth &auth, QJsonObject &headers, QString &url, Po
                 + secretValue(
                     auth.params.value(QStringLiteral("token")), QStringLiteral("postman_bearer_token"), c));
     } else if (type == QLatin1String("basic")) {
-        const QString user = plainValue(auth.params.value(QStringLiteral("username")));
-        const QString password = secretValue(
-            auth.params.value(QStringLiteral("password")), QStringLiteral("postman_basic_password"), c);
-        // The http check has no basic-auth field: the header is built from variables, so
-        // a literal user:password pair cannot be base64-encoded at import time without
-        // writing the secret; it is sent as a variable holding the whole header value.
+        // The http check has no basic-auth field and the header cannot be encoded without
+        // writing the password: the whole header value becomes one secret variable.
+        const QString user = auth.params.value(QStringLiteral("username"));
         headers.insert(QStringLiteral("Authorization"), QStringLiteral("{{postman_basic_authorization}}"));
         c.secrets->referenceFor(QStringLiteral("postman_basic_authorization"),
-            QStringLiteral("\"Basic \" + base64(%1:<%2>), from the collection's basic auth")
-                .arg(user, password));
+            QStringLiteral("the whole Authorization header: \"Basic \" + base64 of \"%1:<password>\", from "
+                           "the basic auth at %2")
+                .arg(user, auth.pointer));
     } else if (type == QLatin1String("apikey")) {
         const QString key = auth.params.value(QStringLiteral("key"), QStringLiteral("X-API-Key"));
         const QString value
@@ -216,6 +209,14 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
 {
     using R = Result<QJsonObject>;
     QString url = r.url.trimmed();
+    // ":id" path segments take their values as Postman sends them.
+    for (const PostmanKeyValue &v : r.pathVariables) {
+        if (v.key.isEmpty())
+            continue;
+        const QRegularExpression segment(
+            QStringLiteral("/:%1(?=/|$)").arg(QRegularExpression::escape(v.key)));
+        url.replace(segment, QLatin1Char('/') + v.value);
+    }
     for (const PostmanKeyValue &q : r.query) {
         if (q.disabled) {
             c.report->leaveOut(
@@ -253,6 +254,13 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
         spec.insert(QStringLiteral("headers"), headers);
     if (!b->isNull())
         spec.insert(QStringLiteral("body"), *b);
+    // Postman's dynamic variables Flowbench has under another name.
+    QByteArray text = QJsonDocument(spec).toJson(QJsonDocument::Compact);
+    if (text.contains("{{$")) {
+        for (const char *uuid : { "{{$guid}}", "{{$randomUUID}}" })
+            text.replace(uuid, "{{$uuid}}");
+        spec = QJsonDocument::fromJson(text).object();
+    }
     return spec;
 }
 
