@@ -81,14 +81,19 @@ QStringList FormatRegistry::exporterIds() const
 
 const Importer *FormatRegistry::importerForFile(const QString &fileName) const
 {
+    // The most specific pattern wins: "*.postman_collection.json" over "*.json".
+    const Importer *best = nullptr;
+    qsizetype bestLength = -1;
     for (const auto &format : m_importers)
         for (const QString &pattern : format->filePatterns()) {
             const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
                 QRegularExpression::CaseInsensitiveOption);
-            if (re.match(fileName.section(QLatin1Char('/'), -1)).hasMatch())
-                return format.get();
+            if (pattern.size() > bestLength && re.match(fileName.section(QLatin1Char('/'), -1)).hasMatch()) {
+                best = format.get();
+                bestLength = pattern.size();
+            }
         }
-    return nullptr;
+    return best;
 }
 
 } // namespace flowbench

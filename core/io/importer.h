@@ -49,6 +49,9 @@ public:
     // already has (by id) become changes, the rest additions. Either the whole file is
     // read or nothing: a failure is a message naming `source.name` and the line or field.
     virtual Result<Import> read(const ImportSource &source, const Project &target) const = 0;
+    // Non-empty: the title of a dialog asking for optional companion files after the main
+    // one ("Postman environment and globals files (optional)").
+    virtual QString companionFilesPrompt() const { return {}; }
 };
 
 } // namespace flowbench

@@ -57,8 +57,8 @@ QString ImportExportActions::exportFilters()
     return filters.join(QStringLiteral(";;"));
 }
 
-Result<ImportReport> ImportExportActions::importFile(
-    const QString &path, const Importer &format, Target target, const QString &newProjectPath)
+Result<ImportReport> ImportExportActions::importFile(const QString &path, const Importer &format,
+    Target target, const QString &newProjectPath, const QStringList &companionFiles)
 {
     ProjectDocument *document = target == Target::OpenProject ? m_document() : nullptr;
     if (target == Target::OpenProject && !document)
@@ -68,7 +68,7 @@ Result<ImportReport> ImportExportActions::importFile(
         into = document->snapshot();
         into.environments = document->environments();
     }
-    Result<Import> import = readImportFile(format, path, into);
+    Result<Import> import = readImportFile(format, path, into, companionFiles);
     if (!import)
         return Result<ImportReport>::failure(import.error());
     if (document)
@@ -151,6 +151,10 @@ void ImportExportActions::importDialog()
                     FormatRegistry::instance().importerIds().join(QStringLiteral(", "))));
         return;
     }
+    QStringList companions;
+    if (!format->companionFilesPrompt().isEmpty())
+        companions = QFileDialog::getOpenFileNames(m_window, format->companionFilesPrompt(),
+            QFileInfo(path).absolutePath(), tr("JSON files (*.json);;All files (*)"));
 
     Target target = Target::NewProject;
     if (document) {
@@ -180,7 +184,7 @@ void ImportExportActions::importDialog()
             newProject += QStringLiteral(".flowbench");
     }
 
-    const Result<ImportReport> report = importFile(path, *format, target, newProject);
+    const Result<ImportReport> report = importFile(path, *format, target, newProject, companions);
     if (!report) {
         QMessageBox::warning(m_window, tr("Cannot import"), report.error());
         return;

@@ -37,8 +37,9 @@ public:
     // project file `newProjectPath` that is then opened. All or nothing: an unreadable
     // file, a syntax error (naming file and line) or what `validate` would refuse
     // changes nothing. The report says what was taken and what was not.
+    // `companionFiles` come with it (Postman environments and globals).
     Result<ImportReport> importFile(const QString &path, const Importer &format, Target target,
-        const QString &newProjectPath = QString());
+        const QString &newProjectPath = QString(), const QStringList &companionFiles = {});
     // Writes the open project (with its run history when the format needs results) to
     // `path` whole, through a temporary file.
     Status exportFile(const QString &path, const Exporter &format);

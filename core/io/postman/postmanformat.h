@@ -18,7 +18,7 @@ public:
     QString displayName() const override { return QStringLiteral("Postman Collection"); }
     QStringList filePatterns() const override
     {
-        return { QStringLiteral("*.postman_collection.json"), QStringLiteral("*.json") };
+        return { QStringLiteral("*.postman_collection.json") };
     }
     QString description() const override
     {
@@ -26,6 +26,10 @@ public:
             "a Postman Collection v2.0/v2.1 (--environment FILE for environments and globals)");
     }
     Result<Import> read(const ImportSource &source, const Project &target) const override;
+    QString companionFilesPrompt() const override
+    {
+        return QStringLiteral("Postman environment and globals files (optional)");
+    }
 };
 
 } // namespace flowbench
