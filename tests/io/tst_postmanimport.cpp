@@ -117,6 +117,7 @@ private slots:
     void secretsNeverInTheProject();
     void reimportMergesAndKeepsHandEdits();
     void chainedRequestsBecomeOneTestCase();
+    void repeatedIdsAndBadHeadersAreKeptApart();
 };
 
 void PostmanImportTest::scriptLine_data()
@@ -192,6 +193,8 @@ void PostmanImportTest::scriptLine_data()
     row("closing", "});", "");
     row("console.log", "console.log(pm.response.json());", "untranslated");
     row("if", "if (pm.response.code === 200) {", "untranslated");
+    row("regex PCRE cannot read", "pm.expect(pm.response.json().a).to.match(/(?<x/);", "untranslated");
+    row("empty body text", "pm.expect(pm.response.text()).to.include(\"\");", "untranslated");
     row("expected from variable", "pm.expect(pm.response.json().id).to.eql(pm.environment.get(\"id\"));",
         "untranslated");
 }
@@ -301,6 +304,13 @@ void PostmanImportTest::malformed_data()
                                                    << QStringLiteral(
                                                           "bad.json: /item/0/request/body/formdata/0: "
                                                           "form-data file \"a.csv\" is relative");
+    QTest::newRow("method not a token")
+        << QByteArray("{" + info
+               + R"(, "item": [{"name": "r", "request": {"url": "http://h/", "method": "GE T"}}]})")
+        << QStringLiteral("bad.json: /item/0/request/method: \"GE T\" is not an HTTP method");
+    QTest::newRow("url of another scheme")
+        << QByteArray("{" + info + R"(, "item": [{"name": "r", "request": {"url": "ftp://h/x"}}]})")
+        << QStringLiteral("bad.json: /item/0/request/url: \"ftp://h/x\"");
     QByteArray deep = "{\"name\": \"r\", \"request\": \"http://h/\"}";
     for (int i = 0; i < 80; ++i)
         deep = "{\"name\": \"f\", \"item\": [" + deep + "]}";
@@ -440,6 +450,33 @@ void PostmanImportTest::chainedRequestsBecomeOneTestCase()
     QVERIFY(chain.reviewNote.contains(QLatin1String("console.log(\"signed up\", jsonData.id);")));
     QVERIFY(chain.reviewNote.contains(QLatin1String("/item/0/item/0/event/0/script/exec/7")));
     QVERIFY(p.testCases[1].reviewNote.isEmpty());
+}
+
+void PostmanImportTest::repeatedIdsAndBadHeadersAreKeptApart()
+{
+    const QByteArray data
+        = R"({"info": {"name": "copies", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+        "item": [
+          {"name": "a", "id": "same", "request": {"url": "http://h/a", "header": [{"key": "Bad Name", "value": "x"}, {"key": "X-Ok", "value": "1"}]}},
+          {"name": "b", "id": "same", "request": {"url": "http://h/b"}}
+        ]})";
+    const Result<Import> import
+        = postman().read(ImportSource::inMemory(data, QStringLiteral("copies.json")), Project());
+    QVERIFY2(import.ok(), qPrintable(import.error()));
+    QVERIFY(importProblems(Project(), import->changes).isEmpty());
+    const Project p = appliedTo(Project(), import->changes);
+    QCOMPARE(p.testCases.size(), 2);
+    QCOMPARE(p.testCases[0].source, QStringLiteral("postman:same"));
+    QCOMPARE(p.testCases[1].source, QStringLiteral("postman:same@/item/1"));
+    QCOMPARE(p.testCases[0].checks[0].spec.value(QLatin1String("headers")).toObject().keys(),
+        QStringList { QStringLiteral("X-Ok") });
+    QVERIFY(p.testCases[0].reviewNote.contains(QLatin1String("Bad Name")));
+    bool noted = false;
+    for (const ImportNote &n : import->report.notTaken)
+        noted = noted
+            || (n.field == QLatin1String("/item/0/request/header/0")
+                && n.text.contains(QLatin1String("Bad Name")));
+    QVERIFY(noted);
 }
 
 QTEST_GUILESS_MAIN(PostmanImportTest)

@@ -34,14 +34,14 @@ struct FlatRequest
 };
 
 void flatten(const PostmanItem &folder, const QString &group, const PostmanAuth *inherited,
-    QList<FlatRequest> &out, QList<const PostmanItem *> &folders)
+    QList<FlatRequest> &out, QList<const PostmanItem *> &folders, QSet<QString> &identities)
 {
     const PostmanAuth *auth = folder.auth.type == QLatin1String("inherit") ? inherited : &folder.auth;
     for (const PostmanItem &child : folder.children) {
         if (child.isFolder) {
             folders << &child;
             flatten(child, group.isEmpty() ? child.name : group + QLatin1Char('/') + child.name, auth, out,
-                folders);
+                folders, identities);
             continue;
         }
         FlatRequest r;
@@ -49,6 +49,10 @@ void flatten(const PostmanItem &folder, const QString &group, const PostmanAuth 
         r.group = group;
         r.auth = child.auth.type == QLatin1String("inherit") ? auth : &child.auth;
         r.identity = child.id.isEmpty() ? child.pointer : child.id;
+        // A repeated item id (copied requests) keeps its place to stay one of a kind.
+        if (identities.contains(r.identity))
+            r.identity += QLatin1Char('@') + child.pointer;
+        identities.insert(r.identity);
         out << r;
     }
 }
@@ -141,7 +145,8 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
 
     QList<FlatRequest> flat;
     QList<const PostmanItem *> folders;
-    flatten(collection.root, QString(), nullptr, flat, folders);
+    QSet<QString> identities;
+    flatten(collection.root, QString(), nullptr, flat, folders, identities);
 
     Project imported = target; // what the source does not own stays as it is
     imported.name = target.name.isEmpty() ? collection.name : target.name;

@@ -16,10 +16,7 @@ class PostmanImporter : public Importer
 public:
     QString id() const override { return QStringLiteral("postman"); }
     QString displayName() const override { return QStringLiteral("Postman Collection"); }
-    QStringList filePatterns() const override
-    {
-        return { QStringLiteral("*.postman_collection.json") };
-    }
+    QStringList filePatterns() const override { return { QStringLiteral("*.postman_collection.json") }; }
     QString description() const override
     {
         return QStringLiteral(

@@ -1,5 +1,7 @@
 #include "io/postman/postmanrequest.h"
 
+#include "checks/httpcheck.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -231,6 +233,17 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
             c.report->leaveOut(0, h.pointer, QStringLiteral("disabled header \"%1\" left out").arg(h.key));
             continue;
         }
+        static const QRegularExpression headerName(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+        if (!headerName.match(h.key).hasMatch() || h.value.contains(QLatin1Char('\n'))
+            || h.value.contains(QLatin1Char('\r'))) {
+            c.report->leaveOut(0, h.pointer,
+                QStringLiteral(
+                    "header \"%1\" left out: not a valid header name or its value holds a line break")
+                    .arg(h.key));
+            c.needsReview = true;
+            c.reviewReasons << QStringLiteral("header \"%1\" left out (%2)").arg(h.key, h.pointer);
+            continue;
+        }
         QString value = h.value;
         if (isPostmanSecretName(h.key)
             || h.key.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0)
@@ -249,6 +262,12 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
     // Postman sends a URL without a scheme as http://.
     if (!url.startsWith(QLatin1String("{{")) && !url.contains(QLatin1String("://")))
         url.prepend(QStringLiteral("http://"));
+    static const QRegularExpression method(QStringLiteral("^[A-Za-z]+$"));
+    if (!method.match(r.method).hasMatch())
+        return R::failure(
+            QStringLiteral("%1/request/method: \"%2\" is not an HTTP method").arg(r.pointer, r.method));
+    if (const QString problem = HttpCheck::urlProblem(url); !problem.isEmpty())
+        return R::failure(QStringLiteral("%1/request/url: \"%2\": %3").arg(r.pointer, url, problem));
     QJsonObject spec { { QStringLiteral("method"), r.method }, { QStringLiteral("url"), url } };
     if (!headers.isEmpty())
         spec.insert(QStringLiteral("headers"), headers);

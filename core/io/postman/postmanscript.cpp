@@ -1,5 +1,9 @@
 #include "io/postman/postmanscript.h"
 
+#include "checks/assertionevaluator.h"
+#include "checks/checkregistry.h"
+#include "checks/checktype.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -412,12 +416,28 @@ PostmanScriptTranslation translatePostmanTests(const QList<PostmanScriptLine> &l
 {
     PostmanScriptTranslation out;
     LineTranslator translator(out);
+    const CheckType *http = CheckRegistry::instance().type(QStringLiteral("http"));
     for (const PostmanScriptLine &line : lines) {
+        const qsizetype assertions = out.assertions.size();
+        const qsizetype captures = out.captures.size();
         bool understood = true;
         for (const QString &statement : statements(line.text))
             understood = translator.translate(statement) && understood;
-        if (!understood)
+        // What the line became must be what an http check accepts (a JavaScript regex
+        // PCRE cannot read, an empty text, a path the JSON path syntax cannot say):
+        // otherwise the line stays untranslated.
+        if (understood && http) {
+            Check trial;
+            trial.type = http->name();
+            trial.assertions = out.assertions.mid(assertions);
+            trial.captures = out.captures.mid(captures);
+            understood = AssertionEvaluator::validate(trial, http->vocabulary()).ok();
+        }
+        if (!understood) {
+            out.assertions.resize(assertions);
+            out.captures.resize(captures);
             out.untranslated.append(line);
+        }
     }
     return out;
 }
