@@ -212,12 +212,14 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
     using R = Result<QJsonObject>;
     QString url = r.url.trimmed();
     // ":id" path segments take their values as Postman sends them.
-    for (const PostmanKeyValue &v : r.pathVariables) {
-        if (v.key.isEmpty())
-            continue;
-        const QRegularExpression segment(
-            QStringLiteral("/:%1(?=/|$)").arg(QRegularExpression::escape(v.key)));
-        url.replace(segment, QLatin1Char('/') + v.value);
+    if (!r.pathVariables.isEmpty()) {
+        QStringList segments = url.split(QLatin1Char('/'));
+        for (QString &segment : segments)
+            if (segment.startsWith(QLatin1Char(':')))
+                for (const PostmanKeyValue &v : r.pathVariables)
+                    if (!v.key.isEmpty() && segment.mid(1) == v.key)
+                        segment = v.value;
+        url = segments.join(QLatin1Char('/'));
     }
     for (const PostmanKeyValue &q : r.query) {
         if (q.disabled) {

@@ -4,6 +4,7 @@
 #include "checks/checkregistry.h"
 #include "checks/checktype.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -88,9 +89,11 @@ public:
             R"(^(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:pm\.response\.json\(\)|JSON\.parse\(\s*responseBody\s*\))$)"));
         if (const auto m = alias.match(s); m.hasMatch()) {
             m_aliases << m.captured(1);
+            m_json = jsonSubject(m_aliases);
             return true;
         }
-        if (const auto m = Re(kSetter).match(s); m.hasMatch())
+        static const Re setter(kSetter);
+        if (const auto m = setter.match(s); m.hasMatch())
             return capture(m.captured(2), m.captured(3).trimmed());
         if (direct(s))
             return true;
@@ -120,11 +123,7 @@ private:
             return Subject { Subject::Header, m.captured(2) };
         if (body.match(text).hasMatch())
             return Subject { Subject::Body, {} };
-        QString roots = QStringLiteral(R"(pm\.response\.json\(\)|JSON\.parse\(\s*responseBody\s*\))");
-        for (const QString &a : m_aliases)
-            roots += QLatin1Char('|') + Re::escape(a);
-        const Re json(QStringLiteral("^(?:%1)%2$").arg(roots, kAccess));
-        if (const auto m = json.match(text); m.hasMatch()) {
+        if (const auto m = m_json.match(text); m.hasMatch()) {
             const auto path = pathOf(m.captured(1));
             if (path)
                 return Subject { Subject::Json, *path };
@@ -367,8 +366,28 @@ private:
         return false;
     }
 
+    // The response's JSON and the names it was given (`var jsonData = pm.response.json()`),
+    // followed by property accessors.
+    static Re jsonSubject(const QStringList &aliases)
+    {
+        // Compiled once per set of names: collections name it `jsonData` nearly always.
+        static QHash<QString, Re> cache;
+        const QString key = aliases.join(QLatin1Char(','));
+        if (const auto it = cache.constFind(key); it != cache.constEnd())
+            return *it;
+        if (cache.size() > 256)
+            cache.clear();
+        QString roots = QStringLiteral(R"(pm\.response\.json\(\)|JSON\.parse\(\s*responseBody\s*\))");
+        for (const QString &a : aliases)
+            roots += QLatin1Char('|') + Re::escape(a);
+        const Re re(QStringLiteral("^(?:%1)%2$").arg(roots, kAccess));
+        cache.insert(key, re);
+        return re;
+    }
+
     PostmanScriptTranslation &m_out;
     QStringList m_aliases;
+    Re m_json = jsonSubject({});
 };
 
 // The statements of a line, split at semicolons outside quotes, with the pm.test(...)
