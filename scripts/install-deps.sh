@@ -12,10 +12,13 @@ PACKAGES=(
   fonts-dejavu-core
   # test: real servers started by the tests on loopback ports, XML validation, screenshots
   postgresql redis-server xvfb xauth sqlite3 libxml2-utils openssl
+  chromium # the HTML report loaded in headless Chromium (tests/io/tst_htmlreport, tests/cli/tst_reportcli)
   # fuzz: libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh, CMake preset "fuzz")
   clang libclang-rt-14-dev
   # packaging checks: the desktop entry, AppStream metadata, the .deb's icons
   desktop-file-utils appstream file dpkg-dev
+  # map export tests: render PDFs back (pdftoppm) and read their text (pdftotext)
+  poppler-utils
 )
 
 # --tests: also the npm peers the tests and benchmarks run (tools/node/package.json,

@@ -1,11 +1,13 @@
 #include "commandtable.h"
 
 #include "coveragecommand.h"
+#include "diffcommand.h"
 #include "exportcommand.h"
 #include "impactcommand.h"
 #include "importcommand.h"
 #include "newcommand.h"
 #include "proxycommand.h"
+#include "reportcommand.h"
 #include "runcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
@@ -24,6 +26,8 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<CoverageCommand>());
     commands.push_back(std::make_unique<ImpactCommand>());
     commands.push_back(std::make_unique<ProxyCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
+    commands.push_back(std::make_unique<DiffCommand>());
     return commands;
 }
 

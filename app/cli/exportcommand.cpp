@@ -21,6 +21,18 @@ void ExportCommand::declare(QCommandLineParser &parser) const
         QStringLiteral("OUT") });
     parser.addOption(
         { QStringLiteral("with-runs"), QStringLiteral("Include the run history and its results.") });
+    // Map images (svg, png, pdf).
+    parser.addOption({ QStringLiteral("overlay"),
+        QStringLiteral("Map images: paint results, coverage or impact (of --node) on the map."),
+        QStringLiteral("OVERLAY") });
+    parser.addOption({ QStringLiteral("flow"), QStringLiteral("Map images: highlight the flow NAME."),
+        QStringLiteral("NAME") });
+    parser.addOption(
+        { QStringLiteral("node"), QStringLiteral("Map images: the node whose impact --overlay impact shows."),
+            QStringLiteral("NAME") });
+    parser.addOption(
+        { QStringLiteral("scale"), QStringLiteral("PNG: pixels per map point, 0.1 to 8 (default 1)."),
+            QStringLiteral("N"), QStringLiteral("1") });
 }
 
 int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -47,8 +59,18 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         err << project.error() << "\n";
         return ExitBadInput;
     }
-    const Result<QByteArray> bytes
-        = exporter->write(project.value(), ExportOptions { parser.isSet(QStringLiteral("with-runs")) });
+    ExportOptions options;
+    options.includeRunHistory = parser.isSet(QStringLiteral("with-runs"));
+    options.overlay = parser.value(QStringLiteral("overlay"));
+    options.flow = parser.value(QStringLiteral("flow"));
+    options.node = parser.value(QStringLiteral("node"));
+    bool scaleOk = false;
+    options.scale = parser.value(QStringLiteral("scale")).toDouble(&scaleOk);
+    if (!scaleOk || options.scale < 0.1 || options.scale > 8)
+        return usageError(err, name(),
+            QStringLiteral("--scale \"%1\" is not a number from 0.1 to 8")
+                .arg(parser.value(QStringLiteral("scale"))));
+    const Result<QByteArray> bytes = exporter->write(project.value(), options);
     if (!bytes) {
         err << args[0] << ": " << bytes.error() << "\n";
         return ExitBadInput;

@@ -3,6 +3,9 @@
 #include "document/projectdocument.h"
 #include "io/jsonreport.h"
 #include "io/junitreport.h"
+#include "io/markdownsummary.h"
+#include "htmlreportfile.h"
+#include "projectfiles.h"
 #include "run/runsession.h"
 #include "run/testcasesummary.h"
 
@@ -79,6 +82,8 @@ void RunCommand::declare(QCommandLineParser &parser) const
         {QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."), QStringLiteral("n"), QStringLiteral("6")},
         {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file (- for standard output)."), QStringLiteral("file")},
+        {QStringLiteral("html"), QStringLiteral("Write the self-contained HTML report to this file (- for standard output)."), QStringLiteral("file")},
+        {QStringLiteral("summary"), QStringLiteral("Write a Markdown summary for a CI job page to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
     });
 }
@@ -110,12 +115,22 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     options.confirmProtected = parser.isSet(QStringLiteral("yes-protected"));
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
+    const QString markdown = parser.value(QStringLiteral("summary"));
+    const QString html = parser.value(QStringLiteral("html"));
     const QString stdoutName = QStringLiteral("-");
-    if (junit == stdoutName && json == stdoutName)
-        return usageError(err, name(), QStringLiteral("--junit and --json cannot both go to standard output (-)"));
+    QStringList toStdout;
+    for (const auto &[option, value] : {std::pair{QStringLiteral("--junit"), junit}, std::pair{QStringLiteral("--json"), json},
+                                        std::pair{QStringLiteral("--summary"), markdown}, std::pair{QStringLiteral("--html"), html}})
+        if (value == stdoutName)
+            toStdout << option;
+    if (toStdout.size() > 1)
+        return usageError(err, name(),
+                          toStdout.size() == 2
+                              ? QStringLiteral("%1 and %2 cannot both go to standard output (-)").arg(toStdout.at(0), toStdout.at(1))
+                              : QStringLiteral("%1 cannot all go to standard output (-)").arg(toStdout.join(QStringLiteral(", "))));
     // A report on standard output is for a program to read: the summary table goes to
     // standard error instead, so it does not mix in.
-    QTextStream &summary = junit == stdoutName || json == stdoutName ? err : out;
+    QTextStream &summary = toStdout.isEmpty() ? out : err;
     const QString path = positional.first();
     if (!QFileInfo::exists(path)) {
         err << "no project file " << path << '\n';
@@ -180,6 +195,33 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     }
     if (!json.isEmpty()) {
         const Status written = JsonReport::write(json, project, run, results);
+        if (!written) {
+            err << written.error() << '\n';
+            code = ExitBadInput;
+        }
+    }
+    if (!markdown.isEmpty()) {
+        const Status written = MarkdownSummary::write(markdown, project, run, results);
+        if (!written) {
+            err << written.error() << '\n';
+            code = ExitBadInput;
+        }
+    }
+    if (!html.isEmpty()) {
+        // Stored: the report reads the history (coverage, the previous run) like `report`.
+        HtmlReportInput input;
+        const Result<Project> stored = session.storage() == RunSession::Storage::Stored ? readProject(path)
+                                                                                         : Result<Project>::failure(QString());
+        const Result<HtmlReportInput> fromHistory = stored ? HtmlReportInput::fromHistory(stored.value(), run.id)
+                                                           : Result<HtmlReportInput>::failure(QString());
+        if (fromHistory) {
+            input = fromHistory.value();
+        } else {
+            input.project = project;
+            input.run = run;
+            input.results = results;
+        }
+        const Status written = writeHtmlReport(html, input);
         if (!written) {
             err << written.error() << '\n';
             code = ExitBadInput;

@@ -1,4 +1,5 @@
 // flowbench [project.flowbench]: the desktop workbench.
+#include "report/htmlreportexporter.h"
 #include "shell/documentcontroller.h"
 #include "shell/mainwindow.h"
 #include "shell/pluraltranslator.h"
@@ -13,6 +14,8 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("Flowbench"));
     QApplication::setApplicationName(QStringLiteral("Flowbench"));
     QApplication::setApplicationVersion(QStringLiteral(FLOWBENCH_VERSION));
+
+    flowbench::registerReportExporter(); // File ▸ Export… lists the HTML report
 
     flowbench::PluralTranslator plurals;
     QApplication::installTranslator(&plurals);

@@ -11,6 +11,13 @@ namespace flowbench {
 struct ExportOptions
 {
     bool includeRunHistory = false; // formats that can carry runs and results write them
+    // Map images (svg, png, pdf; registered by the ui library): the overlay ("results",
+    // "coverage", "impact" or empty), the flow to highlight and the node whose impact is
+    // shown, by name, and the PNG scale.
+    QString overlay;
+    QString flow;
+    QString node;
+    double scale = 1.0;
 };
 
 // Writes a project in one file format. A new exporter is one file pair implementing this

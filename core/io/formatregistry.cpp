@@ -22,8 +22,15 @@ FormatRegistry::FormatRegistry()
 
 const FormatRegistry &FormatRegistry::instance()
 {
-    static const FormatRegistry registry;
+    static FormatRegistry registry;
     return registry;
+}
+
+void FormatRegistry::addExporter(std::unique_ptr<Exporter> exporter)
+{
+    auto &registry = const_cast<FormatRegistry &>(instance());
+    if (!registry.exporter(exporter->id()))
+        registry.m_exporters.push_back(std::move(exporter));
 }
 
 namespace {

@@ -15,6 +15,9 @@ class FormatRegistry
 {
 public:
     static const FormatRegistry &instance();
+    // Adds an exporter that lives outside core (the map images of the ui library, which
+    // need QtWidgets). Call at start-up, before the registry is read from other threads.
+    static void addExporter(std::unique_ptr<Exporter> exporter);
 
     const Importer *importer(const QString &id) const; // nullptr if unknown
     const Exporter *exporter(const QString &id) const;

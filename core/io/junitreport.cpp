@@ -18,8 +18,9 @@ QString seconds(qint64 ms)
     return QString::number(ms / 1000.0, 'f', 3);
 }
 
-// Every step with its status, for the body of <failure>/<error>/<system-out>.
-QString stepsText(const TestCaseSummary &summary)
+// Every step with its status, for the body of <failure>/<error> (without evidence) and
+// of <system-out> (with the evidence of every step that did not pass).
+QString stepsText(const TestCaseSummary &summary, bool withEvidence)
 {
     QStringList lines;
     for (int i = 0; i < summary.results.size(); ++i) {
@@ -33,7 +34,7 @@ QString stepsText(const TestCaseSummary &summary)
         if (!r.message.isEmpty())
             line += QStringLiteral(" - ") + r.message;
         lines << line;
-        if (r.status == ResultStatus::Fail || r.status == ResultStatus::Error)
+        if (withEvidence && (r.status == ResultStatus::Fail || r.status == ResultStatus::Error))
             if (!r.evidence.isEmpty())
                 lines << QStringLiteral("  evidence:\n") + r.evidence;
     }
@@ -152,22 +153,39 @@ QByteArray JUnitReport::toXml(const Project &project, const Run &run, const QLis
             w.writeAttribute(QStringLiteral("name"), name);
             w.writeAttribute(QStringLiteral("value"), xmlSafe(value));
         }
-        w.writeEndElement(); // properties
+        // The node and flow of each test case. junit-10.xsd and Surefire's schema allow
+        // <properties> only on the suite, not on a <testcase>: they sit here, named after
+        // the test case ("node:NAME", "flow:NAME"), and again in its <system-out>.
         QSet<QString> written; // test cases no longer in the project may still clash
+        QList<QString> caseNames;
         for (const TestCaseSummary *s : cases) {
             QString name = names.value(s->testCaseId, xmlSafe(s->title));
             for (int n = 2; written.contains(name); ++n)
                 name = QStringLiteral("%1 (%2)").arg(xmlSafe(s->title)).arg(n);
             written.insert(name);
+            caseNames << name;
+            w.writeEmptyElement(QStringLiteral("property"));
+            w.writeAttribute(QStringLiteral("name"), QStringLiteral("node:") + name);
+            w.writeAttribute(QStringLiteral("value"), xmlSafe(s->nodeName));
+            w.writeEmptyElement(QStringLiteral("property"));
+            w.writeAttribute(QStringLiteral("name"), QStringLiteral("flow:") + name);
+            w.writeAttribute(QStringLiteral("value"), xmlSafe(s->flowName));
+        }
+        w.writeEndElement(); // properties
+        for (int c = 0; c < cases.size(); ++c) {
+            const TestCaseSummary *s = cases.at(c);
+            const QString &name = caseNames.at(c);
             w.writeStartElement(QStringLiteral("testcase"));
             w.writeAttribute(QStringLiteral("classname"), it.key());
             w.writeAttribute(QStringLiteral("name"), name);
             w.writeAttribute(QStringLiteral("time"), seconds(s->durationMs));
-            const QString text = xmlSafe(stepsText(*s));
+            const QString output = xmlSafe(QStringLiteral("node: %1\nflow: %2\n")
+                                               .arg(s->nodeName.isEmpty() ? QStringLiteral("(none)") : s->nodeName,
+                                                   s->flowName.isEmpty() ? QStringLiteral("(none)") : s->flowName)
+                + stepsText(*s, true));
             const QString message = xmlSafe(s->firstProblem);
             switch (s->status) {
             case ResultStatus::Pass:
-                w.writeTextElement(QStringLiteral("system-out"), text);
                 break;
             case ResultStatus::Fail:
             case ResultStatus::Error:
@@ -175,15 +193,16 @@ QByteArray JUnitReport::toXml(const Project &project, const Run &run, const QLis
                     s->status == ResultStatus::Fail ? QStringLiteral("failure") : QStringLiteral("error"));
                 w.writeAttribute(QStringLiteral("message"), message);
                 w.writeAttribute(QStringLiteral("type"), toString(s->status));
-                w.writeCharacters(text);
+                w.writeCharacters(xmlSafe(stepsText(*s, false)));
                 w.writeEndElement();
                 break;
             case ResultStatus::Skipped:
                 w.writeEmptyElement(QStringLiteral("skipped"));
                 w.writeAttribute(QStringLiteral("message"), message);
-                w.writeTextElement(QStringLiteral("system-out"), text);
                 break;
             }
+            // Evidence of every step (response excerpts, rows, lines) where CI shows output.
+            w.writeTextElement(QStringLiteral("system-out"), output);
             w.writeEndElement(); // testcase
         }
         w.writeEndElement(); // testsuite

@@ -116,6 +116,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     const Status variables = SecretResolver::addVariables(m_environment, base);
     if (!variables)
         return variables;
+    m_secrets = SecretMask::forEnvironment(m_environment, base.values());
 
     Result<QList<TestCase>> selected = selectTestCases(m_project, options.selection);
     if (!selected)
@@ -374,7 +375,7 @@ void Runner::stopAtBound(CaseState &state)
 
 void Runner::noteWarnings(const QStringList &warnings)
 {
-    for (const QString &text : warnings) {
+    for (const QString &text : m_secrets.apply(warnings)) {
         if (m_warnings.contains(text))
             continue;
         m_warnings.append(text);
@@ -404,11 +405,12 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
 {
     CheckResult result;
     result.status = status;
-    result.message = std::move(message);
+    // The one place a result's text is made: resolved secrets never leave it.
+    result.message = m_secrets.apply(std::move(message));
     // Executions already cut their evidence; only a long one needs the UTF-8 measure.
-    result.evidence = qint64(evidence.size()) * 3 <= m_options.maxEvidenceBytes
-        ? std::move(evidence)
-        : truncateEvidence(evidence, m_options.maxEvidenceBytes);
+    result.evidence = m_secrets.apply(qint64(evidence.size()) * 3 <= m_options.maxEvidenceBytes
+            ? std::move(evidence)
+            : truncateEvidence(evidence, m_options.maxEvidenceBytes));
     result.durationMs = durationMs;
     result.attempts = state.attempts;
     const int step = state.step;

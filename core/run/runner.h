@@ -3,6 +3,7 @@
 #include "checks/checktype.h"
 #include "model/project.h"
 #include "result.h"
+#include "run/evidence.h"
 #include "run/hostlimiter.h"
 #include "run/networkthread.h"
 #include "run/runselection.h"
@@ -104,6 +105,7 @@ private:
     Project m_project;
     RunOptions m_options;
     Environment m_environment; // as stored; the variable scope holds resolved secrets
+    SecretMask m_secrets; // applied to every message, evidence and warning a result carries
     QList<TestCase> m_testCases;
     std::vector<std::unique_ptr<CaseState>> m_cases;
     std::deque<CaseState *> m_ready;   // cases whose next try may start now

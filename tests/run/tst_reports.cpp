@@ -1,5 +1,6 @@
 // JUnit XML and JSON reports from a run's results: valid XML that CI servers read, counts
 // that match, messages that say what failed.
+#include "support/reportfixture.h"
 #include "support/shopproject.h"
 
 #include "io/jsonreport.h"
@@ -168,6 +169,7 @@ private slots:
     void junitMatchesSchema();
     void junitNamesEqualTitlesApart_data();
     void junitNamesEqualTitlesApart();
+    void junitCarriesEvidenceNodeAndFlow();
     void jsonReport();
     void writeFailsNamingTheFile();
 };
@@ -321,6 +323,43 @@ void ReportsTest::junitNamesEqualTitlesApart()
     // The same run written again gives the same names.
     QCOMPARE(testcaseNames(JUnitReport::toXml(f.project, f.run, f.results)), names);
     validateAgainstSchema(xml);
+}
+
+// CI shows a test case's <system-out>: the evidence of what failed is there, with the
+// node and the flow; the suite's properties name them per test case.
+void ReportsTest::junitCarriesEvidenceNodeAndFlow()
+{
+    const ReportFixture f = makeReportFixture();
+    const QByteArray xml = JUnitReport::toXml(f.project, f.run, f.results);
+    validateAgainstSchema(xml);
+    QXmlStreamReader reader(xml);
+    QHash<QString, QString> properties;
+    QHash<QString, QString> output; // test case name -> system-out
+    QString current;
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const auto attrs = reader.attributes();
+        if (reader.name() == QLatin1String("property"))
+            properties.insert(attrs.value(QLatin1String("name")).toString(), attrs.value(QLatin1String("value")).toString());
+        else if (reader.name() == QLatin1String("testcase"))
+            current = attrs.value(QLatin1String("name")).toString();
+        else if (reader.name() == QLatin1String("system-out"))
+            output.insert(current, reader.readElementText());
+    }
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(output.size(), 5); // every test case, passed or not
+    QCOMPARE(properties.value(QStringLiteral("node:Place an order")), QStringLiteral("POST /orders"));
+    QCOMPARE(properties.value(QStringLiteral("flow:Place an order")), QStringLiteral("Checkout"));
+    QCOMPARE(properties.value(QStringLiteral("flow:Refund *partial*")), QStringLiteral("Refund"));
+    QVERIFY(properties.contains(QStringLiteral("flow:Health")));
+    QCOMPARE(properties.value(QStringLiteral("flow:Health")), QString());
+    const QString placed = output.value(QStringLiteral("Place an order"));
+    QVERIFY2(placed.startsWith(QStringLiteral("node: POST /orders\nflow: Checkout\n")), qPrintable(placed));
+    QVERIFY2(placed.contains(QStringLiteral("HTTP 500 Internal Server Error")), qPrintable(placed));
+    QVERIFY2(placed.contains(QStringLiteral("{\"error\":\"<db down>\"}")), qPrintable(placed));
+    QVERIFY(output.value(QStringLiteral("Stock eventually released")).contains(QStringLiteral("rows: []")));
+    QVERIFY(output.value(QStringLiteral("Health")).contains(QStringLiteral("flow: (none)")));
 }
 
 void ReportsTest::jsonReport()

@@ -117,10 +117,27 @@ void RunCliTest::reportsAndStoredRun()
     }
     const QString junit = m_dir.filePath(QStringLiteral("junit.xml"));
     const QString json = m_dir.filePath(QStringLiteral("run.json"));
+    const QString markdown = m_dir.filePath(QStringLiteral("summary.md"));
+    const QString html = m_dir.filePath(QStringLiteral("report.html"));
     const CliRun run = cli({m_project, QStringLiteral("--env"), QStringLiteral("local"), QStringLiteral("--tag"),
                             QStringLiteral("health"), QStringLiteral("--tag"), QStringLiteral("skip"), QStringLiteral("--junit"),
-                            junit, QStringLiteral("--json"), json});
+                            junit, QStringLiteral("--json"), json, QStringLiteral("--summary"), markdown, QStringLiteral("--html"), html});
     QVERIFY2(run.exitCode == 1, qPrintable(run.out + run.err));
+    // The Markdown summary for the CI job page (its form: tests/io/tst_markdownsummary).
+    QFile summaryFile(markdown);
+    QVERIFY(summaryFile.open(QIODevice::ReadOnly));
+    const QString summaryText = QString::fromUtf8(summaryFile.readAll());
+    QVERIFY2(summaryText.startsWith(QStringLiteral("## Flowbench run: ❌ failed")), qPrintable(summaryText));
+    QVERIFY2(summaryText.contains(QLatin1String("**2 test cases, 4 checks:** 1 passed, 1 failed, 0 errors, 2 skipped")),
+             qPrintable(summaryText));
+    QVERIFY2(summaryText.contains(QLatin1String("### Failed checks (1)")), qPrintable(summaryText));
+    // The HTML report of the stored run, its map drawn (its DOM in a browser: tests/io/tst_htmlreport).
+    QFile htmlFile(html);
+    QVERIFY(htmlFile.open(QIODevice::ReadOnly));
+    const QString htmlText = QString::fromUtf8(htmlFile.readAll());
+    QVERIFY2(htmlText.contains(QLatin1String("Failed and errored checks (1)")), qPrintable(htmlText.left(3000)));
+    QVERIFY(htmlText.contains(QLatin1String("<svg")));
+    QVERIFY(htmlText.contains(QLatin1String("data-node=")));
     // The summary: one row per test case with the first failure.
     QVERIFY2(run.out.contains(QLatin1String("Health endpoint answers")), qPrintable(run.out));
     QVERIFY2(run.out.contains(QLatin1String("2 test cases, 4 checks: 1 passed, 1 failed, 0 errors, 2 skipped")), qPrintable(run.out));

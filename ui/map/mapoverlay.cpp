@@ -4,6 +4,7 @@
 #include "document/projectdocument.h"
 #include "map/edgeitem.h"
 #include "map/mapscene.h"
+#include "map/mapstyle.h"
 #include "map/nodeitem.h"
 
 #include <QFontMetricsF>
@@ -170,17 +171,7 @@ MapOverlay::ImpactRole MapOverlay::impactRole(const Id &nodeId) const
 
 QColor MapOverlay::stateColor(NodeState state)
 {
-    switch (state) {
-    case NodeState::Pass:
-        return QColor(0x15, 0x80, 0x3d);
-    case NodeState::Fail:
-        return QColor(0xdc, 0x26, 0x26);
-    case NodeState::Error:
-        return QColor(0xc2, 0x41, 0x0c);
-    case NodeState::NotRun:
-        break;
-    }
-    return QColor(0x94, 0xa3, 0xb8);
+    return MapStyle::resultColor(state);
 }
 
 QString MapOverlay::stateText(NodeState state)
@@ -198,19 +189,14 @@ QString MapOverlay::stateText(NodeState state)
     return tr("not run");
 }
 
+QColor MapOverlay::impactColor(ImpactRole role)
+{
+    return MapStyle::impactColor(int(role));
+}
+
 QColor MapOverlay::coverageColor(Coverage coverage)
 {
-    switch (coverage) {
-    case Coverage::None:
-        return QColor(0xb9, 0x1c, 0x1c);
-    case Coverage::Manual:
-        return QColor(0xb4, 0x53, 0x09);
-    case Coverage::Automated:
-        return QColor(0x1d, 0x4e, 0xd8);
-    case Coverage::Passing:
-        return QColor(0x15, 0x80, 0x3d);
-    }
-    return QColor();
+    return MapStyle::coverageColor(int(coverage));
 }
 
 QString MapOverlay::coverageText(Coverage coverage)
@@ -263,10 +249,12 @@ std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
         return coverageColor(coverage(nodeId));
     case Mode::Impact:
         switch (impactRole(nodeId)) {
-        case ImpactRole::Centre: return QColor(0x6d, 0x28, 0xd9);
-        case ImpactRole::Upstream: return QColor(0x1d, 0x4e, 0xd8);
-        case ImpactRole::Downstream: return QColor(0xb4, 0x53, 0x09);
-        case ImpactRole::Outside: return m_impactCentre.isEmpty() ? std::nullopt : std::optional<QColor>(QColor(0xd4, 0xd4, 0xd8));
+        case ImpactRole::Centre:
+        case ImpactRole::Upstream:
+        case ImpactRole::Downstream:
+            return impactColor(impactRole(nodeId));
+        case ImpactRole::Outside:
+            return m_impactCentre.isEmpty() ? std::nullopt : std::optional<QColor>(QColor(0xd4, 0xd4, 0xd8));
         }
     }
     return std::nullopt;
@@ -296,7 +284,7 @@ void MapOverlay::paintNodeForeground(
         if (o.failed > 0)
             parts << tr("✗ %1 failed").arg(o.failed);
         if (o.errors > 0)
-            parts << tr("⚠ %1 error(s)").arg(o.errors);
+            parts << tr("! %1 error(s)").arg(o.errors);
         if (o.passed > 0)
             parts << tr("✓ %1 passed").arg(o.passed);
         if (parts.isEmpty() && o.skipped > 0)
@@ -325,15 +313,15 @@ void MapOverlay::paintNodeForeground(
             break;
         switch (impactRole(nodeId)) {
         case ImpactRole::Centre:
-            ring = QColor(0x6d, 0x28, 0xd9);
+            ring = impactColor(ImpactRole::Centre);
             badge = tr("impact of this");
             break;
         case ImpactRole::Upstream:
-            ring = QColor(0x1d, 0x4e, 0xd8);
+            ring = impactColor(ImpactRole::Upstream);
             badge = tr("↑ upstream");
             break;
         case ImpactRole::Downstream:
-            ring = QColor(0xb4, 0x53, 0x09);
+            ring = impactColor(ImpactRole::Downstream);
             badge = tr("↓ downstream");
             break;
         case ImpactRole::Outside:

@@ -61,6 +61,7 @@ public:
     static QString stateText(NodeState state);
     static QColor coverageColor(Coverage coverage);
     static QString coverageText(Coverage coverage);
+    static QColor impactColor(ImpactRole role); // Outside: invalid
 
     // The colour of a node drawn as a block when zoomed out; nullopt: its kind colour.
     std::optional<QColor> blockColor(const Id &nodeId) const;

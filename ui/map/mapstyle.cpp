@@ -1,6 +1,7 @@
 #include "map/mapstyle.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QPainter>
 #include <QSvgRenderer>
@@ -22,14 +23,14 @@ void ensureResources()
 QColor kindColor(NodeKind kind)
 {
     switch (kind) {
-    case NodeKind::Screen: return QColor(0x3b, 0x82, 0xf6);
-    case NodeKind::Api: return QColor(0x10, 0xb9, 0x81);
-    case NodeKind::Service: return QColor(0x8b, 0x5c, 0xf6);
-    case NodeKind::Table: return QColor(0xf5, 0x9e, 0x0b);
-    case NodeKind::Queue: return QColor(0xec, 0x48, 0x99);
-    case NodeKind::Cache: return QColor(0xef, 0x44, 0x44);
-    case NodeKind::Job: return QColor(0x14, 0xb8, 0xa6);
-    case NodeKind::External: return QColor(0x64, 0x74, 0x8b);
+    case NodeKind::Screen: return QColor(0x52, 0x60, 0x7a);
+    case NodeKind::Api: return QColor(0x3f, 0x73, 0x82);
+    case NodeKind::Service: return QColor(0x6a, 0x5d, 0x8c);
+    case NodeKind::Table: return QColor(0x7d, 0x6b, 0x57);
+    case NodeKind::Queue: return QColor(0x80, 0x60, 0x7a);
+    case NodeKind::Cache: return QColor(0x5b, 0x5f, 0x97);
+    case NodeKind::Job: return QColor(0x4d, 0x6a, 0x78);
+    case NodeKind::External: return QColor(0x78, 0x7c, 0x86);
     }
     return Qt::gray;
 }
@@ -55,7 +56,27 @@ QString kindIconPath(NodeKind kind)
     return QStringLiteral(":/icons/kind-%1.svg").arg(toString(kind));
 }
 
-QIcon kindIcon(NodeKind kind) { return QIcon(kindIconPath(kind)); }
+QIcon kindIcon(NodeKind kind)
+{
+    QIcon icon;
+    for (int size : {16, 32, 64})
+        icon.addPixmap(kindPixmap(kind, size));
+    return icon;
+}
+
+namespace {
+// The icon's artwork with its tile in the kind's colour: the one place that colour is set.
+QByteArray kindSvg(NodeKind kind)
+{
+    ensureResources();
+    QFile file(kindIconPath(kind));
+    QByteArray svg = file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    const int at = svg.indexOf("fill=\"#");
+    if (at >= 0)
+        svg.replace(at + 6, 7, kindColor(kind).name().toLatin1());
+    return svg;
+}
+} // namespace
 
 QPixmap kindPixmap(NodeKind kind, int size)
 {
@@ -66,7 +87,7 @@ QPixmap kindPixmap(NodeKind kind, int size)
         return it.value();
     QPixmap pixmap(size, size);
     pixmap.fill(Qt::transparent);
-    QSvgRenderer renderer(kindIconPath(kind));
+    QSvgRenderer renderer(kindSvg(kind));
     QPainter painter(&pixmap);
     painter.setRenderHint(QPainter::Antialiasing);
     renderer.render(&painter, QRectF(0, 0, size, size));
@@ -105,25 +126,25 @@ QPen edgePen(EdgeKind kind)
     switch (kind) {
     case EdgeKind::Calls: break;
     case EdgeKind::Reads:
-        pen.setColor(QColor(0xd9, 0x77, 0x06));
+        pen.setColor(QColor(0x6b, 0x72, 0x80));
         dashes({6, 3});
         break;
     case EdgeKind::Writes:
-        pen.setColor(QColor(0xb4, 0x53, 0x09));
+        pen.setColor(QColor(0x37, 0x41, 0x51));
         pen.setWidthF(2.2);
         break;
     case EdgeKind::Publishes:
     case EdgeKind::Consumes:
-        pen.setColor(QColor(0xdb, 0x27, 0x77));
+        pen.setColor(QColor(0x80, 0x60, 0x7a));
         dashes({1.6, 2.4});
         pen.setWidthF(2.0);
         break;
     case EdgeKind::Triggers:
-        pen.setColor(QColor(0x0d, 0x94, 0x88));
+        pen.setColor(QColor(0x3f, 0x73, 0x82));
         dashes({9, 2, 2, 2});
         break;
     case EdgeKind::Schedules:
-        pen.setColor(QColor(0x0f, 0x76, 0x6e));
+        pen.setColor(QColor(0x4d, 0x6a, 0x78));
         dashes({3, 2});
         break;
     }
@@ -133,10 +154,53 @@ QPen edgePen(EdgeKind kind)
 QColor riskColor(int score)
 {
     if (score >= 15)
-        return QColor(0xdc, 0x26, 0x26);
+        return QColor(0x4c, 0x1d, 0x95);
     if (score >= 7)
-        return QColor(0xf5, 0x9e, 0x0b);
-    return QColor(0x16, 0xa3, 0x4a);
+        return QColor(0x7c, 0x5c, 0xbf);
+    return QColor(0x8b, 0x95, 0xa5);
+}
+
+QColor resultColor(NodeState state)
+{
+    switch (state) {
+    case NodeState::Pass: return QColor(0x00, 0x72, 0xb2);  // Okabe-Ito blue
+    case NodeState::Fail: return QColor(0xd5, 0x5e, 0x00);  // vermillion
+    case NodeState::Error: return QColor(0xcc, 0x79, 0xa7); // reddish purple
+    case NodeState::NotRun: break;
+    }
+    return QColor(0x94, 0xa3, 0xb8);
+}
+
+QString resultGlyph(NodeState state)
+{
+    switch (state) {
+    case NodeState::Pass: return QStringLiteral("✓");
+    case NodeState::Fail: return QStringLiteral("✗");
+    case NodeState::Error: return QStringLiteral("!");
+    case NodeState::NotRun: break;
+    }
+    return QStringLiteral("–");
+}
+
+QColor coverageColor(int level)
+{
+    switch (level) {
+    case 0: return QColor(0xd5, 0x5e, 0x00); // none: vermillion
+    case 1: return QColor(0xb0, 0x7a, 0x00); // manual: Okabe-Ito orange, darkened to carry white text
+    case 2: return QColor(0x2b, 0x8c, 0xc4); // automated: sky blue, darkened
+    case 3: return QColor(0x00, 0x72, 0xb2); // passing: blue
+    }
+    return QColor();
+}
+
+QColor impactColor(int role)
+{
+    switch (role) {
+    case 1: return QColor(0x6d, 0x28, 0xd9); // the centre
+    case 2: return QColor(0x00, 0x72, 0xb2); // upstream
+    case 3: return QColor(0xd5, 0x5e, 0x00); // downstream
+    }
+    return QColor();
 }
 
 QColor groupColor(const QString &group)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/nodeoutcomes.h"
 #include "model/edge.h"
 #include "model/node.h"
 
@@ -18,8 +19,10 @@ constexpr double kNodeWidth = 200;
 constexpr double kNodeHeight = 60;
 constexpr double kClusterMargin = 28;
 
+// Kinds are told apart by icon, stripe and a muted hue of one neutral family; the
+// saturated colours belong to results, so a kind never reads as pass or fail.
 QColor kindColor(NodeKind kind);
-QString kindLabel(NodeKind kind);   // translated, for menus and the palette
+QString kindLabel(NodeKind kind); // translated, for menus and the palette
 QString kindIconPath(NodeKind kind); // ":/icons/kind-<kind>.svg"
 QIcon kindIcon(NodeKind kind);
 // The icon rendered once per kind and device-pixel size, shared by every card.
@@ -28,7 +31,14 @@ QPixmap kindPixmap(NodeKind kind, int size);
 QString edgeKindLabel(EdgeKind kind);
 QPen edgePen(EdgeKind kind); // reads dashed, writes solid, publishes/consumes dotted...
 
-QColor riskColor(int score); // green, amber, red by 1..25 score
+QColor riskColor(int score); // grey, violet, deep violet by 1..25 score: not a result hue
+
+// Results, coverage and impact in the Okabe-Ito palette, readable with colour-blindness:
+// pass blue, fail vermillion, error reddish purple, each with a glyph (✓ ✗ !).
+QColor resultColor(NodeState state);
+QString resultGlyph(NodeState state);
+QColor coverageColor(int level); // 0 none, 1 manual, 2 automated, 3 passing
+QColor impactColor(int role); // 1 centre, 2 upstream, 3 downstream; else invalid
 QColor groupColor(const QString &group); // a soft tint per group, stable across runs
 QColor selectionColor();
 QColor canvasColor();

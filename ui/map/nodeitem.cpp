@@ -5,6 +5,7 @@
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPixmapCache>
@@ -290,7 +291,10 @@ void drawChrome(QPainter *painter, const QColor &fill, const QColor &kind, bool 
 void NodeItem::paintChrome(QPainter *painter, const QColor &fill, const QColor &kind) const
 {
     const QTransform world = painter->worldTransform();
-    if (world.isRotating() || !qFuzzyCompare(world.m11(), world.m22())) {
+    // SVG and PDF get the shapes themselves, not a cached bitmap of them.
+    const QPaintEngine::Type engine = painter->paintEngine()->type();
+    if (world.isRotating() || !qFuzzyCompare(world.m11(), world.m22()) || engine == QPaintEngine::SVG
+        || engine == QPaintEngine::Pdf) {
         drawChrome(painter, fill, kind, isSelected());
         return;
     }

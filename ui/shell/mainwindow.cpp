@@ -1,6 +1,7 @@
 #include "shell/mainwindow.h"
 
 #include "document/projectdocument.h"
+#include "map/export/mapexportactions.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
 #include "shell/importexportactions.h"
@@ -8,6 +9,7 @@
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
+#include "map/maplegendwidget.h"
 #include "map/mapview.h"
 #include "map/nodefinder.h"
 #include "map/overview/mapoverviewlayer.h"
@@ -250,6 +252,10 @@ void MainWindow::createMenus()
     m_actions->add(formats->exportAction(), true);
     file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
     file->addActions({ formats->importAction(), formats->exportAction() });
+    auto *mapImages = new MapExportActions(this, m_view);
+    m_actions->add(mapImages->exportAction(), true);
+    m_actions->add(mapImages->printAction(), true);
+    file->addActions({ mapImages->exportAction(), mapImages->printAction() });
     file->addActions(m_actions->actions({ QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));
@@ -265,6 +271,7 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addActions(m_actions->actions({ QStringLiteral("actionZoomIn"), QStringLiteral("actionZoomOut"),
         QStringLiteral("actionZoomReset"), QStringLiteral("actionFit") }));
+    view->addAction((new MapLegendWidget(m_view))->toggleAction());
     view->addSeparator();
     for (QDockWidget *d : std::as_const(m_docks))
         view->addAction(d->toggleViewAction());

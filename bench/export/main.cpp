@@ -1,0 +1,147 @@
+// Map images of generated maps with results: how long File ▸ Export Map… and
+// `flowbench-cli export --format svg|pdf|png` take, and how big the files are, beside
+// Graphviz's own renderers on the same graph. Usage: bench_export [SIZES...] (default
+// 100 1000 5000); runs on the offscreen platform unless QT_QPA_PLATFORM is set.
+#include "io/dotexport.h"
+#include "layout/mapgenerator.h"
+#include "map/export/mapimage.h"
+#include "map/export/projectmap.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <cmath>
+#include <cstdio>
+
+using namespace flowbench;
+
+namespace {
+
+// The generated map on a grid (as a laid-out map would be) with one test case and one
+// check per node and a run in which every seventh node fails.
+Project mapWithResults(int count)
+{
+    Project p = bench::generateLayeredMap(count, qMax(2, count / 50));
+    const int columns = qMax(10, int(std::sqrt(count * 2.0)));
+    Run run;
+    run.id = newId();
+    run.environment = QStringLiteral("bench");
+    run.startedAt = QDateTime::currentDateTimeUtc();
+    run.finishedAt = run.startedAt;
+    for (int i = 0; i < p.nodes.size(); ++i) {
+        Node &n = p.nodes[i];
+        n.x = (i % columns) * 260;
+        n.y = (i / columns) * 110;
+        TestCase t;
+        t.id = newId();
+        t.nodeId = n.id;
+        t.title = QStringLiteral("health of %1").arg(n.name);
+        Check c;
+        c.id = newId();
+        c.type = QStringLiteral("http");
+        t.checks.append(c);
+        p.testCases.append(t);
+        CheckResult r;
+        r.id = newId();
+        r.runId = run.id;
+        r.testCaseId = t.id;
+        r.checkId = c.id;
+        r.nodeId = n.id;
+        r.status = i % 7 == 0 ? ResultStatus::Fail : ResultStatus::Pass;
+        r.finishedAt = run.finishedAt;
+        p.results.append(r);
+    }
+    p.runs.append(run);
+    return p;
+}
+
+double msSince(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+QString kb(qint64 bytes)
+{
+    return QString::number((bytes + 512) / 1024);
+}
+
+// Graphviz on the same graph: milliseconds and bytes, or "-" when missing or over 120 s.
+QPair<QString, QString> runDot(const QByteArray &dot, const QString &format)
+{
+    const QString exe = QStandardPaths::findExecutable(QStringLiteral("dot"));
+    if (exe.isEmpty())
+        return { QStringLiteral("-"), QStringLiteral("-") };
+    QProcess p;
+    QElapsedTimer t;
+    t.start();
+    p.start(exe, { QStringLiteral("-T") + format });
+    p.write(dot);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return { QStringLiteral(">120000"), QStringLiteral("-") };
+    }
+    const double ms = msSince(t);
+    return { QString::number(ms, 'f', 0), kb(p.readAllStandardOutput().size()) };
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QList<int> sizes;
+    for (int i = 1; i < argc; ++i)
+        sizes << QString::fromLocal8Bit(argv[i]).toInt();
+    if (sizes.isEmpty())
+        sizes = { 100, 1000, 5000 };
+
+    std::printf(
+        "%6s %8s | %-5s %9s %9s | %12s %9s\n", "nodes", "build ms", "fmt", "ms", "KiB", "dot ms", "dot KiB");
+    for (int count : sizes) {
+        const Project project = mapWithResults(count);
+        MapImageOptions options;
+        options.overlay = MapOverlay::Mode::Results;
+        QElapsedTimer t;
+        t.start();
+        auto map = ProjectMap::build(project, options);
+        if (!map) {
+            std::fprintf(stderr, "%s\n", qPrintable(map.error()));
+            return 1;
+        }
+        const double buildMs = msSince(t);
+        const QByteArray dot = exportDot(project);
+        for (auto format :
+            { MapImageOptions::Format::Svg, MapImageOptions::Format::Pdf, MapImageOptions::Format::Png }) {
+            options.format = format;
+            t.restart();
+            const Result<QByteArray> bytes = mapFile(map.value()->scene(), options);
+            const double ms = msSince(t);
+            if (!bytes) {
+                std::fprintf(stderr, "%s\n", qPrintable(bytes.error()));
+                return 1;
+            }
+            const QString suffix = mapImageSuffix(format);
+            const auto dotResult = format == MapImageOptions::Format::Png
+                ? QPair<QString, QString>(QStringLiteral("(n/a)"), QStringLiteral("(n/a)"))
+                : runDot(dot, suffix);
+            std::printf("%6d %8.0f | %-5s %9.0f %9s | %12s %9s\n", count, buildMs, qPrintable(suffix), ms,
+                qPrintable(kb(bytes.value().size())), qPrintable(dotResult.first),
+                qPrintable(dotResult.second));
+            std::fflush(stdout);
+        }
+        // The PNG's painting alone, without encoding.
+        options.format = MapImageOptions::Format::Png;
+        t.restart();
+        const QImage image = mapRaster(map.value()->scene(), options);
+        std::printf("%6d %8s | %-5s %9.0f %9s | %12s %9s\n", count, "", "paint", msSince(t),
+            qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())), "", "");
+    }
+    return 0;
+}

@@ -1,0 +1,159 @@
+#include "io/markdownsummary.h"
+
+#include "io/outputfile.h"
+#include "run/testcasesummary.h"
+
+#include <QMap>
+
+namespace flowbench {
+
+namespace {
+
+QString seconds(qint64 ms)
+{
+    return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s");
+}
+
+QString statusBadge(ResultStatus status)
+{
+    switch (status) {
+    case ResultStatus::Pass:
+        return QStringLiteral("✅ pass");
+    case ResultStatus::Fail:
+        return QStringLiteral("❌ fail");
+    case ResultStatus::Error:
+        return QStringLiteral("⚠️ error");
+    case ResultStatus::Skipped:
+        return QStringLiteral("⏭️ skipped");
+    }
+    return QString();
+}
+
+// Plain text in a table cell or list item: one line, no Markdown meaning.
+QString text(const QString &raw)
+{
+    QString out;
+    for (const QChar c : raw.simplified()) {
+        if (QStringLiteral("\\`*_[]<>|#!~").contains(c))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out;
+}
+
+// A cause as a code span: one line, at most 160 characters, no backticks inside (a span
+// cannot hold its own fence); in a table '|' escaped (GFM reads \| inside spans there,
+// and only there).
+QString cause(const QString &raw, bool inTable)
+{
+    QString line = raw.section(QLatin1Char('\n'), 0, 0).simplified();
+    if (line.size() > 160)
+        line = line.left(159) + QChar(0x2026);
+    line.replace(QLatin1Char('`'), QLatin1Char('\''));
+    if (inTable)
+        line.replace(QLatin1Char('|'), QStringLiteral("\\|"));
+    return line.isEmpty() ? QString() : QStringLiteral("`%1`").arg(line);
+}
+
+QString stepName(const TestCaseSummary &s, int i)
+{
+    const Check *step = s.steps.at(i);
+    const QString name
+        = step ? (step->name.isEmpty() ? step->type : step->name) : QStringLiteral("(removed check)");
+    return QStringLiteral("step %1 %2").arg(i + 1).arg(text(name));
+}
+
+} // namespace
+
+QByteArray MarkdownSummary::toMarkdown(
+    const Project &project, const Run &run, const QList<CheckResult> &results)
+{
+    const QList<TestCaseSummary> summaries = summarizeByTestCase(project, results);
+    QString md;
+    const ResultStatus overall = overallStatus(run);
+    const QString verdict = run.cancelled ? QStringLiteral("⏹️ cancelled")
+        : overall == ResultStatus::Pass   ? QStringLiteral("✅ passed")
+        : overall == ResultStatus::Fail   ? QStringLiteral("❌ failed")
+        : overall == ResultStatus::Error  ? QStringLiteral("⚠️ errors")
+                                          : QStringLiteral("⏭️ skipped");
+    md += QStringLiteral("## Flowbench run: %1 — %2\n\n")
+              .arg(
+                  verdict, text(project.name.isEmpty() ? QStringLiteral("(unnamed project)") : project.name));
+    const qint64 wall
+        = run.startedAt.isValid() && run.finishedAt.isValid() ? run.startedAt.msecsTo(run.finishedAt) : 0;
+    md += QStringLiteral(
+        "**%1 test cases, %2 checks:** %3 passed, %4 failed, %5 errors, %6 skipped in %7\n\n")
+              .arg(summaries.size())
+              .arg(results.size())
+              .arg(run.passed)
+              .arg(run.failed)
+              .arg(run.errors)
+              .arg(run.skipped)
+              .arg(seconds(wall));
+    md += QStringLiteral("Environment: %1 · selection: %2 · run `%3`\n")
+              .arg(text(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment),
+                  text(run.selection.isEmpty() ? QStringLiteral("all") : run.selection), run.id);
+
+    // Failed and errored checks, in run order; skipped steps after them are not causes.
+    QStringList problems;
+    int problemCount = 0;
+    for (const TestCaseSummary &s : summaries) {
+        for (int i = 0; i < s.results.size(); ++i) {
+            const CheckResult &r = s.results.at(i);
+            if (r.status != ResultStatus::Fail && r.status != ResultStatus::Error)
+                continue;
+            if (++problemCount > kMaxListed)
+                continue;
+            const QString where = s.nodeName.isEmpty()
+                ? text(s.title)
+                : text(s.nodeName) + QStringLiteral(" / ") + text(s.title);
+            problems << QStringLiteral("- %1 **%2**, %3: %4")
+                            .arg(r.status == ResultStatus::Fail ? QStringLiteral("❌")
+                                                                : QStringLiteral("⚠️"),
+                                where, stepName(s, i), cause(r.message, false));
+        }
+    }
+    if (problemCount > 0) {
+        md += QStringLiteral("\n### Failed checks (%1)\n\n").arg(problemCount);
+        md += problems.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        if (problemCount > kMaxListed)
+            md += QStringLiteral("- … and %1 more\n").arg(problemCount - kMaxListed);
+    }
+
+    // One table per flow, in name order; test cases without a flow last.
+    QMap<QString, QList<const TestCaseSummary *>> byFlow;
+    QList<const TestCaseSummary *> noFlow;
+    for (const TestCaseSummary &s : summaries)
+        (s.flowName.isEmpty() ? noFlow : byFlow[s.flowName]).append(&s);
+    auto table = [&](const QString &heading, const QList<const TestCaseSummary *> &cases) {
+        int passed = 0;
+        for (const TestCaseSummary *s : cases)
+            passed += s->status == ResultStatus::Pass ? 1 : 0;
+        md += QStringLiteral("\n### %1 — %2 of %3 test cases passed\n\n")
+                  .arg(heading)
+                  .arg(passed)
+                  .arg(cases.size());
+        md += QStringLiteral("| Status | Test case | Node | Checks | Duration | Cause |\n");
+        md += QStringLiteral("|---|---|---|---:|---:|---|\n");
+        for (const TestCaseSummary *s : cases)
+            md += QStringLiteral("| %1 | %2 | %3 | %4/%5 | %6 | %7 |\n")
+                      .arg(statusBadge(s->status), text(s->title), text(s->nodeName))
+                      .arg(s->passed)
+                      .arg(s->checks)
+                      .arg(seconds(s->durationMs),
+                          s->status == ResultStatus::Pass ? QString() : cause(s->firstProblem, true));
+    };
+    for (auto it = byFlow.cbegin(); it != byFlow.cend(); ++it)
+        table(QStringLiteral("Flow %1").arg(text(it.key())), it.value());
+    if (!noFlow.isEmpty())
+        table(byFlow.isEmpty() ? QStringLiteral("Test cases") : QStringLiteral("Not in a flow"), noFlow);
+    return md.toUtf8();
+}
+
+Status MarkdownSummary::write(
+    const QString &path, const Project &project, const Run &run, const QList<CheckResult> &results)
+{
+    return writeOutput(path, toMarkdown(project, run, results));
+}
+
+} // namespace flowbench

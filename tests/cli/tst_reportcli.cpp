@@ -1,0 +1,177 @@
+// `flowbench-cli report PROJECT [--run ID] -o FILE` on a project file with two stored runs:
+// the real map (mapSvg, one <g id="node-<uuid>"> per card) inside a report that needs no
+// network, and a click on a card in headless Chromium shows that node's test cases.
+#include "store/projectstore.h"
+#include "support/cliprocess.h"
+#include "support/reportfixture.h"
+#include "support/testenv.h"
+
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace flowbench;
+using namespace flowbench::testing;
+
+class ReportCliTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void reportOfStoredRun();
+    void runIdAndErrors();
+
+private:
+    QStringList chromiumArgs(const QString &extra) const;
+    QTemporaryDir m_dir;
+    QString m_project;
+    ReportFixture m_fixture;
+    QString m_chromium;
+};
+
+void ReportCliTest::initTestCase()
+{
+    QVERIFY(!cliPath().isEmpty());
+    QVERIFY(m_dir.isValid());
+    m_fixture = makeReportFixture();
+    m_project = m_dir.filePath(QStringLiteral("shop.flowbench"));
+    auto store = ProjectStore::create(m_project, m_fixture.project.name);
+    QVERIFY2(store, qPrintable(store.error()));
+    QVERIFY2(store.value()->replaceContents(m_fixture.project), "replaceContents");
+    // An earlier run where everything passed, then the fixture's run.
+    Run earlier = m_fixture.run;
+    earlier.id = QStringLiteral("00000000-0000-0000-0000-00000000e000");
+    earlier.startedAt = earlier.startedAt.addDays(-1);
+    earlier.finishedAt = earlier.finishedAt.addDays(-1);
+    earlier.passed = int(m_fixture.results.size());
+    earlier.failed = earlier.errors = earlier.skipped = 0;
+    QList<CheckResult> passed;
+    for (CheckResult r : m_fixture.results) {
+        r.id = QStringLiteral("00000000-0000-0000-0002-") + r.id.right(12);
+        r.runId = earlier.id;
+        r.status = ResultStatus::Pass;
+        r.message.clear();
+        r.finishedAt = r.finishedAt.addDays(-1);
+        passed << r;
+    }
+    const Status first = store.value()->addRun(earlier, passed);
+    QVERIFY2(first, qPrintable(first.error()));
+    const Status second = store.value()->addRun(m_fixture.run, m_fixture.results);
+    QVERIFY2(second, qPrintable(second.error()));
+    for (const char *name : { "chromium", "chromium-browser" })
+        if (m_chromium.isEmpty())
+            m_chromium = QStandardPaths::findExecutable(QString::fromLatin1(name));
+}
+
+QStringList ReportCliTest::chromiumArgs(const QString &extra) const
+{
+    return { QStringLiteral("--headless"), QStringLiteral("--no-sandbox"), QStringLiteral("--disable-gpu"),
+        QStringLiteral("--hide-scrollbars"),
+        QStringLiteral("--user-data-dir=") + m_dir.filePath(QStringLiteral("profile")),
+        QStringLiteral("--host-resolver-rules=MAP * ~NOTFOUND"), QStringLiteral("--virtual-time-budget=3000"),
+        extra };
+}
+
+void ReportCliTest::reportOfStoredRun()
+{
+    const QString html = m_dir.filePath(QStringLiteral("report.html"));
+    const CliOutcome made = runCli({ QStringLiteral("report"), m_project, QStringLiteral("-o"), html });
+    QVERIFY2(made.exitCode == 0, qPrintable(made.err));
+    QFile file(html);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    // The newest run, compared with the earlier one: everything that fails now is new.
+    QVERIFY(text.contains(m_fixture.run.id));
+    QVERIFY(text.contains(QLatin1String("New failures (3)")));
+    // The real map: every node's card is a <g id="node-<uuid>"> in an inline <svg>.
+    QVERIFY2(text.contains(QLatin1String("<svg")), "no map in the report");
+    for (const Node &n : m_fixture.project.nodes)
+        QVERIFY2(text.contains(QStringLiteral("id=\"node-%1\"").arg(n.id)), qPrintable(n.name));
+    QVERIFY(!text.contains(QRegularExpression(QStringLiteral("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//"),
+        QRegularExpression::CaseInsensitiveOption)));
+
+    if (m_chromium.isEmpty()) {
+        if (serversRequired())
+            QFAIL("chromium not installed (Debian package chromium)");
+        QSKIP("chromium not installed (Debian package chromium)");
+    }
+    // A click on the table's card (through #node-<uuid>) fills the panel.
+    const Node &table = m_fixture.project.nodes.at(1);
+    QUrl url = QUrl::fromLocalFile(html);
+    url.setFragment(QStringLiteral("node-") + table.id);
+    QProcess browser;
+    browser.start(m_chromium, chromiumArgs(QStringLiteral("--dump-dom")) << url.toString());
+    QVERIFY(browser.waitForFinished(60000));
+    const QString dom = QString::fromUtf8(browser.readAllStandardOutput());
+    const qsizetype panel = dom.indexOf(QLatin1String("<aside id=\"node-panel\""));
+    QVERIFY(panel > 0);
+    const QString panelHtml = dom.mid(panel, dom.indexOf(QLatin1String("</aside>"), panel) - panel);
+    QVERIFY2(panelHtml.contains(QLatin1String("<h3>orders</h3>")), qPrintable(panelHtml));
+    QVERIFY2(panelHtml.contains(QLatin1String("Order row has the total (Checkout)")), qPrintable(panelHtml));
+    QVERIFY2(panelHtml.contains(QLatin1String("Stock eventually released")), qPrintable(panelHtml));
+
+    // A screenshot, as a person sees it: a page of the right size that is not blank.
+    // FLOWBENCH_REPORT_SCREENSHOT keeps it (docs/images/report.png is made this way).
+    const QString png = qEnvironmentVariableIsSet("FLOWBENCH_REPORT_SCREENSHOT")
+        ? qEnvironmentVariable("FLOWBENCH_REPORT_SCREENSHOT")
+        : m_dir.filePath(QStringLiteral("report.png"));
+    QProcess shot;
+    shot.start(m_chromium,
+        chromiumArgs(QStringLiteral("--screenshot=") + png)
+            << QStringLiteral("--window-size=1400,1800") << QUrl::fromLocalFile(html).toString());
+    QVERIFY(shot.waitForFinished(60000));
+    const QImage image(png);
+    QVERIFY2(!image.isNull(), qPrintable(QString::fromUtf8(shot.readAllStandardError())));
+    QCOMPARE(image.size(), QSize(1400, 1800));
+    // The failed badge's red and the passed count's green are both on the page.
+    bool red = false, green = false;
+    for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            red |= c.red() > 180 && c.green() < 70 && c.blue() < 80;
+            green |= c.green() > 100 && c.red() < 60 && c.blue() < 80;
+        }
+    QVERIFY(red);
+    QVERIFY(green);
+}
+
+void ReportCliTest::runIdAndErrors()
+{
+    const QString html = m_dir.filePath(QStringLiteral("earlier.html"));
+    const CliOutcome earlier = runCli({ QStringLiteral("report"), m_project, QStringLiteral("--run"),
+        QStringLiteral("00000000-0000-0000-0000-00000000e"), QStringLiteral("-o"), html });
+    QVERIFY2(earlier.exitCode == 0, qPrintable(earlier.err));
+    QFile file(html);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.contains(QLatin1String("This is the first run")));
+    QVERIFY(text.contains(QLatin1String("Failed and errored checks (0)")));
+
+    const CliOutcome unknown = runCli({ QStringLiteral("report"), m_project, QStringLiteral("--run"),
+        QStringLiteral("nope"), QStringLiteral("-o"), html });
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.contains(QLatin1String("no run nope")), qPrintable(unknown.err));
+    // The registry's exporter (File ▸ Export… in the GUI lists it): the newest run.
+    const QString exported = m_dir.filePath(QStringLiteral("exported.html"));
+    const CliOutcome viaExport = runCli({ QStringLiteral("export"), m_project, QStringLiteral("--format"),
+        QStringLiteral("html"), QStringLiteral("-o"), exported });
+    QVERIFY2(viaExport.exitCode == 0, qPrintable(viaExport.err));
+    QFile exportedFile(exported);
+    QVERIFY(exportedFile.open(QIODevice::ReadOnly));
+    const QByteArray exportedHtml = exportedFile.readAll();
+    QVERIFY(exportedHtml.contains(m_fixture.run.id.toUtf8()));
+    QVERIFY(exportedHtml.contains("<svg"));
+
+    const CliOutcome noOutput = runCli({ QStringLiteral("report"), m_project });
+    QCOMPARE(noOutput.exitCode, 2);
+    QVERIFY2(noOutput.err.contains(QLatin1String("-o FILE")), qPrintable(noOutput.err));
+}
+
+QTEST_GUILESS_MAIN(ReportCliTest)
+#include "tst_reportcli.moc"

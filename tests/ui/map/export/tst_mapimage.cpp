@@ -1,0 +1,426 @@
+// Map images (ui/map/export): what a person gets from File ▸ Export Map… and
+// `flowbench-cli export --format svg|png|pdf`, read back the way they would read it.
+#include "io/canonicaljson.h"
+#include "map/export/mapexportactions.h"
+#include "map/export/mapimage.h"
+#include "map/export/projectmap.h"
+#include "map/mapoverlay.h"
+#include "map/mapscene.h"
+#include "map/mapstyle.h"
+#include "map/mapview.h"
+#include "support/cliprocess.h"
+#include "support/exampleproject.h"
+#include "ui/screenshots.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QPrinter>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QXmlStreamReader>
+#include <QtTest>
+
+using namespace flowbench;
+
+namespace {
+
+// The example with one run: the first node's checks fail, the second's end in an error,
+// every other node's checks pass.
+Project exampleWithResults(QString *passingNode, QString *failingNode)
+{
+    Project p = testing::exampleProject().value();
+    Run run;
+    run.id = newId();
+    run.environment = QStringLiteral("local");
+    run.selection = QStringLiteral("all");
+    run.startedAt = QDateTime::currentDateTimeUtc().addSecs(-5);
+    run.finishedAt = QDateTime::currentDateTimeUtc();
+    QHash<Id, ResultStatus> statusOfNode;
+    for (const TestCase &t : p.testCases) {
+        if (t.checks.isEmpty())
+            continue;
+        if (!statusOfNode.contains(t.nodeId)) {
+            const ResultStatus s = statusOfNode.size() == 0 ? ResultStatus::Fail
+                : statusOfNode.size() == 1                  ? ResultStatus::Error
+                                                            : ResultStatus::Pass;
+            statusOfNode.insert(t.nodeId, s);
+            if (s == ResultStatus::Fail)
+                *failingNode = p.node(t.nodeId)->name;
+            else if (s == ResultStatus::Pass && passingNode->isEmpty())
+                *passingNode = p.node(t.nodeId)->name;
+        }
+        for (const Check &c : t.checks) {
+            CheckResult r;
+            r.id = newId();
+            r.runId = run.id;
+            r.testCaseId = t.id;
+            r.checkId = c.id;
+            r.nodeId = t.nodeId;
+            r.status = statusOfNode.value(t.nodeId);
+            r.finishedAt = run.finishedAt;
+            p.results.append(r);
+            switch (r.status) {
+            case ResultStatus::Pass:
+                ++run.passed;
+                break;
+            case ResultStatus::Fail:
+                ++run.failed;
+                break;
+            case ResultStatus::Error:
+                ++run.errors;
+                break;
+            case ResultStatus::Skipped:
+                ++run.skipped;
+                break;
+            }
+        }
+    }
+    p.runs.append(run);
+    return p;
+}
+
+struct SvgContent
+{
+    int cards = 0;
+    QSet<QString> cardIds;
+    QStringList texts;
+    QSet<QString> colours; // fill and stroke values
+};
+
+SvgContent readSvg(const QByteArray &svg, QString *error)
+{
+    SvgContent c;
+    QXmlStreamReader xml(svg);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QXmlStreamAttributes a = xml.attributes();
+        for (const char *name : { "fill", "stroke" })
+            if (a.hasAttribute(QLatin1String(name)))
+                c.colours.insert(a.value(QLatin1String(name)).toString().toLower());
+        if (xml.name() == QLatin1String("g") && a.hasAttribute(QLatin1String("data-node"))) {
+            ++c.cards;
+            c.cardIds.insert(a.value(QLatin1String("data-node")).toString());
+            if (a.value(QLatin1String("id")).toString()
+                != QStringLiteral("node-") + a.value(QLatin1String("data-node")).toString())
+                *error = QStringLiteral("card group id %1 does not name its node")
+                             .arg(a.value(QLatin1String("id")));
+        }
+        if (xml.name() == QLatin1String("text"))
+            c.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+    }
+    if (xml.hasError())
+        *error = QStringLiteral("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString());
+    return c;
+}
+
+// Pixels whose colour is within `tolerance` of `colour` in every channel.
+int pixelsNear(const QImage &image, const QColor &colour, int tolerance)
+{
+    int n = 0;
+    const QImage img = image.convertToFormat(QImage::Format_RGB32);
+    for (int y = 0; y < img.height(); ++y) {
+        const QRgb *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
+        for (int x = 0; x < img.width(); ++x)
+            if (qAbs(qRed(line[x]) - colour.red()) <= tolerance
+                && qAbs(qGreen(line[x]) - colour.green()) <= tolerance
+                && qAbs(qBlue(line[x]) - colour.blue()) <= tolerance)
+                ++n;
+    }
+    return n;
+}
+
+bool isShortName(const QString &name)
+{
+    return name.size() <= 12;
+} // drawn whole, not elided
+
+} // namespace
+
+class TestMapImage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(testing::exampleProject(), "the example project is needed");
+        m_project = exampleWithResults(&m_passing, &m_failing);
+        QVERIFY(!m_passing.isEmpty() && !m_failing.isEmpty());
+    }
+
+    void svgHasEveryCardItsNameAndTheResultColours()
+    {
+        MapImageOptions o;
+        o.overlay = MapOverlay::Mode::Results;
+        const QByteArray svg = mapSvg(m_project, o);
+        QVERIFY(!svg.isEmpty());
+        QString error;
+        const SvgContent c = readSvg(svg, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.cards, m_project.nodes.size());
+        for (const Node &n : m_project.nodes) {
+            QVERIFY2(c.cardIds.contains(n.id), qPrintable(n.name));
+            if (isShortName(n.name))
+                QVERIFY2(
+                    c.texts.contains(n.name), qPrintable(n.name + QStringLiteral(" is not text in the SVG")));
+        }
+        QVERIFY(c.texts.contains(QStringLiteral("Latest results"))); // the legend
+        QVERIFY(c.colours.contains(MapOverlay::stateColor(NodeState::Pass).name()));
+        QVERIFY(c.colours.contains(MapOverlay::stateColor(NodeState::Fail).name()));
+        QVERIFY(std::any_of(c.texts.cbegin(), c.texts.cend(), [](const QString &t) {
+            return t.contains(QStringLiteral("✗")) && t.contains(QStringLiteral("failed"));
+        }));
+
+        // Without an overlay the result colours are nowhere.
+        const SvgContent plain = readSvg(mapSvg(m_project, MapImageOptions {}), &error);
+        QVERIFY(!plain.colours.contains(MapOverlay::stateColor(NodeState::Fail).name()));
+        QVERIFY(std::none_of(plain.texts.cbegin(), plain.texts.cend(),
+            [](const QString &t) { return t.contains(QStringLiteral("failed")); }));
+        QVERIFY(!plain.texts.contains(QStringLiteral("Latest results")));
+    }
+
+    void selectionScopeDrawsOnlyTheSelectedCards()
+    {
+        MapImageOptions o;
+        auto map = ProjectMap::build(m_project, o);
+        QVERIFY2(map, qPrintable(map.error()));
+        MapScene *scene = map.value()->scene();
+        const Node *one = m_project.nodeByName(m_failing);
+        scene->selectNodes({ one->id });
+        o.scope = MapImageOptions::Scope::Selection;
+        QString error;
+        const SvgContent c = readSvg(mapSvg(scene, o), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.cards, 1);
+        QVERIFY(c.cardIds.contains(one->id));
+        scene->selectNodes({});
+        QVERIFY(!mapFile(scene, o)); // nothing selected: a message, not an empty image
+    }
+
+    void pdfKeepsTextAndShowsTheFailure()
+    {
+        const QString pdftoppm = QStandardPaths::findExecutable(QStringLiteral("pdftoppm"));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (pdftoppm.isEmpty() || pdftotext.isEmpty()) {
+            if (qEnvironmentVariableIsSet("CI"))
+                QFAIL("pdftoppm/pdftotext missing: scripts/install-deps.sh installs poppler-utils");
+            QSKIP("install poppler-utils for pdftoppm and pdftotext");
+        }
+        MapImageOptions o;
+        o.format = MapImageOptions::Format::Pdf;
+        o.overlay = MapOverlay::Mode::Results;
+        const Result<QByteArray> pdf = mapFile(m_project, o);
+        QVERIFY2(pdf, qPrintable(pdf.error()));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("map.pdf"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pdf.value());
+        f.close();
+
+        QProcess text;
+        text.start(pdftotext, { path, QStringLiteral("-") });
+        QVERIFY(text.waitForFinished(30000));
+        const QString words = QString::fromUtf8(text.readAllStandardOutput());
+        int found = 0;
+        for (const Node &n : m_project.nodes)
+            if (isShortName(n.name)) {
+                QVERIFY2(
+                    words.contains(n.name), qPrintable(n.name + QStringLiteral(" is not text in the PDF")));
+                ++found;
+            }
+        QVERIFY(found >= 5);
+        QVERIFY(words.contains(QStringLiteral("Latest results")));
+
+        QProcess render;
+        render.start(pdftoppm,
+            { QStringLiteral("-r"), QStringLiteral("72"), QStringLiteral("-png"),
+                QStringLiteral("-singlefile"), path, dir.filePath(QStringLiteral("page")) });
+        QVERIFY(render.waitForFinished(30000));
+        const QImage page(dir.filePath(QStringLiteral("page.png")));
+        QVERIFY(!page.isNull());
+        // 96 page units per inch: at 72 dpi the page is three quarters of the map's size.
+        const QSizeF expected = mapPageSize(map(m_project)->scene(), o) * 0.75;
+        QVERIFY(qAbs(page.width() - expected.width()) <= 2);
+        QVERIFY(pixelsNear(page, MapOverlay::stateColor(NodeState::Fail), 24) > 100); // ring and badge
+        QVERIFY(pixelsNear(page, MapOverlay::stateColor(NodeState::Pass), 24) > 100);
+        QVERIFY(pixelsNear(page, QColor(Qt::white), 8) < page.width() * page.height() * 0.95); // not blank
+    }
+
+    void pngMatchesTheMapOnScreen()
+    {
+        auto built = map(m_project);
+        MapScene *scene = built->scene();
+        MapView view;
+        view.setMapScene(scene);
+        view.resize(900, 600);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.resetZoom();
+        view.centerOn(scene->contentRect().center());
+        QCoreApplication::processEvents();
+        const QImage screen = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+
+        MapImageOptions o;
+        o.format = MapImageOptions::Format::Png;
+        o.scope = MapImageOptions::Scope::Visible;
+        o.visibleRect = view.mapToScene(view.viewport()->rect()).boundingRect();
+        o.legend = false;
+        const QImage exported = mapRaster(scene, o).convertToFormat(QImage::Format_RGB32);
+        const QImage area = exported.copy(24, 24, screen.width(), screen.height());
+        QCOMPARE(area.size(), screen.size());
+
+        int inked = 0, differ = 0;
+        for (int y = 0; y < screen.height(); ++y)
+            for (int x = 0; x < screen.width(); ++x) {
+                const QRgb a = screen.pixel(x, y), b = area.pixel(x, y);
+                if (qGray(a) < 200)
+                    ++inked;
+                const int d = qMax(
+                    qAbs(qRed(a) - qRed(b)), qMax(qAbs(qGreen(a) - qGreen(b)), qAbs(qBlue(a) - qBlue(b))));
+                if (d > 60)
+                    ++differ;
+            }
+        QVERIFY2(inked > screen.width() * screen.height() / 50, "the view shows cards");
+        QVERIFY2(differ < screen.width() * screen.height() / 100,
+            qPrintable(
+                QStringLiteral("%1 of %2 pixels differ").arg(differ).arg(screen.width() * screen.height())));
+
+        // Twice the scale, twice the size.
+        o.scale = 2;
+        QCOMPARE(mapRaster(scene, o).width(), exported.width() * 2);
+    }
+
+    // The picture in docs/images/map-export.png: the example with results and a flow.
+    void pngOfTheExampleShowsResultsFlowAndLegend()
+    {
+        MapImageOptions o;
+        o.format = MapImageOptions::Format::Png;
+        o.overlay = MapOverlay::Mode::Results;
+        auto built = map(m_project, o);
+        QVERIFY(built);
+        const QImage image = mapRaster(built->scene(), o);
+        testing::Screenshots shots;
+        QVERIFY(shots.save(image, QStringLiteral("map-export")));
+        QVERIFY(pixelsNear(image, MapOverlay::stateColor(NodeState::Pass), 16) > 200);
+        QVERIFY(pixelsNear(image, MapOverlay::stateColor(NodeState::Fail), 16) > 200);
+        QVERIFY(pixelsNear(image, MapOverlay::stateColor(NodeState::Error), 16) > 200);
+        // The legend's box beside the cards.
+        const QRectF cards = built->scene()->contentRect();
+        QVERIFY(image.width() > cards.width() + 250);
+
+        // A flow highlighted: its steps numbered, the rest dimmed.
+        QVERIFY(!m_project.flows.isEmpty());
+        o.flow = m_project.flows.first().name;
+        auto flow = map(m_project, o);
+        QVERIFY(flow);
+        const QImage highlighted = mapRaster(flow->scene(), o);
+        QVERIFY(shots.save(highlighted, QStringLiteral("map-export-flow")));
+        QVERIFY(pixelsNear(highlighted, MapStyle::selectionColor(), 16) > 50);
+        QVERIFY(pixelsNear(image, MapStyle::selectionColor(), 16) < 10);
+    }
+
+    // File ▸ Export Map… and File ▸ Print… on the window's view, without their dialogs.
+    void exportAndPrintActionsWriteTheMapAsShown()
+    {
+        auto built = map(m_project);
+        QWidget window;
+        auto *view = new MapView(&window);
+        view->setMapScene(built->scene());
+        MapExportActions actions(&window, view);
+        QTemporaryDir dir;
+        MapImageOptions o = actions.options(MapImageOptions::Scope::Whole);
+        o.format = MapImageOptions::Format::Svg;
+        const QString svg = dir.filePath(QStringLiteral("map.svg"));
+        const Status written = actions.exportMap(svg, o);
+        QVERIFY2(written, qPrintable(written.error()));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        QCOMPARE(readSvg(file.readAll(), &error).cards, m_project.nodes.size());
+
+        o.scope = MapImageOptions::Scope::Selection; // nothing selected
+        const Status refused = actions.exportMap(dir.filePath(QStringLiteral("none.png")), o);
+        QVERIFY(!refused);
+        QVERIFY2(
+            refused.error().contains(QStringLiteral("nothing is selected")), qPrintable(refused.error()));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.png"))));
+
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(QStringLiteral("printed.pdf")));
+        const Status printed = actions.print(&printer, actions.options(MapImageOptions::Scope::Whole));
+        QVERIFY2(printed, qPrintable(printed.error()));
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("printed.pdf"))).size() > 1000);
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (!pdftotext.isEmpty()) {
+            QProcess text;
+            text.start(pdftotext, { dir.filePath(QStringLiteral("printed.pdf")), QStringLiteral("-") });
+            QVERIFY(text.waitForFinished(30000));
+            QVERIFY(QString::fromUtf8(text.readAllStandardOutput()).contains(m_failing));
+        }
+    }
+
+    void cliExportsWithoutADisplay()
+    {
+        QTemporaryDir dir;
+        const QString project = dir.filePath(QStringLiteral("shop.json"));
+        QFile f(project);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(toCanonicalJson(m_project, JsonExportOptions { true }));
+        f.close();
+        // No X server and no platform chosen: the CLI picks the offscreen one itself.
+        const QByteArray display = qgetenv("DISPLAY"), platform = qgetenv("QT_QPA_PLATFORM");
+        qunsetenv("DISPLAY");
+        qunsetenv("QT_QPA_PLATFORM");
+        const QString svg = dir.filePath(QStringLiteral("map.svg"));
+        const auto out
+            = testing::runCli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("svg"),
+                QStringLiteral("--overlay"), QStringLiteral("results"), project, QStringLiteral("-o"), svg });
+        const QString png = dir.filePath(QStringLiteral("map.png"));
+        const auto outPng = testing::runCli({ QStringLiteral("export"), QStringLiteral("--format=png"),
+            QStringLiteral("--scale"), QStringLiteral("0.5"), project, QStringLiteral("-o"), png });
+        const auto badFlow = testing::runCli({ QStringLiteral("export"), QStringLiteral("--format"),
+            QStringLiteral("pdf"), QStringLiteral("--flow"), QStringLiteral("No such flow"), project,
+            QStringLiteral("-o"), dir.filePath(QStringLiteral("x.pdf")) });
+        qputenv("DISPLAY", display);
+        qputenv("QT_QPA_PLATFORM", platform);
+
+        QVERIFY2(out.exitCode == 0, qPrintable(out.err));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QString error;
+        const SvgContent c = readSvg(file.readAll(), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(c.cards, m_project.nodes.size());
+        QVERIFY(c.colours.contains(MapOverlay::stateColor(NodeState::Fail).name()));
+
+        QVERIFY2(outPng.exitCode == 0, qPrintable(outPng.err));
+        const QImage image(png);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), (mapPageSize(map(m_project)->scene(), MapImageOptions {}) * 0.5).toSize());
+
+        QVERIFY(badFlow.exitCode != 0);
+        QVERIFY2(
+            badFlow.err.contains(QStringLiteral("no flow named \"No such flow\"")), qPrintable(badFlow.err));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+    }
+
+private:
+    static std::unique_ptr<ProjectMap> map(const Project &project, const MapImageOptions &o = {})
+    {
+        auto built = ProjectMap::build(project, o);
+        return built ? std::move(built.value()) : nullptr;
+    }
+
+    Project m_project;
+    QString m_passing;
+    QString m_failing;
+};
+
+QTEST_MAIN(TestMapImage)
+#include "tst_mapimage.moc"

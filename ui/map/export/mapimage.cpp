@@ -1,0 +1,301 @@
+#include "map/export/mapimage.h"
+
+#include "map/clusteritem.h"
+#include "map/edgeitem.h"
+#include "map/export/maplegend.h"
+#include "map/export/projectmap.h"
+#include "map/mapscene.h"
+#include "map/nodeitem.h"
+
+#include <QBuffer>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QStyleOptionGraphicsItem>
+#include <QSvgGenerator>
+#include <cmath>
+#include <functional>
+
+namespace flowbench {
+
+namespace {
+
+constexpr double kMargin = 24;
+constexpr double kGap = 24; // between the map and the legend
+constexpr int kResolution = 96; // SVG and PDF units are the screen's pixels at 100 %
+
+// Where the map and the legend go on the page, in page units.
+struct PageLayout
+{
+    QRectF source; // scene
+    QSizeF page;
+    double scale = 1;
+    QPointF legendAt;
+    std::optional<MapOverlay::Mode> overlay;
+    bool legend = true;
+};
+
+PageLayout pageLayout(const MapScene *scene, const MapImageOptions &options, double scale)
+{
+    PageLayout l;
+    l.source = mapSourceRect(scene, options);
+    l.scale = scale;
+    l.legend = options.legend;
+    if (const MapOverlay *overlay = scene->overlay())
+        l.overlay = overlay->mode();
+    const QSizeF map = l.source.size() * scale;
+    QSizeF legend;
+    if (l.legend)
+        legend = MapLegend(l.overlay).size();
+    l.page = QSizeF(kMargin * 2 + map.width() + (l.legend ? kGap + legend.width() : 0),
+        kMargin * 2 + qMax(map.height(), legend.height()));
+    l.legendAt = QPointF(kMargin + map.width() + kGap, kMargin);
+    return l;
+}
+
+QTransform mapTransform(const PageLayout &l)
+{
+    QTransform t;
+    t.translate(kMargin, kMargin);
+    t.scale(l.scale, l.scale);
+    t.translate(-l.source.left(), -l.source.top());
+    return t;
+}
+
+bool isMapItem(const QGraphicsItem *item)
+{
+    const int type = item->type();
+    return type == NodeItem::Type || type == EdgeItem::Type || type == ClusterItem::Type;
+}
+
+void paintItem(QPainter *painter, QGraphicsItem *item, const QTransform &base)
+{
+    painter->save();
+    painter->setWorldTransform(item->sceneTransform() * base);
+    painter->setOpacity(item->effectiveOpacity());
+    QStyleOptionGraphicsItem option;
+    option.exposedRect = item->boundingRect();
+    option.rect = option.exposedRect.toRect();
+    if (item->isSelected())
+        option.state |= QStyle::State_Selected;
+    item->paint(painter, &option, nullptr);
+    painter->restore();
+}
+
+// Calls paint(item) for every map item in `source`, bottom first.
+void forEachItem(MapScene *scene, const QRectF &source, const std::function<void(QGraphicsItem *)> &paint)
+{
+    const QList<QGraphicsItem *> items
+        = scene->items(source, Qt::IntersectsItemBoundingRect, Qt::AscendingOrder);
+    for (QGraphicsItem *item : items)
+        if (isMapItem(item) && item->isVisible())
+            paint(item);
+}
+
+void paintPage(QPainter *painter, MapScene *scene, const PageLayout &l, bool withNodes)
+{
+    painter->fillRect(QRectF(QPointF(0, 0), l.page), Qt::white);
+    const QTransform base = mapTransform(l) * painter->worldTransform();
+    forEachItem(scene, l.source, [&](QGraphicsItem *item) {
+        if (withNodes || item->type() != NodeItem::Type)
+            paintItem(painter, item, base);
+    });
+    if (l.legend)
+        MapLegend(l.overlay).paint(painter, l.legendAt);
+}
+
+void setUpSvg(QSvgGenerator &svg, QBuffer *buffer, const PageLayout &l)
+{
+    svg.setOutputDevice(buffer);
+    svg.setResolution(kResolution);
+    svg.setSize(l.page.toSize());
+    svg.setViewBox(QRectF(QPointF(0, 0), l.page));
+    svg.setTitle(QStringLiteral("Flowbench map"));
+}
+
+// What QSvgGenerator writes between its <defs> and </svg>: the drawing itself.
+QByteArray svgBody(const QByteArray &svg)
+{
+    const QByteArray defsEnd("</defs>");
+    int from = svg.indexOf(defsEnd);
+    from = from < 0 ? 0 : from + defsEnd.size();
+    const int to = svg.lastIndexOf("</svg>");
+    return svg.mid(from, to - from);
+}
+
+} // namespace
+
+std::optional<MapImageOptions::Format> mapImageFormat(const QString &idOrSuffix)
+{
+    const QString s = idOrSuffix.toLower();
+    if (s == QLatin1String("svg"))
+        return MapImageOptions::Format::Svg;
+    if (s == QLatin1String("png"))
+        return MapImageOptions::Format::Png;
+    if (s == QLatin1String("pdf"))
+        return MapImageOptions::Format::Pdf;
+    return std::nullopt;
+}
+
+QString mapImageSuffix(MapImageOptions::Format format)
+{
+    switch (format) {
+    case MapImageOptions::Format::Svg:
+        return QStringLiteral("svg");
+    case MapImageOptions::Format::Png:
+        return QStringLiteral("png");
+    case MapImageOptions::Format::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+QRectF mapSourceRect(const MapScene *scene, const MapImageOptions &options)
+{
+    switch (options.scope) {
+    case MapImageOptions::Scope::Whole:
+        return scene->contentRect().adjusted(-8, -16, 8, 8); // badges stand out of the cards
+    case MapImageOptions::Scope::Visible:
+        return options.visibleRect;
+    case MapImageOptions::Scope::Selection: {
+        QRectF r;
+        for (const QGraphicsItem *item : scene->selectedItems())
+            r |= item->sceneBoundingRect();
+        return r.isEmpty() ? r : r.adjusted(-8, -16, 8, 8);
+    }
+    }
+    return {};
+}
+
+void paintMapItems(QPainter *painter, MapScene *scene, const QRectF &source)
+{
+    const QTransform base = painter->worldTransform();
+    forEachItem(scene, source, [&](QGraphicsItem *item) { paintItem(painter, item, base); });
+}
+
+QSizeF mapPageSize(const MapScene *scene, const MapImageOptions &options)
+{
+    return pageLayout(scene, options, 1.0).page;
+}
+
+void paintMapPage(QPainter *painter, MapScene *scene, const MapImageOptions &options)
+{
+    paintPage(painter, scene, pageLayout(scene, options, 1.0), true);
+}
+
+QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
+{
+    const PageLayout l = pageLayout(scene, options, 1.0);
+    QBuffer page;
+    page.open(QIODevice::WriteOnly);
+    {
+        QSvgGenerator svg;
+        setUpSvg(svg, &page, l);
+        QPainter painter(&svg);
+        paintPage(&painter, scene, l, false);
+    }
+    // Each card in a group of its own, so a report can find and script it. QSvgGenerator
+    // has no way to open a group, so every card is drawn by a generator of its own with
+    // the page's transform and its drawing is spliced in.
+    QByteArray cards;
+    const QTransform base = mapTransform(l);
+    forEachItem(scene, l.source, [&](QGraphicsItem *item) {
+        if (item->type() != NodeItem::Type)
+            return;
+        const QString id = static_cast<NodeItem *>(item)->id().toHtmlEscaped();
+        QBuffer one;
+        one.open(QIODevice::WriteOnly);
+        {
+            QSvgGenerator svg;
+            setUpSvg(svg, &one, l);
+            QPainter painter(&svg);
+            paintItem(&painter, item, base);
+        }
+        cards += "<g id=\"node-" + id.toUtf8() + "\" data-node=\"" + id.toUtf8() + "\" class=\"node\">";
+        cards += svgBody(one.data());
+        cards += "</g>\n";
+    });
+    QByteArray out = page.data();
+    const int end = out.lastIndexOf("</svg>");
+    out.insert(end < 0 ? out.size() : end, cards);
+    return out;
+}
+
+QImage mapRaster(MapScene *scene, const MapImageOptions &options)
+{
+    const PageLayout l = pageLayout(scene, options, 1.0);
+    // At most kMaxPixels: a 5,000-node map at 100 % would be a 600 MB image; past that
+    // the scale shrinks to fit (SVG and PDF have no such limit).
+    constexpr double kMaxPixels = 64e6;
+    const double wanted = qBound(0.1, options.scale, 8.0);
+    const double scale = qMin(wanted, std::sqrt(kMaxPixels / (l.page.width() * l.page.height())));
+    QImage image((l.page * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.scale(scale, scale);
+    paintPage(&painter, scene, l, true);
+    return image;
+}
+
+QByteArray mapPdf(MapScene *scene, const MapImageOptions &options)
+{
+    const PageLayout l = pageLayout(scene, options, 1.0);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter pdf(&buffer);
+        pdf.setResolution(kResolution);
+        pdf.setCreator(QStringLiteral("Flowbench"));
+        pdf.setTitle(QStringLiteral("Flowbench map"));
+        pdf.setPageMargins(QMarginsF());
+        pdf.setPageSize(
+            QPageSize(l.page * 72.0 / kResolution, QPageSize::Point, QString(), QPageSize::ExactMatch));
+        QPainter painter(&pdf);
+        paintPage(&painter, scene, l, true);
+    }
+    return buffer.data();
+}
+
+Result<QByteArray> mapFile(MapScene *scene, const MapImageOptions &options)
+{
+    if (mapSourceRect(scene, options).isEmpty())
+        return Result<QByteArray>::failure(options.scope == MapImageOptions::Scope::Selection
+                ? QStringLiteral("nothing is selected on the map")
+                : QStringLiteral("the map is empty"));
+    switch (options.format) {
+    case MapImageOptions::Format::Svg:
+        return mapSvg(scene, options);
+    case MapImageOptions::Format::Pdf:
+        return mapPdf(scene, options);
+    case MapImageOptions::Format::Png: {
+        QByteArray bytes;
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::WriteOnly);
+        // Light compression: the default level took most of the time on large maps.
+        if (!mapRaster(scene, options).save(&buffer, "PNG", 80))
+            return Result<QByteArray>::failure(QStringLiteral("the PNG image could not be encoded"));
+        return bytes;
+    }
+    }
+    return Result<QByteArray>::failure(QStringLiteral("unknown image format"));
+}
+
+Result<QByteArray> mapFile(const Project &project, const MapImageOptions &options)
+{
+    Result<std::unique_ptr<ProjectMap>> map = ProjectMap::build(project, options);
+    if (!map)
+        return Result<QByteArray>::failure(map.error());
+    return mapFile(map.value()->scene(), options);
+}
+
+QByteArray mapSvg(const Project &project, const MapImageOptions &options)
+{
+    MapImageOptions svg = options;
+    svg.format = MapImageOptions::Format::Svg;
+    const Result<QByteArray> bytes = mapFile(project, svg);
+    return bytes ? bytes.value() : QByteArray();
+}
+
+} // namespace flowbench
