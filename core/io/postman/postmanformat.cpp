@@ -276,9 +276,13 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
         tc.id = id;
         tc.nodeId = first.nodeId;
         tc.automated = true;
-        tc.title = chain.size() == 1
-            ? first.flat.item->name
-            : QStringLiteral("%1 → %2").arg(first.flat.item->name, last.flat.item->name);
+        // A request without a name is called by its method and path, as its node is.
+        auto title = [&](const Step &step) {
+            const QString name = step.flat.item->name.trimmed();
+            return name.isEmpty() ? imported.nodes[nodeIndex.value(step.nodeId)].name : name;
+        };
+        tc.title
+            = chain.size() == 1 ? title(first) : QStringLiteral("%1 → %2").arg(title(first), title(last));
         tc.description
             = chain.size() == 1 ? QString() : QStringLiteral("Chained Postman requests: %1").arg([&] {
                   QStringList names;

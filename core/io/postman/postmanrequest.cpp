@@ -86,10 +86,19 @@ Status applyAuth(const PostmanAuth &auth, QJsonObject &headers, QString &url, Po
         const QString key = auth.params.value(QStringLiteral("key"), QStringLiteral("X-API-Key"));
         const QString value
             = secretValue(auth.params.value(QStringLiteral("value")), QStringLiteral("postman_api_key"), c);
-        if (auth.params.value(QStringLiteral("in")) == QLatin1String("query"))
+        static const QRegularExpression headerName(QStringLiteral("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$"));
+        if (auth.params.value(QStringLiteral("in")) == QLatin1String("query")) {
             addQuery(url, key, value);
-        else
+        } else if (headerName.match(key).hasMatch()) {
             headers.insert(key, value);
+        } else {
+            c.report->leaveOut(0, auth.pointer,
+                QStringLiteral(
+                    "api key header \"%1\" is not a valid header name: the request is sent without it")
+                    .arg(key));
+            c.needsReview = true;
+            c.reviewReasons << QStringLiteral("api key header \"%1\" left out (%2)").arg(key, auth.pointer);
+        }
     } else {
         c.report->leaveOut(0, auth.pointer,
             QStringLiteral("auth type \"%1\" is not supported: the request is sent without it").arg(type));
