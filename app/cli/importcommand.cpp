@@ -2,12 +2,14 @@
 
 #include "formatoptions.h"
 #include "io/formatregistry.h"
+#include "io/outputfile.h"
 #include "io/projectimport.h"
 #include "projectfiles.h"
 #include "store/databasefile.h"
 #include "store/projectstore.h"
 
 #include <QFile>
+#include <QJsonDocument>
 
 namespace flowbench::cli {
 
@@ -21,6 +23,13 @@ void ImportCommand::declare(QCommandLineParser &parser) const
             .arg(formatChoices(FormatRegistry::instance().importers(), QStringLiteral("json"))),
         QStringLiteral("FORMAT"), QStringLiteral("json") });
     parser.addOption({ QStringLiteral("force"), QStringLiteral("Replace OUT if it exists.") });
+    parser.addOption({ QStringLiteral("environment"),
+        QStringLiteral("A file that comes with IN (a Postman environment or globals file); repeatable."),
+        QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("report"),
+        QStringLiteral(
+            "Write the import report (counts, what was not taken and where) as JSON to FILE ('-': stdout)."),
+        QStringLiteral("FILE") });
 }
 
 int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const
@@ -55,7 +64,8 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     }
 
     // The whole input is parsed and validated before anything is written.
-    const Result<Import> import = readImportFile(*importer, inPath, Project());
+    const Result<Import> import
+        = readImportFile(*importer, inPath, Project(), parser.values(QStringLiteral("environment")));
     if (!import) {
         err << import.error() << "\n";
         return ExitBadInput;
@@ -73,6 +83,13 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         << project.testCases.size() << " test cases\n";
     for (const ImportNote &note : import->report.notTaken)
         out << "  not taken: " << note.toString() << "\n";
+    if (parser.isSet(QStringLiteral("report"))) {
+        const QByteArray json = QJsonDocument(import->report.toJson()).toJson(QJsonDocument::Indented);
+        if (const Status s = writeOutput(parser.value(QStringLiteral("report")), json); !s) {
+            err << s.error() << "\n";
+            return ExitBadInput;
+        }
+    }
     return ExitOk;
 }
 

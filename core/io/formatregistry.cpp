@@ -5,6 +5,7 @@
 #include "io/dotformat.h"
 #include "io/junitresultsimporter.h"
 #include "io/openapi/openapiimporter.h"
+#include "io/postman/postmanformat.h"
 
 #include <QRegularExpression>
 
@@ -16,6 +17,7 @@ FormatRegistry::FormatRegistry()
     m_importers.push_back(std::make_unique<DotImporter>());
     m_importers.push_back(std::make_unique<OpenApiImporter>());
     m_importers.push_back(std::make_unique<JunitResultsImporter>());
+    m_importers.push_back(std::make_unique<PostmanImporter>());
 
     m_exporters.push_back(std::make_unique<CanonicalJsonExporter>());
     m_exporters.push_back(std::make_unique<DotExporter>());
@@ -90,14 +92,19 @@ QStringList FormatRegistry::exporterIds() const
 
 const Importer *FormatRegistry::importerForFile(const QString &fileName) const
 {
+    // The most specific pattern wins: "*.postman_collection.json" over "*.json".
+    const Importer *best = nullptr;
+    qsizetype bestLength = -1;
     for (const auto &format : m_importers)
         for (const QString &pattern : format->filePatterns()) {
             const QRegularExpression re(QRegularExpression::wildcardToRegularExpression(pattern),
                 QRegularExpression::CaseInsensitiveOption);
-            if (re.match(fileName.section(QLatin1Char('/'), -1)).hasMatch())
-                return format.get();
+            if (pattern.size() > bestLength && re.match(fileName.section(QLatin1Char('/'), -1)).hasMatch()) {
+                best = format.get();
+                bestLength = pattern.size();
+            }
         }
-    return nullptr;
+    return best;
 }
 
 } // namespace flowbench

@@ -52,6 +52,9 @@ public:
     // True for results of other tools (JUnit XML): they add a run to an existing project
     // (changes.added.runs/results) instead of making a project.
     virtual bool addsRunToProject() const { return false; }
+    // Non-empty: the title of a dialog asking for optional companion files after the main
+    // one ("Postman environment and globals files (optional)").
+    virtual QString companionFilesPrompt() const { return {}; }
 };
 
 } // namespace flowbench

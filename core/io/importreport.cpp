@@ -1,5 +1,7 @@
 #include "io/importreport.h"
 
+#include <QJsonArray>
+
 namespace flowbench {
 
 QString ImportNote::toString() const
@@ -25,6 +27,21 @@ QString ImportReport::toText() const
             text += QStringLiteral("  %1\n").arg(note.toString());
     }
     return text;
+}
+
+QJsonObject ImportReport::toJson() const
+{
+    QJsonObject countObject;
+    for (auto it = counts.constBegin(); it != counts.constEnd(); ++it)
+        countObject.insert(it.key(), it.value());
+    QJsonArray notes;
+    for (const ImportNote &note : notTaken)
+        notes.append(
+            QJsonObject { { QStringLiteral("file"), note.file }, { QStringLiteral("line"), note.line },
+                { QStringLiteral("field"), note.field }, { QStringLiteral("text"), note.text } });
+    return QJsonObject { { QStringLiteral("source"), source }, { QStringLiteral("counts"), countObject },
+        { QStringLiteral("taken"), QJsonArray::fromStringList(taken) },
+        { QStringLiteral("not_taken"), notes } };
 }
 
 } // namespace flowbench

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -29,6 +31,9 @@ struct ImportReport
     QString source; // the file read
     QStringList taken; // "added 12 nodes, 14 edges", "changed 1 node"
     QList<ImportNote> notTaken; // each with its place
+    // What the import creates or changes, by what it is: "nodes", "test_cases", "checks",
+    // "assertions", "captures", "variables" (summarizeImport fills it).
+    QMap<QString, int> counts;
 
     void leaveOut(int line, const QString &field, const QString &text)
     {
@@ -36,6 +41,9 @@ struct ImportReport
     }
     // Several lines: "Imported <source>:", the taken lines, then "Not taken:" and the notes.
     QString toText() const;
+    // {"source", "counts": {...}, "taken": [...], "not_taken": [{"file","line","field","text"}]}
+    // for `flowbench-cli import --report FILE`.
+    QJsonObject toJson() const;
 };
 
 } // namespace flowbench

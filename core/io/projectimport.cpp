@@ -31,6 +31,20 @@ ImportReport summarizeImport(const QString &source, const ProjectChangeSet &chan
     const QString changed = ProjectChangeSet::describe(changes.changed);
     if (changed != QLatin1String("nothing"))
         report.taken << QStringLiteral("changed %1").arg(changed);
+    for (const Project *part : { &changes.added, &changes.changed }) {
+        report.counts[QStringLiteral("nodes")] += int(part->nodes.size());
+        report.counts[QStringLiteral("edges")] += int(part->edges.size());
+        report.counts[QStringLiteral("test_cases")] += int(part->testCases.size());
+        for (const TestCase &tc : part->testCases) {
+            report.counts[QStringLiteral("checks")] += int(tc.checks.size());
+            for (const Check &c : tc.checks) {
+                report.counts[QStringLiteral("assertions")] += int(c.assertions.size());
+                report.counts[QStringLiteral("captures")] += int(c.captures.size());
+            }
+        }
+        for (const Environment &e : part->environments)
+            report.counts[QStringLiteral("variables")] += int(e.variables.size());
+    }
     return report;
 }
 

@@ -134,7 +134,8 @@ Import TestImportIntoProject::readDot(const QString &caseName)
 void TestImportIntoProject::registryListsJsonAndDot()
 {
     const FormatRegistry &registry = FormatRegistry::instance();
-    QCOMPARE(registry.importerIds(), (QStringList { QStringLiteral("json"), QStringLiteral("dot") }));
+    QCOMPARE(registry.importerIds(),
+        (QStringList { QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("postman") }));
     QCOMPARE(registry.exporterIds(),
         (QStringList { QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("csv") }));
     QVERIFY(!registry.importer(QStringLiteral("csv")));
@@ -143,6 +144,9 @@ void TestImportIntoProject::registryListsJsonAndDot()
     QCOMPARE(
         registry.importerForFile(QStringLiteral("shop.json")), registry.importer(QStringLiteral("json")));
     QVERIFY(!registry.importerForFile(QStringLiteral("shop.dot.txt")));
+    // The most specific pattern wins over "*.json".
+    QCOMPARE(registry.importerForFile(QStringLiteral("Shop.postman_collection.json")),
+        registry.importer(QStringLiteral("postman")));
     QCOMPARE(registry.importer(QStringLiteral("dot"))->dialogFilter(),
         QStringLiteral("Graphviz DOT (*.dot *.gv)"));
 }

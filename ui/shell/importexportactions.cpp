@@ -62,8 +62,8 @@ QString ImportExportActions::exportFilters()
     return filters.join(QStringLiteral(";;"));
 }
 
-Result<ImportReport> ImportExportActions::importFile(
-    const QString &path, const Importer &format, Target target, const QString &newProjectPath)
+Result<ImportReport> ImportExportActions::importFile(const QString &path, const Importer &format,
+    Target target, const QString &newProjectPath, const QStringList &companionFiles)
 {
     if (format.addsRunToProject())
         return importResultsFile(path, format);
@@ -75,7 +75,7 @@ Result<ImportReport> ImportExportActions::importFile(
         into = document->snapshot();
         into.environments = document->environments();
     }
-    Result<Import> import = readImportFile(format, path, into);
+    Result<Import> import = readImportFile(format, path, into, companionFiles);
     if (!import)
         return Result<ImportReport>::failure(import.error());
     if (document)
@@ -211,6 +211,10 @@ void ImportExportActions::importDialog()
                     FormatRegistry::instance().importerIds().join(QStringLiteral(", "))));
         return;
     }
+    QStringList companions;
+    if (!format->companionFilesPrompt().isEmpty())
+        companions = QFileDialog::getOpenFileNames(m_window, format->companionFilesPrompt(),
+            QFileInfo(path).absolutePath(), tr("JSON files (*.json);;All files (*)"));
 
     Target target = Target::NewProject;
     if (document) {
@@ -240,7 +244,7 @@ void ImportExportActions::importDialog()
             newProject += QStringLiteral(".flowbench");
     }
 
-    const Result<ImportReport> report = importFile(path, *format, target, newProject);
+    const Result<ImportReport> report = importFile(path, *format, target, newProject, companions);
     if (!report) {
         QMessageBox::warning(m_window, tr("Cannot import"), report.error());
         return;

@@ -39,8 +39,9 @@ public:
     // project file `newProjectPath` that is then opened. All or nothing: an unreadable
     // file, a syntax error (naming file and line) or what `validate` would refuse
     // changes nothing. The report says what was taken and what was not.
+    // `companionFiles` come with it (Postman environments and globals).
     Result<ImportReport> importFile(const QString &path, const Importer &format, Target target,
-        const QString &newProjectPath = QString());
+        const QString &newProjectPath = QString(), const QStringList &companionFiles = {});
     // Reads results (a format with addsRunToProject) against the open project and adds
     // them as one run, which the map paints. Not an undo step: runs are history.
     Result<ImportReport> importResultsFile(const QString &path, const Importer &format);

@@ -52,6 +52,7 @@ private slots:
     void dotIntoOpenProjectIsOneUndoStep();
     void badDotChangesNothingAndNamesTheLine();
     void importIntoNewProjectOpensIt();
+    void postmanWithEnvironmentIntoOpenProject();
     void exportWritesTheChosenFormat_data();
     void exportWritesTheChosenFormat();
     void mainWindowFileMenuHasImportAndExport();
@@ -98,7 +99,9 @@ void TestImportExportActions::cleanup()
 void TestImportExportActions::filtersListEveryRegisteredFormat()
 {
     const QStringList importFilters = ImportExportActions::importFilters().split(QStringLiteral(";;"));
-    QCOMPARE(importFilters.first(), QStringLiteral("All supported files (*.json *.dot *.gv *.yaml *.yml *openapi*.json *swagger*.json *.xml)"));
+    QCOMPARE(importFilters.first(),
+        QStringLiteral("All supported files (*.json *.dot *.gv *.yaml *.yml *openapi*.json *swagger*.json *.xml "
+                       "*.postman_collection.json)"));
     for (const Importer *f : FormatRegistry::instance().importers())
         QVERIFY2(importFilters.contains(f->dialogFilter()), qPrintable(f->id()));
     const QStringList exportFilters = ImportExportActions::exportFilters().split(QStringLiteral(";;"));
@@ -177,6 +180,34 @@ void TestImportExportActions::importIntoNewProjectOpensIt()
     QVERIFY2(over.error().contains(QStringLiteral("is the open project")), qPrintable(over.error()));
     QVERIFY(m_opened.isEmpty());
     QCOMPARE(testing::reopenProject(m_path).nodes.size(), 1);
+}
+
+void TestImportExportActions::postmanWithEnvironmentIntoOpenProject()
+{
+    const QString collection = QFINDTESTDATA("data/postman/oracle/shop.postman_collection.json");
+    const QString environment = QFINDTESTDATA("data/postman/oracle/local.postman_environment.json");
+    QVERIFY(!collection.isEmpty() && !environment.isEmpty());
+    const Importer *postman = FormatRegistry::instance().importer(QStringLiteral("postman"));
+    QVERIFY(postman);
+    QVERIFY(!postman->companionFilesPrompt().isEmpty()); // File ▸ Import… asks for them
+    const int steps = m_doc->undoStack()->count();
+    const Result<ImportReport> report = m_actions->importFile(
+        collection, *postman, ImportExportActions::Target::OpenProject, QString(), { environment });
+    QVERIFY2(report.ok(), qPrintable(report.error()));
+    QCOMPARE(m_doc->undoStack()->count(), steps + 1);
+    const Project after = testing::reopenProject(m_path);
+    QCOMPARE(after.testCases.size(), 4);
+    const Environment *local = after.environmentByName(QStringLiteral("local"));
+    QVERIFY(local);
+    QCOMPARE(local->variables.value(QStringLiteral("api_token")), QStringLiteral("${env:API_TOKEN}"));
+
+    // A companion file that is not there: nothing imported, the message names it.
+    const QString missing = m_dir->filePath(QStringLiteral("missing.postman_environment.json"));
+    const Result<ImportReport> failed = m_actions->importFile(
+        collection, *postman, ImportExportActions::Target::OpenProject, QString(), { missing });
+    QVERIFY(!failed.ok());
+    QVERIFY2(failed.error().startsWith(missing), qPrintable(failed.error()));
+    QCOMPARE(m_doc->undoStack()->count(), steps + 1);
 }
 
 void TestImportExportActions::exportWritesTheChosenFormat_data()
