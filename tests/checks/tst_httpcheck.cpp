@@ -562,7 +562,7 @@ private slots:
         QTest::newRow("bad timeout") << QJsonObject{{"url", "http://x/"}, {"timeout_ms", -5}} << ok
                                      << "spec.timeout_ms: must be a positive number of milliseconds";
         QTest::newRow("unknown kind") << QJsonObject{{"url", "http://x/"}} << assertion("row_count", {}, "==", 1)
-                                      << "assertions[0]: kind \"row_count\" is not known to http checks (known: status, header, body_contains, body_regex, latency_ms, json_path, jq)";
+                                      << "assertions[0]: kind \"row_count\" is not known to http checks (known: status, header, body_contains, body_regex, latency_ms, json_path, jq, json_schema)";
         QTest::newRow("bad op") << QJsonObject{{"url", "http://x/"}} << assertion("status", {}, "contains", 1)
                                 << "assertions[0] (status): op \"contains\" is not known (known: ==, !=, <, <=, >, >=)";
         QTest::newRow("status not a number") << QJsonObject{{"url", "http://x/"}} << assertion("status", {}, "==", "ok")

@@ -133,7 +133,7 @@ void TestCli::usageErrors_data()
     QTest::newRow("unknown export format") << QStringList{QStringLiteral("export"), shopJson(), QStringLiteral("--format"), QStringLiteral("svgz")}
                                            << QStringLiteral("flowbench-cli export: unknown format \"svgz\" (supported: json, dot, csv, svg, png, pdf, html)");
     QTest::newRow("unknown import format") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("csv"), shopJson(), QStringLiteral("x.flowbench")}
-                                           << QStringLiteral("flowbench-cli import: unknown format \"csv\" (supported: json, dot)");
+                                           << QStringLiteral("flowbench-cli import: unknown format \"csv\" (supported: json, dot, openapi, junit, postman)");
     QTest::newRow("import needs two files") << QStringList{QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"), shopJson()}
                                             << QStringLiteral("flowbench-cli import: expects IN and OUT");
     QTest::newRow("option value missing") << QStringList{QStringLiteral("new"), QStringLiteral("x.flowbench"), QStringLiteral("--name")}

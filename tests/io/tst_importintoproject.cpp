@@ -135,7 +135,8 @@ void TestImportIntoProject::registryListsJsonAndDot()
 {
     const FormatRegistry &registry = FormatRegistry::instance();
     QCOMPARE(registry.importerIds(),
-        (QStringList { QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("postman") }));
+        (QStringList { QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("openapi"),
+            QStringLiteral("junit"), QStringLiteral("postman") }));
     QCOMPARE(registry.exporterIds(),
         (QStringList { QStringLiteral("json"), QStringLiteral("dot"), QStringLiteral("csv") }));
     QVERIFY(!registry.importer(QStringLiteral("csv")));

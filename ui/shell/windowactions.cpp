@@ -34,7 +34,7 @@ WindowActions::WindowActions(QWidget *window, QUndoGroup *undoGroup)
     add(QStringLiteral("actionSelectAll"), tr("Select &All"), { QKeySequence::SelectAll });
     add(QStringLiteral("actionFind"), tr("&Find Node…"),
         { QKeySequence(Qt::CTRL | Qt::Key_F), QKeySequence(Qt::CTRL | Qt::Key_K) });
-    add(QStringLiteral("actionPin"), tr("&Pin in Place"), { QKeySequence(Qt::CTRL | Qt::Key_P) });
+    add(QStringLiteral("actionPin"), tr("&Pin in Place"), { QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P) });
     add(QStringLiteral("actionZoomIn"), tr("Zoom &In"),
         { QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence::ZoomIn });
     add(QStringLiteral("actionZoomOut"), tr("Zoom &Out"),
