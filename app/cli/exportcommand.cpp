@@ -2,7 +2,7 @@
 
 #include "formatoptions.h"
 #include "io/formatregistry.h"
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "projectfiles.h"
 
 namespace flowbench::cli {
@@ -75,7 +75,7 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         err << args[0] << ": " << bytes.error() << "\n";
         return ExitBadInput;
     }
-    // An interrupted export never leaves a truncated file behind (core/io/outputfile.h).
+    // An interrupted export never leaves a truncated file behind (core/files/outputfile.h).
     out.flush();
     if (const Status written = writeOutput(outPath, bytes.value()); !written) {
         err << written.error() << "\n";

@@ -2,7 +2,7 @@
 
 #include "formatoptions.h"
 #include "io/formatregistry.h"
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "io/projectimport.h"
 #include "projectfiles.h"
 #include "store/databasefile.h"

@@ -2,7 +2,7 @@
 
 #include "analysis/riskcoverage.h"
 #include "io/canonicaljson.h"
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "run/testcasesummary.h"
 
 #include <QCryptographicHash>
@@ -87,7 +87,7 @@ main{padding:0 28px 40px;max-width:1400px}
 dl.meta{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:2px 14px;margin:8px 0 0}
 dl.meta dt{color:#59636e}dl.meta dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
-th{background:var(--soft);font-weight:600}td.num{text-align:right;font-variant-numeric:tabular-nums}
+th{background:var(--soft);font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff}
 .badge.pass{background:var(--pass)}.badge.fail{background:var(--fail)}.badge.error{background:var(--error)}.badge.skipped{background:var(--skipped)}
 .mapbox{display:grid;grid-template-columns:minmax(0,1fr) 340px;gap:16px;align-items:start}
@@ -395,8 +395,9 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     // Coverage by flow and the risk x coverage list, from the latest results.
     const RiskCoverageReport risk = computeRiskCoverage(project, latest);
     h += QStringLiteral(
-        "<section id=\"coverage\"><h2>Coverage by flow</h2><table><tr><th>Flow</th><th>Risk</th>"
-        "<th>Nodes</th><th>Covered</th><th>Automated</th><th>Passing</th></tr>");
+        "<section id=\"coverage\"><h2>Coverage by flow</h2><table><tr><th>Flow</th><th class=\"num\">Risk</th>"
+        "<th class=\"num\">Nodes</th><th class=\"num\">Covered</th><th class=\"num\">Automated</th>"
+        "<th class=\"num\">Passing</th></tr>");
     for (const FlowRiskCoverage &f : risk.flows)
         h += QStringLiteral(
             "<tr><td>%1</td><td class=\"num\">%2</td><td class=\"num\">%3</td><td class=\"num\">%4 %</td>"
@@ -415,8 +416,8 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
              .arg(qRound(risk.total.passingPercent()));
     h += QStringLiteral(
         "<section id=\"risk\"><h2>Risk \u00d7 coverage</h2><p class=\"muted\">High-risk nodes without "
-        "passing automated checks first.</p><table><tr><th>Node</th><th>Kind</th><th>Risk (likelihood "
-        "\u00d7 impact)</th><th>Coverage</th><th>Test cases</th><th>Latest</th></tr>");
+        "passing automated checks first.</p><table><tr><th>Node</th><th>Kind</th><th class=\"num\">Risk (likelihood "
+        "\u00d7 impact)</th><th>Coverage</th><th class=\"num\">Test cases</th><th>Latest</th></tr>");
     for (const NodeRiskCoverage &n : attentionFirst(risk.ranked))
         h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td class=\"num\">%4 (%5 \u00d7 %6)</td><td>%7</td>"
                             "<td class=\"num\">%8</td><td>%9</td></tr>")

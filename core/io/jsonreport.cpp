@@ -1,6 +1,6 @@
 #include "io/jsonreport.h"
 
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "run/testcasesummary.h"
 
 #include <QJsonArray>

@@ -1,6 +1,6 @@
 #include "io/junitreport.h"
 
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "run/testcasesummary.h"
 
 #include <QHash>

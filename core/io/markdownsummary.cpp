@@ -1,6 +1,6 @@
 #include "io/markdownsummary.h"
 
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "run/testcasesummary.h"
 
 #include <QMap>

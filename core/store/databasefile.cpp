@@ -1,6 +1,6 @@
 #include "store/databasefile.h"
 
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "store/projectstore.h"
 #include "store/sqliteerror.h"
 

@@ -1,7 +1,7 @@
 // OutputFile: every report and export is written through it. Special files are made in
 // the test's own temporary folder (a private device node, a FIFO); the machine's
 // /dev/null is never touched. /dev/full is only written to, in place.
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "support/specialfiles.h"
 #include "support/testenv.h"
 

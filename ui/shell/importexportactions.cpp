@@ -3,7 +3,7 @@
 #include "document/importchangescommand.h"
 #include "document/projectdocument.h"
 #include "io/formatregistry.h"
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "io/projectimport.h"
 #include "store/databasefile.h"
 #include "store/projectstore.h"

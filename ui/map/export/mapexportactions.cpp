@@ -1,6 +1,6 @@
 #include "map/export/mapexportactions.h"
 
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 #include "map/mapscene.h"
 #include "map/mapview.h"
 

@@ -1,4 +1,4 @@
-#include "io/outputfile.h"
+#include "files/outputfile.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
@@ -72,7 +72,7 @@ int inheritedDescriptor(const QString &path)
         return STDOUT_FILENO;
     if (path == QLatin1String("/dev/stderr"))
         return STDERR_FILENO;
-    for (const QLatin1String prefix : {QLatin1String("/dev/fd/"), QLatin1String("/proc/self/fd/")}) {
+    for (const QLatin1String prefix : { QLatin1String("/dev/fd/"), QLatin1String("/proc/self/fd/") }) {
         if (!path.startsWith(prefix))
             continue;
         bool ok = false;
