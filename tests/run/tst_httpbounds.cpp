@@ -152,7 +152,10 @@ void HttpBoundsTest::hugeChunkedBodiesStayBoundedInMemory()
     QVERIFY2(run.peakKiB > 0, "VmHWM was never read");
     QVERIFY2(run.peakKiB - idle.peakKiB < kParallel * (kCapKiB + 1024),
         qPrintable(QStringLiteral("peak RSS %1 KiB, idle %2 KiB").arg(run.peakKiB).arg(idle.peakKiB)));
-    QVERIFY2(run.peakKiB < 112 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(run.peakKiB)));
+    // The "~100 MB" for the whole process. flowbench-cli now also maps the ui
+    // libraries (map and HTML exports draw with the scene), ~10 MB more at idle, so the
+    // absolute line has that margin; the growth over idle is bounded by the cap above.
+    QVERIFY2(run.peakKiB < 128 * 1024, qPrintable(QStringLiteral("peak RSS %1 KiB").arg(run.peakKiB)));
     QCOMPARE(streamer.connections(), kParallel);
     // Read up to the cap, never the gigabyte (the rest sat in the kernel's socket buffers).
     QVERIFY2(streamer.bytesStreamed() < kParallel * 64LL * 1024 * 1024,
