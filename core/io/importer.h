@@ -6,6 +6,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QStringList>
 
 namespace flowbench {
@@ -38,6 +39,10 @@ struct Import
 {
     ProjectChangeSet changes;
     ImportReport report;
+    // Ids of every entity the file describes, changed or not: a re-import plan
+    // (io/reimportplan.h) tells an untouched item from one the file no longer has.
+    // Empty for formats that do not say (then nothing counts as removed).
+    QSet<Id> described;
 };
 
 // Reads one file format into a project. A new importer is one file pair implementing this
