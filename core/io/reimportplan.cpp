@@ -193,8 +193,9 @@ ReimportPlan ReimportPlan::between(const Project &target, const Import &import)
 
     // A review note a person cleared stays cleared while the source's steps are the same:
     // the note is about those steps, which they have looked at.
+    // Only for sources with identity (described): a project file (json) says what it says.
     QList<TestCase> &changedCases = plan.m_changes.changed.testCases;
-    for (int i = int(changedCases.size()) - 1; i >= 0; --i) {
+    for (int i = import.described.isEmpty() ? -1 : int(changedCases.size()) - 1; i >= 0; --i) {
         TestCase &fresh = changedCases[i];
         const TestCase *current = testCases.value(fresh.id);
         if (current && current->reviewNote.isEmpty() && !fresh.reviewNote.isEmpty()
