@@ -218,8 +218,11 @@ ReimportPlan ReimportPlan::between(const Project &target, const Import &import)
                 schemes.insert(scheme(t.source));
         schemes.remove(QString());
         QSet<Id> goneCases;
+        auto earlier = [&](const TestCase &t) {
+            return import.earlier ? import.earlier->contains(t.id) : schemes.contains(scheme(t.source));
+        };
         for (const TestCase &t : target.testCases)
-            if (!import.described.contains(t.id) && schemes.contains(scheme(t.source))) {
+            if (!import.described.contains(t.id) && earlier(t)) {
                 plan.m_removed.testCases.append(t);
                 goneCases.insert(t.id);
             }

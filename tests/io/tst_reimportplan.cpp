@@ -93,6 +93,7 @@ private slots:
     void versions_data();
     void versions();
     void sameFileTwiceIsAllUntouched();
+    void anotherCollectionIsNeverRemoved();
 };
 
 void TestReimportPlan::versions_data()
@@ -264,6 +265,32 @@ void TestReimportPlan::sameFileTwiceIsAllUntouched()
         QCOMPARE(plan.count(ReimportPlan::Entity::TestCase, ReimportPlan::Change::Untouched), 4);
         QCOMPARE(plan.count(ReimportPlan::Entity::Node, ReimportPlan::Change::Untouched), 5);
     }
+}
+
+// Two Postman collections in one project: re-importing one never lists the other's test
+// cases as removed (a collection knows its own by its id).
+void TestReimportPlan::anotherCollectionIsNeverRemoved()
+{
+    const Result<Import> pets = read("postman", "postman-v1.json", Project());
+    QVERIFY2(pets.ok(), qPrintable(pets.error()));
+    Project project = appliedTo(Project(), pets->changes);
+    const QString uploads = QFINDTESTDATA("data/postman/multipart/collection.json");
+    const Result<Import> other
+        = readImportFile(*FormatRegistry::instance().importer("postman"), uploads, project);
+    QVERIFY2(other.ok(), qPrintable(other.error()));
+    const ReimportPlan otherPlan = ReimportPlan::between(project, *other);
+    QVERIFY2(!otherPlan.hasRemoved(), qPrintable(otherPlan.toText(ReimportPlan::Removed::KeepForReview)));
+    project = appliedTo(project, otherPlan.changes(ReimportPlan::Removed::KeepForReview));
+    QCOMPARE(project.testCases.size(), 5);
+
+    const Result<Import> v2 = read("postman", "postman-v2.json", project);
+    QVERIFY2(v2.ok(), qPrintable(v2.error()));
+    const ReimportPlan plan = ReimportPlan::between(project, *v2);
+    QCOMPARE(
+        plan.count(ReimportPlan::Entity::TestCase, ReimportPlan::Change::Removed), 1); // "Delete pet" only
+    const Project after = appliedTo(project, plan.changes(ReimportPlan::Removed::Delete));
+    QVERIFY(caseTitled(after, "Upload products"));
+    QVERIFY(!caseTitled(after, "Delete pet"));
 }
 
 QTEST_GUILESS_MAIN(TestReimportPlan)

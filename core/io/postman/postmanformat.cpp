@@ -399,6 +399,13 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
     for (const Edge &e : imported.edges)
         if (describedEdges.contains(e.from + e.to))
             result.described.insert(e.id);
+    // This collection's test cases from an earlier import: their ids derive from its id.
+    QSet<Id> earlier;
+    for (const TestCase &t : target.testCases)
+        if (t.source.startsWith(QLatin1String("postman:"))
+            && t.id == stableId(key, QStringLiteral("test case ") + t.source.mid(8)))
+            earlier.insert(t.id);
+    result.earlier = earlier;
     result.changes = ProjectChangeSet::between(target, imported);
     result.changes.name = imported.name;
     const ImportReport summary = summarizeImport(source.name, result.changes);
