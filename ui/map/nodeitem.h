@@ -18,9 +18,17 @@ class NodeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    // Below this zoom a card is a coloured block drawn by MapOverviewLayer: text would
-    // be unreadable and costs most.
-    static constexpr double kDetailLevel = 0.4;
+    // What a card draws follows how large its text would be on screen (the painter's
+    // level of detail × the font's pixel size), not a fixed zoom:
+    // - the full card (icon, name, kind · group, badges) while its 13 px name is legible;
+    // - below that a compact card: the name alone in a font that fills the card, wrapped
+    //   to two lines, so a fitted map of a few dozen nodes still reads;
+    // - below even that (kDetailLevel) a coloured block drawn by MapOverviewLayer.
+    static constexpr double kLegiblePixels = 7; // the smallest text a person reads on screen
+    static constexpr double kNamePixels = 13;
+    static constexpr double kCompactNamePixels = 24;
+    static constexpr double kFullCardLevel = kLegiblePixels / kNamePixels; // ~0.54
+    static constexpr double kDetailLevel = kLegiblePixels / kCompactNamePixels; // ~0.29
 
     NodeItem(MapScene *scene, const Id &id);
 
@@ -52,7 +60,10 @@ private:
     struct CardText
     {
         int tests = -1; // the badge count the texts were laid out for
-        QStaticText name;
+        QStaticText name; // one line, or the first of two when the name wraps
+        QStaticText name2; // the wrapped rest, elided; empty when the name fits one line
+        QStaticText compact[2]; // the name on the compact card, one or two lines
+        int compactLines = 1;
         QStaticText sub;
         QStaticText badge;
         double badgeWidth = 0;
@@ -60,6 +71,7 @@ private:
     };
     const Node *node() const;
     void paintDetailed(QPainter *painter, const Node &node, double lod);
+    void paintCompact(QPainter *painter, const Node &node);
     const CardText &cardText(const Node &node, int tests);
     void paintChrome(QPainter *painter, const QColor &fill, const QColor &kind) const;
 
