@@ -351,10 +351,10 @@ void NodeItem::paintCompact(QPainter *painter, const Node &n)
     painter->setFont(compactFont());
     painter->setPen(QColor(0x0f, 0x17, 0x2a));
     if (text.compactLines == 1) {
-        drawIn(painter, card.adjusted(8, 0, -4, 0), text.compact[0], true);
+        drawIn(painter, card.adjusted(14, 0, -4, 0), text.compact[0], true);
     } else {
-        drawIn(painter, QRectF(8, 1, card.width() - 12, 29), text.compact[0], true);
-        drawIn(painter, QRectF(8, 30, card.width() - 12, 29), text.compact[1], true);
+        drawIn(painter, QRectF(14, 1, card.width() - 18, 29), text.compact[0], true);
+        drawIn(painter, QRectF(14, 30, card.width() - 18, 29), text.compact[1], true);
     }
     if (!m_flowSteps.isEmpty()) { // the step numbers matter most on a fitted flow
         QStringList steps;
@@ -452,7 +452,7 @@ const NodeItem::CardText &NodeItem::cardText(const Node &n, int tests)
         m_text->name = staticText(lines.value(0), wrappedNameFont());
         m_text->name2 = staticText(lines.value(1), wrappedNameFont());
     }
-    const QStringList compact = twoLines(n.name, compactFont(), MapStyle::kNodeWidth - 14);
+    const QStringList compact = twoLines(n.name, compactFont(), MapStyle::kNodeWidth - 20);
     m_text->compactLines = int(compact.size());
     for (int i = 0; i < compact.size(); ++i)
         m_text->compact[i] = staticText(compact.at(i), compactFont());
