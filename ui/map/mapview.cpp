@@ -38,6 +38,11 @@ MapView::MapView(QWidget *parent)
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
+    // The map pans by dragging (middle button, Space+drag), Shift+wheel and the Overview;
+    // scroll bars took 15 px of each side from it and said little about a
+    // canvas padded for panning past its edges.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 void MapView::setMapScene(MapScene *scene)
