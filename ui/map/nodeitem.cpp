@@ -31,6 +31,11 @@ const QFont &nameFont()
     static const QFont f = cardFont(int(NodeItem::kNamePixels), true);
     return f;
 }
+const QFont &compactRiskFont()
+{
+    static const QFont f = cardFont(15, true);
+    return f;
+}
 // A name that wraps on the full card: two lines of this fit above the kind line.
 const QFont &wrappedNameFont()
 {
@@ -44,7 +49,7 @@ const QFont &compactFont()
 }
 const QFont &subFont()
 {
-    static const QFont f = cardFont(11, false);
+    static const QFont f = cardFont(int(NodeItem::kSubPixels), false);
     return f;
 }
 const QFont &badgeFont()
@@ -122,8 +127,9 @@ const Node *NodeItem::node() const
 
 QRectF NodeItem::boundingRect() const
 {
-    // Room for the selection outline, the handle and the flow-step badge.
-    return QRectF(-6, -12, MapStyle::kNodeWidth + 18, MapStyle::kNodeHeight + 18);
+    // Room for the selection outline, the handle, the flow-step badge and, on the compact
+    // card, the larger risk dot and step badge.
+    return QRectF(-12, -22, MapStyle::kNodeWidth + 26, MapStyle::kNodeHeight + 28);
 }
 
 QPainterPath NodeItem::shape() const
@@ -209,7 +215,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
     if (lod * kCompactNamePixels < kLegiblePixels)
         return; // MapOverviewLayer draws every card as a block (blockColor) in one go
-    if (lod * kNamePixels < kLegiblePixels)
+    if (lod * kSubPixels < kLegiblePixels)
         paintCompact(painter, *n);
     else
         paintDetailed(painter, *n, lod);
@@ -355,6 +361,17 @@ void NodeItem::paintCompact(QPainter *painter, const Node &n)
     } else {
         drawIn(painter, QRectF(14, 1, card.width() - 18, 29), text.compact[0], true);
         drawIn(painter, QRectF(14, 30, card.width() - 18, 29), text.compact[1], true);
+    }
+    // The risk dot, larger, on the top-right corner (the legend explains it).
+    const int score = n.risk.score();
+    const QRectF riskRect(card.width() - 12, -14, 22, 22);
+    painter->setPen(QPen(Qt::white, 2));
+    painter->setBrush(MapStyle::riskColor(score));
+    painter->drawEllipse(riskRect);
+    if (score > 1) {
+        painter->setFont(compactRiskFont());
+        painter->setPen(Qt::white);
+        painter->drawText(riskRect, Qt::AlignCenter, QString::number(score));
     }
     if (!m_flowSteps.isEmpty()) { // the step numbers matter most on a fitted flow
         QStringList steps;

@@ -20,14 +20,17 @@ public:
     enum { Type = UserType + 1 };
     // What a card draws follows how large its text would be on screen (the painter's
     // level of detail × the font's pixel size), not a fixed zoom:
-    // - the full card (icon, name, kind · group, badges) while its 13 px name is legible;
+    // - the full card (icon, name, kind · group · owner, badges) while all its text reads,
+    //   down to its 11 px kind line;
     // - below that a compact card: the name alone in a font that fills the card, wrapped
-    //   to two lines, so a fitted map of a few dozen nodes still reads;
+    //   to two lines, and the risk dot, so a fitted map of a few dozen nodes still reads
+    //   (a full card at 57 % had a 7 px name and an unreadable kind line);
     // - below even that (kDetailLevel) a coloured block drawn by MapOverviewLayer.
     static constexpr double kLegiblePixels = 7; // the smallest text a person reads on screen
     static constexpr double kNamePixels = 13;
+    static constexpr double kSubPixels = 11;
     static constexpr double kCompactNamePixels = 24;
-    static constexpr double kFullCardLevel = kLegiblePixels / kNamePixels; // ~0.54
+    static constexpr double kFullCardLevel = kLegiblePixels / kSubPixels; // ~0.64
     static constexpr double kDetailLevel = kLegiblePixels / kCompactNamePixels; // ~0.29
 
     NodeItem(MapScene *scene, const Id &id);

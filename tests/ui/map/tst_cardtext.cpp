@@ -96,7 +96,9 @@ void TestCardText::nameDrawnWhileLegible_data()
     QTest::addColumn<bool>("nameDrawn");
     // 13 px × 1.0: the full card, as exports draw it.
     QTest::newRow("100 %") << 1.0 << true;
-    // 13 px × 0.45 ≈ 6 px would not read: the compact card's 24 px name is ~11 px.
+    // The full card's kind line (11 px) would not read at 57 % (6.3 px), its 13 px name
+    // barely: the compact card's 24 px name is ~14 px there, ~11 px at 45 %.
+    QTest::newRow("57 %") << 0.57 << true;
     QTest::newRow("45 %") << 0.45 << true;
     // A fitted 30-node map at 1366 × 768: 24 px × 0.31 ≈ 7.4 px, still read.
     QTest::newRow("31 %") << 0.31 << true;

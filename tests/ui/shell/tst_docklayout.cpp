@@ -122,7 +122,29 @@ void TestDockLayout::mapGetsMostOfTheWindow()
         }
     }
     QVERIFY(dock("propertiesDock")->width() >= 300);
+    // As the README shows it: the legend on, nothing selected.
+    auto *legend = m_window->findChild<QAction *>(QStringLiteral("actionLegend"));
+    QVERIFY(legend);
+    if (!legend->isChecked())
+        legend->trigger();
+    m_window->mapScene()->clearSelection();
+    MapView *view = m_window->mapView();
+    view->fitToContent(); // beside or above the legend
+    QVERIFY(view->zoom() >= NodeItem::kDetailLevel);
+    auto *legendWidget = view->findChild<QWidget *>(QStringLiteral("mapLegend"));
+    QVERIFY(legendWidget && legendWidget->isVisible());
+    const QRect legendArea(
+        view->viewport()->mapFrom(view, legendWidget->geometry().topLeft()), legendWidget->size());
+    for (const Node &n : doc->nodes()) {
+        const QRect card
+            = view->mapFromScene(m_window->mapScene()->nodeItem(n.id)->sceneBoundingRect()).boundingRect();
+        QVERIFY2(!card.intersects(legendArea), qPrintable(n.name + QStringLiteral(" is under the legend")));
+        QVERIFY2(
+            view->viewport()->rect().contains(card), qPrintable(n.name + QStringLiteral(" is out of view")));
+    }
     m_shots.grab(m_window.get(), QStringLiteral("window-%1").arg(size.width()));
+    m_window->mapScene()->selectNodes({ busiest });
+    m_shots.grab(dock("testCasesDock"), QStringLiteral("testcase-editor-%1").arg(size.width()));
 }
 
 void TestDockLayout::resultsAppearWithResults()
