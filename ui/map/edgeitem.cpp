@@ -15,12 +15,22 @@ namespace flowbench {
 namespace {
 constexpr double kArrowLength = 10;
 
+const QFont &labelFont()
+{
+    static const QFont font = [] { // built once: a QFont per paint is a font-database lookup
+        QFont f;
+        f.setPixelSize(int(EdgeItem::kLabelPixels));
+        return f;
+    }();
+    return font;
+}
+
 // Liang-Barsky: the part [t0, t1] of segment a-b inside `r`; false when none is.
 bool clipSegment(const QPointF &a, const QPointF &b, const QRectF &r, double *t0, double *t1)
 {
     const double dx = b.x() - a.x(), dy = b.y() - a.y();
-    const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y()};
+    const double p[4] = { -dx, dx, -dy, dy };
+    const double q[4] = { a.x() - r.left(), r.right() - a.x(), a.y() - r.top(), r.bottom() - a.y() };
     for (int i = 0; i < 4; ++i) {
         if (qFuzzyIsNull(p[i])) {
             if (q[i] < 0)
@@ -54,7 +64,9 @@ QPointF port(const QRectF &card, const QPointF &towards, QPointF *normal)
 }
 } // namespace
 
-EdgeItem::EdgeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
+EdgeItem::EdgeItem(MapScene *scene, const Id &id)
+    : m_scene(scene)
+    , m_id(id)
 {
     setFlags(ItemIsSelectable | ItemUsesExtendedStyleOption); // the exposed rect clips long edges
     refreshToolTip();
@@ -65,14 +77,16 @@ EdgeItem::EdgeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
 void EdgeItem::refreshToolTip()
 {
     if (const Edge *e = m_scene->document()->edge(m_id))
-        setToolTip(e->label.isEmpty() ? MapStyle::edgeKindLabel(e->kind)
-                                      : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
+        setToolTip(e->label.isEmpty()
+                ? MapStyle::edgeKindLabel(e->kind)
+                : QStringLiteral("%1: %2").arg(MapStyle::edgeKindLabel(e->kind), e->label));
 }
 
 QRectF EdgeItem::boundingRect() const
 {
     QRectF r = m_path.boundingRect() | m_arrow.boundingRect();
-    r |= QRectF(m_labelPos - QPointF(60, 12), QSizeF(120, 24));
+    if (!m_labelRect.isEmpty())
+        r |= m_labelRect;
     return r.adjusted(-6, -6, 6, 6);
 }
 
@@ -128,8 +142,8 @@ void EdgeItem::updateGeometry()
     const QRectF b(to->pos(), QSizeF(MapStyle::kNodeWidth, MapStyle::kNodeHeight));
     QPainterPath path;
     QPointF end, beforeEnd;
-    const bool routeValid = m_route.size() >= 4 && (m_route.size() - 1) % 3 == 0
-        && from->pos() == m_routeFrom && to->pos() == m_routeTo;
+    const bool routeValid = m_route.size() >= 4 && (m_route.size() - 1) % 3 == 0 && from->pos() == m_routeFrom
+        && to->pos() == m_routeTo;
     if (routeValid) {
         // The layout leaves a margin around cards: bridge it at both ends.
         QPointF n0;
@@ -170,7 +184,8 @@ void EdgeItem::updateGeometry()
     }
     m_path = path;
     // Flattened finely enough for the highest zoom (Qt flattens in the given transform).
-    m_flat = QTransform::fromScale(0.25, 0.25).map(path.toSubpathPolygons(QTransform::fromScale(4, 4)).value(0));
+    m_flat
+        = QTransform::fromScale(0.25, 0.25).map(path.toSubpathPolygons(QTransform::fromScale(4, 4)).value(0));
     m_flatLength.resize(m_flat.size());
     double along = 0;
     for (int i = 0; i < m_flat.size(); ++i) {
@@ -186,10 +201,10 @@ void EdgeItem::updateGeometry()
     const double angle = qDegreesToRadians(dir.angle());
     const QPointF back(-qCos(angle) * kArrowLength, qSin(angle) * kArrowLength);
     const QPointF side(-qSin(angle) * kArrowLength * 0.45, -qCos(angle) * kArrowLength * 0.45);
-    m_arrow = QPolygonF({end, end + back + side, end + back - side});
-    m_labelPos = path.pointAtPercent(0.5);
+    m_arrow = QPolygonF({ end, end + back + side, end + back - side });
     update();
     m_scene->invalidateOverview();
+    m_scene->scheduleEdgeLabels(); // the label's spot may have moved or become free
 }
 
 QVariant EdgeItem::itemChange(GraphicsItemChange change, const QVariant &value)
@@ -231,26 +246,59 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setBrush(pen.color());
     painter->drawPolygon(m_arrow);
 
-    if (lod < 0.7)
+    if (m_labelRect.isEmpty() || !labelLegibleAt(lod))
         return;
-    const QString text = edge->label.isEmpty() ? MapStyle::edgeKindLabel(edge->kind)
-                                               : edge->label;
-    static const QFont font = [] { // built once: a QFont per paint is a font-database lookup
-        QFont f;
-        f.setPixelSize(10);
-        return f;
-    }();
-    painter->setFont(font);
-    const QFontMetricsF fm(font);
-    // A label longer than its edge would sit on the cards: leave it to the tooltip.
-    if (m_flatLength.value(m_flatLength.size() - 1) < fm.horizontalAdvance(text) + 36)
-        return;
-    const QRectF box(m_labelPos.x() - fm.horizontalAdvance(text) / 2 - 4, m_labelPos.y() - 8,
-                     fm.horizontalAdvance(text) + 8, 16);
+    painter->setFont(labelFont());
     painter->setBrush(QColor(0xf8, 0xfa, 0xfc, 230));
-    painter->drawRoundedRect(box, 4, 4);
+    painter->drawRoundedRect(m_labelRect, 4, 4);
     painter->setPen(pen.color().darker(120));
-    painter->drawText(box, Qt::AlignCenter, text);
+    painter->drawText(m_labelRect, Qt::AlignCenter, labelText());
+}
+
+bool EdgeItem::labelLegibleAt(double lod)
+{
+    return lod * kLabelPixels >= NodeItem::kLegiblePixels;
+}
+
+QString EdgeItem::labelText() const
+{
+    const Edge *edge = m_scene->document()->edge(m_id);
+    if (!edge)
+        return QString();
+    return edge->label.isEmpty() ? MapStyle::edgeKindLabel(edge->kind) : edge->label;
+}
+
+QSizeF EdgeItem::labelSize() const
+{
+    const double width = QFontMetricsF(labelFont()).horizontalAdvance(labelText());
+    // A label longer than its edge would sit on the cards: leave it to the tooltip.
+    if (m_flatLength.isEmpty() || m_flatLength.last() < width + 36)
+        return QSizeF();
+    return QSizeF(width + 8, 16);
+}
+
+void EdgeItem::setLabelRect(const QRectF &rect)
+{
+    if (rect == m_labelRect)
+        return;
+    prepareGeometryChange();
+    m_labelRect = rect;
+}
+
+QPointF EdgeItem::pointAlong(double fraction) const
+{
+    if (m_flat.isEmpty())
+        return QPointF();
+    const double at = qBound(0.0, fraction, 1.0) * m_flatLength.last();
+    const auto it = std::lower_bound(m_flatLength.cbegin(), m_flatLength.cend(), at);
+    const int i = int(it - m_flatLength.cbegin());
+    if (i <= 0)
+        return m_flat.first();
+    if (i >= m_flat.size())
+        return m_flat.last();
+    const double span = m_flatLength.at(i) - m_flatLength.at(i - 1);
+    const double t = span > 0 ? (at - m_flatLength.at(i - 1)) / span : 0;
+    return m_flat.at(i - 1) + (m_flat.at(i) - m_flat.at(i - 1)) * t;
 }
 
 // A long edge crossing the view (or a strip of it being repainted) is stroked only where

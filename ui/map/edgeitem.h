@@ -36,6 +36,17 @@ public:
     bool isHighlighted() const { return m_highlighted; }
     void setDimmed(bool dimmed);
     const QPainterPath &path() const { return m_path; }
+    // A point `fraction` (0..1) of the way along the drawn curve.
+    QPointF pointAlong(double fraction) const;
+
+    // The label: the edge's own text, or its kind word. Its box is placed by
+    // placeEdgeLabels (empty: no room, the tooltip has it) and drawn only while legible.
+    static constexpr double kLabelPixels = 10;
+    static bool labelLegibleAt(double lod);
+    QString labelText() const;
+    QSizeF labelSize() const; // empty when the text is longer than the edge
+    QRectF labelRect() const { return m_labelRect; } // scene units; empty when not placed
+    void setLabelRect(const QRectF &rect);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
@@ -46,10 +57,10 @@ private:
     MapScene *m_scene;
     Id m_id;
     QPainterPath m_path;
-    QPolygonF m_flat;            // m_path flattened, for clipping long edges to the view
+    QPolygonF m_flat; // m_path flattened, for clipping long edges to the view
     QVector<double> m_flatLength; // length along the path at each point of m_flat
     QPolygonF m_arrow;
-    QPointF m_labelPos;
+    QRectF m_labelRect;
     QList<QPointF> m_route;
     QPointF m_routeFrom;
     QPointF m_routeTo;

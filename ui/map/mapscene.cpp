@@ -1,11 +1,12 @@
 #include "map/mapscene.h"
 #include "map/mapoverlay.h"
 
-#include "map/clusteritem.h"
 #include "document/addedgecommand.h"
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
+#include "map/clusteritem.h"
 #include "map/edgeitem.h"
+#include "map/edgelabelplacement.h"
 #include "map/maplayer.h"
 #include "map/mapstyle.h"
 #include "map/nodeitem.h"
@@ -15,12 +16,17 @@
 
 namespace flowbench {
 
-MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(parent), m_document(document)
+MapScene::MapScene(ProjectDocument *document, QObject *parent)
+    : QGraphicsScene(parent)
+    , m_document(document)
 {
     setBackgroundBrush(MapStyle::canvasColor());
     m_clusterTimer.setSingleShot(true);
     m_clusterTimer.setInterval(0);
     connect(&m_clusterTimer, &QTimer::timeout, this, &MapScene::updateClustersNow);
+    m_labelTimer.setSingleShot(true);
+    m_labelTimer.setInterval(40);
+    connect(&m_labelTimer, &QTimer::timeout, this, &MapScene::placeEdgeLabelsNow);
 
     connect(document, &ProjectDocument::nodesAdded, this, &MapScene::addNodeItems);
     connect(document, &ProjectDocument::nodesRemoved, this, &MapScene::removeNodeItems);
@@ -36,7 +42,7 @@ MapScene::MapScene(ProjectDocument *document, QObject *parent) : QGraphicsScene(
     connect(document, &ProjectDocument::edgeChanged, this, [this](const Id &id) {
         if (EdgeItem *item = edgeItem(id))
             item->update();
-        applyStoredRoutes({id}); // an edit that moved an end dropped the route
+        applyStoredRoutes({ id }); // an edit that moved an end dropped the route
         if (EdgeItem *item = edgeItem(id))
             item->refreshToolTip();
         invalidateOverview(); // its kind colours its line
@@ -101,6 +107,7 @@ QList<ClusterItem *> MapScene::clusterItems() const
 
 void MapScene::addNodeItems(const QList<Id> &ids)
 {
+    scheduleEdgeLabels(); // cards and labels take the spots labels can go
     for (const Id &id : ids) {
         if (m_nodes.count(id))
             continue;
@@ -116,6 +123,7 @@ void MapScene::addNodeItems(const QList<Id> &ids)
 
 void MapScene::removeNodeItems(const QList<Id> &ids)
 {
+    scheduleEdgeLabels(); // cards and labels take the spots labels can go
     for (const Id &id : ids) {
         for (const Id &edgeId : m_edgesOfNode.value(id))
             m_edges.erase(edgeId);
@@ -150,6 +158,7 @@ void MapScene::addEdgeItems(const QList<Id> &ids)
 
 void MapScene::removeEdgeItems(const QList<Id> &ids)
 {
+    scheduleEdgeLabels(); // cards and labels take the spots labels can go
     for (const Id &id : ids) {
         for (auto it = m_edgesOfNode.begin(); it != m_edgesOfNode.end(); ++it)
             it.value().removeAll(id);
@@ -181,6 +190,18 @@ void MapScene::scheduleClusters()
 {
     if (!m_clusterTimer.isActive())
         m_clusterTimer.start();
+}
+
+void MapScene::scheduleEdgeLabels()
+{
+    if (!m_labelTimer.isActive())
+        m_labelTimer.start();
+}
+
+void MapScene::placeEdgeLabelsNow()
+{
+    m_labelTimer.stop();
+    placeEdgeLabels(this);
 }
 
 void MapScene::updateClustersNow()
@@ -317,7 +338,7 @@ void MapScene::applyHighlight()
     for (int i = 0; i < path.size(); ++i) {
         steps[path.at(i)].append(i + 1);
         if (i > 0)
-            hops.insert({path.at(i - 1), path.at(i)});
+            hops.insert({ path.at(i - 1), path.at(i) });
     }
     for (auto &entry : m_nodes) {
         entry.second->setFlowSteps(steps.value(entry.first));
@@ -325,7 +346,8 @@ void MapScene::applyHighlight()
     }
     for (auto &entry : m_edges) {
         const Edge *e = m_document->edge(entry.first);
-        const bool onPath = flow && e && (hops.contains({e->from, e->to}) || hops.contains({e->to, e->from}));
+        const bool onPath
+            = flow && e && (hops.contains({ e->from, e->to }) || hops.contains({ e->to, e->from }));
         entry.second->setHighlighted(onPath);
         entry.second->setDimmed(flow && !onPath);
     }
@@ -365,8 +387,9 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         event->accept();
         return;
     }
-    if (item && ((event->modifiers() & Qt::ShiftModifier)
-                 || item->connectHandleRect().contains(item->mapFromScene(event->scenePos())))) {
+    if (item
+        && ((event->modifiers() & Qt::ShiftModifier)
+            || item->connectHandleRect().contains(item->mapFromScene(event->scenePos())))) {
         m_connectFrom = item->id();
         m_connectLine = addPath(QPainterPath(), QPen(MapStyle::selectionColor(), 2, Qt::DashLine));
         m_connectLine->setZValue(10);
@@ -423,8 +446,8 @@ void MapScene::commitMoves()
         const Node *n = m_document->node(entry.first);
         const QPointF p = entry.second->pos();
         if (n && (n->x != p.x() || n->y != p.y())) {
-            from.append({n->id, n->x, n->y, n->pinned});
-            to.append({n->id, p.x(), p.y(), n->pinned});
+            from.append({ n->id, n->x, n->y, n->pinned });
+            to.append({ n->id, p.x(), p.y(), n->pinned });
         }
     }
     if (to.isEmpty())
@@ -507,10 +530,13 @@ void MapScene::scheduleOverviewSignal()
     if (m_overviewSignalPending)
         return;
     m_overviewSignalPending = true;
-    QMetaObject::invokeMethod(this, [this] {
-        m_overviewSignalPending = false;
-        emit overviewChanged();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_overviewSignalPending = false;
+            emit overviewChanged();
+        },
+        Qt::QueuedConnection);
 }
 
 // Run workspace: the overlay hook.
@@ -524,6 +550,9 @@ void MapScene::setOverlay(MapOverlay *overlay)
     invalidateOverview();
 }
 
-MapOverlay *MapScene::overlay() const { return m_overlay.data(); }
+MapOverlay *MapScene::overlay() const
+{
+    return m_overlay.data();
+}
 
 } // namespace flowbench

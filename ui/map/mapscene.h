@@ -79,6 +79,10 @@ public:
 
     void nodeItemMoved(NodeItem *item); // NodeItem reports its moves here
     void updateClustersNow();
+    // Edge labels are placed again shortly after cards or edges change (placeEdgeLabels):
+    // a drag coalesces into one placement per few frames.
+    void scheduleEdgeLabels();
+    void placeEdgeLabelsNow();
 
 signals:
     void connectRequested(const flowbench::Id &from, const flowbench::Id &to, const QPoint &screenPos);
@@ -118,6 +122,7 @@ private:
 
     std::unique_ptr<MapLayer> m_overview; // the map below the detail zoom
     QTimer m_clusterTimer;
+    QTimer m_labelTimer;
     Id m_flowId;
     bool m_pickMode = false;
     QList<Id> m_pickedPath;

@@ -38,6 +38,11 @@ MapView::MapView(QWidget *parent)
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
     setFocusPolicy(Qt::StrongFocus);
+    // The map pans by dragging (middle button, Space+drag), Shift+wheel and the Overview;
+    // scroll bars took 15 px of each side from it and said little about a
+    // canvas padded for panning past its edges.
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 }
 
 void MapView::setMapScene(MapScene *scene)
@@ -101,12 +106,25 @@ void MapView::fitToContent()
     if (r.isEmpty())
         r = QRectF(-200, -150, 400, 300);
     r.adjust(-40, -40, 40, 40);
-    fitInView(r, Qt::KeepAspectRatio);
+    // The legend (View ▸ Legend) covers the lower right corner: fit the map beside it or
+    // above it, whichever leaves it larger, so no card is hidden under it.
+    const QRect view = viewport()->rect();
+    QRect area = view;
+    const auto *legend = findChild<QWidget *>(QStringLiteral("mapLegend"), Qt::FindDirectChildrenOnly);
+    if (legend && legend->isVisible()) {
+        const QRect covered(viewport()->mapFrom(this, legend->geometry().topLeft()), legend->size());
+        const QRect beside(view.left(), view.top(), qMax(1, covered.left() - view.left() - 8), view.height());
+        const QRect above(view.left(), view.top(), view.width(), qMax(1, covered.top() - view.top() - 8));
+        auto scaleIn = [&r](const QRect &a) { return qMin(a.width() / r.width(), a.height() / r.height()); };
+        area = scaleIn(beside) >= scaleIn(above) ? beside : above;
+    }
+    const double zoom
+        = qBound(kMinZoom, qMin(1.0, qMin(area.width() / r.width(), area.height() / r.height())), kMaxZoom);
+    setTransform(QTransform::fromScale(zoom, zoom));
     updateOverviewMode();
-    if (zoom() > 1.0)
-        setZoom(1.0, r.center());
-    centerOn(r.center());
-    emit zoomChanged(zoom());
+    // The content's centre at the area's centre.
+    centerOn(r.center() + QPointF(view.center() - area.center()) / zoom);
+    emit zoomChanged(this->zoom());
 }
 
 void MapView::centreOnNode(const Id &id)

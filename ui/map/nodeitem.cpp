@@ -10,6 +10,7 @@
 #include <QPainterPath>
 #include <QPixmapCache>
 #include <QStyleOptionGraphicsItem>
+#include <QTextLayout>
 
 namespace flowbench {
 
@@ -25,11 +26,47 @@ QFont cardFont(int pixelSize, bool bold)
     font.setBold(bold);
     return font;
 }
-const QFont &nameFont() { static const QFont f = cardFont(13, true); return f; }
-const QFont &subFont() { static const QFont f = cardFont(11, false); return f; }
-const QFont &badgeFont() { static const QFont f = cardFont(10, false); return f; }
-const QFont &smallBoldFont() { static const QFont f = cardFont(8, true); return f; }
-const QFont &stepFont() { static const QFont f = cardFont(10, true); return f; }
+const QFont &nameFont()
+{
+    static const QFont f = cardFont(int(NodeItem::kNamePixels), true);
+    return f;
+}
+const QFont &compactRiskFont()
+{
+    static const QFont f = cardFont(15, true);
+    return f;
+}
+// A name that wraps on the full card: two lines of this fit above the kind line.
+const QFont &wrappedNameFont()
+{
+    static const QFont f = cardFont(12, true);
+    return f;
+}
+const QFont &compactFont()
+{
+    static const QFont f = cardFont(int(NodeItem::kCompactNamePixels), true);
+    return f;
+}
+const QFont &subFont()
+{
+    static const QFont f = cardFont(int(NodeItem::kSubPixels), false);
+    return f;
+}
+const QFont &badgeFont()
+{
+    static const QFont f = cardFont(10, false);
+    return f;
+}
+const QFont &smallBoldFont()
+{
+    static const QFont f = cardFont(8, true);
+    return f;
+}
+const QFont &stepFont()
+{
+    static const QFont f = cardFont(10, true);
+    return f;
+}
 
 QStaticText staticText(const QString &text, const QFont &font)
 {
@@ -38,6 +75,27 @@ QStaticText staticText(const QString &text, const QFont &font)
     t.setPerformanceHint(QStaticText::AggressiveCaching);
     t.prepare(QTransform(), font);
     return t;
+}
+
+// `text` in at most two lines of `width`: broken at word boundaries (anywhere in a word
+// longer than a line), the second line elided when the rest does not fit.
+QStringList twoLines(const QString &text, const QFont &font, double width)
+{
+    const QFontMetricsF fm(font);
+    if (fm.horizontalAdvance(text) <= width)
+        return { text };
+    QTextLayout layout(text, font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine first = layout.createLine();
+    first.setLineWidth(width);
+    layout.endLayout();
+    const int cut = first.textLength();
+    if (cut <= 0 || cut >= text.size())
+        return { fm.elidedText(text, Qt::ElideRight, width) };
+    return { text.left(cut).trimmed(), fm.elidedText(text.mid(cut).trimmed(), Qt::ElideRight, width) };
 }
 
 // Draws `text` vertically centred in `box`, left-aligned or centred.
@@ -49,7 +107,9 @@ void drawIn(QPainter *painter, const QRectF &box, const QStaticText &text, bool 
 }
 } // namespace
 
-NodeItem::NodeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
+NodeItem::NodeItem(MapScene *scene, const Id &id)
+    : m_scene(scene)
+    , m_id(id)
 {
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges);
     setAcceptHoverEvents(true);
@@ -60,12 +120,16 @@ NodeItem::NodeItem(MapScene *scene, const Id &id) : m_scene(scene), m_id(id)
     refresh();
 }
 
-const Node *NodeItem::node() const { return m_scene->document()->node(m_id); }
+const Node *NodeItem::node() const
+{
+    return m_scene->document()->node(m_id);
+}
 
 QRectF NodeItem::boundingRect() const
 {
-    // Room for the selection outline, the handle and the flow-step badge.
-    return QRectF(-6, -12, MapStyle::kNodeWidth + 18, MapStyle::kNodeHeight + 18);
+    // Room for the selection outline, the handle, the flow-step badge and, on the compact
+    // card, the larger risk dot and step badge.
+    return QRectF(-12, -22, MapStyle::kNodeWidth + 26, MapStyle::kNodeHeight + 28);
 }
 
 QPainterPath NodeItem::shape() const
@@ -78,10 +142,14 @@ QPainterPath NodeItem::shape() const
 
 QRectF NodeItem::connectHandleRect() const
 {
-    return QRectF(MapStyle::kNodeWidth - kHandle / 2, MapStyle::kNodeHeight / 2 - kHandle / 2, kHandle, kHandle);
+    return QRectF(
+        MapStyle::kNodeWidth - kHandle / 2, MapStyle::kNodeHeight / 2 - kHandle / 2, kHandle, kHandle);
 }
 
-QRectF NodeItem::nameRect() const { return QRectF(48, 8, MapStyle::kNodeWidth - 78, 22); }
+QRectF NodeItem::nameRect() const
+{
+    return QRectF(48, 8, MapStyle::kNodeWidth - 78, 22);
+}
 
 void NodeItem::setDimmed(bool dimmed)
 {
@@ -145,9 +213,12 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!n)
         return;
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    if (lod < kDetailLevel)
+    if (lod * kCompactNamePixels < kLegiblePixels)
         return; // MapOverviewLayer draws every card as a block (blockColor) in one go
-    paintDetailed(painter, *n, lod);
+    if (lod * kSubPixels < kLegiblePixels)
+        paintCompact(painter, *n);
+    else
+        paintDetailed(painter, *n, lod);
 }
 
 QColor NodeItem::blockColor() const
@@ -176,16 +247,22 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     const int iconSize = 28;
     const int device = int(iconSize * qMax(1.0, lod) + 0.5);
     painter->drawPixmap(QRectF(13, (card.height() - iconSize) / 2, iconSize, iconSize),
-                        MapStyle::kindPixmap(n.kind, qMin(device, 128)), QRectF());
+        MapStyle::kindPixmap(n.kind, qMin(device, 128)), QRectF());
 
     const int tests = m_scene->document()->testCaseCount(n.id);
     const CardText &text = cardText(n, tests);
-    painter->setFont(nameFont());
     painter->setPen(QColor(0x0f, 0x17, 0x2a));
-    drawIn(painter, nameRect(), text.name);
+    if (text.name2.text().isEmpty()) {
+        painter->setFont(nameFont());
+        drawIn(painter, nameRect(), text.name);
+    } else {
+        painter->setFont(wrappedNameFont());
+        drawIn(painter, QRectF(48, 4, 1, 17), text.name);
+        drawIn(painter, QRectF(48, 20, 1, 17), text.name2);
+    }
     painter->setFont(subFont());
     painter->setPen(QColor(0x64, 0x74, 0x8b));
-    drawIn(painter, QRectF(48, 31, 1, 18), text.sub);
+    drawIn(painter, text.name2.text().isEmpty() ? QRectF(48, 31, 1, 18) : QRectF(48, 38, 1, 18), text.sub);
 
     // Risk marker: a dot coloured by score, with the score when it matters.
     const int score = n.risk.score();
@@ -261,6 +338,57 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
     }
 }
 
+// Zoomed out to where the full card's text would be too small to read: the name alone,
+// large, on the card in its overlay colours (the ring shows the result, coverage or
+// impact), so a fitted map still says what is where.
+void NodeItem::paintCompact(QPainter *painter, const Node &n)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRectF card(0, 0, MapStyle::kNodeWidth, MapStyle::kNodeHeight);
+    const MapOverlay *overlay = m_scene->overlay();
+    const std::optional<QColor> fill = overlay ? overlay->cardFill(n.id) : std::nullopt;
+    paintChrome(painter, fill.value_or(QColor(Qt::white)), MapStyle::kindColor(n.kind));
+    if (const std::optional<QColor> ring = overlay ? overlay->blockColor(n.id) : std::nullopt) {
+        painter->setPen(QPen(*ring, 6));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-3, -3, 3, 3), kRadius + 3, kRadius + 3);
+    }
+    const CardText &text = cardText(n, m_scene->document()->testCaseCount(n.id));
+    painter->setFont(compactFont());
+    painter->setPen(QColor(0x0f, 0x17, 0x2a));
+    if (text.compactLines == 1) {
+        drawIn(painter, card.adjusted(14, 0, -4, 0), text.compact[0], true);
+    } else {
+        drawIn(painter, QRectF(14, 1, card.width() - 18, 29), text.compact[0], true);
+        drawIn(painter, QRectF(14, 30, card.width() - 18, 29), text.compact[1], true);
+    }
+    // The risk dot, larger, on the top-right corner (the legend explains it).
+    const int score = n.risk.score();
+    const QRectF riskRect(card.width() - 12, -14, 22, 22);
+    painter->setPen(QPen(Qt::white, 2));
+    painter->setBrush(MapStyle::riskColor(score));
+    painter->drawEllipse(riskRect);
+    if (score > 1) {
+        painter->setFont(compactRiskFont());
+        painter->setPen(Qt::white);
+        painter->drawText(riskRect, Qt::AlignCenter, QString::number(score));
+    }
+    if (!m_flowSteps.isEmpty()) { // the step numbers matter most on a fitted flow
+        QStringList steps;
+        for (int s : m_flowSteps)
+            steps << QString::number(s);
+        painter->setFont(compactFont());
+        const QString label = steps.join(QLatin1Char(','));
+        const double w = qMax(34.0, painter->fontMetrics().horizontalAdvance(label) + 14.0);
+        const QRectF r(-10, -20, w, 32);
+        painter->setPen(QPen(Qt::white, 2));
+        painter->setBrush(MapStyle::selectionColor());
+        painter->drawRoundedRect(r, 16, 16);
+        painter->setPen(Qt::white);
+        painter->drawText(r, Qt::AlignCenter, label);
+    }
+}
+
 namespace {
 void drawChrome(QPainter *painter, const QColor &fill, const QColor &kind, bool selected)
 {
@@ -270,7 +398,8 @@ void drawChrome(QPainter *painter, const QColor &fill, const QColor &kind, bool 
     painter->setBrush(QColor(15, 23, 42, 22));
     painter->drawRoundedRect(card.translated(0, 2), kRadius, kRadius);
     painter->setBrush(Qt::white);
-    painter->setPen(QPen(selected ? MapStyle::selectionColor() : QColor(0xd5, 0xdb, 0xe3), selected ? 2.2 : 1.0));
+    painter->setPen(
+        QPen(selected ? MapStyle::selectionColor() : QColor(0xd5, 0xdb, 0xe3), selected ? 2.2 : 1.0));
     painter->drawRoundedRect(card, kRadius, kRadius);
     if (fill != Qt::white) {
         painter->setPen(Qt::NoPen);
@@ -333,8 +462,17 @@ const NodeItem::CardText &NodeItem::cardText(const Node &n, int tests)
         return *m_text;
     m_text = std::make_unique<CardText>();
     m_text->tests = tests;
-    const QFontMetricsF nameMetrics(nameFont());
-    m_text->name = staticText(nameMetrics.elidedText(n.name, Qt::ElideRight, nameRect().width()), nameFont());
+    if (QFontMetricsF(nameFont()).horizontalAdvance(n.name) <= nameRect().width()) {
+        m_text->name = staticText(n.name, nameFont());
+    } else {
+        const QStringList lines = twoLines(n.name, wrappedNameFont(), nameRect().width());
+        m_text->name = staticText(lines.value(0), wrappedNameFont());
+        m_text->name2 = staticText(lines.value(1), wrappedNameFont());
+    }
+    const QStringList compact = twoLines(n.name, compactFont(), MapStyle::kNodeWidth - 20);
+    m_text->compactLines = int(compact.size());
+    for (int i = 0; i < compact.size(); ++i)
+        m_text->compact[i] = staticText(compact.at(i), compactFont());
 
     QStringList sub;
     sub << MapStyle::kindLabel(n.kind);
@@ -346,8 +484,9 @@ const NodeItem::CardText &NodeItem::cardText(const Node &n, int tests)
     m_text->badgeWidth = tests > 0 ? QFontMetricsF(badgeFont()).horizontalAdvance(badge) + 10 : 0;
     m_text->badge = staticText(badge, badgeFont());
     const double subWidth = MapStyle::kNodeWidth - 58 - (tests > 0 ? m_text->badgeWidth + 4 : 0);
-    m_text->sub = staticText(QFontMetricsF(subFont()).elidedText(sub.join(QStringLiteral(" · ")), Qt::ElideRight, subWidth),
-                             subFont());
+    m_text->sub = staticText(
+        QFontMetricsF(subFont()).elidedText(sub.join(QStringLiteral(" · ")), Qt::ElideRight, subWidth),
+        subFont());
     m_text->risk = staticText(QString::number(n.risk.score()), smallBoldFont());
     return *m_text;
 }

@@ -18,9 +18,20 @@ class NodeItem : public QGraphicsItem
 {
 public:
     enum { Type = UserType + 1 };
-    // Below this zoom a card is a coloured block drawn by MapOverviewLayer: text would
-    // be unreadable and costs most.
-    static constexpr double kDetailLevel = 0.4;
+    // What a card draws follows how large its text would be on screen (the painter's
+    // level of detail × the font's pixel size), not a fixed zoom:
+    // - the full card (icon, name, kind · group · owner, badges) while all its text reads,
+    //   down to its 11 px kind line;
+    // - below that a compact card: the name alone in a font that fills the card, wrapped
+    //   to two lines, and the risk dot, so a fitted map of a few dozen nodes still reads
+    //   (a full card at 57 % had a 7 px name and an unreadable kind line);
+    // - below even that (kDetailLevel) a coloured block drawn by MapOverviewLayer.
+    static constexpr double kLegiblePixels = 7; // the smallest text a person reads on screen
+    static constexpr double kNamePixels = 13;
+    static constexpr double kSubPixels = 11;
+    static constexpr double kCompactNamePixels = 24;
+    static constexpr double kFullCardLevel = kLegiblePixels / kSubPixels; // ~0.64
+    static constexpr double kDetailLevel = kLegiblePixels / kCompactNamePixels; // ~0.29
 
     NodeItem(MapScene *scene, const Id &id);
 
@@ -52,7 +63,10 @@ private:
     struct CardText
     {
         int tests = -1; // the badge count the texts were laid out for
-        QStaticText name;
+        QStaticText name; // one line, or the first of two when the name wraps
+        QStaticText name2; // the wrapped rest, elided; empty when the name fits one line
+        QStaticText compact[2]; // the name on the compact card, one or two lines
+        int compactLines = 1;
         QStaticText sub;
         QStaticText badge;
         double badgeWidth = 0;
@@ -60,6 +74,7 @@ private:
     };
     const Node *node() const;
     void paintDetailed(QPainter *painter, const Node &node, double lod);
+    void paintCompact(QPainter *painter, const Node &node);
     const CardText &cardText(const Node &node, int tests);
     void paintChrome(QPainter *painter, const QColor &fill, const QColor &kind) const;
 

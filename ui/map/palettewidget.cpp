@@ -6,15 +6,26 @@
 
 namespace flowbench {
 
-PaletteWidget::PaletteWidget(QWidget *parent) : QListWidget(parent)
+PaletteWidget::PaletteWidget(QWidget *parent)
+    : QListWidget(parent)
 {
     setObjectName(QStringLiteral("palette"));
     setDragEnabled(true);
     setDragDropMode(DragOnly);
     setIconSize(QSize(28, 28));
-    setSpacing(2);
+    // A toolbox: icons over their names, one column a third as wide as a list of them,
+    // so the map keeps the width (a list was 150 px with "External system" cut off).
+    setViewMode(IconMode);
+    setMovement(Static);
+    setFlow(TopToBottom);
+    setWrapping(false);
+    setWordWrap(true);
+    setTextElideMode(Qt::ElideNone);
+    setGridSize(QSize(kToolboxWidth - 4, 62));
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setUniformItemSizes(true);
     setFrameShape(QFrame::NoFrame);
+    setMinimumWidth(kToolboxWidth);
     for (NodeKind kind : allNodeKinds()) {
         auto *item = new QListWidgetItem(MapStyle::kindIcon(kind), MapStyle::kindLabel(kind), this);
         item->setData(Qt::UserRole, toString(kind));
@@ -28,9 +39,15 @@ PaletteWidget::PaletteWidget(QWidget *parent) : QListWidget(parent)
     });
 }
 
-QString PaletteWidget::kindMimeType() { return QStringLiteral("application/x-flowbench-node-kind"); }
+QString PaletteWidget::kindMimeType()
+{
+    return QStringLiteral("application/x-flowbench-node-kind");
+}
 
-QStringList PaletteWidget::mimeTypes() const { return {kindMimeType()}; }
+QStringList PaletteWidget::mimeTypes() const
+{
+    return { kindMimeType() };
+}
 
 QMimeData *PaletteWidget::mimeData(const QList<QListWidgetItem *> &items) const
 {

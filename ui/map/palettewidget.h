@@ -12,6 +12,8 @@ class PaletteWidget : public QListWidget
 {
     Q_OBJECT
 public:
+    static constexpr int kToolboxWidth = 88; // one column of icons with their names below
+
     explicit PaletteWidget(QWidget *parent = nullptr);
     static QString kindMimeType();
 

@@ -320,6 +320,7 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
             checkOverlay(MapOverlay::Mode::Results);
             m_results->setRun(run, {}, m_controller->project());
             m_resultsDock->raise();
+            emit runStarted();
             emit statusMessage(tr("Running %1 in %2…").arg(run.selection, run.environment), 0);
             updateActions();
         });

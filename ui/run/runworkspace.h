@@ -73,6 +73,7 @@ public:
 
 signals:
     void statusMessage(const QString &message, int timeoutMs);
+    void runStarted(); // the window shows Results
 
 private:
     void createDocks();

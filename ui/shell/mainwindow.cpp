@@ -19,6 +19,7 @@
 #include "panels/propertiespanel.h"
 #include "run/runworkspace.h"
 #include "shell/actionicons.h"
+#include "shell/docklayouts.h"
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
 #include "shell/importexportactions.h"
@@ -89,6 +90,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     m_runWorkspace = new RunWorkspace(this, m_testCases);
+    m_layouts = new DockLayouts(this); // after every dock exists
+    connect(m_runWorkspace, &RunWorkspace::runStarted, m_layouts, &DockLayouts::showResults);
     for (QAction *a : m_runWorkspace->actions())
         m_actions->add(a); // the workspace enables its own
     for (QAction *a : m_nudge->actions())
@@ -138,7 +141,9 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     resize(1400, 900);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // A saved arrangement is the user's; without one the chosen layout is sized once the
+    // window has its size (setDocument).
+    m_docksSized = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     setDocument(nullptr);
 }
 
@@ -296,6 +301,9 @@ void MainWindow::createMenus()
     view->addActions(m_actions->actions({ QStringLiteral("actionZoomIn"), QStringLiteral("actionZoomOut"),
         QStringLiteral("actionZoomReset"), QStringLiteral("actionFit") }));
     view->addAction((new MapLegendWidget(m_view))->toggleAction());
+    view->addMenu(m_layouts->menu());
+    for (QAction *a : m_layouts->actions())
+        m_actions->add(a, false);
     view->addSeparator();
     for (QDockWidget *d : std::as_const(m_docks))
         view->addAction(d->toggleViewAction());
@@ -439,14 +447,13 @@ void MainWindow::setDocument(ProjectDocument *doc)
         m_flows->setDocument(doc, m_scene);
         m_runWorkspace->setDocument(doc, m_scene, m_view);
         if (!m_docksSized && isVisible()) {
-            // The step forms need room: once the window has its size, widen the right docks.
             m_docksSized = true;
-            resizeDocks({ m_testCasesDock }, { qMax(560, width() * 2 / 5) }, Qt::Horizontal);
-            resizeDocks(
-                { m_propertiesDock, m_testCasesDock }, { height() * 2 / 5, height() * 3 / 5 }, Qt::Vertical);
-            if (!m_runWorkspace->docks().isEmpty()) // results: a quarter of the height, not more
-                resizeDocks({ m_runWorkspace->docks().first() }, { qMin(300, height() / 4) }, Qt::Vertical);
+            m_layouts->applyDesignedSizes();
         }
+        // Results (and their tabs) appear once there are some: a new project's empty
+        // Results took a fifth of the window from the map.
+        const Result<QList<Run>> runs = doc->runs();
+        m_layouts->setHasResults(runs.ok() && !runs.value().isEmpty());
         connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::onSelectionChanged);
         connect(m_scene, &MapScene::connectRequested, m_mapEditor, &MapEditor::askEdgeKind);
         connect(m_scene, &MapScene::refused, this, [this](const QString &why) { showMessage(why, 8000); });

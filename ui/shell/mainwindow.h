@@ -14,6 +14,7 @@ class QUndoGroup;
 namespace flowbench {
 
 class CommentsPanel;
+class DockLayouts;
 class DocumentController;
 class EscapeShortcut;
 class FlowsPanel;
@@ -57,6 +58,7 @@ public:
     CommentsPanel *commentsPanel() const { return m_comments; }
     ReadOnlyBanner *readOnlyBanner() const { return m_readOnlyBanner; }
     RunWorkspace *runWorkspace() const { return m_runWorkspace; }
+    DockLayouts *dockLayouts() const { return m_layouts; }
     WindowActions *windowActions() const { return m_actions; }
     QAction *action(const QString &name) const; // by object name, e.g. "actionUndo"
     EscapeShortcut *escapeShortcut() const { return m_escape; }
@@ -108,6 +110,7 @@ private:
     QList<QDockWidget *> m_docks;
     bool m_docksSized = false;
     RunWorkspace *m_runWorkspace = nullptr;
+    DockLayouts *m_layouts = nullptr;
     EscapeShortcut *m_escape = nullptr;
     QMenu *m_recentMenu = nullptr;
     NodeFinder *m_finder = nullptr;

@@ -27,7 +27,8 @@ using namespace flowbench::testing;
 
 namespace {
 // Each of these cards shows in a grab of the window where its node is: its block colour
-// when the map is zoomed out, else the white card fill (low on the card, clear of texts).
+// when the map is zoomed out, else the white card fill (right of the kind stripe, left
+// of the icon on a full card and of the name on a compact one).
 void verifyCardsDrawn(MainWindow *window, const QImage &shot, const QList<Id> &ids)
 {
     MapView *view = window->mapView();
@@ -39,7 +40,7 @@ void verifyCardsDrawn(MainWindow *window, const QImage &shot, const QList<Id> &i
             nodes.append(*n);
     for (const Node &n : nodes) {
         const QPointF at = blocks ? QPointF(n.x + MapStyle::kNodeWidth / 2, n.y + MapStyle::kNodeHeight / 2)
-                                  : QPointF(n.x + MapStyle::kNodeWidth * 0.6, n.y + MapStyle::kNodeHeight - 6);
+                                  : QPointF(n.x + 9, n.y + MapStyle::kNodeHeight / 2);
         const QColor expected = blocks ? window->mapScene()->nodeItem(n.id)->blockColor() : QColor(Qt::white);
         const QPoint p = view->viewport()->mapTo(window, view->mapFromScene(at));
         drawn += near(pixelAt(shot, p), expected, 16) ? 1 : 0;
