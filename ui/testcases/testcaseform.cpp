@@ -561,6 +561,9 @@ void TestCaseForm::addStep(const QString &type)
     const Check step = CheckFormFactory::instance().newCheck(type);
     setChecks(t->checks + QList<Check> { step }, tr("Add step"));
     selectCheck(step.id);
+    // The refresh during our own command left the form alone (m_committing) and the row
+    // was already current: load the new step now, or its first edits go to no step.
+    showStep();
     if (CheckForm *form = currentForm())
         form->setFocus();
 }
