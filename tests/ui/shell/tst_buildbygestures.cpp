@@ -66,6 +66,7 @@ private:
                 if (shown.contains(QRect(w->mapToGlobal(QPoint()), w->size())))
                     return;
                 area->ensureWidgetVisible(w);
+                QTest::qWait(100); // the scrolled form laid out before the next click
                 step();
                 return;
             }
