@@ -105,6 +105,16 @@ public:
     Result<QList<Run>> runs() const; // oldest first
     Result<QList<CheckResult>> results(const Id &runId) const;
     Result<QList<CheckResult>> latestResults() const; // the newest result of every check
+    // "The store changed under me" (projectdocumentsync.cpp): another writer (a second
+    // window, flowbench-cli, git checkout of the same file) committed to the project. Reads
+    // it again and brings the cache up to date with the usual change signals, so views
+    // keep their selection, scroll and zoom. The undo stack stays: a command whose items
+    // another writer changed meanwhile is refused as a revision conflict when undone or
+    // redone, never overwriting. `changes` (may be null) receives what differed; when
+    // nothing did, no signal is emitted (environments always say environmentsChanged).
+    Status syncWithStore(ProjectChangeSet *changes = nullptr);
+    // Changes when another writer commits (SQLite data_version); not for our own edits.
+    Result<qint64> storeVersion() const;
     // Writes the whole project as stored (content, environments, run history) into a new
     // project file at `path`, replacing it only once complete (writeProjectFile).
     Status saveCopy(const QString &path) const;

@@ -30,6 +30,8 @@ QString RunSelection::describe() const
         parts << QStringLiteral("tag %1").arg(t);
     for (const QString &id : testCaseIds)
         parts << QStringLiteral("test case %1").arg(id);
+    if (!untilCheckId.isEmpty())
+        parts << QStringLiteral("up to step %1").arg(untilCheckId);
     return parts.join(QStringLiteral(", "));
 }
 
@@ -65,7 +67,7 @@ Result<QList<TestCase>> selectTestCases(const Project &project, const RunSelecti
     QSet<Id> caseIds;
     for (const QString &id : selection.testCaseIds) {
         const bool exists = std::any_of(project.testCases.begin(), project.testCases.end(),
-                                        [&](const TestCase &t) { return t.id == id; });
+            [&](const TestCase &t) { return t.id == id; });
         if (!exists) {
             QStringList ids;
             for (const TestCase &t : project.testCases)
@@ -88,9 +90,17 @@ Result<QList<TestCase>> selectTestCases(const Project &project, const RunSelecti
             continue;
         if (!selection.tags.isEmpty()
             && std::none_of(selection.tags.begin(), selection.tags.end(),
-                            [&](const QString &tag) { return t.tags.contains(tag); }))
+                [&](const QString &tag) { return t.tags.contains(tag); }))
             continue;
         picked.append(t);
+        if (!selection.untilCheckId.isEmpty()) {
+            QList<Check> &checks = picked.last().checks;
+            for (int i = 0; i < checks.size(); ++i)
+                if (checks.at(i).id == selection.untilCheckId) {
+                    checks = checks.mid(0, i + 1);
+                    break;
+                }
+        }
     }
     // Stable order for reports: by node name, then the node's own order.
     auto nodeName = [&](const Id &id) {

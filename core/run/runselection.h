@@ -14,12 +14,19 @@ namespace flowbench {
 // Manual test cases are never selected: they have nothing to run.
 struct RunSelection
 {
-    QStringList flows;       // flow names
-    QStringList nodes;       // node names
+    QStringList flows; // flow names
+    QStringList nodes; // node names
     QStringList testCaseIds;
     QStringList tags;
+    // "Run Step": each selected test case runs its steps only up to and including the
+    // check of this id (earlier steps run too, so their captures reach it; cleanup steps
+    // still run). Empty: every step. A test case without that check runs whole.
+    QString untilCheckId;
 
-    bool isAll() const { return flows.isEmpty() && nodes.isEmpty() && testCaseIds.isEmpty() && tags.isEmpty(); }
+    bool isAll() const
+    {
+        return flows.isEmpty() && nodes.isEmpty() && testCaseIds.isEmpty() && tags.isEmpty();
+    }
     // For a person and for Run::selection: "all", "flow Checkout, tag smoke".
     QString describe() const;
 };

@@ -234,6 +234,16 @@ bool ProjectStore::isReadOnly() const { return !d->readOnlyReason.isEmpty(); }
 QString ProjectStore::readOnlyReason() const { return d->readOnlyReason; }
 int ProjectStore::schemaVersion() const { return d->schemaVersion; }
 
+Result<qint64> ProjectStore::dataVersion() const
+{
+    QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
+        return Result<qint64>::failure(
+            QStringLiteral("%1: cannot read its data version: %2").arg(d->path, describeSqlError(q.lastError(), &db)));
+    return q.value(0).toLongLong();
+}
+
 StoreResult ProjectStore::create(const QString &path, const QString &projectName)
 {
     if (QFileInfo::exists(path))

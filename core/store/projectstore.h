@@ -65,6 +65,9 @@ public:
     // when it is not.
     QString readOnlyReason() const;
     int schemaVersion() const;
+    // SQLite's PRAGMA data_version on this connection: it changes when another connection
+    // (another window, flowbench-cli) commits to the file, never for this store's own edits.
+    Result<qint64> dataVersion() const;
 
     Result<QString> projectName() const;
     Status setProjectName(const QString &name);

@@ -12,6 +12,7 @@
 #include "map/nodeitem.h"
 
 #include <QGraphicsSceneMouseEvent>
+#include <algorithm>
 #include <QSet>
 
 namespace flowbench {
@@ -397,6 +398,11 @@ void MapScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     m_dragging = item != nullptr;
+    if (!item && event->button() == Qt::LeftButton && !m_pickMode) {
+        const QList<QGraphicsItem *> under = items(event->scenePos());
+        if (std::none_of(under.begin(), under.end(), [](QGraphicsItem *i) { return dynamic_cast<EdgeItem *>(i); }))
+            emit backgroundClicked();
+    }
     QGraphicsScene::mousePressEvent(event);
 }
 

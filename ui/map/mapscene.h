@@ -85,6 +85,8 @@ public:
     void placeEdgeLabelsNow();
 
 signals:
+    // A left click on the canvas, a group's background included, with no card or edge under it.
+    void backgroundClicked();
     void connectRequested(const flowbench::Id &from, const flowbench::Id &to, const QPoint &screenPos);
     void renameRequested(const flowbench::Id &nodeId);
     void nodePicked(const flowbench::Id &nodeId);

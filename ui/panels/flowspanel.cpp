@@ -44,11 +44,17 @@ FlowsPanel::FlowsPanel(QWidget *parent)
     m_cancelButton->setVisible(false);
     m_deleteButton = new QPushButton(tr("Delete"));
     m_deleteButton->setEnabled(false);
+    m_showAllButton = new QPushButton(tr("Show All"));
+    m_showAllButton->setObjectName(QStringLiteral("clearHighlightButton"));
+    m_showAllButton->setToolTip(
+        tr("Clear the flow highlight: show the whole map (Esc, or a click on an empty spot)"));
+    m_showAllButton->setEnabled(false);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_newButton);
     buttons->addWidget(m_finishButton);
     buttons->addWidget(m_cancelButton);
     buttons->addStretch();
+    buttons->addWidget(m_showAllButton);
     buttons->addWidget(m_deleteButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -60,8 +66,10 @@ FlowsPanel::FlowsPanel(QWidget *parent)
     connect(m_finishButton, &QPushButton::clicked, this, &FlowsPanel::finishPicking);
     connect(m_cancelButton, &QPushButton::clicked, this, &FlowsPanel::cancelPicking);
     connect(m_deleteButton, &QPushButton::clicked, this, &FlowsPanel::removeCurrent);
+    connect(m_showAllButton, &QPushButton::clicked, this, &FlowsPanel::clearHighlight);
     connect(m_list, &QTreeWidget::currentItemChanged, this, [this] {
         m_deleteButton->setEnabled(m_list->currentItem() != nullptr);
+        m_showAllButton->setEnabled(m_list->currentItem() != nullptr && !m_picking);
         if (m_scene && !m_picking)
             m_scene->setHighlightedFlow(currentFlow());
     });
@@ -91,6 +99,10 @@ void FlowsPanel::setDocument(ProjectDocument *document, MapScene *scene)
         connect(document, &ProjectDocument::nodesAdded, this, &FlowsPanel::reload);
     }
     if (scene) {
+        connect(scene, &MapScene::backgroundClicked, this, [this] {
+            if (hasHighlight())
+                clearHighlight();
+        });
         connect(scene, &MapScene::nodePicked, this, [this](const Id &id) {
             if (!m_picking)
                 return;

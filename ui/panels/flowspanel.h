@@ -27,7 +27,7 @@ public:
     void newFlow(); // asks for a name, then starts picking its nodes
     void startPicking(const QString &name);
     bool hasHighlight() const; // a flow is shown on the map
-    void clearHighlight();     // no flow selected, none shown
+    void clearHighlight(); // no flow selected, none shown
     void finishPicking();
     void cancelPicking();
     QList<Id> pickedPath() const { return m_path; }
@@ -53,6 +53,7 @@ private:
     QPushButton *m_finishButton;
     QPushButton *m_cancelButton;
     QPushButton *m_deleteButton;
+    QPushButton *m_showAllButton; // clears the highlight
     bool m_picking = false;
     QString m_pickName;
     QList<Id> m_path;

@@ -1,4 +1,5 @@
 #include "run/resultspanel.h"
+#include "run/responseviewer.h"
 
 #include <QComboBox>
 #include <QCoreApplication>
@@ -8,8 +9,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
-#include <QJsonDocument>
-#include <QPlainTextEdit>
+#include <QRegularExpression>
+#include <QResizeEvent>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -27,30 +28,31 @@ QString durationText(qint64 ms)
     return QCoreApplication::translate("ResultsPanel", "%1 s").arg(ms / 1000.0, 0, 'f', 1);
 }
 
-// Evidence as a person reads it: a JSON body (alone, or after a status / header block)
-// indented, anything else as it came.
-QString readableEvidence(const QString &evidence)
-{
-    auto pretty = [](const QString &text, QString *out) {
-        QJsonParseError error;
-        const QJsonDocument doc = QJsonDocument::fromJson(text.trimmed().toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError || doc.isNull())
-            return false;
-        *out = QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
-        return true;
-    };
-    QString out;
-    if (pretty(evidence, &out))
-        return out;
-    for (const QChar open : { QLatin1Char('{'), QLatin1Char('[') }) {
-        const int at = evidence.indexOf(QLatin1Char('\n') + open);
-        if (at >= 0 && pretty(evidence.mid(at + 1), &out))
-            return evidence.left(at + 1) + out;
-    }
-    return evidence;
-}
-
 } // namespace
+
+QString selectionForPeople(const QString &selection, const Project &project)
+{
+    static const QRegularExpression ids(QStringLiteral("\\b(test case|up to step) ([0-9a-fA-F-]{8,})"));
+    QString out;
+    qsizetype from = 0;
+    for (QRegularExpressionMatchIterator it = ids.globalMatch(selection); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        out += selection.mid(from, m.capturedStart() - from);
+        from = m.capturedEnd();
+        const QString id = m.captured(2);
+        QString name;
+        for (const TestCase &t : project.testCases) {
+            if (m.captured(1) == QLatin1String("test case") && t.id == id)
+                name = QCoreApplication::translate("ResultsPanel", "test case “%1”").arg(t.title);
+            for (const Check &c : t.checks)
+                if (m.captured(1) != QLatin1String("test case") && c.id == id)
+                    name = QCoreApplication::translate("ResultsPanel", "up to step “%1”")
+                               .arg(c.name.isEmpty() ? c.type : c.name);
+        }
+        out += name.isEmpty() ? m.captured() : name;
+    }
+    return out + selection.mid(from);
+}
 
 // ---- ResultsModel ---------------------------------------------------------------------
 
@@ -279,7 +281,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     , m_tablePages(new QStackedWidget(this))
     , m_view(new QTableView(this))
     , m_empty(new QLabel(this))
-    , m_details(new QPlainTextEdit(this))
+    , m_details(new ResponseViewer(this))
 {
     m_filter->setSourceModel(m_model);
     m_filter->setSortRole(ResultsModel::SortRole);
@@ -318,21 +320,20 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_tablePages->addWidget(m_view);
     m_tablePages->addWidget(m_empty);
 
-    m_details->setObjectName(QStringLiteral("details"));
-    m_details->setReadOnly(true);
-    m_details->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_details->setPlaceholderText(tr("Select a result to see its message and evidence."));
-    m_details->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_details->setObjectName(QStringLiteral("responseViewer"));
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_summary, 1);
     bar->addWidget(m_mode);
     bar->addWidget(m_search);
     auto *splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter = splitter;
+    splitter->setObjectName(QStringLiteral("resultsSplitter"));
     splitter->addWidget(m_tablePages);
     splitter->addWidget(m_details);
-    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
@@ -370,9 +371,21 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     updateEmptyState();
 }
 
+void ResultsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const Qt::Orientation wanted = width() > 2 * height() ? Qt::Horizontal : Qt::Vertical;
+    if (m_splitter->orientation() != wanted) {
+        m_splitter->setOrientation(wanted);
+        const int room = wanted == Qt::Horizontal ? width() : height();
+        m_splitter->setSizes({ room / 2, room - room / 2 });
+    }
+}
+
 void ResultsPanel::setRun(const Run &run, const QList<CheckResult> &results, const Project &project)
 {
     m_run = run;
+    m_run.selection = selectionForPeople(run.selection, project);
     m_model->setProject(project);
     QList<CheckResult> own;
     for (const CheckResult &r : results)
@@ -406,7 +419,7 @@ void ResultsPanel::setSearchText(const QString &text)
 }
 QString ResultsPanel::detailsText() const
 {
-    return m_details->toPlainText();
+    return m_details->rawText();
 }
 QString ResultsPanel::summaryText() const
 {
@@ -459,14 +472,10 @@ void ResultsPanel::updateDetails()
     }
     const CheckResult &r = m_model->results().at(index.row());
     auto cell = [&](int column) { return m_model->index(index.row(), column).data().toString(); };
-    QString text = tr("%1 — %2 / %3 (%4)\nStatus: %5, %6, %n attempt(s)\n", nullptr, r.attempts)
-                       .arg(cell(ResultsModel::NodeColumn), cell(ResultsModel::TestCaseColumn),
-                           cell(ResultsModel::CheckColumn), cell(ResultsModel::TypeColumn),
-                           ResultsModel::statusText(r.status), durationText(r.durationMs));
-    text += QLatin1Char('\n') + tr("Message:") + QLatin1Char('\n')
-        + (r.message.isEmpty() ? tr("(none)") : r.message) + QLatin1String("\n\n") + tr("Evidence:")
-        + QLatin1Char('\n') + (r.evidence.isEmpty() ? tr("(none)") : readableEvidence(r.evidence));
-    m_details->setPlainText(text);
+    const QString title = tr("%1 — %2 / %3 (%4)")
+                              .arg(cell(ResultsModel::NodeColumn), cell(ResultsModel::TestCaseColumn),
+                                  cell(ResultsModel::CheckColumn), cell(ResultsModel::TypeColumn));
+    m_details->showResult(r, cell(ResultsModel::TypeColumn), title);
 }
 
 } // namespace flowbench

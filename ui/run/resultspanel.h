@@ -10,11 +10,17 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
 namespace flowbench {
+
+class ResponseViewer;
+
+// A run's selection as stored ("test case 1f3c…, up to step 9a0b…", ids: stable in the
+// file) with the ids replaced by the titles and step names the project has now.
+QString selectionForPeople(const QString &selection, const Project &project);
 
 // One run's check results as table rows, in arrival order; names come from the project.
 class ResultsModel : public QAbstractTableModel
@@ -81,7 +87,7 @@ private:
 };
 
 // The results of one run: live during the run (appendResult), a filter, a text search,
-// and a details pane with the message and evidence. Double-click jumps to the node.
+// and a response viewer with the selected result's message and evidence. Double-click jumps to the node.
 class ResultsPanel : public QWidget
 {
     Q_OBJECT
@@ -95,6 +101,7 @@ public:
     QTableView *view() const { return m_view; }
     ResultsModel *model() const { return m_model; }
     QString detailsText() const;
+    ResponseViewer *responseViewer() const { return m_details; }
     QString summaryText() const;
 
 public slots:
@@ -104,6 +111,11 @@ public slots:
 
 signals:
     void nodeActivated(const flowbench::Id &nodeId);
+
+protected:
+    // In a wide, short dock (the bottom one) the response viewer goes beside the table,
+    // where it gets the whole height; in a tall one, below it.
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void updateSummary();
@@ -119,7 +131,8 @@ private:
     QStackedWidget *m_tablePages;
     QTableView *m_view;
     QLabel *m_empty;
-    QPlainTextEdit *m_details;
+    ResponseViewer *m_details;
+    QSplitter *m_splitter = nullptr;
 };
 
 } // namespace flowbench

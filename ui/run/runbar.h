@@ -19,7 +19,7 @@ namespace flowbench {
 // What the user asked to run; the owner resolves it against the map's selection.
 struct RunScope
 {
-    enum Kind { SelectedNode, SelectedTestCase, Flow, Everything, ImpactSet };
+    enum Kind { SelectedNode, SelectedTestCase, Flow, Everything, ImpactSet, SelectedStep };
     Kind kind = Everything;
     Id flowId; // for Flow
     bool operator==(const RunScope &o) const { return kind == o.kind && flowId == o.flowId; }

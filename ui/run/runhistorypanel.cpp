@@ -137,8 +137,8 @@ void RunHistoryPanel::setRuns(
         item->setData(StartedColumn, kIdRole, run.id);
         item->setText(StartedColumn, locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat));
         item->setText(EnvironmentColumn, run.environment);
-        item->setText(
-            SelectionColumn, run.cancelled ? tr("%1 (cancelled)").arg(run.selection) : run.selection);
+        const QString selection = selectionForPeople(run.selection, project);
+        item->setText(SelectionColumn, run.cancelled ? tr("%1 (cancelled)").arg(selection) : selection);
         item->setText(PassedColumn, QString::number(run.passed));
         item->setText(FailedColumn, QString::number(run.failed));
         item->setText(ErrorsColumn, QString::number(run.errors));

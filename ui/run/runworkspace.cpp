@@ -1,4 +1,5 @@
 #include "run/runworkspace.h"
+#include "testcases/testcaseform.h"
 
 #include "analysis/coveragepanel.h"
 #include "analysis/impactanalysis.h"
@@ -169,7 +170,30 @@ void RunWorkspace::createDocks()
         if (m_controller)
             for (const CheckResult &r : m_controller->latestResults())
                 if (r.checkId == checkId)
-                    m_editor->setLastEvidence(checkId, r.evidence.toUtf8());
+                    m_editor->form()->setLastResult(r);
+    });
+    // Run Step: the run bar asks before a protected environment, as for any run.
+    connect(m_editor->form(), &TestCaseForm::runStepRequested, this, [this] {
+        if (m_runBar->currentEnvironment().isEmpty()) {
+            QString error;
+            if (!run(RunScope { RunScope::SelectedStep, {} }, &error))
+                emit statusMessage(error, 10000);
+        } else {
+            m_runBar->requestRun(RunScope { RunScope::SelectedStep, {} });
+        }
+    });
+    connect(m_editor, &TestCaseEditor::runTestCaseRequested, this, [this] {
+        if (m_runBar->currentEnvironment().isEmpty()) {
+            QString error;
+            if (!run(RunScope { RunScope::SelectedTestCase, {} }, &error))
+                emit statusMessage(error, 10000);
+        } else {
+            m_runBar->requestRun(RunScope { RunScope::SelectedTestCase, {} });
+        }
+    });
+    connect(m_editor->form(), &TestCaseForm::cancelStepRequested, this, [this] {
+        if (m_controller)
+            m_controller->cancel();
     });
     connect(m_editor, &TestCaseEditor::currentTestCaseChanged, this, [this] {
         m_runBar->setSelection(!selectedNodes().isEmpty(), !m_editor->currentTestCaseId().isEmpty());
@@ -321,11 +345,22 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
             m_results->setRun(run, {}, m_controller->project());
             m_resultsDock->raise();
             emit runStarted();
+            if (!m_stepRunOf.isEmpty())
+                m_editor->form()->setStepRunning(true, tr("Running…"));
             emit statusMessage(tr("Running %1 in %2…").arg(run.selection, run.environment), 0);
             updateActions();
         });
     connect(m_controller, &RunController::checkFinished, m_results, &ResultsPanel::appendResult);
+    // The check editor shows each check's last response as it arrives ("Try it" uses it).
+    connect(m_controller, &RunController::checkFinished, m_editor->form(), &TestCaseForm::setLastResult);
     connect(m_controller, &RunController::progress, m_runBar, &RunBar::setProgress);
+    connect(m_controller, &RunController::progress, this, [this](int done, int total, int failed) {
+        if (m_stepRunOf.isEmpty())
+            return;
+        m_editor->form()->setStepRunning(true,
+            failed ? tr("%1 / %2 steps — %3 failed").arg(done).arg(total).arg(failed)
+                   : tr("%1 / %2 steps").arg(done).arg(total));
+    });
     connect(
         m_controller, &RunController::nodeOutcomeChanged, this, [this](const Id &id, const NodeOutcome &o) {
             if (m_overlay)
@@ -337,6 +372,14 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
     });
     connect(m_controller, &RunController::finished, this, [this](const Run &run, const QString &storeError) {
         m_runBar->runFinished();
+        if (!m_stepRunOf.isEmpty()) {
+            QString state = run.cancelled ? tr("Cancelled") : QString();
+            for (const CheckResult &r : m_controller->currentResults())
+                if (r.checkId == m_stepRunOf && !run.cancelled)
+                    state = tr("Step: %1").arg(ResultsModel::statusText(r.status));
+            m_editor->form()->setStepRunning(false, state);
+            m_stepRunOf.clear();
+        }
         if (m_overlay)
             m_overlay->setRunning({});
         m_results->setRun(run, m_controller->currentResults(), m_controller->project());
@@ -511,13 +554,26 @@ bool RunWorkspace::run(const RunScope &scope, QString *error)
                 tr("The impact set has no automated test case: select a node and Show Impact first."));
         break;
     }
+    case RunScope::SelectedStep: {
+        const TestCase *t = m_document->testCase(m_editor->currentTestCaseId());
+        if (!t || m_editor->currentCheckId().isEmpty())
+            return fail(tr("Select a step of a test case in the Test Cases dock first."));
+        addRunnable(*t);
+        if (selection.testCaseIds.isEmpty())
+            return fail(tr("“%1” is manual or has no checks: nothing to run.").arg(t->title));
+        selection.untilCheckId = m_editor->currentCheckId();
+        break;
+    }
     case RunScope::Everything:
         break;
     }
+    m_stepRunOf = selection.untilCheckId;
     const Status started
         = m_controller->start(selection, m_runBar->currentEnvironment(), m_runBar->isCurrentProtected());
-    if (!started)
+    if (!started) {
+        m_stepRunOf.clear();
         return fail(started.error());
+    }
     return true;
 }
 

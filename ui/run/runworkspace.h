@@ -109,6 +109,7 @@ private:
     QList<QAction *> m_actions;
     QMenu *m_runMenu = nullptr;
     QAction *m_cancelAction = nullptr;
+    Id m_stepRunOf; // the step a Run Step runs up to, while it runs
     QTimer m_refreshTimer; // analyses follow edits once the event loop is idle
 };
 

@@ -1,6 +1,8 @@
 #include "shell/documentcontroller.h"
 
 #include "document/projectdocument.h"
+#include "document/storewatcher.h"
+#include "model/projectchangeset.h"
 #include "store/databasefile.h"
 
 #include <QCoreApplication>
@@ -11,6 +13,8 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUndoStack>
+#include <utility>
 
 namespace flowbench {
 
@@ -38,10 +42,26 @@ DocumentController::~DocumentController() = default;
 void DocumentController::setDocument(std::unique_ptr<ProjectDocument> document)
 {
     std::unique_ptr<ProjectDocument> old = std::move(m_document);
+    if (m_watcher) {
+        m_watcher->disconnect(this);
+        m_watcher->deleteLater(); // this may run inside its own signal
+    }
+    m_watcher = nullptr;
     m_document = std::move(document);
-    if (m_document)
+    if (m_document) {
         connect(m_document.get(), &ProjectDocument::errorOccurred, this,
             [this](const QString &message) { showError(tr("The change was not saved"), message); });
+        m_watcher = new StoreWatcher(m_document.get(), this);
+        connect(m_watcher, &StoreWatcher::changedUnderneath, this, [this] {
+            if (Status s = syncExternalChanges(); !s)
+                emit statusMessage(
+                    tr("The project changed on disk and could not be read again: %1").arg(s.error()), 0);
+        });
+        connect(m_watcher, &StoreWatcher::replaced, this, [this] {
+            m_replaced = true;
+            emit fileReplaced();
+        });
+    }
     emit documentChanged(m_document.get());
     old.reset(); // its views have let go of it
 }
@@ -60,7 +80,51 @@ Status DocumentController::reload()
 {
     if (!m_document)
         return Status::failure(tr("No project is open."));
-    return openProjectFile(m_document->filePath());
+    const QString path = m_document->filePath();
+    // The old store lets go of the file first: a file replaced under its name (git
+    // checkout) must not be read through the old file's -wal and -shm, which SQLite
+    // would share with a second connection opened while the first is still open.
+    closeProject();
+    if (std::exchange(m_replaced, false)) {
+        const QStringList setAside = StoreWatcher::setAsideStaleJournal(path);
+        if (!setAside.isEmpty())
+            emit statusMessage(
+                tr("The project file was replaced; the old file's journal (its last edits) was kept as %1")
+                    .arg(QDir::toNativeSeparators(setAside.first())),
+                0);
+    }
+    return openProjectFile(path);
+}
+
+Status DocumentController::syncExternalChanges()
+{
+    if (!m_document)
+        return Status::failure(tr("No project is open."));
+    ProjectChangeSet changes;
+    if (Status s = m_document->syncWithStore(&changes); !s)
+        return s;
+    QStringList parts;
+    if (!changes.added.nodes.isEmpty() || !changes.added.edges.isEmpty() || !changes.added.testCases.isEmpty()
+        || !changes.added.flows.isEmpty())
+        parts << tr("added %1").arg(ProjectChangeSet::describe(changes.added));
+    if (!changes.changed.nodes.isEmpty() || !changes.changed.edges.isEmpty()
+        || !changes.changed.testCases.isEmpty() || !changes.changed.flows.isEmpty())
+        parts << tr("changed %1").arg(ProjectChangeSet::describe(changes.changed));
+    if (!changes.removed.nodes.isEmpty() || !changes.removed.edges.isEmpty()
+        || !changes.removed.testCases.isEmpty() || !changes.removed.flows.isEmpty())
+        parts << tr("removed %1").arg(ProjectChangeSet::describe(changes.removed));
+    if (parts.isEmpty())
+        return success(); // a run, an environment, or nothing the map shows
+    // Undo stays: a step on something changed out there is refused by the store's
+    // revision check (and says so), never written over the other program's edit.
+    const QString undo = m_document->undoStack()->canUndo()
+        ? tr(" Undo is kept; a step on something changed there is refused, not overwritten.")
+        : QString();
+    emit statusMessage(
+        tr("Another program changed %1: %2.%3")
+            .arg(QFileInfo(m_document->filePath()).fileName(), parts.join(QStringLiteral("; ")), undo),
+        15000);
+    return success();
 }
 
 Status DocumentController::newProjectFile(const QString &path)

@@ -11,6 +11,7 @@ class QWidget;
 namespace flowbench {
 
 class ProjectDocument;
+class StoreWatcher;
 
 // The open project's life: new, open, Save As, close, the recent files and the example.
 // It owns the ProjectDocument and says when it changes (documentChanged, with the new
@@ -50,10 +51,19 @@ public:
     QStringList recentFiles() const; // those that still exist, newest first
     static QString examplePath(); // empty when the example is not installed
 
+    // Another process changing the open file is noticed (StoreWatcher) and taken into the
+    // open document in place (ProjectDocument::syncWithStore): the view keeps selection,
+    // scroll, zoom and undo. A file replaced under its name asks for fileReplaced().
+    StoreWatcher *storeWatcher() const { return m_watcher; }
+    // Takes what another process wrote into the open document now; the status bar says what.
+    Status syncExternalChanges();
+
 signals:
     void documentChanged(flowbench::ProjectDocument *document);
     void recentFilesChanged(const QStringList &paths);
     void statusMessage(const QString &message, int timeoutMs);
+    // The project file was replaced (git checkout, a copy over it): reopen it (reload()).
+    void fileReplaced();
 
 private:
     void setDocument(std::unique_ptr<ProjectDocument> document);
@@ -62,6 +72,8 @@ private:
 
     QWidget *m_window;
     std::unique_ptr<ProjectDocument> m_document;
+    StoreWatcher *m_watcher = nullptr;
+    bool m_replaced = false; // the next reload() opens a file replaced under its name
 };
 
 } // namespace flowbench

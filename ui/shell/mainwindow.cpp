@@ -1,4 +1,5 @@
 #include "shell/mainwindow.h"
+#include "shell/helppages.h"
 
 #include "document/projectdocument.h"
 #include "map/export/mapexportactions.h"
@@ -39,6 +40,8 @@
 #include <QFileInfo>
 #include <QGraphicsItem>
 #include <QLabel>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -117,6 +120,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_documents, &DocumentController::documentChanged, this, &MainWindow::setDocument);
     connect(m_documents, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_documents, &DocumentController::statusMessage, this, &MainWindow::showMessage);
+    connect(m_documents, &DocumentController::fileReplaced, this, &MainWindow::reloadProject);
     connect(m_mapEditor, &MapEditor::statusMessage, this, &MainWindow::showMessage);
     connect(m_runWorkspace, &RunWorkspace::statusMessage, this, &MainWindow::showMessage);
     connect(m_welcome, &WelcomeWidget::newRequested, m_documents, &DocumentController::newProjectDialog);
@@ -337,6 +341,9 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
     keys->setObjectName(QStringLiteral("actionShortcuts"));
+    (new HelpPages(this, [this](const QString &name) { return action(name); },
+         [this] { m_documents->openExample(); }))
+        ->addTo(help);
     help->addSeparator();
     help->addAction(tr("&About Flowbench"), this, [this] {
         QMessageBox::about(this, tr("About Flowbench"),
@@ -577,8 +584,20 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         QAction *run = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
         run->setObjectName(QStringLiteral("contextRunChecks"));
         run->setEnabled(action(QStringLiteral("actionRunNode"))->isEnabled());
-        if (nodes.size() == 1)
+        if (nodes.size() == 1) {
             menu.addAction(action(QStringLiteral("actionAddTestCase")));
+            QAction *impact = menu.addAction(tr("Show &Impact"), this,
+                [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
+            impact->setObjectName(QStringLiteral("contextShowImpact"));
+        }
+        QAction *copyName = menu.addAction(tr("Copy &Name"), this, [this, nodes] {
+            QStringList names;
+            for (const Id &id : nodes)
+                if (const Node *n = document()->node(id))
+                    names << n->name;
+            QGuiApplication::clipboard()->setText(names.join(QLatin1Char('\n')));
+        });
+        copyName->setObjectName(QStringLiteral("contextCopyName"));
         menu.addSeparator();
         menu.addActions(m_actions->actions({ QStringLiteral("actionCopy"), QStringLiteral("actionDelete") }));
     } else {

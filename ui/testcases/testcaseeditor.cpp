@@ -8,9 +8,12 @@
 #include "testcases/checkforms/checkform.h"
 #include "testcases/testcaseform.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QShortcut>
@@ -45,7 +48,8 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
     , m_pages(new QStackedWidget(this))
     , m_header(new QLabel(this))
     , m_list(new QListWidget(this))
-    , m_listEmpty(emptyStateLabel(tr("No test cases on this node yet.\nAdd one to say how it is verified."), this))
+    , m_listEmpty(
+          emptyStateLabel(tr("No test cases on this node yet.\nAdd one to say how it is verified."), this))
     , m_add(new QPushButton(tr("&Add"), this))
     , m_duplicate(new QPushButton(tr("D&uplicate"), this))
     , m_remove(new QPushButton(tr("De&lete"), this))
@@ -121,7 +125,41 @@ TestCaseEditor::TestCaseEditor(QWidget *parent)
             QMetaObject::invokeMethod(this, &TestCaseEditor::listReordered, Qt::QueuedConnection);
     });
     connect(m_form, &TestCaseForm::currentCheckChanged, this, &TestCaseEditor::currentCheckChanged);
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, &TestCaseEditor::showListMenu);
     refresh();
+}
+
+// Right-click on a test case: what the buttons do, plus Run and Copy Title.
+void TestCaseEditor::showListMenu(const QPoint &pos)
+{
+    QListWidgetItem *item = m_list->itemAt(pos);
+    if (!item || !m_document)
+        return;
+    m_list->setCurrentItem(item);
+    const Id id = currentTestCaseId();
+    const TestCase *t = m_document->testCase(id);
+    if (!t)
+        return;
+    const bool editable = !m_document->isReadOnly();
+    QMenu menu(this);
+    QAction *run = menu.addAction(tr("&Run"), this, [this, id] { emit runTestCaseRequested(id); });
+    run->setObjectName(QStringLiteral("contextRunTestCase"));
+    run->setEnabled(t->automated && !t->checks.isEmpty());
+    if (!run->isEnabled())
+        run->setToolTip(tr("Manual, or no steps: nothing to run"));
+    menu.addSeparator();
+    QAction *duplicate = menu.addAction(tr("D&uplicate"), this, &TestCaseEditor::duplicateTestCase);
+    duplicate->setObjectName(QStringLiteral("contextDuplicateTestCase"));
+    duplicate->setEnabled(editable);
+    QAction *remove = menu.addAction(tr("De&lete"), this, &TestCaseEditor::removeTestCase);
+    remove->setObjectName(QStringLiteral("contextDeleteTestCase"));
+    remove->setEnabled(editable);
+    menu.addSeparator();
+    QAction *copy = menu.addAction(
+        tr("&Copy Title"), this, [title = t->title] { QGuiApplication::clipboard()->setText(title); });
+    copy->setObjectName(QStringLiteral("contextCopyTitle"));
+    menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
 // Closing the window moves focus, and a focused field then reports editingFinished:

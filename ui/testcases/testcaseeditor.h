@@ -50,6 +50,8 @@ public:
 signals:
     void currentTestCaseChanged(const flowbench::Id &testCaseId);
     void currentCheckChanged(const flowbench::Id &checkId);
+    // "Run" in a test case's context menu: run the current test case.
+    void runTestCaseRequested(const flowbench::Id &testCaseId);
 
 public slots:
     void addTestCase(); // "New test case" on the node, selected, its title ready to type over
@@ -69,6 +71,7 @@ private:
     void reorder(const QList<Id> &order);
     void listReordered();
     void updateStates();
+    void showListMenu(const QPoint &pos);
 
     ProjectDocument *m_document = nullptr;
     Id m_nodeId;

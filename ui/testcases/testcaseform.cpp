@@ -3,6 +3,8 @@
 
 #include "document/changevalue.h"
 #include "document/projectdocument.h"
+#include "run/responseparts.h"
+#include "run/responseviewer.h"
 #include "testcases/checkforms/checkform.h"
 #include "testcases/checkforms/checkformfactory.h"
 #include "testcases/checkforms/committingtextedit.h"
@@ -16,6 +18,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSplitter>
@@ -71,6 +74,9 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     , m_stepDown(textToolButton(tr("↓"), tr("Move step down (Alt+Down)"), this))
     , m_removeStep(textToolButton(tr("Delete"), tr("Delete the step"), this))
     , m_formPages(new QStackedWidget(this))
+    , m_runStep(new QPushButton(tr("Run Step"), this))
+    , m_runStepState(new QLabel(this))
+    , m_response(new ResponseViewer(this))
 {
     m_title->setObjectName(QStringLiteral("title"));
     m_titleError->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -146,8 +152,33 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     stepsSplitter->setChildrenCollapsible(false);
     stepsSplitter->addWidget(stepsList);
     stepsSplitter->addWidget(formScroll);
+    // The step's last response and "Run Step" below its form.
+    m_runStep->setObjectName(QStringLiteral("runStep"));
+    m_runStep->setToolTip(tr("Run this test case up to this step in the selected environment "
+                             "(earlier steps run first, for their captures)"));
+    m_runStepState->setObjectName(QStringLiteral("runStepState"));
+    m_runStepState->setTextFormat(Qt::PlainText);
+    m_runStepState->setStyleSheet(QStringLiteral("color: palette(mid);"));
+    m_response->setObjectName(QStringLiteral("lastResponse"));
+    auto *responseBox = new QGroupBox(tr("Last response"), this);
+    auto *responseLayout = new QVBoxLayout(responseBox);
+    auto *runRow = new QHBoxLayout;
+    runRow->addWidget(m_runStep);
+    runRow->addWidget(m_runStepState, 1);
+    responseLayout->addLayout(runRow);
+    responseLayout->addWidget(m_response, 1);
+    stepsSplitter->addWidget(responseBox);
     stepsSplitter->setStretchFactor(1, 1);
-    stepsSplitter->setSizes({ 130, 470 });
+    stepsSplitter->setSizes({ 130, 470, 200 });
+    connect(m_runStep, &QPushButton::clicked, this, [this] {
+        if (m_stepRunning) {
+            emit cancelStepRequested();
+            return;
+        }
+        flushEdits();
+        if (!m_id.isEmpty() && !currentCheckId().isEmpty())
+            emit runStepRequested(m_id, currentCheckId());
+    });
     auto *stepsLayout = new QVBoxLayout(stepsBox);
     stepsLayout->addWidget(stepsSplitter);
 
@@ -347,6 +378,7 @@ void TestCaseForm::showStep()
     if (m_evidence.contains(check.id))
         form->setLastEvidence(m_evidence.value(check.id));
     m_formPages->setCurrentWidget(form);
+    showLastResult();
     updateStates();
     emit currentCheckChanged(check.id);
 }
@@ -373,6 +405,50 @@ void TestCaseForm::setLastEvidence(const Id &checkId, const QByteArray &body)
     m_evidence.insert(checkId, body);
     if (CheckForm *form = currentForm(); form && form->checkId() == checkId)
         form->setLastEvidence(body);
+}
+
+void TestCaseForm::setLastResult(const CheckResult &result)
+{
+    m_lastResults.insert(result.checkId, result);
+    QString type;
+    if (const TestCase *t = testCase())
+        for (const Check &c : t->checks)
+            if (c.id == result.checkId)
+                type = c.type;
+    if (type.isEmpty() && m_document)
+        for (const TestCase &t : m_document->testCases())
+            for (const Check &c : t.checks)
+                if (c.id == result.checkId)
+                    type = c.type;
+    // "Try it" evaluates the body, not the status line and headers in front of it.
+    const ResponseParts parts = ResponseParts::parse(type, result.evidence);
+    setLastEvidence(result.checkId, parts.body);
+    showLastResult();
+}
+
+void TestCaseForm::showLastResult()
+{
+    const Id checkId = currentCheckId();
+    const auto it = m_lastResults.constFind(checkId);
+    if (checkId.isEmpty() || it == m_lastResults.constEnd()) {
+        m_response->clear(
+            tr("No response yet: Run Step (or a run that includes this test case) shows it here."));
+        return;
+    }
+    QString type;
+    if (const TestCase *t = testCase())
+        for (const Check &c : t->checks)
+            if (c.id == checkId)
+                type = c.type;
+    m_response->showResult(*it, type, QString());
+}
+
+void TestCaseForm::setStepRunning(bool running, const QString &text)
+{
+    m_stepRunning = running;
+    m_runStep->setText(running ? tr("Cancel") : tr("Run Step"));
+    m_runStepState->setText(text);
+    updateStates();
 }
 
 Id TestCaseForm::currentCheckId() const
@@ -485,6 +561,9 @@ void TestCaseForm::addStep(const QString &type)
     const Check step = CheckFormFactory::instance().newCheck(type);
     setChecks(t->checks + QList<Check> { step }, tr("Add step"));
     selectCheck(step.id);
+    // The refresh during our own command left the form alone (m_committing) and the row
+    // was already current: load the new step now, or its first edits go to no step.
+    showStep();
     if (CheckForm *form = currentForm())
         form->setFocus();
 }
@@ -543,6 +622,7 @@ void TestCaseForm::updateStates()
     m_stepDown->setEnabled(step >= 0 && step < steps - 1);
     m_removeStep->setEnabled(step >= 0);
     m_manualHint->setVisible(t && !t->automated && steps > 0);
+    m_runStep->setEnabled(m_stepRunning || (t && t->automated && step >= 0));
 }
 
 } // namespace flowbench

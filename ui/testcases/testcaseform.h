@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/run.h"
 #include "model/testcase.h"
 
 #include <QByteArray>
@@ -11,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 class QToolButton;
 
@@ -19,6 +21,7 @@ namespace flowbench {
 class CheckForm;
 class CommittingTextEdit;
 class ProjectDocument;
+class ResponseViewer;
 
 // One test case's fields (title, priority, tags, flow, automated, description) and its
 // ordered steps, each step in the form of its check type. Every committed edit is one
@@ -41,6 +44,13 @@ public:
     void setEnvironment(const QString &name);
     // The last response body of a check, for the forms' "Try it".
     void setLastEvidence(const Id &checkId, const QByteArray &body);
+    // The last result of a check: shown under its form ("Last response") and its body
+    // used by "Try it".
+    void setLastResult(const CheckResult &result);
+    // While a Run Step runs: the button becomes Cancel and `text` says how far it got.
+    void setStepRunning(bool running, const QString &text = QString());
+    ResponseViewer *responseViewer() const { return m_response; }
+    QPushButton *runStepButton() const { return m_runStep; }
 
     Id currentCheckId() const;
     void selectCheck(const Id &checkId);
@@ -57,6 +67,10 @@ public slots:
 
 signals:
     void currentCheckChanged(const flowbench::Id &checkId);
+    // "Run Step": run the test case up to the current step (its earlier steps give their
+    // captures) in the selected environment.
+    void runStepRequested(const flowbench::Id &testCaseId, const flowbench::Id &checkId);
+    void cancelStepRequested();
 
 private:
     const TestCase *testCase() const;
@@ -73,11 +87,14 @@ private:
     void showStep();
     void updateConnections();
     void updateStates();
+    void showLastResult();
 
     ProjectDocument *m_document = nullptr;
     Id m_id;
     QString m_environment;
     QHash<Id, QByteArray> m_evidence;
+    QHash<Id, CheckResult> m_lastResults;
+    bool m_stepRunning = false;
     bool m_refreshing = false; // widgets being set from the document: their signals are not edits
     bool m_committing = false; // one of our commands is being pushed
 
@@ -97,6 +114,9 @@ private:
     QToolButton *m_removeStep;
     QStackedWidget *m_formPages;
     QHash<QString, CheckForm *> m_forms;
+    QPushButton *m_runStep;
+    QLabel *m_runStepState;
+    ResponseViewer *m_response;
 };
 
 } // namespace flowbench

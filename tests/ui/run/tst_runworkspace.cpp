@@ -3,41 +3,49 @@
 // cancel a run, edit environments, show the impact of a table; finally a full run of the
 // example project. Screenshots are checked pixel by pixel: each card's fill is the
 // colour its result, coverage or impact gives it.
-#include "support/demobackend.h"
-#include "support/shopproject.h"
-#include "document/projectdocument.h"
-#include "dialogs/environmentdialog.h"
-#include "panels/flowspanel.h"
 #include "analysis/impactpanel.h"
-#include "shell/mainwindow.h"
+#include "dialogs/environmentdialog.h"
+#include "document/projectdocument.h"
 #include "map/mapoverlay.h"
 #include "map/mapscene.h"
+#include "map/mapstyle.h"
 #include "map/mapview.h"
 #include "map/nodeitem.h"
+#include "panels/flowspanel.h"
+#include "run/responseparts.h"
+#include "run/responseviewer.h"
 #include "run/resultspanel.h"
 #include "run/runbar.h"
 #include "run/runcontroller.h"
 #include "run/runhistorypanel.h"
 #include "run/runworkspace.h"
 #include "shell/documentcontroller.h"
-#include "map/mapstyle.h"
+#include "shell/mainwindow.h"
 #include "store/projectstore.h"
+#include "support/demobackend.h"
+#include "support/exampleproject.h"
 #include "support/freeport.h"
 #include "support/projectfile.h"
-#include "support/exampleproject.h"
+#include "support/shopproject.h"
 #include "support/testenv.h"
 #include "ui/screenshots.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPainter>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStandardItemModel>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QTreeWidget>
 #include <QtTest>
 
@@ -72,13 +80,18 @@ void verifyCardFill(MainWindow *window, QWidget *grabbed, const QImage &image, c
     const bool blocks = view->zoom() < NodeItem::kDetailLevel;
     const QPointF at = blocks ? QPointF(n->x + MapStyle::kNodeWidth / 2, n->y + MapStyle::kNodeHeight / 2)
                               : QPointF(n->x + MapStyle::kNodeWidth * 0.6, n->y + MapStyle::kNodeHeight - 6);
-    const QColor expected = blocks ? window->mapScene()->nodeItem(id)->blockColor()
-                                   : overWhite(window->mapScene()->overlay()->cardFill(id).value_or(QColor(Qt::white)));
+    const QColor expected = blocks
+        ? window->mapScene()->nodeItem(id)->blockColor()
+        : overWhite(window->mapScene()->overlay()->cardFill(id).value_or(QColor(Qt::white)));
     QPoint p = view->mapFromScene(at);
     if (grabbed != view->viewport())
         p = view->viewport()->mapTo(grabbed, p);
     const QColor seen = pixelAt(image, p);
-    QVERIFY2(near(seen, expected, 16), qPrintable(n->name + QStringLiteral(": ") + seen.name() + QStringLiteral(" not ") + expected.name() + QStringLiteral(" zoom %1 overview %2").arg(view->zoom()).arg(window->mapScene()->overviewMode())));
+    QVERIFY2(near(seen, expected, 16),
+        qPrintable(n->name + QStringLiteral(": ") + seen.name() + QStringLiteral(" not ") + expected.name()
+            + QStringLiteral(" zoom %1 overview %2")
+                  .arg(view->zoom())
+                  .arg(window->mapScene()->overviewMode())));
 }
 } // namespace
 
@@ -291,7 +304,9 @@ void TestRunWorkspace::environmentsAreUndoable()
     m_window->action(QStringLiteral("actionUndo"))->trigger();
     QCOMPARE(reopenProject(m_path).environments.size(), 2);
     m_window->action(QStringLiteral("actionRedo"))->trigger();
-    QCOMPARE(reopenProject(m_path).environmentByName(QStringLiteral("qa"))->variables.value(QStringLiteral("token")),
+    QCOMPARE(reopenProject(m_path)
+                 .environmentByName(QStringLiteral("qa"))
+                 ->variables.value(QStringLiteral("token")),
         QStringLiteral("${env:QA_TOKEN}"));
 }
 
@@ -474,6 +489,40 @@ void TestRunWorkspace::fullRunOfTheExample()
     const QRect card(view->mapFromScene(m_window->mapScene()->nodeItem(refund->id)->pos()),
         QSize(MapStyle::kNodeWidth, MapStyle::kNodeHeight));
     QVERIFY(countNear(close, QColor(0xe0, 0xe7, 0xff), 6, card) > 20);
+
+    // The response viewer on the HTTP check with the richest JSON body, as docs/images/
+    // response-viewer.png shows it at 1366×768: status, timing, headers, the body as a tree.
+    m_window->resize(1366, 768);
+    ResultsPanel *results = ws->resultsPanel();
+    int pick = -1; // the richest JSON body
+    qsizetype richest = 0;
+    for (int i = 0; i < results->model()->results().size(); ++i) {
+        const ResponseParts parts
+            = ResponseParts::parse(QStringLiteral("http"), results->model()->results().at(i).evidence);
+        if (parts.httpStatus && parts.hasJson && parts.body.size() > richest) {
+            pick = i;
+            richest = parts.body.size();
+        }
+    }
+    QVERIFY(pick >= 0);
+    auto *proxy = static_cast<QSortFilterProxyModel *>(results->view()->model());
+    results->view()->setCurrentIndex(proxy->mapFromSource(results->model()->index(pick, 0)));
+    for (QDockWidget *dock : ws->docks())
+        if (dock->widget() == results) {
+            dock->show();
+            dock->raise();
+        }
+    QTest::qWait(200);
+    ResponseViewer *viewer = results->responseViewer();
+    QVERIFY(viewer->isVisible());
+    QVERIFY2(viewer->height() >= 150,
+        qPrintable(QString::number(viewer->height()))); // not the three lines it replaced
+    QVERIFY(viewer->isTabShown(ResponseViewer::HeadersTab));
+    QCOMPARE(viewer->tabs()->currentIndex(), int(ResponseViewer::BodyTab));
+    QVERIFY(viewer->jsonModel()->rowCount() > 0);
+    QVERIFY(viewer->jsonTree()->isVisible());
+    const QImage shot = shots.grab(m_window, QStringLiteral("response-viewer"));
+    QVERIFY(!shot.isNull());
 }
 
 QTEST_MAIN(TestRunWorkspace)
