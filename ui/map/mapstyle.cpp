@@ -1,5 +1,7 @@
 #include "map/mapstyle.h"
 
+#include "model/resultpalette.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
@@ -163,23 +165,23 @@ QColor riskColor(int score)
 QColor resultColor(NodeState state)
 {
     switch (state) {
-    case NodeState::Pass: return QColor(0x00, 0x72, 0xb2);  // Okabe-Ito blue
-    case NodeState::Fail: return QColor(0xd5, 0x5e, 0x00);  // vermillion
-    case NodeState::Error: return QColor(0xcc, 0x79, 0xa7); // reddish purple
+    case NodeState::Pass: return QColor::fromRgb(ResultPalette::kPass);
+    case NodeState::Fail: return QColor::fromRgb(ResultPalette::kFail);
+    case NodeState::Error: return QColor::fromRgb(ResultPalette::kError);
     case NodeState::NotRun: break;
     }
-    return QColor(0x94, 0xa3, 0xb8);
+    return QColor::fromRgb(ResultPalette::kNotRun);
 }
 
 QString resultGlyph(NodeState state)
 {
     switch (state) {
-    case NodeState::Pass: return QStringLiteral("✓");
-    case NodeState::Fail: return QStringLiteral("✗");
-    case NodeState::Error: return QStringLiteral("!");
+    case NodeState::Pass: return ResultPalette::statusGlyph(ResultStatus::Pass);
+    case NodeState::Fail: return ResultPalette::statusGlyph(ResultStatus::Fail);
+    case NodeState::Error: return ResultPalette::statusGlyph(ResultStatus::Error);
     case NodeState::NotRun: break;
     }
-    return QStringLiteral("–");
+    return ResultPalette::statusGlyph(ResultStatus::Skipped);
 }
 
 QColor coverageColor(int level)
