@@ -1,5 +1,6 @@
 #include "map/mapstyle.h"
 
+#include "map/export/svgmarkers.h"
 #include "model/resultpalette.h"
 
 #include <QCoreApplication>
@@ -66,7 +67,6 @@ QIcon kindIcon(NodeKind kind)
     return icon;
 }
 
-namespace {
 // The icon's artwork with its tile in the kind's colour: the one place that colour is set.
 QByteArray kindSvg(NodeKind kind)
 {
@@ -78,7 +78,6 @@ QByteArray kindSvg(NodeKind kind)
         svg.replace(at + 6, 7, kindColor(kind).name().toLatin1());
     return svg;
 }
-} // namespace
 
 QPixmap kindPixmap(NodeKind kind, int size)
 {
@@ -96,6 +95,15 @@ QPixmap kindPixmap(NodeKind kind, int size)
     painter.end();
     cache.insert(key, pixmap);
     return pixmap;
+}
+
+void paintKindIcon(QPainter *painter, const QRectF &rect, NodeKind kind, int devicePixels)
+{
+    if (SvgMarkers::isSvg(painter)) {
+        SvgMarkers::icon(painter, rect, kind); // a few bytes instead of a PNG per card
+        return;
+    }
+    painter->drawPixmap(rect, kindPixmap(kind, devicePixels), QRectF());
 }
 
 QString edgeKindLabel(EdgeKind kind)

@@ -135,8 +135,7 @@ void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
     for (int i = 0; i < kinds.size(); ++i) {
         const QPointF at(x + (i % 2) * column, y + (i / 2) * kRow);
         painter->fillRect(QRectF(at.x(), at.y() + 2, 4, kRow - 4), MapStyle::kindColor(kinds[i]));
-        painter->drawPixmap(
-            QRectF(at.x() + 7, at.y() + 2, 14, 14), MapStyle::kindPixmap(kinds[i], 28), QRectF());
+        MapStyle::paintKindIcon(painter, QRectF(at.x() + 7, at.y() + 2, 14, 14), kinds[i], 28);
         label(QRectF(at.x() + 25, at.y(), column - 25, kRow), MapStyle::kindLabel(kinds[i]));
     }
     y += rowsOf(kinds.size()) * kRow;
