@@ -6,6 +6,7 @@
 #include "map/mapstyle.h"
 #include "map/nodeitem.h"
 
+#include <QPaintEngine>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
@@ -36,6 +37,11 @@ bool clipSegment(const QPointF &a, const QPointF &b, const QRectF &r, double *t0
             return false;
     }
     return true;
+}
+
+bool isRaster(QPainter *painter)
+{
+    return painter->paintEngine() && painter->paintEngine()->type() == QPaintEngine::Raster;
 }
 
 // Where a line from the card centre towards `towards` leaves the card.
@@ -221,7 +227,7 @@ void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setBrush(Qt::NoBrush);
     const QRectF exposed = option->exposedRect.adjusted(-8, -8, 8, 8);
-    if (exposed.contains(m_path.controlPointRect())) {
+    if (!isRaster(painter) && exposed.contains(m_path.controlPointRect())) {
         painter->setPen(pen);
         painter->drawPath(m_path);
     } else {
@@ -261,6 +267,13 @@ void EdgeItem::strokeVisiblePart(QPainter *painter, QPen pen, const QRectF &expo
 {
     const bool dashed = pen.style() != Qt::SolidLine;
     pen.setJoinStyle(Qt::BevelJoin); // the polyline bends a little at every point: round joins cost most
+    // On a raster device (the screen, PNG export) the flattened curve goes as separate
+    // flat-capped lines to the raster engine's line rasterizer, several times cheaper than
+    // stroking it as one outline (most of a 5,000-node PNG export); the gaps at the
+    // slight bends are far below a pixel, and the dash pattern runs on across the lines.
+    const bool raster = isRaster(painter);
+    if (raster)
+        pen.setCapStyle(Qt::FlatCap);
     const double width = qMax(0.1, pen.widthF());
     QPolygonF run;
     double runStart = 0;
@@ -269,7 +282,15 @@ void EdgeItem::strokeVisiblePart(QPainter *painter, QPen pen, const QRectF &expo
             if (dashed)
                 pen.setDashOffset(runStart / width);
             painter->setPen(pen);
-            painter->drawPolyline(run);
+            if (raster) {
+                QVector<QLineF> lines;
+                lines.reserve(run.size() - 1);
+                for (int i = 1; i < run.size(); ++i)
+                    lines.append(QLineF(run.at(i - 1), run.at(i)));
+                painter->drawLines(lines);
+            } else {
+                painter->drawPolyline(run);
+            }
         }
         run.clear();
     };

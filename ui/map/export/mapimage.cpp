@@ -208,7 +208,8 @@ QImage mapRaster(MapScene *scene, const MapImageOptions &options)
     constexpr double kMaxPixels = 64e6;
     const double wanted = qBound(0.1, options.scale, 8.0);
     const double scale = qMin(wanted, std::sqrt(kMaxPixels / (l.page.width() * l.page.height())));
-    QImage image((l.page * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    // Opaque: the PNG is written as RGB, a quarter less to filter and compress than RGBA.
+    QImage image((l.page * scale).toSize(), QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
