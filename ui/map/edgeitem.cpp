@@ -10,6 +10,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 #include <QtMath>
+#include <cmath>
 
 namespace flowbench {
 
@@ -37,6 +38,52 @@ bool clipSegment(const QPointF &a, const QPointF &b, const QRectF &r, double *t0
             return false;
     }
     return true;
+}
+
+QVector<QLineF> segmentsOf(const QPolygonF &run)
+{
+    QVector<QLineF> lines;
+    lines.reserve(run.size());
+    for (int i = 1; i < run.size(); ++i)
+        lines.append(QLineF(run.at(i - 1), run.at(i)));
+    return lines;
+}
+
+// The pieces of `run` a dash pattern (lengths in item units, on first) draws when it
+// starts `phase` along the edge.
+QVector<QLineF> dashPieces(const QPolygonF &run, const QVector<qreal> &pattern, double phase)
+{
+    double period = 0;
+    for (qreal d : pattern)
+        period += d;
+    if (pattern.size() < 2 || period <= 0)
+        return segmentsOf(run);
+    int index = 0;
+    double left = std::fmod(qMax(0.0, phase), period);
+    while (left >= pattern.at(index)) {
+        left -= pattern.at(index);
+        index = (index + 1) % pattern.size();
+    }
+    left = pattern.at(index) - left; // what remains of the current dash or gap
+    QVector<QLineF> pieces;
+    for (int i = 1; i < run.size(); ++i) {
+        const QPointF a = run.at(i - 1);
+        const QPointF b = run.at(i);
+        const double length = QLineF(a, b).length();
+        double t = 0;
+        while (length - t > 1e-9) {
+            const double step = qMin(left, length - t);
+            if (index % 2 == 0 && step > 0)
+                pieces.append(QLineF(a + (b - a) * (t / length), a + (b - a) * ((t + step) / length)));
+            t += step;
+            left -= step;
+            if (left <= 1e-9) {
+                index = (index + 1) % pattern.size();
+                left = pattern.at(index);
+            }
+        }
+    }
+    return pieces;
 }
 
 bool isRaster(QPainter *painter)
@@ -270,27 +317,31 @@ void EdgeItem::strokeVisiblePart(QPainter *painter, QPen pen, const QRectF &expo
     // On a raster device (the screen, PNG export) the flattened curve goes as separate
     // flat-capped lines to the raster engine's line rasterizer, several times cheaper than
     // stroking it as one outline (most of a 5,000-node PNG export); the gaps at the
-    // slight bends are far below a pixel, and the dash pattern runs on across the lines.
+    // slight bends are far below a pixel.
     const bool raster = isRaster(painter);
-    if (raster)
+    QVector<qreal> dashes; // in item units: the pen's pattern is in pen widths
+    if (raster) {
         pen.setCapStyle(Qt::FlatCap);
+        // Qt restarts a pattern on every line it is given: the edge is dashed here and
+        // its dashes drawn solid.
+        if (dashed) {
+            for (qreal d : pen.dashPattern())
+                dashes << d * qMax(0.1, pen.widthF());
+            pen.setStyle(Qt::SolidLine);
+        }
+    }
     const double width = qMax(0.1, pen.widthF());
     QPolygonF run;
     double runStart = 0;
     auto flush = [&] {
         if (run.size() >= 2) {
-            if (dashed)
+            if (dashed && !raster)
                 pen.setDashOffset(runStart / width);
             painter->setPen(pen);
-            if (raster) {
-                QVector<QLineF> lines;
-                lines.reserve(run.size() - 1);
-                for (int i = 1; i < run.size(); ++i)
-                    lines.append(QLineF(run.at(i - 1), run.at(i)));
-                painter->drawLines(lines);
-            } else {
+            if (raster)
+                painter->drawLines(dashed ? dashPieces(run, dashes, runStart) : segmentsOf(run));
+            else
                 painter->drawPolyline(run);
-            }
         }
         run.clear();
     };

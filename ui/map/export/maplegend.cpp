@@ -64,6 +64,13 @@ QList<Swatch> overlaySwatches(MapOverlay::Mode mode)
         return { { MapOverlay::impactColor(MapOverlay::ImpactRole::Centre), tr("changed or failing node") },
             { MapOverlay::impactColor(MapOverlay::ImpactRole::Upstream), tr("upstream: feeds it") },
             { MapOverlay::impactColor(MapOverlay::ImpactRole::Downstream), tr("downstream: affected") } };
+    case MapOverlay::Mode::Diff:
+        return { { MapOverlay::diffColor(MapOverlay::DiffState::Added),
+                     MapOverlay::diffText(MapOverlay::DiffState::Added) },
+            { MapOverlay::diffColor(MapOverlay::DiffState::Removed),
+                MapOverlay::diffText(MapOverlay::DiffState::Removed) + tr(" (faded, dashed)") },
+            { MapOverlay::diffColor(MapOverlay::DiffState::Changed),
+                MapOverlay::diffText(MapOverlay::DiffState::Changed) + tr(" (or its test cases)") } };
     }
     return {};
 }
@@ -77,6 +84,8 @@ QString overlayTitle(MapOverlay::Mode mode)
         return tr("Coverage");
     case MapOverlay::Mode::Impact:
         return tr("Impact");
+    case MapOverlay::Mode::Diff:
+        return tr("Changes");
     }
     return {};
 }
