@@ -3,6 +3,7 @@
 #include "map/clusteritem.h"
 #include "map/edgeitem.h"
 #include "map/export/maplegend.h"
+#include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
 #include "map/export/svgmarkers.h"
 #include "map/mapscene.h"
@@ -208,7 +209,7 @@ QImage mapRaster(MapScene *scene, const MapImageOptions &options)
     constexpr double kMaxPixels = 64e6;
     const double wanted = qBound(0.1, options.scale, 8.0);
     const double scale = qMin(wanted, std::sqrt(kMaxPixels / (l.page.width() * l.page.height())));
-    // Opaque: the PNG is written as RGB, a quarter less to filter and compress than RGBA.
+    // Opaque: the PNG is written as RGB (map/export/pngencoder.h).
     QImage image((l.page * scale).toSize(), QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
@@ -250,15 +251,8 @@ Result<QByteArray> mapFile(MapScene *scene, const MapImageOptions &options)
         return mapSvg(scene, options);
     case MapImageOptions::Format::Pdf:
         return mapPdf(scene, options);
-    case MapImageOptions::Format::Png: {
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        // Light compression: the default level took most of the time on large maps.
-        if (!mapRaster(scene, options).save(&buffer, "PNG", 80))
-            return Result<QByteArray>::failure(QStringLiteral("the PNG image could not be encoded"));
-        return bytes;
-    }
+    case MapImageOptions::Format::Png:
+        return encodeMapPng(mapRaster(scene, options));
     }
     return Result<QByteArray>::failure(QStringLiteral("unknown image format"));
 }
