@@ -321,7 +321,10 @@ void EdgeItem::strokeVisiblePart(QPainter *painter, QPen pen, const QRectF &expo
     const bool raster = isRaster(painter);
     QVector<qreal> dashes; // in item units: the pen's pattern is in pen widths
     if (raster) {
-        pen.setCapStyle(Qt::FlatCap);
+        // Square caps close the outer notch at each bend of a thick, tight curve; where the
+        // edge is translucent (dimmed, impact's faded edges) the overlaps would show as beads.
+        const bool opaque = pen.color().alpha() == 255 && painter->opacity() >= 1.0;
+        pen.setCapStyle(opaque && !dashed ? Qt::SquareCap : Qt::FlatCap);
         // Qt restarts a pattern on every line it is given: the edge is dashed here and
         // its dashes drawn solid.
         if (dashed) {
