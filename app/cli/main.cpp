@@ -11,11 +11,11 @@
 #include <QApplication>
 
 namespace {
-// `export --format svg|png|pdf` draws the map with QtWidgets, which needs a QApplication;
+// `export|diff --format svg|png|pdf` draws the map with QtWidgets, which needs a QApplication;
 // every other command stays a QCoreApplication (no platform plugin, no fonts loaded).
 bool drawsMap(int argc, char **argv)
 {
-    if (argc < 2 || qstrcmp(argv[1], "export") != 0)
+    if (argc < 2 || (qstrcmp(argv[1], "export") != 0 && qstrcmp(argv[1], "diff") != 0))
         return false;
     for (int i = 2; i < argc; ++i) {
         QByteArray format;

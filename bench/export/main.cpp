@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -137,6 +138,12 @@ int main(int argc, char **argv)
                 return 1;
             }
             const QString suffix = mapImageSuffix(format);
+            // BENCH_EXPORT_KEEP=DIR keeps the files to look at (map-<nodes>.<suffix>).
+            if (const QString keep = qEnvironmentVariable("BENCH_EXPORT_KEEP"); !keep.isEmpty()) {
+                QFile file(QStringLiteral("%1/map-%2.%3").arg(keep).arg(count).arg(suffix));
+                if (file.open(QIODevice::WriteOnly))
+                    file.write(bytes.value());
+            }
             const auto dotResult = format == MapImageOptions::Format::Png
                 ? QPair<QString, QString>(QStringLiteral("(n/a)"), QStringLiteral("(n/a)"))
                 : runDot(dot, suffix);

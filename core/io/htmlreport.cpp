@@ -1,8 +1,9 @@
 #include "io/htmlreport.h"
 
 #include "analysis/riskcoverage.h"
-#include "io/canonicaljson.h"
 #include "files/outputfile.h"
+#include "io/canonicaljson.h"
+#include "model/resultpalette.h"
 #include "run/testcasesummary.h"
 
 #include <QCryptographicHash>
@@ -30,9 +31,30 @@ bool failing(ResultStatus s)
     return s == ResultStatus::Fail || s == ResultStatus::Error;
 }
 
+// The map's result colours and glyphs (model/resultpalette.h): blue ✓ passed, vermillion
+// ✗ failed, reddish purple ! error, told apart without colour too.
 QString badge(ResultStatus status)
 {
-    return QStringLiteral("<span class=\"badge %1\">%1</span>").arg(toString(status));
+    return QStringLiteral("<span class=\"badge %1\">%2 %1</span>")
+        .arg(toString(status), ResultPalette::statusGlyph(status));
+}
+
+QString paletteStyle()
+{
+    using namespace ResultPalette;
+    return QStringLiteral(":root{--pass:%1;--fail:%2;--error:%3;--skipped:%4}\n")
+        .arg(cssColor(kPass), cssColor(kFail), cssColor(kError), cssColor(kNotRun));
+}
+
+// For the script, which draws the badges of the node panel.
+QString glyphsJson()
+{
+    using namespace ResultPalette;
+    QJsonObject glyphs;
+    for (ResultStatus s :
+        { ResultStatus::Pass, ResultStatus::Fail, ResultStatus::Error, ResultStatus::Skipped })
+        glyphs.insert(toString(s), statusGlyph(s));
+    return QString::fromUtf8(QJsonDocument(glyphs).toJson(QJsonDocument::Compact));
 }
 
 QString checkName(const Check *check, const CheckResult &r)
@@ -74,7 +96,7 @@ QString placeText(const QHash<Id, Place> &places, const CheckResult &r)
 }
 
 const char *kStyle = R"CSS(
-:root{--pass:#1a7f37;--fail:#cf222e;--error:#bc4c00;--skipped:#6e7781;--line:#d0d7de;--soft:#f6f8fa}
+:root{--line:#d0d7de;--soft:#f6f8fa}
 *{box-sizing:border-box}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1f2328;margin:0;background:#fff}
 header{padding:20px 28px;border-bottom:1px solid var(--line);background:var(--soft)}
@@ -89,7 +111,7 @@ dl.meta dt{color:#59636e}dl.meta dd{margin:0}
 table{border-collapse:collapse;width:100%;margin:6px 0}th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
 th{background:var(--soft);font-weight:600}.num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;color:#fff}
-.badge.pass{background:var(--pass)}.badge.fail{background:var(--fail)}.badge.error{background:var(--error)}.badge.skipped{background:var(--skipped)}
+.badge.pass{background:var(--pass)}.badge.fail{background:var(--fail)}.badge.error{background:var(--error);color:#1f2328}.badge.skipped{background:var(--skipped)}
 .mapbox{display:grid;grid-template-columns:minmax(0,1fr) 340px;gap:16px;align-items:start}
 #map{border:1px solid var(--line);border-radius:8px;overflow:auto;max-height:75vh;background:#fff}
 #map svg{display:block;max-width:100%;height:auto}
@@ -120,7 +142,7 @@ const char *kScript = R"JS(
     panel.appendChild(el('div', n.kind + (n.risk ? ' \u00b7 risk ' + n.risk : ''), 'muted'));
     if (!n.tests.length) panel.appendChild(el('p', 'No test cases on this node.', 'muted'));
     n.tests.forEach(function(t){
-      var h = el('p'); h.appendChild(el('span', t.status, 'badge ' + t.status)); h.appendChild(document.createTextNode(' ' + t.title + (t.flow ? ' (' + t.flow + ')' : '')));
+      var h = el('p'); h.appendChild(el('span', (GLYPHS[t.status] || '') + ' ' + t.status, 'badge ' + t.status)); h.appendChild(document.createTextNode(' ' + t.title + (t.flow ? ' (' + t.flow + ')' : '')));
       panel.appendChild(h);
       var ul = el('ul');
       t.checks.forEach(function(c){ ul.appendChild(el('li', c.name + ': ' + c.status + (c.message ? ' \u2014 ' + c.message : ''), 'check ' + c.status)); });
@@ -223,7 +245,7 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<meta name=\"generator\" content=\"Flowbench %1\"><title>%2</title><style>%3</style></head><body>\n")
-             .arg(esc(in.flowbenchVersion), esc(title), QString::fromUtf8(kStyle));
+             .arg(esc(in.flowbenchVersion), esc(title), paletteStyle() + QString::fromUtf8(kStyle));
 
     // Summary.
     const QString verdict = run.cancelled ? QStringLiteral("cancelled")
@@ -395,7 +417,8 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     // Coverage by flow and the risk x coverage list, from the latest results.
     const RiskCoverageReport risk = computeRiskCoverage(project, latest);
     h += QStringLiteral(
-        "<section id=\"coverage\"><h2>Coverage by flow</h2><table><tr><th>Flow</th><th class=\"num\">Risk</th>"
+        "<section id=\"coverage\"><h2>Coverage by flow</h2><table><tr><th>Flow</th><th "
+        "class=\"num\">Risk</th>"
         "<th class=\"num\">Nodes</th><th class=\"num\">Covered</th><th class=\"num\">Automated</th>"
         "<th class=\"num\">Passing</th></tr>");
     for (const FlowRiskCoverage &f : risk.flows)
@@ -416,7 +439,8 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
              .arg(qRound(risk.total.passingPercent()));
     h += QStringLiteral(
         "<section id=\"risk\"><h2>Risk \u00d7 coverage</h2><p class=\"muted\">High-risk nodes without "
-        "passing automated checks first.</p><table><tr><th>Node</th><th>Kind</th><th class=\"num\">Risk (likelihood "
+        "passing automated checks first.</p><table><tr><th>Node</th><th>Kind</th><th class=\"num\">Risk "
+        "(likelihood "
         "\u00d7 impact)</th><th>Coverage</th><th class=\"num\">Test cases</th><th>Latest</th></tr>");
     for (const NodeRiskCoverage &n : attentionFirst(risk.ranked))
         h += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td class=\"num\">%4 (%5 \u00d7 %6)</td><td>%7</td>"
@@ -434,9 +458,9 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
         "<footer>Made by Flowbench %1. This file needs no network and no other file.</footer>\n")
              .arg(esc(in.flowbenchVersion));
     QJsonObject data { { QStringLiteral("nodes"), nodes } };
-    h += QStringLiteral(
-        "<script type=\"application/json\" id=\"fb-data\">%1</script>\n<script>%2</script>\n</body></html>\n")
-             .arg(scriptJson(data), QString::fromUtf8(kScript));
+    h += QStringLiteral("<script type=\"application/json\" id=\"fb-data\">%1</script>\n<script>var GLYPHS = "
+                        "%2;%3</script>\n</body></html>\n")
+             .arg(scriptJson(data), glyphsJson(), QString::fromUtf8(kScript));
     return h.toUtf8();
 }
 

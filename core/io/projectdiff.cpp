@@ -1,6 +1,7 @@
 #include "io/projectdiff.h"
 
 #include <QHash>
+#include <QSet>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <algorithm>
@@ -261,6 +262,57 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
         },
         diff.entries);
     return diff;
+}
+
+DiffMap diffMap(const Project &before, const Project &after, const ProjectDiff &diff)
+{
+    DiffMap map;
+    map.project = after;
+    map.project.runs.clear();
+    map.project.results.clear();
+    auto addMissing = [](auto &into, const auto &from) {
+        QSet<Id> have;
+        for (const auto &item : into)
+            have.insert(item.id);
+        for (const auto &item : from)
+            if (!have.contains(item.id))
+                into.append(item);
+    };
+    addMissing(map.project.nodes, before.nodes);
+    addMissing(map.project.edges, before.edges);
+    addMissing(map.project.flows, before.flows);
+    addMissing(map.project.testCases, before.testCases); // a removed node keeps its count
+    addMissing(map.project.comments, before.comments);
+
+    QHash<Id, Id> nodeOfCase; // test case -> node, in either version
+    QHash<Id, Id> caseOfCheck;
+    for (const Project *p : { &before, &after })
+        for (const TestCase &t : p->testCases) {
+            nodeOfCase.insert(t.id, t.nodeId);
+            for (const Check &c : t.checks)
+                caseOfCheck.insert(c.id, t.id);
+        }
+    for (const ProjectDiff::Entry &e : diff.entries) {
+        switch (e.entity) {
+        case ProjectDiff::Entity::Node:
+            map.nodes.insert(e.id, e.change);
+            break;
+        case ProjectDiff::Entity::Edge:
+            map.edges.insert(e.id, e.change);
+            break;
+        case ProjectDiff::Entity::TestCase:
+        case ProjectDiff::Entity::Check: {
+            const Id testCase = e.entity == ProjectDiff::Entity::Check ? caseOfCheck.value(e.id) : e.id;
+            const Id node = nodeOfCase.value(testCase);
+            if (!node.isEmpty() && !map.nodes.contains(node))
+                map.nodes.insert(node, ProjectDiff::Change::Changed);
+            break;
+        }
+        case ProjectDiff::Entity::Flow:
+            break;
+        }
+    }
+    return map;
 }
 
 QString ProjectDiff::toText() const

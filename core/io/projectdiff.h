@@ -2,6 +2,7 @@
 
 #include "model/project.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -35,5 +36,17 @@ struct ProjectDiff
 };
 
 ProjectDiff diffProjects(const Project &before, const Project &after);
+
+// The two versions as one map, for the diff drawn as an image or in Compare with…: every
+// node, edge and flow of `after`, plus those only in `before` where they were, with what
+// happened to each node and edge. A node counts as changed when its own fields or its
+// test cases and checks changed. Runs and results are left out: this is not a run.
+struct DiffMap
+{
+    Project project;
+    QHash<Id, ProjectDiff::Change> nodes; // absent: unchanged
+    QHash<Id, ProjectDiff::Change> edges;
+};
+DiffMap diffMap(const Project &before, const Project &after, const ProjectDiff &diff);
 
 } // namespace flowbench

@@ -1,6 +1,7 @@
 // `flowbench-cli report PROJECT [--run ID] -o FILE` on a project file with two stored runs:
 // the real map (mapSvg, one <g id="node-<uuid>"> per card) inside a report that needs no
 // network, and a click on a card in headless Chromium shows that node's test cases.
+#include "model/resultpalette.h"
 #include "store/projectstore.h"
 #include "support/cliprocess.h"
 #include "support/reportfixture.h"
@@ -129,16 +130,23 @@ void ReportCliTest::reportOfStoredRun()
     const QImage image(png);
     QVERIFY2(!image.isNull(), qPrintable(QString::fromUtf8(shot.readAllStandardError())));
     QCOMPARE(image.size(), QSize(1400, 1800));
-    // The failed badge's red and the passed count's green are both on the page.
-    bool red = false, green = false;
+    // The map's palette (Okabe-Ito, model/resultpalette.h), not red and green: the failed
+    // badge's vermillion and the passed count's blue are both on the page.
+    auto near = [](const QColor &c, QRgb want) {
+        const QColor w = QColor::fromRgb(want);
+        return qAbs(c.red() - w.red()) + qAbs(c.green() - w.green()) + qAbs(c.blue() - w.blue()) < 30;
+    };
+    bool vermillion = false, blue = false, green = false;
     for (int y = 0; y < image.height(); y += 2)
         for (int x = 0; x < image.width(); x += 2) {
             const QColor c = image.pixelColor(x, y);
-            red |= c.red() > 180 && c.green() < 70 && c.blue() < 80;
-            green |= c.green() > 100 && c.red() < 60 && c.blue() < 80;
+            vermillion |= near(c, ResultPalette::kFail);
+            blue |= near(c, ResultPalette::kPass);
+            green |= c.green() > 100 && c.red() < 60 && c.blue() < 80; // the old passed green
         }
-    QVERIFY(red);
-    QVERIFY(green);
+    QVERIFY(vermillion);
+    QVERIFY(blue);
+    QVERIFY(!green);
 }
 
 void ReportCliTest::runIdAndErrors()

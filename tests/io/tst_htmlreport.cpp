@@ -99,6 +99,8 @@ private slots:
     void selfContained();
     void summaryChangesAndProblems();
     void textIsEscaped();
+    void badgesUseTheMapPalette_data();
+    void badgesUseTheMapPalette();
     void domInChromiumAndClickOnNode();
 
 private:
@@ -168,6 +170,41 @@ void HtmlReportTest::summaryChangesAndProblems()
     QVERIFY(risk > 0);
     QVERIFY(html.indexOf(QLatin1String("refunds &lt;queue&gt;"), risk)
         < html.indexOf(QLatin1String("GET /health"), risk));
+}
+
+void HtmlReportTest::badgesUseTheMapPalette_data()
+{
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<QString>("variable");
+    QTest::addColumn<QString>("colour");
+    QTest::addColumn<QString>("glyph");
+    QTest::newRow("pass") << "pass"
+                          << "--pass"
+                          << "#0072b2"
+                          << "✓";
+    QTest::newRow("fail") << "fail"
+                          << "--fail"
+                          << "#d55e00"
+                          << "✗";
+    QTest::newRow("error") << "error"
+                           << "--error"
+                           << "#cc79a7"
+                           << "!";
+}
+
+// The report's badges and counts in the map's Okabe-Ito colours with their glyphs, from
+// the one palette both read (model/resultpalette.h), not the old red and green.
+void HtmlReportTest::badgesUseTheMapPalette()
+{
+    QFETCH(QString, status);
+    QFETCH(QString, variable);
+    QFETCH(QString, colour);
+    QFETCH(QString, glyph);
+    const QString html = QString::fromUtf8(HtmlReport::toHtml(fixtureInput()));
+    QVERIFY2(html.contains(QStringLiteral("%1:%2").arg(variable, colour)), qPrintable(html.left(600)));
+    QVERIFY(html.contains(QStringLiteral("<span class=\"badge %1\">%2 %1</span>").arg(status, glyph)));
+    for (const char *old : { "#1a7f37", "#cf222e", "#bc4c00" })
+        QVERIFY2(!html.contains(QLatin1String(old)), old);
 }
 
 void HtmlReportTest::textIsEscaped()

@@ -45,6 +45,7 @@ private slots:
     void sameProjectHasNoDifferences();
     void positionsAreNotContent();
     void cliOnProjectFileAndJson();
+    void mapOfTheDiff();
 };
 
 void ProjectDiffTest::goldenPairs_data()
@@ -86,6 +87,38 @@ void ProjectDiffTest::positionsAreNotContent()
     QCOMPARE(diff.entries.size(), 1);
     QCOMPARE(diff.entries.first().fields.size(), 1);
     QVERIFY(diff.entries.first().fields.first().startsWith(QLatin1String("owner: ")));
+}
+
+// The union both versions are drawn as: the removed node is there where it was, and
+// each node and edge says what happened to it (a node whose test cases changed, too).
+void ProjectDiffTest::mapOfTheDiff()
+{
+    const Project a = readJson(QFINDTESTDATA("data/diff/shop-edits/a.json"));
+    const Project b = readJson(QFINDTESTDATA("data/diff/shop-edits/b.json"));
+    const DiffMap map = diffMap(a, b, diffProjects(a, b));
+    QCOMPARE(map.project.nodes.size(), b.nodes.size() + 1);
+    QCOMPARE(map.project.edges.size(), b.edges.size() + 2);
+    QVERIFY(validateProject(map.project).isEmpty());
+    QVERIFY(map.project.results.isEmpty());
+    auto nodeState = [&](const QString &name) {
+        const Node *n = map.project.nodeByName(name);
+        return n ? int(map.nodes.value(n->id, ProjectDiff::Change(-1))) : -2;
+    };
+    QCOMPARE(nodeState(QStringLiteral("refund_audit")), int(ProjectDiff::Change::Added));
+    QCOMPARE(nodeState(QStringLiteral("Nightly cache warm-up")), int(ProjectDiff::Change::Removed));
+    QCOMPARE(nodeState(QStringLiteral("POST /orders")), int(ProjectDiff::Change::Changed));
+    QCOMPARE(nodeState(QStringLiteral("GET /products")), int(ProjectDiff::Change::Changed)); // its test case
+    QCOMPARE(nodeState(QStringLiteral("users")), -1); // untouched
+    const Node *removed = map.project.nodeByName(QStringLiteral("Nightly cache warm-up"));
+    const Node *was = a.nodeByName(QStringLiteral("Nightly cache warm-up"));
+    QVERIFY(removed && was);
+    QCOMPARE(QPointF(removed->x, removed->y), QPointF(was->x, was->y));
+    int added = 0, gone = 0, changed = 0;
+    for (ProjectDiff::Change c : map.edges)
+        (c == ProjectDiff::Change::Added ? added : c == ProjectDiff::Change::Removed ? gone : changed)++;
+    QCOMPARE(added, 1);
+    QCOMPARE(gone, 2);
+    QCOMPARE(changed, 1);
 }
 
 void ProjectDiffTest::cliOnProjectFileAndJson()

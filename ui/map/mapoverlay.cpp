@@ -6,6 +6,7 @@
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
 #include "map/nodeitem.h"
+#include "model/resultpalette.h"
 
 #include <QFontMetricsF>
 #include <QPainter>
@@ -158,6 +159,37 @@ void MapOverlay::setImpact(
     emit changed();
 }
 
+void MapOverlay::setDiff(const QHash<Id, DiffState> &nodes, const QHash<Id, DiffState> &edges)
+{
+    m_nodeDiff = nodes;
+    m_edgeDiff = edges;
+    if (m_mode == Mode::Diff)
+        repaintAll();
+    emit changed();
+}
+
+QColor MapOverlay::diffColor(DiffState state)
+{
+    switch (state) {
+    case DiffState::Added: return QColor::fromRgb(ResultPalette::kAdded);
+    case DiffState::Removed: return QColor::fromRgb(ResultPalette::kRemoved);
+    case DiffState::Changed: return QColor::fromRgb(ResultPalette::kChanged);
+    case DiffState::Unchanged: break;
+    }
+    return QColor();
+}
+
+QString MapOverlay::diffText(DiffState state)
+{
+    switch (state) {
+    case DiffState::Added: return tr("+ added");
+    case DiffState::Removed: return tr("− removed");
+    case DiffState::Changed: return tr("~ changed");
+    case DiffState::Unchanged: break;
+    }
+    return tr("unchanged");
+}
+
 MapOverlay::ImpactRole MapOverlay::impactRole(const Id &nodeId) const
 {
     if (nodeId == m_impactCentre)
@@ -232,6 +264,12 @@ std::optional<QColor> MapOverlay::cardFill(const Id &nodeId) const
         if (impactRole(nodeId) == ImpactRole::Centre)
             return QColor(0xed, 0xe9, 0xfe);
         return std::nullopt;
+    case Mode::Diff: {
+        const DiffState d = nodeDiff(nodeId);
+        if (d == DiffState::Unchanged)
+            return std::nullopt;
+        return tint(diffColor(d), d == DiffState::Removed ? 18 : 40);
+    }
     }
     return std::nullopt;
 }
@@ -256,6 +294,11 @@ std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
         case ImpactRole::Outside:
             return m_impactCentre.isEmpty() ? std::nullopt : std::optional<QColor>(QColor(0xd4, 0xd4, 0xd8));
         }
+        break;
+    case Mode::Diff:
+        if (nodeDiff(nodeId) == DiffState::Unchanged)
+            return std::nullopt;
+        return diffColor(nodeDiff(nodeId));
     }
     return std::nullopt;
 }
@@ -271,6 +314,7 @@ void MapOverlay::paintNodeForeground(
     QColor badgeText = Qt::white;
     bool dim = false;
     bool dashed = false;
+    bool ghost = false; // a removed node: faded, but still readable
     switch (m_mode) {
     case Mode::Results: {
         const NodeOutcome o = m_outcomes.value(nodeId);
@@ -330,6 +374,19 @@ void MapOverlay::paintNodeForeground(
         }
         badgeFill = ring;
         break;
+    case Mode::Diff: {
+        const DiffState d = nodeDiff(nodeId);
+        if (d == DiffState::Unchanged)
+            break;
+        ring = diffColor(d);
+        badge = diffText(d);
+        badgeFill = ring;
+        dashed = d == DiffState::Removed;
+        ghost = d == DiffState::Removed;
+        if (d == DiffState::Changed)
+            badgeText = QColor(0x1f, 0x23, 0x28); // dark on amber reads better than white
+        break;
+    }
     }
 
     if (lod < kDetailLevel) {
@@ -340,9 +397,9 @@ void MapOverlay::paintNodeForeground(
         painter->restore();
         return;
     }
-    if (dim) {
+    if (dim || ghost) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0xf8, 0xfa, 0xfc, 190));
+        painter->setBrush(QColor(0xf8, 0xfa, 0xfc, ghost ? 140 : 190));
         painter->drawRoundedRect(card.adjusted(-1, -1, 1, 1), kRadius, kRadius);
     }
     if (ring.isValid()) {
@@ -388,6 +445,16 @@ void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const
         if (onFlow && endsFailing(edgeId)) {
             pen.setColor(stateColor(NodeState::Fail));
             pen.setWidthF(pen.widthF() + 1.0);
+        }
+    } else if (m_mode == Mode::Diff) {
+        const DiffState d = edgeDiff(edgeId);
+        if (d == DiffState::Unchanged)
+            return;
+        pen.setColor(diffColor(d));
+        pen.setWidthF(pen.widthF() + 1.2);
+        if (d == DiffState::Removed) { // dashed whatever its kind, as the removed cards
+            pen.setCapStyle(Qt::FlatCap);
+            pen.setDashPattern({ 4, 2.5 });
         }
     } else if (m_mode == Mode::Impact && !m_impactCentre.isEmpty()) {
         if (m_impactEdges.contains(edgeId)) {

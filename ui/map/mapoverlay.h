@@ -25,7 +25,8 @@ class MapOverlay : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { Results, Coverage, Impact };
+    enum class Mode { Results, Coverage, Impact, Diff };
+    enum class DiffState { Unchanged, Added, Removed, Changed };
     enum class Coverage { None, Manual, Automated, Passing };
     enum class ImpactRole { Outside, Centre, Upstream, Downstream };
 
@@ -56,6 +57,15 @@ public:
         const Id &centre, const QSet<Id> &upstream, const QSet<Id> &downstream, const QSet<Id> &edges);
     ImpactRole impactRole(const Id &nodeId) const;
     Id impactCentre() const { return m_impactCentre; }
+
+    // Diff of two versions (Compare with…, `flowbench-cli diff --format svg`): added green,
+    // removed vermillion and ghosted with a dashed outline, changed amber; each with a
+    // glyph (+ − ~) too.
+    void setDiff(const QHash<Id, DiffState> &nodes, const QHash<Id, DiffState> &edges);
+    DiffState nodeDiff(const Id &nodeId) const { return m_nodeDiff.value(nodeId, DiffState::Unchanged); }
+    DiffState edgeDiff(const Id &edgeId) const { return m_edgeDiff.value(edgeId, DiffState::Unchanged); }
+    static QColor diffColor(DiffState state); // Unchanged: invalid
+    static QString diffText(DiffState state); // "+ added"
 
     static QColor stateColor(NodeState state);
     static QString stateText(NodeState state);
@@ -89,6 +99,8 @@ private:
     QSet<Id> m_upstream;
     QSet<Id> m_downstream;
     QSet<Id> m_impactEdges;
+    QHash<Id, DiffState> m_nodeDiff;
+    QHash<Id, DiffState> m_edgeDiff;
     QTimer m_spin;
     int m_spinAngle = 0;
 };

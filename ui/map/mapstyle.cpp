@@ -1,5 +1,8 @@
 #include "map/mapstyle.h"
 
+#include "map/export/svgmarkers.h"
+#include "model/resultpalette.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QHash>
@@ -64,7 +67,6 @@ QIcon kindIcon(NodeKind kind)
     return icon;
 }
 
-namespace {
 // The icon's artwork with its tile in the kind's colour: the one place that colour is set.
 QByteArray kindSvg(NodeKind kind)
 {
@@ -76,7 +78,6 @@ QByteArray kindSvg(NodeKind kind)
         svg.replace(at + 6, 7, kindColor(kind).name().toLatin1());
     return svg;
 }
-} // namespace
 
 QPixmap kindPixmap(NodeKind kind, int size)
 {
@@ -94,6 +95,15 @@ QPixmap kindPixmap(NodeKind kind, int size)
     painter.end();
     cache.insert(key, pixmap);
     return pixmap;
+}
+
+void paintKindIcon(QPainter *painter, const QRectF &rect, NodeKind kind, int devicePixels)
+{
+    if (SvgMarkers::isSvg(painter)) {
+        SvgMarkers::icon(painter, rect, kind); // a few bytes instead of a PNG per card
+        return;
+    }
+    painter->drawPixmap(rect, kindPixmap(kind, devicePixels), QRectF());
 }
 
 QString edgeKindLabel(EdgeKind kind)
@@ -163,23 +173,23 @@ QColor riskColor(int score)
 QColor resultColor(NodeState state)
 {
     switch (state) {
-    case NodeState::Pass: return QColor(0x00, 0x72, 0xb2);  // Okabe-Ito blue
-    case NodeState::Fail: return QColor(0xd5, 0x5e, 0x00);  // vermillion
-    case NodeState::Error: return QColor(0xcc, 0x79, 0xa7); // reddish purple
+    case NodeState::Pass: return QColor::fromRgb(ResultPalette::kPass);
+    case NodeState::Fail: return QColor::fromRgb(ResultPalette::kFail);
+    case NodeState::Error: return QColor::fromRgb(ResultPalette::kError);
     case NodeState::NotRun: break;
     }
-    return QColor(0x94, 0xa3, 0xb8);
+    return QColor::fromRgb(ResultPalette::kNotRun);
 }
 
 QString resultGlyph(NodeState state)
 {
     switch (state) {
-    case NodeState::Pass: return QStringLiteral("✓");
-    case NodeState::Fail: return QStringLiteral("✗");
-    case NodeState::Error: return QStringLiteral("!");
+    case NodeState::Pass: return ResultPalette::statusGlyph(ResultStatus::Pass);
+    case NodeState::Fail: return ResultPalette::statusGlyph(ResultStatus::Fail);
+    case NodeState::Error: return ResultPalette::statusGlyph(ResultStatus::Error);
     case NodeState::NotRun: break;
     }
-    return QStringLiteral("–");
+    return ResultPalette::statusGlyph(ResultStatus::Skipped);
 }
 
 QColor coverageColor(int level)

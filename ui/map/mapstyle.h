@@ -27,6 +27,11 @@ QString kindIconPath(NodeKind kind); // ":/icons/kind-<kind>.svg"
 QIcon kindIcon(NodeKind kind);
 // The icon rendered once per kind and device-pixel size, shared by every card.
 QPixmap kindPixmap(NodeKind kind, int size);
+// The icon's artwork with its tile in the kind's colour (an SVG document).
+QByteArray kindSvg(NodeKind kind);
+// Draws the kind's icon in `rect`: a shared pixmap of `devicePixels` on screen and in
+// PNG/PDF, one <use> of a shared definition in SVG exports (map/export/svgmarkers.h).
+void paintKindIcon(QPainter *painter, const QRectF &rect, NodeKind kind, int devicePixels);
 
 QString edgeKindLabel(EdgeKind kind);
 QPen edgePen(EdgeKind kind); // reads dashed, writes solid, publishes/consumes dotted...

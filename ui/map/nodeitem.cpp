@@ -246,8 +246,8 @@ void NodeItem::paintDetailed(QPainter *painter, const Node &n, double lod)
 
     const int iconSize = 28;
     const int device = int(iconSize * qMax(1.0, lod) + 0.5);
-    painter->drawPixmap(QRectF(13, (card.height() - iconSize) / 2, iconSize, iconSize),
-        MapStyle::kindPixmap(n.kind, qMin(device, 128)), QRectF());
+    MapStyle::paintKindIcon(painter, QRectF(13, (card.height() - iconSize) / 2, iconSize, iconSize), n.kind,
+                            qMin(device, 128));
 
     const int tests = m_scene->document()->testCaseCount(n.id);
     const CardText &text = cardText(n, tests);

@@ -2,6 +2,7 @@
 #include "shell/helppages.h"
 
 #include "document/projectdocument.h"
+#include "map/export/comparewindow.h"
 #include "map/export/mapexportactions.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
@@ -289,6 +290,9 @@ void MainWindow::createMenus()
     m_actions->add(mapImages->exportAction(), true);
     m_actions->add(mapImages->printAction(), true);
     file->addActions({ mapImages->exportAction(), mapImages->printAction() });
+    auto *compare = new CompareWithAction(this, [this] { return m_documents->document(); });
+    m_actions->add(compare->action(), true);
+    file->addAction(compare->action());
     file->addActions(m_actions->actions({ QStringLiteral("actionReload"), QStringLiteral("actionClose") }));
     file->addSeparator();
     file->addAction(action(QStringLiteral("actionQuit")));

@@ -3,7 +3,9 @@
 #include "map/clusteritem.h"
 #include "map/edgeitem.h"
 #include "map/export/maplegend.h"
+#include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
+#include "map/export/svgmarkers.h"
 #include "map/mapscene.h"
 #include "map/nodeitem.h"
 
@@ -91,14 +93,11 @@ void forEachItem(MapScene *scene, const QRectF &source, const std::function<void
             paint(item);
 }
 
-void paintPage(QPainter *painter, MapScene *scene, const PageLayout &l, bool withNodes)
+void paintPage(QPainter *painter, MapScene *scene, const PageLayout &l)
 {
     painter->fillRect(QRectF(QPointF(0, 0), l.page), Qt::white);
     const QTransform base = mapTransform(l) * painter->worldTransform();
-    forEachItem(scene, l.source, [&](QGraphicsItem *item) {
-        if (withNodes || item->type() != NodeItem::Type)
-            paintItem(painter, item, base);
-    });
+    forEachItem(scene, l.source, [&](QGraphicsItem *item) { paintItem(painter, item, base); });
     if (l.legend)
         MapLegend(l.overlay).paint(painter, l.legendAt);
 }
@@ -110,16 +109,6 @@ void setUpSvg(QSvgGenerator &svg, QBuffer *buffer, const PageLayout &l)
     svg.setSize(l.page.toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), l.page));
     svg.setTitle(QStringLiteral("Flowbench map"));
-}
-
-// What QSvgGenerator writes between its <defs> and </svg>: the drawing itself.
-QByteArray svgBody(const QByteArray &svg)
-{
-    const QByteArray defsEnd("</defs>");
-    int from = svg.indexOf(defsEnd);
-    from = from < 0 ? 0 : from + defsEnd.size();
-    const int to = svg.lastIndexOf("</svg>");
-    return svg.mid(from, to - from);
 }
 
 } // namespace
@@ -179,7 +168,7 @@ QSizeF mapPageSize(const MapScene *scene, const MapImageOptions &options)
 
 void paintMapPage(QPainter *painter, MapScene *scene, const MapImageOptions &options)
 {
-    paintPage(painter, scene, pageLayout(scene, options, 1.0), true);
+    paintPage(painter, scene, pageLayout(scene, options, 1.0));
 }
 
 QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
@@ -187,37 +176,29 @@ QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
     const PageLayout l = pageLayout(scene, options, 1.0);
     QBuffer page;
     page.open(QIODevice::WriteOnly);
+    // One generator for the whole page. Each card sits in a group of its own, so a report
+    // can find and script it: markers around it become that group (map/export/svgmarkers.h).
+    QStringList cardIds;
     {
         QSvgGenerator svg;
         setUpSvg(svg, &page, l);
         QPainter painter(&svg);
-        paintPage(&painter, scene, l, false);
-    }
-    // Each card in a group of its own, so a report can find and script it. QSvgGenerator
-    // has no way to open a group, so every card is drawn by a generator of its own with
-    // the page's transform and its drawing is spliced in.
-    QByteArray cards;
-    const QTransform base = mapTransform(l);
-    forEachItem(scene, l.source, [&](QGraphicsItem *item) {
-        if (item->type() != NodeItem::Type)
-            return;
-        const QString id = static_cast<NodeItem *>(item)->id().toHtmlEscaped();
-        QBuffer one;
-        one.open(QIODevice::WriteOnly);
-        {
-            QSvgGenerator svg;
-            setUpSvg(svg, &one, l);
-            QPainter painter(&svg);
+        painter.fillRect(QRectF(QPointF(0, 0), l.page), Qt::white);
+        const QTransform base = mapTransform(l);
+        forEachItem(scene, l.source, [&](QGraphicsItem *item) {
+            if (item->type() != NodeItem::Type) {
+                paintItem(&painter, item, base);
+                return;
+            }
+            SvgMarkers::beginCard(&painter, int(cardIds.size()));
+            cardIds << static_cast<NodeItem *>(item)->id();
             paintItem(&painter, item, base);
-        }
-        cards += "<g id=\"node-" + id.toUtf8() + "\" data-node=\"" + id.toUtf8() + "\" class=\"node\">";
-        cards += svgBody(one.data());
-        cards += "</g>\n";
-    });
-    QByteArray out = page.data();
-    const int end = out.lastIndexOf("</svg>");
-    out.insert(end < 0 ? out.size() : end, cards);
-    return out;
+            SvgMarkers::endCard(&painter);
+        });
+        if (l.legend)
+            MapLegend(l.overlay).paint(&painter, l.legendAt);
+    }
+    return SvgMarkers::resolve(page.data(), cardIds);
 }
 
 QImage mapRaster(MapScene *scene, const MapImageOptions &options)
@@ -228,14 +209,15 @@ QImage mapRaster(MapScene *scene, const MapImageOptions &options)
     constexpr double kMaxPixels = 64e6;
     const double wanted = qBound(0.1, options.scale, 8.0);
     const double scale = qMin(wanted, std::sqrt(kMaxPixels / (l.page.width() * l.page.height())));
-    QImage image((l.page * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    // Opaque: the PNG is written as RGB (map/export/pngencoder.h).
+    QImage image((l.page * scale).toSize(), QImage::Format_RGB32);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.setRenderHint(QPainter::SmoothPixmapTransform);
     painter.scale(scale, scale);
-    paintPage(&painter, scene, l, true);
+    paintPage(&painter, scene, l);
     return image;
 }
 
@@ -253,7 +235,7 @@ QByteArray mapPdf(MapScene *scene, const MapImageOptions &options)
         pdf.setPageSize(
             QPageSize(l.page * 72.0 / kResolution, QPageSize::Point, QString(), QPageSize::ExactMatch));
         QPainter painter(&pdf);
-        paintPage(&painter, scene, l, true);
+        paintPage(&painter, scene, l);
     }
     return buffer.data();
 }
@@ -269,15 +251,8 @@ Result<QByteArray> mapFile(MapScene *scene, const MapImageOptions &options)
         return mapSvg(scene, options);
     case MapImageOptions::Format::Pdf:
         return mapPdf(scene, options);
-    case MapImageOptions::Format::Png: {
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        // Light compression: the default level took most of the time on large maps.
-        if (!mapRaster(scene, options).save(&buffer, "PNG", 80))
-            return Result<QByteArray>::failure(QStringLiteral("the PNG image could not be encoded"));
-        return bytes;
-    }
+    case MapImageOptions::Format::Png:
+        return encodeMapPng(mapRaster(scene, options));
     }
     return Result<QByteArray>::failure(QStringLiteral("unknown image format"));
 }

@@ -64,6 +64,13 @@ QList<Swatch> overlaySwatches(MapOverlay::Mode mode)
         return { { MapOverlay::impactColor(MapOverlay::ImpactRole::Centre), tr("changed or failing node") },
             { MapOverlay::impactColor(MapOverlay::ImpactRole::Upstream), tr("upstream: feeds it") },
             { MapOverlay::impactColor(MapOverlay::ImpactRole::Downstream), tr("downstream: affected") } };
+    case MapOverlay::Mode::Diff:
+        return { { MapOverlay::diffColor(MapOverlay::DiffState::Added),
+                     MapOverlay::diffText(MapOverlay::DiffState::Added) },
+            { MapOverlay::diffColor(MapOverlay::DiffState::Removed),
+                MapOverlay::diffText(MapOverlay::DiffState::Removed) + tr(" (faded, dashed)") },
+            { MapOverlay::diffColor(MapOverlay::DiffState::Changed),
+                MapOverlay::diffText(MapOverlay::DiffState::Changed) + tr(" (or its test cases)") } };
     }
     return {};
 }
@@ -77,6 +84,8 @@ QString overlayTitle(MapOverlay::Mode mode)
         return tr("Coverage");
     case MapOverlay::Mode::Impact:
         return tr("Impact");
+    case MapOverlay::Mode::Diff:
+        return tr("Changes");
     }
     return {};
 }
@@ -135,8 +144,7 @@ void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
     for (int i = 0; i < kinds.size(); ++i) {
         const QPointF at(x + (i % 2) * column, y + (i / 2) * kRow);
         painter->fillRect(QRectF(at.x(), at.y() + 2, 4, kRow - 4), MapStyle::kindColor(kinds[i]));
-        painter->drawPixmap(
-            QRectF(at.x() + 7, at.y() + 2, 14, 14), MapStyle::kindPixmap(kinds[i], 28), QRectF());
+        MapStyle::paintKindIcon(painter, QRectF(at.x() + 7, at.y() + 2, 14, 14), kinds[i], 28);
         label(QRectF(at.x() + 25, at.y(), column - 25, kRow), MapStyle::kindLabel(kinds[i]));
     }
     y += rowsOf(kinds.size()) * kRow;

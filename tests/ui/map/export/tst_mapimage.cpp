@@ -88,29 +88,51 @@ struct SvgContent
     QSet<QString> cardIds;
     QStringList texts;
     QSet<QString> colours; // fill and stroke values
+    QHash<QString, QStringList> cardIcons; // node id -> the <use> references inside its card
+    QSet<QString> definedIds;
+    int images = 0; // embedded bitmaps
 };
 
 SvgContent readSvg(const QByteArray &svg, QString *error)
 {
     SvgContent c;
     QXmlStreamReader xml(svg);
+    int depth = 0;
+    int cardDepth = -1;
+    QString card;
     while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
+        const QXmlStreamReader::TokenType token = xml.readNext();
+        if (token == QXmlStreamReader::EndElement && --depth == cardDepth) {
+            cardDepth = -1;
+            card.clear();
+        }
+        if (token != QXmlStreamReader::StartElement)
             continue;
+        ++depth;
         const QXmlStreamAttributes a = xml.attributes();
+        if (a.hasAttribute(QLatin1String("id")))
+            c.definedIds.insert(a.value(QLatin1String("id")).toString());
+        if (xml.name() == QLatin1String("image"))
+            ++c.images;
+        if (xml.name() == QLatin1String("use") && !card.isEmpty())
+            c.cardIcons[card] << a.value(QLatin1String("http://www.w3.org/1999/xlink"), QLatin1String("href")).toString();
         for (const char *name : { "fill", "stroke" })
             if (a.hasAttribute(QLatin1String(name)))
                 c.colours.insert(a.value(QLatin1String(name)).toString().toLower());
         if (xml.name() == QLatin1String("g") && a.hasAttribute(QLatin1String("data-node"))) {
             ++c.cards;
             c.cardIds.insert(a.value(QLatin1String("data-node")).toString());
+            card = a.value(QLatin1String("data-node")).toString();
+            cardDepth = depth - 1;
             if (a.value(QLatin1String("id")).toString()
                 != QStringLiteral("node-") + a.value(QLatin1String("data-node")).toString())
                 *error = QStringLiteral("card group id %1 does not name its node")
                              .arg(a.value(QLatin1String("id")));
         }
-        if (xml.name() == QLatin1String("text"))
+        if (xml.name() == QLatin1String("text")) {
             c.texts << xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
+            --depth; // read to its end element
+        }
     }
     if (xml.hasError())
         *error = QStringLiteral("line %1: %2").arg(xml.lineNumber()).arg(xml.errorString());
@@ -169,6 +191,15 @@ private slots:
                     c.texts.contains(n.name), qPrintable(n.name + QStringLiteral(" is not text in the SVG")));
         }
         QVERIFY(c.texts.contains(QStringLiteral("Latest results"))); // the legend
+        // Each card's kind icon is one <use> of a definition shared by every card of its
+        // kind, not a bitmap per card; the markers the drawing was split by are all gone.
+        QCOMPARE(c.images, 0);
+        for (const Node &n : m_project.nodes) {
+            const QString kind = QStringLiteral("#fb-kind-") + toString(n.kind);
+            QCOMPARE(c.cardIcons.value(n.id), QStringList { kind });
+            QVERIFY2(c.definedIds.contains(kind.mid(1)), qPrintable(kind));
+        }
+        QVERIFY(!svg.contains("fbmark"));
         QVERIFY(c.colours.contains(MapOverlay::stateColor(NodeState::Pass).name()));
         QVERIFY(c.colours.contains(MapOverlay::stateColor(NodeState::Fail).name()));
         QVERIFY(std::any_of(c.texts.cbegin(), c.texts.cend(), [](const QString &t) {
