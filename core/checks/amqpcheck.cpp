@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
+#include <QRegularExpression>
 #include <QtConcurrent>
 
 namespace flowbench {
@@ -52,6 +53,7 @@ struct AmqpObserver
     AmqpClient client;
     QString queue;
     QString error;
+    bool unreachable = false; // the broker was not there at all (refused, timed out)
     QJsonArray messages; // everything read so far, across tries
     bool overflowed = false;
 };
@@ -71,6 +73,7 @@ void bindObserver(const AmqpSetup &setup)
     QMutexLocker lock(&o.mutex);
     if (const Status connected = o.client.connect(setup.address, setup.timeoutMs); !connected) {
         o.error = connected.error();
+        o.unreachable = !o.client.reachedBroker();
         return;
     }
     const Result<QString> queue = o.client.bindPrivateQueue(setup.exchange, setup.bindingKey);
@@ -118,6 +121,7 @@ struct AmqpRead
 struct AmqpReading
 {
     bool ok = false;
+    bool unreachable = false;
     QString error;
     QJsonArray messages;
     bool overflowed = false;
@@ -131,6 +135,7 @@ AmqpReading readObserved(const AmqpRead &request)
     AmqpReading reading;
     if (!o.error.isEmpty()) {
         reading.error = o.error;
+        reading.unreachable = o.unreachable;
         return reading;
     }
     for (;;) {
@@ -165,6 +170,8 @@ public:
             m_observer = static_cast<const AmqpWatch *>(watch.get())->observer();
         if (const auto address = AmqpCheck::address(check, context))
             m_target = QStringLiteral("%1:%2").arg(address->host).arg(address->port);
+        if (AmqpCheck::isOptional(check, context))
+            m_skippedWithoutBroker = AmqpCheck::skippedWithoutBroker(check, context, QStringLiteral("%1"));
     }
 
     QString target() const override { return m_target; }
@@ -193,6 +200,16 @@ public:
     }
 
 private:
+    CheckOutcome refuse(const AmqpReading &reading) override
+    {
+        if (!reading.unreachable || m_skippedWithoutBroker.isEmpty())
+            return error(reading.error);
+        CheckOutcome outcome;
+        outcome.status = ResultStatus::Skipped;
+        outcome.message = m_skippedWithoutBroker.arg(reading.error);
+        return outcome;
+    }
+
     bool matches(const QJsonValue &message) const
     {
         for (const auto &[path, wanted] : m_match) {
@@ -215,6 +232,14 @@ private:
         o.latencyMs = duration;
         o.body = QJsonDocument(kept).toJson(QJsonDocument::Compact);
         CheckOutcome outcome = AssertionEvaluator::judge(m_check, o, m_variables);
+        // Assertions over the messages hold vacuously for none: unless the check says how
+        // many it expects, it expects at least one.
+        const bool countAsserted = std::any_of(m_check.assertions.begin(), m_check.assertions.end(),
+            [](const Assertion &a) { return a.kind == QLatin1String("message_count"); });
+        if (kept.isEmpty() && !countAsserted && outcome.status == ResultStatus::Pass) {
+            outcome.status = ResultStatus::Fail;
+            outcome.message = QStringLiteral("message_count: expected at least 1, got 0");
+        }
         const QString exchange = m_check.spec.value(QLatin1String("exchange")).toString();
         QString seen
             = QStringLiteral("%1 of %2 message(s) published to %3 since the test case started matched")
@@ -238,6 +263,7 @@ private:
     QString m_target;
     std::shared_ptr<AmqpObserver> m_observer;
     QList<std::pair<JsonPath, QString>> m_match;
+    QString m_skippedWithoutBroker; // "%1": why; empty unless the connection is optional
 };
 
 } // namespace
@@ -270,6 +296,24 @@ Result<AmqpAddress> AmqpCheck::address(const Check &check, const CheckContext &c
         address.password = *password;
     }
     return address;
+}
+
+bool AmqpCheck::isOptional(const Check &check, const CheckContext &context)
+{
+    const QString name = check.spec.value(QLatin1String("connection")).toString();
+    const Connection *c = context.environment ? context.environment->connection(name) : nullptr;
+    if (!c)
+        return false;
+    static const QRegularExpression separators(QStringLiteral("[;,\\s]+"));
+    return c->options.split(separators, Qt::SkipEmptyParts)
+        .contains(QLatin1String("optional"), Qt::CaseInsensitive);
+}
+
+QString AmqpCheck::skippedWithoutBroker(const Check &check, const CheckContext &context, const QString &why)
+{
+    return QStringLiteral("skipped: no broker (connection \"%1\" is optional in environment \"%2\"): %3")
+        .arg(check.spec.value(QLatin1String("connection")).toString(),
+            context.environment ? context.environment->name : QString(), why);
 }
 
 SpecField AmqpCheck::connectionField()

@@ -26,6 +26,12 @@ public:
     // The connection of the environment named in spec.connection as an address with its
     // password resolved, or why not ("spec.connection: …").
     static Result<AmqpAddress> address(const Check &check, const CheckContext &context);
+    // An amqp connection whose options say "optional": a broker that is not there skips
+    // the check (saying so) instead of failing it; the example's local environment runs
+    // without one.
+    static bool isOptional(const Check &check, const CheckContext &context);
+    // The Skipped message for a broker an optional connection could not reach.
+    static QString skippedWithoutBroker(const Check &check, const CheckContext &context, const QString &why);
     // The spec field both amqp types share.
     static SpecField connectionField();
 

@@ -186,6 +186,7 @@ Status AmqpClient::connect(const AmqpAddress &address, int timeoutMs)
 {
     m_state.reset();
     m_channelOpen = false;
+    m_reached = false;
     m_host = address.host.isEmpty() ? QStringLiteral("127.0.0.1") : address.host;
     m_port = address.port > 0 ? address.port : 5672;
     m_timeoutMs = timeoutMs;
@@ -205,6 +206,7 @@ Status AmqpClient::connect(const AmqpAddress &address, int timeoutMs)
         return Status::failure(QStringLiteral("amqp %1: cannot connect: %2")
                                    .arg(this->address(), QString::fromUtf8(amqp_error_string2(opened))));
     }
+    m_reached = true;
     amqp_set_handshake_timeout(state, &tv);
     amqp_set_rpc_timeout(state, &tv);
     const QByteArray vhost

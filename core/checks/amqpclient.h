@@ -53,6 +53,8 @@ public:
 
     Status connect(const AmqpAddress &address, int timeoutMs);
     bool isConnected() const { return bool(m_state); }
+    // Whether the last connect() reached a listening broker (false: refused, unresolved, timed out).
+    bool reachedBroker() const { return m_reached; }
     QString address() const; // "host:port"
 
     // A server-named queue that only this connection can use and the broker deletes when
@@ -85,6 +87,7 @@ private:
     int m_port = 0;
     int m_timeoutMs = 0;
     bool m_channelOpen = false;
+    bool m_reached = false;
 };
 
 } // namespace flowbench

@@ -22,6 +22,7 @@ struct DepthRequest
 struct DepthResponse
 {
     bool ok = false;
+    bool unreachable = false;
     QString error;
     AmqpQueueDepth depth;
 };
@@ -32,6 +33,7 @@ DepthResponse readDepth(const DepthRequest &request)
     AmqpClient client;
     if (const Status connected = client.connect(request.address, request.timeoutMs); !connected) {
         response.error = connected.error();
+        response.unreachable = !client.reachedBroker();
         return response;
     }
     const auto depth = client.depth(request.queue);
@@ -52,6 +54,8 @@ public:
         , m_variables(context.variables)
         , m_address(AmqpCheck::address(check, context))
     {
+        if (AmqpCheck::isOptional(check, context))
+            m_skippedWithoutBroker = AmqpCheck::skippedWithoutBroker(check, context, QStringLiteral("%1"));
     }
 
     QString target() const override
@@ -79,6 +83,16 @@ public:
     }
 
 private:
+    CheckOutcome refuse(const DepthResponse &response) override
+    {
+        if (!response.unreachable || m_skippedWithoutBroker.isEmpty())
+            return error(response.error);
+        CheckOutcome outcome;
+        outcome.status = ResultStatus::Skipped;
+        outcome.message = m_skippedWithoutBroker.arg(response.error);
+        return outcome;
+    }
+
     CheckOutcome judge(const DepthResponse &response, qint64 duration) override
     {
         Observation o;
@@ -104,6 +118,7 @@ private:
     VariableScope m_variables;
     Result<AmqpAddress> m_address;
     QString m_queue;
+    QString m_skippedWithoutBroker;
 };
 
 } // namespace

@@ -312,6 +312,46 @@ private slots:
             qPrintable(results[1].message));
     }
 
+    // An environment that marks its broker connection optional (the example's "local")
+    // skips the check when no broker listens, saying why; a broker that answers wrongly
+    // is still an error.
+    void optionalConnectionWithoutABrokerIsSkipped()
+    {
+        const quint16 closed = freeLoopbackPort();
+        Project p = project(amqpCheck({}, {}), 63, 0, closed);
+        p.environments[0].connections[0].options = "optional";
+        QList<CheckResult> results = run(p);
+        QVERIFY2(results.value(1).status == ResultStatus::Skipped, qPrintable(results.value(1).message));
+        QVERIFY2(results[1].message.contains("connection \"broker\" is optional in environment \"local\"")
+                && results[1].message.contains(QString::number(closed)),
+            qPrintable(results[1].message));
+
+        Project depth = p;
+        depth.testCases[0].checks
+            = { makeCheck("amqp_queue", { { "connection", "broker" }, { "queue", kShared } }) };
+        results = run(depth);
+        QVERIFY2(results.value(0).status == ResultStatus::Skipped, qPrintable(results.value(0).message));
+
+        p.environments[0].connections[0].port = m_broker.port();
+        p.environments[0].connections[0].passwordRef = "${env:FLOWBENCH_TEST_AMQP_WRONG}";
+        qputenv("FLOWBENCH_TEST_AMQP_WRONG", "wrong");
+        results = run(p);
+        qunsetenv("FLOWBENCH_TEST_AMQP_WRONG");
+        QVERIFY2(results.value(1).status == ResultStatus::Error, qPrintable(results.value(1).message));
+    }
+
+    // Assertions over the messages do not hold for none: a schema alone still needs a message.
+    void assertionsAloneNeedAMessage()
+    {
+        const QJsonObject schema { { "type", "array" } };
+        Check observe
+            = amqpCheck({ { "routing_key", "never.published" } }, { expect("json_schema", "", "", schema) });
+        observe.eventually = eventually(300, 50);
+        const QList<CheckResult> results = run(project(observe, 64));
+        QVERIFY2(results.value(1).status == ResultStatus::Fail, qPrintable(results.value(1).message));
+        QVERIFY2(results[1].message.contains("expected at least 1, got 0"), qPrintable(results[1].message));
+    }
+
     // A wrong password is refused by the broker; the message names the user, never the password.
     void wrongPasswordNamesTheUserNotThePassword()
     {
