@@ -336,6 +336,7 @@ const CheckVocabulary &AmqpCheck::vocabulary() const
     static const CheckVocabulary v = [] {
         CheckVocabulary v;
         v.title = QStringLiteral("AMQP messages");
+        v.level = TestLevel::Service;
         v.summary = QStringLiteral(
             "The messages published to an exchange while the test case runs, seen through a private queue "
             "bound when the test case starts (never a shared queue). Assertions read the array "

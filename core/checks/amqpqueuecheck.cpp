@@ -128,6 +128,7 @@ const CheckVocabulary &AmqpQueueCheck::vocabulary() const
     static const CheckVocabulary v = [] {
         CheckVocabulary v;
         v.title = QStringLiteral("AMQP queue depth");
+        v.level = TestLevel::Service;
         v.summary
             = QStringLiteral("How many messages wait in a queue and how many consumers read it, by a passive "
                              "declare: the queue is neither created, changed nor read.");
