@@ -11,6 +11,8 @@ namespace flowbench::cli {
 // import --format FORMAT IN OUT.flowbench [--force]: all or nothing, any registered
 // importer (core/io/formatregistry.h). A results format (junit) adds a run to the
 // existing project OUT instead (Importer::addsRunToProject).
+// import IN --into PROJECT [--dry-run] [--delete-removed]: a re-import merged into an
+// existing project, its plan printed (io/reimportplan.h).
 class ImportCommand : public Command
 {
 public:
@@ -23,6 +25,8 @@ public:
     int run(const QCommandLineParser &parser, QTextStream &out, QTextStream &err) const override;
 
 private:
+    int mergeInto(const QCommandLineParser &parser, const Importer &importer, const QString &inPath,
+        const QString &projectPath, QTextStream &out, QTextStream &err) const;
     int addRun(const Importer &importer, const QString &inPath, const QString &projectPath, QTextStream &out,
         QTextStream &err) const;
 };

@@ -3,6 +3,8 @@
 #include "checks/assertionevaluator.h"
 #include "checks/commonvocabulary.h"
 #include "checks/httpexecution.h"
+#include "checks/httpmultipart.h"
+#include "model/environment.h"
 
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -74,8 +76,11 @@ QList<SpecField> specFields()
     body.name = QStringLiteral("body");
     body.kind = SpecField::Kind::Object;
     body.label = QStringLiteral("Body");
-    body.description = QStringLiteral("{\"mode\":\"raw\",\"raw\":text}, {\"mode\":\"json\",\"json\":value} or "
-                                      "{\"mode\":\"form\",\"form\":{name: text}}; absent or null: no body");
+    body.description = QStringLiteral("{\"mode\":\"raw\",\"raw\":text}, {\"mode\":\"json\",\"json\":value}, "
+                                      "{\"mode\":\"form\",\"form\":{name: text}} or "
+                                      "{\"mode\":\"multipart\",\"multipart\":[{\"name\",\"value\"} | "
+                                      "{\"name\",\"file\",\"content_type\"?,\"filename\"?}]} (files relative "
+                                      "to the project's folder, streamed); absent or null: no body");
     body.expects = QStringLiteral("an object with a mode");
     body.check = [](const QJsonValue &v) {
         if (v.isNull())
@@ -93,9 +98,46 @@ QList<SpecField> specFields()
         } else if (mode == QLatin1String("form")) {
             if (!b.value(QLatin1String("form")).isObject())
                 return Status::failure(QStringLiteral("spec.body.form: must be an object of name -> text"));
+        } else if (mode == QLatin1String("multipart")) {
+            return HttpMultipartBody::check(b.value(QLatin1String("multipart")));
         } else {
-            return Status::failure(QStringLiteral("spec.body.mode: \"%1\" is not raw, json or form").arg(mode));
+            return Status::failure(
+                QStringLiteral("spec.body.mode: \"%1\" is not raw, json, form or multipart").arg(mode));
         }
+        return success();
+    };
+
+    SpecField auth;
+    auth.name = QStringLiteral("auth");
+    auth.kind = SpecField::Kind::Object;
+    auth.label = QStringLiteral("Auth");
+    auth.description = QStringLiteral(
+        "{\"type\":\"basic\",\"user\":text,\"password\":a secret reference (${env:NAME}, "
+        "${keychain:ENTRY}) or a {{variable}} holding one}: the Authorization header is built at run time "
+        "and the password masked in results; a header \"Authorization\" in headers replaces it");
+    auth.expects = QStringLiteral("an object with a type");
+    auth.check = [](const QJsonValue &v) {
+        if (v.isNull())
+            return success();
+        if (!v.isObject())
+            return Status::failure(QStringLiteral("spec.auth: must be an object with a type"));
+        const QJsonObject a = v.toObject();
+        const QString type = a.value(QLatin1String("type")).toString();
+        if (type != QLatin1String("basic"))
+            return Status::failure(QStringLiteral("spec.auth.type: \"%1\" is not basic").arg(type));
+        if (!a.value(QLatin1String("user")).isString() || a.value(QLatin1String("user")).toString().isEmpty())
+            return Status::failure(QStringLiteral("spec.auth.user: must not be empty"));
+        const QString password = a.value(QLatin1String("password")).toString().trimmed();
+        static const QRegularExpression variable(QStringLiteral("^\\{\\{[^{}]+\\}\\}$"));
+        if (!isSecretReference(password) && !variable.match(password).hasMatch())
+            return Status::failure(QStringLiteral(
+                "spec.auth.password: must be a secret reference (${env:NAME}, ${keychain:ENTRY}) or one "
+                "{{variable}} that holds one; a password is never written into the project"));
+        for (auto it = a.begin(); it != a.end(); ++it)
+            if (it.key() != QLatin1String("type") && it.key() != QLatin1String("user")
+                && it.key() != QLatin1String("password"))
+                return Status::failure(
+                    QStringLiteral("spec.auth: \"%1\" is not a field of basic auth (user, password)").arg(it.key()));
         return success();
     };
 
@@ -117,7 +159,7 @@ QList<SpecField> specFields()
     maxRedirects.description = QStringLiteral("how many redirects to follow at most; only with follow_redirects");
     maxRedirects.defaultValue = 10;
 
-    return {url, method, headers, body, follow, maxRedirects,
+    return {url, method, headers, body, auth, follow, maxRedirects,
             CommonVocabulary::timeoutMs(10000, QStringLiteral("bound on connecting, sending and the whole "
                                                               "response, redirects included"))};
 }

@@ -2,6 +2,8 @@
 
 #include "checks/assertionevaluator.h"
 #include "checks/httpconnectionpool.h"
+#include "checks/secretresolver.h"
+#include "model/environment.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -72,6 +74,7 @@ HttpExecution::HttpExecution(const Check &check, const CheckContext &context)
     , m_network(context.network)
     , m_maxEvidenceBytes(context.maxEvidenceBytes)
     , m_maxResponseBytes(context.maxResponseBytes)
+    , m_projectDir(context.projectDir)
 {
     const QJsonObject &spec = check.spec;
     const QJsonValue timeout = spec.value(QLatin1String("timeout_ms"));
@@ -121,10 +124,20 @@ QString HttpExecution::serverKey() const
     return m_url.scheme() + QLatin1String("://") + hostPort();
 }
 
-Result<QByteArray> HttpExecution::buildBody(QByteArray *contentType) const
+Result<QByteArray> HttpExecution::buildBody(QByteArray *contentType)
 {
     const QJsonObject body = m_check.spec.value(QLatin1String("body")).toObject();
     const QString mode = body.value(QLatin1String("mode")).toString();
+    m_multipart.reset();
+    if (mode == QLatin1String("multipart")) {
+        auto multipart = HttpMultipartBody::build(
+            body.value(QLatin1String("multipart")).toArray(), m_variables, m_projectDir);
+        if (!multipart)
+            return Result<QByteArray>::failure(multipart.error());
+        m_multipart = *multipart;
+        *contentType = m_multipart->contentType();
+        return QByteArray();
+    }
     if (mode == QLatin1String("raw")) {
         auto raw = m_variables.interpolate(
             body.value(QLatin1String("raw")).toString(), QStringLiteral("spec.body.raw"));
@@ -164,6 +177,27 @@ Status HttpExecution::buildHeaders(const QByteArray &contentType)
     m_headers.clear();
     if (!contentType.isEmpty())
         m_headers.append({ "Content-Type", contentType });
+    // Basic auth: built here, at run time, from a user and a password that the project
+    // holds only as a secret reference (or a variable holding one).
+    const QJsonObject auth = m_check.spec.value(QLatin1String("auth")).toObject();
+    if (auth.value(QLatin1String("type")).toString() == QLatin1String("basic")) {
+        auto user = m_variables.interpolate(
+            auth.value(QLatin1String("user")).toString(), QStringLiteral("spec.auth.user"));
+        if (!user)
+            return Status::failure(user.error());
+        const QString passwordText = auth.value(QLatin1String("password")).toString();
+        Result<QString> password = isSecretReference(passwordText)
+            ? SecretResolver::resolve(passwordText)
+            : m_variables.interpolate(passwordText, QStringLiteral("spec.auth.password"));
+        if (!password)
+            return Status::failure(isSecretReference(passwordText)
+                    ? QStringLiteral("spec.auth.password: %1").arg(password.error())
+                    : password.error());
+        if (user->contains(QLatin1Char(':')))
+            return Status::failure(QStringLiteral("spec.auth.user: a basic-auth user cannot contain \":\""));
+        m_headers.append(
+            { "Authorization", "Basic " + (user->toUtf8() + ':' + password->toUtf8()).toBase64() });
+    }
     const QJsonObject headers = m_check.spec.value(QLatin1String("headers")).toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         const QString field = QStringLiteral("spec.headers.%1").arg(it.key());
@@ -289,10 +323,30 @@ void HttpExecution::writeRequest()
             + (m_url.userName().toUtf8() + ':' + m_url.password().toUtf8()).toBase64() + "\r\n";
     for (const auto &h : std::as_const(m_headers))
         head += h.first + ": " + h.second + "\r\n";
+    if (m_multipart) {
+        m_multipart->rewind();
+        head += "Content-Length: " + QByteArray::number(m_multipart->size()) + "\r\n\r\n";
+        m_socket->write(head);
+        connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpExecution::pumpBody, Qt::UniqueConnection);
+        pumpBody();
+        return;
+    }
     if (!m_requestBody.isEmpty() || m_method == "POST" || m_method == "PUT" || m_method == "PATCH")
         head += "Content-Length: " + QByteArray::number(m_requestBody.size()) + "\r\n";
     head += "\r\n";
     m_socket->write(head + m_requestBody);
+}
+
+void HttpExecution::pumpBody()
+{
+    constexpr qint64 kSendWindow = 256 * 1024; // what the socket may hold unsent
+    constexpr qint64 kChunk = 64 * 1024;
+    while (m_socket && m_multipart && !m_multipart->atEnd() && m_socket->bytesToWrite() < kSendWindow) {
+        const Result<QByteArray> chunk = m_multipart->read(kChunk);
+        if (!chunk)
+            return fail(QStringLiteral("spec.body.multipart: %1").arg(chunk.error()));
+        m_socket->write(*chunk);
+    }
 }
 
 void HttpExecution::onReadyRead()
@@ -410,7 +464,9 @@ QString HttpExecution::parseFailure() const
 void HttpExecution::onResponse()
 {
     if (m_socket) {
-        if (m_parser->keepAlive() && m_socket->state() == QAbstractSocket::ConnectedState) {
+        // A server that answered before the whole body was sent keeps no connection.
+        const bool bodySent = !m_multipart || m_multipart->atEnd();
+        if (bodySent && m_parser->keepAlive() && m_socket->state() == QAbstractSocket::ConnectedState) {
             QTcpSocket *socket = m_socket;
             m_socket = nullptr;
             disconnect(socket, nullptr, this, nullptr);
@@ -480,6 +536,7 @@ bool HttpExecution::followRedirect()
         if (m_method != "HEAD")
             m_method = "GET";
         m_requestBody.clear();
+        m_multipart.reset();
         m_headers.removeIf([](const auto &h) { return sameName(h.first, "content-type"); });
     }
     // Credentials stay with the host they were written for.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "checks/basicexecution.h"
+#include "checks/httpmultipart.h"
 #include "checks/httpresponseparser.h"
 
 #include <QByteArray>
@@ -33,11 +34,13 @@ public:
 private:
     enum class Phase { Idle, Connecting, Sent };
 
-    Result<QByteArray> buildBody(QByteArray *contentType) const;
+    Result<QByteArray> buildBody(QByteArray *contentType);
     Status buildHeaders(const QByteArray &contentType);
     // Sends the current request to m_url, on a pooled connection when one is open.
     void send(bool mayReuse);
     void writeRequest();
+    // Writes the next chunks of a multipart body while the socket's buffer is short.
+    void pumpBody();
     void onReadyRead();
     void onClosed();
     void onSocketError();
@@ -66,6 +69,8 @@ private:
     QUrl m_url; // where the current request goes (changes with redirects)
     QByteArray m_method;
     QByteArray m_requestBody;
+    std::shared_ptr<HttpMultipartBody> m_multipart; // instead of m_requestBody: streamed
+    QString m_projectDir; // relative multipart files resolve against it
     QList<QPair<QByteArray, QByteArray>> m_headers; // as the check sets them, Host excluded
     QStringList m_chain; // redirects followed: "302 GET http://…"
     QPointer<QTcpSocket> m_socket;

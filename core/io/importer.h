@@ -6,7 +6,9 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <QSet>
 #include <QStringList>
+#include <optional>
 
 namespace flowbench {
 
@@ -38,6 +40,14 @@ struct Import
 {
     ProjectChangeSet changes;
     ImportReport report;
+    // Ids of every entity the file describes, changed or not: a re-import plan
+    // (io/reimportplan.h) tells an untouched item from one the file no longer has.
+    // Empty for formats that do not say (then nothing counts as removed).
+    QSet<Id> described;
+    // Test cases of the target an earlier import of this very file made (a Postman
+    // collection knows its own by its id), so another collection's are never "removed".
+    // Unset: judged by the kind of source ("openapi:", "postman:").
+    std::optional<QSet<Id>> earlier;
 };
 
 // Reads one file format into a project. A new importer is one file pair implementing this

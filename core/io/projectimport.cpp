@@ -3,6 +3,7 @@
 #include "checks/projectvalidator.h"
 
 #include <QFile>
+#include <algorithm>
 #include <QFileInfo>
 
 namespace flowbench {
@@ -66,6 +67,18 @@ void leaveOutRunHistory(Import &import)
             .arg(ProjectChangeSet::describe(history)));
     // The "taken" lines counted them.
     import.report.taken = summarizeImport(import.report.source, import.changes).taken;
+}
+
+QList<Assertion> mergeHandAssertions(const QList<Assertion> &fresh, const QList<Assertion> &before)
+{
+    QList<Assertion> merged = fresh;
+    for (const Assertion &a : before) {
+        const bool sourceOwns = std::any_of(fresh.cbegin(), fresh.cend(),
+            [&](const Assertion &f) { return f.kind == a.kind && f.target == a.target; });
+        if (!sourceOwns && !merged.contains(a))
+            merged.append(a);
+    }
+    return merged;
 }
 
 QStringList importProblems(const Project &target, const ProjectChangeSet &changes)

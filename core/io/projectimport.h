@@ -25,4 +25,9 @@ void leaveOutRunHistory(Import &import);
 // per problem (checks/projectvalidator.h). An import with problems writes nothing.
 QStringList importProblems(const Project &target, const ProjectChangeSet &changes);
 
+// A re-imported step's assertions: the source's (`fresh`), then those of the step as the
+// project holds it (`before`) that a person added: of a kind and target the source does
+// not assert. One the source asserts with another value is the source's to change.
+QList<Assertion> mergeHandAssertions(const QList<Assertion> &fresh, const QList<Assertion> &before);
+
 } // namespace flowbench

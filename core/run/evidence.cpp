@@ -1,5 +1,6 @@
 #include "run/evidence.h"
 
+#include "checks/checktype.h"
 #include "checks/secretresolver.h"
 #include "model/environment.h"
 
@@ -60,6 +61,23 @@ void SecretMask::add(const QString &name, const QString &value)
         m_entries.append({ form, mask });
     std::stable_sort(m_entries.begin(), m_entries.end(),
         [](const Entry &a, const Entry &b) { return a.value.size() > b.value.size(); });
+}
+
+void SecretMask::addBasicAuth(const QJsonObject &auth, const VariableScope &scope, int keychainTimeoutMs)
+{
+    if (auth.value(QLatin1String("type")).toString() != QLatin1String("basic"))
+        return;
+    const QString passwordText = auth.value(QLatin1String("password")).toString();
+    const Result<QString> password = isSecretReference(passwordText)
+        ? SecretResolver::resolve(passwordText, keychainTimeoutMs)
+        : scope.interpolate(passwordText);
+    if (!password || password->isEmpty())
+        return; // the check fails without ever holding it
+    add(QStringLiteral("auth.password"), *password);
+    const Result<QString> user = scope.interpolate(auth.value(QLatin1String("user")).toString());
+    if (user)
+        add(QStringLiteral("auth.basic"),
+            QString::fromLatin1((user->toUtf8() + ':' + password->toUtf8()).toBase64()));
 }
 
 QString SecretMask::apply(QString text) const

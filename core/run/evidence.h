@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -7,6 +8,7 @@
 namespace flowbench {
 
 struct Environment;
+class VariableScope;
 
 // Cuts evidence to at most maxBytes of UTF-8 (never inside a character) and says so.
 QString truncateEvidence(const QString &evidence, int maxBytes);
@@ -28,6 +30,9 @@ public:
         const Environment &environment, const QMap<QString, QString> &resolved, int keychainTimeoutMs = 1000);
 
     void add(const QString &name, const QString &value);
+    // An http check's {"type": "basic", "user", "password"} resolved in `scope` (a
+    // ${env:}/${keychain:} password read here): the password and "user:password" in base64.
+    void addBasicAuth(const QJsonObject &auth, const VariableScope &scope, int keychainTimeoutMs = 1000);
     bool isEmpty() const { return m_entries.isEmpty(); }
     QString apply(QString text) const;
     QStringList apply(QStringList texts) const;

@@ -123,6 +123,11 @@ Status Runner::start(const Project &project, const RunOptions &options)
     if (!selected)
         return Status::failure(selected.error());
     m_testCases = std::move(selected).value();
+    // Basic-auth credentials of the selected checks are masked like environment secrets,
+    // with the header forms they take on the wire (a server echoing headers shows them).
+    for (const TestCase &t : std::as_const(m_testCases))
+        for (const Check &c : t.checks)
+            m_secrets.addBasicAuth(c.spec.value(QLatin1String("auth")).toObject(), base);
 
     m_run = Run();
     m_run.id = newId();

@@ -11,7 +11,9 @@
 #include "support/rawhttpserver.h"
 #include "support/tlstestserver.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -183,6 +185,95 @@ private slots:
                               {"body", QJsonObject{{"mode", "raw"}, {"raw", "run {{$runId}}"}}}};
         outcome = runCheck(makeCheck("http", raw, {assertion("json_path", "body", "==", "run run-1")}), context());
         FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+    }
+
+    // A multipart body as a server takes it apart: text fields and files in order, the
+    // file streamed whole (3 MiB), relative paths from the project's folder.
+    void multipartBodyWithTextAndFiles()
+    {
+        QTemporaryDir dir;
+        QByteArray photo(3 * 1024 * 1024, Qt::Uninitialized);
+        for (qsizetype i = 0; i < photo.size(); ++i)
+            photo[i] = char((i * 131 + i / 7) & 0xff);
+        QFile f(dir.filePath("photo.bin"));
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(photo) == photo.size());
+        f.close();
+        QFile n(dir.filePath("notes.txt"));
+        QVERIFY(n.open(QIODevice::WriteOnly) && n.write("line one\r\n--not a boundary\r\n") > 0);
+        n.close();
+        CheckContext ctx = context();
+        ctx.projectDir = dir.path();
+        ctx.variables.set("upload", "notes.txt");
+        const QJsonObject spec{
+            {"method", "POST"},
+            {"url", "{{base_url}}/multipart"},
+            {"body", QJsonObject{{"mode", "multipart"},
+                                 {"multipart", QJsonArray{QJsonObject{{"name", "title"}, {"value", "Run {{$runId}}"}},
+                                                          QJsonObject{{"name", "photo"}, {"file", "photo.bin"}, {"content_type", "image/png"}},
+                                                          QJsonObject{{"name", "notes"}, {"file", dir.filePath("{{upload}}")}, {"filename", "n.txt"}},
+                                                          QJsonObject{{"name", "quote\"d"}, {"value", ""}}}}}}};
+        const QString sha1 = QString::fromLatin1(QCryptographicHash::hash(photo, QCryptographicHash::Sha1).toHex());
+        const CheckOutcome outcome = runCheck(
+            makeCheck("http", spec,
+                      {assertion("status", {}, "==", 200), assertion("json_path", "closed", "==", true),
+                       assertion("json_path", "parts", "length", 4),
+                       assertion("json_path", "parts[0].name", "==", "title"),
+                       assertion("json_path", "parts[0].text", "==", "Run run-1"),
+                       assertion("json_path", "parts[1].filename", "==", "photo.bin"),
+                       assertion("json_path", "parts[1].content_type", "==", "image/png"),
+                       assertion("json_path", "parts[1].size", "==", 3 * 1024 * 1024),
+                       assertion("json_path", "parts[1].sha1", "==", sha1),
+                       assertion("json_path", "parts[2].filename", "==", "n.txt"),
+                       assertion("json_path", "parts[2].content_type", "==", "application/octet-stream"),
+                       assertion("json_path", "parts[2].size", "==", 28),
+                       assertion("json_path", "parts[3].name", "==", "quote%22d"),
+                       assertion("json_path", "parts[3].text", "==", "")}),
+            ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+    }
+
+    void multipartMissingFileIsAnErrorNamingIt()
+    {
+        QTemporaryDir dir;
+        CheckContext ctx = context();
+        ctx.projectDir = dir.path();
+        const QJsonObject spec{
+            {"method", "POST"},
+            {"url", "{{base_url}}/multipart"},
+            {"body", QJsonObject{{"mode", "multipart"}, {"multipart", QJsonArray{QJsonObject{{"name", "f"}, {"file", "gone.png"}}}}}}};
+        const CheckOutcome outcome = runCheck(makeCheck("http", spec), ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QCOMPARE(outcome.message, "spec.body.multipart[0].file: " + dir.filePath("gone.png") + ": no such file");
+    }
+
+    // Basic auth: the header is built at run time from a variable or a secret reference.
+    void basicAuthHeaderIsBuiltAtRunTime()
+    {
+        CheckContext ctx = context();
+        ctx.variables.set("api_user", "ada");
+        ctx.variables.set("api_password", "s3cret:with colon");
+        QJsonObject spec = get("/echo");
+        spec.insert("auth", QJsonObject{{"type", "basic"}, {"user", "{{api_user}}"}, {"password", "{{api_password}}"}});
+        QCOMPARE(CheckRegistry::instance().validate(makeCheck("http", spec)).ok(), true);
+        CheckOutcome outcome = runCheck(
+            makeCheck("http", spec,
+                      {assertion("json_path", "headers.authorization", "==",
+                                 "Basic " + QString::fromLatin1(QByteArray("ada:s3cret:with colon").toBase64()))}),
+            ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+
+        qputenv("FLOWBENCH_TEST_BASIC_PASSWORD", "from-env");
+        spec.insert("auth", QJsonObject{{"type", "basic"}, {"user", "bob"}, {"password", "${env:FLOWBENCH_TEST_BASIC_PASSWORD}"}});
+        outcome = runCheck(makeCheck("http", spec,
+                                     {assertion("json_path", "headers.authorization", "==",
+                                                "Basic " + QString::fromLatin1(QByteArray("bob:from-env").toBase64()))}),
+                           ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
+        qunsetenv("FLOWBENCH_TEST_BASIC_PASSWORD");
+        outcome = runCheck(makeCheck("http", spec), ctx);
+        FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Error);
+        QVERIFY2(outcome.message.startsWith("spec.auth.password: ") && outcome.message.contains("FLOWBENCH_TEST_BASIC_PASSWORD"),
+                 qPrintable(outcome.message));
     }
 
     void unknownVariableIsAnError()
@@ -558,7 +649,30 @@ private slots:
         const Assertion ok = assertion("status", {}, "==", 200);
         QTest::newRow("empty url") << QJsonObject{{"url", ""}} << ok << "spec.url: must not be empty";
         QTest::newRow("bad body mode") << QJsonObject{{"url", "http://x/"}, {"body", QJsonObject{{"mode", "xml"}}}} << ok
-                                       << "spec.body.mode: \"xml\" is not raw, json or form";
+                                       << "spec.body.mode: \"xml\" is not raw, json, form or multipart";
+        QTest::newRow("multipart not a list")
+            << QJsonObject{{"url", "http://x/"}, {"body", QJsonObject{{"mode", "multipart"}, {"multipart", "a=b"}}}} << ok
+            << "spec.body.multipart: must be a list of parts";
+        QTest::newRow("multipart part with value and file")
+            << QJsonObject{{"url", "http://x/"},
+                           {"body", QJsonObject{{"mode", "multipart"},
+                                                {"multipart", QJsonArray{QJsonObject{{"name", "a"}, {"value", "1"}, {"file", "x"}}}}}}}
+            << ok << "spec.body.multipart[0]: needs either \"value\" (text) or \"file\" (a path)";
+        QTest::newRow("multipart part without name")
+            << QJsonObject{{"url", "http://x/"},
+                           {"body", QJsonObject{{"mode", "multipart"}, {"multipart", QJsonArray{QJsonObject{{"value", "1"}}}}}}}
+            << ok << "spec.body.multipart[0].name: must not be empty";
+        QTest::newRow("basic auth with a plaintext password")
+            << QJsonObject{{"url", "http://x/"}, {"auth", QJsonObject{{"type", "basic"}, {"user", "ada"}, {"password", "hunter2"}}}}
+            << ok
+            << "spec.auth.password: must be a secret reference (${env:NAME}, ${keychain:ENTRY}) or one {{variable}} that "
+               "holds one; a password is never written into the project";
+        QTest::newRow("auth of another type")
+            << QJsonObject{{"url", "http://x/"}, {"auth", QJsonObject{{"type", "digest"}}}} << ok
+            << "spec.auth.type: \"digest\" is not basic";
+        QTest::newRow("basic auth without user")
+            << QJsonObject{{"url", "http://x/"}, {"auth", QJsonObject{{"type", "basic"}, {"password", "{{pw}}"}}}} << ok
+            << "spec.auth.user: must not be empty";
         QTest::newRow("bad timeout") << QJsonObject{{"url", "http://x/"}, {"timeout_ms", -5}} << ok
                                      << "spec.timeout_ms: must be a positive number of milliseconds";
         QTest::newRow("unknown kind") << QJsonObject{{"url", "http://x/"}} << assertion("row_count", {}, "==", 1)

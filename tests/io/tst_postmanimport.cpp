@@ -2,11 +2,14 @@
 // (nested folders, auth and variables at each level, every body mode, v2.0 and v2.1) ->
 // the project they give, malformed files -> an error naming the file and the place,
 // secrets never in the project, and a re-import merging into the earlier one.
+#include "checks/checkregistry.h"
 #include "io/canonicaljson.h"
 #include "io/formatregistry.h"
 #include "io/postman/postmanscript.h"
 #include "io/projectimport.h"
 #include "model/projectchangeset.h"
+#include "support/checkharness.h"
+#include "support/httptestserver.h"
 
 #include <QDir>
 #include <QFile>
@@ -14,6 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -118,6 +122,7 @@ private slots:
     void reimportMergesAndKeepsHandEdits();
     void chainedRequestsBecomeOneTestCase();
     void repeatedIdsAndBadHeadersAreKeptApart();
+    void formDataAndBasicAuthRunAgainstARealServer();
 };
 
 void PostmanImportTest::scriptLine_data()
@@ -368,7 +373,7 @@ void PostmanImportTest::secretsNeverInTheProject()
             toSet << n.text.section(QLatin1Char(' '), 9, 9);
     toSet.sort();
     QCOMPARE(toSet,
-        (QStringList { QStringLiteral("POSTMAN_API_KEY"), QStringLiteral("POSTMAN_BASIC_AUTHORIZATION"),
+        (QStringList { QStringLiteral("POSTMAN_API_KEY"), QStringLiteral("POSTMAN_BASIC_PASSWORD"),
             QStringLiteral("SESSION_ID"), QStringLiteral("TOKEN") }));
 }
 
@@ -477,6 +482,53 @@ void PostmanImportTest::repeatedIdsAndBadHeadersAreKeptApart()
             || (n.field == QLatin1String("/item/0/request/header/0")
                 && n.text.contains(QLatin1String("Bad Name")));
     QVERIFY(noted);
+}
+
+// form-data becomes a multipart body (text fields, a file read relative to the collection,
+// a field's content type) and basic auth the check's auth field with the password a
+// secret reference; run against a real server that takes the multipart body apart.
+void PostmanImportTest::formDataAndBasicAuthRunAgainstARealServer()
+{
+    const QString dir = QFileInfo(QFINDTESTDATA("data/postman/multipart/collection.json")).absolutePath();
+    const Result<Import> import
+        = readImportFile(postman(), dir + QStringLiteral("/collection.json"), Project());
+    QVERIFY2(import.ok(), qPrintable(import.error()));
+    QVERIFY(importProblems(Project(), import->changes).isEmpty());
+    const Project project = appliedTo(Project(), import->changes);
+    QCOMPARE(project.testCases.size(), 1);
+    const TestCase &tc = project.testCases.first();
+    QCOMPARE(tc.reviewNote, QString()); // nothing left out that a person must look at
+    const Check &check = tc.checks.first();
+    QCOMPARE(check.spec.value(QStringLiteral("auth")).toObject(),
+        (QJsonObject { { QStringLiteral("type"), QStringLiteral("basic") },
+            { QStringLiteral("user"), QStringLiteral("qa") },
+            { QStringLiteral("password"), QStringLiteral("{{qa_password}}") } }));
+    QCOMPARE(project.environments.first().variables.value(QStringLiteral("qa_password")),
+        QStringLiteral("${env:QA_PASSWORD}"));
+
+    testing::HttpTestServer server;
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QNetworkAccessManager network;
+    CheckContext context;
+    context.network = &network;
+    context.projectDir = QDir::tempPath(); // the file's path is absolute: the collection's folder
+    context.variables.set(QStringLiteral("base_url"), server.baseUrl());
+    context.variables.set(QStringLiteral("qa_password"), QStringLiteral("pa55"));
+    Check run = check;
+    using testing::assertion;
+    run.assertions
+        << assertion(QStringLiteral("json_path"), QStringLiteral("parts"), QStringLiteral("length"), 3)
+        << assertion(QStringLiteral("json_path"), QStringLiteral("parts[0].text"), QStringLiteral("=="),
+               QStringLiteral("csv"))
+        << assertion(QStringLiteral("json_path"), QStringLiteral("parts[1].content_type"),
+               QStringLiteral("=="), QStringLiteral("application/json"))
+        << assertion(QStringLiteral("json_path"), QStringLiteral("parts[2].filename"), QStringLiteral("=="),
+               QStringLiteral("products.csv"))
+        << assertion(QStringLiteral("json_path"), QStringLiteral("parts[2].size"), QStringLiteral("=="), 18)
+        << assertion(QStringLiteral("json_path"), QStringLiteral("authorization"), QStringLiteral("=="),
+               QStringLiteral("Basic ") + QString::fromLatin1(QByteArray("qa:pa55").toBase64()));
+    const CheckOutcome outcome = testing::runCheck(run, context);
+    FLOWBENCH_COMPARE_STATUS(outcome, ResultStatus::Pass);
 }
 
 QTEST_GUILESS_MAIN(PostmanImportTest)

@@ -42,6 +42,7 @@ private slots:
     void maskForms_data();
     void maskForms();
     void runOutputsNeverCarryTheSecret();
+    void basicAuthCredentialsAreMasked();
 
 private:
     QTemporaryDir m_dir;
@@ -197,6 +198,46 @@ void SecretMaskingTest::runOutputsNeverCarryTheSecret()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!containsSecret(f.readAll()), qPrintable(file));
     }
+}
+
+// An http check's basic auth with the password a direct ${env:…} reference (no variable
+// for forEnvironment to find): the password and the header's base64 form are masked too.
+void SecretMaskingTest::basicAuthCredentialsAreMasked()
+{
+    Project project;
+    project.name = QStringLiteral("Basic");
+    const Node api = makeNode(NodeKind::Api, QStringLiteral("GET /whoami"));
+    project.nodes << api;
+    Check call = httpCheck(QStringLiteral("who am I"), QStringLiteral("GET"),
+        QStringLiteral("http://127.0.0.1:%1/whoami").arg(m_port));
+    call.spec.insert(QStringLiteral("auth"),
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("basic") },
+            { QStringLiteral("user"), QStringLiteral("qa") },
+            { QStringLiteral("password"),
+                QStringLiteral("${env:%1}").arg(QLatin1String(kSecretVariable)) } });
+    call.assertions
+        = { expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 201) }; // keeps evidence
+    project.testCases << makeCase(api.id, QStringLiteral("basic"), {}, { call });
+    const QString path = m_dir.filePath(QStringLiteral("basic.flowbench"));
+    {
+        auto store = ProjectStore::create(path, project.name);
+        QVERIFY2(store, qPrintable(store.error()));
+        QVERIFY(store.value()->replaceContents(project));
+    }
+    auto opened = ProjectDocument::open(path);
+    QVERIFY2(opened, qPrintable(opened.error()));
+    RunSession session(opened.value().get(), RunOptions());
+    QSignalSpy finished(&session, &RunSession::finished);
+    const Status started = session.start();
+    QVERIFY2(started, qPrintable(started.error()));
+    QVERIFY(finished.wait(30000));
+    const QList<CheckResult> results = session.results();
+    QCOMPARE(results.size(), 1);
+    const QString all = results.first().message + QLatin1Char('\n') + results.first().evidence;
+    QVERIFY2(
+        all.contains(QStringLiteral("X-Echo-Authorization: Basic ${secret:auth.basic}")), qPrintable(all));
+    const QString base64 = QString::fromLatin1(("qa:" + kSecret.toUtf8()).toBase64());
+    QVERIFY2(!all.contains(base64) && !all.contains(kSecret), qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(SecretMaskingTest)

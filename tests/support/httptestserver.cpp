@@ -4,6 +4,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QCryptographicHash>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -116,6 +117,57 @@ QString methodName(QHttpServerRequest::Method m)
     }
 }
 
+// A multipart/form-data body taken apart on its own terms (RFC 7578), independent of the
+// client that built it: {"parts": [{"name", "filename"?, "content_type"?, "size", "sha1",
+// "text" (for parts without a filename)}], "closed": bool} or {"error": text}.
+QJsonObject parseMultipart(const QByteArray &contentType, const QByteArray &body)
+{
+    const int at = contentType.indexOf("boundary=");
+    if (!contentType.startsWith("multipart/form-data") || at < 0)
+        return QJsonObject{{QStringLiteral("error"), QStringLiteral("not multipart/form-data: ") + QString::fromUtf8(contentType)}};
+    QByteArray boundary = contentType.mid(at + 9);
+    if (boundary.startsWith('"'))
+        boundary = boundary.mid(1, boundary.indexOf('"', 1) - 1);
+    const QByteArray delimiter = "--" + boundary;
+    QJsonArray parts;
+    qsizetype pos = body.indexOf(delimiter);
+    bool closed = false;
+    while (pos >= 0) {
+        pos += delimiter.size();
+        if (body.mid(pos, 2) == "--") {
+            closed = true;
+            break;
+        }
+        pos += 2; // CRLF after the delimiter
+        const qsizetype headEnd = body.indexOf("\r\n\r\n", pos);
+        const qsizetype next = body.indexOf("\r\n" + delimiter, headEnd);
+        if (headEnd < 0 || next < 0)
+            return QJsonObject{{QStringLiteral("error"), QStringLiteral("part at %1 is not closed by a boundary").arg(pos)}};
+        QJsonObject part;
+        for (const QByteArray &line : body.mid(pos, headEnd - pos).split('\n')) {
+            const QByteArray l = line.trimmed();
+            if (l.toLower().startsWith("content-type:"))
+                part.insert(QStringLiteral("content_type"), QString::fromUtf8(l.mid(13).trimmed()));
+            for (const char *key : {"name", "filename"}) {
+                const QByteArray needle = QByteArray("; ") + key + "=\"";
+                const qsizetype k = l.indexOf(needle);
+                if (k >= 0) {
+                    const qsizetype from = k + needle.size();
+                    part.insert(QString::fromLatin1(key), QString::fromUtf8(l.mid(from, l.indexOf('"', from) - from)));
+                }
+            }
+        }
+        const QByteArray content = body.mid(headEnd + 4, next - headEnd - 4);
+        part.insert(QStringLiteral("size"), content.size());
+        part.insert(QStringLiteral("sha1"), QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha1).toHex()));
+        if (!part.contains(QStringLiteral("filename")))
+            part.insert(QStringLiteral("text"), QString::fromUtf8(content));
+        parts.append(part);
+        pos = next + 2;
+    }
+    return QJsonObject{{QStringLiteral("parts"), parts}, {QStringLiteral("closed"), closed}};
+}
+
 } // namespace
 
 HttpTestServer::HttpTestServer()
@@ -165,6 +217,20 @@ bool HttpTestServer::start()
         return QHttpServerResponse(echo, request.method() == QHttpServerRequest::Method::Post
                                              ? QHttpServerResponder::StatusCode::Created
                                              : QHttpServerResponder::StatusCode::Ok);
+    });
+    s.route(QStringLiteral("/multipart"), [](const QHttpServerRequest &request) {
+        QByteArray contentType;
+        QByteArray authorization;
+        for (const auto &h : request.headers()) {
+            if (h.first.compare("content-type", Qt::CaseInsensitive) == 0)
+                contentType = h.second;
+            if (h.first.compare("authorization", Qt::CaseInsensitive) == 0)
+                authorization = h.second;
+        }
+        QJsonObject parsed = parseMultipart(contentType, request.body());
+        parsed.insert(QStringLiteral("length"), request.body().size());
+        parsed.insert(QStringLiteral("authorization"), QString::fromUtf8(authorization));
+        return QHttpServerResponse(parsed);
     });
     s.route(QStringLiteral("/status/<arg>"), [](int code) {
         return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), code}},

@@ -20,6 +20,9 @@ namespace flowbench::testing {
 //   GET  /huge           50 MB streamed without Content-Length (never held in memory)
 //   GET  /huge-declared  50 MB with a Content-Length header, streamed
 //   GET  /redirect       302 to /json
+//   ANY  /multipart      a multipart/form-data body taken apart: {"parts": [{"name",
+//                        "filename"?, "content_type"?, "size", "sha1", "text"?}], "closed",
+//                        "length", "authorization"} (or {"error"})
 class HttpTestServer
 {
 public:

@@ -1,9 +1,10 @@
 #include "shell/importexportactions.h"
 
+#include "dialogs/reimportpreviewdialog.h"
 #include "document/importchangescommand.h"
 #include "document/projectdocument.h"
-#include "io/formatregistry.h"
 #include "files/outputfile.h"
+#include "io/formatregistry.h"
 #include "io/projectimport.h"
 #include "store/databasefile.h"
 #include "store/projectstore.h"
@@ -67,32 +68,21 @@ Result<ImportReport> ImportExportActions::importFile(const QString &path, const 
 {
     if (format.addsRunToProject())
         return importResultsFile(path, format);
-    ProjectDocument *document = target == Target::OpenProject ? m_document() : nullptr;
-    if (target == Target::OpenProject && !document)
-        return Result<ImportReport>::failure(tr("No project is open to import into"));
-    Project into;
-    if (document) {
-        into = document->snapshot();
-        into.environments = document->environments();
+    if (target == Target::OpenProject) {
+        const Result<PlannedImport> planned = planImport(path, format, companionFiles);
+        if (!planned)
+            return Result<ImportReport>::failure(planned.error());
+        return applyImport(*planned, ReimportPlan::Removed::KeepForReview);
     }
-    Result<Import> import = readImportFile(format, path, into, companionFiles);
+    Result<Import> import = readImportFile(format, path, Project(), companionFiles);
     if (!import)
         return Result<ImportReport>::failure(import.error());
-    if (document)
-        leaveOutRunHistory(import.value());
     // Refuses what `flowbench-cli validate` refuses, with the same messages.
-    const QStringList problems = importProblems(into, import->changes);
+    const QStringList problems = importProblems(Project(), import->changes);
     if (!problems.isEmpty())
         return Result<ImportReport>::failure(
             tr("%1: %n problem(s); nothing was imported:\n%2", nullptr, int(problems.size()))
                 .arg(path, problems.join(QLatin1Char('\n'))));
-
-    if (document) {
-        const QString text = tr("Import %1").arg(QFileInfo(path).fileName());
-        if (Status s = ImportChangesCommand::apply(*document, import->changes, text); !s)
-            return Result<ImportReport>::failure(s.error());
-        return import->report;
-    }
     const ProjectDocument *open = m_document();
     if (open
         && QFileInfo(newProjectPath).absoluteFilePath() == QFileInfo(open->filePath()).absoluteFilePath())
@@ -106,6 +96,59 @@ Result<ImportReport> ImportExportActions::importFile(const QString &path, const 
     if (Status s = m_openProject(newProjectPath); !s)
         return Result<ImportReport>::failure(s.error());
     return import->report;
+}
+
+Result<ImportExportActions::PlannedImport> ImportExportActions::planImport(
+    const QString &path, const Importer &format, const QStringList &companionFiles)
+{
+    using R = Result<PlannedImport>;
+    ProjectDocument *document = m_document();
+    if (!document)
+        return R::failure(tr("No project is open to import into"));
+    Project into = document->snapshot();
+    into.environments = document->environments();
+    Result<Import> import = readImportFile(format, path, into, companionFiles);
+    if (!import)
+        return R::failure(import.error());
+    leaveOutRunHistory(import.value());
+    return PlannedImport { path, ReimportPlan::between(into, *import), import->report };
+}
+
+Result<ImportReport> ImportExportActions::applyImport(
+    const PlannedImport &planned, ReimportPlan::Removed removed)
+{
+    ProjectDocument *document = m_document();
+    if (!document)
+        return Result<ImportReport>::failure(tr("No project is open to import into"));
+    Project into = document->snapshot();
+    into.environments = document->environments();
+    const ProjectChangeSet changes = planned.plan.changes(removed);
+    // Refuses what `flowbench-cli validate` refuses, with the same messages.
+    const QStringList problems = importProblems(into, changes);
+    if (!problems.isEmpty())
+        return Result<ImportReport>::failure(
+            tr("%1: %n problem(s); nothing was imported:\n%2", nullptr, int(problems.size()))
+                .arg(planned.path, problems.join(QLatin1Char('\n'))));
+    const QString text = tr("Import %1").arg(QFileInfo(planned.path).fileName());
+    if (Status s = ImportChangesCommand::apply(*document, changes, text); !s)
+        return Result<ImportReport>::failure(s.error());
+    return planned.report;
+}
+
+Result<std::optional<ImportReport>> ImportExportActions::importWithPreview(
+    const QString &path, const Importer &format, const QStringList &companionFiles)
+{
+    using R = Result<std::optional<ImportReport>>;
+    const Result<PlannedImport> planned = planImport(path, format, companionFiles);
+    if (!planned)
+        return R::failure(planned.error());
+    ReimportPreviewDialog preview(planned->plan, QFileInfo(path).fileName(), m_window);
+    if (preview.exec() != QDialog::Accepted)
+        return std::optional<ImportReport>();
+    const Result<ImportReport> applied = applyImport(*planned, preview.removed());
+    if (!applied)
+        return R::failure(applied.error());
+    return std::optional<ImportReport>(*applied);
 }
 
 Result<ImportReport> ImportExportActions::importResultsFile(const QString &path, const Importer &format)
@@ -244,7 +287,19 @@ void ImportExportActions::importDialog()
             newProject += QStringLiteral(".flowbench");
     }
 
-    const Result<ImportReport> report = importFile(path, *format, target, newProject, companions);
+    Result<ImportReport> report = ImportReport();
+    if (target == Target::OpenProject && !format->addsRunToProject()) {
+        const Result<std::optional<ImportReport>> previewed = importWithPreview(path, *format, companions);
+        if (!previewed) {
+            QMessageBox::warning(m_window, tr("Cannot import"), previewed.error());
+            return;
+        }
+        if (!previewed->has_value())
+            return; // cancelled in the preview: nothing changed
+        report = previewed->value();
+    } else {
+        report = importFile(path, *format, target, newProject, companions);
+    }
     if (!report) {
         QMessageBox::warning(m_window, tr("Cannot import"), report.error());
         return;

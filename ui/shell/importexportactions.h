@@ -1,10 +1,12 @@
 #pragma once
 
 #include "io/importreport.h"
+#include "io/reimportplan.h"
 #include "result.h"
 
 #include <QObject>
 #include <functional>
+#include <optional>
 
 class QAction;
 class QWidget;
@@ -42,6 +44,25 @@ public:
     // `companionFiles` come with it (Postman environments and globals).
     Result<ImportReport> importFile(const QString &path, const Importer &format, Target target,
         const QString &newProjectPath = QString(), const QStringList &companionFiles = {});
+    // An import into the open project read and planned, not yet applied: what the
+    // preview dialog shows (added, changed with fields, removed, untouched).
+    struct PlannedImport
+    {
+        QString path;
+        ReimportPlan plan;
+        ImportReport report;
+    };
+    Result<PlannedImport> planImport(
+        const QString &path, const Importer &format, const QStringList &companionFiles = {});
+    // Applies `planned` to the open project as one undo step (one transaction), with
+    // what the file no longer has kept for review or deleted. What `validate` would
+    // refuse changes nothing.
+    Result<ImportReport> applyImport(const PlannedImport &planned, ReimportPlan::Removed removed);
+    // File ▸ Import… into the open project: plans, shows the plan in a
+    // ReimportPreviewDialog and applies it on Apply. No value: the user cancelled and
+    // nothing changed.
+    Result<std::optional<ImportReport>> importWithPreview(
+        const QString &path, const Importer &format, const QStringList &companionFiles = {});
     // Reads results (a format with addsRunToProject) against the open project and adds
     // them as one run, which the map paints. Not an undo step: runs are history.
     Result<ImportReport> importResultsFile(const QString &path, const Importer &format);

@@ -230,8 +230,12 @@ Result<Import> OpenApiImporter::read(const ImportSource &input, const Project &t
                 QList<Check> checks = fresh.checks;
                 for (int i = 1; i < current->checks.size(); ++i)
                     checks.append(current->checks.at(i));
-                if (!current->checks.isEmpty() && !checks.isEmpty())
+                if (!current->checks.isEmpty() && !checks.isEmpty()) {
                     checks.first().id = current->checks.first().id;
+                    // Assertions added by hand to the smoke step survive too.
+                    checks.first().assertions = mergeHandAssertions(
+                        checks.first().assertions, current->checks.first().assertions);
+                }
                 testCase.checks = checks;
             } else {
                 testCase.id = newId();
@@ -247,6 +251,14 @@ Result<Import> OpenApiImporter::read(const ImportSource &input, const Project &t
             report.leaveOut(0, QStringLiteral("#/%1").arg(QLatin1String(unread)),
                 QStringLiteral("%1 are not imported").arg(QLatin1String(unread)));
 
+    for (const Node &n : imported.nodes)
+        result.described.insert(n.id);
+    for (const Edge &e : imported.edges)
+        result.described.insert(e.id);
+    for (const TestCase &t : imported.testCases)
+        result.described.insert(t.id);
+    for (const Environment &e : imported.environments)
+        result.described.insert(e.id);
     result.changes = ProjectChangeSet::between(target, imported);
     result.changes.name = imported.name;
     const ImportReport summary = summarizeImport(input.name, result.changes);

@@ -155,6 +155,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
         nodeIndex.insert(imported.nodes[i].id, i);
     auto upsertNode = [&](const Id &id, NodeKind kind, const QString &name, const QString &group,
                           const QJsonObject &props) {
+        result.described.insert(id);
         Node n;
         if (const auto it = nodeIndex.constFind(id); it != nodeIndex.constEnd())
             n = imported.nodes[*it];
@@ -174,6 +175,8 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
     QSet<QString> edgeKeys;
     for (const Edge &e : imported.edges)
         edgeKeys.insert(e.from + e.to);
+
+    QSet<QString> describedEdges; // from + to of each edge the collection describes
 
     // Requests -> steps, nodes and edges.
     QList<Step> steps;
@@ -199,6 +202,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
         upsertNode(apiId, NodeKind::Api, apiName,
             firstTime ? f.group : imported.nodes[nodeIndex.value(apiId)].group,
             QJsonObject { { QStringLiteral("method"), item.method }, { QStringLiteral("path"), path } });
+        describedEdges.insert(serviceId + apiId);
         if (!edgeKeys.contains(serviceId + apiId)) {
             edgeKeys.insert(serviceId + apiId);
             Edge e;
@@ -291,6 +295,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
                   return names.join(QStringLiteral(" → "));
               }());
         tc.source = QStringLiteral("postman:") + first.flat.identity;
+        result.described.insert(id);
         tc.checks.clear();
         QStringList review;
         for (int i : chain) {
@@ -298,9 +303,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
             // Assertions added in Flowbench to an earlier import of this step survive.
             for (const Check &old : before)
                 if (old.id == check.id)
-                    for (const Assertion &a : old.assertions)
-                        if (!check.assertions.contains(a))
-                            check.assertions.append(a);
+                    check.assertions = mergeHandAssertions(check.assertions, old.assertions);
             tc.checks << check;
             review += steps[i].reviewReasons;
             if (!steps[i].untranslated.isEmpty()) {
@@ -382,6 +385,7 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
         for (auto it = vars.constBegin(); it != vars.constEnd(); ++it)
             env.variables.insert(it.key(), it.value());
         variableCount += int(vars.size());
+        result.described.insert(env.id);
         bool replaced = false;
         for (Environment &e : imported.environments)
             if (e.id == env.id) {
@@ -392,6 +396,16 @@ Result<Import> PostmanImporter::read(const ImportSource &source, const Project &
             imported.environments.append(env);
     }
 
+    for (const Edge &e : imported.edges)
+        if (describedEdges.contains(e.from + e.to))
+            result.described.insert(e.id);
+    // This collection's test cases from an earlier import: their ids derive from its id.
+    QSet<Id> earlier;
+    for (const TestCase &t : target.testCases)
+        if (t.source.startsWith(QLatin1String("postman:"))
+            && t.id == stableId(key, QStringLiteral("test case ") + t.source.mid(8)))
+            earlier.insert(t.id);
+    result.earlier = earlier;
     result.changes = ProjectChangeSet::between(target, imported);
     result.changes.name = imported.name;
     const ImportReport summary = summarizeImport(source.name, result.changes);

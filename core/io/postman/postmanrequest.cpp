@@ -63,7 +63,8 @@ void addQuery(QString &url, const QString &key, const QString &value)
         + (value.isNull() ? QString() : QLatin1Char('=') + value);
 }
 
-Status applyAuth(const PostmanAuth &auth, QJsonObject &headers, QString &url, PostmanRequestContext &c)
+Status applyAuth(const PostmanAuth &auth, QJsonObject &headers, QString &url, QJsonObject &authField,
+    PostmanRequestContext &c)
 {
     const QString type = auth.type;
     if (type == QLatin1String("inherit") || type == QLatin1String("noauth") || type.isEmpty())
@@ -74,14 +75,19 @@ Status applyAuth(const PostmanAuth &auth, QJsonObject &headers, QString &url, Po
                 + secretValue(
                     auth.params.value(QStringLiteral("token")), QStringLiteral("postman_bearer_token"), c));
     } else if (type == QLatin1String("basic")) {
-        // The http check has no basic-auth field and the header cannot be encoded without
-        // writing the password: the whole header value becomes one secret variable.
+        // The http check's basic-auth field: the user as written, the password a variable
+        // holding a secret reference (the header is built at run time).
         const QString user = auth.params.value(QStringLiteral("username"));
-        headers.insert(QStringLiteral("Authorization"), QStringLiteral("{{postman_basic_authorization}}"));
-        c.secrets->referenceFor(QStringLiteral("postman_basic_authorization"),
-            QStringLiteral("the whole Authorization header: \"Basic \" + base64 of \"%1:<password>\", from "
-                           "the basic auth at %2")
-                .arg(user, auth.pointer));
+        QString password = secretValue(
+            auth.params.value(QStringLiteral("password")), QStringLiteral("postman_basic_password"), c);
+        if (password.isEmpty()) {
+            // No password at all: still a reference, so the project never holds one.
+            c.secrets->referenceFor(QStringLiteral("postman_basic_password"),
+                QStringLiteral("the basic-auth password at %1 (empty in the collection)").arg(auth.pointer));
+            password = QStringLiteral("{{postman_basic_password}}");
+        }
+        authField = QJsonObject { { QStringLiteral("type"), QStringLiteral("basic") },
+            { QStringLiteral("user"), user }, { QStringLiteral("password"), password } };
     } else if (type == QLatin1String("apikey")) {
         const QString key = auth.params.value(QStringLiteral("key"), QStringLiteral("X-API-Key"));
         const QString value
@@ -147,7 +153,50 @@ Result<QJsonValue> body(const PostmanItem &r, QJsonObject &headers, PostmanReque
         return QJsonValue(QJsonObject { { QStringLiteral("mode"), QStringLiteral("raw") },
             { QStringLiteral("raw"), b.value(QLatin1String("raw")).toString() } });
     }
-    if (mode == QLatin1String("urlencoded") || mode == QLatin1String("formdata")) {
+    if (mode == QLatin1String("formdata")) {
+        // multipart/form-data, as Postman sends it: text and file fields in order.
+        QJsonArray parts;
+        const QJsonArray fields = b.value(mode).toArray();
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            const QJsonObject f = fields[i].toObject();
+            const QString fp = QStringLiteral("%1/%2/%3").arg(p, mode).arg(i);
+            const QString key = f.value(QLatin1String("key")).toString();
+            if (f.value(QLatin1String("disabled")).toBool()) {
+                c.report->leaveOut(0, fp, QStringLiteral("disabled %1 field \"%2\" left out").arg(mode, key));
+                continue;
+            }
+            QJsonObject part { { QStringLiteral("name"), key } };
+            const QString contentType = f.value(QLatin1String("contentType")).toString();
+            if (f.value(QLatin1String("type")).toString() == QLatin1String("file")) {
+                const QJsonValue src = f.value(QLatin1String("src"));
+                const QString path = src.isArray() ? src.toArray().at(0).toString() : src.toString();
+                if (c.baseDirectory.isEmpty() && QFileInfo(path).isRelative())
+                    return R::failure(QStringLiteral(
+                        "%1: form-data file \"%2\" is relative and the collection is not in a folder")
+                                          .arg(fp, path));
+                // Where Postman reads it: relative to the collection's folder.
+                const QString resolved
+                    = QFileInfo(path).isRelative() ? QDir(c.baseDirectory).absoluteFilePath(path) : path;
+                part.insert(QStringLiteral("file"), resolved);
+                if (!QFileInfo::exists(resolved)) {
+                    c.report->leaveOut(0, fp,
+                        QStringLiteral("form-data file field \"%1\": %2 does not exist (a run will say so)")
+                            .arg(key, resolved));
+                    c.needsReview = true;
+                    c.reviewReasons
+                        << QStringLiteral("form-data file field \"%1\" = %2 missing").arg(key, resolved);
+                }
+            } else {
+                part.insert(QStringLiteral("value"), f.value(QLatin1String("value")).toString());
+            }
+            if (!contentType.isEmpty())
+                part.insert(QStringLiteral("content_type"), contentType);
+            parts.append(part);
+        }
+        return QJsonValue(QJsonObject { { QStringLiteral("mode"), QStringLiteral("multipart") },
+            { QStringLiteral("multipart"), parts } });
+    }
+    if (mode == QLatin1String("urlencoded")) {
         QJsonObject form;
         const QJsonArray fields = b.value(mode).toArray();
         for (qsizetype i = 0; i < fields.size(); ++i) {
@@ -158,32 +207,7 @@ Result<QJsonValue> body(const PostmanItem &r, QJsonObject &headers, PostmanReque
                 c.report->leaveOut(0, fp, QStringLiteral("disabled %1 field \"%2\" left out").arg(mode, key));
                 continue;
             }
-            if (f.value(QLatin1String("type")).toString() == QLatin1String("file")) {
-                const QJsonValue src = f.value(QLatin1String("src"));
-                const QString path = src.isArray() ? src.toArray().at(0).toString() : src.toString();
-                if (c.baseDirectory.isEmpty() && QFileInfo(path).isRelative())
-                    return R::failure(QStringLiteral(
-                        "%1: form-data file \"%2\" is relative and the collection is not in a folder")
-                                          .arg(fp, path));
-                const QString resolved
-                    = QFileInfo(path).isRelative() ? QDir(c.baseDirectory).absoluteFilePath(path) : path;
-                c.report->leaveOut(0, fp,
-                    QStringLiteral(
-                        "form-data file field \"%1\" (%2%3) not sent: the http check has no multipart body")
-                        .arg(key, resolved,
-                            QFileInfo::exists(resolved) ? QString() : QStringLiteral(", missing")));
-                c.needsReview = true;
-                c.reviewReasons
-                    << QStringLiteral("form-data file field \"%1\" = %2 not sent").arg(key, resolved);
-                continue;
-            }
             form.insert(key, f.value(QLatin1String("value")).toString());
-        }
-        if (mode == QLatin1String("formdata") && !form.isEmpty()) {
-            c.report->leaveOut(
-                0, p, QStringLiteral("form-data text fields are sent url-encoded (no multipart body)"));
-            c.needsReview = true;
-            c.reviewReasons << QStringLiteral("form-data sent url-encoded (%1)").arg(p);
         }
         return QJsonValue(QJsonObject {
             { QStringLiteral("mode"), QStringLiteral("form") }, { QStringLiteral("form"), form } });
@@ -264,8 +288,9 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
                 c);
         headers.insert(h.key, value);
     }
+    QJsonObject authField;
     if (c.auth)
-        if (const Status s = applyAuth(*c.auth, headers, url, c); !s)
+        if (const Status s = applyAuth(*c.auth, headers, url, authField, c); !s)
             return R::failure(s.error());
     const Result<QJsonValue> b = body(r, headers, c);
     if (!b)
@@ -284,6 +309,8 @@ Result<QJsonObject> postmanHttpSpec(const PostmanItem &r, PostmanRequestContext 
         spec.insert(QStringLiteral("headers"), headers);
     if (!b->isNull())
         spec.insert(QStringLiteral("body"), *b);
+    if (!authField.isEmpty())
+        spec.insert(QStringLiteral("auth"), authField);
     // Postman's dynamic variables Flowbench has under another name.
     QByteArray text = QJsonDocument(spec).toJson(QJsonDocument::Compact);
     if (text.contains("{{$")) {

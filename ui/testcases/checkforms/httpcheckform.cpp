@@ -1,5 +1,6 @@
 #include "testcases/checkforms/httpcheckform.h"
 #include "checks/httpcheck.h"
+#include "checks/httpmultipart.h"
 #include "testcases/checkforms/committingtextedit.h"
 #include "testcases/checkforms/keyvaluetable.h"
 
@@ -16,7 +17,7 @@ namespace flowbench {
 
 namespace {
 
-enum BodyPage { NoBody, RawBody, JsonBody, FormBody };
+enum BodyPage { NoBody, RawBody, JsonBody, FormBody, MultipartBody };
 
 KeyValueTable::Pairs pairsOf(const QJsonObject &object)
 {
@@ -60,6 +61,9 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     , m_raw(new CommittingTextEdit(this))
     , m_json(new CommittingTextEdit(this))
     , m_form(new KeyValueTable(tr("Field"), tr("Value"), this))
+    , m_multipart(new CommittingTextEdit(this))
+    , m_authUser(new QLineEdit(this))
+    , m_authPassword(new QLineEdit(this))
     , m_timeout(new QSpinBox(this))
 {
     m_method->setObjectName(QStringLiteral("method"));
@@ -73,6 +77,7 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     m_bodyMode->addItem(tr("Raw text"), QStringLiteral("raw"));
     m_bodyMode->addItem(tr("JSON"), QStringLiteral("json"));
     m_bodyMode->addItem(tr("Form fields"), QStringLiteral("form"));
+    m_bodyMode->addItem(tr("Multipart (form-data)"), QStringLiteral("multipart"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_raw->setFont(mono);
     m_json->setFont(mono);
@@ -84,6 +89,18 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     m_bodyPages->addWidget(m_raw);
     m_bodyPages->addWidget(m_json);
     m_bodyPages->addWidget(m_form);
+    m_bodyPages->addWidget(m_multipart);
+    m_multipart->setFont(mono);
+    m_multipart->setObjectName(QStringLiteral("bodyMultipart"));
+    m_multipart->setPlaceholderText(
+        tr("[{\"name\": \"title\", \"value\": \"{{title}}\"}, {\"name\": \"photo\", \"file\": "
+           "\"fixtures/photo.png\", \"content_type\": \"image/png\"}]"));
+    m_authUser->setObjectName(QStringLiteral("authUser"));
+    m_authUser->setPlaceholderText(tr("basic-auth user (empty: no auth)"));
+    m_authUser->setToolTip(field(QStringLiteral("auth")).description);
+    m_authPassword->setObjectName(QStringLiteral("authPassword"));
+    m_authPassword->setPlaceholderText(tr("${env:API_PASSWORD} or {{api_password}}"));
+    m_authPassword->setToolTip(field(QStringLiteral("auth")).description);
     m_bodyPages->setMaximumHeight(130);
     showBodyPage(NoBody);
     m_timeout->setObjectName(QStringLiteral("timeout"));
@@ -97,6 +114,8 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     addRow(tr("&Headers:"), m_headers);
     addRow(tr("&Body:"), m_bodyMode);
     m_bodyError = addField(QString(), m_bodyPages);
+    addRow(tr("Basic &auth user:"), m_authUser);
+    m_authError = addField(tr("Pass&word ref:"), m_authPassword);
     addRow(tr("&Timeout:"), m_timeout);
 
     connect(m_method, QOverload<int>::of(&QComboBox::activated), this, &HttpCheckForm::commit);
@@ -111,13 +130,17 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     connect(m_raw, &CommittingTextEdit::editingFinished, this, &HttpCheckForm::commit);
     connect(m_json, &CommittingTextEdit::editingFinished, this, &HttpCheckForm::commit);
     connect(m_form, &KeyValueTable::edited, this, &HttpCheckForm::commit);
+    connect(m_multipart, &CommittingTextEdit::editingFinished, this, &HttpCheckForm::commit);
+    connect(m_authUser, &QLineEdit::editingFinished, this, &HttpCheckForm::commit);
+    connect(m_authPassword, &QLineEdit::editingFinished, this, &HttpCheckForm::commit);
     connect(m_timeout, &QSpinBox::editingFinished, this, &HttpCheckForm::commit);
 }
 
 void HttpCheckForm::loadSpec(const QJsonObject &spec)
 {
-    const QString method
-        = spec.value(QStringLiteral("method")).toString(field(QStringLiteral("method")).defaultValue.toString()).toUpper();
+    const QString method = spec.value(QStringLiteral("method"))
+                               .toString(field(QStringLiteral("method")).defaultValue.toString())
+                               .toUpper();
     if (m_method->findText(method) < 0)
         m_method->addItem(method);
     m_method->setCurrentText(method);
@@ -129,6 +152,7 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
     const int page = mode == QLatin1String("raw") ? RawBody
         : mode == QLatin1String("json")           ? JsonBody
         : mode == QLatin1String("form")           ? FormBody
+        : mode == QLatin1String("multipart")      ? MultipartBody
                                                   : NoBody;
     m_bodyMode->setCurrentIndex(page);
     showBodyPage(page);
@@ -142,7 +166,14 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
                   .mid(1)
                   .chopped(1));
     m_form->setPairs(pairsOf(body.value(QStringLiteral("form")).toObject()));
-    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
+    const QJsonArray parts = body.value(QStringLiteral("multipart")).toArray();
+    m_multipart->setTextQuietly(
+        parts.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(parts).toJson()));
+    const QJsonObject auth = spec.value(QStringLiteral("auth")).toObject();
+    m_authUser->setText(auth.value(QStringLiteral("user")).toString());
+    m_authPassword->setText(auth.value(QStringLiteral("password")).toString());
+    m_timeout->setValue(
+        spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
 }
 
 // A stacked widget is as tall as its tallest page; the hidden pages are made to not count.
@@ -173,6 +204,13 @@ QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const
         spec.insert(QStringLiteral("body"),
             QJsonObject {
                 { QStringLiteral("mode"), mode }, { QStringLiteral("raw"), m_raw->toPlainText() } });
+    } else if (mode == QLatin1String("multipart")) {
+        // Parts that do not parse are not saved: the last valid list stays.
+        const QJsonDocument doc = QJsonDocument::fromJson(m_multipart->toPlainText().toUtf8());
+        const QJsonArray parts
+            = doc.isArray() ? doc.array() : oldBody.value(QStringLiteral("multipart")).toArray();
+        spec.insert(QStringLiteral("body"),
+            QJsonObject { { QStringLiteral("mode"), mode }, { QStringLiteral("multipart"), parts } });
     } else if (mode == QLatin1String("form")) {
         spec.insert(QStringLiteral("body"),
             QJsonObject {
@@ -186,6 +224,14 @@ QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const
             body.insert(QStringLiteral("json"), json);
         spec.insert(QStringLiteral("body"), body);
     }
+    const QString user = m_authUser->text().trimmed();
+    const QJsonObject auth { { QStringLiteral("type"), QStringLiteral("basic") },
+        { QStringLiteral("user"), user }, { QStringLiteral("password"), m_authPassword->text().trimmed() } };
+    if (user.isEmpty())
+        spec.remove(QStringLiteral("auth"));
+    else if (field(QStringLiteral("auth")).check(auth))
+        spec.insert(QStringLiteral("auth"), auth);
+    // else: a typed password is never saved; the last valid auth stays until it is a reference.
     spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
     return spec;
 }
@@ -208,7 +254,28 @@ void HttpCheckForm::validateSpec()
                            "Put {{variables}} inside strings.")
                             .arg(parseError);
     }
+    if (m_bodyMode->currentData().toString() == QLatin1String("multipart")) {
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(m_multipart->toPlainText().toUtf8(), &parseError);
+        if (!doc.isArray())
+            bodyError = tr("The parts are not a JSON list (%1); they are saved once they parse.")
+                            .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                              : tr("not a list"));
+        else if (const Status s = HttpMultipartBody::check(doc.array()); !s)
+            bodyError = s.error();
+    }
     showError(m_bodyError, bodyError);
+
+    // The rule validate() applies to spec.auth, in its words.
+    QString authError;
+    if (!m_authUser->text().trimmed().isEmpty()) {
+        const QJsonObject auth { { QStringLiteral("type"), QStringLiteral("basic") },
+            { QStringLiteral("user"), m_authUser->text().trimmed() },
+            { QStringLiteral("password"), m_authPassword->text().trimmed() } };
+        if (const Status s = field(QStringLiteral("auth")).check(auth); !s)
+            authError = s.error();
+    }
+    showError(m_authError, authError);
 }
 
 } // namespace flowbench

@@ -12,7 +12,8 @@ namespace flowbench {
 class CommittingTextEdit;
 class KeyValueTable;
 
-// The http check's spec (HttpCheck::vocabulary()): method, url, headers, body, timeout_ms.
+// The http check's spec (HttpCheck::vocabulary()): method, url, headers, body (raw, JSON,
+// form fields or multipart parts), basic auth, timeout_ms.
 class HttpCheckForm : public CheckForm
 {
     Q_OBJECT
@@ -23,6 +24,9 @@ public:
     QComboBox *methodBox() const { return m_method; }
     QComboBox *bodyModeBox() const { return m_bodyMode; }
     CommittingTextEdit *bodyJsonEdit() const { return m_json; }
+    CommittingTextEdit *multipartEdit() const { return m_multipart; }
+    QLineEdit *authUserEdit() const { return m_authUser; }
+    QLineEdit *authPasswordEdit() const { return m_authPassword; }
 
 protected:
     void loadSpec(const QJsonObject &spec) override;
@@ -41,6 +45,10 @@ private:
     CommittingTextEdit *m_raw;
     CommittingTextEdit *m_json;
     KeyValueTable *m_form;
+    CommittingTextEdit *m_multipart; // the parts as a JSON list
+    QLineEdit *m_authUser; // basic auth; empty: none
+    QLineEdit *m_authPassword; // a secret reference or {{variable}}
+    QLabel *m_authError;
     QLabel *m_bodyError;
     QSpinBox *m_timeout;
 };

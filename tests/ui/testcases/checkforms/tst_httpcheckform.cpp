@@ -4,6 +4,9 @@
 #include "ui/screenshots.h"
 #include "ui/testcases/testcasefixture.h"
 
+#include <QComboBox>
+#include <QJsonArray>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QtTest>
@@ -17,6 +20,7 @@ class TestHttpCheckForm : public QObject
 private slots:
     void urlValidation();
     void headersAndFormBody();
+    void multipartBodyAndBasicAuthSurviveAnEdit();
 };
 
 void TestHttpCheckForm::urlValidation()
@@ -87,6 +91,58 @@ void TestHttpCheckForm::headersAndFormBody()
     // Back to no body: the key goes away rather than lingering.
     choose(form->bodyModeBox(), QString());
     QVERIFY(!editor.testCases().at(0).checks.at(0).spec.contains(QStringLiteral("body")));
+}
+
+// A step an import made with a multipart body and basic auth: editing another field keeps
+// both; the auth fields write spec.auth and say what validate() says of a typed password.
+void TestHttpCheckForm::multipartBodyAndBasicAuthSurviveAnEdit()
+{
+    TestCaseFixture f;
+    const QJsonArray parts { QJsonObject { { QStringLiteral("name"), QStringLiteral("kind") },
+                                 { QStringLiteral("value"), QStringLiteral("csv") } },
+        QJsonObject { { QStringLiteral("name"), QStringLiteral("file") },
+            { QStringLiteral("file"), QStringLiteral("files/products.csv") } } };
+    f.testCase.checks[0].spec.insert(QStringLiteral("body"),
+        QJsonObject { { QStringLiteral("mode"), QStringLiteral("multipart") },
+            { QStringLiteral("multipart"), parts } });
+    f.testCase.checks[0].spec.insert(QStringLiteral("auth"),
+        QJsonObject { { QStringLiteral("type"), QStringLiteral("basic") },
+            { QStringLiteral("user"), QStringLiteral("qa") },
+            { QStringLiteral("password"), QStringLiteral("{{qa_password}}") } });
+    f.open({ f.testCase });
+    TestCaseEditor editor;
+    f.show(editor);
+    auto *form = qobject_cast<HttpCheckForm *>(editor.currentForm());
+    QVERIFY(form);
+    QCOMPARE(form->bodyModeBox()->currentData().toString(), QStringLiteral("multipart"));
+    QCOMPARE(form->authUserEdit()->text(), QStringLiteral("qa"));
+    typeInto(form->urlEdit(), QStringLiteral("http://127.0.0.1:8080/import"));
+    QJsonObject spec = f.inFile(f.testCase.id).checks.at(0).spec;
+    QCOMPARE(
+        spec.value(QStringLiteral("body")).toObject().value(QStringLiteral("multipart")).toArray(), parts);
+    QCOMPARE(spec.value(QStringLiteral("auth")).toObject().value(QStringLiteral("password")).toString(),
+        QStringLiteral("{{qa_password}}"));
+    QVERIFY(form->errors().isEmpty());
+
+    typeInto(form->authPasswordEdit(), QStringLiteral("hunter2"));
+    QVERIFY2(
+        form->errors().join(u'|').contains(QStringLiteral("spec.auth.password: must be a secret reference")),
+        qPrintable(form->errors().join(u'|')));
+    // Never saved: the project keeps the last valid auth.
+    QCOMPARE(f.inFile(f.testCase.id)
+                 .checks.at(0)
+                 .spec.value(QStringLiteral("auth"))
+                 .toObject()
+                 .value(QStringLiteral("password"))
+                 .toString(),
+        QStringLiteral("{{qa_password}}"));
+    typeInto(form->authPasswordEdit(), QStringLiteral("${env:QA_PASSWORD}"));
+    QVERIFY(form->errors().isEmpty());
+    spec = f.inFile(f.testCase.id).checks.at(0).spec;
+    QCOMPARE(spec.value(QStringLiteral("auth")).toObject().value(QStringLiteral("password")).toString(),
+        QStringLiteral("${env:QA_PASSWORD}"));
+    typeInto(form->authUserEdit(), QString());
+    QVERIFY(!f.inFile(f.testCase.id).checks.at(0).spec.contains(QStringLiteral("auth")));
 }
 
 QTEST_MAIN(TestHttpCheckForm)
