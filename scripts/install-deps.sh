@@ -9,10 +9,10 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev
   qtkeychain-qt6-dev libgraphviz-dev graphviz libjq-dev libhiredis-dev libyaml-cpp-dev libsqlite3-dev libpq-dev libpng-dev
-  libvalijson-dev
+  libvalijson-dev librabbitmq-dev
   fonts-dejavu-core
   # test: real servers started by the tests on loopback ports, XML validation, screenshots
-  postgresql redis-server xvfb xauth sqlite3 libxml2-utils openssl
+  postgresql redis-server rabbitmq-server xvfb xauth sqlite3 libxml2-utils openssl
   chromium # the HTML report loaded in headless Chromium (tests/io/tst_htmlreport, tests/cli/tst_reportcli)
   # fuzz: libFuzzer and the sanitizers' runtimes (scripts/fuzz.sh, CMake preset "fuzz")
   clang libclang-rt-14-dev

@@ -11,8 +11,10 @@ B=${BUILD_DIR:-build}
 EX="$B/examples"
 PROJECT="$EX/shop.flowbench"
 
+# DEMO_AMQP_URL=amqp://guest:guest@127.0.0.1:5672/ also publishes order.confirmed to RabbitMQ.
 "$B/examples/demo-backend/flowbench-demo-backend" --port 8765 \
-    --db "$EX/shop-demo.db" --log "$EX/shop-demo.log" > "$EX/demo-backend.out" 2>&1 &
+    --db "$EX/shop-demo.db" --log "$EX/shop-demo.log" ${DEMO_AMQP_URL:+--amqp "$DEMO_AMQP_URL"} \
+    > "$EX/demo-backend.out" 2>&1 &
 BACKEND=$!
 trap 'kill $BACKEND 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do

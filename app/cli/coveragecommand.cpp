@@ -55,6 +55,19 @@ QJsonObject countsJson(const RiskCoverageCounts &c)
         { QStringLiteral("passingPercent"), rounded(c.passingPercent()) } };
 }
 
+QJsonObject levelsJson(const LevelMix &mix)
+{
+    QJsonObject o;
+    for (TestLevel level : allTestLevels())
+        o.insert(toString(level), mix.count(level));
+    return o;
+}
+
+QString levelsText(const LevelMix &mix)
+{
+    return mix.total() == 0 ? QStringLiteral("-") : mix.text();
+}
+
 QStringList countsRow(const QString &label, const RiskCoverageCounts &c)
 {
     return { label, QString::number(c.nodes), percentText(c.coveredPercent()),
@@ -87,6 +100,7 @@ QByteArray reportJson(const Selection &s, const RiskCoverageReport &r)
             { QStringLiteral("coverage"), toString(n.coverage) },
             { QStringLiteral("testCases"), n.testCases },
             { QStringLiteral("automatedTestCases"), n.automatedTestCases },
+            { QStringLiteral("levels"), levelsJson(n.levels) },
             { QStringLiteral("state"), stateText(n.outcome.state) } });
     QJsonArray flows;
     for (const FlowRiskCoverage &f : r.flows) {
@@ -94,6 +108,7 @@ QByteArray reportJson(const Selection &s, const RiskCoverageReport &r)
         o.insert(QStringLiteral("id"), f.flowId);
         o.insert(QStringLiteral("name"), f.name);
         o.insert(QStringLiteral("risk"), riskJson(f.risk));
+        o.insert(QStringLiteral("levels"), levelsJson(f.levels));
         flows.append(o);
     }
     QJsonArray groups;
@@ -121,18 +136,27 @@ QString reportText(const Selection &s, const RiskCoverageReport &r)
     text += QStringLiteral(":\n");
     const QList<NodeRiskCoverage> nodes = shownNodes(r, s.minRisk);
     QList<QStringList> rows { { QStringLiteral("risk"), QStringLiteral("node"), QStringLiteral("kind"),
-        QStringLiteral("group"), QStringLiteral("coverage"), QStringLiteral("test cases") } };
-    for (const NodeRiskCoverage &n : nodes)
+        QStringLiteral("group"), QStringLiteral("coverage"), QStringLiteral("test cases"), QStringLiteral("levels") } };
+    QStringList shallow;
+    for (const NodeRiskCoverage &n : nodes) {
         rows << QStringList { QString::number(n.riskScore()), n.name, toString(n.kind), groupText(n.group),
-            toString(n.coverage), QString::number(n.testCases) };
+            toString(n.coverage), QString::number(n.testCases), levelsText(n.levels) };
+        if (n.riskScore() >= kHighRiskScore && n.levels.onlyApi())
+            shallow << n.name;
+    }
     text += nodes.isEmpty() ? QStringLiteral("  (no nodes)\n") : alignedColumns(rows, { 0, 5 });
+    if (!shallow.isEmpty())
+        text += QStringLiteral("\nHigh-risk nodes tested through the API only (risk %1 and above): %2\n")
+                    .arg(kHighRiskScore)
+                    .arg(shallow.join(QStringLiteral(", ")));
 
     const QStringList header { QString(), QStringLiteral("nodes"), QStringLiteral("covered"),
         QStringLiteral("automated"), QStringLiteral("passing") };
     if (!r.flows.isEmpty()) {
-        QList<QStringList> flows { QStringList { QStringLiteral("Flow") } + header.mid(1) };
+        QList<QStringList> flows { QStringList { QStringLiteral("Flow") } + header.mid(1)
+            + QStringList { QStringLiteral("levels") } };
         for (const FlowRiskCoverage &f : r.flows)
-            flows << countsRow(f.name, f.counts);
+            flows << countsRow(f.name, f.counts) + QStringList { levelsText(f.levels) };
         text += QLatin1Char('\n') + alignedColumns(flows, { 1, 2, 3, 4 });
     }
     if (!r.groups.isEmpty()) {

@@ -96,6 +96,10 @@ RiskCoverageReport computeRiskCoverage(
         }
     }
 
+    QHash<Id, LevelMix> levelsPerNode;
+    for (const TestCase &t : project.testCases)
+        levelsPerNode[t.nodeId].add(effectiveLevel(t));
+
     RiskCoverageReport report;
     QHash<Id, CoverageClass> classes;
     QMap<QString, RiskCoverageCounts> groups;
@@ -114,6 +118,7 @@ RiskCoverageReport computeRiskCoverage(
             row.coverage = CoverageClass::Passing;
         row.testCases = coverage.testCasesPerNode.value(n.id);
         row.automatedTestCases = automatedPerNode.value(n.id);
+        row.levels = levelsPerNode.value(n.id);
         row.outcome = outcomes.value(n.id);
         classes.insert(n.id, row.coverage);
         report.total.add(row.coverage);
@@ -132,7 +137,7 @@ RiskCoverageReport computeRiskCoverage(
         report.groups.append(GroupRiskCoverage { QString(), groups.value(QString()) });
 
     for (const Flow &f : project.flows) {
-        FlowRiskCoverage entry { f.id, f.name, f.risk, {} };
+        FlowRiskCoverage entry { f.id, f.name, f.risk, {}, {} };
         QSet<Id> seen;
         for (const Id &id : f.nodeIds) {
             const auto c = classes.constFind(id);
@@ -141,6 +146,9 @@ RiskCoverageReport computeRiskCoverage(
             seen.insert(id);
             entry.counts.add(*c);
         }
+        for (const TestCase &t : project.testCases)
+            if (t.flowId == f.id ? (scope.isEmpty() || scope.contains(t.nodeId)) : seen.contains(t.nodeId))
+                entry.levels.add(effectiveLevel(t));
         if (scope.isEmpty() || entry.counts.nodes > 0)
             report.flows.append(entry);
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/nodeoutcomes.h"
+#include "analysis/testlevels.h"
 #include "model/project.h"
 
 #include <QHash>
@@ -27,6 +28,7 @@ struct NodeRiskCoverage
     CoverageClass coverage = CoverageClass::None;
     int testCases = 0; // manual and automated
     int automatedTestCases = 0; // automated ones with at least one check
+    LevelMix levels; // of its test cases, manual and automated
     NodeOutcome outcome; // from the latest results, as the map shows it
 
     int riskScore() const { return risk.score(); }
@@ -73,6 +75,8 @@ struct FlowRiskCoverage
     QString name;
     Risk risk;
     RiskCoverageCounts counts; // the flow's distinct nodes (within the scope)
+    // Its test cases' levels: those that name the flow or sit on one of its nodes (within the scope).
+    LevelMix levels;
 };
 
 struct GroupRiskCoverage

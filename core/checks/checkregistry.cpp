@@ -1,5 +1,7 @@
 #include "checks/checkregistry.h"
 
+#include "checks/amqpcheck.h"
+#include "checks/amqpqueuecheck.h"
 #include "checks/httpcheck.h"
 #include "checks/logcheck.h"
 #include "checks/redischeck.h"
@@ -15,6 +17,8 @@ CheckRegistry::CheckRegistry()
     add(std::make_unique<RedisCheck>());
     add(std::make_unique<LogCheck>());
     add(std::make_unique<TcpCheck>());
+    add(std::make_unique<AmqpCheck>());
+    add(std::make_unique<AmqpQueueCheck>());
 }
 
 const CheckRegistry &CheckRegistry::instance()

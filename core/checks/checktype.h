@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 
 namespace flowbench {
 
+class CaseWatch;
 class LogBaseline;
 class PgRoleVerdicts;
 
@@ -64,6 +65,8 @@ struct CheckContext
     // Injected and shared by the http checks of one thread: executions must be created and
     // started on the thread the QNetworkAccessManager lives in.
     QNetworkAccessManager *network = nullptr;
+    // What the test case's checks set up when it started (CheckType::watch), by check id.
+    QMap<Id, std::shared_ptr<CaseWatch>> watches;
     int maxEvidenceBytes = 4096;
     qint64 maxResponseBytes = 10 * 1024 * 1024; // larger bodies are an error, never buffered
 };
@@ -98,6 +101,26 @@ signals:
     void finished(const flowbench::CheckOutcome &outcome);
 };
 
+// Something a check holds for the whole of its test case, set up before the test case's
+// first step so the check sees what the steps before it cause (an AMQP queue bound to an
+// exchange). The runner starts it, waits for ready() (bounded by the type), hands it to
+// the check's executions through CheckContext::watches and drops it when the test case
+// ends, also on cancel. A watch that could not be set up says why in error(); the check's
+// step reports that when it is reached.
+class CaseWatch : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~CaseWatch() override = default;
+    // Emits ready() exactly once, on the thread that called start(), also on failure.
+    virtual void start() = 0;
+    virtual QString error() const = 0;
+
+signals:
+    void ready();
+};
+
 // A check type ("http", "sql", …): declares its vocabulary, validates
 // checks by it and starts executions. One class per type in core/checks/, registered in
 // checkregistry.cpp.
@@ -119,6 +142,13 @@ public:
     virtual bool runsOnNetworkThread() const { return false; }
     // Work done before any request goes out: compiles the check's jq programs once.
     virtual void prepare(const Check &check) const;
+    // What the check holds while its test case runs; null (the default) for none.
+    virtual std::shared_ptr<CaseWatch> watch(const Check &check, const CheckContext &context) const
+    {
+        Q_UNUSED(check);
+        Q_UNUSED(context);
+        return nullptr;
+    }
     virtual std::unique_ptr<CheckExecution> create(const Check &check, const CheckContext &context) const = 0;
 
 protected:

@@ -2,6 +2,7 @@
 
 #include "checks/observation.h"
 #include "model/check.h"
+#include "model/testcase.h"
 #include "result.h"
 
 #include <QJsonObject>
@@ -139,6 +140,9 @@ struct CheckVocabulary
 {
     QString title; // "HTTP request": menus, new steps, docs
     QString summary; // one paragraph for docs/checks.md
+    // How deep a check of this type reaches (a test case's derived level is its deepest
+    // check's): http and tcp the API, redis/log/amqp a service's effects, sql the database.
+    TestLevel level = TestLevel::Api;
     QList<SpecField> fields;
     QList<AssertionKind> assertions;
     QList<CaptureSource> captures;

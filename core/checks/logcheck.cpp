@@ -218,6 +218,7 @@ const CheckVocabulary &LogCheck::vocabulary() const
     static const CheckVocabulary v = [] {
         CheckVocabulary v;
         v.title = QStringLiteral("Log lines");
+        v.level = TestLevel::Service;
         v.summary = QStringLiteral("Counts the lines matching a regex among the lines written to a file or glob "
                                    "since the run began (through rotation).");
         SpecField file;

@@ -256,6 +256,7 @@ const CheckVocabulary &RedisCheck::vocabulary() const
     static const CheckVocabulary v = [] {
         CheckVocabulary v;
         v.title = QStringLiteral("Redis command");
+        v.level = TestLevel::Service;
         v.summary = QStringLiteral("One read-only command on a redis connection of the environment; the reply "
                                    "becomes JSON (HGETALL an object; binary text {\"base64\": …}).");
         SpecField connection;

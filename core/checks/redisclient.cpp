@@ -1,5 +1,7 @@
 #include "checks/redisclient.h"
 
+#include "checks/bytesjson.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringDecoder>
@@ -24,16 +26,9 @@ timeval toTimeval(int ms)
     return tv;
 }
 
-// Text when the bytes are UTF-8; otherwise {"base64": "..."}, so binary values (images,
-// serialized objects, compressed blobs) reach assertions unmangled, not with U+FFFD.
 QJsonValue bytesToJson(const char *data, size_t length)
 {
-    const QByteArrayView bytes(data, qsizetype(length));
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
-    if (!decoder.hasError())
-        return text;
-    return QJsonObject{{QStringLiteral("base64"), QString::fromLatin1(bytes.toByteArray().toBase64())}};
+    return textOrBase64(QByteArrayView(data, qsizetype(length)));
 }
 
 QJsonValue toJson(const redisReply *r)

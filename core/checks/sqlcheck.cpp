@@ -140,6 +140,7 @@ const CheckVocabulary &SqlCheck::vocabulary() const
     static const CheckVocabulary v = [] {
         CheckVocabulary v;
         v.title = QStringLiteral("SQL query");
+        v.level = TestLevel::Database;
         v.summary = QStringLiteral("One statement on a connection of the environment (SQLite or PostgreSQL), "
                                    "read-only unless allow_writes; the rows become a JSON array of objects "
                                    "(column name -> value).");

@@ -52,6 +52,14 @@ QStringList priorityNames()
         toString(Priority::Critical) };
 }
 
+QStringList levelNames()
+{
+    QStringList names;
+    for (TestLevel level : allTestLevels())
+        names << toString(level);
+    return names;
+}
+
 QStringList statusNames()
 {
     return { toString(ResultStatus::Pass), toString(ResultStatus::Fail), toString(ResultStatus::Error),
@@ -208,6 +216,8 @@ void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
         w.field("junitName", t.junitName);
     if (!t.reviewNote.isEmpty())
         w.field("reviewNote", t.reviewNote);
+    if (t.level)
+        w.field("level", toString(*t.level));
     w.endObject();
 }
 
@@ -386,6 +396,8 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
     t.source = r.string("source");
     t.junitName = r.string("junitName");
     t.reviewNote = r.string("reviewNote");
+    if (const QString level = r.choice("level", levelNames(), "test level", JsonObjectReader::Optional); !level.isEmpty())
+        t.level = testLevelFromString(level);
     r.finish();
     return t;
 }

@@ -9,7 +9,7 @@
 namespace flowbench {
 
 // A named database or Redis endpoint that checks refer to by name.
-// driver: "QSQLITE", "QPSQL" or "redis". The password is a secret reference
+// driver: "QSQLITE", "QPSQL", "redis" or "amqp" (database: the virtual host). The password is a secret reference
 // ("${env:NAME}" or "${keychain:ENTRY}"), never the secret itself.
 struct Connection
 {

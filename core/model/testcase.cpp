@@ -10,7 +10,29 @@ const std::pair<Priority, const char *> kPriorities[] = {
     { Priority::High, "high" },
     { Priority::Critical, "critical" },
 };
+const std::pair<TestLevel, const char *> kLevels[] = {
+    { TestLevel::Api, "api" },
+    { TestLevel::Service, "service" },
+    { TestLevel::Database, "database" },
+    { TestLevel::EndToEnd, "end-to-end" },
+};
 } // namespace
+
+QString toString(TestLevel level)
+{
+    return enumName(kLevels, level);
+}
+std::optional<TestLevel> testLevelFromString(const QString &text)
+{
+    return enumFromName(kLevels, text);
+}
+QList<TestLevel> allTestLevels()
+{
+    QList<TestLevel> list;
+    for (const auto &entry : kLevels)
+        list.append(entry.first);
+    return list;
+}
 
 QString toString(Priority priority)
 {

@@ -15,6 +15,15 @@ QString toString(Priority priority);
 std::optional<Priority> priorityFromString(const QString &text);
 QList<Priority> allPriorities(); // lowest first
 
+// How deep a test case reaches, shallowest first: through the API only; a service's
+// effects (queue, cache, log); the database; the whole product end to end (through its
+// UI, as a person would). A test case without one set is judged by its checks
+// (analysis/testlevels.h).
+enum class TestLevel { Api, Service, Database, EndToEnd };
+QString toString(TestLevel level); // "api", "service", "database", "end-to-end"
+std::optional<TestLevel> testLevelFromString(const QString &text);
+QList<TestLevel> allTestLevels(); // shallowest first
+
 // Tags as a person types them in one field, "smoke, checkout": each trimmed, empty and
 // repeated ones dropped, the order kept. tagsToText() writes them back the same way.
 QStringList tagsFromText(const QString &text);
@@ -41,6 +50,8 @@ struct TestCase
     // Non-empty: the test case needs a person's look before it is trusted, and why (e.g.
     // script lines an import could not translate, kept verbatim).
     QString reviewNote;
+    // Set by a person; empty: derived from the checks (effectiveLevel()).
+    std::optional<TestLevel> level;
     int revision = 0;
 
     bool operator==(const TestCase &o) const
@@ -48,7 +59,7 @@ struct TestCase
         return id == o.id && nodeId == o.nodeId && flowId == o.flowId && title == o.title
             && description == o.description && priority == o.priority && tags == o.tags
             && automated == o.automated && position == o.position && checks == o.checks && source == o.source
-            && junitName == o.junitName && reviewNote == o.reviewNote;
+            && junitName == o.junitName && reviewNote == o.reviewNote && level == o.level;
     }
     bool operator!=(const TestCase &o) const { return !(*this == o); }
 };

@@ -62,6 +62,7 @@ struct Runner::CaseState
     std::unique_ptr<CheckExecution, ExecutionDeleter> execution; // created; running when inFlight
     NetworkThread *thread = nullptr; // where this case's http checks run; null: here
     quint64 generation = 0;                    // tells a stale finished() from the current one
+    int watchesPending = -1; // watches not ready yet; -1: not started (the case has not begun)
     QString host;
     int attempts = 0;
     QElapsedTimer stepClock; // from the step's first try
@@ -239,6 +240,8 @@ void Runner::scheduleOnce()
             kept.push_back(state);
             continue;
         }
+        if (!watchesReady(*state))
+            continue; // back in the queue when its watches are ready
         if (!state->execution) {
             if (parked >= kMaxParked) {
                 kept.push_back(state);
@@ -257,6 +260,49 @@ void Runner::scheduleOnce()
     // Cases that became ready during this pass go first: finish what was started.
     for (CaseState *state : kept)
         m_ready.push_back(state);
+}
+
+// A case begins by starting what its checks hold for its whole duration (an AMQP queue
+// bound before the step that publishes); its first step waits until they are ready.
+bool Runner::watchesReady(CaseState &state)
+{
+    if (state.watchesPending >= 0)
+        return state.watchesPending == 0;
+    state.watchesPending = 0;
+    const CheckRegistry &registry = CheckRegistry::instance();
+    QList<std::shared_ptr<CaseWatch>> started;
+    for (qsizetype i = 0; i < state.testCase->checks.size(); ++i) {
+        if (!state.specErrors.at(i).isEmpty())
+            continue;
+        const Check &check = state.testCase->checks.at(i);
+        std::shared_ptr<CaseWatch> watch = registry.type(check.type)->watch(check, state.context);
+        if (!watch)
+            continue;
+        state.context.watches.insert(check.id, watch);
+        ++state.watchesPending;
+        // Queued, and checked against the run: the case may have ended (cancel) meanwhile.
+        connect(watch.get(), &CaseWatch::ready, this,
+                [this, raw = &state, runId = m_run.id] {
+                    if (!m_running || m_run.id != runId || raw->done || raw->watchesPending <= 0)
+                        return;
+                    if (--raw->watchesPending == 0) {
+                        m_ready.push_front(raw);
+                        schedule();
+                    }
+                },
+                Qt::QueuedConnection);
+        started.append(watch);
+    }
+    for (const auto &watch : started)
+        watch->start();
+    return state.watchesPending == 0;
+}
+
+// The case is over: what its checks held (queues, connections) goes now, not at run end.
+void Runner::endCase(CaseState &state)
+{
+    state.done = true;
+    state.context.watches.clear();
 }
 
 bool Runner::createExecution(CaseState &state)
@@ -430,7 +476,7 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
     } else if (m_cancelling) {
         skipRest(state, QStringLiteral("skipped: run cancelled"));
     } else if (state.step >= state.testCase->checks.size()) {
-        state.done = true;
+        endCase(state);
     } else {
         m_ready.push_front(&state);
     }
@@ -450,7 +496,7 @@ void Runner::skipRest(CaseState &state, const QString &message)
         result.message = message;
         record(state, state.step, std::move(result));
     }
-    state.done = true;
+    endCase(state);
 }
 
 void Runner::record(CaseState &state, int step, CheckResult result)

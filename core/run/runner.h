@@ -84,6 +84,8 @@ private:
     void begin();
     void schedule();
     void scheduleOnce();
+    bool watchesReady(CaseState &state);
+    void endCase(CaseState &state);
     bool createExecution(CaseState &state);
     void launch(CaseState &state);
     void onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome);

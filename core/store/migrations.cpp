@@ -149,7 +149,14 @@ QList<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE test_cases ADD COLUMN review_note TEXT NOT NULL DEFAULT ''"),
         QStringLiteral("ALTER TABLE runs ADD COLUMN source TEXT NOT NULL DEFAULT ''"),
     };
-    return { one, two, three, four };
+    Migration five;
+    five.version = 5;
+    five.summary = "test levels";
+    // '' = derived from the checks; otherwise api, service, database or end-to-end.
+    five.statements = {
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN level TEXT NOT NULL DEFAULT ''"),
+    };
+    return { one, two, three, four, five };
 }
 
 } // namespace

@@ -470,7 +470,7 @@ Status ProjectStore::updateTestCase(TestCase &t)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral(
             "UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
-            "tags=?, automated=?, position=?, checks=?, source=?, junit_name=?, review_note=?, "
+            "tags=?, automated=?, position=?, checks=?, source=?, junit_name=?, review_note=?, level=?, "
             "revision=revision+1 "
             "WHERE id=? AND revision=?"));
         bindAll(q,
@@ -478,7 +478,8 @@ Status ProjectStore::updateTestCase(TestCase &t)
                 QVariant(t.description), QVariant(toString(t.priority)),
                 QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
                 QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
-                QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.id), QVariant(t.revision) });
+                QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
+                QVariant(t.id), QVariant(t.revision) });
         return d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision);
     });
     if (s)

@@ -17,7 +17,7 @@ const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision, rou
 const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
 const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
                                      "position, checks, revision, source, "
-                                     "junit_name, review_note";
+                                     "junit_name, review_note, level";
 const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
@@ -152,14 +152,14 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
 Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)")
                   .arg(QLatin1String(kTestCaseColumns)));
     bindAll(q,
         { QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
             QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
             QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
             QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
-            QVariant(t.junitName), QVariant(t.reviewNote) });
+            QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()) });
     return exec(q, QStringLiteral("add %1").arg(describe(t)));
 }
 
@@ -412,6 +412,12 @@ Result<TestCase> testCaseFromRow(const QSqlQuery &q)
     t.source = q.value(11).toString();
     t.junitName = q.value(12).toString();
     t.reviewNote = q.value(13).toString();
+    if (const QString level = q.value(14).toString(); !level.isEmpty()) {
+        t.level = testLevelFromString(level);
+        if (!t.level)
+            return rowFailure<TestCase>("test_cases", q, "level",
+                                        QStringLiteral("\"%1\" is not a test level").arg(level));
+    }
     return t;
 }
 

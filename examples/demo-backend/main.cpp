@@ -1,5 +1,6 @@
 // flowbench-demo-backend: a small shop (HTTP API + SQLite + outbox worker + log file) for
 // trying Flowbench and for its integration tests. Contract: DEMO_API.md. Loopback only.
+#include "ordereventpublisher.h"
 #include "outboxworker.h"
 #include "shopdatabase.h"
 #include "shopserver.h"
@@ -8,6 +9,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QTextStream>
+#include <memory>
 
 using namespace flowbench::demo;
 
@@ -28,7 +30,11 @@ int main(int argc, char **argv)
                                       QStringLiteral("ms"), QStringLiteral("500"));
     const QCommandLineOption maxDelay(QStringLiteral("max-delay-ms"), QStringLiteral("Greatest outbox delay."),
                                       QStringLiteral("ms"), QStringLiteral("2000"));
-    parser.addOptions({port, db, log, minDelay, maxDelay});
+    const QCommandLineOption amqp(QStringLiteral("amqp"),
+                                  QStringLiteral("Publish order.confirmed to the exchange shop.events on this RabbitMQ "
+                                                 "broker (amqp://user:password@host:port/vhost). Without it, no broker."),
+                                  QStringLiteral("url"));
+    parser.addOptions({port, db, log, minDelay, maxDelay, amqp});
     parser.process(app);
 
     QTextStream err(stderr);
@@ -64,6 +70,16 @@ int main(int argc, char **argv)
         return 1;
     }
     OutboxWorker worker(database, logFile, minMs, maxMs);
+    std::unique_ptr<OrderEventPublisher> publisher;
+    if (parser.isSet(amqp)) {
+        const QUrl url(parser.value(amqp));
+        if (const QString problem = OrderEventPublisher::checkUrl(url); !problem.isEmpty()) {
+            err << problem << Qt::endl;
+            return 2;
+        }
+        publisher = std::make_unique<OrderEventPublisher>(url);
+        worker.setPublisher([&publisher](qint64 orderId) { return publisher->publishConfirmed(orderId); });
+    }
     worker.start();
     logFile.write(QStringLiteral("%1 INFO demo backend listening on 127.0.0.1:%2\n").arg(nowIso()).arg(actualPort).toUtf8());
     logFile.flush();

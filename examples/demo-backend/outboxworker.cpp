@@ -28,6 +28,17 @@ void OutboxWorker::tick()
         const QDateTime created = QDateTime::fromString(row.createdAt, Qt::ISODateWithMs);
         if (created.isValid() && created.msecsTo(now) < *delay)
             continue;
+        if (m_publish) {
+            if (const QString problem = m_publish(row.orderId); !problem.isEmpty()) {
+                m_log.write(QStringLiteral("%1 WARN order %2: event not published, kept in the outbox: %3\n")
+                                .arg(nowIso())
+                                .arg(row.orderId)
+                                .arg(problem)
+                                .toUtf8());
+                m_log.flush();
+                continue; // at-least-once: published again on the next tick
+            }
+        }
         if (!m_database.processOutbox(row))
             continue; // retried on the next tick
         m_delays.remove(row.id);

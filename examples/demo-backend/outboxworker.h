@@ -6,6 +6,7 @@
 #include <QHash>
 #include <QObject>
 #include <QTimer>
+#include <functional>
 
 namespace flowbench::demo {
 
@@ -18,6 +19,9 @@ public:
     OutboxWorker(ShopDatabase &database, QFile &log, int minDelayMs, int maxDelayMs,
                  QObject *parent = nullptr);
     void start();
+    // Called for each order about to be confirmed; a non-empty answer (why the event could
+    // not be published) leaves the outbox row pending, to be tried again.
+    void setPublisher(std::function<QString(qint64 orderId)> publish) { m_publish = std::move(publish); }
 
 private:
     void tick();
@@ -28,6 +32,7 @@ private:
     int m_maxDelayMs;
     QHash<qint64, int> m_delays; // outbox id -> delay chosen when first seen
     QTimer m_timer;
+    std::function<QString(qint64)> m_publish;
 };
 
 } // namespace flowbench::demo

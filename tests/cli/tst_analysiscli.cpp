@@ -180,7 +180,7 @@ private slots:
         QCOMPARE(json.exitCode, 0);
         const QJsonObject root = parsed(json);
         const QJsonArray nodes = root.value(QLatin1String("nodes")).toArray();
-        QCOMPARE(nodes.size(), 28);
+        QCOMPARE(nodes.size(), 29);
         const QStringList order = strings({ "none", "manual", "automated", "passing" });
         for (int i = 1; i < nodes.size(); ++i) {
             const QJsonObject a = nodes[i - 1].toObject();
@@ -194,7 +194,7 @@ private slots:
         }
         QCOMPARE(
             nodes.first().toObject().value(QLatin1String("coverage")).toString(), QStringLiteral("none"));
-        QCOMPARE(root.value(QLatin1String("total")).toObject().value(QLatin1String("nodes")).toInt(), 28);
+        QCOMPARE(root.value(QLatin1String("total")).toObject().value(QLatin1String("nodes")).toInt(), 29);
     }
 
     void coverageCountsLatestPassingResults()

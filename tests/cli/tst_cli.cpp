@@ -355,7 +355,7 @@ void TestCli::validateReportsProblems_data()
     QTest::addColumn<QByteArray>("data");
     QTest::addColumn<QString>("message");
     QTest::newRow("unknown check type") << QStringLiteral("p.json") << projectWithCheckType(QStringLiteral("soap"))
-                                        << QStringLiteral("p.json: testCases[0].checks[0] (test case \"t\" step 1, soap): type: unknown check type \"soap\" (expected one of: http, log, redis, sql, tcp)");
+                                        << QStringLiteral("p.json: testCases[0].checks[0] (test case \"t\" step 1, soap): type: unknown check type \"soap\" (expected one of: amqp, amqp_queue, http, log, redis, sql, tcp)");
     QTest::newRow("spec of a known type") << QStringLiteral("p.json") << projectWithCheckType(QStringLiteral("http"))
                                           << QStringLiteral("p.json: testCases[0].checks[0] (test case \"t\" step 1, http): spec.url: must not be empty");
     QTest::newRow("syntax error") << QStringLiteral("p.json") << QByteArray("{\n\n  \"format\" \"flowbench\"}")

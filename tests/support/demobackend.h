@@ -23,7 +23,8 @@ public:
     }
 
     // Starts and waits (bounded) for "listening on 127.0.0.1:PORT". False with errorString().
-    bool start(const QString &folder, int minDelayMs = 100, int maxDelayMs = 400)
+    // `extra`: more arguments (--amqp URL).
+    bool start(const QString &folder, int minDelayMs = 100, int maxDelayMs = 400, const QStringList &extra = {})
     {
         m_dbPath = QDir(folder).filePath(QStringLiteral("shop-demo.db"));
         m_logPath = QDir(folder).filePath(QStringLiteral("shop-demo.log"));
@@ -32,10 +33,11 @@ public:
             return false;
         }
         m_process.setProgram(programPath());
-        m_process.setArguments({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), m_dbPath,
-                                QStringLiteral("--log"), m_logPath, QStringLiteral("--min-delay-ms"),
-                                QString::number(minDelayMs), QStringLiteral("--max-delay-ms"),
-                                QString::number(maxDelayMs)});
+        const QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), m_dbPath,
+                                    QStringLiteral("--log"), m_logPath, QStringLiteral("--min-delay-ms"),
+                                    QString::number(minDelayMs), QStringLiteral("--max-delay-ms"),
+                                    QString::number(maxDelayMs)};
+        m_process.setArguments(arguments + extra);
         m_process.setProcessChannelMode(QProcess::SeparateChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000)) {

@@ -60,18 +60,19 @@ CoveragePanel::CoveragePanel(QWidget *parent)
     m_risk->setObjectName(QStringLiteral("riskList"));
     m_risk->setRootIsDecorated(false);
     m_risk->setAlternatingRowColors(true);
-    m_risk->setHeaderLabels({ tr("Risk"), tr("Node"), tr("Group"), tr("Coverage"), tr("Test cases") });
+    m_risk->setHeaderLabels({ tr("Risk"), tr("Node"), tr("Group"), tr("Coverage"), tr("Test cases"), tr("Levels") });
     m_risk->setColumnWidth(0, 50);
     m_risk->setColumnWidth(1, 180);
     m_risk->setColumnWidth(2, 110);
     m_risk->setColumnWidth(3, 130);
+    m_risk->setColumnWidth(4, 70);
     for (QTreeWidget *summary : { m_flows, m_groups }) {
         summary->setRootIsDecorated(false);
         summary->setAlternatingRowColors(true);
         summary->setColumnWidth(0, 180);
     }
     m_flows->setObjectName(QStringLiteral("flowSummary"));
-    m_flows->setHeaderLabels({ tr("Flow"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing") });
+    m_flows->setHeaderLabels({ tr("Flow"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing"), tr("Levels") });
     m_groups->setObjectName(QStringLiteral("groupSummary"));
     m_groups->setHeaderLabels({ tr("Group"), tr("Nodes"), tr("Tested"), tr("Automated"), tr("Passing") });
     m_tabs->addTab(m_risk, tr("&Risk × coverage"));
@@ -103,7 +104,14 @@ void CoveragePanel::setProject(const Project &project)
     for (const NodeRiskCoverage &c : attentionFirst(report.ranked)) {
         const QString coverage = c.isFailing() ? tr("automated, failing") : coverageText(c.coverage);
         auto *item = new QTreeWidgetItem(m_risk,
-            { QString::number(c.riskScore()), c.name, c.group, coverage, QString::number(c.testCases) });
+            { QString::number(c.riskScore()), c.name, c.group, coverage, QString::number(c.testCases),
+                c.levels.text() });
+        // A high-risk node reached only through its API: say so where the team looks.
+        if (c.riskScore() >= kHighRiskScore && c.levels.onlyApi()) {
+            item->setForeground(5, coverageColor(CoverageClass::Manual, false));
+            item->setToolTip(5, tr("Only API-level test cases: nothing checks the effect behind the API "
+                                   "(database, queue, log)."));
+        }
         item->setData(0, kNodeRole, c.nodeId);
         item->setTextAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
@@ -130,7 +138,7 @@ void CoveragePanel::setProject(const Project &project)
                   .arg(total.covered)
                   .arg(total.nodes));
 
-    auto addRow = [](QTreeWidget *tree, const QString &name, const RiskCoverageCounts &s) {
+    auto addRow = [](QTreeWidget *tree, const QString &name, const RiskCoverageCounts &s) -> QTreeWidgetItem * {
         auto cell = [&s](int part) {
             return s.nodes == 0 ? QStringLiteral("0")
                                 : QStringLiteral("%1 (%2%)").arg(part).arg(qRound(100.0 * part / s.nodes));
@@ -139,11 +147,12 @@ void CoveragePanel::setProject(const Project &project)
             { name, QString::number(s.nodes), cell(s.covered), cell(s.automated), cell(s.passing) });
         for (int column = 1; column < 5; ++column)
             item->setTextAlignment(column, Qt::AlignRight | Qt::AlignVCenter);
+        return item;
     };
 
     m_flows->clear();
     for (const FlowRiskCoverage &f : report.flows)
-        addRow(m_flows, f.name, f.counts);
+        addRow(m_flows, f.name, f.counts)->setText(5, f.levels.text());
     if (report.flows.isEmpty())
         (new QTreeWidgetItem(m_flows, { tr("No flows defined.") }))->setFlags(Qt::NoItemFlags);
 

@@ -52,7 +52,7 @@ Status storeKeychainSecret(const QString &entry, const QString &secret)
 
 namespace {
 
-const QStringList kDrivers { QStringLiteral("QSQLITE"), QStringLiteral("QPSQL"), QStringLiteral("redis") };
+const QStringList kDrivers { QStringLiteral("QSQLITE"), QStringLiteral("QPSQL"), QStringLiteral("redis"), QStringLiteral("amqp") };
 enum VariableColumn { VariableName, VariableValue };
 
 bool looksSecret(const QString &name)

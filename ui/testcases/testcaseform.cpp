@@ -1,4 +1,6 @@
 #include "testcases/testcaseform.h"
+
+#include "analysis/testlevels.h"
 #include "testcases/editorparts.h"
 
 #include "document/changevalue.h"
@@ -60,6 +62,7 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     , m_title(new QLineEdit(this))
     , m_titleError(new QLabel(this))
     , m_priority(new QComboBox(this))
+    , m_level(new QComboBox(this))
     , m_tags(new QLineEdit(this))
     , m_flow(new QComboBox(this))
     , m_automated(new QCheckBox(tr("A&utomated"), this))
@@ -84,6 +87,12 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     for (Priority p : allPriorities())
         m_priority->addItem(priorityLabel(p), toString(p)); // parsed back with priorityFromString
     m_priority->setObjectName(QStringLiteral("priority"));
+    m_level->addItem(tr("Auto"), QString());
+    for (TestLevel level : allTestLevels())
+        m_level->addItem(toString(level), toString(level)); // parsed back with testLevelFromString
+    m_level->setObjectName(QStringLiteral("level"));
+    m_level->setToolTip(tr("How deep the test case reaches: api, service (queue, cache, log), database, "
+                           "end-to-end. Auto: the deepest of its steps; a manual test case is end-to-end."));
     m_tags->setObjectName(QStringLiteral("tags"));
     m_tags->setPlaceholderText(tr("smoke, checkout, regression"));
     m_flow->setObjectName(QStringLiteral("flow"));
@@ -102,6 +111,11 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     titleLayout->addWidget(m_titleError);
     auto *priorityRow = new QHBoxLayout;
     priorityRow->addWidget(m_priority);
+    priorityRow->addSpacing(12);
+    auto *levelLabel = new QLabel(tr("&Level:"), this);
+    levelLabel->setBuddy(m_level);
+    priorityRow->addWidget(levelLabel);
+    priorityRow->addWidget(m_level);
     priorityRow->addSpacing(12);
     priorityRow->addWidget(m_automated);
     priorityRow->addStretch();
@@ -204,6 +218,9 @@ TestCaseForm::TestCaseForm(QWidget *parent)
         if (const auto p = priorityFromString(m_priority->currentData().toString()))
             change(&TestCase::priority, *p, tr("Change priority"));
     });
+    connect(m_level, QOverload<int>::of(&QComboBox::activated), this, [this] {
+        change(&TestCase::level, testLevelFromString(m_level->currentData().toString()), tr("Change level"));
+    });
     connect(m_flow, QOverload<int>::of(&QComboBox::activated), this,
         [this] { change(&TestCase::flowId, Id(m_flow->currentData().toString()), tr("Change flow")); });
     connect(m_automated, &QCheckBox::toggled, this,
@@ -277,6 +294,13 @@ void TestCaseForm::refresh()
         const int priority = m_priority->findData(toString(t->priority));
         if (m_priority->currentIndex() != priority)
             m_priority->setCurrentIndex(priority);
+        // "Auto" says what it amounts to now, so a person sees the derived level.
+        TestCase derived = *t;
+        derived.level.reset();
+        m_level->setItemText(0, tr("Auto (%1)").arg(toString(effectiveLevel(derived))));
+        const int level = m_level->findData(t->level ? toString(*t->level) : QString());
+        if (m_level->currentIndex() != level)
+            m_level->setCurrentIndex(level);
         if (!(m_tags->hasFocus() && m_tags->isModified()) && tagsFromText(m_tags->text()) != t->tags)
             m_tags->setText(tagsToText(t->tags));
         const int flow = std::max(0, m_flow->findData(t->flowId));

@@ -101,6 +101,7 @@ private:
     QLineEdit *m_title;
     QLabel *m_titleError;
     QComboBox *m_priority;
+    QComboBox *m_level; // "" = derived from the steps (analysis/testlevels.h)
     QLineEdit *m_tags;
     QComboBox *m_flow;
     QCheckBox *m_automated;

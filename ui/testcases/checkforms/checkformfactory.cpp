@@ -1,5 +1,7 @@
 #include "testcases/checkforms/checkformfactory.h"
 #include "checks/checkregistry.h"
+#include "testcases/checkforms/amqpcheckform.h"
+#include "testcases/checkforms/amqpqueuecheckform.h"
 #include "testcases/checkforms/httpcheckform.h"
 #include "testcases/checkforms/logcheckform.h"
 #include "testcases/checkforms/redischeckform.h"
@@ -15,6 +17,8 @@ CheckFormFactory::CheckFormFactory()
     add<RedisCheckForm>("redis");
     add<LogCheckForm>("log");
     add<TcpCheckForm>("tcp");
+    add<AmqpCheckForm>("amqp");
+    add<AmqpQueueCheckForm>("amqp_queue");
 }
 
 const CheckFormFactory &CheckFormFactory::instance()
