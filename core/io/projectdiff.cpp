@@ -192,6 +192,8 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
                     b.flowId.isEmpty() ? QString() : flowName(b.flowId, false));
             f.text("description", a.description, b.description);
             f.plain("priority", toString(a.priority), toString(b.priority));
+            f.plain("level", a.level ? toString(*a.level) : QStringLiteral("auto"),
+                b.level ? toString(*b.level) : QStringLiteral("auto"));
             f.plain("tags", a.tags.join(QStringLiteral(", ")), b.tags.join(QStringLiteral(", ")));
             f.plain("automated", a.automated ? QStringLiteral("yes") : QStringLiteral("no"),
                 b.automated ? QStringLiteral("yes") : QStringLiteral("no"));

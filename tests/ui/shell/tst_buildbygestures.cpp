@@ -5,6 +5,7 @@
 // fewer than 60 steps. The model is checked, then Ctrl+Z takes it all back to an empty map.
 #include "map/palettewidget.h"
 #include "panels/flowspanel.h"
+#include "testcases/checkforms/checkform.h"
 #include "testcases/testcaseeditor.h"
 #include "ui/windowfixture.h"
 
@@ -62,10 +63,16 @@ private:
     {
         for (QWidget *p = w->parentWidget(); p; p = p->parentWidget())
             if (auto *area = qobject_cast<QScrollArea *>(p)) {
-                const QRect shown(area->viewport()->mapToGlobal(QPoint()), area->viewport()->size());
+                // What a person sees of the viewport: it may reach past the window's edge.
+                const QRect window(w->window()->mapToGlobal(QPoint()), w->window()->size());
+                const QRect shown
+                    = QRect(area->viewport()->mapToGlobal(QPoint()), area->viewport()->size()) & window;
                 if (shown.contains(QRect(w->mapToGlobal(QPoint()), w->size())))
                     return;
-                area->ensureWidgetVisible(w);
+                const int hiddenBelow = qMax(0,
+                    area->viewport()->mapToGlobal(QPoint()).y() + area->viewport()->height()
+                        - (window.y() + window.height()));
+                area->ensureWidgetVisible(w, 50, 50 + hiddenBelow);
                 QTest::qWait(100); // the scrolled form laid out before the next click
                 step();
                 return;
@@ -224,12 +231,23 @@ void TestBuildByGestures::twelveServicesAFlowAndACheck()
     QTRY_COMPARE(editor->testCases().first().checks.size(), 1);
     m_f.window->activateWindow(); // as the desktop does when the menu closes
     QVERIFY(QTest::qWaitForWindowActive(m_f.window.get()));
-    auto *url = editor->findChild<QLineEdit *>(QStringLiteral("url"));
+    // The URL field of the step on show (other steps' form pages may hold one too).
+    QTRY_VERIFY(editor->currentForm() && editor->currentForm()->isVisible());
+    auto *url = editor->currentForm()->findChild<QLineEdit *>(QStringLiteral("url"));
     QVERIFY(url && url->isVisible());
     scrollTo(url);
     QTRY_VERIFY(m_f.window->isActiveWindow());
+    // The step menu's popup must be gone, or it takes the click (as it would a person's).
+    QTRY_VERIFY_WITH_TIMEOUT(!QApplication::activePopupWidget(), 5000);
     QTest::mouseClick(url, Qt::LeftButton);
     step();
+    // Offscreen, the click right after the step menu closed is now and then lost (about
+    // one run in four; the field is shown and enabled): click again, as a person would.
+    if (!QTest::qWaitFor([url] { return url->hasFocus(); }, 1000)) {
+        qInfo("the first click on the URL field did not take; clicking again");
+        QTest::mouseClick(url, Qt::LeftButton);
+        step();
+    }
     QTRY_VERIFY(url->hasFocus());
     url->selectAll();
     QTest::keyClicks(url, QStringLiteral("{{base_url}}/checkout"));

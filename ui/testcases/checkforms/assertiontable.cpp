@@ -3,6 +3,7 @@
 #include "testcases/checkforms/expressionsupport.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -51,10 +52,14 @@ AssertionTable::AssertionTable(QWidget *parent)
     , m_tryLabel(new QLabel(this))
 {
     QTableWidget *grid = table();
-    grid->setColumnWidth(ExpectedColumn, 90);
-    grid->setColumnWidth(KindColumn, 112);
-    grid->setColumnWidth(OpColumn, 82);
-    grid->setColumnWidth(TryColumn, 58);
+    // Target and Expected share what the dock leaves; the combos keep a narrow fixed width,
+    // so the docked editor never needs a horizontal scrollbar (at 1366x768 it is ~400 px).
+    grid->horizontalHeader()->setSectionResizeMode(ExpectedColumn, QHeaderView::Stretch);
+    grid->horizontalHeader()->setMinimumSectionSize(40);
+    grid->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    grid->setColumnWidth(KindColumn, 96);
+    grid->setColumnWidth(OpColumn, 64);
+    grid->setColumnWidth(TryColumn, 44);
     m_tryLabel->setObjectName(QStringLiteral("tryResult"));
     m_tryLabel->setWordWrap(true);
     m_tryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -169,7 +174,8 @@ void AssertionTable::refreshRow(int row)
         item->setToolTip(used ? hint : QString());
     };
     setUsed(grid->item(row, TargetColumn), targetUsed(k), k ? k->targetHint : QString());
-    const QString expectedHint = k && !k->description.isEmpty() ? k->description + QStringLiteral("; ") : QString();
+    const QString expectedHint
+        = k && !k->description.isEmpty() ? k->description + QStringLiteral("; ") : QString();
     setUsed(grid->item(row, ExpectedColumn), expectedOf(k, op) != Operand::None,
         expectedHint + tr("201 is a number, true a boolean, \"201\" or other text a string"));
     grid->cellWidget(row, TryColumn)->setEnabled(tryable(k));

@@ -6,6 +6,7 @@
 #include "ui/testcases/testcasefixture.h"
 
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QtTest>
 
@@ -18,7 +19,34 @@ class TestAssertionTable : public QObject
 private slots:
     void rowsAreValidatedInline();
     void tryItEvaluatesAgainstTheLastResponse();
+    void fitsANarrowDockWithoutScrollingSideways();
 };
+
+// Docked at 1366x768 the editor is ~400 px wide: every column stays in view, Target and
+// Expected share the width, and no horizontal scrollbar appears.
+void TestAssertionTable::fitsANarrowDockWithoutScrollingSideways()
+{
+    TestCaseFixture f;
+    f.open({ f.testCase });
+    TestCaseEditor editor;
+    editor.resize(400, 900);
+    f.show(editor);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    AssertionTable *assertions = editor.currentForm()->assertionTable();
+    assertions->addAssertion();
+    QTableWidget *grid = assertions->table();
+    QTRY_VERIFY(grid->viewport()->width() > 0);
+    QVERIFY(!grid->horizontalScrollBar()->isVisible());
+    int used = 0;
+    for (int c = 0; c < grid->columnCount(); ++c)
+        used += grid->columnWidth(c);
+    QVERIFY2(used <= grid->viewport()->width() + 1,
+        qPrintable(
+            QStringLiteral("columns %1 px in a %2 px viewport").arg(used).arg(grid->viewport()->width())));
+    QVERIFY(grid->columnWidth(AssertionTable::TargetColumn) >= 40);
+    QVERIFY(grid->columnWidth(AssertionTable::ExpectedColumn) >= 40);
+}
 
 void TestAssertionTable::rowsAreValidatedInline()
 {
