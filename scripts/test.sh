@@ -2,7 +2,8 @@
 # Installs what is missing, builds, and runs the whole test suite (CTest), then the fuzz
 # targets for a bounded time.
 # The tests start their own servers (PostgreSQL via initdb/pg_ctl, redis-server, the demo
-# backend, Qt HTTP servers) in private temporary folders on 127.0.0.1 and stop them by pid.
+# backend, Qt HTTP servers, a RabbitMQ node with its own epmd) in private temporary folders
+# on 127.0.0.1 and stop them by pid.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --tests
