@@ -77,7 +77,11 @@ Status applyAuth(const PostmanAuth &auth, QJsonObject &headers, QString &url, QJ
     } else if (type == QLatin1String("basic")) {
         // The http check's basic-auth field: the user as written, the password a variable
         // holding a secret reference (the header is built at run time).
-        const QString user = auth.params.value(QStringLiteral("username"));
+        QString user = auth.params.value(QStringLiteral("username"));
+        // No user in the collection: a variable a person sets, never an empty field that
+        // validate() would refuse (found by fuzz_postmanimport).
+        if (user.trimmed().isEmpty())
+            user = QStringLiteral("{{postman_basic_user}}");
         QString password = secretValue(
             auth.params.value(QStringLiteral("password")), QStringLiteral("postman_basic_password"), c);
         if (password.isEmpty()) {
