@@ -1,7 +1,8 @@
 // flowbench-demo-backend: a small shop (HTTP API + SQLite + outbox worker + log file) for
-// trying Flowbench and for its integration tests. Contract: DEMO_API.md. Loopback only.
+// trying Flowbench and for its integration tests. Contract: README.md. Loopback only.
 #include "ordereventpublisher.h"
 #include "outboxworker.h"
+#include "paymentclient.h"
 #include "shopdatabase.h"
 #include "shopserver.h"
 
@@ -34,7 +35,23 @@ int main(int argc, char **argv)
                                   QStringLiteral("Publish order.confirmed to the exchange shop.events on this RabbitMQ "
                                                  "broker (amqp://user:password@host:port/vhost). Without it, no broker."),
                                   QStringLiteral("url"));
-    parser.addOptions({port, db, log, minDelay, maxDelay, amqp});
+    const QCommandLineOption paymentUrl(QStringLiteral("payment-url"),
+        QStringLiteral(
+            "Charge each order through the payment gateway at this URL (http://127.0.0.1:8767) before "
+            "it is confirmed. Without it, orders are confirmed without payment."),
+        QStringLiteral("url"));
+    const QCommandLineOption paymentTimeout(QStringLiteral("payment-timeout-ms"),
+        QStringLiteral("How long one charge attempt waits for the gateway."), QStringLiteral("ms"),
+        QStringLiteral("1000"));
+    const QCommandLineOption paymentRetries(QStringLiteral("payment-retries"),
+        QStringLiteral("Attempts after the first when the gateway does not answer or fails."),
+        QStringLiteral("n"), QStringLiteral("2"));
+    const QCommandLineOption paymentRetryAfter(QStringLiteral("payment-retry-after-ms"),
+        QStringLiteral(
+            "How long an order whose charge failed or went unanswered waits before it is charged again."),
+        QStringLiteral("ms"), QStringLiteral("2000"));
+    parser.addOptions({ port, db, log, minDelay, maxDelay, amqp, paymentUrl, paymentTimeout, paymentRetries,
+        paymentRetryAfter });
     parser.process(app);
 
     QTextStream err(stderr);
@@ -50,6 +67,28 @@ int main(int argc, char **argv)
     if (!minOk || !maxOk || minMs < 0 || maxMs < minMs) {
         err << "--min-delay-ms/--max-delay-ms: need 0 <= min <= max" << Qt::endl;
         return 2;
+    }
+
+    PaymentClient::Options paymentOptions;
+    int retryAfterMs = 0;
+    if (parser.isSet(paymentUrl)) {
+        paymentOptions.url = QUrl(parser.value(paymentUrl));
+        if (!paymentOptions.url.isValid() || paymentOptions.url.scheme() != QLatin1String("http")
+            || paymentOptions.url.host().isEmpty()) {
+            err << "--payment-url: expected http://HOST:PORT, got " << parser.value(paymentUrl) << Qt::endl;
+            return 2;
+        }
+        bool timeoutOk = false, retriesOk = false, afterOk = false;
+        paymentOptions.timeoutMs = parser.value(paymentTimeout).toInt(&timeoutOk);
+        paymentOptions.retries = parser.value(paymentRetries).toInt(&retriesOk);
+        retryAfterMs = parser.value(paymentRetryAfter).toInt(&afterOk);
+        if (!timeoutOk || paymentOptions.timeoutMs < 1 || !retriesOk || paymentOptions.retries < 0 || !afterOk
+            || retryAfterMs < 0) {
+            err << "--payment-timeout-ms must be at least 1, --payment-retries and --payment-retry-after-ms "
+                   "at least 0"
+                << Qt::endl;
+            return 2;
+        }
     }
 
     ShopDatabase database;
@@ -79,6 +118,11 @@ int main(int argc, char **argv)
         }
         publisher = std::make_unique<OrderEventPublisher>(url);
         worker.setPublisher([&publisher](qint64 orderId) { return publisher->publishConfirmed(orderId); });
+    }
+    std::unique_ptr<PaymentClient> payments;
+    if (parser.isSet(paymentUrl)) {
+        payments = std::make_unique<PaymentClient>(paymentOptions);
+        worker.setPayments(payments.get(), retryAfterMs);
     }
     worker.start();
     logFile.write(QStringLiteral("%1 INFO demo backend listening on 127.0.0.1:%2\n").arg(nowIso()).arg(actualPort).toUtf8());

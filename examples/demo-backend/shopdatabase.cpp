@@ -49,6 +49,9 @@ QString ShopDatabase::open(const QString &path)
         " created_at TEXT, processed_at TEXT NULL)",
         "CREATE TABLE IF NOT EXISTS refunds(id INTEGER PRIMARY KEY, order_id INTEGER, amount REAL,"
         " created_at TEXT)",
+        // With --payment-url: what the backend knows of each order's charge at the gateway.
+        "CREATE TABLE IF NOT EXISTS payments(order_id INTEGER PRIMARY KEY, status TEXT, attempts INTEGER,"
+        " charge_id TEXT NULL, last_error TEXT NULL, updated_at TEXT)",
         "INSERT OR IGNORE INTO products(sku, name, price) VALUES ('P-100', 'Coffee mug', 12.50),"
         " ('P-200', 'Tea pot', 30.00), ('P-300', 'Espresso cup', 8.00)",
     };
@@ -192,6 +195,38 @@ ShopDatabase::Reply ShopDatabase::refund(qint64 orderId)
     return {201, QJsonObject{{QStringLiteral("refund_id"), q.lastInsertId().toLongLong()},
                              {QStringLiteral("order_id"), orderId},
                              {QStringLiteral("amount"), total}}};
+}
+
+bool ShopDatabase::recordPayment(const PaymentRecord &record)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    q.prepare(
+        QStringLiteral("INSERT INTO payments(order_id, status, attempts, charge_id, last_error, updated_at)"
+                       " VALUES (:o, :s, :a, :c, :e, :at) ON CONFLICT(order_id) DO UPDATE SET"
+                       " status = excluded.status, attempts = payments.attempts + excluded.attempts,"
+                       " charge_id = COALESCE(excluded.charge_id, payments.charge_id),"
+                       " last_error = excluded.last_error, updated_at = excluded.updated_at"));
+    q.bindValue(QStringLiteral(":o"), record.orderId);
+    q.bindValue(QStringLiteral(":s"), record.paymentStatus);
+    q.bindValue(QStringLiteral(":a"), record.attempts);
+    q.bindValue(QStringLiteral(":c"), record.chargeId.isEmpty() ? QVariant() : QVariant(record.chargeId));
+    q.bindValue(QStringLiteral(":e"), record.error.isEmpty() ? QVariant() : QVariant(record.error));
+    q.bindValue(QStringLiteral(":at"), nowIso());
+    bool ok = q.exec();
+    if (ok && !record.orderStatus.isEmpty()) {
+        QSqlQuery order(db);
+        order.prepare(QStringLiteral("UPDATE orders SET status = :s WHERE id = :id"));
+        order.bindValue(QStringLiteral(":s"), record.orderStatus);
+        order.bindValue(QStringLiteral(":id"), record.orderId);
+        ok = order.exec();
+    }
+    if (!ok || !db.commit()) {
+        db.rollback();
+        return false;
+    }
+    return true;
 }
 
 QList<ShopDatabase::PendingOutbox> ShopDatabase::pendingOutbox() const

@@ -44,6 +44,19 @@ public:
     // Confirms the order and marks the outbox row processed, in one transaction.
     bool processOutbox(const PendingOutbox &row);
 
+    // The end of one round of charging an order: its payments row (attempts add up) and,
+    // when orderStatus is not empty, the order's new status, in one transaction.
+    struct PaymentRecord
+    {
+        qint64 orderId = 0;
+        QString orderStatus; // "paid", "payment_failed"; empty: unchanged
+        QString paymentStatus; // "paid", "failed", "unknown"
+        int attempts = 0;
+        QString chargeId;
+        QString error;
+    };
+    bool recordPayment(const PaymentRecord &record);
+
 private:
     QString m_connection;
 };
