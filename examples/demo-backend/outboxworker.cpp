@@ -82,6 +82,7 @@ void OutboxWorker::charged(qint64 orderId, const PaymentClient::Answer &answer)
         record.paymentStatus = QStringLiteral("paid");
         record.error.clear();
         m_chargeAgainAt.remove(orderId);
+        m_failedRounds.remove(orderId);
         if (m_database.recordPayment(record))
             writeLog(QStringLiteral("INFO order %1 paid: charge %2 (%3)")
                          .arg(orderId)
@@ -107,7 +108,11 @@ void OutboxWorker::charged(qint64 orderId, const PaymentClient::Answer &answer)
         break;
     }
     m_database.recordPayment(record);
-    m_chargeAgainAt.insert(orderId, QDateTime::currentDateTimeUtc().addMSecs(m_paymentRetryAfterMs));
+    // Twice as long after each failed round, at most a minute: a gateway that stays away
+    // (no run holds the example's proxy open) is not asked every two seconds.
+    const int round = ++m_failedRounds[orderId];
+    const qint64 wait = qMin<qint64>(qint64(m_paymentRetryAfterMs) << qMin(round - 1, 16), 60000);
+    m_chargeAgainAt.insert(orderId, QDateTime::currentDateTimeUtc().addMSecs(wait));
 }
 
 void OutboxWorker::writeLog(const QString &line)

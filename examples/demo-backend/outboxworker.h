@@ -49,6 +49,7 @@ private:
     PaymentClient *m_payments = nullptr;
     int m_paymentRetryAfterMs = 2000;
     QHash<qint64, QDateTime> m_chargeAgainAt; // order id -> not before
+    QHash<qint64, int> m_failedRounds; // order id -> rounds that ended failed or unknown
 };
 
 } // namespace flowbench::demo
