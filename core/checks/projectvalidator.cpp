@@ -19,6 +19,39 @@ QString checkPlace(const Project &project, int testCaseIndex, int checkIndex)
         .arg(type);
 }
 
+// Faults and proxies name a node or edge of the map; which environment a run uses is
+// chosen then, so a fault without a proxy is the run's error, not the file's.
+QStringList faultTargetProblems(const Project &project)
+{
+    QSet<QString> targets;
+    for (const Node &n : project.nodes)
+        targets.insert(n.id);
+    for (const Edge &e : project.edges)
+        targets.insert(e.id);
+    QStringList problems;
+    for (int i = 0; i < project.testCases.size(); ++i)
+        for (int k = 0; k < project.testCases[i].faults.size(); ++k) {
+            const QString &target = project.testCases[i].faults[k].target;
+            if (!target.isEmpty() && !targets.contains(target))
+                problems << QStringLiteral("testCases[%1].faults[%2].on (test case \"%3\"): no node or edge "
+                                           "with id \"%4\"")
+                                .arg(i)
+                                .arg(k)
+                                .arg(project.testCases[i].title, target);
+        }
+    for (int i = 0; i < project.environments.size(); ++i)
+        for (int k = 0; k < project.environments[i].proxies.size(); ++k) {
+            const QString &target = project.environments[i].proxies[k].target;
+            if (!target.isEmpty() && !targets.contains(target))
+                problems << QStringLiteral("environments[%1].proxies[%2].for (environment \"%3\"): no node or "
+                                           "edge with id \"%4\"")
+                                .arg(i)
+                                .arg(k)
+                                .arg(project.environments[i].name, target);
+        }
+    return problems;
+}
+
 QStringList projectProblems(const Project &project)
 {
     QStringList problems = validateProject(project);
@@ -37,6 +70,8 @@ QStringList projectProblems(const Project &project)
                                 .arg(k);
         }
     }
+
+    problems += faultTargetProblems(project);
 
     const CheckRegistry &registry = CheckRegistry::instance();
     for (int i = 0; i < project.testCases.size(); ++i) {

@@ -19,6 +19,9 @@ namespace flowbench {
 //   testCases[0].checks[1] (test case "Login" step 2, http): spec.timeout_ms: must be ...
 QStringList projectProblems(const Project &project);
 
+// Fault and proxy targets that name no node or edge of the map (part of projectProblems).
+QStringList faultTargetProblems(const Project &project);
+
 // The place of a check in messages: testCases[i].checks[k] (test case "T" step k+1, type).
 QString checkPlace(const Project &project, int testCaseIndex, int checkIndex);
 

@@ -3,6 +3,7 @@
 #include "io/jsonobjectreader.h"
 #include "io/orderedjsonwriter.h"
 #include "store/checkjson.h"
+#include "store/faultjson.h"
 #include "store/routejson.h"
 
 #include <QJsonArray>
@@ -195,6 +196,16 @@ void writeFlow(OrderedJsonWriter &w, const Flow &f)
     w.endObject();
 }
 
+// {"on": target, then Toxiproxy's toxic: name, type, stream, toxicity, attributes}
+void writeCaseFaults(OrderedJsonWriter &w, const QList<CaseFault> &faults)
+{
+    const auto plain = [&w](const char *, const QJsonValue &v) { w.value(v); };
+    w.beginArray();
+    for (const CaseFault &f : faults)
+        writeInOrder(w, caseFaultToJson(f), { "on", "name", "type", "stream", "toxicity", "attributes" }, plain);
+    w.endArray();
+}
+
 void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
 {
     w.beginObject();
@@ -218,6 +229,10 @@ void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
         w.field("reviewNote", t.reviewNote);
     if (t.level)
         w.field("level", toString(*t.level));
+    if (!t.faults.isEmpty()) {
+        w.key("faults");
+        writeCaseFaults(w, t.faults);
+    }
     w.endObject();
 }
 
@@ -246,6 +261,19 @@ void writeEnvironment(OrderedJsonWriter &w, const Environment &e)
         w.endObject();
     }
     w.endArray();
+    // Only environments with proxies have the key, so older projects keep their bytes.
+    if (!e.proxies.isEmpty()) {
+        w.key("proxies");
+        w.beginArray();
+        for (const ProxyRoute &p : e.proxies) {
+            w.beginObject();
+            w.field("for", p.target);
+            w.field("listen", p.listen);
+            w.field("upstream", p.upstream);
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
 }
 
@@ -293,6 +321,8 @@ void writeResult(OrderedJsonWriter &w, const CheckResult &r)
     w.field("message", r.message);
     w.field("evidence", r.evidence);
     w.field("finishedAt", dateTimeValue(r.finishedAt));
+    if (!r.faults.isEmpty())
+        w.field("faults", r.faults);
     w.endObject();
 }
 
@@ -398,6 +428,15 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
     t.reviewNote = r.string("reviewNote");
     if (const QString level = r.choice("level", levelNames(), "test level", JsonObjectReader::Optional); !level.isEmpty())
         t.level = testLevelFromString(level);
+    const QJsonArray faults = r.array("faults");
+    for (int i = 0; i < faults.size(); ++i) {
+        const Result<CaseFault> f
+            = caseFaultFromJson(faults[i], QStringLiteral("%1[%2]").arg(r.path("faults")).arg(i));
+        if (f)
+            t.faults.append(f.value());
+        else
+            problems->append(f.error());
+    }
     r.finish();
     return t;
 }
@@ -430,6 +469,16 @@ Environment readEnvironment(const QJsonValue &v, const QString &path, QStringLis
         c.options = cr.string("options");
         cr.finish();
         e.connections.append(c);
+    }
+    const QJsonArray proxies = r.array("proxies");
+    for (int i = 0; i < proxies.size(); ++i) {
+        JsonObjectReader pr(proxies[i], QStringLiteral("%1[%2]").arg(r.path("proxies")).arg(i), problems);
+        ProxyRoute p;
+        p.target = pr.string("for", JsonObjectReader::Required);
+        p.listen = pr.string("listen", JsonObjectReader::Required);
+        p.upstream = pr.string("upstream", JsonObjectReader::Required);
+        pr.finish();
+        e.proxies.append(p);
     }
     r.finish();
     return e;
@@ -485,6 +534,7 @@ CheckResult readResult(const QJsonValue &v, const QString &path, QStringList *pr
     c.message = r.string("message");
     c.evidence = r.string("evidence");
     c.finishedAt = r.dateTime("finishedAt");
+    c.faults = r.string("faults");
     r.finish();
     return c;
 }

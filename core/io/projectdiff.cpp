@@ -203,6 +203,7 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
             for (const Check &c : b.checks)
                 sb << (c.name.isEmpty() ? c.type : c.name);
             f.plain("steps", sa.join(QStringLiteral(", ")), sb.join(QStringLiteral(", ")));
+            f.plain("faults", activeFaultsText(before, a.faults), activeFaultsText(after, b.faults));
             return f.take();
         },
         diff.entries);

@@ -129,6 +129,8 @@ QStringList testCaseFields(const TestCase &a, const TestCase &b)
     d.text("source", a.source, b.source);
     d.text("junitName", a.junitName, b.junitName);
     d.text("reviewNote", a.reviewNote, b.reviewNote);
+    if (a.faults != b.faults)
+        d.fields << QStringLiteral("faults");
     QStringList before, after;
     for (const Check &c : a.checks)
         before << c.id;
@@ -156,6 +158,8 @@ QStringList environmentFields(const Environment &a, const Environment &b)
                                                           : QStringLiteral("(none)"));
     if (!(a.connections == b.connections))
         d.fields << QStringLiteral("connections");
+    if (a.proxies != b.proxies)
+        d.fields << QStringLiteral("proxies");
     return d.fields;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/casefault.h"
 #include "model/ids.h"
 
 #include <QList>
@@ -40,6 +41,17 @@ struct Environment
     QMap<QString, QString> variables;
     QList<Connection> connections;
     int revision = 0;
+    // Fault proxies the system under test is pointed at (its own configuration); every
+    // route carries traffic for the whole of a run, faults act on it per test case.
+    QList<ProxyRoute> proxies;
+
+    const ProxyRoute *proxyFor(const QString &target) const
+    {
+        for (const ProxyRoute &r : proxies)
+            if (r.target == target)
+                return &r;
+        return nullptr;
+    }
 
     const Connection *connection(const QString &name) const
     {
@@ -52,7 +64,8 @@ struct Environment
     bool operator==(const Environment &o) const
     {
         return id == o.id && name == o.name && isProtected == o.isProtected
-            && variables == o.variables && connections == o.connections;
+            && variables == o.variables && connections == o.connections
+            && proxies == o.proxies;
     }
     bool operator!=(const Environment &o) const { return !(*this == o); }
 };

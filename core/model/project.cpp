@@ -151,6 +151,24 @@ private:
                 if (c.eventually.timeoutMs < 0 || c.eventually.intervalMs < 0)
                     m_problems << QStringLiteral("%1.eventually: bounds must not be negative").arg(where);
             }
+            faults(i, t);
+        }
+    }
+    // One proxy per target carries all of a test case's faults on it: names must differ.
+    void faults(int i, const TestCase &t)
+    {
+        QSet<QString> names;
+        for (int k = 0; k < t.faults.size(); ++k) {
+            const CaseFault &f = t.faults[k];
+            const QString where = QStringLiteral("testCases[%1].faults[%2]").arg(i).arg(k);
+            if (f.target.trimmed().isEmpty())
+                m_problems << QStringLiteral("%1.on: must name a node or edge of the map").arg(where);
+            const QString key = f.target + QLatin1Char('\n') + f.fault.name;
+            if (names.contains(key))
+                m_problems << QStringLiteral("%1.name: \"%2\" is used twice on the same target; give one "
+                                             "of them another name")
+                                  .arg(where, f.fault.name);
+            names.insert(key);
         }
     }
     void environments()
@@ -163,6 +181,7 @@ private:
             if (names.contains(e.name))
                 m_problems << QStringLiteral("%1: environment \"%2\" is defined twice").arg(at("environments", i, "name"), e.name);
             names.insert(e.name);
+            m_problems += proxyRouteProblems(e);
         }
     }
     void comments()

@@ -28,13 +28,16 @@ struct CheckResult
     QString message; // for a person: what failed or why it could not run
     QString evidence; // truncated response excerpt or rows
     QDateTime finishedAt;
+    // The faults active while its test case ran, for a person: "orders → payment: latency=3000".
+    QString faults;
 
     bool operator==(const CheckResult &o) const
     {
         return id == o.id && runId == o.runId && testCaseId == o.testCaseId && checkId == o.checkId
             && nodeId == o.nodeId && status == o.status && durationMs == o.durationMs
             && attempts == o.attempts && message == o.message && evidence == o.evidence
-            && finishedAt == o.finishedAt;
+            && finishedAt == o.finishedAt
+            && faults == o.faults;
     }
 };
 

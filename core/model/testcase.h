@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/casefault.h"
 #include "model/check.h"
 #include "model/ids.h"
 
@@ -53,13 +54,17 @@ struct TestCase
     // Set by a person; empty: derived from the checks (effectiveLevel()).
     std::optional<TestLevel> level;
     int revision = 0;
+    // Faults that hold while the test case runs, on nodes or edges the environment has a
+    // proxy for (Environment::proxies); a faulted test case runs alone.
+    QList<CaseFault> faults;
 
     bool operator==(const TestCase &o) const
     {
         return id == o.id && nodeId == o.nodeId && flowId == o.flowId && title == o.title
             && description == o.description && priority == o.priority && tags == o.tags
             && automated == o.automated && position == o.position && checks == o.checks && source == o.source
-            && junitName == o.junitName && reviewNote == o.reviewNote && level == o.level;
+            && junitName == o.junitName && reviewNote == o.reviewNote && level == o.level
+            && faults == o.faults;
     }
     bool operator!=(const TestCase &o) const { return !(*this == o); }
 };

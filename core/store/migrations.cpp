@@ -156,7 +156,22 @@ QList<Migration> buildMigrations()
     five.statements = {
         QStringLiteral("ALTER TABLE test_cases ADD COLUMN level TEXT NOT NULL DEFAULT ''"),
     };
-    return { one, two, three, four, five };
+    // PLACEHOLDER: 6 belongs to the cleanup steps branch (issue 15 item 4); its migration
+    // replaces this one when the branches meet. Numbers stay contiguous meanwhile.
+    Migration six;
+    six.version = 6;
+    six.summary = "reserved (cleanup steps)";
+    six.statements = { QStringLiteral("SELECT 1") };
+    Migration seven;
+    seven.version = 7;
+    seven.summary = "faults of test cases, fault proxies of environments, faults active in a result";
+    // JSON text as store/faultjson.h writes it; '' in results: no fault was active.
+    seven.statements = {
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN faults TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE environments ADD COLUMN proxies TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE results ADD COLUMN faults TEXT NOT NULL DEFAULT ''"),
+    };
+    return { one, two, three, four, five, six, seven };
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 // environments and comments. Each edit is one transaction (ProjectStorePrivate::edit).
 
 #include "store/checkjson.h"
+#include "store/faultjson.h"
 #include "store/projectstoreprivate.h"
 #include "store/sqliteerror.h"
 
@@ -471,7 +472,7 @@ Status ProjectStore::updateTestCase(TestCase &t)
         q.prepare(QStringLiteral(
             "UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
             "tags=?, automated=?, position=?, checks=?, source=?, junit_name=?, review_note=?, level=?, "
-            "revision=revision+1 "
+            "faults=?, revision=revision+1 "
             "WHERE id=? AND revision=?"));
         bindAll(q,
             { QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId), QVariant(t.title),
@@ -479,7 +480,7 @@ Status ProjectStore::updateTestCase(TestCase &t)
                 QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
                 QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
                 QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
-                QVariant(t.id), QVariant(t.revision) });
+                QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(t.id), QVariant(t.revision) });
         return d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision);
     });
     if (s)
@@ -501,7 +502,8 @@ QString environmentProblem(Environment &e)
         return QStringLiteral("an environment needs a name");
     if (QString problem = assignId(e.id, describe(e)); !problem.isEmpty())
         return problem;
-    return storeProblems(e, describe(e)).join(QStringLiteral("; "));
+    // validateProject() checks the proxies too when a whole project is replaced.
+    return (storeProblems(e, describe(e)) + proxyRouteProblems(e)).join(QStringLiteral("; "));
 }
 
 Status environmentNameFree(const ProjectStorePrivate &d, const Environment &e)
@@ -554,10 +556,11 @@ Status ProjectStore::updateEnvironment(Environment &e)
             return n;
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE environments SET name=?, protected=?, variables=?, connections=?, "
-                                 "revision=revision+1 WHERE id=? AND revision=?"));
+                                 "proxies=?, revision=revision+1 WHERE id=? AND revision=?"));
         bindAll(q,
             { QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
-                QVariant(jsonText(connections)), QVariant(e.id), QVariant(e.revision) });
+                QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))), QVariant(e.id),
+                QVariant(e.revision) });
         return d->guardedUpdate(q, "environments", describe(e), e.id, e.revision);
     });
     if (s)

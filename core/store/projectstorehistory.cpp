@@ -18,7 +18,7 @@ public:
     Status prepare()
     {
         return m_d.prepare(m_query,
-                           QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                           QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                                .arg(QLatin1String(kResultColumns)),
                            QStringLiteral("save results"));
     }
@@ -27,7 +27,7 @@ public:
     {
         const QVariant values[] = {r.id.isEmpty() ? newId() : r.id, runId, r.testCaseId, r.checkId, r.nodeId,
                                    toString(r.status), r.durationMs, r.attempts, r.message, r.evidence,
-                                   dateToDb(r.finishedAt)};
+                                   dateToDb(r.finishedAt), r.faults};
         for (int i = 0; i < int(std::size(values)); ++i)
             m_query.bindValue(i, bindable(values[i]));
         return m_d.exec(m_query, QStringLiteral("save the result of check %1").arg(r.checkId));

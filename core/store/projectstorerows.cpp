@@ -1,6 +1,7 @@
 // Row <-> value conversions and the inserts shared by ProjectStore's edits.
 
 #include "store/checkjson.h"
+#include "store/faultjson.h"
 #include "store/projectstoreprivate.h"
 #include "store/routejson.h"
 #include "store/sqliteerror.h"
@@ -17,13 +18,13 @@ const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision, rou
 const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
 const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
                                      "position, checks, revision, source, "
-                                     "junit_name, review_note, level";
-const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision";
+                                     "junit_name, review_note, level, faults";
+const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision, proxies";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
                                 "failed, errors, skipped, source";
 const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
-                                   "attempts, message, evidence, finished_at";
+                                   "attempts, message, evidence, finished_at, faults";
 
 QString ProjectStorePrivate::message(const QString &text) const
 {
@@ -152,14 +153,15 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
 Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)")
                   .arg(QLatin1String(kTestCaseColumns)));
     bindAll(q,
         { QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
             QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
             QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
             QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
-            QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()) });
+            QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
+            QVariant(jsonText(caseFaultsToJson(t.faults))) });
     return exec(q, QStringLiteral("add %1").arg(describe(t)));
 }
 
@@ -172,11 +174,11 @@ Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
     for (const Connection &c : e.connections)
         connections.append(environmentConnectionToJson(c));
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1)")
+    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1,?)")
                   .arg(QLatin1String(kEnvironmentColumns)));
     bindAll(q,
         { QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
-            QVariant(jsonText(connections)) });
+            QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))) });
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
@@ -418,6 +420,13 @@ Result<TestCase> testCaseFromRow(const QSqlQuery &q)
             return rowFailure<TestCase>("test_cases", q, "level",
                                         QStringLiteral("\"%1\" is not a test level").arg(level));
     }
+    if (!parseJson(q.value(QStringLiteral("faults")).toString(), doc, why) || !doc.isArray())
+        return rowFailure<TestCase>(
+            "test_cases", q, "faults", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    auto faults = caseFaultsFromJson(doc.array(), QStringLiteral("faults"));
+    if (!faults)
+        return rowFailure<TestCase>("test_cases", q, "faults", faults.error());
+    t.faults = faults.value();
     return t;
 }
 
@@ -452,6 +461,13 @@ Result<Environment> environmentFromRow(const QSqlQuery &q)
         e.connections.append(c);
     }
     e.revision = q.value(5).toInt();
+    if (!parseJson(q.value(QStringLiteral("proxies")).toString(), doc, why) || !doc.isArray())
+        return rowFailure<Environment>(
+            "environments", q, "proxies", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    auto proxies = proxyRoutesFromJson(doc.array(), QStringLiteral("proxies"));
+    if (!proxies)
+        return rowFailure<Environment>("environments", q, "proxies", proxies.error());
+    e.proxies = proxies.value();
     return e;
 }
 
@@ -503,6 +519,7 @@ Result<CheckResult> resultFromRow(const QSqlQuery &q)
     r.message = q.value(8).toString();
     r.evidence = q.value(9).toString();
     r.finishedAt = dateFromDb(q.value(10));
+    r.faults = q.value(QStringLiteral("faults")).toString();
     return r;
 }
 

@@ -22,6 +22,7 @@ private slots:
     void upgradedFileOpensWithoutMigratingAgain();
     void failedUpgradeChangesNoData();
     void schemaTwoGainsEdgeRoutes();
+    void schemaFiveGainsFaultsAndProxies();
     void newerSchemaIsRefusedUnchanged();
 
 private:
@@ -247,7 +248,7 @@ void TestMigration::schemaTwoGainsEdgeRoutes()
         QList<int> versions;
         while (q.next())
             versions << q.value(0).toInt();
-        QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5}));
+        QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6, 7}));
         const QList<Edge> edges = store.edges().value();
         QCOMPARE(edges.size(), 1);
         QVERIFY(edges[0].route.isEmpty());
@@ -287,6 +288,35 @@ void TestMigration::newerSchemaIsRefusedUnchanged()
                                  .arg(ProjectStore::currentSchemaVersion()));
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), before);
+}
+
+// Schema 7 added test_cases.faults, environments.proxies and results.faults: a file of
+// schema 5 opens with none of them, and they are stored and read back.
+void TestMigration::schemaFiveGainsFaultsAndProxies()
+{
+    const QString path = m_dir.filePath(QStringLiteral("schema-five.flowbench"));
+    const QString built = buildOldFile(path, 5);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    const ProxyRoute proxy{m_table, QStringLiteral("127.0.0.1:18091"), QStringLiteral("127.0.0.1:5432")};
+    const CaseFault fault{m_table, parseFault(QStringLiteral("latency=3000")).value()};
+    {
+        auto opened = ProjectStore::open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ProjectStore &store = *opened.value();
+        QCOMPARE(store.schemaVersion(), latestSchemaVersion());
+        TestCase t = store.testCase(m_testCase).value();
+        QVERIFY(t.faults.isEmpty());
+        Environment e = store.environments().value().first();
+        QVERIFY(e.proxies.isEmpty());
+        t.faults = {fault};
+        QVERIFY(store.updateTestCase(t).ok());
+        e.proxies = {proxy};
+        QVERIFY(store.updateEnvironment(e).ok());
+    }
+    auto again = ProjectStore::open(path);
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again.value()->testCase(m_testCase).value().faults, QList<CaseFault>{fault});
+    QCOMPARE(again.value()->environments().value().first().proxies, QList<ProxyRoute>{proxy});
 }
 
 QTEST_GUILESS_MAIN(TestMigration)
