@@ -85,6 +85,7 @@ void RunCommand::declare(QCommandLineParser &parser) const
         {QStringLiteral("html"), QStringLiteral("Write the self-contained HTML report to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("summary"), QStringLiteral("Write a Markdown summary for a CI job page to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
+        {QStringLiteral("yes-faults"), QStringLiteral("Allow test cases' faults on a protected environment (with --yes-protected).")},
     });
 }
 
@@ -113,6 +114,7 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     options.selection.tags = parser.values(QStringLiteral("tag"));
     options.selection.testCaseIds = parser.values(QStringLiteral("test-case"));
     options.confirmProtected = parser.isSet(QStringLiteral("yes-protected"));
+    options.confirmFaults = parser.isSet(QStringLiteral("yes-faults"));
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
     const QString markdown = parser.value(QStringLiteral("summary"));

@@ -337,6 +337,8 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
             if (r.attempts > 1)
                 p += QStringLiteral(", %1 tries of eventually").arg(r.attempts);
             p += QStringLiteral(")</span></div><div class=\"msg\">%1</div>").arg(esc(r.message));
+            if (!r.faults.isEmpty())
+                p += QStringLiteral("<div class=\"faults\">⚡ faults active: %1</div>").arg(esc(r.faults));
             if (!r.evidence.isEmpty())
                 p += QStringLiteral("<pre class=\"evidence\">%1</pre>").arg(esc(r.evidence));
             p += QStringLiteral("</article>");
@@ -348,6 +350,17 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     h += problems.isEmpty() ? QStringLiteral("<p class=\"muted\">None: every check that ran passed.</p>")
                             : problems.join(QLatin1Char('\n'));
     h += QStringLiteral("</section>\n");
+
+    // Test cases that ran under faults, whatever their outcome (only when there were any).
+    QStringList faulted;
+    for (const TestCaseSummary &s : summarizeByTestCase(project, in.results))
+        if (!s.results.isEmpty() && !s.results.first().faults.isEmpty())
+            faulted << QStringLiteral("<li>%1 <b>%2</b> / %3: ⚡ %4</li>")
+                           .arg(badge(s.status), esc(s.nodeName), esc(s.title), esc(s.results.first().faults));
+    if (!faulted.isEmpty())
+        h += QStringLiteral("<section id=\"faults\"><h2>Run under faults (%1)</h2><ul>%2</ul></section>\n")
+                 .arg(faulted.size())
+                 .arg(faulted.join(QString()));
 
     // The map, and what a click on a node shows.
     const QList<CheckResult> latest = latestResultsOf(project.results + in.results);

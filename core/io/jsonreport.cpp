@@ -41,7 +41,7 @@ QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QLi
                 {QStringLiteral("evidence"), r.evidence},
             });
         }
-        testCases.append(QJsonObject{
+        QJsonObject testCase{
             {QStringLiteral("id"), s.testCaseId},
             {QStringLiteral("title"), s.title},
             {QStringLiteral("node"), s.nodeName},
@@ -49,7 +49,11 @@ QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QLi
             {QStringLiteral("status"), toString(s.status)},
             {QStringLiteral("duration_ms"), s.durationMs},
             {QStringLiteral("checks"), checks},
-        });
+        };
+        // The faults that held while it ran; only test cases that had some carry the key.
+        if (!s.results.isEmpty() && !s.results.first().faults.isEmpty())
+            testCase.insert(QStringLiteral("faults"), s.results.first().faults);
+        testCases.append(testCase);
     }
     return QJsonObject{{QStringLiteral("run"), runObject}, {QStringLiteral("test_cases"), testCases}};
 }

@@ -170,6 +170,12 @@ QByteArray JUnitReport::toXml(const Project &project, const Run &run, const QLis
             w.writeEmptyElement(QStringLiteral("property"));
             w.writeAttribute(QStringLiteral("name"), QStringLiteral("flow:") + name);
             w.writeAttribute(QStringLiteral("value"), xmlSafe(s->flowName));
+            // The faults that held while it ran ("faults:NAME"), only for faulted test cases.
+            if (!s->results.isEmpty() && !s->results.first().faults.isEmpty()) {
+                w.writeEmptyElement(QStringLiteral("property"));
+                w.writeAttribute(QStringLiteral("name"), QStringLiteral("faults:") + name);
+                w.writeAttribute(QStringLiteral("value"), xmlSafe(s->results.first().faults));
+            }
         }
         w.writeEndElement(); // properties
         for (int c = 0; c < cases.size(); ++c) {

@@ -70,6 +70,7 @@ struct Runner::CaseState
     QTimer boundTimer; // `eventually` bound: stops a try that would run past it
     std::optional<CheckOutcome> lastTry; // the last finished try of an `eventually` step
     std::vector<std::optional<CheckResult>> results;
+    QString faults; // the faults active while it runs, as its results record them
 };
 
 Runner::Runner(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
@@ -201,6 +202,10 @@ void Runner::begin()
         return;
     emit started(m_total);
     emit progress(0, m_total);
+    // Pass-through from before the first case to after the last: the system under test
+    // reaches its dependencies through them.
+    m_exclusive = nullptr;
+    m_proxies.start(m_project, m_environment);
     if (!m_cancelling) {
         for (auto &state : m_cases)
             if (!state->done)
@@ -233,9 +238,14 @@ void Runner::scheduleOnce()
     candidates.swap(m_ready);
     std::deque<CaseState *> kept;
     int parked = 0;
+    bool barrier = false; // a faulted case waits for the running ones: nothing new begins
     for (CaseState *state : candidates) {
         if (state->done || state->inFlight)
             continue;
+        if (!mayBegin(*state, barrier)) {
+            kept.push_back(state);
+            continue;
+        }
         if (m_inFlight >= m_options.concurrency || m_cancelling) {
             kept.push_back(state);
             continue;
@@ -260,6 +270,54 @@ void Runner::scheduleOnce()
     // Cases that became ready during this pass go first: finish what was started.
     for (CaseState *state : kept)
         m_ready.push_back(state);
+}
+
+// A case that has not begun may begin unless a faulted case runs; a faulted case begins
+// only when no other case is running, and then alone: a fault on a shared dependency
+// would change the other cases' results. Cases behind a waiting faulted case wait too,
+// so it is not overtaken for ever.
+bool Runner::mayBegin(CaseState &state, bool &barrier)
+{
+    if (state.watchesPending >= 0 || m_exclusive == &state)
+        return true; // begun already (a faulted case may still wait for a free slot)
+    if (m_exclusive || barrier)
+        return false;
+    if (state.testCase->faults.isEmpty())
+        return true;
+    for (const auto &other : m_cases)
+        if (other.get() != &state && other->watchesPending >= 0 && !other->done) {
+            barrier = true;
+            return false;
+        }
+    return beginFaults(state);
+}
+
+// Applies the case's faults before its first step (and before its watches start). A
+// fault that cannot hold is the first step's error; the rest are skipped.
+bool Runner::beginFaults(CaseState &state)
+{
+    m_exclusive = &state;
+    const QList<CaseFault> &faults = state.testCase->faults;
+    const QString text = activeFaultsText(m_project, faults);
+    Status applied;
+    if (m_environment.isProtected && !m_options.confirmFaults)
+        applied = Status::failure(QStringLiteral("%1: environment \"%2\" is protected; faults are refused there "
+                                                 "like writes unless the run allows them (--yes-faults)")
+                                      .arg(text, m_environment.name));
+    else
+        applied = m_proxies.apply(faults);
+    if (!applied) {
+        state.watchesPending = 0; // it has begun, with nothing to wait for
+        completeStep(state, ResultStatus::Error, applied.error(), QString(), 0);
+        return false;
+    }
+    state.faults = text;
+    QStringList targets;
+    for (const CaseFault &f : faults)
+        targets << f.target;
+    targets.removeDuplicates();
+    emit faultsActive(targets);
+    return true;
 }
 
 // A case begins by starting what its checks hold for its whole duration (an AMQP queue
@@ -303,6 +361,12 @@ void Runner::endCase(CaseState &state)
 {
     state.done = true;
     state.context.watches.clear();
+    if (m_exclusive == &state) {
+        m_proxies.clear(); // pass-through again before any other case begins
+        m_exclusive = nullptr;
+        if (!state.faults.isEmpty())
+            emit faultsActive({});
+    }
 }
 
 bool Runner::createExecution(CaseState &state)
@@ -508,6 +572,7 @@ void Runner::record(CaseState &state, int step, CheckResult result)
     result.checkId = check.id;
     result.nodeId = state.testCase->nodeId;
     result.finishedAt = QDateTime::currentDateTimeUtc();
+    result.faults = state.faults;
     state.results[step] = result;
     ++m_done;
     emit checkFinished(result);
@@ -587,6 +652,8 @@ void Runner::finishNow()
 {
     m_cancelGrace.stop();
     m_running = false;
+    m_proxies.stop();
+    m_exclusive = nullptr;
     // The baseline holds the run's log files open (rotated ones too): let them go.
     for (auto &state : m_cases)
         state->context.logBaseline.reset();

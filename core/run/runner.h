@@ -6,6 +6,7 @@
 #include "run/evidence.h"
 #include "run/hostlimiter.h"
 #include "run/networkthread.h"
+#include "run/runproxies.h"
 #include "run/runselection.h"
 
 #include <QElapsedTimer>
@@ -37,6 +38,9 @@ struct RunOptions
     // Everything else (scheduling, limits, signals, other check types) stays on the
     // runner's thread.
     int networkThreads = 2;
+    // Faults on a protected environment act on what others use too: like writes, they are
+    // refused unless the caller allows them (--yes-faults); a faulted case errors otherwise.
+    bool confirmFaults = false;
 };
 
 // Runs a selection of a project's test cases in one environment. Test cases run
@@ -77,6 +81,8 @@ signals:
     void progress(int done, int total);
     void warningRaised(const QString &text); // once per text per run
     void finished(const flowbench::Run &run);
+    // The nodes and edges under a fault now (a faulted case began), empty when it ended.
+    void faultsActive(const QStringList &targets);
 
 private:
     struct CaseState;
@@ -99,6 +105,9 @@ private:
     void finishIfDone();
     void finishNow();
     void noteWarnings(const QStringList &warnings);
+    // Faults (run/runproxies.h): a faulted case begins alone and holds the run to itself.
+    bool mayBegin(CaseState &state, bool &barrier);
+    bool beginFaults(CaseState &state);
 
     QNetworkAccessManager *m_network;
     // Declared before m_cases: executions on these threads are deleted (deleteLater)
@@ -123,6 +132,9 @@ private:
     Run m_run;
     QStringList m_warnings;
     QTimer m_cancelGrace;
+    // Declared last: the proxies close before anything they might still serve goes.
+    RunProxies m_proxies;
+    CaseState *m_exclusive = nullptr; // the faulted case running now, alone
 };
 
 } // namespace flowbench

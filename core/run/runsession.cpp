@@ -74,6 +74,7 @@ Status RunSession::start()
     connect(m_runner.get(), &Runner::checkFinished, this, &RunSession::checkFinished);
     connect(m_runner.get(), &Runner::progress, this, &RunSession::progress);
     connect(m_runner.get(), &Runner::warningRaised, this, &RunSession::warningRaised);
+    connect(m_runner.get(), &Runner::faultsActive, this, &RunSession::faultsActive);
     connect(m_runner.get(), &Runner::finished, this, &RunSession::onFinished);
     return success();
 }

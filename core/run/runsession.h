@@ -80,6 +80,8 @@ signals:
     void checkFinished(const flowbench::CheckResult &result);
     void progress(int done, int total);
     void warningRaised(const QString &text); // once per text per run
+    // Nodes and edges under a fault of the test case running now; empty when none.
+    void faultsActive(const QStringList &targets);
     // The run ended and storage() says where it went.
     void finished(const flowbench::Run &run);
 

@@ -184,11 +184,43 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     connectionsLayout->addLayout(tableButtons(
         m_connections, tr("Add &connection"), [this] { addConnection(); }, true));
 
+    m_proxies = new QTableWidget(0, ProxyColumnCount, this);
+    m_proxies->setObjectName(QStringLiteral("proxies"));
+    m_proxies->setHorizontalHeaderLabels({ tr("For (node or edge)"), tr("Listen (loopback)"), tr("Upstream") });
+    m_proxies->horizontalHeader()->setStretchLastSection(true);
+    m_proxies->verticalHeader()->setVisible(false);
+    m_proxies->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_proxies->setColumnWidth(ProxyTargetColumn, 240);
+    m_proxies->setColumnWidth(ProxyListenColumn, 150);
+    auto *proxiesBox = new QGroupBox(
+        tr("Proxies — fault proxies the system under test is pointed at (its own configuration)"), this);
+    proxiesBox->setToolTip(tr("During a run Flowbench listens on each Listen address and forwards to Upstream; "
+                              "a test case's faults act there while it runs."));
+    auto *proxiesLayout = new QVBoxLayout(proxiesBox);
+    proxiesLayout->addWidget(m_proxies);
+    auto *proxyButtons = new QHBoxLayout;
+    auto *addProxy = new QPushButton(tr("Add p&roxy"), this);
+    auto *removeProxy = new QPushButton(tr("Remove"), this);
+    proxyButtons->addWidget(addProxy);
+    proxyButtons->addWidget(removeProxy);
+    proxyButtons->addStretch();
+    proxiesLayout->addLayout(proxyButtons);
+    connect(addProxy, &QPushButton::clicked, this, [this] {
+        insertProxyRow(ProxyRoute { QString(), QStringLiteral("127.0.0.1:"), QString() });
+        m_proxies->setCurrentCell(m_proxies->rowCount() - 1, ProxyListenColumn);
+        m_proxies->editItem(m_proxies->item(m_proxies->rowCount() - 1, ProxyListenColumn));
+    });
+    connect(removeProxy, &QPushButton::clicked, this, [this] {
+        if (m_proxies->currentRow() >= 0)
+            m_proxies->removeRow(m_proxies->currentRow());
+    });
+
     auto *editorLayout = new QVBoxLayout(m_editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
     editorLayout->addWidget(m_protected);
     editorLayout->addWidget(variablesBox, 1);
     editorLayout->addWidget(connectionsBox, 1);
+    editorLayout->addWidget(proxiesBox, 1);
     m_emptyState->setAlignment(Qt::AlignCenter);
     m_emptyState->setWordWrap(true);
     m_emptyState->setStyleSheet(QStringLiteral("color: palette(mid);"));
@@ -303,6 +335,7 @@ void EnvironmentDialog::load(int index)
     m_current = index;
     m_variables->setRowCount(0);
     m_connections->setRowCount(0);
+    m_proxies->setRowCount(0);
     const bool valid = index >= 0 && index < m_environments.size();
     m_editor->setVisible(valid);
     m_emptyState->setVisible(!valid);
@@ -317,8 +350,32 @@ void EnvironmentDialog::load(int index)
         }
         for (const Connection &c : e.connections)
             insertConnectionRow(c);
+        for (const ProxyRoute &r : e.proxies)
+            insertProxyRow(r);
     }
     m_loading = false;
+}
+
+void EnvironmentDialog::setProxyTargets(const QList<QPair<QString, QString>> &targets)
+{
+    save();
+    m_proxyTargets = targets;
+    load(m_current);
+}
+
+void EnvironmentDialog::insertProxyRow(const ProxyRoute &route)
+{
+    const int row = m_proxies->rowCount();
+    m_proxies->insertRow(row);
+    auto *target = new QComboBox(m_proxies);
+    for (const auto &[label, id] : std::as_const(m_proxyTargets))
+        target->addItem(label, id);
+    if (!route.target.isEmpty() && target->findData(route.target) < 0)
+        target->addItem(tr("(not on the map) %1").arg(route.target), route.target);
+    target->setCurrentIndex(route.target.isEmpty() ? 0 : target->findData(route.target));
+    m_proxies->setCellWidget(row, ProxyTargetColumn, target);
+    m_proxies->setItem(row, ProxyListenColumn, new QTableWidgetItem(route.listen));
+    m_proxies->setItem(row, ProxyUpstreamColumn, new QTableWidgetItem(route.upstream));
 }
 
 // Writes the widgets back into the current environment (the connection options, which
@@ -354,6 +411,15 @@ void EnvironmentDialog::save()
         c.user = cellText(m_connections, row, UserColumn);
         c.passwordRef = m_connections->item(row, PasswordColumn)->data(Qt::UserRole).toString();
         e.connections.append(c);
+    }
+    e.proxies.clear();
+    for (int row = 0; row < m_proxies->rowCount(); ++row) {
+        ProxyRoute r;
+        r.target = static_cast<QComboBox *>(m_proxies->cellWidget(row, ProxyTargetColumn))->currentData().toString();
+        r.listen = cellText(m_proxies, row, ProxyListenColumn);
+        r.upstream = cellText(m_proxies, row, ProxyUpstreamColumn);
+        if (!r.listen.isEmpty() || !r.upstream.isEmpty() || !r.target.isEmpty())
+            e.proxies.append(r);
     }
 }
 
@@ -541,6 +607,8 @@ QString EnvironmentDialog::validate() const
                 return tr("%1: connection \"%2\" holds a plain password; use a reference.")
                     .arg(e.name, c.name);
         }
+        if (const QStringList problems = proxyRouteProblems(e); !problems.isEmpty())
+            return problems.first();
     }
     return QString();
 }

@@ -49,6 +49,11 @@ public:
     QListWidget *environmentList() const { return m_list; }
     QTableWidget *variablesTable() const { return m_variables; }
     QTableWidget *connectionsTable() const { return m_connections; }
+    // Proxies: For (a node or edge of the map), Listen (loopback host:port), Upstream.
+    enum ProxyColumn { ProxyTargetColumn, ProxyListenColumn, ProxyUpstreamColumn, ProxyColumnCount };
+    QTableWidget *proxiesTable() const { return m_proxies; }
+    // What a proxy may stand for: (label, node or edge id), e.g. ("orders → payment", id).
+    void setProxyTargets(const QList<QPair<QString, QString>> &targets);
     QCheckBox *protectedBox() const { return m_protected; }
     QString messageText() const;
 
@@ -69,6 +74,7 @@ private:
     QString validate() const;
     QString duplicateVariable() const; // a name defined twice in the shown environment
     void insertConnectionRow(const Connection &connection);
+    void insertProxyRow(const ProxyRoute &route);
 
     QList<Environment> m_environments;
     int m_current = -1;
@@ -81,6 +87,8 @@ private:
     QCheckBox *m_protected;
     QTableWidget *m_variables;
     QTableWidget *m_connections;
+    QTableWidget *m_proxies = nullptr;
+    QList<QPair<QString, QString>> m_proxyTargets;
     QLabel *m_message;
 };
 

@@ -111,6 +111,20 @@ void MapOverlay::setRunning(const QSet<Id> &nodeIds)
         m_spin.start();
 }
 
+void MapOverlay::setFaulted(const QSet<Id> &targets)
+{
+    if (targets == m_faulted)
+        return;
+    m_faulted = targets;
+    repaintAll(); // edges too
+    emit changed();
+}
+
+QColor MapOverlay::faultColor()
+{
+    return QColor(0xa2, 0x1c, 0xaf); // fuchsia: apart from pass/fail/error/running/stale
+}
+
 void MapOverlay::setNodeRunning(const Id &nodeId, bool running)
 {
     QSet<Id> set = m_running;
@@ -410,6 +424,24 @@ void MapOverlay::paintNodeForeground(
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(card.adjusted(-2.5, -2.5, 2.5, 2.5), kRadius + 2, kRadius + 2);
     }
+    if (m_faulted.contains(nodeId)) {
+        // Outside the result ring, so both read at once: a fault holds on this dependency.
+        QPen pen(faultColor(), 2.0, Qt::DashLine);
+        pen.setDashPattern({ 3, 2 });
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(card.adjusted(-6, -6, 6, 6), kRadius + 5, kRadius + 5);
+        const QRectF bolt(card.left() - 10, card.top() - 10, 20, 20);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(faultColor());
+        painter->drawEllipse(bolt);
+        QFont font = painter->font();
+        font.setPixelSize(12);
+        font.setBold(true);
+        painter->setFont(font);
+        painter->setPen(Qt::white);
+        painter->drawText(bolt, Qt::AlignCenter, QStringLiteral("⚡"));
+    }
     if (!badge.isEmpty()) {
         const bool running = m_mode == Mode::Results && m_running.contains(nodeId);
         paintBadge(painter, card, badge, badgeFill, badgeText, running ? 26 : 8);
@@ -441,6 +473,13 @@ bool MapOverlay::endsFailing(const Id &edgeId) const
 
 void MapOverlay::adjustEdgePen(const Id &edgeId, QPen &pen, bool onFlow) const
 {
+    if (m_faulted.contains(edgeId)) {
+        pen.setColor(faultColor());
+        pen.setWidthF(pen.widthF() + 1.5);
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setDashPattern({ 3, 2 });
+        return;
+    }
     if (m_mode == Mode::Results) {
         if (onFlow && endsFailing(edgeId)) {
             pen.setColor(stateColor(NodeState::Fail));

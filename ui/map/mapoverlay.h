@@ -47,6 +47,11 @@ public:
     void setRunning(const QSet<Id> &nodeIds);
     void setNodeRunning(const Id &nodeId, bool running);
     bool isRunning(const Id &nodeId) const { return m_running.contains(nodeId); }
+    // Nodes and edges under a fault of the test case running now (every mode): a dashed
+    // fault-coloured outline and a ⚡ badge on cards, a dashed edge. Empty clears it.
+    void setFaulted(const QSet<Id> &targets);
+    bool isFaulted(const Id &id) const { return m_faulted.contains(id); }
+    static QColor faultColor(); // not a result colour
 
     // Coverage, from the project and its latest results.
     void updateCoverage(const Project &project, const QList<CheckResult> &latestResults);
@@ -94,6 +99,7 @@ private:
     QHash<Id, NodeOutcome> m_outcomes;
     qint64 m_staleAfter = 24 * 3600;
     QSet<Id> m_running;
+    QSet<Id> m_faulted;
     QHash<Id, Coverage> m_coverage;
     Id m_impactCentre;
     QSet<Id> m_upstream;

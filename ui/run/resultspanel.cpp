@@ -186,14 +186,18 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return data(index, Qt::DisplayRole);
     }
     if (role == Qt::ToolTipRole && index.column() == MessageColumn)
-        return r.message;
+        return r.faults.isEmpty() ? r.message : tr("%1\n\n⚡ Faults active: %2").arg(r.message, r.faults);
+    if (role == Qt::ToolTipRole && index.column() == TestCaseColumn && !r.faults.isEmpty())
+        return tr("⚡ Faults active while it ran: %1").arg(r.faults);
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
     case StatusColumn:
         return statusText(r.status);
     case TestCaseColumn:
-        return m_testCaseTitles.value(r.testCaseId, tr("(deleted test case)"));
+        // ⚡: it ran under faults (the tooltip names them), so its results read differently.
+        return (r.faults.isEmpty() ? QString() : QStringLiteral("⚡ "))
+            + m_testCaseTitles.value(r.testCaseId, tr("(deleted test case)"));
     case NodeColumn:
         return m_nodeNames.value(r.nodeId, tr("(deleted node)"));
     case CheckColumn:

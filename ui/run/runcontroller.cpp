@@ -118,6 +118,7 @@ Status RunController::start(
     connect(session, &RunSession::progress, this,
         [this](int done, int total) { emit progress(done, total, m_failed); });
     connect(session, &RunSession::finished, this, &RunController::onFinished);
+    connect(session, &RunSession::faultsActive, this, &RunController::faultsActive);
     m_current = session->run();
     m_currentResults.clear();
     m_pendingPerNode.clear();

@@ -53,6 +53,8 @@ signals:
     void progress(int done, int total, int failed);
     void nodeOutcomeChanged(const flowbench::Id &nodeId, const flowbench::NodeOutcome &outcome);
     void nodeFinished(const flowbench::Id &nodeId); // every check of the node reported
+    // Nodes and edges under a fault now (RunSession::faultsActive); empty when none.
+    void faultsActive(const QStringList &targets);
     // The run ended; storeError is empty when it reached the project file, otherwise it
     // says why not (RunSession::storeNote: read-only, or the store's error).
     void finished(const flowbench::Run &run, const QString &storeError);

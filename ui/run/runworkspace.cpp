@@ -366,6 +366,10 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
             if (m_overlay)
                 m_overlay->setOutcome(id, o);
         });
+    connect(m_controller, &RunController::faultsActive, this, [this](const QStringList &targets) {
+        if (m_overlay)
+            m_overlay->setFaulted(QSet<Id>(targets.begin(), targets.end()));
+    });
     connect(m_controller, &RunController::nodeFinished, this, [this](const Id &id) {
         if (m_overlay)
             m_overlay->setNodeRunning(id, false);
@@ -380,8 +384,10 @@ void RunWorkspace::setDocument(ProjectDocument *document, MapScene *scene, MapVi
             m_editor->form()->setStepRunning(false, state);
             m_stepRunOf.clear();
         }
-        if (m_overlay)
+        if (m_overlay) {
             m_overlay->setRunning({});
+            m_overlay->setFaulted({});
+        }
         m_results->setRun(run, m_controller->currentResults(), m_controller->project());
         showFirstProblem();
         refreshHistory();
@@ -606,6 +612,15 @@ void RunWorkspace::openEnvironments()
     if (!m_document)
         return;
     EnvironmentDialog dialog(m_document->environments(), m_window);
+    // Proxies stand for a node or an edge of the map: edges first, by their ends' names.
+    const Project project = m_document->snapshot();
+    QList<QPair<QString, QString>> targets;
+    for (const Edge &e : project.edges)
+        targets.append({ describeFaultTarget(project, e.id), e.id });
+    for (const Node &n : project.nodes)
+        targets.append({ n.name, n.id });
+    std::sort(targets.begin(), targets.end());
+    dialog.setProxyTargets(targets);
     if (dialog.exec() == QDialog::Accepted)
         applyEnvironments(dialog.environments());
 }

@@ -2,6 +2,7 @@
 
 #include "analysis/testlevels.h"
 #include "testcases/editorparts.h"
+#include "testcases/faultssection.h"
 
 #include "document/changevalue.h"
 #include "document/projectdocument.h"
@@ -206,6 +207,11 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(form);
     layout->addWidget(m_manualHint);
+    // Faults sit above the steps: they hold for all of them.
+    m_faults = new FaultsSection(this);
+    form->addRow(tr("Fa&ults:"), m_faults);
+    connect(m_faults, &FaultsSection::faultsEdited, this,
+        [this](const QList<CaseFault> &faults, const QString &what) { change(&TestCase::faults, faults, what); });
     layout->addWidget(stepsBox, 1);
 
     auto shortcut = [this](const QKeySequence &keys, std::function<void()> act) {
@@ -318,6 +324,7 @@ void TestCaseForm::refresh()
             m_description->setTextQuietly(t->description); // a no-op when equal
     }
     m_refreshing = false;
+    m_faults->show(m_document, t ? t->nodeId : Id(), t ? t->faults : QList<CaseFault>());
     refreshSteps(t ? *t : TestCase());
 }
 

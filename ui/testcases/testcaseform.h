@@ -19,6 +19,7 @@ class QToolButton;
 namespace flowbench {
 
 class CheckForm;
+class FaultsSection;
 class CommittingTextEdit;
 class ProjectDocument;
 class ResponseViewer;
@@ -118,6 +119,7 @@ private:
     QPushButton *m_runStep;
     QLabel *m_runStepState;
     ResponseViewer *m_response;
+    FaultsSection *m_faults; // "Faults": what holds while it runs (faultssection.h)
 };
 
 } // namespace flowbench

@@ -49,6 +49,8 @@ QList<Swatch> overlaySwatches(MapOverlay::Mode mode)
         for (NodeState s : { NodeState::Pass, NodeState::Fail, NodeState::Error, NodeState::NotRun })
             list.append({ MapOverlay::stateColor(s),
                 MapStyle::resultGlyph(s) + QLatin1Char(' ') + MapOverlay::stateText(s) });
+        // Not a result: the dashed outline and ⚡ while a test case's fault holds there.
+        list.append({ MapOverlay::faultColor(), tr("⚡ under a fault (dashed, while its case runs)") });
         return list;
     }
     case MapOverlay::Mode::Coverage:
