@@ -48,6 +48,7 @@ private:
             if (e.name != "local")
                 continue;
             e.variables.insert("base_url", backend.baseUrl());
+            e.proxies.clear(); // its payment gateway's: this backend charges nothing
             for (Connection &c : e.connections) {
                 if (c.name == "shop")
                     c.database = backend.dbPath();
