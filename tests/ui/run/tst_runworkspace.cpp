@@ -27,6 +27,7 @@
 #include "support/freeport.h"
 #include "support/projectfile.h"
 #include "support/shopproject.h"
+#include "support/exampleservers.h"
 #include "support/testenv.h"
 #include "ui/screenshots.h"
 
@@ -417,15 +418,17 @@ void TestRunWorkspace::impactOverlay()
 
 void TestRunWorkspace::fullRunOfTheExample()
 {
-    // The example as shipped, its "local" environment pointed at the test's backend.
+    // The example as shipped, its "local" environment pointed at servers of its own: the
+    // backend charging through the environment's fault proxy, the payment gateway.
+    ExampleServers servers;
+    QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("example")));
+    QVERIFY2(servers.start(m_dir.filePath(QStringLiteral("example")), 20, 80), qPrintable(servers.errorString()));
     Result<Project> example = exampleProject();
     QVERIFY2(example, qPrintable(example.error()));
     Project p = example.value();
-    for (Environment &e : p.environments)
-        if (e.name == QLatin1String("local"))
-            e.variables.insert(QStringLiteral("base_url"), m_backend.baseUrl());
-    const QString path = m_dir.filePath(QStringLiteral("example.flowbench"));
-    QFile::remove(path);
+    servers.pointAt(p);
+    // Beside the servers' database and log, as build/examples/shop.flowbench is.
+    const QString path = m_dir.filePath(QStringLiteral("example/example.flowbench"));
     {
         auto store = ProjectStore::create(path, p.name);
         QVERIFY2(store, qPrintable(store.error()));
@@ -453,6 +456,13 @@ void TestRunWorkspace::fullRunOfTheExample()
             refund = m_window->document()->node(n.id);
     QVERIFY(refund);
     QVERIFY(ws->overlay()->nodeState(refund->id) == NodeState::Fail);
+    // The second planted defect, found only under the slow gateway fault: charged three times.
+    Id gateway;
+    for (const Node &n : m_window->document()->nodes())
+        if (n.name == QLatin1String("Payment gateway"))
+            gateway = n.id;
+    QVERIFY(!gateway.isEmpty());
+    QVERIFY(ws->overlay()->nodeState(gateway) == NodeState::Fail);
     QCOMPARE(ws->resultsPanel()->model()->rowCount(), run.passed + run.failed + run.errors + run.skipped);
 
     // The Checkout flow highlighted, the refund node selected: what a team would see.
