@@ -18,6 +18,9 @@ namespace flowbench {
 // An edge a layout routed carries "route": {"fromPosition": [x, y], "toPosition": [x, y],
 // "points": [[x, y], ...]} (store/routejson.h); it is left out when the edge has none, so
 // the field is optional and older files read unchanged.
+// Likewise only when non-empty: a test case's "faults" ([{"on": id, Toxiproxy toxic}]), an
+// environment's "proxies" ([{"for", "listen", "upstream"}]) and a result's "faults" text
+// (store/faultjson.h).
 constexpr int kCanonicalJsonFormatVersion = 1;
 
 struct JsonExportOptions

@@ -18,7 +18,6 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -277,13 +276,20 @@ void FaultRunTest::faultWithoutProxyIsTheCasesError()
 void FaultRunTest::takenPortIsTheCasesError()
 {
     FaultProject f = faultProject(m_server.port());
-    // Something else (a standalone `flowbench-cli proxy`, say) holds the listen port.
-    QTcpServer holder;
-    QVERIFY(holder.listen(QHostAddress::LocalHost, f.listen));
+    // A standalone `flowbench-cli proxy` a tester left running holds the listen port.
+    QProcess standalone;
+    standalone.setProcessChannelMode(QProcess::MergedChannels);
+    standalone.start(cliPath(),
+        { QStringLiteral("proxy"), QStringLiteral("--upstream"),
+            QStringLiteral("127.0.0.1:%1").arg(m_server.port()), QStringLiteral("--listen"),
+            QStringLiteral("127.0.0.1:%1").arg(f.listen) });
+    QVERIFY2(standalone.waitForStarted(10000), qPrintable(standalone.errorString()));
+    QTRY_VERIFY_WITH_TIMEOUT(accepts(f.listen), 10000);
     const Id id
         = f.addCase(QStringLiteral("slow"), { CaseFault { f.edge, fault(QStringLiteral("latency=100")) } },
                { getJson(QStringLiteral("a"), 200, 2000) })
               .id;
+    const Id plain = f.addCase(QStringLiteral("plain"), {}, { getJson(QStringLiteral("b"), 200, 2000) }).id;
     const Outcome o = run(f.project);
     QVERIFY(o.finished);
     const CheckResult *r = resultOf(o.results, id);
@@ -293,7 +299,11 @@ void FaultRunTest::takenPortIsTheCasesError()
         qPrintable(r->message));
     QVERIFY2(r->message.contains(QStringLiteral("127.0.0.1:%1").arg(f.listen)), qPrintable(r->message));
     QVERIFY2(r->message.contains(QStringLiteral("flowbench-cli proxy")), qPrintable(r->message));
-    QVERIFY(holder.isListening()); // left alone
+    // The unfaulted case goes through whatever holds the port (here: a pass-through proxy).
+    QCOMPARE(toString(resultOf(o.results, plain)->status), toString(ResultStatus::Pass));
+    QCOMPARE(standalone.state(), QProcess::Running); // left alone
+    standalone.terminate();
+    QVERIFY(standalone.waitForFinished(5000));
 }
 
 void FaultRunTest::faultedCaseRunsAlone()
