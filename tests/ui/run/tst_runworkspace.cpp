@@ -24,10 +24,10 @@
 #include "store/projectstore.h"
 #include "support/demobackend.h"
 #include "support/exampleproject.h"
+#include "support/exampleservers.h"
 #include "support/freeport.h"
 #include "support/projectfile.h"
 #include "support/shopproject.h"
-#include "support/exampleservers.h"
 #include "support/testenv.h"
 #include "ui/screenshots.h"
 
@@ -422,7 +422,8 @@ void TestRunWorkspace::fullRunOfTheExample()
     // backend charging through the environment's fault proxy, the payment gateway.
     ExampleServers servers;
     QVERIFY(QDir(m_dir.path()).mkpath(QStringLiteral("example")));
-    QVERIFY2(servers.start(m_dir.filePath(QStringLiteral("example")), 20, 80), qPrintable(servers.errorString()));
+    QVERIFY2(
+        servers.start(m_dir.filePath(QStringLiteral("example")), 20, 80), qPrintable(servers.errorString()));
     Result<Project> example = exampleProject();
     QVERIFY2(example, qPrintable(example.error()));
     Project p = example.value();
