@@ -218,6 +218,10 @@ void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
         w.field("reviewNote", t.reviewNote);
     if (t.level)
         w.field("level", toString(*t.level));
+    if (!t.cleanup.isEmpty()) {
+        w.key("cleanup");
+        writeChecks(w, t.cleanup);
+    }
     w.endObject();
 }
 
@@ -293,6 +297,8 @@ void writeResult(OrderedJsonWriter &w, const CheckResult &r)
     w.field("message", r.message);
     w.field("evidence", r.evidence);
     w.field("finishedAt", dateTimeValue(r.finishedAt));
+    if (r.cleanup) // only when set: runs without cleanup steps keep their bytes
+        w.field("cleanup", true);
     w.endObject();
 }
 
@@ -398,6 +404,13 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
     t.reviewNote = r.string("reviewNote");
     if (const QString level = r.choice("level", levelNames(), "test level", JsonObjectReader::Optional); !level.isEmpty())
         t.level = testLevelFromString(level);
+    if (r.has("cleanup")) {
+        const Result<QList<Check>> cleanup = checksFromJson(r.array("cleanup"), r.path("cleanup"));
+        if (cleanup.ok())
+            t.cleanup = cleanup.value();
+        else
+            problems->append(cleanup.error());
+    }
     r.finish();
     return t;
 }
@@ -485,6 +498,7 @@ CheckResult readResult(const QJsonValue &v, const QString &path, QStringList *pr
     c.message = r.string("message");
     c.evidence = r.string("evidence");
     c.finishedAt = r.dateTime("finishedAt");
+    c.cleanup = r.boolean("cleanup", false);
     r.finish();
     return c;
 }

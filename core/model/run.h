@@ -28,13 +28,16 @@ struct CheckResult
     QString message; // for a person: what failed or why it could not run
     QString evidence; // truncated response excerpt or rows
     QDateTime finishedAt;
+    // The result of one of the test case's cleanup steps (TestCase::cleanup), not of its
+    // steps: reports show these apart and the run's counts leave them out (Run).
+    bool cleanup = false;
 
     bool operator==(const CheckResult &o) const
     {
         return id == o.id && runId == o.runId && testCaseId == o.testCaseId && checkId == o.checkId
             && nodeId == o.nodeId && status == o.status && durationMs == o.durationMs
             && attempts == o.attempts && message == o.message && evidence == o.evidence
-            && finishedAt == o.finishedAt;
+            && finishedAt == o.finishedAt && cleanup == o.cleanup;
     }
 };
 

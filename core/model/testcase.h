@@ -52,6 +52,10 @@ struct TestCase
     QString reviewNote;
     // Set by a person; empty: derived from the checks (effectiveLevel()).
     std::optional<TestLevel> level;
+    // Steps that always run after `checks` end (pass, fail, error, cancel), with the
+    // captures made so far: they leave shared data as the test case found it. A cleanup
+    // that does not pass makes the test case an error naming what was left behind.
+    QList<Check> cleanup;
     int revision = 0;
 
     bool operator==(const TestCase &o) const
@@ -59,7 +63,8 @@ struct TestCase
         return id == o.id && nodeId == o.nodeId && flowId == o.flowId && title == o.title
             && description == o.description && priority == o.priority && tags == o.tags
             && automated == o.automated && position == o.position && checks == o.checks && source == o.source
-            && junitName == o.junitName && reviewNote == o.reviewNote && level == o.level;
+            && junitName == o.junitName && reviewNote == o.reviewNote && level == o.level
+            && cleanup == o.cleanup;
     }
     bool operator!=(const TestCase &o) const { return !(*this == o); }
 };

@@ -156,7 +156,16 @@ QList<Migration> buildMigrations()
     five.statements = {
         QStringLiteral("ALTER TABLE test_cases ADD COLUMN level TEXT NOT NULL DEFAULT ''"),
     };
-    return { one, two, three, four, five };
+    Migration six;
+    six.version = 6;
+    six.summary = "cleanup steps";
+    // Cleanup steps as JSON like the steps ('[]' for none); a result says whether it is
+    // of a cleanup step (1) or of a step (0).
+    six.statements = {
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN cleanup TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE results ADD COLUMN cleanup INTEGER NOT NULL DEFAULT 0"),
+    };
+    return { one, two, three, four, five, six };
 }
 
 } // namespace

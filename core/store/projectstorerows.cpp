@@ -17,13 +17,13 @@ const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision, rou
 const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
 const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
                                      "position, checks, revision, source, "
-                                     "junit_name, review_note, level";
+                                     "junit_name, review_note, level, cleanup";
 const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
                                 "failed, errors, skipped, source";
 const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
-                                   "attempts, message, evidence, finished_at";
+                                   "attempts, message, evidence, finished_at, cleanup";
 
 QString ProjectStorePrivate::message(const QString &text) const
 {
@@ -152,14 +152,15 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
 Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)")
                   .arg(QLatin1String(kTestCaseColumns)));
     bindAll(q,
         { QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
             QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
             QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
             QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
-            QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()) });
+            QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
+            QVariant(jsonText(checksToJson(t.cleanup))) });
     return exec(q, QStringLiteral("add %1").arg(describe(t)));
 }
 
@@ -418,6 +419,13 @@ Result<TestCase> testCaseFromRow(const QSqlQuery &q)
             return rowFailure<TestCase>("test_cases", q, "level",
                                         QStringLiteral("\"%1\" is not a test level").arg(level));
     }
+    if (!parseJson(q.value(15).toString(), doc, why) || !doc.isArray())
+        return rowFailure<TestCase>(
+            "test_cases", q, "cleanup", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    auto cleanup = checksFromJson(doc.array(), QStringLiteral("cleanup"));
+    if (!cleanup)
+        return rowFailure<TestCase>("test_cases", q, "cleanup", cleanup.error());
+    t.cleanup = cleanup.value();
     return t;
 }
 
@@ -503,6 +511,7 @@ Result<CheckResult> resultFromRow(const QSqlQuery &q)
     r.message = q.value(8).toString();
     r.evidence = q.value(9).toString();
     r.finishedAt = dateFromDb(q.value(10));
+    r.cleanup = q.value(11).toInt() != 0;
     return r;
 }
 
