@@ -353,7 +353,7 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
                 continue;
             QString p = QStringLiteral("<article class=\"problem %1\" id=\"check-%2\" data-check=\"%2\">")
                             .arg(toString(r.status), esc(r.checkId));
-            p += QStringLiteral("<div>%1 <b>%2</b> / %3 / %4 %5 <span class=\"muted\">(%6 ms")
+            p += QStringLiteral("<div>%1 <b>%2</b> / %3 / %4 %5 %6 <span class=\"muted\">(%7 ms")
                      .arg(badge(r.status), esc(s.nodeName), esc(s.title),
                          r.cleanup ? QStringLiteral("cleanup step") : QStringLiteral("step"))
                      .arg(number)

@@ -208,7 +208,10 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
                 ca << (c.name.isEmpty() ? c.type : c.name);
             for (const Check &c : b.cleanup)
                 cb << (c.name.isEmpty() ? c.type : c.name);
-            f.plain("cleanup", ca.join(QStringLiteral(", ")), cb.join(QStringLiteral(", ")));
+            auto listed = [](const QStringList &names) {
+                return names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "));
+            };
+            f.plain("cleanup", listed(ca), listed(cb));
             return f.take();
         },
         diff.entries);

@@ -10,6 +10,10 @@
 #include "support/shopproject.h"
 
 #include "io/canonicaljson.h"
+#include "io/htmlreport.h"
+#include "io/jsonreport.h"
+#include "io/junitreport.h"
+#include "io/markdownsummary.h"
 #include "run/runner.h"
 #include "run/testcasesummary.h"
 #include "store/projectstore.h"
@@ -49,6 +53,7 @@ private slots:
     void cleanupRunsOnEveryOutcome();
     void missingCaptureSaysWhatWasLeftBehind();
     void failedCleanupIsAnErrorNamingWhatWasLeft();
+    void reportsShowCleanupApart();
     void secondCancelCutsTheCleanupShort();
     void protectedEnvironmentRefusesAWritingCleanup();
     void cancelBeforeTheTestCaseBeganRunsNoCleanup();
@@ -307,6 +312,58 @@ void CleanupTest::failedCleanupIsAnErrorNamingWhatWasLeft()
     QCOMPARE(o.run.failed + o.run.skipped, 0);
     QCOMPARE(toString(overallStatus(o.run)), QStringLiteral("error"));
     QCOMPARE(ordersOf(customer), 1);
+}
+
+// A passing step, a cleanup that left the order behind and one that passed: each report
+// shows the cleanup steps apart and the run's counts are of the steps.
+void CleanupTest::reportsShowCleanupApart()
+{
+    const QString customer = QStringLiteral("cleanup-reports");
+    Check exists = httpCheck(QStringLiteral("order exists"), QStringLiteral("GET"),
+        QStringLiteral("{{base_url}}/orders/{{order_id}}"));
+    exists.assertions << expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 200);
+    const Project p
+        = project(customer, exists, { deleteOrder(QStringLiteral("{{refused_url}}")), deleteOrder() });
+    const Outcome o = run(p);
+    QCOMPARE(o.results.size(), 4);
+    QCOMPARE(ordersOf(customer), 0); // the second cleanup step removed it after all
+
+    const QString junit = QString::fromUtf8(JUnitReport::toXml(p, o.run, o.results));
+    QVERIFY2(junit.contains(QLatin1String("<error message=\"left behind: &quot;Delete order&quot;")),
+        qPrintable(junit));
+    QVERIFY2(junit.contains(QLatin1String("step 2 order exists: pass")), qPrintable(junit));
+    QVERIFY2(junit.contains(QLatin1String("cleanup:\ncleanup 1 Delete order: error")), qPrintable(junit));
+    QVERIFY2(junit.contains(QLatin1String("cleanup 2 Delete order: pass")), qPrintable(junit));
+    QCOMPARE(junit.count(QLatin1String("<testcase ")), 1); // not a testcase of its own
+
+    const QJsonObject json = JsonReport::toJson(p, o.run, o.results);
+    const QJsonObject testCase = json.value(QLatin1String("test_cases")).toArray().at(0).toObject();
+    QCOMPARE(testCase.value(QLatin1String("status")).toString(), QStringLiteral("error"));
+    QCOMPARE(testCase.value(QLatin1String("checks")).toArray().size(), 2);
+    const QJsonArray cleanup = testCase.value(QLatin1String("cleanup")).toArray();
+    QCOMPARE(cleanup.size(), 2);
+    QCOMPARE(cleanup.at(0).toObject().value(QLatin1String("status")).toString(), QStringLiteral("error"));
+    QCOMPARE(cleanup.at(1).toObject().value(QLatin1String("status")).toString(), QStringLiteral("pass"));
+    const QJsonObject run = json.value(QLatin1String("run")).toObject();
+    QCOMPARE(run.value(QLatin1String("passed")).toInt(), 2);
+    QCOMPARE(run.value(QLatin1String("errors")).toInt(), 1);
+
+    const QString md = QString::fromUtf8(MarkdownSummary::toMarkdown(p, o.run, o.results));
+    QVERIFY2(
+        md.contains(QLatin1String("**1 test cases, 2 checks:** 2 passed, 0 failed, 1 errors, 0 skipped")),
+        qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("· **cleanup:** 1 of 2 steps passed")), qPrintable(md));
+    QVERIFY2(md.contains(QLatin1String("cleanup step 1 Delete order: `left behind:")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("| 2/2 · cleanup 1/2 |")), qPrintable(md));
+
+    HtmlReportInput in;
+    in.project = p;
+    in.run = o.run;
+    in.results = o.results;
+    const QString html = QString::fromUtf8(HtmlReport::toHtml(in));
+    QVERIFY(html.contains(QLatin1String("id=\"count-cleanup\"><b>1/2</b>cleanup passed")));
+    QVERIFY2(html.contains(QLatin1String("/ cleanup step 1 Delete order <span class=\"muted\">(")),
+        qPrintable(html));
 }
 
 void CleanupTest::secondCancelCutsTheCleanupShort()
