@@ -51,18 +51,35 @@ void printSummary(QTextStream &out, const Project &project, const Run &run, cons
             elide(s.nodeName + QStringLiteral(" / ") + s.title, titleWidth),
             s.status == ResultStatus::Pass ? QString() : elide(s.firstProblem, 100));
     const qint64 wall = run.startedAt.msecsTo(run.finishedAt);
+    // The counts are of the steps; cleanup steps are counted on a line of their own (one
+    // that left something behind is among the errors too: exit code 2).
+    int steps = 0, cleanupSteps = 0, cleanupPassed = 0;
+    QStringList leftBehind;
+    for (const TestCaseSummary &s : summaries) {
+        steps += s.checks;
+        cleanupSteps += s.cleanupSteps;
+        cleanupPassed += s.cleanupPassed;
+        for (const CheckResult &r : s.results)
+            if (r.cleanup && r.status != ResultStatus::Pass)
+                leftBehind << s.nodeName + QStringLiteral(" / ") + s.title + QStringLiteral(": ") + r.message;
+    }
     out << '\n'
         << QStringLiteral("%1 test cases, %2 checks: %3 passed, %4 failed, %5 errors, %6 skipped in %7%8")
                .arg(summaries.size())
-               .arg(results.size())
+               .arg(steps)
                .arg(run.passed)
                .arg(run.failed)
                .arg(run.errors)
                .arg(run.skipped)
                .arg(seconds(wall), run.cancelled ? QStringLiteral(" (cancelled)") : QString())
-        << '\n'
-        << QStringLiteral("environment: %1, selection: %2, run %3")
-               .arg(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment, run.selection, run.id)
+        << '\n';
+    if (cleanupSteps > 0)
+        out << QStringLiteral("cleanup: %1 of %2 steps passed").arg(cleanupPassed).arg(cleanupSteps) << '\n';
+    for (const QString &line : std::as_const(leftBehind))
+        out << "  " << line << '\n';
+    out << QStringLiteral("environment: %1, selection: %2, run %3")
+               .arg(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment, run.selection,
+                   run.id)
         << '\n';
     out.flush();
 }

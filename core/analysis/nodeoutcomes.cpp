@@ -25,13 +25,16 @@ QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckRes
 {
     QHash<Id, Id> nodeOfCheck;
     for (const TestCase &t : project.testCases)
-        for (const Check &c : t.checks)
+        for (const Check &c : t.checks + t.cleanup)
             nodeOfCheck.insert(c.id, t.nodeId);
 
     QHash<Id, NodeOutcome> outcomes;
     for (const CheckResult &r : latestResults) {
         const auto node = nodeOfCheck.constFind(r.checkId);
         if (node == nodeOfCheck.cend())
+            continue;
+        // A cleanup step counts only when it left something behind (an error).
+        if (r.cleanup && r.status != ResultStatus::Error)
             continue;
         NodeOutcome &o = outcomes[*node];
         NodeState state = NodeState::NotRun;

@@ -52,6 +52,19 @@ QStringList faultTargetProblems(const Project &project)
     return problems;
 }
 
+QString cleanupPlace(const Project &project, int testCaseIndex, int cleanupIndex)
+{
+    const TestCase &t = project.testCases.at(testCaseIndex);
+    const Check &c = t.cleanup.at(cleanupIndex);
+    const QString type = c.type.isEmpty() ? QString() : QStringLiteral(", ") + c.type;
+    return QStringLiteral("testCases[%1].cleanup[%2] (test case \"%3\" cleanup step %4%5)")
+        .arg(testCaseIndex)
+        .arg(cleanupIndex)
+        .arg(t.title)
+        .arg(cleanupIndex + 1)
+        .arg(type);
+}
+
 QStringList projectProblems(const Project &project)
 {
     QStringList problems = validateProject(project);
@@ -76,9 +89,11 @@ QStringList projectProblems(const Project &project)
     const CheckRegistry &registry = CheckRegistry::instance();
     for (int i = 0; i < project.testCases.size(); ++i) {
         const TestCase &t = project.testCases[i];
-        for (int k = 0; k < t.checks.size(); ++k) {
-            const Check &c = t.checks[k];
-            const QString where = checkPlace(project, i, k);
+        for (int k = 0; k < t.checks.size() + t.cleanup.size(); ++k) {
+            const bool cleanup = k >= t.checks.size();
+            const Check &c = cleanup ? t.cleanup[k - t.checks.size()] : t.checks[k];
+            const QString where
+                = cleanup ? cleanupPlace(project, i, int(k - t.checks.size())) : checkPlace(project, i, k);
             if (c.type.isEmpty()) {
                 // validateProject named it already ("type: must not be empty").
             } else if (!registry.type(c.type)) {

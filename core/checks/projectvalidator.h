@@ -24,5 +24,7 @@ QStringList faultTargetProblems(const Project &project);
 
 // The place of a check in messages: testCases[i].checks[k] (test case "T" step k+1, type).
 QString checkPlace(const Project &project, int testCaseIndex, int checkIndex);
+// testCases[i].cleanup[k] (test case "T" cleanup step k+1, type).
+QString cleanupPlace(const Project &project, int testCaseIndex, int cleanupIndex);
 
 } // namespace flowbench

@@ -233,6 +233,10 @@ void writeTestCase(OrderedJsonWriter &w, const TestCase &t)
         w.key("faults");
         writeCaseFaults(w, t.faults);
     }
+    if (!t.cleanup.isEmpty()) {
+        w.key("cleanup");
+        writeChecks(w, t.cleanup);
+    }
     w.endObject();
 }
 
@@ -323,6 +327,8 @@ void writeResult(OrderedJsonWriter &w, const CheckResult &r)
     w.field("finishedAt", dateTimeValue(r.finishedAt));
     if (!r.faults.isEmpty())
         w.field("faults", r.faults);
+    if (r.cleanup) // only when set: runs without cleanup steps keep their bytes
+        w.field("cleanup", true);
     w.endObject();
 }
 
@@ -437,6 +443,13 @@ TestCase readTestCase(const QJsonValue &v, const QString &path, QStringList *pro
         else
             problems->append(f.error());
     }
+    if (r.has("cleanup")) {
+        const Result<QList<Check>> cleanup = checksFromJson(r.array("cleanup"), r.path("cleanup"));
+        if (cleanup.ok())
+            t.cleanup = cleanup.value();
+        else
+            problems->append(cleanup.error());
+    }
     r.finish();
     return t;
 }
@@ -535,6 +548,7 @@ CheckResult readResult(const QJsonValue &v, const QString &path, QStringList *pr
     c.evidence = r.string("evidence");
     c.finishedAt = r.dateTime("finishedAt");
     c.faults = r.string("faults");
+    c.cleanup = r.boolean("cleanup", false);
     r.finish();
     return c;
 }

@@ -29,14 +29,16 @@ Result<QByteArray> CsvResultsExporter::write(const Project &project, const Expor
     {
         const Node *node;
         const TestCase *testCase;
-        int step;
+        int step; // the cleanup steps after the steps: checks.size() + k
         const CheckResult *result;
     };
     QList<Row> rows;
     for (const TestCase &t : project.testCases)
-        for (int i = 0; i < t.checks.size(); ++i)
-            if (const CheckResult *r = latest.value(t.checks[i].id))
+        for (int i = 0; i < t.checks.size() + t.cleanup.size(); ++i) {
+            const Check &c = i < t.checks.size() ? t.checks[i] : t.cleanup[i - t.checks.size()];
+            if (const CheckResult *r = latest.value(c.id))
                 rows.append({ project.node(t.nodeId), &t, i, r });
+        }
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         const QString an = a.node ? a.node->name : QString();
         const QString bn = b.node ? b.node->name : QString();
@@ -53,10 +55,16 @@ Result<QByteArray> CsvResultsExporter::write(const Project &project, const Expor
 
     QByteArray out = "node,test case,check,status,duration_ms,message\r\n";
     for (const Row &row : rows) {
-        const Check &check = row.testCase->checks[row.step];
-        const QString checkName = check.name.isEmpty()
-            ? QStringLiteral("step %1 (%2)").arg(row.step + 1).arg(check.type)
-            : check.name;
+        const qsizetype steps = row.testCase->checks.size();
+        const bool cleanup = row.step >= steps;
+        const Check &check
+            = cleanup ? row.testCase->cleanup[row.step - steps] : row.testCase->checks[row.step];
+        QString checkName = check.name.isEmpty() ? QStringLiteral("step %1 (%2)")
+                                                       .arg(cleanup ? row.step - steps + 1 : row.step + 1)
+                                                       .arg(check.type)
+                                                 : check.name;
+        if (cleanup)
+            checkName = QStringLiteral("cleanup: ") + checkName;
         const QList<QByteArray> fields { field(row.node ? row.node->name : row.testCase->nodeId),
             field(row.testCase->title), field(checkName), field(toString(row.result->status)),
             QByteArray::number(row.result->durationMs), field(row.result->message) };

@@ -83,6 +83,14 @@ QHash<Id, Place> placesOf(const Project &project)
                 { node ? node->name : QString(), t.title,
                     QStringLiteral("step %1 %2").arg(i + 1).arg(c.name.isEmpty() ? c.type : c.name) });
         }
+        for (int i = 0; i < t.cleanup.size(); ++i) {
+            const Check &c = t.cleanup.at(i);
+            places.insert(c.id,
+                { node ? node->name : QString(), t.title,
+                    QStringLiteral("cleanup step %1 %2")
+                        .arg(i + 1)
+                        .arg(c.name.isEmpty() ? c.type : c.name) });
+        }
     }
     return places;
 }
@@ -265,6 +273,20 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
         h += QStringLiteral("<div class=\"count %1\" id=\"count-%2\"><b>%3</b>%2</div>")
                  .arg(toString(counts[i].first), QString::fromLatin1(labels[i]))
                  .arg(counts[i].second);
+    // The counts above are of the steps (a cleanup that left something behind is among
+    // the errors); cleanup steps get a box of their own.
+    int cleanupSteps = 0, cleanupPassed = 0;
+    for (const CheckResult &r : in.results)
+        if (r.cleanup) {
+            ++cleanupSteps;
+            cleanupPassed += r.status == ResultStatus::Pass ? 1 : 0;
+        }
+    if (cleanupSteps > 0)
+        h += QStringLiteral("<div class=\"count %1\" id=\"count-cleanup\"><b>%2/%3</b>cleanup passed</div>")
+                 .arg(cleanupPassed == cleanupSteps ? toString(ResultStatus::Pass)
+                                                    : toString(ResultStatus::Error))
+                 .arg(cleanupPassed)
+                 .arg(cleanupSteps);
     h += QStringLiteral("</div><dl class=\"meta\">");
     const qint64 wall
         = run.startedAt.isValid() && run.finishedAt.isValid() ? run.startedAt.msecsTo(run.finishedAt) : 0;
@@ -323,15 +345,18 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     // Failed and errored checks with their evidence.
     QStringList problems;
     for (const TestCaseSummary &s : summarizeByTestCase(project, in.results)) {
+        int stepNumber = 0, cleanupNumber = 0;
         for (int i = 0; i < s.results.size(); ++i) {
             const CheckResult &r = s.results.at(i);
+            const int number = r.cleanup ? ++cleanupNumber : ++stepNumber;
             if (!failing(r.status))
                 continue;
             QString p = QStringLiteral("<article class=\"problem %1\" id=\"check-%2\" data-check=\"%2\">")
                             .arg(toString(r.status), esc(r.checkId));
-            p += QStringLiteral("<div>%1 <b>%2</b> / %3 / step %4 %5 <span class=\"muted\">(%6 ms")
-                     .arg(badge(r.status), esc(s.nodeName), esc(s.title))
-                     .arg(i + 1)
+            p += QStringLiteral("<div>%1 <b>%2</b> / %3 / %4 %5 %6 <span class=\"muted\">(%7 ms")
+                     .arg(badge(r.status), esc(s.nodeName), esc(s.title),
+                         r.cleanup ? QStringLiteral("cleanup step") : QStringLiteral("step"))
+                     .arg(number)
                      .arg(esc(checkName(s.steps.at(i), r)))
                      .arg(r.durationMs);
             if (r.attempts > 1)
@@ -378,19 +403,26 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
                 continue;
             QJsonArray checks;
             bool anyError = false, anyFail = false, anyOther = false, any = false;
-            for (const Check &c : t.checks) {
+            for (int k = 0; k < t.checks.size() + t.cleanup.size(); ++k) {
+                // Cleanup steps after the steps, labelled; only their errors count.
+                const bool cleanup = k >= t.checks.size();
+                const Check &c = cleanup ? t.cleanup.at(k - t.checks.size()) : t.checks.at(k);
                 const auto found = latestByCheck.constFind(c.id);
                 const QString status
                     = found == latestByCheck.constEnd() ? QStringLiteral("not run") : toString(found->status);
-                any |= found != latestByCheck.constEnd();
                 if (found != latestByCheck.constEnd()) {
                     anyError |= found->status == ResultStatus::Error;
-                    anyFail |= found->status == ResultStatus::Fail;
-                    anyOther |= found->status == ResultStatus::Skipped;
-                } else {
+                    if (!cleanup) {
+                        any = true;
+                        anyFail |= found->status == ResultStatus::Fail;
+                        anyOther |= found->status == ResultStatus::Skipped;
+                    }
+                } else if (!cleanup) {
                     anyOther = true;
                 }
-                checks.append(QJsonObject { { QStringLiteral("name"), c.name.isEmpty() ? c.type : c.name },
+                const QString name = c.name.isEmpty() ? c.type : c.name;
+                checks.append(QJsonObject {
+                    { QStringLiteral("name"), cleanup ? QStringLiteral("Cleanup · ") + name : name },
                     { QStringLiteral("status"), status },
                     { QStringLiteral("message"),
                         found == latestByCheck.constEnd()

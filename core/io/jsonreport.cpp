@@ -26,30 +26,34 @@ QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QLi
     };
     QJsonArray testCases;
     for (const TestCaseSummary &s : summarizeByTestCase(project, results)) {
-        QJsonArray checks;
+        QJsonArray checks, cleanup;
         for (int i = 0; i < s.results.size(); ++i) {
             const CheckResult &r = s.results.at(i);
             const Check *step = s.steps.at(i);
-            checks.append(QJsonObject{
-                {QStringLiteral("id"), r.checkId},
-                {QStringLiteral("name"), step ? step->name : QString()},
-                {QStringLiteral("type"), step ? step->type : QString()},
-                {QStringLiteral("status"), toString(r.status)},
-                {QStringLiteral("duration_ms"), r.durationMs},
-                {QStringLiteral("attempts"), r.attempts},
-                {QStringLiteral("message"), r.message},
-                {QStringLiteral("evidence"), r.evidence},
-            });
+            (r.cleanup ? cleanup : checks)
+                .append(QJsonObject {
+                    { QStringLiteral("id"), r.checkId },
+                    { QStringLiteral("name"), step ? step->name : QString() },
+                    { QStringLiteral("type"), step ? step->type : QString() },
+                    { QStringLiteral("status"), toString(r.status) },
+                    { QStringLiteral("duration_ms"), r.durationMs },
+                    { QStringLiteral("attempts"), r.attempts },
+                    { QStringLiteral("message"), r.message },
+                    { QStringLiteral("evidence"), r.evidence },
+                });
         }
-        QJsonObject testCase{
-            {QStringLiteral("id"), s.testCaseId},
-            {QStringLiteral("title"), s.title},
-            {QStringLiteral("node"), s.nodeName},
-            {QStringLiteral("flow"), s.flowName},
-            {QStringLiteral("status"), toString(s.status)},
-            {QStringLiteral("duration_ms"), s.durationMs},
-            {QStringLiteral("checks"), checks},
+        QJsonObject testCase {
+            { QStringLiteral("id"), s.testCaseId },
+            { QStringLiteral("title"), s.title },
+            { QStringLiteral("node"), s.nodeName },
+            { QStringLiteral("flow"), s.flowName },
+            { QStringLiteral("status"), toString(s.status) },
+            { QStringLiteral("duration_ms"), s.durationMs },
+            { QStringLiteral("checks"), checks },
         };
+        // Apart from the steps, and only when the test case has cleanup steps.
+        if (!cleanup.isEmpty())
+            testCase.insert(QStringLiteral("cleanup"), cleanup);
         // The faults that held while it ran; only test cases that had some carry the key.
         if (!s.results.isEmpty() && !s.results.first().faults.isEmpty())
             testCase.insert(QStringLiteral("faults"), s.results.first().faults);

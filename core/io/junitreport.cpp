@@ -23,12 +23,17 @@ QString seconds(qint64 ms)
 QString stepsText(const TestCaseSummary &summary, bool withEvidence)
 {
     QStringList lines;
+    int stepNumber = 0, cleanupNumber = 0;
     for (int i = 0; i < summary.results.size(); ++i) {
         const CheckResult &r = summary.results.at(i);
         const Check *step = summary.steps.at(i);
         const QString name = step ? (step->name.isEmpty() ? step->type : step->name) : r.checkId;
-        QString line = QStringLiteral("step %1 %2: %3 (%4 ms)")
-                           .arg(i + 1)
+        // Cleanup steps are numbered apart, after a line that says they follow.
+        if (r.cleanup && cleanupNumber == 0)
+            lines << QStringLiteral("cleanup:");
+        QString line = QStringLiteral("%1 %2 %3: %4 (%5 ms)")
+                           .arg(r.cleanup ? QStringLiteral("cleanup") : QStringLiteral("step"))
+                           .arg(r.cleanup ? ++cleanupNumber : ++stepNumber)
                            .arg(name, toString(r.status))
                            .arg(r.durationMs);
         if (!r.message.isEmpty())

@@ -60,7 +60,23 @@ QString stepName(const TestCaseSummary &s, int i)
     const Check *step = s.steps.at(i);
     const QString name
         = step ? (step->name.isEmpty() ? step->type : step->name) : QStringLiteral("(removed check)");
-    return QStringLiteral("step %1 %2").arg(i + 1).arg(text(name));
+    // Cleanup steps are numbered apart from the steps ("cleanup step 1").
+    int number = 0;
+    for (int k = 0; k <= i; ++k)
+        number += s.results.at(k).cleanup == s.results.at(i).cleanup ? 1 : 0;
+    return QStringLiteral("%1 %2 %3")
+        .arg(s.results.at(i).cleanup ? QStringLiteral("cleanup step") : QStringLiteral("step"))
+        .arg(number)
+        .arg(text(name));
+}
+
+// "2/3", and "2/3 · cleanup 1/1" when the test case has cleanup steps.
+QString checksCell(const TestCaseSummary &s)
+{
+    QString cell = QStringLiteral("%1/%2").arg(s.passed).arg(s.checks);
+    if (s.cleanupSteps > 0)
+        cell += QStringLiteral(" · cleanup %1/%2").arg(s.cleanupPassed).arg(s.cleanupSteps);
+    return cell;
 }
 
 } // namespace
@@ -81,15 +97,25 @@ QByteArray MarkdownSummary::toMarkdown(
                   verdict, text(project.name.isEmpty() ? QStringLiteral("(unnamed project)") : project.name));
     const qint64 wall
         = run.startedAt.isValid() && run.finishedAt.isValid() ? run.startedAt.msecsTo(run.finishedAt) : 0;
-    md += QStringLiteral(
-        "**%1 test cases, %2 checks:** %3 passed, %4 failed, %5 errors, %6 skipped in %7\n\n")
+    // The counts are of the steps; cleanup steps are counted apart (an error among them
+    // is in the errors too: it left something behind).
+    int steps = 0, cleanupSteps = 0, cleanupPassed = 0;
+    for (const TestCaseSummary &s : summaries) {
+        steps += s.checks;
+        cleanupSteps += s.cleanupSteps;
+        cleanupPassed += s.cleanupPassed;
+    }
+    md += QStringLiteral("**%1 test cases, %2 checks:** %3 passed, %4 failed, %5 errors, %6 skipped in %7")
               .arg(summaries.size())
-              .arg(results.size())
+              .arg(steps)
               .arg(run.passed)
               .arg(run.failed)
               .arg(run.errors)
               .arg(run.skipped)
               .arg(seconds(wall));
+    if (cleanupSteps > 0)
+        md += QStringLiteral(" · **cleanup:** %1 of %2 steps passed").arg(cleanupPassed).arg(cleanupSteps);
+    md += QStringLiteral("\n\n");
     md += QStringLiteral("Environment: %1 · selection: %2 · run `%3`\n")
               .arg(text(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment),
                   text(run.selection.isEmpty() ? QStringLiteral("all") : run.selection), run.id);
@@ -136,11 +162,9 @@ QByteArray MarkdownSummary::toMarkdown(
         md += QStringLiteral("| Status | Test case | Node | Checks | Duration | Cause |\n");
         md += QStringLiteral("|---|---|---|---:|---:|---|\n");
         for (const TestCaseSummary *s : cases)
-            md += QStringLiteral("| %1 | %2 | %3 | %4/%5 | %6 | %7 |\n")
-                      .arg(statusBadge(s->status), text(s->title), text(s->nodeName))
-                      .arg(s->passed)
-                      .arg(s->checks)
-                      .arg(seconds(s->durationMs),
+            md += QStringLiteral("| %1 | %2 | %3 | %4 | %5 | %6 |\n")
+                      .arg(statusBadge(s->status), text(s->title), text(s->nodeName), checksCell(*s),
+                          seconds(s->durationMs),
                           s->status == ResultStatus::Pass ? QString() : cause(s->firstProblem, true));
     };
     for (auto it = byFlow.cbegin(); it != byFlow.cend(); ++it)

@@ -204,6 +204,15 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
                 sb << (c.name.isEmpty() ? c.type : c.name);
             f.plain("steps", sa.join(QStringLiteral(", ")), sb.join(QStringLiteral(", ")));
             f.plain("faults", activeFaultsText(before, a.faults), activeFaultsText(after, b.faults));
+            QStringList ca, cb; // the cleanup steps, the same way
+            for (const Check &c : a.cleanup)
+                ca << (c.name.isEmpty() ? c.type : c.name);
+            for (const Check &c : b.cleanup)
+                cb << (c.name.isEmpty() ? c.type : c.name);
+            auto listed = [](const QStringList &names) {
+                return names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "));
+            };
+            f.plain("cleanup", listed(ca), listed(cb));
             return f.take();
         },
         diff.entries);
@@ -215,19 +224,24 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
         Check check;
         Id testCaseId;
         QString owner; // the test case's label
+        bool cleanup = false; // one of its cleanup steps
     };
     auto placed = [&](const Project &p, bool old) {
         QList<PlacedCheck> list;
-        for (const TestCase &t : p.testCases)
+        for (const TestCase &t : p.testCases) {
             for (const Check &c : t.checks)
                 list.append({ c.id, c, t.id, caseLabel(t, old) });
+            for (const Check &c : t.cleanup)
+                list.append({ c.id, c, t.id, caseLabel(t, old), true });
+        }
         return list;
     };
     diffLists<PlacedCheck>(
         Entity::Check, placed(before, true), placed(after, false),
         [](const PlacedCheck &c, bool) {
-            return QStringLiteral("check %1 (%2) in %3")
-                .arg(quoted(c.check.name.isEmpty() ? c.check.type : c.check.name), c.check.type, c.owner);
+            return QStringLiteral("%1 %2 (%3) in %4")
+                .arg(c.cleanup ? QStringLiteral("cleanup step") : QStringLiteral("check"),
+                    quoted(c.check.name.isEmpty() ? c.check.type : c.check.name), c.check.type, c.owner);
         },
         [](const PlacedCheck &pa, const PlacedCheck &pb) {
             const Check &a = pa.check;
@@ -235,6 +249,10 @@ ProjectDiff diffProjects(const Project &before, const Project &after)
             Fields f;
             if (pa.testCaseId != pb.testCaseId)
                 f.plain("moved", pa.owner, pb.owner);
+            auto phase = [](const PlacedCheck &c) {
+                return c.cleanup ? QStringLiteral("cleanup") : QStringLiteral("step");
+            };
+            f.plain("phase", phase(pa), phase(pb));
             f.plain("type", a.type, b.type);
             f.text("name", a.name, b.name);
             f.plain("spec", json(a.spec), json(b.spec));
@@ -292,7 +310,7 @@ DiffMap diffMap(const Project &before, const Project &after, const ProjectDiff &
     for (const Project *p : { &before, &after })
         for (const TestCase &t : p->testCases) {
             nodeOfCase.insert(t.id, t.nodeId);
-            for (const Check &c : t.checks)
+            for (const Check &c : t.checks + t.cleanup)
                 caseOfCheck.insert(c.id, t.id);
         }
     for (const ProjectDiff::Entry &e : diff.entries) {

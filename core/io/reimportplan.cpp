@@ -138,6 +138,8 @@ QStringList testCaseFields(const TestCase &a, const TestCase &b)
         after << c.id;
     if (before != after)
         d.fields << QStringLiteral("steps: %1 → %2").arg(before.size()).arg(after.size());
+    if (a.cleanup.size() != b.cleanup.size())
+        d.fields << QStringLiteral("cleanup: %1 → %2").arg(a.cleanup.size()).arg(b.cleanup.size());
     return d.fields;
 }
 
@@ -285,15 +287,16 @@ ReimportPlan ReimportPlan::between(const Project &target, const Import &import)
         row(Entity::Edge, Change::Removed, e.id, edgeName(e, c.added));
     for (const TestCase &t : c.added.testCases) {
         row(Entity::TestCase, Change::Added, t.id, t.title);
-        for (const Check &k : t.checks)
+        for (const Check &k : t.checks + t.cleanup)
             row(Entity::Check, Change::Added, k.id, k.name, {}, t.title);
     }
     for (const TestCase &t : c.changed.testCases) {
         const TestCase &old = *testCases.value(t.id);
         row(Entity::TestCase, Change::Changed, t.id, t.title, testCaseFields(old, t));
-        const auto oldChecks = byId(old.checks);
+        const QList<Check> oldSteps = old.checks + old.cleanup;
+        const auto oldChecks = byId(oldSteps);
         QSet<Id> kept;
-        for (const Check &k : t.checks) {
+        for (const Check &k : t.checks + t.cleanup) {
             kept.insert(k.id);
             const Check *was = oldChecks.value(k.id);
             if (!was)
@@ -303,13 +306,13 @@ ReimportPlan ReimportPlan::between(const Project &target, const Import &import)
             else
                 row(Entity::Check, Change::Untouched, k.id, k.name, {}, t.title);
         }
-        for (const Check &k : old.checks)
+        for (const Check &k : oldSteps)
             if (!kept.contains(k.id))
                 row(Entity::Check, Change::Removed, k.id, k.name, {}, t.title);
     }
     for (const TestCase &t : plan.m_removed.testCases) {
         row(Entity::TestCase, Change::Removed, t.id, t.title);
-        for (const Check &k : t.checks)
+        for (const Check &k : t.checks + t.cleanup)
             row(Entity::Check, Change::Removed, k.id, k.name, {}, t.title);
     }
     for (const Environment &e : c.added.environments)
@@ -326,7 +329,7 @@ ReimportPlan ReimportPlan::between(const Project &target, const Import &import)
     for (const TestCase &t : target.testCases)
         if (import.described.contains(t.id) && !listed.contains(t.id)) {
             row(Entity::TestCase, Change::Untouched, t.id, t.title);
-            for (const Check &k : t.checks)
+            for (const Check &k : t.checks + t.cleanup)
                 row(Entity::Check, Change::Untouched, k.id, k.name, {}, t.title);
         }
     for (const Environment &e : target.environments)

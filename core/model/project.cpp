@@ -138,9 +138,12 @@ private:
             nodeRef("testCases", i, "node", t.nodeId);
             if (!t.flowId.isEmpty() && !m_flowIds.contains(t.flowId))
                 m_problems << QStringLiteral("%1: no flow with id \"%2\"").arg(at("testCases", i, "flow"), t.flowId);
-            for (int k = 0; k < t.checks.size(); ++k) {
-                const Check &c = t.checks[k];
-                const QString where = QStringLiteral("testCases[%1].checks[%2]").arg(i).arg(k);
+            for (int k = 0; k < t.checks.size() + t.cleanup.size(); ++k) {
+                const bool cleanup = k >= t.checks.size();
+                const Check &c = cleanup ? t.cleanup[k - t.checks.size()] : t.checks[k];
+                const QString where = cleanup
+                    ? QStringLiteral("testCases[%1].cleanup[%2]").arg(i).arg(k - t.checks.size())
+                    : QStringLiteral("testCases[%1].checks[%2]").arg(i).arg(k);
                 if (!isValidId(c.id))
                     m_problems << QStringLiteral("%1.id: \"%2\" is not a UUID").arg(where, c.id);
                 else if (m_seen.contains(c.id))

@@ -30,14 +30,16 @@ struct CheckResult
     QDateTime finishedAt;
     // The faults active while its test case ran, for a person: "orders → payment: latency=3000".
     QString faults;
+    // The result of one of the test case's cleanup steps (TestCase::cleanup), not of its
+    // steps: reports show these apart and the run's counts leave them out (Run).
+    bool cleanup = false;
 
     bool operator==(const CheckResult &o) const
     {
         return id == o.id && runId == o.runId && testCaseId == o.testCaseId && checkId == o.checkId
             && nodeId == o.nodeId && status == o.status && durationMs == o.durationMs
             && attempts == o.attempts && message == o.message && evidence == o.evidence
-            && finishedAt == o.finishedAt
-            && faults == o.faults;
+            && finishedAt == o.finishedAt && faults == o.faults && cleanup == o.cleanup;
     }
 };
 

@@ -53,6 +53,10 @@ struct TestCase
     QString reviewNote;
     // Set by a person; empty: derived from the checks (effectiveLevel()).
     std::optional<TestLevel> level;
+    // Steps that always run after `checks` end (pass, fail, error, cancel), with the
+    // captures made so far: they leave shared data as the test case found it. A cleanup
+    // that does not pass makes the test case an error naming what was left behind.
+    QList<Check> cleanup;
     int revision = 0;
     // Faults that hold while the test case runs, on nodes or edges the environment has a
     // proxy for (Environment::proxies); a faulted test case runs alone.
@@ -64,7 +68,7 @@ struct TestCase
             && description == o.description && priority == o.priority && tags == o.tags
             && automated == o.automated && position == o.position && checks == o.checks && source == o.source
             && junitName == o.junitName && reviewNote == o.reviewNote && level == o.level
-            && faults == o.faults;
+            && faults == o.faults && cleanup == o.cleanup;
     }
     bool operator!=(const TestCase &o) const { return !(*this == o); }
 };

@@ -4,6 +4,7 @@
 #include "checks/logbaseline.h"
 #include "checks/pgroleverdict.h"
 #include "checks/secretresolver.h"
+#include "run/cleanupstep.h"
 #include "run/evidence.h"
 
 #include <QDateTime>
@@ -54,6 +55,12 @@ struct ExecutionDeleter
 struct Runner::CaseState
 {
     const TestCase *testCase = nullptr;
+    QList<const Check *> plan; // the steps, then the cleanup steps
+    int cleanupStart = 0; // index in plan of the first cleanup step
+    const Check &check(int index) const { return *plan.at(index); }
+    bool inCleanup() const { return step >= cleanupStart; }
+    // A step was tried: from here on the cleanup runs, also on cancel.
+    bool begun() const { return step > 0 || attempts > 0 || inFlight; }
     CheckContext context;
     QStringList specErrors; // per step: found before the run, reported when reached
     int step = 0;
@@ -127,8 +134,9 @@ Status Runner::start(const Project &project, const RunOptions &options)
     // Basic-auth credentials of the selected checks are masked like environment secrets,
     // with the header forms they take on the wire (a server echoing headers shows them).
     for (const TestCase &t : std::as_const(m_testCases))
-        for (const Check &c : t.checks)
-            m_secrets.addBasicAuth(c.spec.value(QLatin1String("auth")).toObject(), base);
+        for (const QList<Check> *checks : { &t.checks, &t.cleanup })
+            for (const Check &c : *checks)
+                m_secrets.addBasicAuth(c.spec.value(QLatin1String("auth")).toObject(), base);
 
     m_run = Run();
     m_run.id = newId();
@@ -147,7 +155,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
     // Log checks count only lines written from here on: file sizes before the first step.
     QList<Check> allChecks;
     for (const TestCase &testCase : m_testCases)
-        allChecks += testCase.checks;
+        allChecks += testCase.checks + testCase.cleanup;
     const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
     // sql checks ask each PostgreSQL connection's role once per run what it may do.
     const auto roleVerdicts = std::make_shared<PgRoleVerdicts>();
@@ -168,8 +176,14 @@ Status Runner::start(const Project &project, const RunOptions &options)
         state->thread = threadCount > 0 ? m_threads[size_t(caseIndex++ % threadCount)].get() : nullptr;
         state->context.network = state->thread ? state->thread->network() : m_network;
         state->context.maxEvidenceBytes = options.maxEvidenceBytes;
-        state->results.resize(testCase.checks.size());
-        for (const Check &check : testCase.checks) {
+        for (const Check &check : testCase.checks)
+            state->plan.append(&check);
+        state->cleanupStart = int(state->plan.size());
+        for (const Check &check : testCase.cleanup)
+            state->plan.append(&check);
+        state->results.resize(state->plan.size());
+        for (const Check *step : std::as_const(state->plan)) {
+            const Check &check = *step;
             const Status valid = registry.validate(check);
             if (valid) {
                 registry.type(check.type)->prepare(check);
@@ -184,13 +198,14 @@ Status Runner::start(const Project &project, const RunOptions &options)
         CaseState *raw = state.get();
         connect(&state->retryTimer, &QTimer::timeout, this, [this, raw] { retry(*raw); });
         connect(&state->boundTimer, &QTimer::timeout, this, [this, raw] { stopAtBound(*raw); });
-        state->done = testCase.checks.isEmpty();
-        m_total += int(testCase.checks.size());
+        state->done = state->plan.isEmpty();
+        m_total += int(state->plan.size());
         m_cases.push_back(std::move(state));
     }
 
     m_running = true;
     m_cancelling = false;
+    m_cleanupCut = false;
     m_finishQueued = false;
     QTimer::singleShot(0, this, &Runner::begin);
     return success();
@@ -226,13 +241,13 @@ void Runner::schedule()
     do {
         m_rescheduled = false;
         scheduleOnce();
-    } while (m_rescheduled && !m_cancelling);
+    } while (m_rescheduled);
     m_scheduling = false;
 }
 
 void Runner::scheduleOnce()
 {
-    if (m_cancelling)
+    if (m_cleanupCut)
         return;
     std::deque<CaseState *> candidates;
     candidates.swap(m_ready);
@@ -240,13 +255,13 @@ void Runner::scheduleOnce()
     int parked = 0;
     bool barrier = false; // a faulted case waits for the running ones: nothing new begins
     for (CaseState *state : candidates) {
-        if (state->done || state->inFlight)
+        if (state->done || state->inFlight || !mayProceed(*state))
             continue;
         if (!mayBegin(*state, barrier)) {
             kept.push_back(state);
             continue;
         }
-        if (m_inFlight >= m_options.concurrency || m_cancelling) {
+        if (m_inFlight >= m_options.concurrency) {
             kept.push_back(state);
             continue;
         }
@@ -329,10 +344,10 @@ bool Runner::watchesReady(CaseState &state)
     state.watchesPending = 0;
     const CheckRegistry &registry = CheckRegistry::instance();
     QList<std::shared_ptr<CaseWatch>> started;
-    for (qsizetype i = 0; i < state.testCase->checks.size(); ++i) {
+    for (qsizetype i = 0; i < state.plan.size(); ++i) {
         if (!state.specErrors.at(i).isEmpty())
             continue;
-        const Check &check = state.testCase->checks.at(i);
+        const Check &check = state.check(int(i));
         std::shared_ptr<CaseWatch> watch = registry.type(check.type)->watch(check, state.context);
         if (!watch)
             continue;
@@ -371,11 +386,20 @@ void Runner::endCase(CaseState &state)
 
 bool Runner::createExecution(CaseState &state)
 {
-    const Check &check = state.testCase->checks.at(state.step);
+    const Check &check = state.check(state.step);
     const QString &specError = state.specErrors.at(state.step);
     if (!specError.isEmpty()) {
         completeStep(state, ResultStatus::Error, specError, QString(), 0);
         return false;
+    }
+    if (state.inCleanup()) {
+        // Said before anything is sent: which capture is missing, so what stays behind.
+        const QStringList missing = missingVariables(check, state.context.variables);
+        if (!missing.isEmpty()) {
+            completeStep(state, ResultStatus::Error, missingCaptureMessage(*state.testCase, check, missing),
+                QString(), 0, Explained::Yes);
+            return false;
+        }
     }
     const CheckType *type = CheckRegistry::instance().type(check.type);
     state.execution.reset(type->create(check, state.context).release());
@@ -406,7 +430,7 @@ void Runner::launch(CaseState &state)
         state.stepClock.start();
     ++state.attempts;
     // A try gets only what is left of `eventually`'s bound.
-    const Eventually &eventually = state.testCase->checks.at(state.step).eventually;
+    const Eventually &eventually = state.check(state.step).eventually;
     if (eventually.enabled())
         state.boundTimer.start(int(qMax<qint64>(0, eventually.timeoutMs - state.stepClock.elapsed())));
     CheckExecution *execution = state.execution.get();
@@ -427,8 +451,16 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     dropExecution(state);
     noteWarnings(outcome.warnings);
 
-    const Check &check = state.testCase->checks.at(state.step);
-    if (m_cancelling) {
+    const Check &check = state.check(state.step);
+    if (state.inCleanup() && m_cleanupCut) {
+        if (outcome.status == ResultStatus::Pass)
+            completeStep(state, outcome.status, outcome.message, outcome.evidence, state.stepClock.elapsed());
+        else
+            completeStep(state, ResultStatus::Skipped, cutShortMessage(state, check), QString(),
+                state.stepClock.elapsed(), Explained::Yes);
+        return;
+    }
+    if (m_cancelling && !state.inCleanup()) {
         if (outcome.status == ResultStatus::Error)
             completeStep(state, ResultStatus::Skipped, QStringLiteral("skipped: run cancelled"), QString(),
                          state.stepClock.elapsed());
@@ -464,13 +496,13 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
 // the verdict of the try before it (or an error when no try finished).
 void Runner::stopAtBound(CaseState &state)
 {
-    if (!state.inFlight || m_cancelling || state.done)
+    if (!state.inFlight || !mayProceed(state) || state.done)
         return;
     state.inFlight = false;
     --m_inFlight;
     m_hosts.release(state.host);
     dropExecution(state);
-    const qint64 boundMs = state.testCase->checks.at(state.step).eventually.timeoutMs;
+    const qint64 boundMs = state.check(state.step).eventually.timeoutMs;
     const qint64 elapsed = state.stepClock.elapsed();
     const QString stopped
         = QStringLiteral("try %1 was stopped when the %2 ms bound passed").arg(state.attempts).arg(boundMs);
@@ -500,7 +532,7 @@ void Runner::noteWarnings(const QStringList &warnings)
 
 void Runner::retry(CaseState &state)
 {
-    if (!m_running || m_cancelling || state.done)
+    if (!m_running || !mayProceed(state) || state.done)
         return;
     m_ready.push_front(&state);
     schedule();
@@ -516,8 +548,18 @@ void Runner::dropExecution(CaseState &state)
     state.host.clear();
 }
 
-void Runner::completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs)
+void Runner::completeStep(CaseState &state, ResultStatus status, QString message, QString evidence,
+    qint64 durationMs, Explained explained)
 {
+    const int step = state.step;
+    const bool cleanup = state.inCleanup();
+    if (cleanup && explained == Explained::No
+        && (status == ResultStatus::Fail || status == ResultStatus::Error)) {
+        // A cleanup that did not pass is the test case's error, not a fail of its steps.
+        const Check &check = state.check(step);
+        message = leftBehindMessage(check, cleanupTarget(check, state.context.variables), message);
+        status = ResultStatus::Error;
+    }
     CheckResult result;
     result.status = status;
     // The one place a result's text is made: resolved secrets never leave it.
@@ -528,36 +570,97 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
             : truncateEvidence(evidence, m_options.maxEvidenceBytes));
     result.durationMs = durationMs;
     result.attempts = state.attempts;
-    const int step = state.step;
     record(state, step, std::move(result));
     state.attempts = 0;
     state.lastTry.reset();
     ++state.step;
-    if (status == ResultStatus::Fail || status == ResultStatus::Error) {
-        skipRest(state, QStringLiteral("skipped: step %1 %2")
-                            .arg(step + 1)
-                            .arg(status == ResultStatus::Fail ? QStringLiteral("failed") : QStringLiteral("errored")));
-    } else if (m_cancelling) {
-        skipRest(state, QStringLiteral("skipped: run cancelled"));
-    } else if (state.step >= state.testCase->checks.size()) {
+    if (!cleanup) {
+        if (status == ResultStatus::Fail || status == ResultStatus::Error)
+            skipSteps(state,
+                QStringLiteral("skipped: step %1 %2")
+                    .arg(step + 1)
+                    .arg(
+                        status == ResultStatus::Fail ? QStringLiteral("failed") : QStringLiteral("errored")));
+        else if (m_cancelling)
+            skipSteps(state, QStringLiteral("skipped: run cancelled"));
+        else if (state.inCleanup())
+            beginCleanup(state);
+        else
+            m_ready.push_front(&state);
+    } else if (m_cleanupCut) {
+        skipCleanup(state);
+    } else if (state.step >= state.plan.size()) {
         endCase(state);
     } else {
-        m_ready.push_front(&state);
+        m_ready.push_front(&state); // every cleanup step runs, whatever the one before it did
     }
     schedule(); // the slot this step held goes to the next ready case
     finishIfDone();
 }
 
-void Runner::skipRest(CaseState &state, const QString &message)
+bool Runner::mayProceed(const CaseState &state) const
+{
+    return !m_cancelling || (state.inCleanup() && !m_cleanupCut);
+}
+
+// The rest of the steps are skipped; the cleanup steps come next.
+void Runner::skipSteps(CaseState &state, const QString &message)
 {
     state.retryTimer.stop();
     state.boundTimer.stop();
     if (!state.inFlight)
         dropExecution(state);
-    for (; state.step < state.testCase->checks.size(); ++state.step) {
+    for (; state.step < state.cleanupStart; ++state.step) {
         CheckResult result;
         result.status = ResultStatus::Skipped;
         result.message = message;
+        record(state, state.step, std::move(result));
+    }
+    beginCleanup(state);
+}
+
+void Runner::beginCleanup(CaseState &state)
+{
+    if (state.step >= state.plan.size())
+        endCase(state);
+    else if (m_cleanupCut)
+        skipCleanup(state);
+    else
+        m_ready.push_front(&state); // the caller schedules
+}
+
+QString Runner::cutShortMessage(const CaseState &state, const Check &check) const
+{
+    return leftBehindMessage(check, cleanupTarget(check, state.context.variables),
+        QStringLiteral("not done: cleanup cut short by a second cancel"));
+}
+
+// A second cancel: the cleanup steps not run yet are skipped, each naming what stays.
+void Runner::skipCleanup(CaseState &state)
+{
+    state.retryTimer.stop();
+    state.boundTimer.stop();
+    if (!state.inFlight)
+        dropExecution(state);
+    for (; state.step < state.plan.size(); ++state.step) {
+        CheckResult result;
+        result.status = ResultStatus::Skipped;
+        result.message = m_secrets.apply(cutShortMessage(state, state.check(state.step)));
+        record(state, state.step, std::move(result));
+    }
+    endCase(state);
+}
+
+// Cancelled before any step was tried: nothing to clean up, nothing runs.
+void Runner::skipUnbegun(CaseState &state)
+{
+    dropExecution(state);
+    for (; state.step < state.plan.size(); ++state.step) {
+        CheckResult result;
+        result.status = ResultStatus::Skipped;
+        result.message = state.inCleanup()
+            ? QStringLiteral("skipped: run cancelled before the test case began")
+            : QStringLiteral("skipped: run cancelled");
         record(state, state.step, std::move(result));
     }
     endCase(state);
@@ -565,7 +668,7 @@ void Runner::skipRest(CaseState &state, const QString &message)
 
 void Runner::record(CaseState &state, int step, CheckResult result)
 {
-    const Check &check = state.testCase->checks.at(step);
+    const Check &check = state.check(step);
     result.id = newId();
     result.runId = m_run.id;
     result.testCaseId = state.testCase->id;
@@ -573,26 +676,52 @@ void Runner::record(CaseState &state, int step, CheckResult result)
     result.nodeId = state.testCase->nodeId;
     result.finishedAt = QDateTime::currentDateTimeUtc();
     result.faults = state.faults;
+    result.cleanup = step >= state.cleanupStart;
     state.results[step] = result;
     ++m_done;
     emit checkFinished(result);
     emit progress(m_done, m_total);
 }
 
+void Runner::cancelExecution(CaseState &state)
+{
+    if (!state.inFlight || !state.execution)
+        return;
+    CheckExecution *execution = state.execution.get();
+    if (execution->thread() == thread())
+        execution->cancel();
+    else
+        QMetaObject::invokeMethod(
+            execution, [execution] { execution->cancel(); }, Qt::QueuedConnection);
+}
+
+// The first cancel stops the steps; cleanup steps still run (each within its own
+// timeouts). A second cancel cuts the cleanup short.
 void Runner::cancel()
 {
-    if (!m_running || m_cancelling)
+    if (!m_running)
         return;
+    if (m_cancelling) {
+        cutCleanup();
+        return;
+    }
     m_cancelling = true;
     m_run.cancelled = true;
-    m_ready.clear();
-    bool running = false;
+    std::deque<CaseState *> cleaning;
+    for (CaseState *state : m_ready)
+        if (state->inCleanup() && !state->done)
+            cleaning.push_back(state);
+    m_ready.swap(cleaning);
+    QList<CaseState *> running;
     for (auto &state : m_cases) {
-        if (state->done)
-            continue;
+        if (state->done || state->inCleanup())
+            continue; // a cleanup in progress runs on
         if (state->inFlight) {
-            running = true;
-            state->retryTimer.stop();
+            running.append(state.get());
+            continue;
+        }
+        if (!state->begun()) {
+            skipUnbegun(*state);
             continue;
         }
         const int step = state->step;
@@ -605,35 +734,63 @@ void Runner::cancel()
             result.durationMs = state->stepClock.elapsed();
             record(*state, step, std::move(result));
             ++state->step;
+            state->attempts = 0;
+            state->lastTry.reset();
         }
-        skipRest(*state, QStringLiteral("skipped: run cancelled"));
+        skipSteps(*state, QStringLiteral("skipped: run cancelled"));
     }
-    if (running) {
-        for (auto &state : m_cases)
-            if (state->inFlight && state->execution) {
-                CheckExecution *execution = state->execution.get();
-                if (execution->thread() == thread())
-                    execution->cancel();
-                else
-                    QMetaObject::invokeMethod(execution, [execution] { execution->cancel(); }, Qt::QueuedConnection);
-            }
+    if (!running.isEmpty()) {
+        for (CaseState *state : std::as_const(running))
+            cancelExecution(*state);
         m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
     }
+    schedule();
     finishIfDone();
 }
 
-// Executions that did not honour cancel() in time are abandoned, never waited for.
+void Runner::cutCleanup()
+{
+    if (m_cleanupCut)
+        return;
+    m_cleanupCut = true;
+    m_ready.clear();
+    bool running = false;
+    for (auto &state : m_cases) {
+        if (state->done)
+            continue;
+        if (state->inFlight) {
+            running = true;
+            if (state->inCleanup())
+                cancelExecution(*state); // the steps' executions were told at the first cancel
+            continue;
+        }
+        if (!state->inCleanup())
+            skipSteps(*state, QStringLiteral("skipped: run cancelled")); // then skips the cleanup
+        else
+            skipCleanup(*state);
+    }
+    if (running)
+        m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
+    finishIfDone();
+}
+
+// Executions that did not honour cancel() in time are abandoned, never waited for. A
+// cleanup step is not: it is bounded by its own timeouts, until a second cancel.
 void Runner::abandonRunning()
 {
     for (auto &state : m_cases) {
-        if (!state->inFlight)
+        if (!state->inFlight || (state->inCleanup() && !m_cleanupCut))
             continue;
         state->inFlight = false;
         --m_inFlight;
         m_hosts.release(state->host);
         dropExecution(*state);
-        skipRest(*state, QStringLiteral("skipped: run cancelled (the check did not stop in time)"));
+        if (state->inCleanup())
+            skipCleanup(*state);
+        else
+            skipSteps(*state, QStringLiteral("skipped: run cancelled (the check did not stop in time)"));
     }
+    schedule();
     finishIfDone();
 }
 
@@ -660,6 +817,12 @@ void Runner::finishNow()
     m_run.finishedAt = QDateTime::currentDateTimeUtc();
     m_run.passed = m_run.failed = m_run.errors = m_run.skipped = 0;
     for (const CheckResult &result : results()) {
+        // Counts are of the steps; a cleanup step counts only when it left something
+        // behind, as an error of the run (exit code 2).
+        if (result.cleanup) {
+            m_run.errors += result.status == ResultStatus::Error ? 1 : 0;
+            continue;
+        }
         switch (result.status) {
         case ResultStatus::Pass: ++m_run.passed; break;
         case ResultStatus::Fail: ++m_run.failed; break;

@@ -47,7 +47,8 @@ struct RunOptions
 // concurrently (bounded overall and per host), the steps of one test case in order;
 // captures flow into later steps; `eventually` re-runs a step until it passes or its
 // bound passes (a try still running then is stopped: the loop never overruns the bound);
-// a step that fails or errors skips the rest of its test case.
+// a step that fails or errors skips the rest of its test case. Then its cleanup steps run
+// (TestCase::cleanup), whatever the steps did, with the captures made so far.
 // Everything happens on the runner's thread through the event loop; nothing blocks.
 // The caller stores run() and results() with ProjectStore::addRun.
 class Runner : public QObject
@@ -63,12 +64,15 @@ public:
     // event loop. Bad input is an error and nothing runs.
     Status start(const Project &project, const RunOptions &options);
     // Stops scheduling, cancels running checks, marks the rest skipped and finishes
-    // with cancelled = true. Safe to call at any time, more than once.
+    // with cancelled = true; the cleanup steps of test cases that began still run. A
+    // second call cuts those short too (each says what it left behind). Safe to call at
+    // any time, more than once.
     void cancel();
 
     bool isRunning() const { return m_running; }
     const Run &run() const { return m_run; }
-    // One result per check of the selected test cases, in selection and step order.
+    // One result per check of the selected test cases, in selection and step order, each
+    // test case's cleanup steps after its steps (CheckResult::cleanup).
     QList<CheckResult> results() const;
     const QList<TestCase> &testCases() const { return m_testCases; }
     // What the run's checks said about the run itself (CheckOutcome::warnings), each text
@@ -99,8 +103,18 @@ private:
     void stopAtBound(CaseState &state);
     void dropExecution(CaseState &state);
     void abandonRunning();
-    void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence, qint64 durationMs);
-    void skipRest(CaseState &state, const QString &message);
+    // Explained::Yes: the message already says what a cleanup step left behind.
+    enum class Explained { No, Yes };
+    void completeStep(CaseState &state, ResultStatus status, QString message, QString evidence,
+        qint64 durationMs, Explained explained = Explained::No);
+    bool mayProceed(const CaseState &state) const;
+    void skipSteps(CaseState &state, const QString &message);
+    void beginCleanup(CaseState &state);
+    void skipCleanup(CaseState &state);
+    void skipUnbegun(CaseState &state);
+    QString cutShortMessage(const CaseState &state, const Check &check) const;
+    void cancelExecution(CaseState &state);
+    void cutCleanup();
     void record(CaseState &state, int step, CheckResult result);
     void finishIfDone();
     void finishNow();
@@ -126,6 +140,7 @@ private:
     int m_done = 0;
     bool m_running = false;
     bool m_cancelling = false;
+    bool m_cleanupCut = false; // a second cancel: cleanup steps stop too
     bool m_finishQueued = false;
     bool m_scheduling = false;
     bool m_rescheduled = false;

@@ -99,7 +99,7 @@ int RunSession::totalChecks() const
 {
     int total = 0;
     for (const TestCase &t : testCases())
-        total += int(t.checks.size());
+        total += int(t.checks.size() + t.cleanup.size());
     return total;
 }
 

@@ -31,15 +31,15 @@ QList<TestCaseSummary> summarizeByTestCase(const Project &project, const QList<C
         const TestCase *testCase = testCases.value(result.testCaseId);
         const Check *step = nullptr;
         if (testCase)
-            for (const Check &c : testCase->checks)
+            for (const Check &c : result.cleanup ? testCase->cleanup : testCase->checks)
                 if (c.id == result.checkId)
                     step = &c;
         summary.results.append(result);
         summary.steps.append(step);
-        ++summary.checks;
         summary.durationMs += result.durationMs;
+        ++(result.cleanup ? summary.cleanupSteps : summary.checks);
         if (result.status == ResultStatus::Pass)
-            ++summary.passed;
+            ++(result.cleanup ? summary.cleanupPassed : summary.passed);
         else if (summary.firstProblem.isEmpty())
             summary.firstProblem = result.message;
     }

@@ -14,14 +14,17 @@ struct TestCaseSummary
     QString title;
     QString nodeName;
     QString flowName;
-    // error if a step errored, else fail if one failed, else skipped if one was
+    // error if a step or cleanup step errored (a cleanup that did not pass is an error:
+    // it left something behind), else fail if a step failed, else skipped if one was
     // skipped (cut short), else pass.
     ResultStatus status = ResultStatus::Skipped;
-    int checks = 0;
+    int checks = 0; // the steps, not the cleanup steps
     int passed = 0;
+    int cleanupSteps = 0; // results of cleanup steps (CheckResult::cleanup)
+    int cleanupPassed = 0;
     qint64 durationMs = 0;
     QString firstProblem; // message of the first step that did not pass, if any
-    QList<CheckResult> results; // in step order
+    QList<CheckResult> results; // in step order, the cleanup steps last
     QList<const Check *> steps; // parallel to results; nullptr if the check is gone
 };
 

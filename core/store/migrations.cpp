@@ -156,12 +156,15 @@ QList<Migration> buildMigrations()
     five.statements = {
         QStringLiteral("ALTER TABLE test_cases ADD COLUMN level TEXT NOT NULL DEFAULT ''"),
     };
-    // PLACEHOLDER: 6 belongs to the cleanup steps branch (issue 15 item 4); its migration
-    // replaces this one when the branches meet. Numbers stay contiguous meanwhile.
     Migration six;
     six.version = 6;
-    six.summary = "reserved (cleanup steps)";
-    six.statements = { QStringLiteral("SELECT 1") };
+    six.summary = "cleanup steps";
+    // Cleanup steps as JSON like the steps ('[]' for none); a result says whether it is
+    // of a cleanup step (1) or of a step (0).
+    six.statements = {
+        QStringLiteral("ALTER TABLE test_cases ADD COLUMN cleanup TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE results ADD COLUMN cleanup INTEGER NOT NULL DEFAULT 0"),
+    };
     Migration seven;
     seven.version = 7;
     seven.summary = "faults of test cases, fault proxies of environments, faults active in a result";

@@ -394,14 +394,17 @@ QString testCaseProblem(TestCase &t)
         return QStringLiteral("a test case needs a title");
     if (QString problem = assignId(t.id, describe(t)); !problem.isEmpty())
         return problem;
-    for (int i = 0; i < t.checks.size(); ++i) {
-        const QString where = QStringLiteral("%1, checks[%2]").arg(describe(t)).arg(i);
-        if (QString problem = assignId(t.checks[i].id, where); !problem.isEmpty())
-            return problem;
-        if (t.checks[i].type.isEmpty())
-            return QStringLiteral("%1.type: must not be empty").arg(where);
-        if (t.checks[i].eventually.timeoutMs < 0 || t.checks[i].eventually.intervalMs < 0)
-            return QStringLiteral("%1.eventually: bounds must not be negative").arg(where);
+    for (auto [list, field] : { std::pair { &t.checks, "checks" }, std::pair { &t.cleanup, "cleanup" } }) {
+        for (int i = 0; i < list->size(); ++i) {
+            Check &check = (*list)[i];
+            const QString where = QStringLiteral("%1, %2[%3]").arg(describe(t), QLatin1String(field)).arg(i);
+            if (QString problem = assignId(check.id, where); !problem.isEmpty())
+                return problem;
+            if (check.type.isEmpty())
+                return QStringLiteral("%1.type: must not be empty").arg(where);
+            if (check.eventually.timeoutMs < 0 || check.eventually.intervalMs < 0)
+                return QStringLiteral("%1.eventually: bounds must not be negative").arg(where);
+        }
     }
     return QString();
 }
@@ -472,7 +475,7 @@ Status ProjectStore::updateTestCase(TestCase &t)
         q.prepare(QStringLiteral(
             "UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
             "tags=?, automated=?, position=?, checks=?, source=?, junit_name=?, review_note=?, level=?, "
-            "faults=?, revision=revision+1 "
+            "faults=?, cleanup=?, revision=revision+1 "
             "WHERE id=? AND revision=?"));
         bindAll(q,
             { QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId), QVariant(t.title),
@@ -480,7 +483,8 @@ Status ProjectStore::updateTestCase(TestCase &t)
                 QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
                 QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
                 QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
-                QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(t.id), QVariant(t.revision) });
+                QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(jsonText(checksToJson(t.cleanup))),
+                QVariant(t.id), QVariant(t.revision) });
         return d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision);
     });
     if (s)

@@ -18,16 +18,16 @@ public:
     Status prepare()
     {
         return m_d.prepare(m_query,
-                           QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                               .arg(QLatin1String(kResultColumns)),
-                           QStringLiteral("save results"));
+            QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .arg(QLatin1String(kResultColumns)),
+            QStringLiteral("save results"));
     }
 
     Status write(const CheckResult &r, const Id &runId)
     {
-        const QVariant values[] = {r.id.isEmpty() ? newId() : r.id, runId, r.testCaseId, r.checkId, r.nodeId,
-                                   toString(r.status), r.durationMs, r.attempts, r.message, r.evidence,
-                                   dateToDb(r.finishedAt), r.faults};
+        const QVariant values[] = { r.id.isEmpty() ? newId() : r.id, runId, r.testCaseId, r.checkId, r.nodeId,
+            toString(r.status), r.durationMs, r.attempts, r.message, r.evidence, dateToDb(r.finishedAt), r.faults,
+            r.cleanup ? 1 : 0 };
         for (int i = 0; i < int(std::size(values)); ++i)
             m_query.bindValue(i, bindable(values[i]));
         return m_d.exec(m_query, QStringLiteral("save the result of check %1").arg(r.checkId));

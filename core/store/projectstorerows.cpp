@@ -18,13 +18,13 @@ const char *const kEdgeColumns = "id, from_id, to_id, kind, label, revision, rou
 const char *const kFlowColumns = "id, name, description, likelihood, impact, revision";
 const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
                                      "position, checks, revision, source, "
-                                     "junit_name, review_note, level, faults";
+                                     "junit_name, review_note, level, faults, cleanup";
 const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision, proxies";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
                                 "failed, errors, skipped, source";
 const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
-                                   "attempts, message, evidence, finished_at, faults";
+                                   "attempts, message, evidence, finished_at, faults, cleanup";
 
 QString ProjectStorePrivate::message(const QString &text) const
 {
@@ -153,7 +153,7 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
 Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)")
                   .arg(QLatin1String(kTestCaseColumns)));
     bindAll(q,
         { QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
@@ -161,7 +161,7 @@ Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
             QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
             QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
             QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
-            QVariant(jsonText(caseFaultsToJson(t.faults))) });
+            QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(jsonText(checksToJson(t.cleanup))) });
     return exec(q, QStringLiteral("add %1").arg(describe(t)));
 }
 
@@ -427,6 +427,13 @@ Result<TestCase> testCaseFromRow(const QSqlQuery &q)
     if (!faults)
         return rowFailure<TestCase>("test_cases", q, "faults", faults.error());
     t.faults = faults.value();
+    if (!parseJson(q.value(QStringLiteral("cleanup")).toString(), doc, why) || !doc.isArray())
+        return rowFailure<TestCase>(
+            "test_cases", q, "cleanup", why.isEmpty() ? QStringLiteral("not a JSON array") : why);
+    auto cleanup = checksFromJson(doc.array(), QStringLiteral("cleanup"));
+    if (!cleanup)
+        return rowFailure<TestCase>("test_cases", q, "cleanup", cleanup.error());
+    t.cleanup = cleanup.value();
     return t;
 }
 
@@ -520,6 +527,7 @@ Result<CheckResult> resultFromRow(const QSqlQuery &q)
     r.evidence = q.value(9).toString();
     r.finishedAt = dateFromDb(q.value(10));
     r.faults = q.value(QStringLiteral("faults")).toString();
+    r.cleanup = q.value(QStringLiteral("cleanup")).toInt() != 0;
     return r;
 }
 

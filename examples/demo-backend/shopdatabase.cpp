@@ -229,6 +229,47 @@ bool ShopDatabase::recordPayment(const PaymentRecord &record)
     return true;
 }
 
+ShopDatabase::Reply ShopDatabase::removeOrder(qint64 id)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery q(db);
+    int removed = 0;
+    for (const char *sql :
+        { "DELETE FROM order_items WHERE order_id = :id", "DELETE FROM outbox WHERE order_id = :id",
+            "DELETE FROM refunds WHERE order_id = :id", "DELETE FROM payments WHERE order_id = :id",
+            "DELETE FROM orders WHERE id = :id" }) {
+        q.prepare(QString::fromLatin1(sql));
+        q.bindValue(QStringLiteral(":id"), id);
+        if (!q.exec()) {
+            db.rollback();
+            return { 500,
+                error(QStringLiteral("could not delete order %1: %2").arg(id).arg(q.lastError().text())) };
+        }
+        removed = q.numRowsAffected();
+    }
+    db.commit();
+    if (removed == 0)
+        return { 404, error(QStringLiteral("no order %1").arg(id)) };
+    return { 200,
+        QJsonObject {
+            { QStringLiteral("deleted"), QStringLiteral("order") }, { QStringLiteral("id"), id } } };
+}
+
+ShopDatabase::Reply ShopDatabase::removeUser(qint64 id)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection));
+    q.prepare(QStringLiteral("DELETE FROM users WHERE id = :id"));
+    q.bindValue(QStringLiteral(":id"), id);
+    if (!q.exec())
+        return { 500,
+            error(QStringLiteral("could not delete user %1: %2").arg(id).arg(q.lastError().text())) };
+    if (q.numRowsAffected() == 0)
+        return { 404, error(QStringLiteral("no user %1").arg(id)) };
+    return { 200,
+        QJsonObject { { QStringLiteral("deleted"), QStringLiteral("user") }, { QStringLiteral("id"), id } } };
+}
+
 QList<ShopDatabase::PendingOutbox> ShopDatabase::pendingOutbox() const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection));

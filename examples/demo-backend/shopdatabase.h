@@ -33,6 +33,10 @@ public:
     Reply addOrder(const QJsonObject &request);
     Reply order(qint64 id) const;
     Reply refund(qint64 orderId);
+    // Test data removal (a test case's cleanup): the order with its items, outbox rows
+    // and refunds, or the user; 200 {"deleted", "id"}, or 404 when there is none.
+    Reply removeOrder(qint64 id);
+    Reply removeUser(qint64 id);
 
     struct PendingOutbox
     {

@@ -57,6 +57,11 @@ ShopServer::ShopServer(ShopDatabase &database) : m_database(database)
     m_server.route(QStringLiteral("/orders/<arg>/refund"), Method::Post, [this](qint64 id) {
         return respond(m_database.refund(id));
     });
+    // For tests' cleanup steps: what a test created goes again.
+    m_server.route(QStringLiteral("/orders/<arg>"), Method::Delete,
+        [this](qint64 id) { return respond(m_database.removeOrder(id)); });
+    m_server.route(QStringLiteral("/users/<arg>"), Method::Delete,
+        [this](qint64 id) { return respond(m_database.removeUser(id)); });
 }
 
 quint16 ShopServer::listen(quint16 port) { return m_server.listen(QHostAddress::LocalHost, port); }

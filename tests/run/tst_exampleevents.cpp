@@ -107,9 +107,10 @@ private slots:
         const qint64 before = billing.depth("billing.orders")->messages;
 
         const QList<CheckResult> results = runEventCase(example(backend, m_broker.port()));
-        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.size(), 3); // the two steps, then the cleanup that deletes the order
         for (const CheckResult &r : results)
             QVERIFY2(r.status == ResultStatus::Pass, qPrintable(r.message + "\n" + r.evidence));
+        QVERIFY(results[2].cleanup);
         QVERIFY2(results[1].evidence.contains("\"status\":\"confirmed\""), qPrintable(results[1].evidence));
         QTRY_COMPARE_WITH_TIMEOUT(billing.depth("billing.orders")->messages, before + 1, 5000);
     }
@@ -121,7 +122,9 @@ private slots:
         QVERIFY2(backend.start(m_dir.filePath("no-broker")), qPrintable(backend.errorString()));
         const quint16 closed = freeLoopbackPort();
         const QList<CheckResult> results = runEventCase(example(backend, closed));
-        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.size(), 3);
+        QVERIFY2(
+            results[2].cleanup && results[2].status == ResultStatus::Pass, qPrintable(results[2].message));
         QVERIFY2(results[0].status == ResultStatus::Pass, qPrintable(results[0].message));
         QVERIFY2(results[1].status == ResultStatus::Skipped, qPrintable(results[1].message));
         QVERIFY2(
@@ -138,7 +141,7 @@ private slots:
         QVERIFY2(backend.start(m_dir.filePath("broker-down"), 0, 0, { "--amqp", url }),
             qPrintable(backend.errorString()));
         const QList<CheckResult> results = runEventCase(example(backend, m_broker.port()));
-        QCOMPARE(results.size(), 2);
+        QCOMPARE(results.size(), 3);
         QVERIFY2(results[1].status == ResultStatus::Fail, qPrintable(results[1].message));
         const auto logged = [&] {
             QFile log(backend.logPath());

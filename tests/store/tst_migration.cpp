@@ -23,6 +23,7 @@ private slots:
     void failedUpgradeChangesNoData();
     void schemaTwoGainsEdgeRoutes();
     void schemaFiveGainsFaultsAndProxies();
+    void schemaFiveGainsCleanupSteps();
     void newerSchemaIsRefusedUnchanged();
 
 private:
@@ -258,6 +259,41 @@ void TestMigration::schemaTwoGainsEdgeRoutes()
     auto again = ProjectStore::open(path);
     QVERIFY2(again.ok(), qPrintable(again.error()));
     QCOMPARE(again.value()->edges().value().at(0).route, route);
+}
+
+// Schema 6 added test_cases.cleanup and results.cleanup: a file of schema 5 opens, its test
+// cases have no cleanup steps and its results are of steps; both can be stored and read.
+void TestMigration::schemaFiveGainsCleanupSteps()
+{
+    const QString path = m_dir.filePath(QStringLiteral("schema-five.flowbench"));
+    const QString built = buildOldFile(path, 5);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    const Check cleanup = sampleCheck(QStringLiteral("http"));
+    {
+        auto opened = ProjectStore::open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ProjectStore &store = *opened.value();
+        QCOMPARE(store.schemaVersion(), 6);
+        TestCase t = store.testCase(m_testCase).value();
+        QVERIFY(t.cleanup.isEmpty());
+        QCOMPARE(t.checks, m_checks);
+        t.cleanup = {cleanup};
+        QVERIFY(store.updateTestCase(t).ok());
+        Run run;
+        run.id = newId();
+        CheckResult result;
+        result.testCaseId = m_testCase;
+        result.checkId = cleanup.id;
+        result.status = ResultStatus::Error;
+        result.cleanup = true;
+        QVERIFY(store.addRun(run, {result}).ok());
+    }
+    auto again = ProjectStore::open(path);
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    QCOMPARE(again.value()->testCase(m_testCase).value().cleanup, QList<Check>{cleanup});
+    const QList<Run> runs = again.value()->runs().value();
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(again.value()->results(runs[0].id).value().at(0).cleanup);
 }
 
 void TestMigration::newerSchemaIsRefusedUnchanged()

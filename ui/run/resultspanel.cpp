@@ -3,6 +3,7 @@
 
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QFont>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -65,7 +66,7 @@ void ResultsModel::setProject(const Project &project)
         m_nodeNames.insert(n.id, n.name);
     for (const TestCase &t : project.testCases) {
         m_testCaseTitles.insert(t.id, t.title);
-        for (const Check &c : t.checks)
+        for (const Check &c : t.checks + t.cleanup)
             m_checks.insert(c.id, { c.name, c.type });
     }
     if (!m_results.isEmpty())
@@ -189,6 +190,13 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
         return r.faults.isEmpty() ? r.message : tr("%1\n\n⚡ Faults active: %2").arg(r.message, r.faults);
     if (role == Qt::ToolTipRole && index.column() == TestCaseColumn && !r.faults.isEmpty())
         return tr("⚡ Faults active while it ran: %1").arg(r.faults);
+    if (role == Qt::ToolTipRole && index.column() == CheckColumn && r.cleanup)
+        return tr("A cleanup step: it runs after the test case's steps, whatever they did");
+    if (role == Qt::FontRole && r.cleanup && index.column() == CheckColumn) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
     if (role != Qt::DisplayRole)
         return QVariant();
     switch (index.column()) {
@@ -200,8 +208,12 @@ QVariant ResultsModel::data(const QModelIndex &index, int role) const
             + m_testCaseTitles.value(r.testCaseId, tr("(deleted test case)"));
     case NodeColumn:
         return m_nodeNames.value(r.nodeId, tr("(deleted node)"));
-    case CheckColumn:
-        return check.name.isEmpty() && !m_checks.contains(r.checkId) ? tr("(deleted check)") : check.name;
+    case CheckColumn: {
+        const QString name
+            = check.name.isEmpty() && !m_checks.contains(r.checkId) ? tr("(deleted check)") : check.name;
+        // Apart from the steps: a cleanup result says so where the check is named.
+        return r.cleanup ? tr("Cleanup: %1").arg(name.isEmpty() ? check.type : name) : name;
+    }
     case TypeColumn:
         return check.type;
     case DurationColumn:

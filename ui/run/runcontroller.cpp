@@ -88,7 +88,7 @@ NodeOutcome RunController::outcomeOf(const Id &nodeId) const
     p.testCases = m_document->testCasesOfNode(nodeId);
     QList<CheckResult> latest;
     for (const TestCase &t : std::as_const(p.testCases))
-        for (const Check &c : t.checks)
+        for (const Check &c : t.checks + t.cleanup)
             if (auto it = m_latest.constFind(c.id); it != m_latest.cend())
                 latest.append(*it);
     return nodeOutcomes(p, latest).value(nodeId);
@@ -124,7 +124,7 @@ Status RunController::start(
     m_pendingPerNode.clear();
     m_failed = 0;
     for (const TestCase &t : session->testCases())
-        m_pendingPerNode[t.nodeId] += t.checks.size();
+        m_pendingPerNode[t.nodeId] += t.checks.size() + t.cleanup.size();
     const QList<Id> nodes = m_pendingPerNode.keys();
     emit started(m_current, session->totalChecks(), QSet<Id>(nodes.cbegin(), nodes.cend()));
     return success();

@@ -177,10 +177,14 @@ void RunHistoryPanel::compareSelected()
 
 QString RunHistoryPanel::checkLabel(const Id &checkId) const
 {
-    for (const TestCase &t : m_project.testCases)
+    for (const TestCase &t : m_project.testCases) {
         for (const Check &c : t.checks)
             if (c.id == checkId)
                 return tr("%1 — %2").arg(t.title, c.name.isEmpty() ? c.type : c.name);
+        for (const Check &c : t.cleanup)
+            if (c.id == checkId)
+                return tr("%1 — Cleanup: %2").arg(t.title, c.name.isEmpty() ? c.type : c.name);
+    }
     return tr("(deleted check)");
 }
 

@@ -38,6 +38,8 @@ TestCase duplicated(const TestCase &source)
     copy.revision = 0;
     for (Check &c : copy.checks)
         c.id = newId();
+    for (Check &c : copy.cleanup)
+        c.id = newId();
     return copy;
 }
 

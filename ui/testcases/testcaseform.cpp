@@ -70,13 +70,6 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     , m_manualHint(
           new QLabel(tr("Manual test case: its steps are not run until it is marked automated."), this))
     , m_description(new CommittingTextEdit(this))
-    , m_steps(new QListWidget(this))
-    , m_stepsEmpty(emptyStateLabel(
-          tr("No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines."), this))
-    , m_addStep(textToolButton(tr("Add step"), tr("Add a check step of a type"), this))
-    , m_stepUp(textToolButton(tr("↑"), tr("Move step up (Alt+Up)"), this))
-    , m_stepDown(textToolButton(tr("↓"), tr("Move step down (Alt+Down)"), this))
-    , m_removeStep(textToolButton(tr("Delete"), tr("Delete the step"), this))
     , m_formPages(new QStackedWidget(this))
     , m_runStep(new QPushButton(tr("Run Step"), this))
     , m_runStepState(new QLabel(this))
@@ -139,27 +132,30 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     if (auto *l = qobject_cast<QLabel *>(form->labelForField(priorityRow)))
         l->setBuddy(m_priority);
 
-    m_steps->setObjectName(QStringLiteral("steps"));
-    m_steps->setDragDropMode(QAbstractItemView::InternalMove);
-    m_steps->setDefaultDropAction(Qt::MoveAction);
-    m_addStep->setObjectName(QStringLiteral("addStep"));
-    m_addStep->setPopupMode(QToolButton::InstantPopup);
-    auto *stepMenu = new QMenu(m_addStep);
-    for (const QString &type : CheckFormFactory::instance().types())
-        stepMenu->addAction(CheckFormFactory::instance().label(type), this, [this, type] { addStep(type); });
-    m_addStep->setMenu(stepMenu);
-    auto *stepsList = new QWidget(this);
-    auto *stepsListLayout = new QVBoxLayout(stepsList);
-    stepsListLayout->setContentsMargins(0, 0, 0, 0);
-    stepsListLayout->addWidget(m_steps, 1);
-    stepsListLayout->addWidget(m_stepsEmpty, 1);
-    auto *stepButtons = new QHBoxLayout;
-    stepButtons->addWidget(m_addStep);
-    stepButtons->addStretch();
-    stepButtons->addWidget(m_stepUp);
-    stepButtons->addWidget(m_stepDown);
-    stepButtons->addWidget(m_removeStep);
-    stepsListLayout->addLayout(stepButtons);
+    StepSection &steps = m_sections[0];
+    steps.field = &TestCase::checks;
+    steps.noun = tr("step");
+    steps.empty = emptyStateLabel(
+        tr("No steps yet. Add a step: an HTTP request, a SQL query, a Redis command or log lines."), this);
+    steps.add = textToolButton(tr("Add step"), tr("Add a check step of a type"), this);
+    StepSection &cleanup = m_sections[1];
+    cleanup.field = &TestCase::cleanup;
+    cleanup.noun = tr("cleanup step");
+    cleanup.empty = emptyStateLabel(tr("No cleanup. Cleanup steps run after the steps whatever they did "
+                                       "(pass, fail, error, cancel), e.g. DELETE what step 1 created."),
+        this);
+    cleanup.add = textToolButton(tr("Add cleanup"), tr("Add a cleanup step of a type"), this);
+    QWidget *stepsList = buildSection(steps, QStringLiteral(""));
+    QWidget *cleanupList = buildSection(cleanup, QStringLiteral("cleanup"));
+    auto *cleanupPane = new QWidget(this);
+    auto *cleanupLayout = new QVBoxLayout(cleanupPane);
+    cleanupLayout->setContentsMargins(0, 0, 0, 0);
+    cleanupLayout->setSpacing(2);
+    auto *cleanupTitle
+        = new QLabel(tr("<b>Cleanup</b> (always runs after the steps, with their captures)"), this);
+    cleanupTitle->setObjectName(QStringLiteral("cleanupTitle"));
+    cleanupLayout->addWidget(cleanupTitle);
+    cleanupLayout->addWidget(cleanupList, 1);
     m_formPages->addWidget(emptyStateLabel(tr("Select a step to edit its check."), this));
     auto *formScroll = new QScrollArea(this);
     formScroll->setWidgetResizable(true);
@@ -172,6 +168,7 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     auto *stepsSplitter = new QSplitter(Qt::Vertical, stepsBox);
     stepsSplitter->setChildrenCollapsible(false);
     stepsSplitter->addWidget(stepsList);
+    stepsSplitter->addWidget(cleanupPane);
     stepsSplitter->addWidget(formScroll);
     // The step's last response and "Run Step" below its form.
     m_runStep->setObjectName(QStringLiteral("runStep"));
@@ -189,8 +186,8 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     responseLayout->addLayout(runRow);
     responseLayout->addWidget(m_response, 1);
     stepsSplitter->addWidget(responseBox);
-    stepsSplitter->setStretchFactor(1, 1);
-    stepsSplitter->setSizes({ 130, 470, 200 });
+    stepsSplitter->setStretchFactor(2, 1);
+    stepsSplitter->setSizes({ 120, 90, 390, 200 });
     connect(m_runStep, &QPushButton::clicked, this, [this] {
         if (m_stepRunning) {
             emit cancelStepRequested();
@@ -214,15 +211,6 @@ TestCaseForm::TestCaseForm(QWidget *parent)
         [this](const QList<CaseFault> &faults, const QString &what) { change(&TestCase::faults, faults, what); });
     layout->addWidget(stepsBox, 1);
 
-    auto shortcut = [this](const QKeySequence &keys, std::function<void()> act) {
-        auto *s = new QShortcut(keys, m_steps);
-        s->setContext(Qt::WidgetShortcut);
-        connect(s, &QShortcut::activated, this, act);
-    };
-    shortcut(QKeySequence::Delete, [this] { removeStep(); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveStep(-1); });
-    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveStep(1); });
-
     connect(m_title, &QLineEdit::editingFinished, this, &TestCaseForm::commitTitle);
     connect(m_tags, &QLineEdit::editingFinished, this, &TestCaseForm::commitTags);
     connect(m_description, &CommittingTextEdit::editingFinished, this, &TestCaseForm::commitDescription);
@@ -237,19 +225,95 @@ TestCaseForm::TestCaseForm(QWidget *parent)
         [this] { change(&TestCase::flowId, Id(m_flow->currentData().toString()), tr("Change flow")); });
     connect(m_automated, &QCheckBox::toggled, this,
         [this](bool on) { change(&TestCase::automated, on, on ? tr("Automate") : tr("Make manual")); });
-    connect(m_steps, &QListWidget::currentRowChanged, this, [this] {
-        if (!m_refreshing)
+    updateStates();
+}
+
+// The list with its Add menu, ↑ ↓ Delete buttons, keys (Delete, Alt+Up, Alt+Down) and
+// drag to reorder: built once for the steps and once for the cleanup steps.
+QWidget *TestCaseForm::buildSection(StepSection &section, const QString &objectPrefix)
+{
+    const int index = &section == &m_sections[0] ? 0 : 1;
+    auto name = [&](const char *base) {
+        const QString b = QString::fromLatin1(base);
+        return objectPrefix.isEmpty() ? b : objectPrefix + b.left(1).toUpper() + b.mid(1);
+    };
+    section.list = new QListWidget(this);
+    section.up = textToolButton(tr("↑"), tr("Move %1 up (Alt+Up)").arg(section.noun), this);
+    section.down = textToolButton(tr("↓"), tr("Move %1 down (Alt+Down)").arg(section.noun), this);
+    section.remove = textToolButton(tr("Delete"), tr("Delete the %1").arg(section.noun), this);
+    section.list->setObjectName(index == 0 ? QStringLiteral("steps") : QStringLiteral("cleanupSteps"));
+    section.add->setObjectName(index == 0 ? QStringLiteral("addStep") : QStringLiteral("addCleanupStep"));
+    section.up->setObjectName(name("stepUp"));
+    section.down->setObjectName(name("stepDown"));
+    section.remove->setObjectName(name("removeStep"));
+    section.list->setDragDropMode(QAbstractItemView::InternalMove);
+    section.list->setDefaultDropAction(Qt::MoveAction);
+    section.add->setPopupMode(QToolButton::InstantPopup);
+    auto *menu = new QMenu(section.add);
+    for (const QString &type : CheckFormFactory::instance().types())
+        menu->addAction(
+            CheckFormFactory::instance().label(type), this, [this, index, type] { addStepTo(index, type); });
+    section.add->setMenu(menu);
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(section.list, 1);
+    layout->addWidget(section.empty, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(section.add);
+    buttons->addStretch();
+    buttons->addWidget(section.up);
+    buttons->addWidget(section.down);
+    buttons->addWidget(section.remove);
+    layout->addLayout(buttons);
+
+    auto shortcut = [this, &section](const QKeySequence &keys, std::function<void()> act) {
+        auto *s = new QShortcut(keys, section.list);
+        s->setContext(Qt::WidgetShortcut);
+        connect(s, &QShortcut::activated, this, act);
+    };
+    shortcut(QKeySequence::Delete, [this] { removeStep(); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveStep(-1); });
+    shortcut(QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveStep(1); });
+    connect(section.list, &QListWidget::currentRowChanged, this, [this, index](int row) {
+        if (m_refreshing)
+            return;
+        if (row >= 0)
+            activate(index);
+        if (index == m_active)
             showStep();
     });
     // A drag in the list: the new order is committed once the drop is over.
-    connect(m_steps->model(), &QAbstractItemModel::rowsMoved, this, [this] {
+    connect(section.list->model(), &QAbstractItemModel::rowsMoved, this, [this, index] {
         if (!m_refreshing)
-            QMetaObject::invokeMethod(this, &TestCaseForm::stepsReordered, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [this, index] { stepsReordered(index); }, Qt::QueuedConnection);
     });
-    connect(m_stepUp, &QToolButton::clicked, this, [this] { moveStep(-1); });
-    connect(m_stepDown, &QToolButton::clicked, this, [this] { moveStep(1); });
-    connect(m_removeStep, &QToolButton::clicked, this, &TestCaseForm::removeStep);
-    updateStates();
+    connect(section.up, &QToolButton::clicked, this, [this, index] {
+        activate(index);
+        moveStep(-1);
+    });
+    connect(section.down, &QToolButton::clicked, this, [this, index] {
+        activate(index);
+        moveStep(1);
+    });
+    connect(section.remove, &QToolButton::clicked, this, [this, index] {
+        activate(index);
+        removeStep();
+    });
+    return box;
+}
+
+// The form shows the current step of one list at a time: the other's selection goes.
+void TestCaseForm::activate(int section)
+{
+    if (section == m_active)
+        return;
+    m_active = section;
+    QListWidget *other = m_sections[1 - section].list;
+    const QSignalBlocker quiet(other);
+    other->setCurrentRow(-1);
+    other->clearSelection();
 }
 
 // Closing the window moves focus, and a focused field then reports editingFinished:
@@ -285,10 +349,11 @@ void TestCaseForm::setTestCase(const Id &testCaseId)
         return;
     m_id = testCaseId;
     m_titleError->hide();
-    {
-        const QSignalBlocker quiet(m_steps);
-        m_steps->clear(); // a new test case starts at its first step
+    for (StepSection &section : m_sections) {
+        const QSignalBlocker quiet(section.list);
+        section.list->clear(); // a new test case starts at its first step
     }
+    m_active = 0;
     refresh();
 }
 
@@ -349,51 +414,62 @@ void TestCaseForm::refreshFlows()
         m_flow->addItem(entry.first, entry.second);
 }
 
-// The steps list follows the stored checks; the selected step stays selected by id.
+// The lists follow the stored checks; the selected step stays selected by id.
 void TestCaseForm::refreshSteps(const TestCase &t)
 {
     m_refreshing = true;
-    const Id keep = currentCheckId();
-    const int oldRow = m_steps->currentRow();
-    bool sameIds = m_steps->count() == t.checks.size();
-    for (int i = 0; sameIds && i < t.checks.size(); ++i)
-        sameIds = m_steps->item(i)->data(Qt::UserRole).toString() == t.checks.at(i).id;
+    for (StepSection &section : m_sections)
+        refreshSection(section, t.*section.field);
+    m_refreshing = false;
+    showStep();
+}
+
+void TestCaseForm::refreshSection(StepSection &section, const QList<Check> &checks)
+{
+    QListWidget *list = section.list;
+    const bool isActive = &section == &active();
+    const QListWidgetItem *current = list->currentItem();
+    const Id keep = current ? current->data(Qt::UserRole).toString() : Id();
+    const int oldRow = list->currentRow();
+    bool sameIds = list->count() == checks.size();
+    for (int i = 0; sameIds && i < checks.size(); ++i)
+        sameIds = list->item(i)->data(Qt::UserRole).toString() == checks.at(i).id;
     if (!sameIds) {
-        m_steps->clear();
-        for (const Check &c : t.checks) {
-            auto *item = new QListWidgetItem(m_steps);
+        list->clear();
+        for (const Check &c : checks) {
+            auto *item = new QListWidgetItem(list);
             item->setData(Qt::UserRole, c.id);
         }
         int row = -1;
-        for (int i = 0; i < t.checks.size(); ++i)
-            if (t.checks.at(i).id == keep)
+        for (int i = 0; i < checks.size(); ++i)
+            if (checks.at(i).id == keep)
                 row = i;
-        if (row < 0 && !t.checks.isEmpty())
-            row = std::clamp(oldRow, 0, int(t.checks.size()) - 1);
-        m_steps->setCurrentRow(row);
+        // Only the list the form shows keeps a current step when its own went away.
+        if (row < 0 && !checks.isEmpty() && isActive)
+            row = std::clamp(oldRow, 0, int(checks.size()) - 1);
+        list->setCurrentRow(row);
     }
-    for (int i = 0; i < t.checks.size(); ++i) {
-        QListWidgetItem *item = m_steps->item(i);
-        const QString text = stepText(i, t.checks.at(i));
+    for (int i = 0; i < checks.size(); ++i) {
+        QListWidgetItem *item = list->item(i);
+        const QString text = stepText(i, checks.at(i));
         if (item->text() != text)
             item->setText(text);
-        item->setToolTip(CheckFormFactory::instance().label(t.checks.at(i).type));
+        item->setToolTip(CheckFormFactory::instance().label(checks.at(i).type));
     }
-    m_refreshing = false;
-    showStep();
 }
 
 void TestCaseForm::showStep()
 {
     const TestCase *t = testCase();
-    const int row = m_steps->currentRow();
-    if (!t || row < 0 || row >= t->checks.size()) {
+    const int row = active().list->currentRow();
+    const QList<Check> *checks = t ? &(t->*active().field) : nullptr;
+    if (!t || row < 0 || row >= checks->size()) {
         m_formPages->setCurrentIndex(0);
         updateStates();
         emit currentCheckChanged(Id());
         return;
     }
-    const Check &check = t->checks.at(row);
+    const Check &check = checks->at(row);
     CheckForm *form = m_forms.value(check.type);
     if (!form) {
         form = CheckFormFactory::instance().create(check.type, m_formPages);
@@ -449,12 +525,12 @@ void TestCaseForm::setLastResult(const CheckResult &result)
     m_lastResults.insert(result.checkId, result);
     QString type;
     if (const TestCase *t = testCase())
-        for (const Check &c : t->checks)
+        for (const Check &c : t->checks + t->cleanup)
             if (c.id == result.checkId)
                 type = c.type;
     if (type.isEmpty() && m_document)
         for (const TestCase &t : m_document->testCases())
-            for (const Check &c : t.checks)
+            for (const Check &c : t.checks + t.cleanup)
                 if (c.id == result.checkId)
                     type = c.type;
     // "Try it" evaluates the body, not the status line and headers in front of it.
@@ -474,7 +550,7 @@ void TestCaseForm::showLastResult()
     }
     QString type;
     if (const TestCase *t = testCase())
-        for (const Check &c : t->checks)
+        for (const Check &c : t->checks + t->cleanup)
             if (c.id == checkId)
                 type = c.type;
     m_response->showResult(*it, type, QString());
@@ -490,16 +566,21 @@ void TestCaseForm::setStepRunning(bool running, const QString &text)
 
 Id TestCaseForm::currentCheckId() const
 {
-    const QListWidgetItem *item = m_steps->currentItem();
+    const QListWidgetItem *item = active().list->currentItem();
     return item ? item->data(Qt::UserRole).toString() : Id();
 }
 
 void TestCaseForm::selectCheck(const Id &checkId)
 {
     flushEdits();
-    for (int i = 0; i < m_steps->count(); ++i)
-        if (m_steps->item(i)->data(Qt::UserRole).toString() == checkId)
-            m_steps->setCurrentRow(i);
+    for (int section = 0; section < 2; ++section) {
+        QListWidget *list = m_sections[section].list;
+        for (int i = 0; i < list->count(); ++i)
+            if (list->item(i)->data(Qt::UserRole).toString() == checkId) {
+                activate(section);
+                list->setCurrentRow(i);
+            }
+    }
 }
 
 CheckForm *TestCaseForm::currentForm() const
@@ -531,9 +612,9 @@ void TestCaseForm::change(Value TestCase::*field, const Value &value, const QStr
     m_committing = false;
 }
 
-void TestCaseForm::setChecks(const QList<Check> &checks, const QString &what)
+void TestCaseForm::setChecks(const StepSection &section, const QList<Check> &checks, const QString &what)
 {
-    change(&TestCase::checks, checks, what);
+    change(section.field, checks, what);
 }
 
 void TestCaseForm::commitTitle()
@@ -569,12 +650,18 @@ void TestCaseForm::commitStep(CheckForm *form)
     const TestCase *t = testCase();
     if (!t || !form)
         return;
-    QList<Check> checks = t->checks;
     const Check edited = form->check();
-    for (Check &c : checks)
-        if (c.id == edited.id)
-            c = edited;
-    setChecks(checks, tr("Edit step"));
+    for (const StepSection &section : m_sections) {
+        QList<Check> checks = t->*section.field;
+        bool found = false;
+        for (Check &c : checks)
+            if (c.id == edited.id) {
+                c = edited;
+                found = true;
+            }
+        if (found)
+            setChecks(section, checks, tr("Edit %1").arg(section.noun));
+    }
 }
 
 void TestCaseForm::flushEdits()
@@ -591,12 +678,23 @@ void TestCaseForm::flushEdits()
 
 void TestCaseForm::addStep(const QString &type)
 {
+    addStepTo(0, type);
+}
+
+void TestCaseForm::addCleanupStep(const QString &type)
+{
+    addStepTo(1, type);
+}
+
+void TestCaseForm::addStepTo(int index, const QString &type)
+{
     flushEdits();
     const TestCase *t = testCase();
     if (!t)
         return;
+    const StepSection &section = m_sections[index];
     const Check step = CheckFormFactory::instance().newCheck(type);
-    setChecks(t->checks + QList<Check> { step }, tr("Add step"));
+    setChecks(section, t->*section.field + QList<Check> { step }, tr("Add %1").arg(section.noun));
     selectCheck(step.id);
     // The refresh during our own command left the form alone (m_committing) and the row
     // was already current: load the new step now, or its first edits go to no step.
@@ -609,14 +707,17 @@ void TestCaseForm::moveStep(int delta)
 {
     flushEdits();
     const TestCase *t = testCase();
-    const int row = m_steps->currentRow();
+    const StepSection &section = active();
+    const int row = section.list->currentRow();
     const int target = row + delta;
-    if (!t || row < 0 || row >= t->checks.size() || target < 0 || target >= t->checks.size())
+    if (!t)
         return;
-    QList<Check> checks = t->checks;
+    QList<Check> checks = t->*section.field;
+    if (row < 0 || row >= checks.size() || target < 0 || target >= checks.size())
+        return;
     const Id moved = checks.at(row).id;
     checks.move(row, target);
-    setChecks(checks, tr("Move step"));
+    setChecks(section, checks, tr("Move %1").arg(section.noun));
     selectCheck(moved);
 }
 
@@ -624,40 +725,49 @@ void TestCaseForm::removeStep()
 {
     flushEdits();
     const TestCase *t = testCase();
-    const int row = m_steps->currentRow();
-    if (!t || row < 0 || row >= t->checks.size())
+    const StepSection &section = active();
+    const int row = section.list->currentRow();
+    if (!t)
         return;
-    QList<Check> checks = t->checks;
+    QList<Check> checks = t->*section.field;
+    if (row < 0 || row >= checks.size())
+        return;
     checks.removeAt(row);
-    setChecks(checks, tr("Delete step"));
+    setChecks(section, checks, tr("Delete %1").arg(section.noun));
 }
 
 // The list widget holds the order the user dropped the steps in.
-void TestCaseForm::stepsReordered()
+void TestCaseForm::stepsReordered(int index)
 {
     const TestCase *t = testCase();
     if (!t)
         return;
+    const StepSection &section = m_sections[index];
+    const QList<Check> &checks = t->*section.field;
     QList<Check> ordered;
-    for (int i = 0; i < m_steps->count(); ++i)
-        for (const Check &c : t->checks)
-            if (c.id == m_steps->item(i)->data(Qt::UserRole).toString())
+    for (int i = 0; i < section.list->count(); ++i)
+        for (const Check &c : checks)
+            if (c.id == section.list->item(i)->data(Qt::UserRole).toString())
                 ordered.append(c);
-    if (ordered.size() == t->checks.size())
-        setChecks(ordered, tr("Move step"));
+    if (ordered.size() == checks.size())
+        setChecks(section, ordered, tr("Move %1").arg(section.noun));
 }
 
 void TestCaseForm::updateStates()
 {
     const TestCase *t = testCase();
+    for (const StepSection &section : m_sections) {
+        const int count = t ? int((t->*section.field).size()) : 0;
+        const int row = section.list->currentRow();
+        section.list->setVisible(count > 0);
+        section.empty->setVisible(count == 0);
+        section.add->setEnabled(t != nullptr);
+        section.up->setEnabled(row > 0);
+        section.down->setEnabled(row >= 0 && row < count - 1);
+        section.remove->setEnabled(row >= 0);
+    }
     const int steps = t ? int(t->checks.size()) : 0;
-    const int step = m_steps->currentRow();
-    m_steps->setVisible(steps > 0);
-    m_stepsEmpty->setVisible(steps == 0);
-    m_addStep->setEnabled(t != nullptr);
-    m_stepUp->setEnabled(step > 0);
-    m_stepDown->setEnabled(step >= 0 && step < steps - 1);
-    m_removeStep->setEnabled(step >= 0);
+    const int step = active().list->currentRow();
     m_manualHint->setVisible(t && !t->automated && steps > 0);
     m_runStep->setEnabled(m_stepRunning || (t && t->automated && step >= 0));
 }

@@ -24,11 +24,13 @@ class CommittingTextEdit;
 class ProjectDocument;
 class ResponseViewer;
 
-// One test case's fields (title, priority, tags, flow, automated, description) and its
-// ordered steps, each step in the form of its check type. Every committed edit is one
-// command on the document (ChangeValue of the field); the form shows what the document
-// holds: refresh() re-reads it after each change and leaves alone a field whose value
-// already equals the stored one, or that the user is typing in, so the cursor stays put.
+// One test case's fields (title, priority, tags, flow, automated, description), its
+// ordered steps and, below them, its cleanup steps (TestCase::cleanup: they always run
+// after the steps), each step in the form of its check type. The two lists are one
+// widget built twice (StepSection); the form below shows the step selected in either. Every committed edit is
+// one command on the document (ChangeValue of the field); the form shows what the document holds: refresh()
+// re-reads it after each change and leaves alone a field whose value already equals the stored one, or that
+// the user is typing in, so the cursor stays put.
 class TestCaseForm : public QWidget
 {
     Q_OBJECT
@@ -63,6 +65,8 @@ public:
 
 public slots:
     void addStep(const QString &type);
+    void addCleanupStep(const QString &type);
+    // Act on the list the current step is in (the steps or the cleanup steps).
     void moveStep(int delta);
     void removeStep();
 
@@ -74,15 +78,33 @@ signals:
     void cancelStepRequested();
 
 private:
+    // A list of steps with its buttons and keys: the steps, or the cleanup steps.
+    struct StepSection
+    {
+        QList<Check> TestCase::*field = nullptr;
+        QListWidget *list = nullptr;
+        QLabel *empty = nullptr;
+        QToolButton *add = nullptr;
+        QToolButton *up = nullptr;
+        QToolButton *down = nullptr;
+        QToolButton *remove = nullptr;
+        QString noun; // "step", "cleanup step": in undo texts
+    };
+    QWidget *buildSection(StepSection &section, const QString &objectPrefix);
+    StepSection &active() { return m_sections[m_active]; }
+    const StepSection &active() const { return m_sections[m_active]; }
+    void activate(int section); // the other list's selection is cleared
+    void addStepTo(int section, const QString &type);
+    void refreshSection(StepSection &section, const QList<Check> &checks);
     const TestCase *testCase() const;
     QString undoText(const QString &what) const;
     template <typename Value> void change(Value TestCase::*field, const Value &value, const QString &what);
-    void setChecks(const QList<Check> &checks, const QString &what);
+    void setChecks(const StepSection &section, const QList<Check> &checks, const QString &what);
     void commitTitle();
     void commitTags();
     void commitDescription();
     void commitStep(CheckForm *form);
-    void stepsReordered();
+    void stepsReordered(int section);
     void refreshFlows();
     void refreshSteps(const TestCase &t);
     void showStep();
@@ -108,12 +130,8 @@ private:
     QCheckBox *m_automated;
     QLabel *m_manualHint;
     CommittingTextEdit *m_description;
-    QListWidget *m_steps;
-    QLabel *m_stepsEmpty;
-    QToolButton *m_addStep;
-    QToolButton *m_stepUp;
-    QToolButton *m_stepDown;
-    QToolButton *m_removeStep;
+    StepSection m_sections[2]; // the steps, the cleanup steps
+    int m_active = 0; // the section whose current step the form shows
     QStackedWidget *m_formPages;
     QHash<QString, CheckForm *> m_forms;
     QPushButton *m_runStep;

@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QToolButton>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace flowbench;
@@ -35,6 +37,7 @@ private slots:
     void refreshKeepsSelection();
     void typingIsNotInterruptedByTheDocument();
     void emptyStates();
+    void cleanupSectionEditsLikeTheSteps();
 };
 
 void TestTestCaseEditor::editHttpCheckThroughWidgets()
@@ -459,6 +462,83 @@ void TestTestCaseEditor::emptyStates()
     QVERIFY(countPixels(
                 shot, [&](const QColor &c) { return !near(c, background, 12); }, areaOf(noSteps, &editor))
         > 50);
+}
+
+// The Cleanup section below the steps: the same list, buttons, keys and form as the steps,
+// each edit one undoable command on TestCase::cleanup that leaves the steps alone.
+void TestTestCaseEditor::cleanupSectionEditsLikeTheSteps()
+{
+    TestCaseFixture f;
+    ProjectDocument *doc = f.open({ f.testCase });
+    QUndoStack *stack = doc->undoStack();
+    const Id id = f.testCase.id;
+    TestCaseEditor editor;
+    editor.resize(1100, 760);
+    f.show(editor);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    TestCaseForm *form = editor.form();
+    auto *steps = editor.findChild<QListWidget *>(QStringLiteral("steps"));
+    auto *cleanup = editor.findChild<QListWidget *>(QStringLiteral("cleanupSteps"));
+    QVERIFY(steps && cleanup);
+    QVERIFY(editor.findChild<QLabel *>(QStringLiteral("cleanupTitle"))->isVisible());
+    QVERIFY(!cleanup->isVisible()); // empty: its hint says what cleanup is for
+    QVERIFY(editor.findChild<QToolButton *>(QStringLiteral("addCleanupStep"))->isEnabled());
+
+    // Add: one command, the steps unchanged, the new cleanup step shown in the form.
+    form->addCleanupStep(QStringLiteral("http"));
+    QCOMPARE(stack->count(), 1);
+    QCOMPARE(f.stored(id).checks, f.testCase.checks);
+    QCOMPARE(f.stored(id).cleanup.size(), 1);
+    QCOMPARE(f.inFile(id).cleanup, f.stored(id).cleanup); // saved at once
+    const Id first = f.stored(id).cleanup.at(0).id;
+    QCOMPARE(form->currentCheckId(), first);
+    QVERIFY(cleanup->isVisible());
+    QCOMPARE(steps->currentRow(), -1); // one list's step at a time
+
+    // Edit it through its form: the cleanup step changes, not the step.
+    auto *http = qobject_cast<HttpCheckForm *>(editor.currentForm());
+    QVERIFY(http);
+    choose(http->methodBox(), QStringLiteral("DELETE"));
+    typeInto(http->urlEdit(), QStringLiteral("{{base_url}}/orders/{{order_id}}"));
+    QCOMPARE(stack->count(), 3);
+    QCOMPARE(
+        f.stored(id).cleanup.at(0).spec.value(QStringLiteral("method")).toString(), QStringLiteral("DELETE"));
+    QCOMPARE(f.stored(id).cleanup.at(0).spec.value(QStringLiteral("url")).toString(),
+        QStringLiteral("{{base_url}}/orders/{{order_id}}"));
+    QCOMPARE(f.stored(id).checks, f.testCase.checks);
+    QVERIFY2(stack->text(stack->index() - 1).contains(QLatin1String("cleanup step")),
+        qPrintable(stack->text(stack->index() - 1)));
+
+    // A second one, moved up with Alt+Up as steps are, then deleted with Delete.
+    form->addCleanupStep(QStringLiteral("sql"));
+    const Id second = f.stored(id).cleanup.at(1).id;
+    cleanup->setFocus();
+    QTest::keyClick(cleanup, Qt::Key_Up, Qt::AltModifier);
+    QCOMPARE(f.stored(id).cleanup.at(0).id, second);
+    QCOMPARE(f.stored(id).cleanup.at(1).id, first);
+    QCOMPARE(form->currentCheckId(), second);
+    const int before = stack->count();
+    QTest::keyClick(cleanup, Qt::Key_Delete);
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(f.stored(id).cleanup.size(), 1);
+    QCOMPARE(f.stored(id).cleanup.at(0).id, first);
+    stack->undo();
+    QCOMPARE(f.stored(id).cleanup.size(), 2);
+    stack->redo();
+
+    // Selecting a step shows the step; the cleanup list lets go of its selection.
+    form->selectCheck(f.testCase.checks.at(0).id);
+    QCOMPARE(form->currentCheckId(), f.testCase.checks.at(0).id);
+    QCOMPARE(cleanup->currentRow(), -1);
+    QCOMPARE(qobject_cast<HttpCheckForm *>(editor.currentForm())->urlEdit()->text(),
+        QStringLiteral("http://127.0.0.1:1/old"));
+
+    // Undo everything: the test case as it was stored.
+    while (stack->canUndo())
+        stack->undo();
+    QCOMPARE(f.stored(id), f.testCase);
+    QCOMPARE(f.inFile(id), f.testCase);
 }
 
 QTEST_MAIN(TestTestCaseEditor)
