@@ -18,6 +18,7 @@ class ProjectStorePrivate
 {
 public:
     QString path;
+    ProjectLocation location;
     QString connectionName;
     int schemaVersion = 0;
     QString readOnlyReason; // empty: writable
@@ -38,8 +39,7 @@ public:
     Status prepare(QSqlQuery &q, const QString &sql, const QString &what) const;
 
     // Runs `body` as one transaction (or as part of the caller's, inside transaction()).
-    template <typename Body>
-    Status edit(Body &&body)
+    template <typename Body> Status edit(Body &&body)
     {
         if (!readOnlyReason.isEmpty() && tx.depth == 0)
             return failure(QStringLiteral("is read-only (%1); nothing was saved").arg(readOnlyReason));
@@ -58,7 +58,8 @@ public:
     // from one that someone else changed since it was loaded.
     Status conflict(const char *table, const QString &entity, const Id &id, int revision) const;
     // Runs a prepared guarded UPDATE and reports a conflict when no row matched.
-    Status guardedUpdate(QSqlQuery &q, const char *table, const QString &entity, const Id &id, int revision) const;
+    Status guardedUpdate(
+        QSqlQuery &q, const char *table, const QString &entity, const Id &id, int revision) const;
 
     // Inserts shared by the add* edits and replaceContents().
     Status insertNode(const Node &n) const;
@@ -104,6 +105,10 @@ Result<Environment> environmentFromRow(const QSqlQuery &q);
 Comment commentFromRow(const QSqlQuery &q);
 Run runFromRow(const QSqlQuery &q);
 Result<CheckResult> resultFromRow(const QSqlQuery &q);
+
+// A connection name no other store uses; closes and unregisters one (projectstore.cpp).
+QString uniqueConnectionName(const char *purpose);
+void dropConnection(const QString &name);
 
 extern const char *const kNodeColumns;
 extern const char *const kEdgeColumns;

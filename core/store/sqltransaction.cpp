@@ -1,5 +1,6 @@
 #include "store/sqltransaction.h"
 
+#include "store/sqldialect.h"
 #include "store/sqliteerror.h"
 
 #include <QSqlDatabase>
@@ -20,7 +21,8 @@ QString execute(const QString &connectionName, const QString &statement)
 } // namespace
 
 SqlTransaction::SqlTransaction(QString connectionName, TransactionState &state)
-    : m_connectionName(std::move(connectionName)), m_state(state)
+    : m_connectionName(std::move(connectionName))
+    , m_state(state)
 {
 }
 
@@ -39,7 +41,8 @@ Status SqlTransaction::begin()
 {
     m_outermost = m_state.depth == 0;
     if (m_outermost) {
-        const QString error = execute(m_connectionName, QStringLiteral("BEGIN IMMEDIATE"));
+        const QString begin = SqlDialect::of(QSqlDatabase::database(m_connectionName, false)).beginWrite();
+        const QString error = execute(m_connectionName, begin);
         if (!error.isEmpty())
             return Status::failure(QStringLiteral("could not start a transaction: %1").arg(error));
         m_state.innerFailed = false;
@@ -55,7 +58,8 @@ Status SqlTransaction::commit()
         return Status::failure(QStringLiteral("no transaction to commit"));
     if (m_outermost) {
         if (m_state.innerFailed)
-            return Status::failure(QStringLiteral("an edit inside the transaction failed; nothing was saved"));
+            return Status::failure(
+                QStringLiteral("an edit inside the transaction failed; nothing was saved"));
         const QString error = execute(m_connectionName, QStringLiteral("COMMIT"));
         if (!error.isEmpty())
             return Status::failure(QStringLiteral("could not commit: %1").arg(error));
