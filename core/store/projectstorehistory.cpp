@@ -14,24 +14,21 @@ namespace {
 class ResultWriter
 {
 public:
-    explicit ResultWriter(const ProjectStorePrivate &d)
-        : m_d(d)
-        , m_query(d.query())
-    {
-    }
+    explicit ResultWriter(const ProjectStorePrivate &d) : m_d(d), m_query(d.query()) {}
 
     Status prepare()
     {
         return m_d.prepare(m_query,
-            QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                .arg(QLatin1String(kResultColumns)),
-            QStringLiteral("save results"));
+                           QStringLiteral("INSERT INTO results (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                               .arg(QLatin1String(kResultColumns)),
+                           QStringLiteral("save results"));
     }
 
     Status write(const CheckResult &r, const Id &runId)
     {
-        const QVariant values[] = { r.id.isEmpty() ? newId() : r.id, runId, r.testCaseId, r.checkId, r.nodeId,
-            toString(r.status), r.durationMs, r.attempts, r.message, r.evidence, dateToDb(r.finishedAt) };
+        const QVariant values[] = {r.id.isEmpty() ? newId() : r.id, runId, r.testCaseId, r.checkId, r.nodeId,
+                                   toString(r.status), r.durationMs, r.attempts, r.message, r.evidence,
+                                   dateToDb(r.finishedAt)};
         for (int i = 0; i < int(std::size(values)); ++i)
             m_query.bindValue(i, bindable(values[i]));
         return m_d.exec(m_query, QStringLiteral("save the result of check %1").arg(r.checkId));
@@ -42,13 +39,13 @@ private:
     QSqlQuery m_query;
 };
 
-template <typename T> Result<T> failed(const Status &s)
+template <typename T>
+Result<T> failed(const Status &s)
 {
     return Result<T>::failure(s.error());
 }
 
-Result<QList<CheckResult>> readResults(
-    const ProjectStorePrivate &d, const QString &sql, const QVariantList &binds)
+Result<QList<CheckResult>> readResults(const ProjectStorePrivate &d, const QString &sql, const QVariantList &binds)
 {
     QSqlQuery q = d.query();
     q.setForwardOnly(true);
@@ -61,8 +58,7 @@ Result<QList<CheckResult>> readResults(
     while (q.next()) {
         auto r = resultFromRow(q);
         if (!r)
-            return Result<QList<CheckResult>>::failure(
-                d.message(QStringLiteral("file is damaged: %1").arg(r.error())));
+            return Result<QList<CheckResult>>::failure(d.message(QStringLiteral("file is damaged: %1").arg(r.error())));
         list.append(r.value());
     }
     return list;
@@ -80,8 +76,7 @@ QString prefixed(const char *columns, const char *alias)
 class ReadSnapshot
 {
 public:
-    explicit ReadSnapshot(const ProjectStorePrivate &d)
-        : m_d(d)
+    explicit ReadSnapshot(const ProjectStorePrivate &d) : m_d(d)
     {
         if (d.tx.depth == 0) {
             QSqlQuery q = d.query();
@@ -129,8 +124,7 @@ Result<QList<Run>> ProjectStore::runs() const
 {
     QSqlQuery q = d->query();
     q.setForwardOnly(true);
-    if (!q.exec(
-            QStringLiteral("SELECT %1 FROM runs ORDER BY started_at, rowid").arg(QLatin1String(kRunColumns))))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY started_at, rowid").arg(QLatin1String(kRunColumns))))
         return failed<QList<Run>>(d->sqlFailure(QStringLiteral("read runs"), q));
     QList<Run> list;
     while (q.next())
@@ -140,21 +134,19 @@ Result<QList<Run>> ProjectStore::runs() const
 
 Result<QList<CheckResult>> ProjectStore::results(const Id &runId) const
 {
-    return readResults(*d,
-        QStringLiteral("SELECT %1 FROM results WHERE run_id = ? ORDER BY rowid")
-            .arg(QLatin1String(kResultColumns)),
-        { runId });
+    return readResults(*d, QStringLiteral("SELECT %1 FROM results WHERE run_id = ? ORDER BY rowid").arg(QLatin1String(kResultColumns)),
+                       {runId});
 }
 
 Result<QList<CheckResult>> ProjectStore::latestResults() const
 {
     // Newest = latest finished_at; among equal times, the one written last.
     return readResults(*d,
-        QStringLiteral("SELECT %1 FROM results r WHERE r.check_id <> '' AND r.rowid = "
-                       "(SELECT n.rowid FROM results n WHERE n.check_id = r.check_id "
-                       " ORDER BY n.finished_at DESC, n.rowid DESC LIMIT 1) ORDER BY r.check_id")
-            .arg(prefixed(kResultColumns, "r")),
-        {});
+                       QStringLiteral("SELECT %1 FROM results r WHERE r.check_id <> '' AND r.rowid = "
+                                      "(SELECT n.rowid FROM results n WHERE n.check_id = r.check_id "
+                                      " ORDER BY n.finished_at DESC, n.rowid DESC LIMIT 1) ORDER BY r.check_id")
+                           .arg(prefixed(kResultColumns, "r")),
+                       {});
 }
 
 Result<Project> ProjectStore::load() const
@@ -165,12 +157,12 @@ Result<Project> ProjectStore::load() const
     if (!name)
         return failed<Project>(Status::failure(name.error()));
     p.name = name.value();
-#define FLOWBENCH_LOAD(field, call)                                                                          \
-    {                                                                                                        \
-        auto list = call;                                                                                    \
-        if (!list)                                                                                           \
-            return Result<Project>::failure(list.error());                                                   \
-        p.field = std::move(list).value();                                                                   \
+#define FLOWBENCH_LOAD(field, call)                                                                        \
+    {                                                                                                      \
+        auto list = call;                                                                                  \
+        if (!list)                                                                                         \
+            return Result<Project>::failure(list.error());                                                 \
+        p.field = std::move(list).value();                                                                 \
     }
     FLOWBENCH_LOAD(nodes, nodes())
     FLOWBENCH_LOAD(edges, edges())
@@ -179,12 +171,11 @@ Result<Project> ProjectStore::load() const
     FLOWBENCH_LOAD(environments, environments())
     FLOWBENCH_LOAD(comments, comments())
     FLOWBENCH_LOAD(runs, runs())
-    FLOWBENCH_LOAD(results,
-        readResults(*d,
-            QStringLiteral("SELECT %1 FROM results r JOIN runs ON runs.id = r.run_id "
-                           "ORDER BY runs.started_at, runs.rowid, r.rowid")
-                .arg(prefixed(kResultColumns, "r")),
-            {}))
+    FLOWBENCH_LOAD(results, readResults(*d,
+                                        QStringLiteral("SELECT %1 FROM results r JOIN runs ON runs.id = r.run_id "
+                                                       "ORDER BY runs.started_at, runs.rowid, r.rowid")
+                                            .arg(prefixed(kResultColumns, "r")),
+                                        {}))
 #undef FLOWBENCH_LOAD
     return p;
 }
@@ -195,20 +186,18 @@ Status ProjectStore::replaceContents(const Project &project)
     for (int i = 0; i < project.environments.size(); ++i)
         problems << storeProblems(project.environments[i], QStringLiteral("environments[%1]").arg(i));
     if (!problems.isEmpty())
-        return d->failure(
-            QStringLiteral("cannot replace the project; nothing was changed. %1 problem(s):\n  %2")
-                .arg(problems.size())
-                .arg(problems.join(QStringLiteral("\n  "))));
+        return d->failure(QStringLiteral("cannot replace the project; nothing was changed. %1 problem(s):\n  %2")
+                              .arg(problems.size())
+                              .arg(problems.join(QStringLiteral("\n  "))));
     return d->edit([&]() -> Status {
         QSqlQuery q = d->query();
-        for (const char *table : { "results", "runs", "comments", "test_cases", "flow_nodes", "flows",
-                 "edges", "environments", "nodes" }) {
+        for (const char *table : {"results", "runs", "comments", "test_cases", "flow_nodes", "flows", "edges",
+                                  "environments", "nodes"}) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return d->sqlFailure(QStringLiteral("clear %1").arg(QLatin1String(table)), q);
         }
-        q.prepare(QStringLiteral(
-            "INSERT INTO meta (key, value) VALUES ('name', ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = meta.revision + 1"));
+        q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = meta.revision + 1"));
         q.addBindValue(bindable(project.name));
         if (Status s = d->exec(q, QStringLiteral("rename the project")); !s)
             return s;

@@ -39,7 +39,8 @@ public:
     Status prepare(QSqlQuery &q, const QString &sql, const QString &what) const;
 
     // Runs `body` as one transaction (or as part of the caller's, inside transaction()).
-    template <typename Body> Status edit(Body &&body)
+    template <typename Body>
+    Status edit(Body &&body)
     {
         if (!readOnlyReason.isEmpty() && tx.depth == 0)
             return failure(QStringLiteral("is read-only (%1); nothing was saved").arg(readOnlyReason));
@@ -58,8 +59,7 @@ public:
     // from one that someone else changed since it was loaded.
     Status conflict(const char *table, const QString &entity, const Id &id, int revision) const;
     // Runs a prepared guarded UPDATE and reports a conflict when no row matched.
-    Status guardedUpdate(
-        QSqlQuery &q, const char *table, const QString &entity, const Id &id, int revision) const;
+    Status guardedUpdate(QSqlQuery &q, const char *table, const QString &entity, const Id &id, int revision) const;
 
     // Inserts shared by the add* edits and replaceContents().
     Status insertNode(const Node &n) const;

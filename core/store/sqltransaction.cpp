@@ -21,8 +21,7 @@ QString execute(const QString &connectionName, const QString &statement)
 } // namespace
 
 SqlTransaction::SqlTransaction(QString connectionName, TransactionState &state)
-    : m_connectionName(std::move(connectionName))
-    , m_state(state)
+    : m_connectionName(std::move(connectionName)), m_state(state)
 {
 }
 
@@ -58,8 +57,7 @@ Status SqlTransaction::commit()
         return Status::failure(QStringLiteral("no transaction to commit"));
     if (m_outermost) {
         if (m_state.innerFailed)
-            return Status::failure(
-                QStringLiteral("an edit inside the transaction failed; nothing was saved"));
+            return Status::failure(QStringLiteral("an edit inside the transaction failed; nothing was saved"));
         const QString error = execute(m_connectionName, QStringLiteral("COMMIT"));
         if (!error.isEmpty())
             return Status::failure(QStringLiteral("could not commit: %1").arg(error));
