@@ -72,7 +72,7 @@ QString notAProject(const ProjectLocation &l)
 Result<QString> whyReadOnly(const ProjectStorePrivate &d)
 {
     QSqlQuery q = d.query();
-    q.prepare(QStringLiteral("SELECT current_user, has_table_privilege(?, 'INSERT, UPDATE, DELETE')"));
+    q.prepare(QStringLiteral("SELECT current_user, has_table_privilege(?, 'UPDATE')"));
     q.addBindValue(quoted(d.location.schemaName()) + QStringLiteral(".nodes"));
     if (!q.exec() || !q.next())
         return Result<QString>::failure(
