@@ -50,14 +50,13 @@ void DocumentController::setDocument(std::unique_ptr<ProjectDocument> document)
     }
     m_watcher = nullptr;
     m_document = std::move(document);
-    if (m_document) {
+    if (m_document)
         connect(m_document.get(), &ProjectDocument::errorOccurred, this,
             [this](const QString &message) { showError(tr("The change was not saved"), message); });
-        // A shared project has no file to watch; others' edits arriving live is LISTEN/NOTIFY's
-        // job (issue 14 item 2).
-        if (!m_document->location().isShared())
-            m_watcher = new StoreWatcher(m_document.get(), this);
-        if (m_watcher) {
+    // A shared project has no file to watch; others' edits arriving live is LISTEN/NOTIFY's
+    // job (issue 14 item 2).
+    if (m_document && !m_document->location().isShared()) {
+        m_watcher = new StoreWatcher(m_document.get(), this);
         connect(m_watcher, &StoreWatcher::changedUnderneath, this, [this] {
             if (Status s = syncExternalChanges(); !s)
                 emit statusMessage(
@@ -67,7 +66,6 @@ void DocumentController::setDocument(std::unique_ptr<ProjectDocument> document)
             m_replaced = true;
             emit fileReplaced();
         });
-        }
     }
     emit documentChanged(m_document.get());
     old.reset(); // its views have let go of it
