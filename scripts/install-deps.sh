@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins libgl-dev
-  qtkeychain-qt6-dev libgraphviz-dev graphviz libjq-dev libhiredis-dev libyaml-cpp-dev libsqlite3-dev libpq-dev libpng-dev
+  qtkeychain-qt6-dev libgraphviz-dev graphviz libjq-dev libhiredis-dev libyaml-cpp-dev libsqlite3-dev libpq-dev zlib1g-dev
   libvalijson-dev librabbitmq-dev
   fonts-dejavu-core
   # test: real servers started by the tests on loopback ports, XML validation, screenshots

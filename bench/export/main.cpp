@@ -5,6 +5,7 @@
 #include "io/dotexport.h"
 #include "layout/mapgenerator.h"
 #include "map/export/mapimage.h"
+#include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
 
 #include <QApplication>
@@ -14,6 +15,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -110,8 +112,8 @@ int main(int argc, char **argv)
     if (sizes.isEmpty())
         sizes = { 100, 1000, 5000 };
 
-    std::printf(
-        "%6s %8s | %-5s %9s %9s %9s | %12s %9s\n", "nodes", "build ms", "fmt", "ms", "cpu ms", "KiB", "dot ms", "dot KiB");
+    std::printf("%6s %8s | %-5s %9s %9s %9s | %12s %9s\n", "nodes", "build ms", "fmt", "ms", "cpu ms", "KiB",
+        "dot ms", "dot KiB");
     for (int count : sizes) {
         const Project project = mapWithResults(count);
         MapImageOptions options;
@@ -160,6 +162,16 @@ int main(int argc, char **argv)
         std::printf("%6d %8s | %-5s %9.0f %9.0f %9s | %12s %9s\n", count, "", "paint", msSince(t),
             cpuMs() - cpu0, qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())), "",
             "");
+        // Its encoding alone: one strip on one thread beside strips on every core. CPU is the
+        // sum over threads, so "ms" is what shows the strips working at once.
+        for (int strips : { 1, qBound(1, QThread::idealThreadCount(), 8) }) {
+            t.restart();
+            const double encodeCpu0 = cpuMs();
+            const Result<QByteArray> png = encodeMapPng(image, strips);
+            std::printf("%6d %8s | %-5s %9.0f %9.0f %9s | %12s %9s\n", count, "",
+                qPrintable(QStringLiteral("enc/%1").arg(strips)), msSince(t), cpuMs() - encodeCpu0,
+                qPrintable(kb(png ? png.value().size() : 0)), "", "");
+        }
     }
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -122,6 +123,7 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     , m_rows(new QTableWidget(this))
     , m_lines(new QListWidget(this))
     , m_raw(textPane(this, "details"))
+    , m_openInWindow(new QToolButton(this))
 {
     m_heading->setObjectName(QStringLiteral("responseHeading"));
     m_heading->setTextFormat(Qt::PlainText);
@@ -163,6 +165,12 @@ ResponseViewer::ResponseViewer(QWidget *parent)
     m_tabs->addTab(m_rows, tr("Rows"));
     m_tabs->addTab(m_lines, tr("Lines"));
     m_tabs->addTab(m_raw, tr("Raw"));
+    m_openInWindow->setObjectName(QStringLiteral("openResponseInWindow"));
+    m_openInWindow->setText(tr("Open in Window"));
+    m_openInWindow->setToolTip(tr("Show this result in a window of its own"));
+    m_openInWindow->setAutoRaise(true);
+    m_tabs->setCornerWidget(m_openInWindow, Qt::TopRightCorner);
+    connect(m_openInWindow, &QToolButton::clicked, this, [this] { openInWindow(); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 2, 0, 0);
@@ -176,6 +184,8 @@ ResponseViewer::ResponseViewer(QWidget *parent)
 void ResponseViewer::clear(const QString &placeholder)
 {
     m_parts = ResponseParts();
+    m_hasResult = false;
+    m_openInWindow->setEnabled(false);
     m_heading->setText(
         placeholder.isEmpty() ? tr("Select a result to see its message and evidence.") : placeholder);
     m_heading->setFont([this] {
@@ -192,6 +202,11 @@ void ResponseViewer::clear(const QString &placeholder)
 
 void ResponseViewer::showResult(const CheckResult &result, const QString &checkType, const QString &title)
 {
+    m_result = result;
+    m_checkType = checkType;
+    m_title = title;
+    m_hasResult = true;
+    m_openInWindow->setEnabled(true);
     m_parts = ResponseParts::parse(checkType, result.evidence);
     QString heading = tr("%1 · %2").arg(statusWord(result.status), durationText(result.durationMs));
     if (result.attempts > 1)
@@ -229,6 +244,29 @@ void ResponseViewer::showResult(const CheckResult &result, const QString &checkT
     }
     m_raw->setPlainText(raw);
     showParts();
+}
+
+ResponseViewer *ResponseViewer::openInWindow()
+{
+    if (!m_hasResult)
+        return nullptr;
+    // A window of the same kind, over the main window and closed with it; not part of the
+    // dock: it stays when the selection moves on, so two results can be read side by side.
+    auto *window = new ResponseViewer(this->window());
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->setObjectName(QStringLiteral("responseWindow"));
+    window->m_openInWindow->hide();
+    window->layout()->setContentsMargins(8, 8, 8, 8);
+    window->setWindowTitle(m_title.isEmpty() ? tr("Result") : m_title);
+    window->showResult(m_result, m_checkType, m_title);
+    window->m_tabs->setCurrentIndex(m_tabs->currentIndex());
+    if (QWidget *top = this->window())
+        window->resize(qMax(720, top->width() / 2), qMax(540, top->height() * 2 / 3));
+    window->show();
+    window->raise();
+    window->activateWindow();
+    return window;
 }
 
 QString ResponseViewer::rawText() const

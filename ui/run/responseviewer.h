@@ -12,6 +12,7 @@ class QStackedWidget;
 class QStandardItemModel;
 class QTableWidget;
 class QTabWidget;
+class QToolButton;
 class QTreeView;
 
 namespace flowbench {
@@ -41,12 +42,21 @@ public:
     QTableWidget *headersTable() const { return m_headers; }
     QTableWidget *rowsTable() const { return m_rows; }
     QListWidget *linesList() const { return m_lines; }
+    // A docked viewer is small (about 170 px high at 1366 × 768): the result opens in a
+    // window of its own, as large as a person makes it. Null when nothing is shown.
+    ResponseViewer *openInWindow();
+    QToolButton *openInWindowButton() const { return m_openInWindow; }
 
 private:
     void showParts();
     void setTabShown(Tab tab, bool shown);
 
     ResponseParts m_parts;
+    CheckResult m_result;
+    QString m_checkType;
+    QString m_title;
+    bool m_hasResult = false;
+    QToolButton *m_openInWindow;
     QLabel *m_heading;
     QLabel *m_message;
     QTabWidget *m_tabs;

@@ -87,12 +87,10 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     for (Priority p : allPriorities())
         m_priority->addItem(priorityLabel(p), toString(p)); // parsed back with priorityFromString
     m_priority->setObjectName(QStringLiteral("priority"));
-    m_level->addItem(tr("Level: auto"), QString());
+    m_level->addItem(tr("auto"), QString());
     for (TestLevel level : allTestLevels())
-        m_level->addItem(tr("Level: %1").arg(toString(level)),
-            toString(level)); // data parsed back with testLevelFromString
-    m_level->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_level->setMinimumContentsLength(10);
+        m_level->addItem(toString(level), toString(level)); // data parsed back with testLevelFromString
+    m_level->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "auto (end-to-end)" is never cut
     m_level->setObjectName(QStringLiteral("level"));
     m_level->setToolTip(tr("How deep the test case reaches: api, service (queue, cache, log), database, "
                            "end-to-end. Auto: the deepest of its steps; a manual test case is end-to-end."));
@@ -123,18 +121,20 @@ TestCaseForm::TestCaseForm(QWidget *parent)
     form->addRow(tr("&Title:"), titleBox);
     form->addRow(tr("&Priority:"), priorityRow);
     form->addRow(tr("Ta&gs:"), m_tags);
-    // The level shares the flow's row (its items say "Level: …"): no wider, no taller.
-    auto *flowRow = new QHBoxLayout;
-    flowRow->addWidget(m_flow, 1);
-    flowRow->addWidget(m_level);
     m_flow->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_flow->setMinimumContentsLength(6);
-    form->addRow(tr("&Flow:"), flowRow);
+    m_flow->setSizePolicy(QSizePolicy::Expanding, m_flow->sizePolicy().verticalPolicy()); // long flow names
+    form->addRow(tr("&Flow:"), m_flow);
+    // A row of its own: beside the flow, "auto (database)" was cut off in a docked editor.
+    auto *levelRow = new QHBoxLayout;
+    levelRow->addWidget(m_level);
+    levelRow->addStretch();
+    form->addRow(tr("&Level:"), levelRow);
+    if (auto *l = qobject_cast<QLabel *>(form->labelForField(levelRow)))
+        l->setBuddy(m_level);
     form->addRow(tr("Descri&ption:"), m_description);
     if (auto *l = qobject_cast<QLabel *>(form->labelForField(titleBox)))
         l->setBuddy(m_title);
-    if (auto *l = qobject_cast<QLabel *>(form->labelForField(flowRow)))
-        l->setBuddy(m_flow);
     if (auto *l = qobject_cast<QLabel *>(form->labelForField(priorityRow)))
         l->setBuddy(m_priority);
 
@@ -303,7 +303,7 @@ void TestCaseForm::refresh()
         // "Auto" says what it amounts to now, so a person sees the derived level.
         TestCase derived = *t;
         derived.level.reset();
-        m_level->setItemText(0, tr("Level: auto (%1)").arg(toString(effectiveLevel(derived))));
+        m_level->setItemText(0, tr("auto (%1)").arg(toString(effectiveLevel(derived))));
         const int level = m_level->findData(t->level ? toString(*t->level) : QString());
         if (m_level->currentIndex() != level)
             m_level->setCurrentIndex(level);

@@ -6,9 +6,11 @@
 
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QStandardItemModel>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QTreeView>
 #include <QtTest>
 
@@ -24,6 +26,7 @@ private slots:
     void sqlRowsAreATable();
     void logLinesAreAList();
     void truncatedBodyStaysText();
+    void opensInAWindowOfItsOwn();
 };
 
 namespace {
@@ -171,6 +174,41 @@ void TestResponseViewer::truncatedBodyStaysText()
     auto *text = viewer.findChild<QPlainTextEdit *>(QStringLiteral("bodyText"));
     QVERIFY(text);
     QVERIFY(text->toPlainText().contains(QStringLiteral("812 more bytes not shown"))); // said, not hidden
+}
+
+// Docked at 1366 × 768 the viewer is about 170 px high: a result opens in a window of its
+// own, with the same content, and the window goes when closed.
+void TestResponseViewer::opensInAWindowOfItsOwn()
+{
+    QWidget main;
+    main.resize(1366, 768);
+    auto *viewer = new ResponseViewer(&main);
+    viewer->setGeometry(0, 598, 600, 170);
+    main.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&main));
+    QVERIFY(!viewer->openInWindowButton()->isEnabled()); // nothing to open yet
+    QVERIFY(!viewer->openInWindow());
+
+    viewer->showResult(result(kHttp), QStringLiteral("http"), QStringLiteral("orders — Pay / POST (http)"));
+    viewer->tabs()->setCurrentIndex(ResponseViewer::HeadersTab);
+    QVERIFY(viewer->openInWindowButton()->isEnabled());
+    QTest::mouseClick(viewer->openInWindowButton(), Qt::LeftButton);
+    QPointer<ResponseViewer> window = main.findChild<ResponseViewer *>(QStringLiteral("responseWindow"));
+    QVERIFY(window);
+    QVERIFY(window->isWindow() && window->isVisible());
+    QCOMPARE(window->windowTitle(), QStringLiteral("orders — Pay / POST (http)"));
+    QCOMPARE(window->rawText(), viewer->rawText());
+    QCOMPARE(window->parts().httpStatus, viewer->parts().httpStatus);
+    QCOMPARE(window->jsonModel()->rowCount(), viewer->jsonModel()->rowCount());
+    QCOMPARE(window->tabs()->currentIndex(), int(ResponseViewer::HeadersTab)); // where the person was
+    QVERIFY(!window->openInWindowButton()->isVisible());
+    QVERIFY(window->height() >= 3 * viewer->height());
+
+    // The docked viewer moves on; the window keeps its result.
+    viewer->clear();
+    QVERIFY(!window->rawText().isEmpty());
+    window->close();
+    QTRY_VERIFY_WITH_TIMEOUT(window.isNull(), 2000);
 }
 
 QTEST_MAIN(TestResponseViewer)

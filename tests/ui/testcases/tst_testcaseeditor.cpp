@@ -1,6 +1,7 @@
 // The Test Cases dock: a node's test cases and the selected one's fields and steps, edited
 // through widgets as a user would. Every edit is a command on the document, saved to the
 // file at once; the editor shows what the document holds.
+#include "analysis/testlevels.h"
 #include "document/changevalue.h"
 #include "testcases/checkforms/assertiontable.h"
 #include "testcases/checkforms/committingtextedit.h"
@@ -30,6 +31,7 @@ private slots:
     void pendingEditIsKeptWhenAddingAStep();
     void testCaseListOperations();
     void tagsAndPriorityAreTheModelsRules();
+    void levelIsChosenOrDerived();
     void refreshKeepsSelection();
     void typingIsNotInterruptedByTheDocument();
     void emptyStates();
@@ -285,6 +287,35 @@ void TestTestCaseEditor::tagsAndPriorityAreTheModelsRules()
     f.doc->undoStack()->push(new ChangeValue<TestCase, Priority>(
         f.doc.get(), f.testCase.id, &TestCase::priority, Priority::Low, QStringLiteral("priority")));
     QCOMPARE(priority->currentData().toString(), toString(Priority::Low));
+}
+
+// The level combo: "auto" says what the checks amount to; a chosen level is one undo step.
+void TestTestCaseEditor::levelIsChosenOrDerived()
+{
+    TestCaseFixture f;
+    f.open({ f.testCase });
+    TestCaseEditor editor;
+    f.show(editor);
+    editor.resize(400, 700); // as docked at 1366x768
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    auto *level = editor.findChild<QComboBox *>(QStringLiteral("level"));
+    QVERIFY(level && level->isVisible());
+    QCOMPARE(level->currentIndex(), 0);
+    const QString derived = toString(effectiveLevel(f.testCase));
+    QCOMPARE(level->currentText(), QStringLiteral("auto (%1)").arg(derived));
+    // The whole text shows: the combo is not squeezed below what its longest entry needs.
+    QVERIFY(level->width() >= level->sizeHint().width());
+    QVERIFY(level->sizeHint().width() > level->fontMetrics().horizontalAdvance(level->currentText()));
+
+    const int steps = f.doc->undoStack()->count();
+    choose(level, toString(TestLevel::Database));
+    QCOMPARE(f.doc->undoStack()->count(), steps + 1);
+    QVERIFY(f.inFile(f.testCase.id).level == TestLevel::Database);
+    QVERIFY(f.stored(f.testCase.id).level == TestLevel::Database);
+    f.doc->undoStack()->undo();
+    QVERIFY(!f.stored(f.testCase.id).level.has_value());
+    QCOMPARE(level->currentIndex(), 0);
 }
 
 void TestTestCaseEditor::refreshKeepsSelection()

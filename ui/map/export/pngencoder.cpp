@@ -1,75 +1,152 @@
 #include "map/export/pngencoder.h"
 
-#include <QSysInfo>
+#include <QThread>
+#include <QtEndian>
 
-#include <png.h>
 #include <zlib.h>
 
-#include <csetjmp>
+#include <algorithm>
+#include <thread>
 #include <vector>
 
 namespace flowbench {
 
 namespace {
 
-void appendBytes(png_structp png, png_bytep data, png_size_t length)
+// One strip of rows [firstRow, endRow), filtered and deflated on its own thread.
+struct Strip
 {
-    static_cast<QByteArray *>(png_get_io_ptr(png))
-        ->append(reinterpret_cast<const char *>(data), qsizetype(length));
+    int firstRow = 0;
+    int endRow = 0;
+    bool last = false;
+    QByteArray deflated;
+    uLong adler = 1; // adler32 of the strip's filtered bytes
+    uLong length = 0; // filtered bytes
+    QString error;
+};
+
+// Filter Sub on RGB: each byte minus the byte of the pixel to its left. Reads Qt's 32-bit
+// pixels directly (0xffRRGGBB), so no converted copy of the image is made.
+void filterRow(const QRgb *pixels, int width, unsigned char *out)
+{
+    out[0] = 1; // filter type Sub
+    unsigned char *p = out + 1;
+    int r0 = 0, g0 = 0, b0 = 0;
+    for (int x = 0; x < width; ++x) {
+        const QRgb c = pixels[x];
+        const int r = qRed(c), g = qGreen(c), b = qBlue(c);
+        p[0] = static_cast<unsigned char>(r - r0);
+        p[1] = static_cast<unsigned char>(g - g0);
+        p[2] = static_cast<unsigned char>(b - b0);
+        p += 3;
+        r0 = r, g0 = g, b0 = b;
+    }
 }
 
-void noFlush(png_structp) { }
-
-// libpng reports errors by longjmp: the message is kept for the Result.
-void onError(png_structp png, png_const_charp message)
+void deflateStrip(const QImage &image, Strip &strip)
 {
-    *static_cast<QString *>(png_get_error_ptr(png)) = QString::fromUtf8(message);
-    png_longjmp(png, 1);
+    z_stream z {};
+    // Raw deflate (no zlib header): the strips are joined under one header.
+    if (deflateInit2(&z, 1, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        strip.error = QStringLiteral("zlib could not start");
+        return;
+    }
+    const int width = image.width();
+    std::vector<unsigned char> row(size_t(width) * 3 + 1);
+    std::vector<unsigned char> buffer(256 * 1024);
+    const auto drain = [&](int flush) {
+        do {
+            z.next_out = buffer.data();
+            z.avail_out = uInt(buffer.size());
+            deflate(&z, flush);
+            strip.deflated.append(
+                reinterpret_cast<const char *>(buffer.data()), qsizetype(buffer.size() - z.avail_out));
+        } while (z.avail_out == 0);
+    };
+    for (int y = strip.firstRow; y < strip.endRow; ++y) {
+        filterRow(reinterpret_cast<const QRgb *>(image.constScanLine(y)), width, row.data());
+        strip.adler = adler32(strip.adler, row.data(), uInt(row.size()));
+        strip.length += uLong(row.size());
+        z.next_in = row.data();
+        z.avail_in = uInt(row.size());
+        drain(Z_NO_FLUSH);
+    }
+    // The last strip ends the stream; the others end on a byte boundary with no
+    // reference to later data, so the next strip's stream can follow directly.
+    drain(strip.last ? Z_FINISH : Z_FULL_FLUSH);
+    deflateEnd(&z);
 }
 
-void onWarning(png_structp, png_const_charp) { }
+void appendChunk(QByteArray &png, const char type[4], const char *data, qsizetype length)
+{
+    const qsizetype start = png.size();
+    png.resize(start + 8 + length + 4);
+    char *p = png.data() + start;
+    qToBigEndian<quint32>(quint32(length), p);
+    memcpy(p + 4, type, 4);
+    if (length > 0)
+        memcpy(p + 8, data, size_t(length));
+    const uLong crc = crc32(crc32(0, nullptr, 0), reinterpret_cast<const Bytef *>(p + 4), uInt(length + 4));
+    qToBigEndian<quint32>(quint32(crc), p + 8 + length);
+}
 
 } // namespace
 
-Result<QByteArray> encodeMapPng(const QImage &source)
+Result<QByteArray> encodeMapPng(const QImage &image)
 {
-    // Rows straight from Qt's 32-bit pixels (B, G, R, X in memory on little-endian
-    // machines): libpng drops the fourth byte, no converted copy of a 256 MB image.
-    const bool littleEndian = QSysInfo::ByteOrder == QSysInfo::LittleEndian;
-    const QImage image = source.format() == QImage::Format_RGB32 && littleEndian
+    return encodeMapPng(image, qBound(1, QThread::idealThreadCount(), 8));
+}
+
+Result<QByteArray> encodeMapPng(const QImage &source, int strips)
+{
+    const QImage image = source.format() == QImage::Format_RGB32 || source.format() == QImage::Format_ARGB32
         ? source
-        : source.convertToFormat(QImage::Format_RGB888);
-    if (image.isNull())
+        : source.convertToFormat(QImage::Format_RGB32);
+    if (image.isNull() || image.width() <= 0 || image.height() <= 0)
         return Result<QByteArray>::failure(QStringLiteral("the PNG image is empty or too large"));
-    QString error;
-    QByteArray out;
-    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, &error, onError, onWarning);
-    png_infop info = png ? png_create_info_struct(png) : nullptr;
-    if (!png || !info) {
-        png_destroy_write_struct(&png, nullptr);
-        return Result<QByteArray>::failure(QStringLiteral("the PNG encoder could not start"));
+
+    // Strips of at least 64 rows: fewer, larger streams compress about as well.
+    const int count = qBound(1, qMin(strips, image.height() / 64), 64);
+    std::vector<Strip> parts(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) {
+        parts[size_t(i)].firstRow = int(qint64(image.height()) * i / count);
+        parts[size_t(i)].endRow = int(qint64(image.height()) * (i + 1) / count);
+        parts[size_t(i)].last = i == count - 1;
     }
-    if (setjmp(png_jmpbuf(png))) { // out, error and image are reached through pointers: intact
-        png_destroy_write_struct(&png, &info);
-        return Result<QByteArray>::failure(
-            QStringLiteral("the PNG image could not be encoded: %1").arg(error));
+    std::vector<std::thread> threads;
+    for (int i = 1; i < count; ++i)
+        threads.emplace_back(deflateStrip, std::cref(image), std::ref(parts[size_t(i)]));
+    deflateStrip(image, parts[0]);
+    for (std::thread &t : threads)
+        t.join();
+
+    QByteArray zlibStream("\x78\x01", 2); // deflate, 32 KiB window, fastest
+    uLong adler = 1;
+    for (const Strip &s : parts) {
+        if (!s.error.isEmpty())
+            return Result<QByteArray>::failure(
+                QStringLiteral("the PNG image could not be encoded: %1").arg(s.error));
+        zlibStream += s.deflated;
+        adler = adler32_combine(adler, s.adler, z_off_t(s.length));
     }
-    png_set_write_fn(png, &out, appendBytes, noFlush);
-    png_set_IHDR(png, info, png_uint_32(image.width()), png_uint_32(image.height()), 8, PNG_COLOR_TYPE_RGB,
-        PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-    png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
-    png_set_compression_level(png, 1);
-    png_set_compression_strategy(png, Z_DEFAULT_STRATEGY);
-    png_write_info(png, info);
-    if (image.format() == QImage::Format_RGB32) {
-        png_set_bgr(png);
-        png_set_filler(png, 0, PNG_FILLER_AFTER);
-    }
-    for (int y = 0; y < image.height(); ++y)
-        png_write_row(png, const_cast<png_bytep>(image.constScanLine(y)));
-    png_write_end(png, info);
-    png_destroy_write_struct(&png, &info);
-    return out;
+    char trailer[4];
+    qToBigEndian<quint32>(quint32(adler), trailer);
+    zlibStream.append(trailer, 4);
+
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png.reserve(zlibStream.size() + zlibStream.size() / 100 + 64);
+    char header[13];
+    qToBigEndian<quint32>(quint32(image.width()), header);
+    qToBigEndian<quint32>(quint32(image.height()), header + 4);
+    header[8] = 8; // bits per channel
+    header[9] = 2; // RGB
+    header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering, no interlace
+    appendChunk(png, "IHDR", header, 13);
+    constexpr qsizetype kChunk = 1 << 20;
+    for (qsizetype at = 0; at < zlibStream.size(); at += kChunk)
+        appendChunk(png, "IDAT", zlibStream.constData() + at, qMin(kChunk, zlibStream.size() - at));
+    appendChunk(png, "IEND", nullptr, 0);
+    return png;
 }
 
 } // namespace flowbench

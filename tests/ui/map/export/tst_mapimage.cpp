@@ -3,6 +3,7 @@
 #include "io/canonicaljson.h"
 #include "map/export/mapexportactions.h"
 #include "map/export/mapimage.h"
+#include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
 #include "map/mapoverlay.h"
 #include "map/mapscene.h"
@@ -17,6 +18,7 @@
 #include <QImage>
 #include <QPrinter>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -115,7 +117,8 @@ SvgContent readSvg(const QByteArray &svg, QString *error)
         if (xml.name() == QLatin1String("image"))
             ++c.images;
         if (xml.name() == QLatin1String("use") && !card.isEmpty())
-            c.cardIcons[card] << a.value(QLatin1String("http://www.w3.org/1999/xlink"), QLatin1String("href")).toString();
+            c.cardIcons[card]
+                << a.value(QLatin1String("http://www.w3.org/1999/xlink"), QLatin1String("href")).toString();
         for (const char *name : { "fill", "stroke" })
             if (a.hasAttribute(QLatin1String(name)))
                 c.colours.insert(a.value(QLatin1String(name)).toString().toLower());
@@ -324,6 +327,36 @@ private slots:
         // Twice the scale, twice the size.
         o.scale = 2;
         QCOMPARE(mapRaster(scene, o).width(), exported.width() * 2);
+    }
+
+    // The PNG is written by our own encoder, in strips on several threads: a viewer must
+    // get back exactly the pixels painted, whatever the strip count and image shape.
+    void pngEncoderKeepsEveryPixel_data()
+    {
+        QTest::addColumn<int>("strips");
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("one strip") << 1 << QSize(301, 257);
+        QTest::newRow("two strips") << 2 << QSize(301, 257);
+        QTest::newRow("seven strips, odd rows") << 7 << QSize(97, 1001);
+        QTest::newRow("more strips than rows allow") << 8 << QSize(40, 70);
+        QTest::newRow("one pixel") << 4 << QSize(1, 1);
+    }
+    void pngEncoderKeepsEveryPixel()
+    {
+        QFETCH(int, strips);
+        QFETCH(QSize, size);
+        QImage image(size, QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QRandomGenerator random(42);
+        for (int y = 0; y < size.height(); y += 3) // noise on some rows, flat white between
+            for (int x = 0; x < size.width(); ++x)
+                image.setPixel(x, y, 0xff000000 | random.generate());
+        QPainter(&image).fillRect(QRect(QPoint(0, 0), size / 2), QColor(0xd5, 0x5e, 0x00));
+        const auto png = encodeMapPng(image, strips);
+        QVERIFY2(png.ok(), qPrintable(png.error()));
+        const QImage decoded = QImage::fromData(png.value(), "PNG").convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(decoded.size(), size);
+        QVERIFY(decoded == image);
     }
 
     // The picture in docs/images/map-export.png: the example with results and a flow.
