@@ -10,6 +10,7 @@
 #include "reportcommand.h"
 #include "runcommand.h"
 #include "statscommand.h"
+#include "transfercommands.h"
 #include "validatecommand.h"
 
 namespace flowbench::cli {
@@ -28,6 +29,8 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<ProxyCommand>());
     commands.push_back(std::make_unique<ReportCommand>());
     commands.push_back(std::make_unique<DiffCommand>());
+    commands.push_back(std::make_unique<PushCommand>());
+    commands.push_back(std::make_unique<PullCommand>());
     return commands;
 }
 

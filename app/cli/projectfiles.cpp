@@ -18,6 +18,15 @@ bool isSameFile(const QString &a, const QString &b)
 
 Result<Project> readProject(const QString &path)
 {
+    if (ProjectLocation::looksLikeUrl(path)) {
+        auto store = ProjectStore::open(path); // a bad URL fails here, naming the part
+        if (!store)
+            return Result<Project>::failure(store.error());
+        Result<Project> project = store.value()->load();
+        if (!project)
+            return project;
+        return sortedCanonically(std::move(project).value());
+    }
     const QFileInfo info(path);
     if (!info.exists())
         return Result<Project>::failure(QStringLiteral("%1: no such file").arg(path));
@@ -51,6 +60,12 @@ bool reportProblems(QTextStream &err, const QString &path, const QStringList &pr
 
 Status writeNewProject(const Project &project, const QString &path, bool replace)
 {
+    if (ProjectLocation::looksLikeUrl(path)) {
+        const auto location = ProjectLocation::parse(path);
+        if (!location)
+            return Status::failure(location.error());
+        return ProjectStore::writeShared(location.value(), project, replace);
+    }
     if (Status s = checkProjectFileTarget(path); !s)
         return s;
     const QFileInfo target(path);

@@ -11,7 +11,7 @@ namespace flowbench::cli {
 
 // A project from a file: canonical JSON when the name ends in .json (lists in file
 // order), otherwise a project database (*.flowbench; lists in export order). Errors name
-// the file.
+// the file. A postgresql:// URL reads the shared project it names (lists in export order).
 Result<Project> readProject(const QString &path);
 
 // True when both paths name the same existing file (also through links or "./").
@@ -24,7 +24,8 @@ bool reportProblems(QTextStream &err, const QString &path, const QStringList &pr
 // Writes `project` as a new project database at `path`, all or nothing: it is built
 // under a temporary name in the same folder and renamed into place only when complete,
 // so a failure leaves no file behind and never damages an existing one. An existing
-// `path` is an error unless `replace`.
+// `path` is an error unless `replace`. A postgresql:// URL writes a shared project the
+// same way, in one transaction (ProjectStore::writeShared).
 Status writeNewProject(const Project &project, const QString &path, bool replace);
 
 } // namespace flowbench::cli

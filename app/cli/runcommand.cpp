@@ -9,6 +9,8 @@
 #include "run/runsession.h"
 #include "run/testcasesummary.h"
 
+#include "store/projectlocation.h"
+
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QTextStream>
@@ -151,7 +153,7 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     // standard error instead, so it does not mix in.
     QTextStream &summary = toStdout.isEmpty() ? out : err;
     const QString path = positional.first();
-    if (!QFileInfo::exists(path)) {
+    if (!ProjectLocation::looksLikeUrl(path) && !QFileInfo::exists(path)) {
         err << "no project file " << path << '\n';
         return ExitBadInput;
     }

@@ -1,4 +1,5 @@
 // flowbench [project.flowbench]: the desktop workbench.
+#include "store/projectlocation.h"
 #include "report/htmlreportexporter.h"
 #include "shell/documentcontroller.h"
 #include "shell/mainwindow.h"
@@ -24,14 +25,16 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate("main", "Map user flows to backend parts and test them."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "The project file (*.flowbench) to open."),
-                                 QStringLiteral("[project.flowbench]"));
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "The project file (*.flowbench) or shared project URL (postgresql://user@host:port/db?project=NAME) to open."),
+                                 QStringLiteral("[project.flowbench | postgresql://…]"));
     parser.process(app);
 
     flowbench::MainWindow window;
     window.show();
     const QStringList args = parser.positionalArguments();
     if (!args.isEmpty())
-        window.documents()->openProject(QDir::current().absoluteFilePath(args.first()));
+        window.documents()->openProject(flowbench::ProjectLocation::looksLikeUrl(args.first())
+                                            ? args.first() // postgresql://…?project=NAME
+                                            : QDir::current().absoluteFilePath(args.first()));
     return app.exec();
 }

@@ -26,7 +26,9 @@ public:
     static Result<std::unique_ptr<ProjectDocument>> create(const QString &path, const QString &name);
     static Result<std::unique_ptr<ProjectDocument>> open(const QString &path);
 
-    QString filePath() const;
+    QString filePath() const; // a shared project's URL (without password reference)
+    // The file or the shared project (ProjectLocation); for reopening and recent lists.
+    ProjectLocation location() const { return m_store->location(); }
     // A project this user cannot write opens read-only (ProjectStore::open): views show it
     // and disable editing; a command pushed anyway is refused (errorOccurred says why).
     bool isReadOnly() const { return m_store->isReadOnly(); }

@@ -2,6 +2,7 @@
 
 #include "document/projectdocument.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 
@@ -50,7 +51,10 @@ Status RunSession::start()
     m_project = m_document->snapshot();
     m_project.environments = m_document->environments();
     m_projectPath = m_document->filePath();
-    m_options.projectDir = QFileInfo(m_projectPath).absolutePath();
+    // Relative paths in checks (log files, SQLite databases) are relative to the project
+    // file; a shared project has no folder, so they are relative to where the run starts.
+    m_options.projectDir = m_document->location().isShared() ? QDir::currentPath()
+                                                             : QFileInfo(m_projectPath).absolutePath();
 
     m_network = std::make_unique<QNetworkAccessManager>();
     auto runner = std::make_unique<Runner>(m_network.get());

@@ -1,5 +1,6 @@
 #include "store/migrations.h"
 
+#include "store/sqldialect.h"
 #include "store/sqliteerror.h"
 
 #include <QDateTime>
@@ -192,12 +193,13 @@ int latestSchemaVersion()
 
 Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion)
 {
+    const SqlDialect &dialect = SqlDialect::of(db);
     for (const Migration &m : schemaMigrations()) {
         if (m.version <= fromVersion || m.version > toVersion)
             continue;
         QSqlQuery q(db);
         for (const QString &statement : m.statements) {
-            if (!q.exec(statement))
+            if (!q.exec(dialect.schemaStatement(statement)))
                 return Status::failure(
                     QStringLiteral("migration %1 (%2) failed: %3")
                         .arg(m.version)

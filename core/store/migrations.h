@@ -26,7 +26,9 @@ const QList<Migration> &schemaMigrations();
 int latestSchemaVersion();
 
 // Applies migrations fromVersion+1 .. toVersion and records each in schema_version.
-// The caller holds the transaction. Errors name the migration and SQLite's message.
+// The caller holds the transaction. Errors name the migration and the database's message.
+// The statements are written for SQLite; on PostgreSQL they run as SqlDialect rewrites
+// them, so one numbered list serves both (no migration is written twice).
 Status applyMigrations(const QSqlDatabase &db, int fromVersion, int toVersion);
 
 } // namespace flowbench

@@ -16,10 +16,6 @@
 
 namespace flowbench {
 
-namespace {
-
-using StoreResult = Result<std::unique_ptr<ProjectStore>>;
-
 QString uniqueConnectionName(const char *purpose)
 {
     static QAtomicInteger<quint64> counter;
@@ -36,6 +32,10 @@ void dropConnection(const QString &name)
     }
     QSqlDatabase::removeDatabase(name);
 }
+
+namespace {
+
+using StoreResult = Result<std::unique_ptr<ProjectStore>>;
 
 // Reads the 100-byte SQLite header ourselves, so that SQLite never touches a file that
 // is not a Flowbench project (even a read-only connection leaves -wal/-shm files next to
@@ -229,6 +229,7 @@ ProjectStore::~ProjectStore() { dropConnection(d->connectionName); }
 
 int ProjectStore::currentSchemaVersion() { return latestSchemaVersion(); }
 QString ProjectStore::path() const { return d->path; }
+ProjectLocation ProjectStore::location() const { return d->location; }
 QString ProjectStore::connectionName() const { return d->connectionName; }
 bool ProjectStore::isReadOnly() const { return !d->readOnlyReason.isEmpty(); }
 QString ProjectStore::readOnlyReason() const { return d->readOnlyReason; }
@@ -236,6 +237,10 @@ int ProjectStore::schemaVersion() const { return d->schemaVersion; }
 
 Result<qint64> ProjectStore::dataVersion() const
 {
+    // A shared project has no data_version; others' edits arriving live is LISTEN/NOTIFY's
+    // job (issue 14 item 2), so until then the version never moves.
+    if (d->location.isShared())
+        return qint64(0);
     QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
@@ -246,10 +251,17 @@ Result<qint64> ProjectStore::dataVersion() const
 
 StoreResult ProjectStore::create(const QString &path, const QString &projectName)
 {
+    if (ProjectLocation::looksLikeUrl(path)) {
+        const auto location = ProjectLocation::parse(path);
+        if (!location)
+            return StoreResult::failure(location.error());
+        return create(location.value(), projectName);
+    }
     if (QFileInfo::exists(path))
         return StoreResult::failure(QStringLiteral("%1: already exists; a new project needs a new file").arg(path));
     auto p = std::make_unique<ProjectStorePrivate>();
     p->path = path;
+    p->location = ProjectLocation::file(path);
     p->connectionName = uniqueConnectionName("store");
     std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(p)));
     const Status initialised = store->initialise(projectName);
@@ -292,6 +304,12 @@ Status ProjectStore::initialise(const QString &projectName)
 
 StoreResult ProjectStore::open(const QString &path)
 {
+    if (ProjectLocation::looksLikeUrl(path)) {
+        const auto location = ProjectLocation::parse(path);
+        if (!location)
+            return StoreResult::failure(location.error());
+        return open(location.value());
+    }
     const QFileInfo info(path);
     if (!info.exists())
         return StoreResult::failure(QStringLiteral("%1: does not exist").arg(path));
@@ -326,6 +344,7 @@ StoreResult ProjectStore::open(const QString &path)
 
     auto p = std::make_unique<ProjectStorePrivate>();
     p->path = path;
+    p->location = ProjectLocation::file(path);
     p->connectionName = uniqueConnectionName("store");
     p->readOnlyReason = readOnly;
     std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(p)));
@@ -379,7 +398,7 @@ Status ProjectStore::setProjectName(const QString &name)
     return d->edit([&]() -> Status {
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1"));
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = meta.revision + 1"));
         q.addBindValue(bindable(name));
         return d->exec(q, QStringLiteral("rename the project"));
     });

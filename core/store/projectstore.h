@@ -2,6 +2,7 @@
 
 #include "model/project.h"
 #include "result.h"
+#include "store/projectlocation.h"
 
 #include <QList>
 #include <QString>
@@ -55,10 +56,28 @@ public:
     // A file this user cannot write (or whose folder it cannot write) opens read-only:
     // reads work, every edit fails with "<file>: is read-only (<reason>); nothing was
     // saved", and nothing is migrated (an older schema is refused, saying so).
+    // A `path` that is a URL (postgresql://...) opens the shared project it names, as
+    // open(ProjectLocation) does; a bad URL is an error naming the part.
     static Result<std::unique_ptr<ProjectStore>> open(const QString &path);
     static int currentSchemaVersion();
 
+    // A project file or a project in a shared PostgreSQL database
+    // (store/sharedprojectstore.cpp). A shared project is the PostgreSQL schema
+    // fb_<project> in that database, holding the same tables as a file (the same numbered
+    // migrations); the connection's search_path is that schema, so every statement of the
+    // store runs unchanged. Opening one that does not exist fails, naming it; a role
+    // without UPDATE on its tables opens it read-only.
+    static Result<std::unique_ptr<ProjectStore>> open(const ProjectLocation &location);
+    static Result<std::unique_ptr<ProjectStore>> create(
+        const ProjectLocation &location, const QString &projectName);
+    // Writes `project` (content, environments, run history) as the shared project at
+    // `location` in one transaction: all of it or nothing. An existing project there is
+    // an error unless `replace`, which drops it in the same transaction.
+    static Status writeShared(const ProjectLocation &location, const Project &project, bool replace);
+
+    // The file path, or the shared project's URL without password reference (messages).
     QString path() const;
+    ProjectLocation location() const;
     QString connectionName() const;
     bool isReadOnly() const;
     // Why it is read-only ("this user may not write the file: Permission denied"); empty
@@ -136,6 +155,8 @@ public:
 private:
     explicit ProjectStore(std::unique_ptr<ProjectStorePrivate> d);
     Status initialise(const QString &projectName);
+    static Result<std::unique_ptr<ProjectStore>> connectShared(const ProjectLocation &location);
+    Status initialiseShared(const QString &projectName, bool replace);
     std::unique_ptr<ProjectStorePrivate> d;
 };
 

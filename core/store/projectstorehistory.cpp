@@ -1,6 +1,7 @@
 // ProjectStore: run history, the whole-project load and replaceContents (import).
 
 #include "store/projectstoreprivate.h"
+#include "store/sqldialect.h"
 
 #include <QSqlError>
 
@@ -79,7 +80,7 @@ public:
     {
         if (d.tx.depth == 0) {
             QSqlQuery q = d.query();
-            m_open = q.exec(QStringLiteral("BEGIN"));
+            m_open = q.exec(SqlDialect::of(d.db()).beginSnapshot());
         }
     }
     ~ReadSnapshot()
@@ -196,7 +197,7 @@ Status ProjectStore::replaceContents(const Project &project)
                 return d->sqlFailure(QStringLiteral("clear %1").arg(QLatin1String(table)), q);
         }
         q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1"));
+                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = meta.revision + 1"));
         q.addBindValue(bindable(project.name));
         if (Status s = d->exec(q, QStringLiteral("rename the project")); !s)
             return s;

@@ -18,6 +18,7 @@ class ProjectStorePrivate
 {
 public:
     QString path;
+    ProjectLocation location;
     QString connectionName;
     int schemaVersion = 0;
     QString readOnlyReason; // empty: writable
@@ -104,6 +105,10 @@ Result<Environment> environmentFromRow(const QSqlQuery &q);
 Comment commentFromRow(const QSqlQuery &q);
 Run runFromRow(const QSqlQuery &q);
 Result<CheckResult> resultFromRow(const QSqlQuery &q);
+
+// A connection name no other store uses; closes and unregisters one (projectstore.cpp).
+QString uniqueConnectionName(const char *purpose);
+void dropConnection(const QString &name);
 
 extern const char *const kNodeColumns;
 extern const char *const kEdgeColumns;

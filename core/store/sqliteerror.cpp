@@ -1,5 +1,7 @@
 #include "store/sqliteerror.h"
 
+#include "store/sqldialect.h"
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -33,6 +35,14 @@ int sqliteResultCode(const QSqlError &error)
 }
 
 QString describeSqlError(const QSqlError &error, const QSqlDatabase *db)
+{
+    if (db && db->isValid())
+        return SqlDialect::of(*db).describe(error, db);
+    return sqliteDescription(error, db);
+}
+
+// SQLite's side of SqlDialect::describe.
+QString sqliteDescription(const QSqlError &error, const QSqlDatabase *db)
 {
     const QString text = error.text();
     switch (sqliteResultCode(error)) {

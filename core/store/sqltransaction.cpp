@@ -1,5 +1,6 @@
 #include "store/sqltransaction.h"
 
+#include "store/sqldialect.h"
 #include "store/sqliteerror.h"
 
 #include <QSqlDatabase>
@@ -39,7 +40,8 @@ Status SqlTransaction::begin()
 {
     m_outermost = m_state.depth == 0;
     if (m_outermost) {
-        const QString error = execute(m_connectionName, QStringLiteral("BEGIN IMMEDIATE"));
+        const QString begin = SqlDialect::of(QSqlDatabase::database(m_connectionName, false)).beginWrite();
+        const QString error = execute(m_connectionName, begin);
         if (!error.isEmpty())
             return Status::failure(QStringLiteral("could not start a transaction: %1").arg(error));
         m_state.innerFailed = false;

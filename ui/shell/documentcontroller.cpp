@@ -5,6 +5,7 @@
 #include "model/projectchangeset.h"
 #include "store/databasefile.h"
 
+#include "dialogs/opensharedprojectdialog.h"
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -21,6 +22,7 @@ namespace flowbench {
 namespace {
 constexpr int kMaxRecent = 8;
 const char *const kRecentKey = "recentFiles";
+const char *const kRecentSharedKey = "recentSharedProjects";
 
 QString withSuffix(QString path)
 {
@@ -48,9 +50,12 @@ void DocumentController::setDocument(std::unique_ptr<ProjectDocument> document)
     }
     m_watcher = nullptr;
     m_document = std::move(document);
-    if (m_document) {
+    if (m_document)
         connect(m_document.get(), &ProjectDocument::errorOccurred, this,
             [this](const QString &message) { showError(tr("The change was not saved"), message); });
+    // A shared project has no file to watch; others' edits arriving live is LISTEN/NOTIFY's
+    // job (issue 14 item 2).
+    if (m_document && !m_document->location().isShared()) {
         m_watcher = new StoreWatcher(m_document.get(), this);
         connect(m_watcher, &StoreWatcher::changedUnderneath, this, [this] {
             if (Status s = syncExternalChanges(); !s)
@@ -68,6 +73,14 @@ void DocumentController::setDocument(std::unique_ptr<ProjectDocument> document)
 
 Status DocumentController::openProjectFile(const QString &path)
 {
+    if (ProjectLocation::looksLikeUrl(path)) {
+        auto doc = ProjectDocument::open(path);
+        if (!doc)
+            return Status::failure(doc.error());
+        setDocument(std::move(doc.value()));
+        addRecentSharedProject(m_document->location().toString());
+        return success();
+    }
     auto doc = ProjectDocument::open(QFileInfo(path).absoluteFilePath());
     if (!doc)
         return Status::failure(doc.error());
@@ -80,7 +93,7 @@ Status DocumentController::reload()
 {
     if (!m_document)
         return Status::failure(tr("No project is open."));
-    const QString path = m_document->filePath();
+    const QString path = m_document->location().toString(); // a URL keeps its password reference
     // The old store lets go of the file first: a file replaced under its name (git
     // checkout) must not be read through the old file's -wal and -shm, which SQLite
     // would share with a second connection opened while the first is still open.
@@ -288,6 +301,35 @@ void DocumentController::addRecentFile(const QString &path)
         files.removeLast();
     QSettings().setValue(QLatin1String(kRecentKey), files);
     emit recentFilesChanged(recentFiles());
+}
+
+QStringList DocumentController::recentSharedProjects() const
+{
+    return QSettings().value(QLatin1String(kRecentSharedKey)).toStringList();
+}
+
+void DocumentController::addRecentSharedProject(const QString &url)
+{
+    QStringList urls = recentSharedProjects();
+    urls.removeAll(url);
+    urls.prepend(url);
+    while (urls.size() > kMaxRecent)
+        urls.removeLast();
+    QSettings().setValue(QLatin1String(kRecentSharedKey), urls);
+}
+
+void DocumentController::openSharedProjectDialog()
+{
+    OpenSharedProjectDialog dialog(recentSharedProjects(), m_window);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ProjectLocation location = dialog.location();
+    if (!location.isShared())
+        return;
+    const Status s = openProjectFile(location.toString());
+    if (!s)
+        showError(tr("Cannot open shared project"),
+                  tr("Flowbench could not open the shared project\n%1\n\n%2").arg(location.displayString(), s.error()));
 }
 
 void DocumentController::showError(const QString &title, const QString &message)

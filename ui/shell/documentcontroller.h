@@ -47,6 +47,11 @@ public:
     void openProjectDialog();
     void saveAsDialog();
     void openExample();
+    // File ▸ Open Shared Project…: a project on PostgreSQL by URL (OpenSharedProjectDialog).
+    void openSharedProjectDialog();
+    // Shared projects opened before, newest first: URLs with their password reference,
+    // never a password (QSettings "recentSharedProjects").
+    QStringList recentSharedProjects() const;
 
     QStringList recentFiles() const; // those that still exist, newest first
     static QString examplePath(); // empty when the example is not installed
@@ -68,6 +73,7 @@ signals:
 private:
     void setDocument(std::unique_ptr<ProjectDocument> document);
     void addRecentFile(const QString &path);
+    void addRecentSharedProject(const QString &url);
     void showError(const QString &title, const QString &message);
 
     QWidget *m_window;

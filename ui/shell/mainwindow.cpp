@@ -276,6 +276,8 @@ void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addActions(m_actions->actions({ QStringLiteral("actionNew"), QStringLiteral("actionOpen") }));
+    file->addAction(tr("Open &Shared Project…"), m_documents, &DocumentController::openSharedProjectDialog)
+        ->setObjectName(QStringLiteral("actionOpenShared"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
     auto *formats = new ImportExportActions(
@@ -542,7 +544,11 @@ void MainWindow::updateTitle()
     }
     const QString name
         = doc->projectName().isEmpty() ? QFileInfo(doc->filePath()).completeBaseName() : doc->projectName();
-    const QString file = QFileInfo(doc->filePath()).fileName();
+    // A shared project: "shop on db.example.com/teams" (the URL is in the status bar).
+    const ProjectLocation where = doc->location();
+    const QString file = where.isShared()
+        ? tr("%1 on %2/%3").arg(where.project(), where.host(), where.database())
+        : QFileInfo(doc->filePath()).fileName();
     if (doc->isReadOnly())
         setWindowTitle(tr("%1 — %2 [read-only] — Flowbench").arg(name, file));
     else

@@ -1,0 +1,265 @@
+// ProjectStore on PostgreSQL: a project in a shared database (ProjectLocation::Shared).
+//
+// One database holds many projects, each in its own PostgreSQL schema fb_<project>
+// with the same tables a project file has. Schema per project rather than a project id
+// in every table: the numbered migrations and every statement of the store run unchanged
+// on both drivers (the connection's search_path is the project's schema), projects stay
+// apart by construction (no query can forget a WHERE project_id), and grants can be given
+// per project (GRANT ... ON ALL TABLES IN SCHEMA fb_x).
+
+#include "checks/secretresolver.h"
+#include "store/migrations.h"
+#include "store/projectstore.h"
+#include "store/projectstoreprivate.h"
+#include "store/sqldialect.h"
+#include "store/sqliteerror.h"
+
+#include <QSqlError>
+
+namespace flowbench {
+
+namespace {
+
+using StoreResult = Result<std::unique_ptr<ProjectStore>>;
+
+// A schema name in SQL text: always quoted (project names may hold '-').
+QString quoted(const QString &identifier)
+{
+    QString inner = identifier;
+    inner.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + inner + QLatin1Char('"');
+}
+
+QString connectOptions(const ProjectLocation &l)
+{
+    // A bound on connecting, so an unreachable server is an error, not a hang.
+    QStringList options = { QStringLiteral("sslmode=") + l.sslMode(), QStringLiteral("connect_timeout=10"),
+        QStringLiteral("application_name=flowbench") };
+    if (!l.sslRootCert().isEmpty())
+        options << QStringLiteral("sslrootcert=") + l.sslRootCert();
+    return options.join(QLatin1Char(';'));
+}
+
+// What the project's schema is: 0 = absent, -1 = a schema that is not a Flowbench project,
+// otherwise its schema version.
+Result<int> schemaState(const ProjectStorePrivate &d)
+{
+    QSqlQuery q = d.query();
+    q.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?), "
+                             "to_regclass(?) IS NOT NULL"));
+    q.addBindValue(d.location.schemaName());
+    q.addBindValue(quoted(d.location.schemaName()) + QStringLiteral(".schema_version"));
+    if (!q.exec() || !q.next())
+        return Result<int>::failure(d.sqlFailure(QStringLiteral("look for the project"), q).error());
+    if (!q.value(0).toBool())
+        return 0;
+    if (!q.value(1).toBool())
+        return -1;
+    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+        return Result<int>::failure(d.sqlFailure(QStringLiteral("read the schema version"), q).error());
+    return q.value(0).isNull() ? -1 : q.value(0).toInt();
+}
+
+QString notAProject(const ProjectLocation &l)
+{
+    return QStringLiteral(
+        "the schema %1 in database %2 is not a Flowbench project (it has no schema_version); "
+        "nothing was changed")
+        .arg(l.schemaName(), l.database());
+}
+
+// Why this role may not edit the project, or empty when it may.
+Result<QString> whyReadOnly(const ProjectStorePrivate &d)
+{
+    QSqlQuery q = d.query();
+    q.prepare(QStringLiteral("SELECT current_user, has_table_privilege(?, 'UPDATE')"));
+    q.addBindValue(quoted(d.location.schemaName()) + QStringLiteral(".nodes"));
+    if (!q.exec() || !q.next())
+        return Result<QString>::failure(
+            d.sqlFailure(QStringLiteral("read the role's privileges"), q).error());
+    if (q.value(1).toBool())
+        return QString();
+    return QStringLiteral("role %1 may read this project but not change it").arg(q.value(0).toString());
+}
+
+} // namespace
+
+StoreResult ProjectStore::connectShared(const ProjectLocation &location)
+{
+    const QString where = location.displayString();
+    if (!location.isShared())
+        return StoreResult::failure(QStringLiteral("%1: is not a shared project URL").arg(where));
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return StoreResult::failure(
+            QStringLiteral("%1: cannot connect: Qt's PostgreSQL driver (QPSQL) is not "
+                           "installed; on Debian it is the package libqt6sql6-psql")
+                .arg(where));
+    QString password;
+    if (!location.passwordRef().isEmpty()) {
+        const Result<QString> resolved = SecretResolver::resolve(location.passwordRef());
+        if (!resolved)
+            return StoreResult::failure(QStringLiteral("%1: password_ref: %2").arg(where, resolved.error()));
+        password = resolved.value();
+    }
+
+    auto p = std::make_unique<ProjectStorePrivate>();
+    p->path = where;
+    p->location = location;
+    p->connectionName = uniqueConnectionName("shared");
+    const QString name = p->connectionName;
+    std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(p)));
+    QString problem;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        db.setHostName(location.host());
+        db.setPort(location.port());
+        db.setDatabaseName(location.database());
+        if (!location.user().isEmpty())
+            db.setUserName(location.user());
+        if (!password.isEmpty())
+            db.setPassword(password);
+        db.setConnectOptions(connectOptions(location));
+        if (!db.open()) {
+            problem
+                = QStringLiteral("cannot connect to %1:%2 as %3 (sslmode %4): %5")
+                      .arg(location.host())
+                      .arg(location.port())
+                      .arg(location.user().isEmpty() ? QStringLiteral("the default user") : location.user(),
+                          location.sslMode(),
+                          db.lastError().databaseText().trimmed().isEmpty()
+                              ? db.lastError().text().trimmed()
+                              : db.lastError().databaseText().trimmed());
+        } else {
+            QSqlQuery q(db);
+            // Unqualified names are the project's tables; pg_catalog is searched first anyway.
+            // NOTICEs (DROP ... CASCADE lists every table) would go to standard error.
+            if (!q.exec(QStringLiteral("SET search_path TO %1").arg(quoted(location.schemaName())))
+                || !q.exec(QStringLiteral("SET client_min_messages TO warning")))
+                problem = QStringLiteral("cannot select the project's schema: %1")
+                              .arg(describeSqlError(q.lastError(), &db));
+        }
+    }
+    if (!problem.isEmpty())
+        return StoreResult::failure(QStringLiteral("%1: %2").arg(where, problem));
+    return StoreResult(std::move(store));
+}
+
+StoreResult ProjectStore::open(const ProjectLocation &location)
+{
+    if (!location.isShared())
+        return open(location.filePath());
+    auto connected = connectShared(location);
+    if (!connected)
+        return connected;
+    std::unique_ptr<ProjectStore> store = std::move(connected).value();
+    ProjectStorePrivate &d = *store->d;
+    const Result<int> state = schemaState(d);
+    if (!state)
+        return StoreResult::failure(state.error());
+    if (state.value() == 0)
+        return StoreResult::failure(d.message(
+            QStringLiteral("there is no project \"%1\" in database %2 (no schema %3); put one there with "
+                           "flowbench-cli push FILE URL")
+                .arg(location.project(), location.database(), location.schemaName())));
+    if (state.value() < 0)
+        return StoreResult::failure(d.message(notAProject(location)));
+    int version = state.value();
+    if (version > latestSchemaVersion())
+        return StoreResult::failure(
+            d.message(QStringLiteral("written by a newer Flowbench (schema %1; this program reads up to %2)")
+                          .arg(version)
+                          .arg(latestSchemaVersion())));
+    const Result<QString> readOnly = whyReadOnly(d);
+    if (!readOnly)
+        return StoreResult::failure(readOnly.error());
+    if (!readOnly.value().isEmpty() && version < latestSchemaVersion())
+        return StoreResult::failure(d.message(QStringLiteral(
+            "%1, and the project has schema %2: someone who may change it must open it once with "
+            "this Flowbench to upgrade it to schema %3")
+                                                  .arg(readOnly.value())
+                                                  .arg(version)
+                                                  .arg(latestSchemaVersion())));
+    if (version < latestSchemaVersion()) {
+        // One client upgrades; others wait on the lock and then find nothing to do.
+        Status s = d.edit([&]() -> Status {
+            QSqlQuery q = d.query();
+            if (!q.exec(QStringLiteral("LOCK TABLE schema_version IN EXCLUSIVE MODE")))
+                return d.sqlFailure(QStringLiteral("lock the schema for the upgrade"), q);
+            if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")) || !q.next())
+                return d.sqlFailure(QStringLiteral("read the schema version"), q);
+            version = q.value(0).toInt();
+            if (Status m = applyMigrations(d.db(), version, latestSchemaVersion()); !m)
+                return d.failure(QStringLiteral("could not upgrade schema %1 to %2: %3")
+                                     .arg(version)
+                                     .arg(latestSchemaVersion())
+                                     .arg(m.error()));
+            return success();
+        });
+        if (!s)
+            return StoreResult::failure(s.error());
+    }
+    d.readOnlyReason = readOnly.value();
+    d.schemaVersion = latestSchemaVersion();
+    return StoreResult(std::move(store));
+}
+
+Status ProjectStore::initialiseShared(const QString &projectName, bool replace)
+{
+    return d->edit([&]() -> Status {
+        const Result<int> state = schemaState(*d);
+        if (!state)
+            return Status::failure(state.error());
+        const QString schema = quoted(d->location.schemaName());
+        QSqlQuery q = d->query();
+        if (state.value() != 0) {
+            if (!replace)
+                return d->failure(QStringLiteral("project \"%1\" already exists in database %2; nothing was "
+                                                 "changed (replace it with --replace)")
+                                      .arg(d->location.project(), d->location.database()));
+            if (state.value() < 0)
+                return d->failure(notAProject(d->location));
+            if (!q.exec(QStringLiteral("DROP SCHEMA %1 CASCADE").arg(schema)))
+                return d->sqlFailure(QStringLiteral("remove the project it replaces"), q);
+        }
+        if (!q.exec(QStringLiteral("CREATE SCHEMA %1").arg(schema)))
+            return d->sqlFailure(QStringLiteral("create the project's schema %1").arg(schema), q);
+        if (Status m = applyMigrations(d->db(), 0, latestSchemaVersion()); !m)
+            return d->failure(m.error());
+        q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?)"));
+        q.addBindValue(bindable(projectName));
+        if (Status s = d->exec(q, QStringLiteral("name the project")); !s)
+            return s;
+        d->schemaVersion = latestSchemaVersion();
+        return success();
+    });
+}
+
+StoreResult ProjectStore::create(const ProjectLocation &location, const QString &projectName)
+{
+    if (!location.isShared())
+        return create(location.filePath(), projectName);
+    auto connected = connectShared(location);
+    if (!connected)
+        return connected;
+    std::unique_ptr<ProjectStore> store = std::move(connected).value();
+    if (Status s = store->initialiseShared(projectName, false); !s)
+        return StoreResult::failure(s.error());
+    return StoreResult(std::move(store));
+}
+
+Status ProjectStore::writeShared(const ProjectLocation &location, const Project &project, bool replace)
+{
+    auto connected = connectShared(location);
+    if (!connected)
+        return Status::failure(connected.error());
+    ProjectStore &store = *connected.value();
+    // One transaction around both: a failed copy leaves no half project, and a replaced
+    // project is gone only once its successor is complete.
+    return store.transaction([&]() -> Status {
+        if (Status s = store.initialiseShared(project.name, replace); !s)
+            return s;
+        return store.replaceContents(project);
+    });
+}
+
+} // namespace flowbench

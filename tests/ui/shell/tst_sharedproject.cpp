@@ -1,0 +1,162 @@
+// A shared project in the window (issue 14 item 1): File ▸ Open Shared Project… takes a
+// URL and a password reference, says which part of a bad URL is wrong, offers recent
+// shared projects (kept with their reference, never a password); the window's title
+// names the shared project; a role that may only read gets a read-only window.
+#undef QT_NO_CAST_FROM_ASCII
+#include "dialogs/opensharedprojectdialog.h"
+#include "store/projectstore.h"
+#include "support/exampleproject.h"
+#include "support/postgresserver.h"
+#include "support/testenv.h"
+#include "ui/windowfixture.h"
+
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+
+using namespace flowbench;
+using namespace flowbench::testing;
+
+namespace {
+const char kPassword[] = "team-pw";
+} // namespace
+
+class TestSharedProject : public QObject
+{
+    Q_OBJECT
+
+private:
+    PostgresServer m_pg;
+    QString m_pgProblem;
+    std::unique_ptr<MainWindow> m_window;
+
+    QString url(const QString &project, const QString &user = "team") const
+    {
+        return QStringLiteral("postgresql://%1@127.0.0.1:%2/flowbench?project=%3")
+            .arg(user)
+            .arg(m_pg.port())
+            .arg(project);
+    }
+    static QString screenshotPath(const QString &name)
+    {
+        return QDir::temp().filePath(QStringLiteral("flowbench-tst_sharedproject-%1-%2.png")
+                                         .arg(QCoreApplication::applicationPid())
+                                         .arg(name));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        setUpWindowTests("tst_sharedproject");
+        qputenv("FB_TEST_PG", kPassword);
+        if (!PostgresServer::isInstalled())
+            m_pgProblem = "PostgreSQL 15 server binaries are missing: install the postgresql package";
+        else if (!m_pg.start("flowbench", "team", kPassword))
+            m_pgProblem = "PostgreSQL test server did not start: " + m_pg.errorString();
+        if (!m_pgProblem.isEmpty() && serversRequired())
+            QFAIL(qPrintable(m_pgProblem));
+    }
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        if (m_pg.isRunning())
+            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
+    }
+
+    void dialogSaysWhatIsWrong()
+    {
+        OpenSharedProjectDialog dialog(
+            { "postgresql://ana@db.example.com:5432/teams?project=shop&password_ref=${keychain:pg-team}",
+                "/home/qa/not-shared.flowbench" });
+        dialog.resize(560, 320);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QPushButton *open = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Open);
+        // The recent shared project fills both fields; a file in the list is not offered.
+        QCOMPARE(dialog.recentList()->count(), 1);
+        QCOMPARE(dialog.urlField()->text(),
+            QStringLiteral("postgresql://ana@db.example.com:5432/teams?project=shop"));
+        QCOMPARE(dialog.passwordRefField()->text(), QStringLiteral("${keychain:pg-team}"));
+        QVERIFY(open->isEnabled());
+        QCOMPARE(dialog.location().passwordRef(), QStringLiteral("${keychain:pg-team}"));
+
+        dialog.urlField()->setText("postgresql://ana@db.example.com:5432/teams");
+        QVERIFY(!open->isEnabled());
+        QVERIFY(dialog.problemLabel()->isVisible());
+        QVERIFY2(dialog.problemLabel()->text().contains("project: missing"),
+            qPrintable(dialog.problemLabel()->text()));
+        QVERIFY(dialog.grab().save(screenshotPath("dialog-bad-url")));
+
+        dialog.urlField()->setText("postgresql://ana@db.example.com:5432/teams?project=shop");
+        dialog.passwordRefField()->setText("hunter2");
+        QVERIFY(!open->isEnabled());
+        QVERIFY2(dialog.problemLabel()->text().contains("never the password itself"),
+            qPrintable(dialog.problemLabel()->text()));
+        dialog.passwordRefField()->setText("${env:FB_PG}");
+        QVERIFY(open->isEnabled());
+        QVERIFY(!dialog.problemLabel()->isVisible());
+        QVERIFY(dialog.grab().save(screenshotPath("dialog")));
+    }
+
+    void sharedProjectOpensInTheWindow()
+    {
+        if (!m_pgProblem.isEmpty())
+            QSKIP(qPrintable(m_pgProblem));
+        const Status pushed = ProjectStore::writeShared(
+            ProjectLocation::parse(url("shop") + "&password_ref=${env:FB_TEST_PG}").value(),
+            exampleProject().value(), false);
+        QVERIFY2(pushed, qPrintable(pushed.error()));
+        m_window = std::make_unique<MainWindow>();
+        m_window->resize(1200, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString withRef = url("shop") + "&password_ref=${env:FB_TEST_PG}";
+        QVERIFY(m_window->documents()->openProject(withRef));
+        ProjectDocument *doc = m_window->document();
+        QVERIFY(doc);
+        QVERIFY(doc->location().isShared());
+        QVERIFY(doc->nodeCount() > 3);
+        QVERIFY2(m_window->windowTitle().contains(" — shop on 127.0.0.1/flowbench — "),
+            qPrintable(m_window->windowTitle()));
+        QVERIFY(!doc->isReadOnly());
+        // An edit lands in the database.
+        Node n = *doc->node(doc->nodes().first().id);
+        n.name = "renamed in the window";
+        QVERIFY(doc->updateNode(n).ok());
+        auto other = ProjectStore::open(withRef);
+        QVERIFY2(other, qPrintable(other.error()));
+        QCOMPARE(other.value()->node(n.id).value().name, QStringLiteral("renamed in the window"));
+        QVERIFY(m_window->grab().save(screenshotPath("window")));
+
+        // Remembered with its reference, never the password.
+        QCOMPARE(m_window->documents()->recentSharedProjects().value(0), withRef);
+        QVERIFY(!QSettings().allKeys().isEmpty());
+        for (const QString &key : QSettings().allKeys())
+            QVERIFY2(!QSettings().value(key).toString().contains(kPassword), qPrintable(key));
+        // Reopening keeps the reference (File ▸ Reload).
+        QVERIFY2(m_window->documents()->reload().ok(), "reload of a shared project");
+        QVERIFY(m_window->document()->location().isShared());
+    }
+
+    void readOnlyRoleGetsAReadOnlyWindow()
+    {
+        if (!m_pgProblem.isEmpty())
+            QSKIP(qPrintable(m_pgProblem));
+        QVERIFY(m_window);
+        QVERIFY2(m_pg.exec("CREATE ROLE reviewer LOGIN PASSWORD 'team-pw';"
+                           "GRANT USAGE ON SCHEMA fb_shop TO reviewer;"
+                           "GRANT SELECT ON ALL TABLES IN SCHEMA fb_shop TO reviewer;",
+                     "flowbench"),
+            qPrintable(m_pg.errorString()));
+        QVERIFY(
+            m_window->documents()->openProject(url("shop", "reviewer") + "&password_ref=${env:FB_TEST_PG}"));
+        QVERIFY(m_window->document()->isReadOnly());
+        QVERIFY2(m_window->windowTitle().contains("[read-only]"), qPrintable(m_window->windowTitle()));
+        QVERIFY(m_window->grab().save(screenshotPath("read-only")));
+    }
+};
+
+QTEST_MAIN(TestSharedProject)
+#include "tst_sharedproject.moc"
