@@ -165,13 +165,12 @@ public:
         : m_check(check)
         , m_variables(context.variables)
         , m_maxEvidenceBytes(context.maxEvidenceBytes)
+        , m_broker(check, context)
     {
         if (const auto watch = context.watches.value(check.id))
             m_observer = static_cast<const AmqpWatch *>(watch.get())->observer();
         if (const auto address = AmqpCheck::address(check, context))
             m_target = QStringLiteral("%1:%2").arg(address->host).arg(address->port);
-        if (AmqpCheck::isOptional(check, context))
-            m_skippedWithoutBroker = AmqpCheck::skippedWithoutBroker(check, context, QStringLiteral("%1"));
     }
 
     QString target() const override { return m_target; }
@@ -202,12 +201,9 @@ public:
 private:
     CheckOutcome refuse(const AmqpReading &reading) override
     {
-        if (!reading.unreachable || m_skippedWithoutBroker.isEmpty())
-            return error(reading.error);
-        CheckOutcome outcome;
-        outcome.status = ResultStatus::Skipped;
-        outcome.message = m_skippedWithoutBroker.arg(reading.error);
-        return outcome;
+        if (auto skipped = m_broker.skip(reading.error, reading.unreachable))
+            return *skipped;
+        return error(reading.error);
     }
 
     bool matches(const QJsonValue &message) const
@@ -263,7 +259,7 @@ private:
     QString m_target;
     std::shared_ptr<AmqpObserver> m_observer;
     QList<std::pair<JsonPath, QString>> m_match;
-    QString m_skippedWithoutBroker; // "%1": why; empty unless the connection is optional
+    OptionalBroker m_broker;
 };
 
 } // namespace
@@ -298,22 +294,27 @@ Result<AmqpAddress> AmqpCheck::address(const Check &check, const CheckContext &c
     return address;
 }
 
-bool AmqpCheck::isOptional(const Check &check, const CheckContext &context)
+OptionalBroker::OptionalBroker(const Check &check, const CheckContext &context)
+    : m_connection(check.spec.value(QLatin1String("connection")).toString())
+    , m_environment(context.environment ? context.environment->name : QString())
 {
-    const QString name = check.spec.value(QLatin1String("connection")).toString();
-    const Connection *c = context.environment ? context.environment->connection(name) : nullptr;
-    if (!c)
-        return false;
+    const Connection *c = context.environment ? context.environment->connection(m_connection) : nullptr;
     static const QRegularExpression separators(QStringLiteral("[;,\\s]+"));
-    return c->options.split(separators, Qt::SkipEmptyParts)
-        .contains(QLatin1String("optional"), Qt::CaseInsensitive);
+    m_optional = c
+        && c->options.split(separators, Qt::SkipEmptyParts)
+               .contains(QLatin1String("optional"), Qt::CaseInsensitive);
 }
 
-QString AmqpCheck::skippedWithoutBroker(const Check &check, const CheckContext &context, const QString &why)
+std::optional<CheckOutcome> OptionalBroker::skip(const QString &why, bool unreachable) const
 {
-    return QStringLiteral("skipped: no broker (connection \"%1\" is optional in environment \"%2\"): %3")
-        .arg(check.spec.value(QLatin1String("connection")).toString(),
-            context.environment ? context.environment->name : QString(), why);
+    if (!unreachable || !m_optional)
+        return std::nullopt;
+    CheckOutcome outcome;
+    outcome.status = ResultStatus::Skipped;
+    outcome.message
+        = QStringLiteral("skipped: no broker (connection \"%1\" is optional in environment \"%2\"): %3")
+              .arg(m_connection, m_environment, why);
+    return outcome;
 }
 
 SpecField AmqpCheck::connectionField()

@@ -2,6 +2,8 @@
 
 #include "checks/checktype.h"
 
+#include <optional>
+
 namespace flowbench {
 
 struct AmqpAddress;
@@ -26,17 +28,27 @@ public:
     // The connection of the environment named in spec.connection as an address with its
     // password resolved, or why not ("spec.connection: …").
     static Result<AmqpAddress> address(const Check &check, const CheckContext &context);
-    // An amqp connection whose options say "optional": a broker that is not there skips
-    // the check (saying so) instead of failing it; the example's local environment runs
-    // without one.
-    static bool isOptional(const Check &check, const CheckContext &context);
-    // The Skipped message for a broker an optional connection could not reach.
-    static QString skippedWithoutBroker(const Check &check, const CheckContext &context, const QString &why);
     // The spec field both amqp types share.
     static SpecField connectionField();
 
 protected:
     Status validateRules(const Check &check) const override;
+};
+
+// An amqp connection whose options say "optional": a broker that is not there skips the
+// step, saying so, instead of failing it; the example's local environment runs without one.
+class OptionalBroker
+{
+public:
+    OptionalBroker(const Check &check, const CheckContext &context);
+    // Skipped when the broker could not be reached (`unreachable`) and the connection is
+    // optional; otherwise nothing, and the failure stays an error.
+    std::optional<CheckOutcome> skip(const QString &why, bool unreachable) const;
+
+private:
+    QString m_connection;
+    QString m_environment;
+    bool m_optional = false;
 };
 
 } // namespace flowbench

@@ -53,9 +53,8 @@ public:
         : m_check(check)
         , m_variables(context.variables)
         , m_address(AmqpCheck::address(check, context))
+        , m_broker(check, context)
     {
-        if (AmqpCheck::isOptional(check, context))
-            m_skippedWithoutBroker = AmqpCheck::skippedWithoutBroker(check, context, QStringLiteral("%1"));
     }
 
     QString target() const override
@@ -85,12 +84,9 @@ public:
 private:
     CheckOutcome refuse(const DepthResponse &response) override
     {
-        if (!response.unreachable || m_skippedWithoutBroker.isEmpty())
-            return error(response.error);
-        CheckOutcome outcome;
-        outcome.status = ResultStatus::Skipped;
-        outcome.message = m_skippedWithoutBroker.arg(response.error);
-        return outcome;
+        if (auto skipped = m_broker.skip(response.error, response.unreachable))
+            return *skipped;
+        return error(response.error);
     }
 
     CheckOutcome judge(const DepthResponse &response, qint64 duration) override
@@ -118,7 +114,7 @@ private:
     VariableScope m_variables;
     Result<AmqpAddress> m_address;
     QString m_queue;
-    QString m_skippedWithoutBroker;
+    OptionalBroker m_broker;
 };
 
 } // namespace

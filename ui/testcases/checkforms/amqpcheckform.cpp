@@ -1,4 +1,5 @@
 #include "testcases/checkforms/amqpcheckform.h"
+#include "testcases/checkforms/timeoutbox.h"
 
 #include "testcases/checkforms/connectioncombo.h"
 #include "testcases/checkforms/keyvaluetable.h"
@@ -15,9 +16,8 @@ AmqpCheckForm::AmqpCheckForm(QWidget *parent)
     , m_exchange(new QLineEdit(this))
     , m_routingKey(new QLineEdit(this))
     , m_match(new KeyValueTable(tr("JSON path"), tr("Value"), this))
-    , m_timeout(new QSpinBox(this))
+    , m_timeout(new TimeoutBox(field(QStringLiteral("timeout_ms")), 1000, this))
 {
-    m_connection->setObjectName(QStringLiteral("connection"));
     m_exchange->setObjectName(QStringLiteral("exchange"));
     m_exchange->setPlaceholderText(tr("shop.events"));
     m_exchange->setToolTip(field(QStringLiteral("exchange")).description);
@@ -27,11 +27,6 @@ AmqpCheckForm::AmqpCheckForm(QWidget *parent)
     m_match->setObjectName(QStringLiteral("match"));
     m_match->setToolTip(field(QStringLiteral("match")).description);
     m_match->setMaximumHeight(120);
-    m_timeout->setObjectName(QStringLiteral("timeout"));
-    m_timeout->setRange(100, 600000);
-    m_timeout->setSingleStep(1000);
-    m_timeout->setSuffix(tr(" ms"));
-    m_timeout->setToolTip(field(QStringLiteral("timeout_ms")).description);
 
     m_connectionError = addField(tr("&Connection:"), m_connection);
     m_exchangeError = addField(tr("&Exchange:"), m_exchange);
@@ -47,11 +42,6 @@ AmqpCheckForm::AmqpCheckForm(QWidget *parent)
     connect(m_timeout, &QSpinBox::editingFinished, this, &AmqpCheckForm::commit);
 }
 
-void AmqpCheckForm::setConnections(const QList<Connection> &connections)
-{
-    m_connection->setConnections(connections);
-}
-
 void AmqpCheckForm::loadSpec(const QJsonObject &spec)
 {
     m_connection->setConnectionName(spec.value(QStringLiteral("connection")).toString());
@@ -62,8 +52,7 @@ void AmqpCheckForm::loadSpec(const QJsonObject &spec)
     for (auto it = match.begin(); it != match.end(); ++it)
         pairs.append({ it.key(), it.value().toVariant().toString() });
     m_match->setPairs(pairs);
-    m_timeout->setValue(
-        spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
+    m_timeout->load(spec);
 }
 
 QJsonObject AmqpCheckForm::writeSpec(QJsonObject spec) const
@@ -79,7 +68,7 @@ QJsonObject AmqpCheckForm::writeSpec(QJsonObject spec) const
         spec.remove(QStringLiteral("match"));
     else
         spec.insert(QStringLiteral("match"), match);
-    spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
+    m_timeout->write(spec);
     return spec;
 }
 

@@ -3,9 +3,10 @@
 #include "testcases/checkforms/checkform.h"
 
 class QLineEdit;
-class QSpinBox;
 
 namespace flowbench {
+
+class TimeoutBox;
 
 class ConnectionCombo;
 class KeyValueTable;
@@ -17,7 +18,6 @@ class AmqpCheckForm : public CheckForm
     Q_OBJECT
 public:
     explicit AmqpCheckForm(QWidget *parent = nullptr);
-    void setConnections(const QList<Connection> &connections) override;
 
 protected:
     void loadSpec(const QJsonObject &spec) override;
@@ -31,7 +31,7 @@ private:
     QLabel *m_exchangeError;
     QLineEdit *m_routingKey;
     KeyValueTable *m_match;
-    QSpinBox *m_timeout;
+    TimeoutBox *m_timeout;
 };
 
 } // namespace flowbench

@@ -3,9 +3,10 @@
 #include "testcases/checkforms/checkform.h"
 
 class QLineEdit;
-class QSpinBox;
 
 namespace flowbench {
+
+class TimeoutBox;
 
 class ConnectionCombo;
 
@@ -15,7 +16,6 @@ class AmqpQueueCheckForm : public CheckForm
     Q_OBJECT
 public:
     explicit AmqpQueueCheckForm(QWidget *parent = nullptr);
-    void setConnections(const QList<Connection> &connections) override;
 
 protected:
     void loadSpec(const QJsonObject &spec) override;
@@ -27,7 +27,7 @@ private:
     QLabel *m_connectionError;
     QLineEdit *m_queue;
     QLabel *m_queueError;
-    QSpinBox *m_timeout;
+    TimeoutBox *m_timeout;
 };
 
 } // namespace flowbench

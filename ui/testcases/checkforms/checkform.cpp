@@ -2,6 +2,7 @@
 #include "checks/checkregistry.h"
 #include "testcases/checkforms/assertiontable.h"
 #include "testcases/checkforms/capturetable.h"
+#include "testcases/checkforms/connectioncombo.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -128,6 +129,12 @@ QLabel *CheckForm::addField(const QString &label, QWidget *field)
         buddy->setBuddy(field);
     m_errorLabels.append(error);
     return error;
+}
+
+void CheckForm::setConnections(const QList<Connection> &connections)
+{
+    for (ConnectionCombo *combo : findChildren<ConnectionCombo *>())
+        combo->setConnections(connections);
 }
 
 void CheckForm::addRow(const QString &label, QWidget *field)

@@ -41,8 +41,8 @@ public:
     Check check() const; // the loaded check with the widgets' values
     Id checkId() const { return m_check.id; }
 
-    // Connections offered by connection combos (sql, redis); names stay editable.
-    virtual void setConnections(const QList<Connection> &connections) { Q_UNUSED(connections); }
+    // Connections offered by the form's connection combos (sql, redis, amqp); names stay editable.
+    void setConnections(const QList<Connection> &connections);
     void setLastEvidence(const QByteArray &body);
 
     // Every inline error currently shown, each naming its field.

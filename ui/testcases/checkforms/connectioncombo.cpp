@@ -8,6 +8,7 @@ ConnectionCombo::ConnectionCombo(const QStringList &drivers, QWidget *parent)
     : QComboBox(parent)
     , m_drivers(drivers)
 {
+    setObjectName(QStringLiteral("connection"));
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);
     setMinimumContentsLength(16);

@@ -3,6 +3,7 @@
 #include "checks/httpmultipart.h"
 #include "testcases/checkforms/committingtextedit.h"
 #include "testcases/checkforms/keyvaluetable.h"
+#include "testcases/checkforms/timeoutbox.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -64,7 +65,7 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     , m_multipart(new CommittingTextEdit(this))
     , m_authUser(new QLineEdit(this))
     , m_authPassword(new QLineEdit(this))
-    , m_timeout(new QSpinBox(this))
+    , m_timeout(new TimeoutBox(field(QStringLiteral("timeout_ms")), 1000, this))
 {
     m_method->setObjectName(QStringLiteral("method"));
     m_method->addItems(field(QStringLiteral("method")).choiceValues());
@@ -103,11 +104,6 @@ HttpCheckForm::HttpCheckForm(QWidget *parent)
     m_authPassword->setToolTip(field(QStringLiteral("auth")).description);
     m_bodyPages->setMaximumHeight(130);
     showBodyPage(NoBody);
-    m_timeout->setObjectName(QStringLiteral("timeout"));
-    m_timeout->setRange(100, 600000);
-    m_timeout->setSingleStep(1000);
-    m_timeout->setSuffix(tr(" ms"));
-    m_timeout->setToolTip(field(QStringLiteral("timeout_ms")).description);
 
     addRow(tr("&Method:"), m_method);
     m_urlError = addField(tr("&URL:"), m_url);
@@ -172,8 +168,7 @@ void HttpCheckForm::loadSpec(const QJsonObject &spec)
     const QJsonObject auth = spec.value(QStringLiteral("auth")).toObject();
     m_authUser->setText(auth.value(QStringLiteral("user")).toString());
     m_authPassword->setText(auth.value(QStringLiteral("password")).toString());
-    m_timeout->setValue(
-        spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
+    m_timeout->load(spec);
 }
 
 // A stacked widget is as tall as its tallest page; the hidden pages are made to not count.
@@ -232,7 +227,7 @@ QJsonObject HttpCheckForm::writeSpec(QJsonObject spec) const
     else if (field(QStringLiteral("auth")).check(auth))
         spec.insert(QStringLiteral("auth"), auth);
     // else: a typed password is never saved; the last valid auth stays until it is a reference.
-    spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
+    m_timeout->write(spec);
     return spec;
 }
 

@@ -4,10 +4,11 @@
 
 class QComboBox;
 class QLineEdit;
-class QSpinBox;
 class QStackedWidget;
 
 namespace flowbench {
+
+class TimeoutBox;
 
 class CommittingTextEdit;
 class KeyValueTable;
@@ -50,7 +51,7 @@ private:
     QLineEdit *m_authPassword; // a secret reference or {{variable}}
     QLabel *m_authError;
     QLabel *m_bodyError;
-    QSpinBox *m_timeout;
+    TimeoutBox *m_timeout;
 };
 
 } // namespace flowbench

@@ -2,6 +2,7 @@
 #include "checks/redischeck.h"
 #include "testcases/checkforms/committingtextedit.h"
 #include "testcases/checkforms/connectioncombo.h"
+#include "testcases/checkforms/timeoutbox.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -16,9 +17,8 @@ RedisCheckForm::RedisCheckForm(QWidget *parent)
     , m_connection(new ConnectionCombo(field(QStringLiteral("connection")).choiceValues(), this))
     , m_command(new QComboBox(this))
     , m_args(new CommittingTextEdit(this))
-    , m_timeout(new QSpinBox(this))
+    , m_timeout(new TimeoutBox(field(QStringLiteral("timeout_ms")), 1000, this))
 {
-    m_connection->setObjectName(QStringLiteral("connection"));
     m_command->setObjectName(QStringLiteral("command"));
     // The read-only allow-list, with each command's arguments as a tooltip.
     for (const SpecChoice &command : field(QStringLiteral("command")).choices) {
@@ -30,9 +30,6 @@ RedisCheckForm::RedisCheckForm(QWidget *parent)
     m_args->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_args->setPlaceholderText(tr("One argument per line, e.g.\nsession:{{user_id}}"));
     m_args->setMaximumHeight(90);
-    m_timeout->setRange(100, 600000);
-    m_timeout->setSingleStep(1000);
-    m_timeout->setSuffix(tr(" ms"));
 
     m_connectionError = addField(tr("&Connection:"), m_connection);
     m_commandError = addField(tr("Co&mmand:"), m_command);
@@ -43,11 +40,6 @@ RedisCheckForm::RedisCheckForm(QWidget *parent)
     connect(m_command, QOverload<int>::of(&QComboBox::activated), this, &RedisCheckForm::commit);
     connect(m_args, &CommittingTextEdit::editingFinished, this, &RedisCheckForm::commit);
     connect(m_timeout, &QSpinBox::editingFinished, this, &RedisCheckForm::commit);
-}
-
-void RedisCheckForm::setConnections(const QList<Connection> &connections)
-{
-    m_connection->setConnections(connections);
 }
 
 void RedisCheckForm::loadSpec(const QJsonObject &spec)
@@ -63,7 +55,7 @@ void RedisCheckForm::loadSpec(const QJsonObject &spec)
     for (const QJsonValue &v : spec.value(QStringLiteral("args")).toArray())
         args.append(v.toVariant().toString());
     m_args->setTextQuietly(args.join(QLatin1Char('\n')));
-    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
+    m_timeout->load(spec);
 }
 
 QStringList RedisCheckForm::args() const
@@ -79,7 +71,7 @@ QJsonObject RedisCheckForm::writeSpec(QJsonObject spec) const
     spec.insert(QStringLiteral("connection"), m_connection->connectionName());
     spec.insert(QStringLiteral("command"), m_command->currentText());
     spec.insert(QStringLiteral("args"), QJsonArray::fromStringList(args()));
-    spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
+    m_timeout->write(spec);
     return spec;
 }
 

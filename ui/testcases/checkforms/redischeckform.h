@@ -3,9 +3,10 @@
 #include "testcases/checkforms/checkform.h"
 
 class QComboBox;
-class QSpinBox;
 
 namespace flowbench {
+
+class TimeoutBox;
 
 class CommittingTextEdit;
 class ConnectionCombo;
@@ -17,7 +18,6 @@ class RedisCheckForm : public CheckForm
     Q_OBJECT
 public:
     explicit RedisCheckForm(QWidget *parent = nullptr);
-    void setConnections(const QList<Connection> &connections) override;
 
 protected:
     void loadSpec(const QJsonObject &spec) override;
@@ -33,7 +33,7 @@ private:
     QLabel *m_commandError;
     CommittingTextEdit *m_args;
     QLabel *m_argsError;
-    QSpinBox *m_timeout;
+    TimeoutBox *m_timeout;
 };
 
 } // namespace flowbench

@@ -3,6 +3,7 @@
 #include "testcases/checkforms/committingtextedit.h"
 #include "testcases/checkforms/connectioncombo.h"
 #include "testcases/checkforms/keyvaluetable.h"
+#include "testcases/checkforms/timeoutbox.h"
 
 #include <QCheckBox>
 #include <QFontDatabase>
@@ -21,9 +22,8 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
     , m_params(new KeyValueTable(tr("Parameter"), tr("Value"), this))
     , m_allowWrites(new QCheckBox(tr("Allow writes"), this))
     , m_writeWarning(new QLabel(tr("Writes are refused on protected environments."), this))
-    , m_timeout(new QSpinBox(this))
+    , m_timeout(new TimeoutBox(field(QStringLiteral("timeout_ms")), 1000, this))
 {
-    m_connection->setObjectName(QStringLiteral("connection"));
     m_query->setObjectName(QStringLiteral("query"));
     m_query->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_query->setPlaceholderText(tr("SELECT status FROM orders WHERE id = :order_id"));
@@ -35,9 +35,6 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
     m_writeWarning->setObjectName(QStringLiteral("writeWarning"));
     m_writeWarning->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_writeWarning->setVisible(false);
-    m_timeout->setRange(100, 600000);
-    m_timeout->setSingleStep(1000);
-    m_timeout->setSuffix(tr(" ms"));
 
     auto *writes = new QWidget(this);
     auto *writesLayout = new QVBoxLayout(writes);
@@ -61,11 +58,6 @@ SqlCheckForm::SqlCheckForm(QWidget *parent)
     connect(m_timeout, &QSpinBox::editingFinished, this, &SqlCheckForm::commit);
 }
 
-void SqlCheckForm::setConnections(const QList<Connection> &connections)
-{
-    m_connection->setConnections(connections);
-}
-
 void SqlCheckForm::loadSpec(const QJsonObject &spec)
 {
     m_connection->setConnectionName(spec.value(QStringLiteral("connection")).toString());
@@ -78,7 +70,7 @@ void SqlCheckForm::loadSpec(const QJsonObject &spec)
     const bool writes = spec.value(QStringLiteral("allow_writes")).toBool();
     m_allowWrites->setChecked(writes);
     m_writeWarning->setVisible(writes);
-    m_timeout->setValue(spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
+    m_timeout->load(spec);
 }
 
 QJsonObject SqlCheckForm::writeSpec(QJsonObject spec) const
@@ -93,7 +85,7 @@ QJsonObject SqlCheckForm::writeSpec(QJsonObject spec) const
     else
         spec.insert(QStringLiteral("params"), params);
     spec.insert(QStringLiteral("allow_writes"), m_allowWrites->isChecked());
-    spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
+    m_timeout->write(spec);
     return spec;
 }
 

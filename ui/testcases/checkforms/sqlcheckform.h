@@ -3,9 +3,10 @@
 #include "testcases/checkforms/checkform.h"
 
 class QCheckBox;
-class QSpinBox;
 
 namespace flowbench {
+
+class TimeoutBox;
 
 class CommittingTextEdit;
 class ConnectionCombo;
@@ -17,7 +18,6 @@ class SqlCheckForm : public CheckForm
     Q_OBJECT
 public:
     explicit SqlCheckForm(QWidget *parent = nullptr);
-    void setConnections(const QList<Connection> &connections) override;
 
     CommittingTextEdit *queryEdit() const { return m_query; }
     QCheckBox *allowWritesBox() const { return m_allowWrites; }
@@ -35,7 +35,7 @@ private:
     KeyValueTable *m_params;
     QCheckBox *m_allowWrites;
     QLabel *m_writeWarning;
-    QSpinBox *m_timeout;
+    TimeoutBox *m_timeout;
 };
 
 } // namespace flowbench

@@ -1,4 +1,5 @@
 #include "testcases/checkforms/tcpcheckform.h"
+#include "testcases/checkforms/timeoutbox.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -10,7 +11,7 @@ TcpCheckForm::TcpCheckForm(QWidget *parent)
     : CheckForm(QStringLiteral("tcp"), parent)
     , m_host(new QLineEdit(this))
     , m_port(new QSpinBox(this))
-    , m_timeout(new QSpinBox(this))
+    , m_timeout(new TimeoutBox(field(QStringLiteral("timeout_ms")), 500, this))
 {
     const SpecField &port = field(QStringLiteral("port"));
     m_host->setObjectName(QStringLiteral("host"));
@@ -21,11 +22,6 @@ TcpCheckForm::TcpCheckForm(QWidget *parent)
     m_port->setRange(0, int(port.maximum));
     m_port->setSpecialValueText(tr("port"));
     m_port->setToolTip(port.description);
-    m_timeout->setObjectName(QStringLiteral("timeout"));
-    m_timeout->setRange(100, 600000);
-    m_timeout->setSingleStep(500);
-    m_timeout->setSuffix(tr(" ms"));
-    m_timeout->setToolTip(field(QStringLiteral("timeout_ms")).description);
 
     m_hostError = addField(tr("&Host:"), m_host);
     m_portError = addField(tr("&Port:"), m_port);
@@ -41,8 +37,7 @@ void TcpCheckForm::loadSpec(const QJsonObject &spec)
 {
     m_host->setText(spec.value(QStringLiteral("host")).toString());
     m_port->setValue(spec.value(QStringLiteral("port")).toInt(0));
-    m_timeout->setValue(
-        spec.value(QStringLiteral("timeout_ms")).toInt(defaultInt(QStringLiteral("timeout_ms"))));
+    m_timeout->load(spec);
 }
 
 QJsonObject TcpCheckForm::writeSpec(QJsonObject spec) const
@@ -52,7 +47,7 @@ QJsonObject TcpCheckForm::writeSpec(QJsonObject spec) const
         spec.insert(QStringLiteral("port"), m_port->value());
     else
         spec.remove(QStringLiteral("port"));
-    spec.insert(QStringLiteral("timeout_ms"), m_timeout->value());
+    m_timeout->write(spec);
     return spec;
 }
 

@@ -7,6 +7,8 @@ class QSpinBox;
 
 namespace flowbench {
 
+class TimeoutBox;
+
 // The tcp check's spec (TcpCheck::vocabulary()): host, port, timeout_ms.
 class TcpCheckForm : public CheckForm
 {
@@ -27,7 +29,7 @@ private:
     QLabel *m_hostError;
     QSpinBox *m_port;
     QLabel *m_portError;
-    QSpinBox *m_timeout;
+    TimeoutBox *m_timeout;
 };
 
 } // namespace flowbench
