@@ -221,6 +221,8 @@ void Runner::begin()
     // reaches its dependencies through them.
     m_exclusive = nullptr;
     m_proxies.start(m_project, m_environment);
+    // Test cases without faults still run (through whatever holds the port): say so once.
+    noteWarnings(m_proxies.problems());
     if (!m_cancelling) {
         for (auto &state : m_cases)
             if (!state->done)

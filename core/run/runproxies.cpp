@@ -109,6 +109,15 @@ void RunProxies::clear()
             r->proxy->setFaults({}); // "down" removed: listens again on the same port
 }
 
+QStringList RunProxies::problems() const
+{
+    QStringList list;
+    for (const auto &r : m_routes)
+        if (!r->proxy)
+            list << r->problem;
+    return list;
+}
+
 int RunProxies::listening() const
 {
     int n = 0;

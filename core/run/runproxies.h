@@ -38,6 +38,8 @@ public:
     void clear();
 
     int listening() const; // proxies carrying traffic now
+    // Why a route is not listening, one text per route that is not (see start()).
+    QStringList problems() const;
 
 private:
     struct Route;

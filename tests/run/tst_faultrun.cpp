@@ -129,6 +129,7 @@ private:
         QList<CheckResult> results;
         bool finished = false;
         QList<QStringList> faultsActive; // what the map is told, in order
+        QStringList warnings;
     };
     Outcome run(const Project &project, RunOptions options = {}, int waitMs = 30000);
 
@@ -161,6 +162,7 @@ FaultRunTest::Outcome FaultRunTest::run(const Project &project, RunOptions optio
     outcome.finished = true;
     outcome.run = finished.first().first().value<Run>();
     outcome.results = runner.results();
+    outcome.warnings = runner.warnings();
     return outcome;
 }
 
@@ -301,6 +303,10 @@ void FaultRunTest::takenPortIsTheCasesError()
     QVERIFY2(r->message.contains(QStringLiteral("flowbench-cli proxy")), qPrintable(r->message));
     // The unfaulted case goes through whatever holds the port (here: a pass-through proxy).
     QCOMPARE(toString(resultOf(o.results, plain)->status), toString(ResultStatus::Pass));
+    // The run says once that the proxy could not listen.
+    QCOMPARE(o.warnings.size(), 1);
+    QVERIFY2(o.warnings.first().contains(QStringLiteral("127.0.0.1:%1").arg(f.listen)),
+        qPrintable(o.warnings.first()));
     QCOMPARE(standalone.state(), QProcess::Running); // left alone
     standalone.terminate();
     QVERIFY(standalone.waitForFinished(5000));

@@ -40,6 +40,8 @@ FaultsSection::FaultsSection(QWidget *parent)
     setObjectName(QStringLiteral("faultsSection"));
     m_list->setObjectName(QStringLiteral("faultsList"));
     m_list->setMaximumHeight(64);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_list->setMinimumWidth(60);
     m_list->setToolTip(tr("Faults that hold on the environment's proxies while this test case runs; it runs "
                           "alone meanwhile"));
     m_target->setObjectName(QStringLiteral("faultTarget"));
@@ -47,11 +49,12 @@ FaultsSection::FaultsSection(QWidget *parent)
         tr("The dependency the fault acts on: this node or one of its edges. The environment "
            "needs a proxy for it (Environments ▸ Proxies)"));
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_target->setMinimumContentsLength(10);
+    m_target->setMinimumContentsLength(6);
     m_kind->setObjectName(QStringLiteral("faultKind"));
     for (const auto &[kind, text] : kTemplates)
         m_kind->addItem(QString::fromLatin1(kind), QString::fromLatin1(text));
     m_values->setObjectName(QStringLiteral("faultValues"));
+    m_values->setMinimumWidth(60);
     m_values->setPlaceholderText(tr("latency=3000,jitter=200"));
     m_values->setToolTip(tr("The fault as text: its kind and value, then attributes (stream=upstream, "
                             "toxicity=0.5, count=K…)"));
@@ -65,18 +68,22 @@ FaultsSection::FaultsSection(QWidget *parent)
     m_problem->setStyleSheet(QStringLiteral("color: #b91c1c"));
     m_problem->hide();
 
-    auto *row = new QHBoxLayout;
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addWidget(m_target, 2);
-    row->addWidget(m_kind);
-    row->addWidget(m_values, 2);
-    row->addWidget(m_add);
-    row->addWidget(m_remove);
+    // Two short rows, not one long one: the editor is docked beside the map.
+    auto *what = new QHBoxLayout;
+    what->setContentsMargins(0, 0, 0, 0);
+    what->addWidget(m_target, 1);
+    what->addWidget(m_kind);
+    auto *values = new QHBoxLayout;
+    values->setContentsMargins(0, 0, 0, 0);
+    values->addWidget(m_values, 1);
+    values->addWidget(m_add);
+    values->addWidget(m_remove);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(3);
     layout->addWidget(m_list);
-    layout->addLayout(row);
+    layout->addLayout(what);
+    layout->addLayout(values);
     layout->addWidget(m_problem);
 
     kindChosen();

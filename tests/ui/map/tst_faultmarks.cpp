@@ -21,7 +21,8 @@ int pixelsNear(const QImage &image, const QColor &colour, int tolerance)
     for (int y = 0; y < img.height(); ++y) {
         const QRgb *line = reinterpret_cast<const QRgb *>(img.constScanLine(y));
         for (int x = 0; x < img.width(); ++x)
-            if (qAbs(qRed(line[x]) - colour.red()) <= tolerance && qAbs(qGreen(line[x]) - colour.green()) <= tolerance
+            if (qAbs(qRed(line[x]) - colour.red()) <= tolerance
+                && qAbs(qGreen(line[x]) - colour.green()) <= tolerance
                 && qAbs(qBlue(line[x]) - colour.blue()) <= tolerance)
                 ++n;
     }
@@ -77,7 +78,10 @@ void TestFaultMarks::faultedNodesAndEdgesAreMarkedWhileTheFaultHolds()
     QVERIFY2(nodeOnly > 150, qPrintable(QString::number(nodeOnly))); // outline and ⚡ badge
     QVERIFY(overlay->isFaulted(payment.id));
     overlay->setFaulted({ payment.id, edge.id });
-    const int withEdge = pixelsNear(render(scene, area), fault, 20);
+    const QImage marked = render(scene, area);
+    if (qEnvironmentVariableIsSet("FLOWBENCH_FAULTS_PNG"))
+        marked.save(QStringLiteral("/tmp/faultrun-map.png"));
+    const int withEdge = pixelsNear(marked, fault, 20);
     QVERIFY2(withEdge > nodeOnly + 100, qPrintable(QStringLiteral("%1 vs %2").arg(withEdge).arg(nodeOnly)));
     overlay->setFaulted({});
     QCOMPARE(pixelsNear(render(scene, area), fault, 20), 0);
