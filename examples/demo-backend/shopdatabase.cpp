@@ -42,7 +42,7 @@ QString ShopDatabase::open(const QString &path)
     const char *schema[] = {
         "CREATE TABLE IF NOT EXISTS products(sku TEXT PRIMARY KEY, name TEXT, price REAL)",
         "CREATE TABLE IF NOT EXISTS users(id INTEGER PRIMARY KEY, email TEXT UNIQUE, created_at TEXT)",
-        "CREATE TABLE IF NOT EXISTS orders(id INTEGER PRIMARY KEY, customer TEXT, subtotal REAL,"
+        "CREATE TABLE IF NOT EXISTS orders(id INTEGER PRIMARY KEY AUTOINCREMENT, customer TEXT, subtotal REAL,"
         " discount REAL, total REAL, status TEXT, created_at TEXT)",
         "CREATE TABLE IF NOT EXISTS order_items(order_id INTEGER, sku TEXT, qty INTEGER, price REAL)",
         "CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY, order_id INTEGER, kind TEXT,"

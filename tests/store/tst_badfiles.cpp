@@ -113,7 +113,7 @@ void TestBadFiles::refusedUnchanged_data()
     QTest::newRow("other SQLite database, WAL") << BadFile::OtherSqliteWal
                                                 << QStringLiteral("not a Flowbench project (an SQLite database of another program)");
     QTest::newRow("newer schema") << BadFile::NewerSchema
-                                  << QStringLiteral("written by a newer Flowbench (schema 7; this program reads up to %1)")
+                                  << QStringLiteral("written by a newer Flowbench (schema 99; this program reads up to %1)")
                                          .arg(ProjectStore::currentSchemaVersion());
     QTest::newRow("truncated project") << BadFile::Truncated << QStringLiteral("file is damaged: ");
     QTest::newRow("overwritten middle") << BadFile::OverwrittenMiddle << QStringLiteral("file is damaged: ");
@@ -151,7 +151,7 @@ void TestBadFiles::refusedUnchanged()
             auto store = ProjectStore::create(path, QStringLiteral("From the future"));
             QVERIFY2(store.ok(), qPrintable(store.error()));
         }
-        const QString error = runSql(path, {QStringLiteral("INSERT INTO schema_version VALUES (7, '2030-01-01')")});
+        const QString error = runSql(path, {QStringLiteral("INSERT INTO schema_version VALUES (99, '2030-01-01')")});
         QVERIFY2(error.isEmpty(), qPrintable(error));
         break;
     }
