@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --tests
-./scripts/build.sh -DFLOWBENCH_BUILD_TESTS=ON -DFLOWBENCH_BUILD_BENCH=ON
+# Release without debug info: ~130 test binaries each link the static core and ui
+# libraries, and with -g they filled a CI disk. BUILD_TYPE=RelWithDebInfo to debug.
+BUILD_TYPE=${BUILD_TYPE:-Release} ./scripts/build.sh -DFLOWBENCH_BUILD_TESTS=ON -DFLOWBENCH_BUILD_BENCH=ON
 (cd "${BUILD_DIR:-build}" && ctest --output-on-failure --timeout 300 -j"${TEST_JOBS:-2}")
 # Every parser fuzzed for a bounded time (FUZZ_SECONDS each, default 20) in its own build
 # (build-fuzz/: clang, ASan + UBSan), then the inputs that once crashed them (fuzz/README.md).
