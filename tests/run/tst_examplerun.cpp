@@ -106,7 +106,7 @@ void TestExampleRun::onlyThePlantedDefectsFail()
 void TestExampleRun::slowGatewayFailsOnTheSecondCharge()
 {
     const QList<CheckResult> results = resultsOf(kSlow);
-    QCOMPARE(results.size(), 4);
+    QCOMPARE(results.size(), 5);
     // Right: the order service gave up waiting and left the order pending...
     for (int i = 0; i < 3; ++i)
         QVERIFY2(results[i].status == ResultStatus::Pass, qPrintable(describe(results)));
@@ -116,12 +116,15 @@ void TestExampleRun::slowGatewayFailsOnTheSecondCharge()
     // The results say which fault held.
     QCOMPARE(
         results[3].faults, QStringLiteral("Order service → Payment gateway: latency=3000,name=slow gateway"));
+    // The order it created is deleted again, whatever the steps found.
+    QVERIFY2(results[4].cleanup && results[4].status == ResultStatus::Pass, qPrintable(describe(results)));
 }
 
 void TestExampleRun::downGatewayPasses()
 {
     const QList<CheckResult> results = resultsOf(kDown);
-    QCOMPARE(results.size(), 5);
+    QCOMPARE(results.size(), 6);
+    QVERIFY2(results.last().cleanup, qPrintable(describe(results)));
     for (const CheckResult &r : results) {
         QVERIFY2(r.status == ResultStatus::Pass, qPrintable(describe(results)));
         QCOMPARE(r.faults, QStringLiteral("Order service → Payment gateway: down,name=gateway down"));
