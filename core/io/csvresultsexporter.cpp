@@ -8,6 +8,14 @@ namespace flowbench {
 QByteArray CsvResultsExporter::field(const QString &text)
 {
     QByteArray utf8 = text.toUtf8();
+    // A spreadsheet runs a cell starting with = + - @ (or a tab or CR before them) as a
+    // formula, and messages carry response text an attacker may control: the apostrophe
+    // makes it text, as OWASP's CSV injection advice has it.
+    static const QByteArray formulaStarts("=+-@\t\r");
+    if (!utf8.isEmpty() && formulaStarts.contains(utf8.at(0))) {
+        utf8.prepend('\'');
+        return '"' + utf8.replace("\"", "\"\"") + '"';
+    }
     if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r'))
         return utf8;
     utf8.replace("\"", "\"\"");

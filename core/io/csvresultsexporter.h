@@ -5,7 +5,8 @@
 namespace flowbench {
 
 // The latest result of every check as CSV (RFC 4180: comma-separated, CRLF line ends, a
-// field with a comma, quote or line break in double quotes with its quotes doubled), one
+// field with a comma, quote or line break in double quotes with its quotes doubled; one
+// that a spreadsheet would take for a formula starts with an apostrophe), one
 // row per check: node, test case, check, status, duration_ms, message. Rows in map order:
 // by node name, then the test case's place on its node, then the step. Results of checks
 // the project no longer has are left out, as on the map.

@@ -90,6 +90,14 @@ void TestCsvResultsExporter::quotesFieldsAsRfc4180_data()
     QTest::newRow("line feed") << QStringLiteral("one\ntwo") << QByteArray("\"one\ntwo\"");
     QTest::newRow("carriage return") << QStringLiteral("one\r\ntwo") << QByteArray("\"one\r\ntwo\"");
     QTest::newRow("all three") << QStringLiteral("a,\"b\"\nc") << QByteArray("\"a,\"\"b\"\"\nc\"");
+    // Spreadsheets would run these as formulas (CSV injection): made text.
+    QTest::newRow("formula") << QStringLiteral("=HYPERLINK(\"http://x\",\"y\")")
+                             << QByteArray("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    QTest::newRow("plus") << QStringLiteral("+1") << QByteArray("\"'+1\"");
+    QTest::newRow("minus") << QStringLiteral("-2+3") << QByteArray("\"'-2+3\"");
+    QTest::newRow("at") << QStringLiteral("@SUM(A1)") << QByteArray("\"'@SUM(A1)\"");
+    QTest::newRow("tab first") << QStringLiteral("\t=1") << QByteArray("\"'\t=1\"");
+    QTest::newRow("equals inside is text") << QStringLiteral("a=b") << QByteArray("a=b");
     QTest::newRow("spaces kept unquoted") << QStringLiteral(" padded ") << QByteArray(" padded ");
     QTest::newRow("semicolon is not a separator") << QStringLiteral("a;b") << QByteArray("a;b");
     QTest::newRow("utf-8") << QStringLiteral("Bestellung \u00fcber 5 \u20ac")
