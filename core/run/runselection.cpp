@@ -15,6 +15,18 @@ QString listOrNone(QStringList names)
     return names.join(QStringLiteral(", "));
 }
 
+// "Run Step": the steps up to the chosen one. Up to a cleanup step: all the steps and the
+// cleanup up to it. Up to a step: its whole cleanup still runs, so the data is left clean.
+void keepUntil(TestCase &t, const QString &checkId)
+{
+    for (QList<Check> *list : { &t.checks, &t.cleanup })
+        for (int i = 0; i < list->size(); ++i)
+            if (list->at(i).id == checkId) {
+                *list = list->mid(0, i + 1);
+                return;
+            }
+}
+
 } // namespace
 
 QString RunSelection::describe() const
@@ -93,14 +105,8 @@ Result<QList<TestCase>> selectTestCases(const Project &project, const RunSelecti
                 [&](const QString &tag) { return t.tags.contains(tag); }))
             continue;
         picked.append(t);
-        if (!selection.untilCheckId.isEmpty()) {
-            QList<Check> &checks = picked.last().checks;
-            for (int i = 0; i < checks.size(); ++i)
-                if (checks.at(i).id == selection.untilCheckId) {
-                    checks = checks.mid(0, i + 1);
-                    break;
-                }
-        }
+        if (!selection.untilCheckId.isEmpty())
+            keepUntil(picked.last(), selection.untilCheckId);
     }
     // Stable order for reports: by node name, then the node's own order.
     auto nodeName = [&](const Id &id) {

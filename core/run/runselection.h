@@ -20,7 +20,8 @@ struct RunSelection
     QStringList tags;
     // "Run Step": each selected test case runs its steps only up to and including the
     // check of this id (earlier steps run too, so their captures reach it; cleanup steps
-    // still run). Empty: every step. A test case without that check runs whole.
+    // still run). A cleanup step's id: every step, and the cleanup up to it. Empty: every
+    // step. A test case without that check runs whole.
     QString untilCheckId;
 
     bool isAll() const

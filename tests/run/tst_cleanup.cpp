@@ -15,6 +15,7 @@
 #include "io/junitreport.h"
 #include "io/markdownsummary.h"
 #include "run/runner.h"
+#include "run/runselection.h"
 #include "run/testcasesummary.h"
 #include "store/projectstore.h"
 
@@ -58,6 +59,8 @@ private slots:
     void protectedEnvironmentRefusesAWritingCleanup();
     void cancelBeforeTheTestCaseBeganRunsNoCleanup();
     void storeAndCanonicalJsonKeepCleanup();
+    void runStepKeepsTheCleanup_data();
+    void runStepKeepsTheCleanup();
     void cliExitCodes_data();
     void cliExitCodes();
 
@@ -528,6 +531,40 @@ void CleanupTest::cliExitCodes()
     QVERIFY2((o.out + o.err).contains(QLatin1String("1 test cases, 2 checks: 2 passed")),
         qPrintable(o.out + o.err));
     QCOMPARE(ordersOf(customer), cleanupFails ? 1 : 0);
+}
+
+// "Run Step" on a step runs the steps up to it and the whole cleanup; on a cleanup step,
+// every step and the cleanup up to it.
+void CleanupTest::runStepKeepsTheCleanup_data()
+{
+    QTest::addColumn<int>("until"); // index into steps + cleanup; -1: an id the case lacks
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<int>("cleanups");
+    QTest::newRow("first step") << 0 << 1 << 2;
+    QTest::newRow("second step") << 1 << 2 << 2;
+    QTest::newRow("first cleanup step") << 2 << 2 << 1;
+    QTest::newRow("last cleanup step") << 3 << 2 << 2;
+    QTest::newRow("unknown step: the whole case") << -1 << 2 << 2;
+}
+
+void CleanupTest::runStepKeepsTheCleanup()
+{
+    QFETCH(int, until);
+    QFETCH(int, steps);
+    QFETCH(int, cleanups);
+    Check second = deleteOrder();
+    second.name = QStringLiteral("second");
+    const Project p = project(QStringLiteral("Run step"), second, { deleteOrder(), deleteOrder() });
+    const TestCase &t = p.testCases.first();
+    const QList<Check> all = t.checks + t.cleanup;
+    QCOMPARE(all.size(), 4);
+    RunSelection selection;
+    selection.untilCheckId = until < 0 ? QStringLiteral("no-such-step") : all.at(until).id;
+    const auto picked = selectTestCases(p, selection);
+    QVERIFY2(picked, qPrintable(picked.error()));
+    QCOMPARE(picked.value().size(), 1);
+    QCOMPARE(picked.value().first().checks.size(), steps);
+    QCOMPARE(picked.value().first().cleanup.size(), cleanups);
 }
 
 QTEST_GUILESS_MAIN(CleanupTest)
