@@ -1,8 +1,8 @@
 #include "testcases/testcaseform.h"
 
-#include "analysis/testlevels.h"
 #include "testcases/editorparts.h"
 #include "testcases/faultssection.h"
+#include "testcases/testcasefields.h"
 
 #include "document/changevalue.h"
 #include "document/projectdocument.h"
@@ -10,15 +10,10 @@
 #include "run/responseviewer.h"
 #include "testcases/checkforms/checkform.h"
 #include "testcases/checkforms/checkformfactory.h"
-#include "testcases/checkforms/committingtextedit.h"
 
-#include <QCheckBox>
-#include <QComboBox>
-#include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
@@ -35,21 +30,6 @@ namespace flowbench {
 
 namespace {
 
-QString priorityLabel(Priority p)
-{
-    switch (p) {
-    case Priority::Low:
-        return TestCaseForm::tr("Low");
-    case Priority::Medium:
-        return TestCaseForm::tr("Medium");
-    case Priority::High:
-        return TestCaseForm::tr("High");
-    case Priority::Critical:
-        return TestCaseForm::tr("Critical");
-    }
-    return QString();
-}
-
 QString stepText(int index, const Check &c)
 {
     return TestCaseForm::tr("%1. %2").arg(index + 1).arg(
@@ -60,77 +40,18 @@ QString stepText(int index, const Check &c)
 
 TestCaseForm::TestCaseForm(QWidget *parent)
     : QWidget(parent)
-    , m_title(new QLineEdit(this))
-    , m_titleError(new QLabel(this))
-    , m_priority(new QComboBox(this))
-    , m_level(new QComboBox(this))
-    , m_tags(new QLineEdit(this))
-    , m_flow(new QComboBox(this))
-    , m_automated(new QCheckBox(tr("A&utomated"), this))
+    , m_fields(new TestCaseFields(this))
     , m_manualHint(
           new QLabel(tr("Manual test case: its steps are not run until it is marked automated."), this))
-    , m_description(new CommittingTextEdit(this))
     , m_formPages(new QStackedWidget(this))
     , m_runStep(new QPushButton(tr("Run Step"), this))
     , m_runStepState(new QLabel(this))
     , m_response(new ResponseViewer(this))
 {
-    m_title->setObjectName(QStringLiteral("title"));
-    m_titleError->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_titleError->hide();
-    for (Priority p : allPriorities())
-        m_priority->addItem(priorityLabel(p), toString(p)); // parsed back with priorityFromString
-    m_priority->setObjectName(QStringLiteral("priority"));
-    m_level->addItem(tr("auto"), QString());
-    for (TestLevel level : allTestLevels())
-        m_level->addItem(toString(level), toString(level)); // data parsed back with testLevelFromString
-    m_level->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "auto (end-to-end)" is never cut
-    m_level->setObjectName(QStringLiteral("level"));
-    m_level->setToolTip(tr("How deep the test case reaches: api, service (queue, cache, log), database, "
-                           "end-to-end. Auto: the deepest of its steps; a manual test case is end-to-end."));
-    m_tags->setObjectName(QStringLiteral("tags"));
-    m_tags->setPlaceholderText(tr("smoke, checkout, regression"));
-    m_flow->setObjectName(QStringLiteral("flow"));
-    m_automated->setObjectName(QStringLiteral("automated"));
     m_manualHint->setStyleSheet(QStringLiteral("color: palette(mid);"));
     m_manualHint->setWordWrap(true);
-    m_description->setObjectName(QStringLiteral("description"));
-    m_description->setPlaceholderText(tr("What this test case proves, preconditions, manual steps"));
-    m_description->setFixedHeight(64);
-
-    auto *titleBox = new QWidget(this);
-    auto *titleLayout = new QVBoxLayout(titleBox);
-    titleLayout->setContentsMargins(0, 0, 0, 0);
-    titleLayout->setSpacing(2);
-    titleLayout->addWidget(m_title);
-    titleLayout->addWidget(m_titleError);
-    auto *priorityRow = new QHBoxLayout;
-    priorityRow->addWidget(m_priority);
-    priorityRow->addSpacing(12);
-    priorityRow->addWidget(m_automated);
-    priorityRow->addStretch();
-    auto *form = new QFormLayout;
-    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
-    form->setLabelAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    form->addRow(tr("&Title:"), titleBox);
-    form->addRow(tr("&Priority:"), priorityRow);
-    form->addRow(tr("Ta&gs:"), m_tags);
-    m_flow->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_flow->setMinimumContentsLength(6);
-    m_flow->setSizePolicy(QSizePolicy::Expanding, m_flow->sizePolicy().verticalPolicy()); // long flow names
-    form->addRow(tr("&Flow:"), m_flow);
-    // A row of its own: beside the flow, "auto (database)" was cut off in a docked editor.
-    auto *levelRow = new QHBoxLayout;
-    levelRow->addWidget(m_level);
-    levelRow->addStretch();
-    form->addRow(tr("&Level:"), levelRow);
-    if (auto *l = qobject_cast<QLabel *>(form->labelForField(levelRow)))
-        l->setBuddy(m_level);
-    form->addRow(tr("Descri&ption:"), m_description);
-    if (auto *l = qobject_cast<QLabel *>(form->labelForField(titleBox)))
-        l->setBuddy(m_title);
-    if (auto *l = qobject_cast<QLabel *>(form->labelForField(priorityRow)))
-        l->setBuddy(m_priority);
+    // Our own command is running while a field's edit is pushed (m_committing).
+    connect(m_fields, &TestCaseFields::commandReady, this, &TestCaseForm::push);
 
     StepSection &steps = m_sections[0];
     steps.field = &TestCase::checks;
@@ -202,29 +123,17 @@ TestCaseForm::TestCaseForm(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(form);
+    layout->addWidget(m_fields);
     layout->addWidget(m_manualHint);
     // Faults sit above the steps: they hold for all of them.
     m_faults = new FaultsSection(this);
-    form->addRow(tr("Fa&ults:"), m_faults);
+    m_fields->addRow(tr("Fa&ults:"), m_faults);
     connect(m_faults, &FaultsSection::faultsEdited, this,
-        [this](const QList<CaseFault> &faults, const QString &what) { change(&TestCase::faults, faults, what); });
+        [this](const QList<CaseFault> &faults, const QString &what) {
+            change(&TestCase::faults, faults, what);
+        });
     layout->addWidget(stepsBox, 1);
 
-    connect(m_title, &QLineEdit::editingFinished, this, &TestCaseForm::commitTitle);
-    connect(m_tags, &QLineEdit::editingFinished, this, &TestCaseForm::commitTags);
-    connect(m_description, &CommittingTextEdit::editingFinished, this, &TestCaseForm::commitDescription);
-    connect(m_priority, QOverload<int>::of(&QComboBox::activated), this, [this] {
-        if (const auto p = priorityFromString(m_priority->currentData().toString()))
-            change(&TestCase::priority, *p, tr("Change priority"));
-    });
-    connect(m_level, QOverload<int>::of(&QComboBox::activated), this, [this] {
-        change(&TestCase::level, testLevelFromString(m_level->currentData().toString()), tr("Change level"));
-    });
-    connect(m_flow, QOverload<int>::of(&QComboBox::activated), this,
-        [this] { change(&TestCase::flowId, Id(m_flow->currentData().toString()), tr("Change flow")); });
-    connect(m_automated, &QCheckBox::toggled, this,
-        [this](bool on) { change(&TestCase::automated, on, on ? tr("Automate") : tr("Make manual")); });
     updateStates();
 }
 
@@ -348,7 +257,7 @@ void TestCaseForm::setTestCase(const Id &testCaseId)
     if (testCaseId == m_id)
         return;
     m_id = testCaseId;
-    m_titleError->hide();
+    m_fields->clearTitleError();
     for (StepSection &section : m_sections) {
         const QSignalBlocker quiet(section.list);
         section.list->clear(); // a new test case starts at its first step
@@ -360,58 +269,9 @@ void TestCaseForm::setTestCase(const Id &testCaseId)
 void TestCaseForm::refresh()
 {
     const TestCase *t = testCase();
-    m_refreshing = true;
-    refreshFlows();
-    if (t) {
-        // A field the user is typing in keeps its text until they commit or leave it.
-        if (!(m_title->hasFocus() && m_title->isModified()) && m_title->text() != t->title) {
-            m_title->setText(t->title);
-            m_titleError->hide();
-        }
-        const int priority = m_priority->findData(toString(t->priority));
-        if (m_priority->currentIndex() != priority)
-            m_priority->setCurrentIndex(priority);
-        // "Auto" says what it amounts to now, so a person sees the derived level.
-        TestCase derived = *t;
-        derived.level.reset();
-        m_level->setItemText(0, tr("auto (%1)").arg(toString(effectiveLevel(derived))));
-        const int level = m_level->findData(t->level ? toString(*t->level) : QString());
-        if (m_level->currentIndex() != level)
-            m_level->setCurrentIndex(level);
-        if (!(m_tags->hasFocus() && m_tags->isModified()) && tagsFromText(m_tags->text()) != t->tags)
-            m_tags->setText(tagsToText(t->tags));
-        const int flow = std::max(0, m_flow->findData(t->flowId));
-        if (m_flow->currentIndex() != flow)
-            m_flow->setCurrentIndex(flow);
-        if (m_automated->isChecked() != t->automated)
-            m_automated->setChecked(t->automated);
-        if (!(m_description->hasFocus() && m_description->isDirty()))
-            m_description->setTextQuietly(t->description); // a no-op when equal
-    }
-    m_refreshing = false;
+    m_fields->show(m_document, m_id);
     m_faults->show(m_document, t ? t->nodeId : Id(), t ? t->faults : QList<CaseFault>());
     refreshSteps(t ? *t : TestCase());
-}
-
-// "(no flow)", the flows by name, and the test case's flow when it is gone.
-void TestCaseForm::refreshFlows()
-{
-    QList<QPair<QString, QString>> entries { { tr("(no flow)"), QString() } };
-    if (m_document)
-        for (const Flow &f : m_document->flows())
-            entries.append({ f.name, f.id });
-    const TestCase *t = testCase();
-    if (t && !t->flowId.isEmpty() && !(m_document && m_document->flow(t->flowId)))
-        entries.append({ tr("(deleted flow)"), t->flowId });
-    bool same = m_flow->count() == entries.size();
-    for (int i = 0; same && i < entries.size(); ++i)
-        same = m_flow->itemText(i) == entries.at(i).first
-            && m_flow->itemData(i).toString() == entries.at(i).second;
-    if (same)
-        return;
-    m_flow->clear();
-    for (const auto &entry : entries)
-        m_flow->addItem(entry.first, entry.second);
 }
 
 // The lists follow the stored checks; the selected step stays selected by id.
@@ -590,8 +450,7 @@ CheckForm *TestCaseForm::currentForm() const
 
 void TestCaseForm::focusTitle()
 {
-    m_title->setFocus();
-    m_title->selectAll();
+    m_fields->focusTitle();
 }
 
 QString TestCaseForm::undoText(const QString &what) const
@@ -606,43 +465,19 @@ void TestCaseForm::change(Value TestCase::*field, const Value &value, const QStr
     const TestCase *t = testCase();
     if (m_refreshing || !t || t->*field == value)
         return;
+    push(new ChangeValue<TestCase, Value>(m_document, m_id, field, value, undoText(what)));
+}
+
+void TestCaseForm::push(QUndoCommand *command)
+{
     m_committing = true;
-    m_document->undoStack()->push(
-        new ChangeValue<TestCase, Value>(m_document, m_id, field, value, undoText(what)));
+    m_document->undoStack()->push(command);
     m_committing = false;
 }
 
 void TestCaseForm::setChecks(const StepSection &section, const QList<Check> &checks, const QString &what)
 {
     change(section.field, checks, what);
-}
-
-void TestCaseForm::commitTitle()
-{
-    if (m_refreshing || !testCase())
-        return;
-    const QString title = m_title->text().trimmed();
-    if (title.isEmpty()) {
-        m_titleError->setText(tr("A test case needs a title."));
-        m_titleError->show();
-        return;
-    }
-    m_titleError->hide();
-    change(&TestCase::title, title, tr("Rename"));
-    m_title->setModified(false);
-}
-
-void TestCaseForm::commitTags()
-{
-    if (m_refreshing || !testCase())
-        return;
-    change(&TestCase::tags, tagsFromText(m_tags->text()), tr("Change tags"));
-    m_tags->setModified(false);
-}
-
-void TestCaseForm::commitDescription()
-{
-    change(&TestCase::description, m_description->toPlainText(), tr("Change description"));
 }
 
 void TestCaseForm::commitStep(CheckForm *form)
@@ -668,10 +503,7 @@ void TestCaseForm::flushEdits()
 {
     if (m_refreshing || !testCase())
         return;
-    if (!m_title->text().trimmed().isEmpty())
-        commitTitle(); // each a no-op when nothing changed
-    commitTags();
-    commitDescription();
+    m_fields->flush();
     if (CheckForm *form = currentForm())
         commitStep(form);
 }

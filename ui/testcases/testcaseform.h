@@ -7,30 +7,27 @@
 #include <QHash>
 #include <QWidget>
 
-class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QStackedWidget;
 class QToolButton;
+class QUndoCommand;
 
 namespace flowbench {
 
 class CheckForm;
 class FaultsSection;
-class CommittingTextEdit;
 class ProjectDocument;
 class ResponseViewer;
+class TestCaseFields;
 
-// One test case's fields (title, priority, tags, flow, automated, description), its
-// ordered steps and, below them, its cleanup steps (TestCase::cleanup: they always run
-// after the steps), each step in the form of its check type. The two lists are one
-// widget built twice (StepSection); the form below shows the step selected in either. Every committed edit is
-// one command on the document (ChangeValue of the field); the form shows what the document holds: refresh()
-// re-reads it after each change and leaves alone a field whose value already equals the stored one, or that
-// the user is typing in, so the cursor stays put.
+// One test case: its fields (TestCaseFields), faults, its ordered steps and, below them,
+// its cleanup steps (TestCase::cleanup: they always run after the steps), each step in the
+// form of its check type. The two lists are one widget built twice (StepSection); the form
+// below shows the step selected in either. Every committed edit is one command on the
+// document (ChangeValue of the field); refresh() re-reads the document after each change
+// and leaves alone what already shows the stored value or is being typed in.
 class TestCaseForm : public QWidget
 {
     Q_OBJECT
@@ -99,13 +96,10 @@ private:
     const TestCase *testCase() const;
     QString undoText(const QString &what) const;
     template <typename Value> void change(Value TestCase::*field, const Value &value, const QString &what);
+    void push(QUndoCommand *command);
     void setChecks(const StepSection &section, const QList<Check> &checks, const QString &what);
-    void commitTitle();
-    void commitTags();
-    void commitDescription();
     void commitStep(CheckForm *form);
     void stepsReordered(int section);
-    void refreshFlows();
     void refreshSteps(const TestCase &t);
     void showStep();
     void updateConnections();
@@ -121,15 +115,8 @@ private:
     bool m_refreshing = false; // widgets being set from the document: their signals are not edits
     bool m_committing = false; // one of our commands is being pushed
 
-    QLineEdit *m_title;
-    QLabel *m_titleError;
-    QComboBox *m_priority;
-    QComboBox *m_level; // "" = derived from the steps (analysis/testlevels.h)
-    QLineEdit *m_tags;
-    QComboBox *m_flow;
-    QCheckBox *m_automated;
+    TestCaseFields *m_fields; // title, priority, tags, flow, level, description
     QLabel *m_manualHint;
-    CommittingTextEdit *m_description;
     StepSection m_sections[2]; // the steps, the cleanup steps
     int m_active = 0; // the section whose current step the form shows
     QStackedWidget *m_formPages;
