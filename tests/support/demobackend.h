@@ -1,91 +1,38 @@
 #pragma once
 // The demo backend (examples/demo-backend) as a real child process for the run tests:
-// a free port, its own database and log in a temporary folder. Header-only: included by
-// tests/run/tst_*.cpp only.
+// a free port, its own database and log in a temporary folder.
 
-#include <QDeadlineTimer>
+#include "support/demoprocess.h"
+
 #include <QDir>
-#include <QFileInfo>
-#include <QProcess>
-#include <QRegularExpression>
-#include <QString>
 
 namespace flowbench::testing {
 
-class DemoBackend
+class DemoBackend : public DemoProcess
 {
 public:
-    ~DemoBackend() { stop(); }
-
     static QString programPath()
     {
         return QStringLiteral(FLOWBENCH_BINARY_DIR "/examples/demo-backend/flowbench-demo-backend");
     }
 
-    // Starts and waits (bounded) for "listening on 127.0.0.1:PORT". False with errorString().
-    // `extra`: more arguments (--amqp URL).
+    // `extra`: more arguments (--amqp URL, --payment-url URL).
     bool start(const QString &folder, int minDelayMs = 100, int maxDelayMs = 400, const QStringList &extra = {})
     {
         m_dbPath = QDir(folder).filePath(QStringLiteral("shop-demo.db"));
         m_logPath = QDir(folder).filePath(QStringLiteral("shop-demo.log"));
-        if (!QFileInfo::exists(programPath())) {
-            m_error = QStringLiteral("%1 is missing: build the target flowbench-demo-backend").arg(programPath());
-            return false;
-        }
-        m_process.setProgram(programPath());
-        const QStringList arguments{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"), m_dbPath,
-                                    QStringLiteral("--log"), m_logPath, QStringLiteral("--min-delay-ms"),
-                                    QString::number(minDelayMs), QStringLiteral("--max-delay-ms"),
-                                    QString::number(maxDelayMs)};
-        m_process.setArguments(arguments + extra);
-        m_process.setProcessChannelMode(QProcess::SeparateChannels);
-        m_process.start();
-        if (!m_process.waitForStarted(10000)) {
-            m_error = QStringLiteral("cannot start %1: %2").arg(programPath(), m_process.errorString());
-            return false;
-        }
-        static const QRegularExpression ready(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-        QByteArray output;
-        QDeadlineTimer deadline(15000);
-        while (!deadline.hasExpired()) {
-            if (!m_process.canReadLine() && !m_process.waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime()))))
-                break;
-            output += m_process.readAll();
-            const QRegularExpressionMatch match = ready.match(QString::fromUtf8(output));
-            if (match.hasMatch()) {
-                m_port = quint16(match.captured(1).toUInt());
-                return true;
-            }
-        }
-        m_error = QStringLiteral("the demo backend did not report ready within 15 s; stdout: %1 stderr: %2")
-                      .arg(QString::fromUtf8(output), QString::fromUtf8(m_process.readAllStandardError()));
-        stop();
-        return false;
+        const QStringList arguments { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--db"),
+            m_dbPath, QStringLiteral("--log"), m_logPath, QStringLiteral("--min-delay-ms"),
+            QString::number(minDelayMs), QStringLiteral("--max-delay-ms"), QString::number(maxDelayMs) };
+        return DemoProcess::start(programPath(), QStringLiteral("flowbench-demo-backend"), arguments + extra);
     }
 
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000)) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-
-    quint16 port() const { return m_port; }
-    QString baseUrl() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
     QString dbPath() const { return m_dbPath; }
     QString logPath() const { return m_logPath; }
-    QString errorString() const { return m_error; }
 
 private:
-    QProcess m_process;
-    quint16 m_port = 0;
     QString m_dbPath;
     QString m_logPath;
-    QString m_error;
 };
 
 } // namespace flowbench::testing
