@@ -56,7 +56,6 @@ private:
     QString m_checkType;
     QString m_title;
     bool m_hasResult = false;
-    QToolButton *m_openInWindow;
     QLabel *m_heading;
     QLabel *m_message;
     QTabWidget *m_tabs;
@@ -68,6 +67,7 @@ private:
     QTableWidget *m_rows;
     QListWidget *m_lines;
     QPlainTextEdit *m_raw;
+    QToolButton *m_openInWindow;
 };
 
 } // namespace flowbench
