@@ -119,9 +119,10 @@ void EnvironmentLease::renew()
     }
     if (!renewed.value() && !m_lost) {
         m_lost = true;
-        emit warningRaised(tr("the lease of environment \"%1\" expired while this run ran and another run may "
-                              "have taken it")
-                               .arg(m_environmentName));
+        emit warningRaised(
+            tr("the lease of environment \"%1\" expired while this run ran and another run may "
+               "have taken it")
+                .arg(m_environmentName));
     }
 }
 

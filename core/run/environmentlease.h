@@ -44,8 +44,8 @@ public:
     // Takes the lease for `run` and writes its audit row, in one transaction. Refused
     // (isHeldByOther()) when another run holds it: the message names the environment and
     // who holds it since when, running what. Renewal starts on success.
-    Status take(const Environment &environment, const Run &run, const QList<TestCase> &testCases,
-        bool faultsAllowed);
+    Status take(
+        const Environment &environment, const Run &run, const QList<TestCase> &testCases, bool faultsAllowed);
     bool isHeld() const { return m_held; }
     bool isHeldByOther() const { return m_heldByOther; }
     const EnvironmentLeaseRow &holder() const { return m_holder; }

@@ -53,8 +53,8 @@ Status RunSession::start()
     m_projectPath = m_document->filePath();
     // Relative paths in checks (log files, SQLite databases) are relative to the project
     // file; a shared project has no folder, so they are relative to where the run starts.
-    m_options.projectDir = m_document->location().isShared() ? QDir::currentPath()
-                                                             : QFileInfo(m_projectPath).absolutePath();
+    m_options.projectDir
+        = m_document->location().isShared() ? QDir::currentPath() : QFileInfo(m_projectPath).absolutePath();
 
     m_network = std::make_unique<QNetworkAccessManager>();
     auto runner = std::make_unique<Runner>(m_network.get());
@@ -73,7 +73,8 @@ Status RunSession::start()
     }
     if (const Status leased = takeLease(*runner); !leased) {
         runner->cancel();
-        return refuse(m_lease && m_lease->isHeldByOther() ? Refusal::LeaseHeld : Refusal::BadInput, leased.error());
+        return refuse(
+            m_lease && m_lease->isHeldByOther() ? Refusal::LeaseHeld : Refusal::BadInput, leased.error());
     }
     m_runner = std::move(runner);
     m_run = m_runner->run();
@@ -141,11 +142,11 @@ Status RunSession::takeLease(const Runner &runner)
     if (!environment || !EnvironmentLease::isNeeded(*environment))
         return success();
     if (m_document->isReadOnly()) {
-        m_sessionWarnings.append(tr("environment \"%1\" is %2, but this project is read-only (%3): no lease was "
-                                    "taken for this run and it is not in the environment's audit")
-                                     .arg(environment->name,
-                                         environment->isShared ? tr("shared") : tr("protected"),
-                                         m_document->readOnlyReason()));
+        m_sessionWarnings.append(
+            tr("environment \"%1\" is %2, but this project is read-only (%3): no lease was "
+               "taken for this run and it is not in the environment's audit")
+                .arg(environment->name, environment->isShared ? tr("shared") : tr("protected"),
+                    m_document->readOnlyReason()));
         return success();
     }
     m_lease = std::make_unique<EnvironmentLease>(m_document->leaseStore(), m_leaseTiming);

@@ -50,7 +50,8 @@ QString EnvironmentLeaseRow::describe() const
         text += QStringLiteral(" on %1").arg(host);
     if (pid > 0)
         text += QStringLiteral(", pid %1").arg(pid);
-    text += QStringLiteral(", since %1 UTC").arg(since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    text += QStringLiteral(", since %1 UTC")
+                .arg(since.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     if (!selection.isEmpty())
         text += QStringLiteral(", running %1").arg(selection);
     return text;
@@ -74,9 +75,11 @@ Result<QDateTime> LeaseStore::now() const
         return QDateTime::currentDateTimeUtc();
     // The server's clock: every client compares expiries against the same one.
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)")) || !q.next())
+    if (!q.exec(QStringLiteral("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000 AS BIGINT)"))
+        || !q.next())
         return Result<QDateTime>::failure(
-            failure(QStringLiteral("read the server's time"), SqlDialect::of(db).describe(q.lastError(), &db)).error());
+            failure(QStringLiteral("read the server's time"), SqlDialect::of(db).describe(q.lastError(), &db))
+                .error());
     return QDateTime::fromMSecsSinceEpoch(q.value(0).toLongLong(), Qt::UTC);
 }
 
@@ -91,7 +94,8 @@ QString LeaseStore::databaseRole() const
     return q.value(0).toString();
 }
 
-Result<EnvironmentLeaseRow> LeaseStore::take(const EnvironmentLeaseRow &wanted, int expiryMs, const AuditEntry *audit)
+Result<EnvironmentLeaseRow> LeaseStore::take(
+    const EnvironmentLeaseRow &wanted, int expiryMs, const AuditEntry *audit)
 {
     using R = Result<EnvironmentLeaseRow>;
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -107,38 +111,45 @@ Result<EnvironmentLeaseRow> LeaseStore::take(const EnvironmentLeaseRow &wanted, 
     QSqlQuery q(db);
     // The row is replaced only when it expired or is ours already; otherwise it stays and
     // the SELECT below names whoever holds it.
-    q.prepare(QStringLiteral("INSERT INTO leases (%1) VALUES (?,?,?,?,?,?,?,?) "
-                             "ON CONFLICT (environment_id) DO UPDATE SET token=excluded.token, "
-                             "holder=excluded.holder, host=excluded.host, pid=excluded.pid, "
-                             "selection=excluded.selection, since=excluded.since, expires_at=excluded.expires_at "
-                             "WHERE leases.expires_at < ? OR leases.token = excluded.token")
-                  .arg(QLatin1String(kLeaseColumns)));
-    for (const QVariant &v : { QVariant(wanted.environmentId), QVariant(wanted.token), QVariant(wanted.holder),
-             QVariant(wanted.host), QVariant(wanted.pid), QVariant(wanted.selection), QVariant(nowText),
-             QVariant(timeText(current.value().addMSecs(expiryMs))), QVariant(nowText) })
+    q.prepare(
+        QStringLiteral("INSERT INTO leases (%1) VALUES (?,?,?,?,?,?,?,?) "
+                       "ON CONFLICT (environment_id) DO UPDATE SET token=excluded.token, "
+                       "holder=excluded.holder, host=excluded.host, pid=excluded.pid, "
+                       "selection=excluded.selection, since=excluded.since, expires_at=excluded.expires_at "
+                       "WHERE leases.expires_at < ? OR leases.token = excluded.token")
+            .arg(QLatin1String(kLeaseColumns)));
+    for (const QVariant &v : { QVariant(wanted.environmentId), QVariant(wanted.token),
+             QVariant(wanted.holder), QVariant(wanted.host), QVariant(wanted.pid), QVariant(wanted.selection),
+             QVariant(nowText), QVariant(timeText(current.value().addMSecs(expiryMs))), QVariant(nowText) })
         q.addBindValue(v);
     if (!q.exec())
         return R::failure(
-            failure(QStringLiteral("take the environment's lease"), dialect.describe(q.lastError(), &db)).error());
-    q.prepare(QStringLiteral("SELECT %1 FROM leases WHERE environment_id = ?").arg(QLatin1String(kLeaseColumns)));
+            failure(QStringLiteral("take the environment's lease"), dialect.describe(q.lastError(), &db))
+                .error());
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM leases WHERE environment_id = ?").arg(QLatin1String(kLeaseColumns)));
     q.addBindValue(wanted.environmentId);
     if (!q.exec() || !q.next())
         return R::failure(
-            failure(QStringLiteral("read the environment's lease"), dialect.describe(q.lastError(), &db)).error());
+            failure(QStringLiteral("read the environment's lease"), dialect.describe(q.lastError(), &db))
+                .error());
     const EnvironmentLeaseRow holder = leaseFromRow(q);
     q.finish();
     if (holder.token == wanted.token && audit) {
         q.prepare(QStringLiteral(
-            "INSERT INTO run_audit (id, environment_id, environment, run_id, who, host, started_at, selection, "
+            "INSERT INTO run_audit (id, environment_id, environment, run_id, who, host, started_at, "
+            "selection, "
             "checks, writes_allowed, faults_allowed, outcome) VALUES (?,?,?,?,?,?,?,?,?,?,?,'')"));
-        for (const QVariant &v : { QVariant(audit->id), QVariant(audit->environmentId),
-                 QVariant(audit->environmentName), QVariant(audit->runId), QVariant(audit->who),
-                 QVariant(audit->host), QVariant(nowText), QVariant(audit->selection), QVariant(audit->checks),
-                 QVariant(audit->writesAllowed ? 1 : 0), QVariant(audit->faultsAllowed ? 1 : 0) })
+        for (const QVariant &v :
+            { QVariant(audit->id), QVariant(audit->environmentId), QVariant(audit->environmentName),
+                QVariant(audit->runId), QVariant(audit->who), QVariant(audit->host), QVariant(nowText),
+                QVariant(audit->selection), QVariant(audit->checks), QVariant(audit->writesAllowed ? 1 : 0),
+                QVariant(audit->faultsAllowed ? 1 : 0) })
             q.addBindValue(v);
         if (!q.exec())
             return R::failure(
-                failure(QStringLiteral("write the audit of the run"), dialect.describe(q.lastError(), &db)).error());
+                failure(QStringLiteral("write the audit of the run"), dialect.describe(q.lastError(), &db))
+                    .error());
     }
     if (Status s = tx.commit(); !s)
         return R::failure(failure(QStringLiteral("take the environment's lease"), s.error()).error());
@@ -157,9 +168,9 @@ Result<bool> LeaseStore::renew(const QString &environmentId, const QString &toke
     q.addBindValue(environmentId);
     q.addBindValue(token);
     if (!q.exec())
-        return Result<bool>::failure(
-            failure(QStringLiteral("renew the environment's lease"), SqlDialect::of(db).describe(q.lastError(), &db))
-                .error());
+        return Result<bool>::failure(failure(
+            QStringLiteral("renew the environment's lease"), SqlDialect::of(db).describe(q.lastError(), &db))
+                                         .error());
     return q.numRowsAffected() > 0;
 }
 
@@ -171,8 +182,8 @@ Status LeaseStore::release(const QString &environmentId, const QString &token)
     q.addBindValue(environmentId);
     q.addBindValue(token);
     if (!q.exec())
-        return failure(
-            QStringLiteral("release the environment's lease"), SqlDialect::of(db).describe(q.lastError(), &db));
+        return failure(QStringLiteral("release the environment's lease"),
+            SqlDialect::of(db).describe(q.lastError(), &db));
     return success();
 }
 
@@ -188,7 +199,8 @@ Status LeaseStore::finishAudit(const QString &id, const QString &outcome)
     q.addBindValue(outcome);
     q.addBindValue(id);
     if (!q.exec())
-        return failure(QStringLiteral("finish the audit of the run"), SqlDialect::of(db).describe(q.lastError(), &db));
+        return failure(
+            QStringLiteral("finish the audit of the run"), SqlDialect::of(db).describe(q.lastError(), &db));
     return success();
 }
 
@@ -197,13 +209,15 @@ Result<QList<AuditEntry>> LeaseStore::audit(const QString &environmentId) const
     const QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, environment_id, environment, run_id, who, host, started_at, finished_at, "
-                             "selection, checks, writes_allowed, faults_allowed, outcome FROM run_audit "
-                             "WHERE environment_id = ? ORDER BY started_at, rowid"));
+    q.prepare(
+        QStringLiteral("SELECT id, environment_id, environment, run_id, who, host, started_at, finished_at, "
+                       "selection, checks, writes_allowed, faults_allowed, outcome FROM run_audit "
+                       "WHERE environment_id = ? ORDER BY started_at, rowid"));
     q.addBindValue(environmentId);
     if (!q.exec())
         return Result<QList<AuditEntry>>::failure(
-            failure(QStringLiteral("read the audit"), SqlDialect::of(db).describe(q.lastError(), &db)).error());
+            failure(QStringLiteral("read the audit"), SqlDialect::of(db).describe(q.lastError(), &db))
+                .error());
     QList<AuditEntry> entries;
     while (q.next()) {
         AuditEntry e;

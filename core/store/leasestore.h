@@ -56,7 +56,8 @@ public:
     // ... WHERE expired), so two clients racing cannot both win. Writes `audit` (when not
     // null) in the same transaction if the lease was taken. Returns the row holding the
     // lease afterwards: token == wanted.token when taken, someone else's otherwise.
-    Result<EnvironmentLeaseRow> take(const EnvironmentLeaseRow &wanted, int expiryMs, const AuditEntry *audit);
+    Result<EnvironmentLeaseRow> take(
+        const EnvironmentLeaseRow &wanted, int expiryMs, const AuditEntry *audit);
     // Moves the expiry on; false when the lease is no longer this token's (it expired and
     // another run took it).
     Result<bool> renew(const QString &environmentId, const QString &token, int expiryMs);

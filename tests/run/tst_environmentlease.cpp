@@ -61,7 +61,8 @@ private:
 
     QString url(const QString &project) const
     {
-        return QStringLiteral("postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
+        return QStringLiteral(
+            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
             .arg(m_pg.port())
             .arg(project);
     }
@@ -195,7 +196,8 @@ private:
         const Status s = refused.start();
         QVERIFY(!s);
         QCOMPARE(refused.refusal(), RunSession::Refusal::LeaseHeld);
-        QVERIFY2(s.error().contains(QStringLiteral("environment \"%1\" is in use by another run").arg(environment)),
+        QVERIFY2(s.error().contains(
+                     QStringLiteral("environment \"%1\" is in use by another run").arg(environment)),
             qPrintable(s.error()));
         QVERIFY2(s.error().contains(osUser()) && s.error().contains(QSysInfo::machineHostName())
                 && s.error().contains("since ") && s.error().contains("running test case"),
@@ -307,11 +309,11 @@ private slots:
         const Status refused = early.start();
         QVERIFY2(!refused && early.refusal() == RunSession::Refusal::LeaseHeld,
             "a killed client's lease holds until it expires");
-        QVERIFY2(refused.error().contains(QStringLiteral("pid %1,").arg(pid)),
-            qPrintable(refused.error()));
+        QVERIFY2(refused.error().contains(QStringLiteral("pid %1,").arg(pid)), qPrintable(refused.error()));
 
         RunSession later(other.get(), options("staging", m_quickCase));
-        QTRY_VERIFY_WITH_TIMEOUT(later.start().ok() || later.refusal() != RunSession::Refusal::LeaseHeld, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            later.start().ok() || later.refusal() != RunSession::Refusal::LeaseHeld, 10000);
         QVERIFY(later.isRunning());
         QVERIFY2(sinceKill.elapsed() < 3 * expiryMs, "taken over soon after expiry, not much later");
         QVERIFY(waitFinished(later));
@@ -335,15 +337,16 @@ private slots:
         RunSession holding(document.get(), options("staging", m_longCase));
         QVERIFY(holding.start().ok());
 
-        const CliOutcome refused = runCliLooping({ "run", project, "--env", "staging", "--test-case", m_quickCase });
+        const CliOutcome refused
+            = runCliLooping({ "run", project, "--env", "staging", "--test-case", m_quickCase });
         QCOMPARE(refused.exitCode, 2);
         QVERIFY2(refused.err.contains("environment \"staging\" is in use by another run: " + osUser()),
             qPrintable(refused.err));
         QVERIFY2(refused.err.contains("(pass --wait-lease SECONDS to wait for it)"), qPrintable(refused.err));
 
         // Waits while this process's run holds the lease: the event loop must turn meanwhile.
-        std::unique_ptr<QProcess> waiting(
-            startCli({ "run", project, "--env", "staging", "--test-case", m_quickCase, "--wait-lease", "30" }));
+        std::unique_ptr<QProcess> waiting(startCli(
+            { "run", project, "--env", "staging", "--test-case", m_quickCase, "--wait-lease", "30" }));
         QVERIFY(waiting->waitForStarted(10000));
         QVERIFY(waitFinished(holding));
         QTRY_VERIFY_WITH_TIMEOUT(waiting->state() == QProcess::NotRunning, kRunTimeoutMs);
@@ -361,11 +364,14 @@ private slots:
         requireServer();
         const QString project = sharedProject("audit");
         QVERIFY(!project.isEmpty());
-        QCOMPARE(runCliLooping({ "run", project, "--env", "staging", "--test-case", m_quickCase }).exitCode, 0);
         QCOMPARE(
-            runCliLooping({ "run", project, "--env", "prod", "--test-case", m_quickCase, "--yes-protected" }).exitCode, 0);
-        QCOMPARE(runCliLooping({ "run", project, "--env", "prod", "--test-case", m_quickCase, "--yes-protected",
-                             "--yes-faults" })
+            runCliLooping({ "run", project, "--env", "staging", "--test-case", m_quickCase }).exitCode, 0);
+        QCOMPARE(
+            runCliLooping({ "run", project, "--env", "prod", "--test-case", m_quickCase, "--yes-protected" })
+                .exitCode,
+            0);
+        QCOMPARE(runCliLooping({ "run", project, "--env", "prod", "--test-case", m_quickCase,
+                                   "--yes-protected", "--yes-faults" })
                      .exitCode,
             0);
         // Refused (not confirmed): no run, no audit row.
@@ -386,7 +392,8 @@ private slots:
 
         const CliOutcome prod = runCli({ "audit", project, "--env", "prod", "--json" });
         QVERIFY2(prod.exitCode == 0, qPrintable(prod.err));
-        const QJsonArray prodRuns = QJsonDocument::fromJson(prod.out.toUtf8()).object().value("runs").toArray();
+        const QJsonArray prodRuns
+            = QJsonDocument::fromJson(prod.out.toUtf8()).object().value("runs").toArray();
         QCOMPARE(prodRuns.size(), 2);
         QCOMPARE(prodRuns[0].toObject().value("writesAllowed").toBool(), false);
         QCOMPARE(prodRuns[0].toObject().value("faultsAllowed").toBool(), false);

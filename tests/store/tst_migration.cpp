@@ -191,8 +191,9 @@ void TestMigration::upgradedFileOpensWithoutMigratingAgain()
     auto second = ProjectStore::open(path);
     QVERIFY2(second.ok(), qPrintable(second.error()));
     QSqlQuery q(QSqlDatabase::database((*second)->connectionName()));
+    // One row per migration, each applied once (the numbers may have a gap).
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
-    QCOMPARE(q.value(0).toInt(), ProjectStore::currentSchemaVersion());
+    QCOMPARE(q.value(0).toInt(), int(schemaMigrations().size()));
     QCOMPARE((*second)->nodes()->size(), 2);
 }
 

@@ -49,20 +49,23 @@ void EnvironmentAuditPanel::setAudit(const Environment &environment, const Resul
 {
     m_table->setRowCount(0);
     if (!entries) {
-        m_summary->setText(tr("The audit of “%1” could not be read: %2").arg(environment.name, entries.error()));
+        m_summary->setText(
+            tr("The audit of “%1” could not be read: %2").arg(environment.name, entries.error()));
         return;
     }
     const QList<AuditEntry> &list = entries.value();
     if (!environment.isShared && !environment.isProtected)
-        m_summary->setText(tr("“%1” is neither shared nor protected: runs against it take no lease and are not "
-                              "audited (%n earlier run(s) listed).",
-            nullptr, int(list.size()))
-                               .arg(environment.name));
+        m_summary->setText(
+            tr("“%1” is neither shared nor protected: runs against it take no lease and are not "
+               "audited (%n earlier run(s) listed).",
+                nullptr, int(list.size()))
+                .arg(environment.name));
     else
-        m_summary->setText(tr("Runs against “%1”, newest first: %n run(s). A run holds the environment while it "
-                              "runs; another waits or is refused.",
-            nullptr, int(list.size()))
-                               .arg(environment.name));
+        m_summary->setText(
+            tr("Runs against “%1”, newest first: %n run(s). A run holds the environment while it "
+               "runs; another waits or is refused.",
+                nullptr, int(list.size()))
+                .arg(environment.name));
     for (auto it = list.crbegin(); it != list.crend(); ++it) {
         const AuditEntry &e = *it;
         const int row = m_table->rowCount();
