@@ -1,5 +1,6 @@
 #include "commandtable.h"
 
+#include "auditcommand.h"
 #include "coveragecommand.h"
 #include "diffcommand.h"
 #include "exportcommand.h"
@@ -24,6 +25,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
+    commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<CoverageCommand>());
     commands.push_back(std::make_unique<ImpactCommand>());
     commands.push_back(std::make_unique<ProxyCommand>());

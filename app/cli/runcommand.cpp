@@ -11,6 +11,7 @@
 
 #include "store/projectlocation.h"
 
+#include <QDeadlineTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QTextStream>
@@ -86,6 +87,28 @@ void printSummary(QTextStream &out, const Project &project, const Run &run, cons
     out.flush();
 }
 
+// Starts the run; while another run holds the environment's lease, tries again every
+// second until `seconds` passed (0: once). Nothing is held while it waits: a Ctrl-C
+// meanwhile just ends the program.
+Status startWaitingForLease(RunSession &session, int seconds, QTextStream &err)
+{
+    QDeadlineTimer deadline(qint64(seconds) * 1000);
+    bool said = false;
+    for (;;) {
+        const Status started = session.start();
+        if (started || session.refusal() != RunSession::Refusal::LeaseHeld || deadline.hasExpired())
+            return started;
+        if (!said) {
+            err << "waiting up to " << seconds << " s: " << started.error() << '\n';
+            err.flush();
+            said = true;
+        }
+        QEventLoop pause;
+        QTimer::singleShot(qMin<qint64>(1000, qMax<qint64>(50, deadline.remainingTime())), &pause, &QEventLoop::quit);
+        pause.exec();
+    }
+}
+
 } // namespace
 
 void RunCommand::declare(QCommandLineParser &parser) const
@@ -105,6 +128,7 @@ void RunCommand::declare(QCommandLineParser &parser) const
         {QStringLiteral("summary"), QStringLiteral("Write a Markdown summary for a CI job page to this file (- for standard output)."), QStringLiteral("file")},
         {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
         {QStringLiteral("yes-faults"), QStringLiteral("Allow test cases' faults on a protected environment (with --yes-protected).")},
+        {QStringLiteral("wait-lease"), QStringLiteral("When another run holds the shared or protected environment, wait up to this many seconds for it (default: refuse at once)."), QStringLiteral("seconds"), QStringLiteral("0")},
     });
 }
 
@@ -134,6 +158,11 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     options.selection.testCaseIds = parser.values(QStringLiteral("test-case"));
     options.confirmProtected = parser.isSet(QStringLiteral("yes-protected"));
     options.confirmFaults = parser.isSet(QStringLiteral("yes-faults"));
+    bool waitOk = false;
+    const int waitLeaseSeconds = parser.value(QStringLiteral("wait-lease")).toInt(&waitOk);
+    if (!waitOk || waitLeaseSeconds < 0 || waitLeaseSeconds > 86400)
+        return usageError(err, name(), QStringLiteral("--wait-lease: expected seconds from 0 to 86400, got \"%1\"")
+                                           .arg(parser.value(QStringLiteral("wait-lease"))));
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
     const QString markdown = parser.value(QStringLiteral("summary"));
@@ -165,10 +194,13 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
         return ExitBadInput;
     }
     RunSession session(document.value().get(), options);
-    if (const Status started = session.start(); !started) {
+    if (const Status started = startWaitingForLease(session, waitLeaseSeconds, err); !started) {
         err << path << ": " << started.error();
         if (session.refusal() == RunSession::Refusal::NeedsConfirmation)
             err << " (pass --yes-protected to confirm)";
+        else if (session.refusal() == RunSession::Refusal::LeaseHeld)
+            err << (waitLeaseSeconds > 0 ? QStringLiteral(" (still held after waiting %1 s)").arg(waitLeaseSeconds)
+                                         : QStringLiteral(" (pass --wait-lease SECONDS to wait for it)"));
         err << '\n';
         return ExitBadInput;
     }

@@ -2,6 +2,7 @@
 
 #include "model/project.h"
 #include "result.h"
+#include "store/leasestore.h"
 #include "store/projectstore.h"
 
 #include <QHash>
@@ -107,6 +108,8 @@ public:
     Result<QList<Run>> runs() const; // oldest first
     Result<QList<CheckResult>> results(const Id &runId) const;
     Result<QList<CheckResult>> latestResults() const; // the newest result of every check
+    // The leases and audit of its environments, on the store's connection (RunSession).
+    LeaseStore leaseStore() const { return LeaseStore(m_store->connectionName(), m_store->path()); }
     // "The store changed under me" (projectdocumentsync.cpp): another writer (a second
     // window, flowbench-cli, git checkout of the same file) committed to the project. Reads
     // it again and brings the cache up to date with the usual change signals, so views

@@ -246,6 +246,8 @@ void writeEnvironment(OrderedJsonWriter &w, const Environment &e)
     w.field("id", e.id);
     w.field("name", e.name);
     w.field("protected", e.isProtected);
+    if (e.isShared) // written only when set: files of unshared projects stay as they were
+        w.field("shared", true);
     QJsonObject variables;
     for (auto it = e.variables.begin(); it != e.variables.end(); ++it)
         variables.insert(it.key(), it.value());
@@ -461,6 +463,7 @@ Environment readEnvironment(const QJsonValue &v, const QString &path, QStringLis
     e.id = r.string("id", JsonObjectReader::Required);
     e.name = r.string("name", JsonObjectReader::Required);
     e.isProtected = r.boolean("protected", false);
+    e.isShared = r.boolean("shared", false);
     e.variables = r.stringMap("variables");
     const QJsonArray connections = r.array("connections");
     for (int i = 0; i < connections.size(); ++i) {

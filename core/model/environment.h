@@ -38,6 +38,9 @@ struct Environment
     Id id;
     QString name;
     bool isProtected = false; // writes refused, runs confirmed
+    // Others run against it too: a run takes its lease (one run at a time) and is audited,
+    // as on a protected one (run/environmentlease.h).
+    bool isShared = false;
     QMap<QString, QString> variables;
     QList<Connection> connections;
     int revision = 0;
@@ -63,7 +66,7 @@ struct Environment
 
     bool operator==(const Environment &o) const
     {
-        return id == o.id && name == o.name && isProtected == o.isProtected
+        return id == o.id && name == o.name && isProtected == o.isProtected && isShared == o.isShared
             && variables == o.variables && connections == o.connections
             && proxies == o.proxies;
     }

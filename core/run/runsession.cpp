@@ -53,8 +53,8 @@ Status RunSession::start()
     m_projectPath = m_document->filePath();
     // Relative paths in checks (log files, SQLite databases) are relative to the project
     // file; a shared project has no folder, so they are relative to where the run starts.
-    m_options.projectDir = m_document->location().isShared() ? QDir::currentPath()
-                                                             : QFileInfo(m_projectPath).absolutePath();
+    m_options.projectDir
+        = m_document->location().isShared() ? QDir::currentPath() : QFileInfo(m_projectPath).absolutePath();
 
     m_network = std::make_unique<QNetworkAccessManager>();
     auto runner = std::make_unique<Runner>(m_network.get());
@@ -70,6 +70,11 @@ Status RunSession::start()
         return refuse(Refusal::NothingToRun,
             tr("nothing to run: no automated test case matches the selection (%1)")
                 .arg(m_options.selection.describe()));
+    }
+    if (const Status leased = takeLease(*runner); !leased) {
+        runner->cancel();
+        return refuse(
+            m_lease && m_lease->isHeldByOther() ? Refusal::LeaseHeld : Refusal::BadInput, leased.error());
     }
     m_runner = std::move(runner);
     m_run = m_runner->run();
@@ -119,7 +124,35 @@ QList<CheckResult> RunSession::results() const
 
 QStringList RunSession::warnings() const
 {
-    return m_runner ? m_runner->warnings() : QStringList();
+    return m_sessionWarnings + (m_runner ? m_runner->warnings() : QStringList());
+}
+
+void RunSession::warn(const QString &text)
+{
+    if (m_sessionWarnings.contains(text))
+        return;
+    m_sessionWarnings.append(text);
+    emit warningRaised(text);
+}
+
+Status RunSession::takeLease(const Runner &runner)
+{
+    m_lease.reset();
+    const Environment *environment = chosenEnvironment(m_project, m_options.environment);
+    if (!environment || !EnvironmentLease::isNeeded(*environment))
+        return success();
+    if (m_document->isReadOnly()) {
+        m_sessionWarnings.append(
+            tr("environment \"%1\" is %2, but this project is read-only (%3): no lease was "
+               "taken for this run and it is not in the environment's audit")
+                .arg(environment->name, environment->isShared ? tr("shared") : tr("protected"),
+                    m_document->readOnlyReason()));
+        return success();
+    }
+    m_lease = std::make_unique<EnvironmentLease>(m_document->leaseStore(), m_leaseTiming);
+    connect(m_lease.get(), &EnvironmentLease::warningRaised, this, &RunSession::warn);
+    const bool faultsAllowed = !environment->isProtected || m_options.confirmFaults;
+    return m_lease->take(*environment, runner.run(), runner.testCases(), faultsAllowed);
 }
 
 void RunSession::onFinished(const Run &run)
@@ -127,6 +160,13 @@ void RunSession::onFinished(const Run &run)
     m_run = run;
     // The runner's list is complete (skipped checks included) and in selection order.
     m_results = m_runner->results();
+    // Released before the run is stored: the next run may start while this one's history
+    // is written. On every outcome: passed, failed, cancelled or with errors.
+    if (m_lease) {
+        if (const Status released = m_lease->finish(run); !released)
+            warn(released.error());
+        m_lease.reset();
+    }
     store(run);
     emit finished(run);
 }

@@ -2,6 +2,7 @@
 
 #include "model/project.h"
 #include "result.h"
+#include "run/environmentlease.h"
 #include "run/runner.h"
 
 #include <QObject>
@@ -39,6 +40,7 @@ public:
         NothingToRun, // the selection holds no automated test case with checks
         NoProject, // the document is gone
         AlreadyStarted, // a session runs once
+        LeaseHeld, // another run holds the shared or protected environment (try again later)
     };
     enum class Storage {
         Pending, // not finished yet
@@ -52,7 +54,12 @@ public:
     // A run still going is cancelled and abandoned: nothing half-finished is stored.
     ~RunSession() override;
 
+    // A run against a shared or protected environment holds its lease from start() to the
+    // end of the run (run/environmentlease.h) and is audited; when another run holds it,
+    // start() refuses (Refusal::LeaseHeld) naming who. Nothing is leased for a read-only
+    // project (it cannot write the lease): a warning says so.
     Status start();
+    void setLeaseTiming(const LeaseTiming &timing) { m_leaseTiming = timing; }
     // Stops the run: running checks are cancelled, the rest skipped; the cancelled run is
     // stored like a finished one. Safe at any time, more than once.
     void cancel();
@@ -89,6 +96,8 @@ private:
     Status refuse(Refusal why, const QString &message);
     void onFinished(const Run &run);
     void store(const Run &run);
+    Status takeLease(const Runner &runner);
+    void warn(const QString &text);
 
     QPointer<ProjectDocument> m_document;
     RunOptions m_options;
@@ -102,6 +111,9 @@ private:
     Refusal m_refusal = Refusal::None;
     Storage m_storage = Storage::Pending;
     QString m_storeNote;
+    LeaseTiming m_leaseTiming = LeaseTiming::fromEnvironment();
+    std::unique_ptr<EnvironmentLease> m_lease;
+    QStringList m_sessionWarnings; // the lease's; the runner's are its own
 };
 
 } // namespace flowbench

@@ -175,7 +175,43 @@ QList<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE environments ADD COLUMN proxies TEXT NOT NULL DEFAULT '[]'"),
         QStringLiteral("ALTER TABLE results ADD COLUMN faults TEXT NOT NULL DEFAULT ''"),
     };
-    return { one, two, three, four, five, six, seven };
+    // Version 8 is another branch's; the runner applies whatever is above the file's
+    // version, so a gap is harmless.
+    Migration nine;
+    nine.version = 9;
+    nine.summary = "shared environments: leases of runs and the audit of runs";
+    nine.statements = {
+        QStringLiteral("ALTER TABLE environments ADD COLUMN shared INTEGER NOT NULL DEFAULT 0"),
+        // One row per environment a run holds now; a row past expires_at is free to take
+        // (its client died). Times are ISO 8601 UTC text with milliseconds (sortable).
+        QStringLiteral("CREATE TABLE leases ("
+                       " environment_id TEXT PRIMARY KEY,"
+                       " token TEXT NOT NULL,"
+                       " holder TEXT NOT NULL DEFAULT '',"
+                       " host TEXT NOT NULL DEFAULT '',"
+                       " pid INTEGER NOT NULL DEFAULT 0,"
+                       " selection TEXT NOT NULL DEFAULT '',"
+                       " since TEXT NOT NULL,"
+                       " expires_at TEXT NOT NULL)"),
+        // Every run against a shared or protected environment; history, so no foreign
+        // keys (it outlives the environment and the run). outcome '' = never finished.
+        QStringLiteral("CREATE TABLE run_audit ("
+                       " id TEXT PRIMARY KEY,"
+                       " environment_id TEXT NOT NULL,"
+                       " environment TEXT NOT NULL DEFAULT '',"
+                       " run_id TEXT NOT NULL DEFAULT '',"
+                       " who TEXT NOT NULL DEFAULT '',"
+                       " host TEXT NOT NULL DEFAULT '',"
+                       " started_at TEXT NOT NULL,"
+                       " finished_at TEXT,"
+                       " selection TEXT NOT NULL DEFAULT '',"
+                       " checks TEXT NOT NULL DEFAULT '',"
+                       " writes_allowed INTEGER NOT NULL DEFAULT 0,"
+                       " faults_allowed INTEGER NOT NULL DEFAULT 0,"
+                       " outcome TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX run_audit_environment ON run_audit(environment_id, started_at)"),
+    };
+    return { one, two, three, four, five, six, seven, nine };
 }
 
 } // namespace

@@ -21,7 +21,8 @@ struct Migration
     QStringList statements;
 };
 
-// Every migration, ordered by version (1, 2, ...). The last version is the current one.
+// Every migration, ordered by version (strictly increasing; a number may be missing). The
+// last version is the current one.
 const QList<Migration> &schemaMigrations();
 int latestSchemaVersion();
 

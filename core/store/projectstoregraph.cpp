@@ -560,11 +560,11 @@ Status ProjectStore::updateEnvironment(Environment &e)
             return n;
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE environments SET name=?, protected=?, variables=?, connections=?, "
-                                 "proxies=?, revision=revision+1 WHERE id=? AND revision=?"));
+                                 "proxies=?, shared=?, revision=revision+1 WHERE id=? AND revision=?"));
         bindAll(q,
             { QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
-                QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))), QVariant(e.id),
-                QVariant(e.revision) });
+                QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))),
+                QVariant(e.isShared ? 1 : 0), QVariant(e.id), QVariant(e.revision) });
         return d->guardedUpdate(q, "environments", describe(e), e.id, e.revision);
     });
     if (s)

@@ -19,7 +19,7 @@ const char *const kFlowColumns = "id, name, description, likelihood, impact, rev
 const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
                                      "position, checks, revision, source, "
                                      "junit_name, review_note, level, faults, cleanup";
-const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision, proxies";
+const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision, proxies, shared";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
                                 "failed, errors, skipped, source";
@@ -174,11 +174,12 @@ Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
     for (const Connection &c : e.connections)
         connections.append(environmentConnectionToJson(c));
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1,?)")
+    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1,?,?)")
                   .arg(QLatin1String(kEnvironmentColumns)));
     bindAll(q,
         { QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
-            QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))) });
+            QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))),
+            QVariant(e.isShared ? 1 : 0) });
     return exec(q, QStringLiteral("add %1").arg(describe(e)));
 }
 
@@ -443,6 +444,7 @@ Result<Environment> environmentFromRow(const QSqlQuery &q)
     e.id = q.value(0).toString();
     e.name = q.value(1).toString();
     e.isProtected = q.value(2).toInt() != 0;
+    e.isShared = q.value(7).toInt() != 0;
     QJsonDocument doc;
     QString why;
     if (!parseJson(q.value(3).toString(), doc, why) || !doc.isObject())

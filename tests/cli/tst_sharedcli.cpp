@@ -40,6 +40,7 @@ QList<UrlRow> urlRows()
         { { "coverage", "{URL}" }, 0, "db" },
         { { "impact", "{URL}", "--node", "db" }, 0, "database answers" },
         { { "run", "{URL}", "--env", "local" }, 0, "1 passed" },
+        { { "audit", "{URL}", "--env", "local" }, 0, "Environment: local (neither shared nor protected)" },
         { { "report", "{URL}", "-o", "-" }, 0, "database answers" },
         { { "diff", "{URL}", "{DIR}/tcp.json" }, 0, "" },
         { { "import", "--format", "json", "{DIR}/tcp.json", "{URL:imported}" }, 0, "" },

@@ -112,6 +112,7 @@ Project fullProject()
     staging.id = uid(70);
     staging.name = QStringLiteral("staging");
     staging.isProtected = true;
+    staging.isShared = true;
     staging.connections = {Connection{QStringLiteral("shop"), QStringLiteral("QPSQL"), QStringLiteral("127.0.0.1"), 5432,
                                       QStringLiteral("shop"), QStringLiteral("qa"), QStringLiteral("${env:SHOP_PG_PASSWORD}"),
                                       QStringLiteral("connect_timeout=5")},
@@ -184,6 +185,7 @@ private slots:
     void routeField_data();
     void routeField();
     void routeIsLeftOutWhenEmpty();
+    void sharedIsWrittenOnlyWhenSet();
     void badInput_data();
     void badInput();
     void manyProblemsAreCapped();
@@ -395,6 +397,22 @@ void TestCanonicalJson::routeIsLeftOutWhenEmpty()
     QByteArray stripped = routed;
     stripped.remove(start, end - start);
     QCOMPARE(stripped, json);
+}
+
+// A project without shared environments exports as it did before the flag existed.
+void TestCanonicalJson::sharedIsWrittenOnlyWhenSet()
+{
+    Project p = fullProject();
+    const QByteArray shared = toCanonicalJson(p);
+    QCOMPARE(shared.count("\"shared\": true"), 1);
+    for (Environment &e : p.environments)
+        e.isShared = false;
+    const QByteArray unshared = toCanonicalJson(p);
+    QVERIFY(!unshared.contains("\"shared\""));
+    const Result<Project> imported = fromCanonicalJson(unshared, QStringLiteral("unshared.json"));
+    QVERIFY2(imported.ok(), qPrintable(imported.error()));
+    for (const Environment &e : imported->environments)
+        QVERIFY(!e.isShared);
 }
 
 void TestCanonicalJson::badInput_data()

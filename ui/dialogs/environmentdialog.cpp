@@ -1,5 +1,7 @@
 #include "dialogs/environmentdialog.h"
 
+#include "dialogs/environmentauditpanel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -113,6 +115,8 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     , m_emptyState(new QLabel(
           tr("No environments. Add one (e.g. local, staging) to hold variables and connections."), this))
     , m_protected(new QCheckBox(tr("&Protected: refuse writes and confirm every run"), this))
+    , m_shared(new QCheckBox(tr("S&hared: others run against it too (one run at a time, audited)"), this))
+    , m_auditButton(new QPushButton(tr("A&udit…"), this))
     , m_variables(new QTableWidget(0, 2, this))
     , m_connections(new QTableWidget(0, ConnectionColumnCount, this))
     , m_message(new QLabel(this))
@@ -136,6 +140,14 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
     leftLayout->addLayout(leftButtons);
 
     m_protected->setObjectName(QStringLiteral("protected"));
+    m_shared->setObjectName(QStringLiteral("shared"));
+    m_shared->setToolTip(tr("A run against a shared or protected environment holds its lease while it runs: a "
+                            "second run waits or is refused, naming who holds it. Every such run is audited."));
+    m_auditButton->setObjectName(QStringLiteral("auditButton"));
+    m_auditButton->setToolTip(tr("Every run against this environment: who, when, which test cases, whether "
+                                 "writes and faults were allowed"));
+    m_auditButton->setEnabled(false);
+    connect(m_auditButton, &QPushButton::clicked, this, [this] { openAudit(); });
     m_variables->setObjectName(QStringLiteral("variables"));
     m_variables->setHorizontalHeaderLabels({ tr("Variable"), tr("Value or secret reference") });
     m_variables->horizontalHeader()->setStretchLastSection(true);
@@ -217,7 +229,12 @@ EnvironmentDialog::EnvironmentDialog(const QList<Environment> &environments, QWi
 
     auto *editorLayout = new QVBoxLayout(m_editor);
     editorLayout->setContentsMargins(0, 0, 0, 0);
-    editorLayout->addWidget(m_protected);
+    auto *flags = new QHBoxLayout;
+    flags->addWidget(m_protected);
+    flags->addWidget(m_shared);
+    flags->addStretch();
+    flags->addWidget(m_auditButton);
+    editorLayout->addLayout(flags);
     editorLayout->addWidget(variablesBox, 1);
     editorLayout->addWidget(connectionsBox, 1);
     editorLayout->addWidget(proxiesBox, 1);
@@ -329,6 +346,33 @@ void EnvironmentDialog::insertConnectionRow(const Connection &c)
     m_connections->setItem(row, PasswordColumn, password);
 }
 
+void EnvironmentDialog::setAuditSource(AuditSource source)
+{
+    m_auditSource = std::move(source);
+    m_auditButton->setEnabled(bool(m_auditSource));
+}
+
+QDialog *EnvironmentDialog::openAudit()
+{
+    if (!m_auditSource || m_current < 0 || m_current >= m_environments.size())
+        return nullptr;
+    save();
+    const Environment &e = m_environments.at(m_current);
+    auto *dialog = new QDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Audit of %1").arg(e.name));
+    dialog->resize(900, 420);
+    auto *panel = new EnvironmentAuditPanel(dialog);
+    panel->setAudit(e, m_auditSource(e.id));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(panel, 1);
+    layout->addWidget(buttons);
+    dialog->show();
+    return dialog;
+}
+
 void EnvironmentDialog::load(int index)
 {
     m_loading = true;
@@ -342,6 +386,7 @@ void EnvironmentDialog::load(int index)
     if (valid) {
         const Environment &e = m_environments.at(index);
         m_protected->setChecked(e.isProtected);
+        m_shared->setChecked(e.isShared);
         for (auto it = e.variables.begin(); it != e.variables.end(); ++it) {
             const int row = m_variables->rowCount();
             m_variables->insertRow(row);
@@ -386,6 +431,7 @@ void EnvironmentDialog::save()
         return;
     Environment &e = m_environments[m_current];
     e.isProtected = m_protected->isChecked();
+    e.isShared = m_shared->isChecked();
     e.variables.clear();
     for (int row = 0; row < m_variables->rowCount(); ++row) {
         const QString name = cellText(m_variables, row, VariableName);

@@ -2,6 +2,7 @@
 
 #include "model/environment.h"
 #include "result.h"
+#include "store/leasestore.h"
 
 #include <QDialog>
 #include <functional>
@@ -9,6 +10,7 @@
 class QCheckBox;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QTableWidget;
 
 namespace flowbench {
@@ -17,7 +19,8 @@ namespace flowbench {
 // with QtKeychain when built with FLOWBENCH_HAVE_KEYCHAIN, else an error that says so.
 Status storeKeychainSecret(const QString &entry, const QString &secret);
 
-// Edits the project's environments: name, protected flag, variables and connections.
+// Edits the project's environments: name, protected and shared flags, variables and
+// connections; "Audit…" lists the runs against the shown one (setAuditSource).
 // Secrets never enter the project: a password field takes only a reference
 // (${env:NAME} or ${keychain:ENTRY}); "Set secret…" puts a typed secret in the keychain
 // and writes only its reference. Returns the edited list on accept (environments()).
@@ -55,6 +58,15 @@ public:
     // What a proxy may stand for: (label, node or edge id), e.g. ("orders → payment", id).
     void setProxyTargets(const QList<QPair<QString, QString>> &targets);
     QCheckBox *protectedBox() const { return m_protected; }
+    QCheckBox *sharedBox() const { return m_shared; }
+    QPushButton *auditButton() const { return m_auditButton; }
+    // Where "Audit…" reads an environment's runs (the open project's store); without one
+    // the button stays disabled.
+    using AuditSource = std::function<Result<QList<AuditEntry>>(const QString &environmentId)>;
+    void setAuditSource(AuditSource source);
+    // Opens the audit of the shown environment (what "Audit…" does); the dialog is
+    // returned shown, owned by this one, for tests.
+    QDialog *openAudit();
     QString messageText() const;
 
 public slots:
@@ -85,6 +97,9 @@ private:
     QWidget *m_editor;
     QLabel *m_emptyState;
     QCheckBox *m_protected;
+    QCheckBox *m_shared;
+    QPushButton *m_auditButton;
+    AuditSource m_auditSource;
     QTableWidget *m_variables;
     QTableWidget *m_connections;
     QTableWidget *m_proxies = nullptr;

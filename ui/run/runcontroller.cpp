@@ -106,7 +106,11 @@ Status RunController::start(
     auto *session = new RunSession(m_document, options, this);
     if (const Status s = session->start(); !s) {
         const bool nothingToRun = session->refusal() == RunSession::Refusal::NothingToRun;
+        const bool leaseHeld = session->refusal() == RunSession::Refusal::LeaseHeld;
         delete session;
+        if (leaseHeld)
+            return Status::failure(
+                tr("Not started: %1. Try again when that run has finished.").arg(s.error()));
         // The GUI's sentence; the CLI prints the session's line.
         if (nothingToRun)
             return Status::failure(

@@ -621,6 +621,10 @@ void RunWorkspace::openEnvironments()
         targets.append({ n.name, n.id });
     std::sort(targets.begin(), targets.end());
     dialog.setProxyTargets(targets);
+    dialog.setAuditSource([document = m_document](const QString &environmentId) {
+        return document ? document->leaseStore().audit(environmentId)
+                        : Result<QList<AuditEntry>>::failure(RunWorkspace::tr("the project was closed"));
+    });
     if (dialog.exec() == QDialog::Accepted)
         applyEnvironments(dialog.environments());
 }

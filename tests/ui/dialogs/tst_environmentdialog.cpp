@@ -1,5 +1,6 @@
 // The Environments dialog: secrets are references (never a plaintext password), the
 // keychain gets the secret and the project only its name, everything validated on OK.
+#include "dialogs/environmentauditpanel.h"
 #include "dialogs/environmentdialog.h"
 
 #include <QCheckBox>
@@ -9,6 +10,7 @@
 #include "ui/screenshots.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QtTest>
 
 using namespace flowbench;
@@ -21,7 +23,66 @@ private slots:
     void environmentDialogRefusesPlaintextPasswords();
     void environmentDialogSecretGoesToKeychainOnly();
     void environmentDialogValidatesOnAccept();
+    void sharedFlagAndAuditList();
 };
+
+// The shared flag is edited like the protected one; "Audit…" lists the environment's runs,
+// newest first, read-only, with the writes/faults flags and unfinished runs said so.
+void TestEnvironmentDialog::sharedFlagAndAuditList()
+{
+    PanelFixture f;
+    EnvironmentDialog dialog(f.project.environments);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!dialog.auditButton()->isEnabled()); // no project store to read from
+    dialog.selectEnvironment(1);
+    QVERIFY(!dialog.sharedBox()->isChecked());
+    dialog.sharedBox()->setChecked(true);
+    dialog.selectEnvironment(0);
+    dialog.selectEnvironment(1);
+    QVERIFY(dialog.sharedBox()->isChecked());
+    QVERIFY(dialog.environments().at(1).isShared);
+    QVERIFY(!dialog.environments().at(0).isShared);
+
+    QString askedFor;
+    dialog.setAuditSource([&](const QString &id) {
+        askedFor = id;
+        AuditEntry older;
+        older.who = QStringLiteral("ana");
+        older.host = QStringLiteral("ci-runner-3");
+        older.startedAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+        older.checks = QStringLiteral("place order (3 checks)");
+        older.writesAllowed = false;
+        older.faultsAllowed = false;
+        AuditEntry newer = older;
+        newer.who = QStringLiteral("bo (role qa)");
+        newer.startedAt = older.startedAt.addSecs(600);
+        newer.finishedAt = newer.startedAt.addSecs(42);
+        newer.faultsAllowed = true;
+        newer.outcome = QStringLiteral("failed");
+        return Result<QList<AuditEntry>>(QList<AuditEntry>{ older, newer });
+    });
+    QVERIFY(dialog.auditButton()->isEnabled());
+    QDialog *audit = dialog.openAudit();
+    QVERIFY(audit);
+    QVERIFY(QTest::qWaitForWindowExposed(audit));
+    QCOMPARE(askedFor, f.project.environments.at(1).id);
+    auto *panel = audit->findChild<EnvironmentAuditPanel *>();
+    QVERIFY(panel);
+    QTableWidget *table = panel->table();
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, EnvironmentAuditPanel::WhoColumn)->text(), QStringLiteral("bo (role qa)"));
+    QCOMPARE(table->item(0, EnvironmentAuditPanel::OutcomeColumn)->text(), QStringLiteral("failed"));
+    QCOMPARE(table->item(0, EnvironmentAuditPanel::FaultsColumn)->text(), QStringLiteral("allowed"));
+    QCOMPARE(table->item(1, EnvironmentAuditPanel::OutcomeColumn)->text(), QStringLiteral("unfinished"));
+    QCOMPARE(table->item(1, EnvironmentAuditPanel::WritesColumn)->text(), QStringLiteral("refused"));
+    QVERIFY(table->editTriggers() == QAbstractItemView::NoEditTriggers);
+    QVERIFY2(panel->summaryText().contains(QStringLiteral("2 run(s)")), qPrintable(panel->summaryText()));
+    Screenshots shots;
+    QVERIFY(!shots.grab(audit, QStringLiteral("environment-audit")).isNull());
+    QVERIFY(!shots.grab(&dialog, QStringLiteral("environmentdialog-shared")).isNull());
+    audit->close();
+}
 
 void TestEnvironmentDialog::environmentDialogRefusesPlaintextPasswords()
 {

@@ -326,15 +326,18 @@ void TestRunWorkspace::environmentsDialogFromTheMenu()
             return;
         dialog->selectEnvironment(local);
         dialog->protectedBox()->setChecked(true);
+        dialog->sharedBox()->setChecked(true);
         dialog->accept();
         answered = true;
     });
     m_window->action(QStringLiteral("actionEnvironments"))->trigger();
     QVERIFY(answered);
     QVERIFY(reopenProject(m_path).environmentByName(QStringLiteral("local"))->isProtected);
+    QVERIFY(reopenProject(m_path).environmentByName(QStringLiteral("local"))->isShared);
     QTRY_VERIFY(m_window->runWorkspace()->runBar()->isCurrentProtected()); // the bar follows
     m_window->action(QStringLiteral("actionUndo"))->trigger();
     QVERIFY(!reopenProject(m_path).environmentByName(QStringLiteral("local"))->isProtected);
+    QVERIFY(!reopenProject(m_path).environmentByName(QStringLiteral("local"))->isShared);
 }
 
 void TestRunWorkspace::protectedEnvironmentAsksFirst()
