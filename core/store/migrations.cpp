@@ -175,7 +175,24 @@ QList<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE environments ADD COLUMN proxies TEXT NOT NULL DEFAULT '[]'"),
         QStringLiteral("ALTER TABLE results ADD COLUMN faults TEXT NOT NULL DEFAULT ''"),
     };
-    return { one, two, three, four, five, six, seven };
+    Migration eight;
+    eight.version = 8;
+    eight.summary = "sharded runs: shard count and plan of a run, the shards that are in";
+    // A run split over N processes (flowbench-cli run --shard K/N --run-id ID) is one row
+    // of runs with shard_count N and the plan its first shard recorded (run/shardplan.h,
+    // JSON; '' for an unsharded run). Each shard adds a row to run_shards when its
+    // results are in: one insert per shard, so shards finishing at once never overwrite
+    // each other's progress.
+    eight.statements = {
+        QStringLiteral("ALTER TABLE runs ADD COLUMN shard_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN shard_plan TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE run_shards ("
+                       " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                       " shard INTEGER NOT NULL,"
+                       " finished_at TEXT,"
+                       " PRIMARY KEY (run_id, shard))"),
+    };
+    return { one, two, three, four, five, six, seven, eight };
 }
 
 } // namespace
