@@ -249,7 +249,10 @@ void TestMigration::schemaTwoGainsEdgeRoutes()
         QList<int> versions;
         while (q.next())
             versions << q.value(0).toInt();
-        QCOMPARE(versions, (QList<int>{1, 2, 3, 4, 5, 6, 7}));
+        QList<int> every; // 1, 2, ... up to the newest: each migration applied once, in order
+        for (int v = 1; v <= latestSchemaVersion(); ++v)
+            every << v;
+        QCOMPARE(versions, every);
         const QList<Edge> edges = store.edges().value();
         QCOMPARE(edges.size(), 1);
         QVERIFY(edges[0].route.isEmpty());
