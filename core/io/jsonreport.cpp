@@ -32,7 +32,7 @@ QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QLi
         for (int k : run.missingShards())
             missing.append(k);
         runObject.insert(QStringLiteral("shards"),
-            QJsonObject{ { QStringLiteral("count"), run.shardCount }, { QStringLiteral("in"), in },
+            QJsonObject { { QStringLiteral("count"), run.shardCount }, { QStringLiteral("in"), in },
                 { QStringLiteral("missing"), missing } });
         runObject.insert(QStringLiteral("partial"), run.isPartial());
     }

@@ -8,8 +8,8 @@
 #include "run/evidence.h"
 
 #include <QDateTime>
-#include <QSet>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QThread>
 #include <QUrl>
 #include <optional>

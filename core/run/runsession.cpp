@@ -103,10 +103,12 @@ Status RunSession::planShard()
 {
     const ShardSpec &shard = m_options.shard;
     if (m_options.runId.isEmpty())
-        return Status::failure(tr("shard %1 needs the id of its run, the same for every shard").arg(shard.toString()));
+        return Status::failure(
+            tr("shard %1 needs the id of its run, the same for every shard").arg(shard.toString()));
     if (m_document->isReadOnly())
-        return Status::failure(tr("%1: is read-only (%2); the shards of a run meet in the project, so it must be writable")
-                                   .arg(m_projectPath, m_document->readOnlyReason()));
+        return Status::failure(
+            tr("%1: is read-only (%2); the shards of a run meet in the project, so it must be writable")
+                .arg(m_projectPath, m_document->readOnlyReason()));
     const Result<QList<TestCase>> selected = selectTestCases(m_project, m_options.selection);
     if (!selected)
         return Status::failure(selected.error());
@@ -140,8 +142,9 @@ Status RunSession::planShard()
         return Status::failure(
             tr("run %1 was started with another selection or environment (%2 in %3; this shard: %4 in %5); "
                "give every shard the same options")
-                .arg(stored.id, stored.selection, stored.environment.isEmpty() ? tr("(none)") : stored.environment,
-                    claim.selection, claim.environment.isEmpty() ? tr("(none)") : claim.environment));
+                .arg(stored.id, stored.selection,
+                    stored.environment.isEmpty() ? tr("(none)") : stored.environment, claim.selection,
+                    claim.environment.isEmpty() ? tr("(none)") : claim.environment));
     if (stored.shardsIn.contains(shard.index))
         return Status::failure(tr("shard %1 of run %2 is in already; run the shards again under a new run id")
                                    .arg(shard.toString(), stored.id));

@@ -53,9 +53,8 @@ ShardPlan ShardPlan::split(const QList<Id> &testCaseIds, const QHash<Id, qint64>
     QList<Weighted> items;
     for (const Id &id : std::as_const(ids))
         items.append({ id, durationsMs.contains(id) ? qMax<qint64>(0, durationsMs.value(id)) : fallback });
-    std::stable_sort(items.begin(), items.end(), [](const Weighted &a, const Weighted &b) {
-        return a.ms != b.ms ? a.ms > b.ms : a.id < b.id;
-    });
+    std::stable_sort(items.begin(), items.end(),
+        [](const Weighted &a, const Weighted &b) { return a.ms != b.ms ? a.ms > b.ms : a.id < b.id; });
 
     plan.m_shards.resize(count);
     plan.m_estimatedMs.fill(0, count);
@@ -64,7 +63,8 @@ ShardPlan ShardPlan::split(const QList<Id> &testCaseIds, const QHash<Id, qint64>
         int best = 0;
         for (int k = 1; k < count; ++k) {
             const qint64 load = plan.m_estimatedMs.at(k), bestLoad = plan.m_estimatedMs.at(best);
-            if (load < bestLoad || (load == bestLoad && plan.m_shards.at(k).size() < plan.m_shards.at(best).size()))
+            if (load < bestLoad
+                || (load == bestLoad && plan.m_shards.at(k).size() < plan.m_shards.at(best).size()))
                 best = k;
         }
         plan.m_shards[best].append(item.id);
@@ -101,7 +101,8 @@ QString ShardPlan::toJson() const
         shards.append(QJsonArray::fromStringList(shard));
     for (qint64 ms : m_estimatedMs)
         estimated.append(ms);
-    const QJsonObject o{ { QStringLiteral("shards"), shards }, { QStringLiteral("estimated_ms"), estimated } };
+    const QJsonObject o { { QStringLiteral("shards"), shards },
+        { QStringLiteral("estimated_ms"), estimated } };
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

@@ -33,8 +33,8 @@ constexpr int kCliTimeoutMs = 120000;
 // an error among them.
 QStringList selection()
 {
-    return { "--env", "local", "--tag", "green", "--tag", "defect", "--tag", "skip", "--tag", "refused", "--tag",
-        "health" };
+    return { "--env", "local", "--tag", "green", "--tag", "defect", "--tag", "skip", "--tag", "refused",
+        "--tag", "health" };
 }
 
 QJsonObject readJson(const QString &file)
@@ -83,7 +83,8 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QString url(const QString &project) const
     {
-        return QStringLiteral("postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
+        return QStringLiteral(
+            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
             .arg(m_pg.port())
             .arg(project);
     }
@@ -138,8 +139,8 @@ private:
     }
     QStringList shard(const QString &project, int k, const QString &runId, const QString &json) const
     {
-        return QStringList{ "run", project } + selection()
-            + QStringList{ "--shard", QStringLiteral("%1/3").arg(k), "--run-id", runId, "--json", json };
+        return QStringList { "run", project } + selection()
+            + QStringList { "--shard", QStringLiteral("%1/3").arg(k), "--run-id", runId, "--json", json };
     }
     static QString describe(const CliOutcome &o)
     {
@@ -156,7 +157,8 @@ private slots:
         qunsetenv("CI_PIPELINE_ID");
         qputenv("FB_TEST_PG", kPassword);
         QVERIFY2(m_backend.start(m_dir.path(), 0, 40), qPrintable(m_backend.errorString()));
-        m_shop = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()))
+        m_shop = makeShopProject(
+            m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()))
                      .project;
         if (!PostgresServer::isInstalled())
             m_pgProblem = "PostgreSQL 15 server binaries are missing: install the postgresql package";
@@ -187,7 +189,8 @@ private slots:
         QVERIFY2(!project.isEmpty(), "the shop project could not be made");
 
         const QString wholeJson = path(kind + "-unsharded.json");
-        const CliOutcome unsharded = cli(QStringList{ "run", project } + selection() + QStringList{ "--json", wholeJson });
+        const CliOutcome unsharded
+            = cli(QStringList { "run", project } + selection() + QStringList { "--json", wholeJson });
         QVERIFY2(unsharded.exitCode == 2, qPrintable(describe(unsharded))); // the refused case errors
         const QJsonObject expected = readJson(wholeJson);
         QCOMPARE(outcomes(expected).size(), 5);
@@ -203,25 +206,28 @@ private slots:
         else
             first = { cli(shard(project, 1, runId, json1)), cli(shard(project, 2, runId, json2)) };
         for (const CliOutcome &o : first) {
-            QVERIFY2(o.exitCode >= 0 && o.exitCode <= 2 && !o.err.contains("could not"), qPrintable(describe(o)));
+            QVERIFY2(
+                o.exitCode >= 0 && o.exitCode <= 2 && !o.err.contains("could not"), qPrintable(describe(o)));
             QVERIFY2(!o.out.contains("all 3 shards are in"), qPrintable(o.out));
         }
         // The later of the two sees both in and names the missing one; the earlier saw
         // itself alone.
         int later = -1;
         for (int i = 0; i < 2; ++i) {
-            const QJsonObject shards = readJson(i == 0 ? json1 : json2).value("run").toObject().value("shards").toObject();
-            if (ints(shards.value("in")) == QList<int>{ 1, 2 })
+            const QJsonObject shards
+                = readJson(i == 0 ? json1 : json2).value("run").toObject().value("shards").toObject();
+            if (ints(shards.value("in")) == QList<int> { 1, 2 })
                 later = i;
             QVERIFY2(first[i].out.contains("partial: shard"), qPrintable(describe(first[i])));
         }
         QVERIFY2(later >= 0, "one of the two shards sees both in");
-        QVERIFY2(first[later].out.contains("partial: shard 3 of 3 missing"), qPrintable(describe(first[later])));
+        QVERIFY2(
+            first[later].out.contains("partial: shard 3 of 3 missing"), qPrintable(describe(first[later])));
         const QJsonObject partial = readJson(later == 0 ? json1 : json2);
         const QJsonObject partialRun = partial.value("run").toObject();
         QCOMPARE(partialRun.value("partial").toBool(), true);
-        QCOMPARE(ints(partialRun.value("shards").toObject().value("in")), (QList<int>{ 1, 2 }));
-        QCOMPARE(ints(partialRun.value("shards").toObject().value("missing")), (QList<int>{ 3 }));
+        QCOMPARE(ints(partialRun.value("shards").toObject().value("in")), (QList<int> { 1, 2 }));
+        QCOMPARE(ints(partialRun.value("shards").toObject().value("missing")), (QList<int> { 3 }));
         QVERIFY(outcomes(partial).size() < 5);
         const QString storedId = partialRun.value("id").toString();
         QVERIFY(isValidId(storedId));
@@ -229,16 +235,18 @@ private slots:
         // The HTML report of the stored run says it is partial, too.
         const CliOutcome report = cli({ "report", project, "--run", storedId, "-o", "-" });
         QVERIFY2(report.exitCode == 0, qPrintable(describe(report)));
-        QVERIFY2(report.out.contains("partial: shard 3 of 3 missing"), "the HTML report names the missing shard");
+        QVERIFY2(
+            report.out.contains("partial: shard 3 of 3 missing"), "the HTML report names the missing shard");
 
         const CliOutcome last = cli(shard(project, 3, runId, json3));
         QVERIFY2(last.exitCode >= 0 && last.exitCode <= 2, qPrintable(describe(last)));
-        QVERIFY2(last.out.contains("shard 3/3 of run " + storedId + ": all 3 shards are in"), qPrintable(describe(last)));
+        QVERIFY2(last.out.contains("shard 3/3 of run " + storedId + ": all 3 shards are in"),
+            qPrintable(describe(last)));
         const QJsonObject whole = readJson(json3);
         const QJsonObject wholeRun = whole.value("run").toObject();
         QCOMPARE(wholeRun.value("id").toString(), storedId);
         QCOMPARE(wholeRun.value("partial").toBool(), false);
-        QCOMPARE(ints(wholeRun.value("shards").toObject().value("in")), (QList<int>{ 1, 2, 3 }));
+        QCOMPARE(ints(wholeRun.value("shards").toObject().value("in")), (QList<int> { 1, 2, 3 }));
         QVERIFY(wholeRun.value("shards").toObject().value("missing").toArray().isEmpty());
 
         // The same results as the unsharded run, test case by test case, and counts.
@@ -252,15 +260,18 @@ private slots:
         // A shard that is in already, another shard count or another selection: refused.
         const CliOutcome again = cli(shard(project, 2, runId, path(kind + "-again.json")));
         QCOMPARE(again.exitCode, 2);
-        QVERIFY2(again.err.contains("shard 2/3 of run " + storedId + " is in already"), qPrintable(again.err));
-        const CliOutcome otherCount = cli({ "run", project, "--env", "local", "--tag", "green", "--tag", "defect", "--tag", "skip",
-            "--tag", "refused", "--tag", "health", "--shard", "1/4", "--run-id", runId });
+        QVERIFY2(
+            again.err.contains("shard 2/3 of run " + storedId + " is in already"), qPrintable(again.err));
+        const CliOutcome otherCount
+            = cli({ "run", project, "--env", "local", "--tag", "green", "--tag", "defect", "--tag", "skip",
+                "--tag", "refused", "--tag", "health", "--shard", "1/4", "--run-id", runId });
         QCOMPARE(otherCount.exitCode, 2);
         QVERIFY2(otherCount.err.contains("is split into 3 shards, not 4"), qPrintable(otherCount.err));
-        const CliOutcome otherSelection
-            = cli({ "run", project, "--env", "local", "--tag", "health", "--shard", "3/3", "--run-id", runId });
+        const CliOutcome otherSelection = cli(
+            { "run", project, "--env", "local", "--tag", "health", "--shard", "3/3", "--run-id", runId });
         QCOMPARE(otherSelection.exitCode, 2);
-        QVERIFY2(otherSelection.err.contains("was started with another selection"), qPrintable(otherSelection.err));
+        QVERIFY2(otherSelection.err.contains("was started with another selection"),
+            qPrintable(otherSelection.err));
     }
 
     // More shards than test cases: the empty shard is in at once with no results, and
@@ -270,11 +281,12 @@ private slots:
         const QString project = makeProject("sqlite", "small");
         QVERIFY(!project.isEmpty());
         const QString json = path("small.json");
-        const QStringList base{ "run", project, "--env", "local", "--tag", "health", "--run-id", "small-run", "--json", json };
-        const CliOutcome empty = cli(base + QStringList{ "--shard", "2/2" });
+        const QStringList base { "run", project, "--env", "local", "--tag", "health", "--run-id", "small-run",
+            "--json", json };
+        const CliOutcome empty = cli(base + QStringList { "--shard", "2/2" });
         QVERIFY2(empty.exitCode == 0, qPrintable(describe(empty)));
         QVERIFY2(empty.out.contains("partial: shard 1 of 2 missing"), qPrintable(empty.out));
-        const CliOutcome full = cli(base + QStringList{ "--shard", "1/2" });
+        const CliOutcome full = cli(base + QStringList { "--shard", "1/2" });
         QVERIFY2(full.exitCode == 0, qPrintable(describe(full)));
         QVERIFY2(full.out.contains("all 2 shards are in: 1 passed"), qPrintable(full.out));
         const QJsonObject run = readJson(json).value("run").toObject();
@@ -286,11 +298,13 @@ private slots:
     {
         QTest::addColumn<QStringList>("options");
         QTest::addColumn<QString>("error");
-        QTest::newRow("K is 0") << QStringList{ "--shard", "0/3", "--run-id", "x" } << "K must be from 1 to N (3)";
-        QTest::newRow("K above N") << QStringList{ "--shard", "4/3", "--run-id", "x" } << "K must be from 1 to N (3)";
-        QTest::newRow("not K/N") << QStringList{ "--shard", "half", "--run-id", "x" } << "expected K/N";
-        QTest::newRow("no run id") << QStringList{ "--shard", "1/3" } << "--shard needs --run-id ID";
-        QTest::newRow("run id alone") << QStringList{ "--run-id", "x" } << "pass --shard K/N too";
+        QTest::newRow("K is 0") << QStringList { "--shard", "0/3", "--run-id", "x" }
+                                << "K must be from 1 to N (3)";
+        QTest::newRow("K above N") << QStringList { "--shard", "4/3", "--run-id", "x" }
+                                   << "K must be from 1 to N (3)";
+        QTest::newRow("not K/N") << QStringList { "--shard", "half", "--run-id", "x" } << "expected K/N";
+        QTest::newRow("no run id") << QStringList { "--shard", "1/3" } << "--shard needs --run-id ID";
+        QTest::newRow("run id alone") << QStringList { "--run-id", "x" } << "pass --shard K/N too";
     }
     void badShardOptions()
     {
@@ -299,7 +313,8 @@ private slots:
         const QString project = path("bad.flowbench");
         if (!QFile::exists(project))
             QVERIFY(!makeProject("sqlite", "bad").isEmpty());
-        const CliOutcome o = cli(QStringList{ "run", project, "--env", "local", "--tag", "health" } + options);
+        const CliOutcome o
+            = cli(QStringList { "run", project, "--env", "local", "--tag", "health" } + options);
         QCOMPARE(o.exitCode, 2);
         QVERIFY2(o.err.contains(error), qPrintable(describe(o)));
         // Nothing ran and nothing was stored.

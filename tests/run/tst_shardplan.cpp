@@ -56,7 +56,8 @@ private slots:
         if (index == 0) {
             QVERIFY(!spec);
             QVERIFY2(spec.error().contains(error), qPrintable(spec.error()));
-            QVERIFY2(spec.error().contains(QLatin1Char('"') + text + QLatin1Char('"')), qPrintable(spec.error()));
+            QVERIFY2(
+                spec.error().contains(QLatin1Char('"') + text + QLatin1Char('"')), qPrintable(spec.error()));
             return;
         }
         QVERIFY2(spec.ok(), qPrintable(spec.error()));
@@ -72,12 +73,13 @@ private slots:
         QTest::addColumn<QList<qint64>>("durations"); // of the first cases; the rest have none
         QTest::newRow("no history, even") << 9 << 3 << QList<qint64>();
         QTest::newRow("no history, uneven") << 10 << 3 << QList<qint64>();
-        QTest::newRow("one shard") << 7 << 1 << QList<qint64>{ 5, 1, 9 };
-        QTest::newRow("more shards than cases") << 2 << 5 << QList<qint64>{ 100, 200 };
-        QTest::newRow("one long case") << 6 << 3 << QList<qint64>{ 60000, 10, 10, 10, 10, 10 };
-        QTest::newRow("mixed") << 40 << 4 << QList<qint64>{ 3000, 120, 4500, 800, 800, 800, 9000, 15, 0, 2200 };
+        QTest::newRow("one shard") << 7 << 1 << QList<qint64> { 5, 1, 9 };
+        QTest::newRow("more shards than cases") << 2 << 5 << QList<qint64> { 100, 200 };
+        QTest::newRow("one long case") << 6 << 3 << QList<qint64> { 60000, 10, 10, 10, 10, 10 };
+        QTest::newRow("mixed") << 40 << 4
+                               << QList<qint64> { 3000, 120, 4500, 800, 800, 800, 9000, 15, 0, 2200 };
         QTest::newRow("all equal") << 12 << 5 << QList<qint64>(12, 250);
-        QTest::newRow("many") << 500 << 7 << QList<qint64>{ 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 5000 };
+        QTest::newRow("many") << 500 << 7 << QList<qint64> { 10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 5000 };
     }
     void split()
     {
@@ -120,7 +122,8 @@ private slots:
         if (durations.isEmpty() || durations.size() < cases) {
             QList<qint64> known = durations;
             std::sort(known.begin(), known.end());
-            const qint64 median = known.isEmpty() ? ShardPlan::kDefaultDurationMs : known.at(known.size() / 2);
+            const qint64 median
+                = known.isEmpty() ? ShardPlan::kDefaultDurationMs : known.at(known.size() / 2);
             longest = qMax(longest, median);
         }
         qint64 heaviest = 0, lightest = std::numeric_limits<qint64>::max();
@@ -132,8 +135,13 @@ private slots:
             fewest = qMin(fewest, int(plan.shard(k).size()));
         }
         QVERIFY2(heaviest - lightest <= longest,
-            qPrintable(QStringLiteral("heaviest %1 ms, lightest %2 ms, longest case %3 ms").arg(heaviest).arg(lightest).arg(longest)));
-        if (durations.isEmpty() || std::all_of(durations.begin(), durations.end(), [&](qint64 d) { return d == durations.first(); }))
+            qPrintable(QStringLiteral("heaviest %1 ms, lightest %2 ms, longest case %3 ms")
+                           .arg(heaviest)
+                           .arg(lightest)
+                           .arg(longest)));
+        if (durations.isEmpty() || std::all_of(durations.begin(), durations.end(), [&](qint64 d) {
+                return d == durations.first();
+            }))
             QVERIFY2(most - fewest <= 1, "equal durations: the shards differ by one test case at most");
 
         // Stored with the run and read back by the other shards: the same plan.
@@ -148,18 +156,19 @@ private slots:
     // the lighter shard; a case without history weighs the median of the known ones.
     void longestFirstOntoTheLightest()
     {
-        const QHash<Id, qint64> recorded{ { "a", 5000 }, { "b", 4000 }, { "c", 1000 }, { "d", 1000 }, { "e", 1000 } };
+        const QHash<Id, qint64> recorded { { "a", 5000 }, { "b", 4000 }, { "c", 1000 }, { "d", 1000 },
+            { "e", 1000 } };
         const ShardPlan plan = ShardPlan::split({ "e", "d", "c", "b", "a" }, recorded, 2);
-        QCOMPARE(plan.shard(1), (QList<Id>{ "a", "d" }));
-        QCOMPARE(plan.shard(2), (QList<Id>{ "b", "c", "e" }));
+        QCOMPARE(plan.shard(1), (QList<Id> { "a", "d" }));
+        QCOMPARE(plan.shard(2), (QList<Id> { "b", "c", "e" }));
         QCOMPARE(plan.estimatedMs(1), qint64(6000));
         QCOMPARE(plan.estimatedMs(2), qint64(6000));
 
         // "x" has no history: it counts as the median of a, b and c, 1000 ms.
         const ShardPlan withNew
             = ShardPlan::split({ "a", "b", "c", "x" }, { { "a", 3000 }, { "b", 1000 }, { "c", 500 } }, 2);
-        QCOMPARE(withNew.shard(1), (QList<Id>{ "a" }));
-        QCOMPARE(withNew.shard(2), (QList<Id>{ "b", "c", "x" }));
+        QCOMPARE(withNew.shard(1), (QList<Id> { "a" }));
+        QCOMPARE(withNew.shard(2), (QList<Id> { "b", "c", "x" }));
         QCOMPARE(withNew.estimatedMs(2), qint64(2500));
     }
 

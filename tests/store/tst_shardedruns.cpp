@@ -51,10 +51,10 @@ private:
             const QString path = m_dir.filePath(name + ".flowbench");
             return ProjectStore::create(path, name) ? path : QString();
         }
-        const QString url
-            = QStringLiteral("postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-                  .arg(m_pg.port())
-                  .arg(name);
+        const QString url = QStringLiteral(
+            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
+                                .arg(m_pg.port())
+                                .arg(name);
         const auto location = ProjectLocation::parse(url);
         return location && ProjectStore::create(location.value(), name) ? url : QString();
     }
@@ -138,11 +138,13 @@ private slots:
         Run part = run;
         part.shardCount = 0;
         part.finishedAt = run.startedAt.addSecs(5);
-        QVERIFY(s.addShardResults(part, 2, { result("a", ResultStatus::Pass, 10), result("b", ResultStatus::Fail, 20) }).ok());
+        QVERIFY(s.addShardResults(
+                     part, 2, { result("a", ResultStatus::Pass, 10), result("b", ResultStatus::Fail, 20) })
+                    .ok());
         Run stored = s.runs().value().constLast();
         QCOMPARE(stored.id, run.id);
-        QCOMPARE(stored.shardsIn, (QList<int>{ 2 }));
-        QCOMPARE(stored.missingShards(), (QList<int>{ 1, 3 }));
+        QCOMPARE(stored.shardsIn, (QList<int> { 2 }));
+        QCOMPARE(stored.missingShards(), (QList<int> { 1, 3 }));
         QCOMPARE(stored.passed, 1);
         QCOMPARE(stored.failed, 1);
         QCOMPARE(stored.finishedAt, part.finishedAt);
@@ -150,7 +152,8 @@ private slots:
         // The same shard twice: refused, nothing changes.
         const Status twice = s.addShardResults(part, 2, { result("a", ResultStatus::Pass, 10) });
         QVERIFY(!twice);
-        QVERIFY2(twice.error().contains(QStringLiteral("shard 2/3 of run %1 is in already").arg(run.id)), qPrintable(twice.error()));
+        QVERIFY2(twice.error().contains(QStringLiteral("shard 2/3 of run %1 is in already").arg(run.id)),
+            qPrintable(twice.error()));
         QCOMPARE(s.results(run.id).value().size(), 2);
         QVERIFY(!s.addShardResults(part, 4, {}));
 
@@ -159,7 +162,9 @@ private slots:
         Run third = part;
         third.cancelled = true;
         third.finishedAt = run.startedAt.addSecs(9);
-        QVERIFY(s.addShardResults(third, 3, { result("c", ResultStatus::Error, 30), result("c", ResultStatus::Skipped, 0) }).ok());
+        QVERIFY(s.addShardResults(third, 3,
+                     { result("c", ResultStatus::Error, 30), result("c", ResultStatus::Skipped, 0) })
+                    .ok());
         Run first = part;
         first.finishedAt = run.startedAt.addSecs(7);
         QVERIFY(s.addShardResults(first, 1,
@@ -167,7 +172,7 @@ private slots:
                          result("d", ResultStatus::Pass, 5, true) })
                     .ok());
         stored = s.runs().value().constLast();
-        QCOMPARE(stored.shardsIn, (QList<int>{ 1, 2, 3 }));
+        QCOMPARE(stored.shardsIn, (QList<int> { 1, 2, 3 }));
         QVERIFY(!stored.isPartial());
         QVERIFY(stored.partialNote().isEmpty());
         QCOMPARE(stored.passed, 2);
@@ -183,7 +188,8 @@ private slots:
         four.shardCount = 4;
         const auto wrongCount = s.claimShardedRun(four, "x");
         QVERIFY(!wrongCount);
-        QVERIFY2(wrongCount.error().contains("is split into 3 shards, not 4"), qPrintable(wrongCount.error()));
+        QVERIFY2(
+            wrongCount.error().contains("is split into 3 shards, not 4"), qPrintable(wrongCount.error()));
         Run plain;
         plain.id = newId();
         plain.startedAt = plain.finishedAt = QDateTime::currentDateTimeUtc();

@@ -119,7 +119,8 @@ void TestRunHistoryPanel::partialShardedRunIsMarked()
     QVERIFY2(resultsPanel.summaryText().endsWith(QStringLiteral("(partial: shard 3 of 3 missing)")),
         qPrintable(resultsPanel.summaryText()));
     resultsPanel.setRun(whole, {}, f.project);
-    QVERIFY2(!resultsPanel.summaryText().contains(QStringLiteral("partial")), qPrintable(resultsPanel.summaryText()));
+    QVERIFY2(!resultsPanel.summaryText().contains(QStringLiteral("partial")),
+        qPrintable(resultsPanel.summaryText()));
 }
 
 QTEST_MAIN(TestRunHistoryPanel)
