@@ -4,6 +4,7 @@
 // finished time follow; a shard twice, another shard count or an unsharded run id are
 // refused; a copy of the project keeps which shards are in.
 #undef QT_NO_CAST_FROM_ASCII
+#include "io/canonicaljson.h"
 #include "store/projectstore.h"
 #include "support/postgresserver.h"
 #include "support/testenv.h"
@@ -219,6 +220,11 @@ private slots:
         const QList<Run> copiedRuns = copied.value()->runs().value();
         QCOMPARE(copiedRuns, loaded->runs);
         QCOMPARE(copiedRuns.size(), 2);
+        // And so does canonical JSON with the run history.
+        const auto fromJson = fromCanonicalJson(toCanonicalJson(loaded.value(), { true }), "runs.json");
+        QVERIFY2(fromJson.ok(), qPrintable(fromJson.error()));
+        QCOMPARE(fromJson->runs, sortedCanonically(loaded.value()).runs);
+        QVERIFY(toCanonicalJson(loaded.value(), { true }).contains("\"shardsIn\": [1, 2, 3]"));
     }
 };
 
