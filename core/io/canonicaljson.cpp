@@ -538,12 +538,14 @@ Run readRun(const QJsonValue &v, const QString &path, QStringList *problems)
     run.source = r.string("source");
     run.shardCount = r.integer("shardCount", 0, 1000, 0);
     for (const QJsonValue &k : r.array("shardsIn"))
-        if (k.isDouble() && k.toInt() >= 1 && k.toInt() <= run.shardCount && !run.shardsIn.contains(k.toInt()))
+        if (k.isDouble() && k.toInt() >= 1 && k.toInt() <= run.shardCount
+            && !run.shardsIn.contains(k.toInt()))
             run.shardsIn.append(k.toInt());
         else if (problems)
-            problems->append(QStringLiteral("%1: %2 is not a shard from 1 to shardCount, once")
-                                 .arg(r.path("shardsIn"),
-                                     QString::fromUtf8(QJsonDocument(QJsonArray{ k }).toJson(QJsonDocument::Compact))));
+            problems->append(
+                QStringLiteral("%1: %2 is not a shard from 1 to shardCount, once")
+                    .arg(r.path("shardsIn"),
+                        QString::fromUtf8(QJsonDocument(QJsonArray { k }).toJson(QJsonDocument::Compact))));
     std::sort(run.shardsIn.begin(), run.shardsIn.end());
     r.finish();
     return run;
