@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
+#include <QUuid>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -27,6 +28,28 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 extern "C" void onInterrupt(int) { g_interrupted = true; }
+
+// --run-id: a UUID is the run's id as it is; any other text (a CI pipeline's number)
+// names one by a name-based UUID, so every shard given the same text meets in one run.
+Id runIdFor(const QString &text)
+{
+    if (isValidId(text.trimmed()))
+        return text.trimmed().toLower();
+    static const QUuid kNamespace(QStringLiteral("{6b1f1b0c-3c1e-4f5e-9a43-5f1f0c6d2a71}"));
+    return QUuid::createUuidV5(kNamespace, text.trimmed()).toString(QUuid::WithoutBraces);
+}
+
+// Without --run-id, a shard takes its CI pipeline's id, which every job of it shares.
+QString runIdFromCi()
+{
+    const QString github = qEnvironmentVariable("GITHUB_RUN_ID");
+    if (!github.isEmpty())
+        return QStringLiteral("github-%1-%2").arg(github, qEnvironmentVariable("GITHUB_RUN_ATTEMPT", QStringLiteral("1")));
+    const QString gitlab = qEnvironmentVariable("CI_PIPELINE_ID");
+    if (!gitlab.isEmpty())
+        return QStringLiteral("gitlab-%1").arg(gitlab);
+    return QString();
+}
 
 QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s"); }
 
@@ -129,6 +152,8 @@ void RunCommand::declare(QCommandLineParser &parser) const
         {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
         {QStringLiteral("yes-faults"), QStringLiteral("Allow test cases' faults on a protected environment (with --yes-protected).")},
         {QStringLiteral("wait-lease"), QStringLiteral("When another run holds the shared or protected environment, wait up to this many seconds for it (default: refuse at once)."), QStringLiteral("seconds"), QStringLiteral("0")},
+        {QStringLiteral("shard"), QStringLiteral("Run shard K of N of the selection (e.g. 2/3); the shards of one run, started with the same --run-id, are stored as one run."), QStringLiteral("K/N")},
+        {QStringLiteral("run-id"), QStringLiteral("The id of the run the shards share: a UUID or any text, the same for every shard (default with --shard: the CI pipeline's id, GITHUB_RUN_ID or CI_PIPELINE_ID)."), QStringLiteral("id")},
     });
 }
 
@@ -163,6 +188,19 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     if (!waitOk || waitLeaseSeconds < 0 || waitLeaseSeconds > 86400)
         return usageError(err, name(), QStringLiteral("--wait-lease: expected seconds from 0 to 86400, got \"%1\"")
                                            .arg(parser.value(QStringLiteral("wait-lease"))));
+    if (parser.isSet(QStringLiteral("shard"))) {
+        const Result<ShardSpec> shard = ShardSpec::parse(parser.value(QStringLiteral("shard")));
+        if (!shard)
+            return usageError(err, name(), QStringLiteral("--shard %1").arg(shard.error()));
+        options.shard = shard.value();
+        const QString runId = parser.isSet(QStringLiteral("run-id")) ? parser.value(QStringLiteral("run-id")) : runIdFromCi();
+        if (runId.trimmed().isEmpty())
+            return usageError(err, name(),
+                QStringLiteral("--shard needs --run-id ID, the same for every shard of the run"));
+        options.runId = runIdFor(runId);
+    } else if (parser.isSet(QStringLiteral("run-id"))) {
+        return usageError(err, name(), QStringLiteral("--run-id names the run the shards share; pass --shard K/N too"));
+    }
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
     const QString markdown = parser.value(QStringLiteral("summary"));
@@ -230,13 +268,37 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     std::signal(SIGTERM, previousTerm);
 
     const Project &project = session.project();
-    const Run run = session.run();
-    const QList<CheckResult> results = session.results();
+    const Run ownRun = session.run();
+    const QList<CheckResult> ownResults = session.results();
+    // A shard's reports are of the whole stored run: every shard in so far, marked
+    // partial until all are in. Its table and exit code are its own part's.
+    Run run = ownRun;
+    QList<CheckResult> results = ownResults;
+    const bool shardStored = options.shard.isSet() && session.storage() == RunSession::Storage::Stored
+        && session.storedRun().shardCount > 0;
+    if (shardStored) {
+        if (const Result<QList<CheckResult>> all = document.value()->results(ownRun.id)) {
+            run = session.storedRun();
+            results = all.value();
+        }
+    }
     // About the run, not one check (e.g. a database role that could write): once each.
     for (const QString &warning : session.warnings())
         err << "warning: " << warning << '\n';
-    int code = run.errors > 0 || run.cancelled ? ExitBadInput : run.failed > 0 ? ExitCheckFailed : ExitOk;
-    printSummary(summary, project, run, results);
+    int code = ownRun.errors > 0 || ownRun.cancelled ? ExitBadInput : ownRun.failed > 0 ? ExitCheckFailed : ExitOk;
+    printSummary(summary, project, ownRun, ownResults);
+    if (shardStored) {
+        summary << QStringLiteral("shard %1 of run %2: ").arg(options.shard.toString(), run.id)
+                << (run.isPartial() ? run.partialNote()
+                                    : QStringLiteral("all %1 shards are in: %2 passed, %3 failed, %4 errors, %5 skipped")
+                                          .arg(run.shardCount)
+                                          .arg(run.passed)
+                                          .arg(run.failed)
+                                          .arg(run.errors)
+                                          .arg(run.skipped))
+                << '\n';
+        summary.flush();
+    }
     out.flush();
 
     if (!junit.isEmpty()) {

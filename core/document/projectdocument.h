@@ -110,6 +110,14 @@ public:
     Result<QList<CheckResult>> latestResults() const; // the newest result of every check
     // The leases and audit of its environments, on the store's connection (RunSession).
     LeaseStore leaseStore() const { return LeaseStore(m_store->connectionName(), m_store->path()); }
+    // Sharded runs (ProjectStore::claimShardedRun and addShardResults): a shard claims
+    // its run when it starts and adds its results when it ends (emits runAdded with the
+    // run as stored, counting every shard in so far).
+    Result<ShardedRunClaim> claimShardedRun(const Run &run, const QString &plan);
+    Status addShardResults(const Run &shardRun, int shard, const QList<CheckResult> &results);
+    Result<QHash<Id, qint64>> testCaseDurations(const Id &excludeRunId) const;
+    // The stored run with this id; an error when there is none.
+    Result<Run> storedRun(const Id &id) const;
     // "The store changed under me" (projectdocumentsync.cpp): another writer (a second
     // window, flowbench-cli, git checkout of the same file) committed to the project. Reads
     // it again and brings the cache up to date with the usual change signals, so views

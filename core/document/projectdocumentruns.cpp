@@ -23,6 +23,43 @@ Status ProjectDocument::addRun(const Run &run, const QList<CheckResult> &results
     return success();
 }
 
+Result<ShardedRunClaim> ProjectDocument::claimShardedRun(const Run &run, const QString &plan)
+{
+    return m_store->claimShardedRun(run, plan);
+}
+
+Status ProjectDocument::addShardResults(const Run &shardRun, int shard, const QList<CheckResult> &results)
+{
+    QList<CheckResult> stored = results;
+    for (CheckResult &r : stored) {
+        if (r.id.isEmpty())
+            r.id = newId();
+        if (r.runId.isEmpty())
+            r.runId = shardRun.id;
+    }
+    if (Status s = m_store->addShardResults(shardRun, shard, stored); !s)
+        return s;
+    const Result<Run> whole = storedRun(shardRun.id);
+    emit runAdded(whole ? whole.value() : shardRun, stored);
+    return success();
+}
+
+Result<QHash<Id, qint64>> ProjectDocument::testCaseDurations(const Id &excludeRunId) const
+{
+    return m_store->testCaseDurations(excludeRunId);
+}
+
+Result<Run> ProjectDocument::storedRun(const Id &id) const
+{
+    const Result<QList<Run>> all = m_store->runs();
+    if (!all)
+        return Result<Run>::failure(all.error());
+    for (const Run &r : all.value())
+        if (r.id == id)
+            return r;
+    return Result<Run>::failure(QStringLiteral("%1: no run %2").arg(m_store->path(), id));
+}
+
 Result<QList<Run>> ProjectDocument::runs() const
 {
     return m_store->runs();

@@ -310,6 +310,15 @@ void writeRun(OrderedJsonWriter &w, const Run &r)
     w.field("skipped", r.skipped);
     if (!r.source.isEmpty())
         w.field("source", r.source);
+    // Only a sharded run: how many shards, which are in (its plan stays behind).
+    if (r.shardCount > 0) {
+        w.field("shardCount", r.shardCount);
+        QJsonArray in;
+        for (int k : r.shardsIn)
+            in.append(k);
+        w.key("shardsIn");
+        w.inlineArray(in);
+    }
     w.endObject();
 }
 
@@ -530,6 +539,17 @@ Run readRun(const QJsonValue &v, const QString &path, QStringList *problems)
     run.errors = r.integer("errors", 0, anyCount, 0);
     run.skipped = r.integer("skipped", 0, anyCount, 0);
     run.source = r.string("source");
+    run.shardCount = r.integer("shardCount", 0, 1000, 0);
+    for (const QJsonValue &k : r.array("shardsIn"))
+        if (k.isDouble() && k.toInt() >= 1 && k.toInt() <= run.shardCount
+            && !run.shardsIn.contains(k.toInt()))
+            run.shardsIn.append(k.toInt());
+        else if (problems)
+            problems->append(
+                QStringLiteral("%1: %2 is not a shard from 1 to shardCount, once")
+                    .arg(r.path("shardsIn"),
+                        QString::fromUtf8(QJsonDocument(QJsonArray { k }).toJson(QJsonDocument::Compact))));
+    std::sort(run.shardsIn.begin(), run.shardsIn.end());
     r.finish();
     return run;
 }

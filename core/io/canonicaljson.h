@@ -20,7 +20,8 @@ namespace flowbench {
 // the field is optional and older files read unchanged.
 // Likewise only when non-empty: a test case's "faults" ([{"on": id, Toxiproxy toxic}]), an
 // environment's "proxies" ([{"for", "listen", "upstream"}]) and a result's "faults" text
-// (store/faultjson.h).
+// (store/faultjson.h). A sharded run's "shardCount" and "shardsIn" ([1, 2]) only when it
+// is sharded.
 constexpr int kCanonicalJsonFormatVersion = 1;
 
 struct JsonExportOptions

@@ -305,6 +305,10 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     };
     for (const auto &[label, value] : meta)
         h += QStringLiteral("<dt>%1</dt><dd>%2</dd>").arg(QString::fromLatin1(label), esc(value));
+    if (run.shardCount > 0)
+        h += QStringLiteral("<dt>Shards</dt><dd id=\"shards\">%1</dd>")
+                 .arg(esc(
+                     run.isPartial() ? run.partialNote() : QStringLiteral("all %1 in").arg(run.shardCount)));
     h += QStringLiteral("</dl></header>\n<main>\n");
 
     // What changed since the previous run, check by check.

@@ -24,6 +24,18 @@ QJsonObject JsonReport::toJson(const Project &project, const Run &run, const QLi
         {QStringLiteral("errors"), run.errors},
         {QStringLiteral("skipped"), run.skipped},
     };
+    // Only a sharded run has these: which shards are in, and whether it is whole yet.
+    if (run.shardCount > 0) {
+        QJsonArray in, missing;
+        for (int k : run.shardsIn)
+            in.append(k);
+        for (int k : run.missingShards())
+            missing.append(k);
+        runObject.insert(QStringLiteral("shards"),
+            QJsonObject { { QStringLiteral("count"), run.shardCount }, { QStringLiteral("in"), in },
+                { QStringLiteral("missing"), missing } });
+        runObject.insert(QStringLiteral("partial"), run.isPartial());
+    }
     QJsonArray testCases;
     for (const TestCaseSummary &s : summarizeByTestCase(project, results)) {
         QJsonArray checks, cleanup;

@@ -158,6 +158,12 @@ QByteArray JUnitReport::toXml(const Project &project, const Run &run, const QLis
             w.writeAttribute(QStringLiteral("name"), name);
             w.writeAttribute(QStringLiteral("value"), xmlSafe(value));
         }
+        if (run.shardCount > 0) {
+            w.writeEmptyElement(QStringLiteral("property"));
+            w.writeAttribute(QStringLiteral("name"), QStringLiteral("shards"));
+            w.writeAttribute(QStringLiteral("value"),
+                run.isPartial() ? run.partialNote() : QStringLiteral("all %1 in").arg(run.shardCount));
+        }
         // The node and flow of each test case. junit-10.xsd and Surefire's schema allow
         // <properties> only on the suite, not on a <testcase>: they sit here, named after
         // the test case ("node:NAME", "flow:NAME"), and again in its <system-out>.

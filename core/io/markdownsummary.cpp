@@ -119,6 +119,11 @@ QByteArray MarkdownSummary::toMarkdown(
     md += QStringLiteral("Environment: %1 · selection: %2 · run `%3`\n")
               .arg(text(run.environment.isEmpty() ? QStringLiteral("(none)") : run.environment),
                   text(run.selection.isEmpty() ? QStringLiteral("all") : run.selection), run.id);
+    if (run.isPartial())
+        md += QStringLiteral("\n**%1**: these are the results of the shards in so far.\n")
+                  .arg(run.partialNote());
+    else if (run.shardCount > 0)
+        md += QStringLiteral("\nAll %1 shards are in.\n").arg(run.shardCount);
 
     // Failed and errored checks, in run order; skipped steps after them are not causes.
     QStringList problems;

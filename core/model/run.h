@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace flowbench {
@@ -58,13 +59,43 @@ struct Run
     // Empty for Flowbench's own runs; for results imported from another tool, the file
     // they came from ("pytest-results.xml").
     QString source;
+    // A run split over several `flowbench-cli run --shard K/N` processes (possibly on
+    // several machines) into one stored run: N, 0 when not split. shardsIn lists the
+    // shards whose results are in (1-based, ascending); the counts above are of those.
+    int shardCount = 0;
+    QList<int> shardsIn;
+
+    // Some shards have not written their results yet: the run is not whole.
+    bool isPartial() const { return shardCount > 0 && shardsIn.size() < shardCount; }
+    QList<int> missingShards() const
+    {
+        QList<int> missing;
+        for (int k = 1; k <= shardCount; ++k)
+            if (!shardsIn.contains(k))
+                missing.append(k);
+        return missing;
+    }
+    // For a person: "partial: shards 2, 3 of 3 missing"; empty when the run is whole.
+    QString partialNote() const
+    {
+        const QList<int> missing = missingShards();
+        if (shardCount == 0 || missing.isEmpty())
+            return QString();
+        QStringList numbers;
+        for (int k : missing)
+            numbers << QString::number(k);
+        return QStringLiteral("partial: %1 %2 of %3 missing")
+            .arg(missing.size() == 1 ? QStringLiteral("shard") : QStringLiteral("shards"),
+                numbers.join(QStringLiteral(", ")))
+            .arg(shardCount);
+    }
 
     bool operator==(const Run &o) const
     {
         return id == o.id && environment == o.environment && selection == o.selection
             && startedAt == o.startedAt && finishedAt == o.finishedAt && cancelled == o.cancelled
             && passed == o.passed && failed == o.failed && errors == o.errors && skipped == o.skipped
-            && source == o.source;
+            && source == o.source && shardCount == o.shardCount && shardsIn == o.shardsIn;
     }
 };
 

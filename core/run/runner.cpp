@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
+#include <QSet>
 #include <QThread>
 #include <QUrl>
 #include <optional>
@@ -131,6 +132,10 @@ Status Runner::start(const Project &project, const RunOptions &options)
     if (!selected)
         return Status::failure(selected.error());
     m_testCases = std::move(selected).value();
+    if (options.shard.isSet()) {
+        const QSet<Id> ofShard(options.shardTestCaseIds.cbegin(), options.shardTestCaseIds.cend());
+        m_testCases.removeIf([&](const TestCase &t) { return !ofShard.contains(t.id); });
+    }
     // Basic-auth credentials of the selected checks are masked like environment secrets,
     // with the header forms they take on the wire (a server echoing headers shows them).
     for (const TestCase &t : std::as_const(m_testCases))
@@ -139,7 +144,7 @@ Status Runner::start(const Project &project, const RunOptions &options)
                 m_secrets.addBasicAuth(c.spec.value(QLatin1String("auth")).toObject(), base);
 
     m_run = Run();
-    m_run.id = newId();
+    m_run.id = options.runId.isEmpty() ? newId() : options.runId;
     m_run.environment = m_environment.name;
     m_run.selection = options.selection.describe();
     m_run.startedAt = QDateTime::currentDateTimeUtc();

@@ -8,6 +8,7 @@
 #include "run/networkthread.h"
 #include "run/runproxies.h"
 #include "run/runselection.h"
+#include "run/shardplan.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -41,6 +42,12 @@ struct RunOptions
     // Faults on a protected environment act on what others use too: like writes, they are
     // refused unless the caller allows them (--yes-faults); a faulted case errors otherwise.
     bool confirmFaults = false;
+    // The run's id; empty: a new one. Shards of one run share it (RunSession).
+    Id runId;
+    // Set for one shard of a run: of the selection, only the test cases with these ids
+    // run (RunSession fills it from the run's shard plan).
+    ShardSpec shard;
+    QList<Id> shardTestCaseIds;
 };
 
 // Runs a selection of a project's test cases in one environment. Test cases run

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 namespace flowbench {
 
@@ -56,6 +57,10 @@ Status RunSession::start()
     m_options.projectDir
         = m_document->location().isShared() ? QDir::currentPath() : QFileInfo(m_projectPath).absolutePath();
 
+    if (m_options.shard.isSet())
+        if (const Status planned = planShard(); !planned)
+            return refuse(Refusal::BadInput, planned.error());
+
     m_network = std::make_unique<QNetworkAccessManager>();
     auto runner = std::make_unique<Runner>(m_network.get());
     if (const Status started = runner->start(m_project, m_options); !started) {
@@ -64,6 +69,17 @@ Status RunSession::start()
         const Environment *environment = chosenEnvironment(m_project, m_options.environment);
         const bool unconfirmed = environment && environment->isProtected && !m_options.confirmProtected;
         return refuse(unconfirmed ? Refusal::NeedsConfirmation : Refusal::BadInput, started.error());
+    }
+    if (runner->testCases().isEmpty() && m_shardClaimed) {
+        // This shard has nothing to run, the others do: it is in with no results.
+        m_run = runner->run();
+        m_run.finishedAt = m_run.startedAt;
+        runner->cancel();
+        QTimer::singleShot(0, this, [this] {
+            store(m_run);
+            emit finished(m_run);
+        });
+        return success();
     }
     if (runner->testCases().isEmpty()) {
         runner->cancel(); // its queued finish dies with it
@@ -85,6 +101,60 @@ Status RunSession::start()
     connect(m_runner.get(), &Runner::warningRaised, this, &RunSession::warningRaised);
     connect(m_runner.get(), &Runner::faultsActive, this, &RunSession::faultsActive);
     connect(m_runner.get(), &Runner::finished, this, &RunSession::onFinished);
+    return success();
+}
+
+Status RunSession::planShard()
+{
+    const ShardSpec &shard = m_options.shard;
+    if (m_options.runId.isEmpty())
+        return Status::failure(
+            tr("shard %1 needs the id of its run, the same for every shard").arg(shard.toString()));
+    if (m_document->isReadOnly())
+        return Status::failure(
+            tr("%1: is read-only (%2); the shards of a run meet in the project, so it must be writable")
+                .arg(m_projectPath, m_document->readOnlyReason()));
+    const Result<QList<TestCase>> selected = selectTestCases(m_project, m_options.selection);
+    if (!selected)
+        return Status::failure(selected.error());
+    QList<Id> ids;
+    for (const TestCase &t : selected.value())
+        ids.append(t.id);
+    if (ids.isEmpty())
+        return success(); // nothing to run: start() says so, and no run is claimed
+    // This run's own results never weigh: a shard starting after another finished
+    // computes the same plan as one starting before it (the stored plan wins anyway).
+    const Result<QHash<Id, qint64>> durations = m_document->testCaseDurations(m_options.runId);
+    if (!durations)
+        return Status::failure(durations.error());
+    const ShardPlan plan = ShardPlan::split(ids, durations.value(), shard.count);
+
+    Run claim;
+    claim.id = m_options.runId;
+    const Environment *environment = chosenEnvironment(m_project, m_options.environment);
+    claim.environment = environment ? environment->name : m_options.environment;
+    claim.selection = m_options.selection.describe();
+    claim.startedAt = QDateTime::currentDateTimeUtc();
+    claim.shardCount = shard.count;
+    const Result<ShardedRunClaim> claimed = m_document->claimShardedRun(claim, plan.toJson());
+    if (!claimed)
+        return Status::failure(claimed.error());
+    const Run &stored = claimed.value().run;
+    const Result<ShardPlan> storedPlan = ShardPlan::fromJson(claimed.value().plan);
+    if (!storedPlan)
+        return Status::failure(tr("run %1: %2").arg(stored.id, storedPlan.error()));
+    if (storedPlan.value().testCaseIds() != plan.testCaseIds() || stored.environment != claim.environment)
+        return Status::failure(
+            tr("run %1 was started with another selection or environment (%2 in %3; this shard: %4 in %5); "
+               "give every shard the same options")
+                .arg(stored.id, stored.selection,
+                    stored.environment.isEmpty() ? tr("(none)") : stored.environment, claim.selection,
+                    claim.environment.isEmpty() ? tr("(none)") : claim.environment));
+    if (stored.shardsIn.contains(shard.index))
+        return Status::failure(tr("shard %1 of run %2 is in already; run the shards again under a new run id")
+                                   .arg(shard.toString(), stored.id));
+    m_options.shardTestCaseIds = storedPlan.value().shard(shard.index);
+    m_shardClaimed = true;
     return success();
 }
 
@@ -158,6 +228,7 @@ Status RunSession::takeLease(const Runner &runner)
 void RunSession::onFinished(const Run &run)
 {
     m_run = run;
+    m_storedRun = run;
     // The runner's list is complete (skipped checks included) and in selection order.
     m_results = m_runner->results();
     // Released before the run is stored: the next run may start while this one's history
@@ -187,13 +258,18 @@ void RunSession::store(const Run &run)
                           .arg(path, m_document->readOnlyReason());
         return;
     }
-    if (const Status stored = m_document->addRun(run, m_results); !stored) {
+    const Status stored = m_shardClaimed ? m_document->addShardResults(run, m_options.shard.index, m_results)
+                                         : m_document->addRun(run, m_results);
+    if (!stored) {
         m_storage = Storage::Failed;
         m_storeNote = tr("%1: the run could not be stored: %2").arg(path, stored.error());
         return;
     }
     m_storage = Storage::Stored;
     m_storeNote.clear();
+    if (m_shardClaimed)
+        if (const Result<Run> whole = m_document->storedRun(run.id))
+            m_storedRun = whole.value();
 }
 
 } // namespace flowbench

@@ -28,6 +28,12 @@ class ProjectDocument;
 // or cancelled, it is stored through ProjectDocument::addRun (one transaction, runAdded)
 // before finished() is emitted; a read-only project runs like any other, its run is not
 // stored and storeNote() says so. One session is one run.
+//
+// With RunOptions::shard and runId the session runs one shard of a run split over
+// several processes (`flowbench-cli run --shard K/N --run-id ID`): start() claims the
+// stored run (ProjectStore::claimShardedRun) and runs the test cases its plan gives shard
+// K; at the end the shard's results join the stored run. A shard with no test cases
+// (more shards than test cases) finishes at once with none, so the run becomes whole.
 class RunSession : public QObject
 {
     Q_OBJECT
@@ -74,6 +80,10 @@ public:
     QList<TestCase> testCases() const;
     int totalChecks() const;
     Run run() const;
+    // The run as stored once finished: run() unless this session ran one shard of a
+    // sharded run (RunOptions::shard), then the whole stored run with the counts of every
+    // shard in so far and which are missing (Run::isPartial).
+    Run storedRun() const { return m_storedRun; }
     // One result per check of the selection, in selection and step order; complete once
     // finished (skipped checks included).
     QList<CheckResult> results() const;
@@ -98,6 +108,9 @@ private:
     void store(const Run &run);
     Status takeLease(const Runner &runner);
     void warn(const QString &text);
+    // A shard: plans the run or takes the plan its first shard stored, and narrows the
+    // options to this shard's test cases.
+    Status planShard();
 
     QPointer<ProjectDocument> m_document;
     RunOptions m_options;
@@ -107,6 +120,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<Runner> m_runner;
     Run m_run;
+    Run m_storedRun;
+    bool m_shardClaimed = false; // the run's row holds this shard's plan
     QList<CheckResult> m_results; // taken from the runner when it finishes
     Refusal m_refusal = Refusal::None;
     Storage m_storage = Storage::Pending;

@@ -175,8 +175,24 @@ QList<Migration> buildMigrations()
         QStringLiteral("ALTER TABLE environments ADD COLUMN proxies TEXT NOT NULL DEFAULT '[]'"),
         QStringLiteral("ALTER TABLE results ADD COLUMN faults TEXT NOT NULL DEFAULT ''"),
     };
-    // Version 8 is another branch's; the runner applies whatever is above the file's
-    // version, so a gap is harmless.
+    Migration eight;
+    eight.version = 8;
+    eight.summary = "sharded runs: shard count and plan of a run, the shards that are in";
+    // A run split over N processes (flowbench-cli run --shard K/N --run-id ID) is one row
+    // of runs with shard_count N and the plan its first shard recorded (run/shardplan.h,
+    // JSON; '' for an unsharded run). Each shard adds a row to run_shards when its
+    // results are in: one insert per shard, so shards finishing at once never overwrite
+    // each other's progress.
+    eight.statements = {
+        QStringLiteral("ALTER TABLE runs ADD COLUMN shard_count INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN shard_plan TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE TABLE run_shards ("
+                       " run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,"
+                       " shard INTEGER NOT NULL,"
+                       " finished_at TEXT,"
+                       " PRIMARY KEY (run_id, shard))"),
+    };
+
     Migration nine;
     nine.version = 9;
     nine.summary = "shared environments: leases of runs and the audit of runs";
@@ -211,7 +227,7 @@ QList<Migration> buildMigrations()
                        " outcome TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX run_audit_environment ON run_audit(environment_id, started_at)"),
     };
-    return { one, two, three, four, five, six, seven, nine };
+    return { one, two, three, four, five, six, seven, eight, nine };
 }
 
 } // namespace

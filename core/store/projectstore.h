@@ -4,6 +4,7 @@
 #include "result.h"
 #include "store/projectlocation.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <functional>
@@ -21,6 +22,14 @@ struct DeleteSummary
 };
 
 class ProjectStorePrivate;
+
+// A sharded run as stored when a shard begins: the run (counts of the shards in so far)
+// and the shard plan its first shard recorded (run/shardplan.h, JSON).
+struct ShardedRunClaim
+{
+    Run run;
+    QString plan;
+};
 
 struct NodePosition
 {
@@ -151,6 +160,22 @@ public:
     Result<QList<CheckResult>> results(const Id &runId) const;
     // The newest result of every check that has one.
     Result<QList<CheckResult>> latestResults() const;
+
+    // Sharded runs (projectstoreshards.cpp): shards of one run, possibly on several
+    // machines at once, write into one stored run. claimShardedRun adds the run (no
+    // results, run.shardCount > 0, the plan) unless it exists; two shards adding it at
+    // once both succeed and one plan wins. It returns the run as stored with its plan, to
+    // run what that says. An existing run that is not sharded, or with another shard
+    // count, is an error.
+    Result<ShardedRunClaim> claimShardedRun(const Run &run, const QString &plan);
+    // One shard's results into the claimed run, in one transaction: marks the shard in,
+    // recomputes the run's counts from all its results, moves finished_at to the latest
+    // and marks it cancelled if this part was. A shard already in is an error (its
+    // results are stored; run the run again under a new id).
+    Status addShardResults(const Run &shardRun, int shard, const QList<CheckResult> &results);
+    // Each test case's duration in the newest run that ran it (the sum of its results'
+    // durations), leaving out the run `excludeRunId`: what shard plans balance by.
+    Result<QHash<Id, qint64>> testCaseDurations(const Id &excludeRunId) const;
 
 private:
     explicit ProjectStore(std::unique_ptr<ProjectStorePrivate> d);

@@ -127,8 +127,21 @@ Result<QList<Run>> ProjectStore::runs() const
     if (!q.exec(QStringLiteral("SELECT %1 FROM runs ORDER BY started_at, rowid").arg(QLatin1String(kRunColumns))))
         return failed<QList<Run>>(d->sqlFailure(QStringLiteral("read runs"), q));
     QList<Run> list;
-    while (q.next())
+    QHash<Id, int> sharded; // run id -> index in list
+    while (q.next()) {
         list.append(runFromRow(q));
+        if (list.last().shardCount > 0)
+            sharded.insert(list.last().id, int(list.size() - 1));
+    }
+    if (sharded.isEmpty())
+        return list;
+    if (!q.exec(QStringLiteral("SELECT run_id, shard FROM run_shards ORDER BY run_id, shard")))
+        return failed<QList<Run>>(d->sqlFailure(QStringLiteral("read the shards of runs"), q));
+    while (q.next()) {
+        const auto at = sharded.constFind(q.value(0).toString());
+        if (at != sharded.constEnd())
+            list[at.value()].shardsIn.append(q.value(1).toInt());
+    }
     return list;
 }
 
@@ -191,8 +204,8 @@ Status ProjectStore::replaceContents(const Project &project)
                               .arg(problems.join(QStringLiteral("\n  "))));
     return d->edit([&]() -> Status {
         QSqlQuery q = d->query();
-        for (const char *table : {"results", "runs", "comments", "test_cases", "flow_nodes", "flows", "edges",
-                                  "environments", "nodes"}) {
+        for (const char *table : { "results", "run_shards", "runs", "comments", "test_cases", "flow_nodes",
+                 "flows", "edges", "environments", "nodes" }) {
             if (!q.exec(QStringLiteral("DELETE FROM %1").arg(QLatin1String(table))))
                 return d->sqlFailure(QStringLiteral("clear %1").arg(QLatin1String(table)), q);
         }
@@ -230,6 +243,177 @@ Status ProjectStore::replaceContents(const Project &project)
                 return s;
         return success();
     });
+}
+
+} // namespace flowbench
+
+// Sharded runs ---------------------------------------------------------------------------
+
+namespace flowbench {
+
+namespace {
+
+Status bindAndExec(const ProjectStorePrivate &d, QSqlQuery &q, const QString &sql,
+    std::initializer_list<QVariant> values, const QString &what)
+{
+    if (Status s = d.prepare(q, sql, what); !s)
+        return s;
+    bindAll(q, values);
+    return d.exec(q, what);
+}
+
+} // namespace
+
+Result<ShardedRunClaim> ProjectStore::claimShardedRun(const Run &run, const QString &plan)
+{
+    if (!isValidId(run.id))
+        return Result<ShardedRunClaim>::failure(
+            d->message(QStringLiteral("run: id \"%1\" is not a UUID").arg(run.id)));
+    if (run.shardCount < 1)
+        return Result<ShardedRunClaim>::failure(
+            d->message(QStringLiteral("run %1: not a sharded run").arg(run.id)));
+    ShardedRunClaim claim;
+    bool found = false;
+    const Status claimed = d->edit([&]() -> Status {
+        QSqlQuery q = d->query();
+        // Shards starting at once all insert; the first one's row (and plan) stays.
+        if (Status s = bindAndExec(*d, q,
+                QStringLiteral(
+                    "INSERT INTO runs (id, environment, selection, started_at, source, shard_count, "
+                    "shard_plan) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"),
+                { QVariant(run.id), QVariant(run.environment), QVariant(run.selection),
+                    dateToDb(run.startedAt), QVariant(run.source), QVariant(run.shardCount), QVariant(plan) },
+                QStringLiteral("add run %1").arg(run.id));
+            !s)
+            return s;
+        if (Status s = bindAndExec(*d, q,
+                QStringLiteral("SELECT %1, shard_plan FROM runs WHERE id = ?")
+                    .arg(QLatin1String(kRunColumns)),
+                { QVariant(run.id) }, QStringLiteral("read run %1").arg(run.id));
+            !s)
+            return s;
+        if (!q.next())
+            return success();
+        found = true;
+        claim.run = runFromRow(q);
+        claim.plan = q.value(12).toString();
+        if (Status s = bindAndExec(*d, q,
+                QStringLiteral("SELECT shard FROM run_shards WHERE run_id = ? ORDER BY shard"),
+                { QVariant(run.id) }, QStringLiteral("read the shards of run %1").arg(run.id));
+            !s)
+            return s;
+        while (q.next())
+            claim.run.shardsIn.append(q.value(0).toInt());
+        return success();
+    });
+    if (!claimed)
+        return Result<ShardedRunClaim>::failure(claimed.error());
+    if (!found)
+        return Result<ShardedRunClaim>::failure(
+            d->message(QStringLiteral("run %1 could not be added").arg(run.id)));
+    if (claim.run.shardCount == 0)
+        return Result<ShardedRunClaim>::failure(d->message(
+            QStringLiteral("run %1 exists and is not a sharded run; give the shards another run id")
+                .arg(run.id)));
+    if (claim.run.shardCount != run.shardCount)
+        return Result<ShardedRunClaim>::failure(
+            d->message(QStringLiteral("run %1 is split into %2 shards, not %3")
+                           .arg(run.id)
+                           .arg(claim.run.shardCount)
+                           .arg(run.shardCount)));
+    return claim;
+}
+
+Status ProjectStore::addShardResults(const Run &shardRun, int shard, const QList<CheckResult> &results)
+{
+    for (int i = 0; i < results.size(); ++i)
+        if (!results[i].runId.isEmpty() && results[i].runId != shardRun.id)
+            return d->failure(QStringLiteral("results[%1].runId: \"%2\" is not the run being saved (%3)")
+                                  .arg(i)
+                                  .arg(results[i].runId, shardRun.id));
+    const Id &id = shardRun.id;
+    return d->edit([&]() -> Status {
+        QSqlQuery q = d->query();
+        // The run's row first: shards finishing at once write one after the other, and
+        // the recount below (a later statement: on PostgreSQL a newer snapshot) sees the
+        // results of every shard committed before.
+        if (Status s = bindAndExec(*d, q,
+                QStringLiteral("UPDATE runs SET revision = revision + 1 WHERE id = ? AND shard_count > 0"),
+                { QVariant(id) }, QStringLiteral("lock run %1").arg(id));
+            !s)
+            return s;
+        if (q.numRowsAffected() < 1)
+            return d->failure(
+                QStringLiteral("there is no sharded run %1 to add shard %2 to").arg(id).arg(shard));
+        if (Status s = bindAndExec(*d, q,
+                QStringLiteral(
+                    "SELECT shard_count, (SELECT COUNT(*) FROM run_shards WHERE run_id = ? AND shard = ?) "
+                    "FROM runs WHERE id = ?"),
+                { QVariant(id), QVariant(shard), QVariant(id) }, QStringLiteral("read run %1").arg(id));
+            !s)
+            return s;
+        if (!q.next())
+            return d->failure(QStringLiteral("there is no sharded run %1").arg(id));
+        const int count = q.value(0).toInt();
+        if (shard < 1 || shard > count)
+            return d->failure(
+                QStringLiteral("run %1 has shards 1 to %2, not %3").arg(id).arg(count).arg(shard));
+        if (q.value(1).toInt() > 0)
+            return d->failure(
+                QStringLiteral("shard %1/%2 of run %3 is in already; run the shards again under a new run id")
+                    .arg(shard)
+                    .arg(count)
+                    .arg(id));
+        if (Status s = bindAndExec(*d, q,
+                QStringLiteral("INSERT INTO run_shards (run_id, shard, finished_at) VALUES (?,?,?)"),
+                { QVariant(id), QVariant(shard), dateToDb(shardRun.finishedAt) },
+                QStringLiteral("mark shard %1 of run %2 in").arg(shard).arg(id));
+            !s)
+            return s;
+        ResultWriter writer(*d);
+        if (Status s = writer.prepare(); !s)
+            return s;
+        for (const CheckResult &r : results)
+            if (Status s = writer.write(r, id); !s)
+                return s;
+        // Counted as the runner counts: the steps by status; a cleanup step only when it
+        // errored (it left something behind).
+        const QString count1 = QStringLiteral(
+            "(SELECT COUNT(*) FROM results WHERE run_id = ? AND cleanup = 0 AND status = ?)");
+        const QVariant finished = dateToDb(shardRun.finishedAt);
+        return bindAndExec(*d, q,
+            QStringLiteral(
+                "UPDATE runs SET passed = %1, failed = %1, skipped = %1, "
+                "errors = (SELECT COUNT(*) FROM results WHERE run_id = ? AND status = ?), "
+                "cancelled = CASE WHEN ? = 1 THEN 1 ELSE cancelled END, "
+                "finished_at = CASE WHEN finished_at IS NULL OR finished_at < ? THEN ? ELSE finished_at END "
+                "WHERE id = ?")
+                .arg(count1),
+            { QVariant(id), toString(ResultStatus::Pass), QVariant(id), toString(ResultStatus::Fail),
+                QVariant(id), toString(ResultStatus::Skipped), QVariant(id), toString(ResultStatus::Error),
+                QVariant(shardRun.cancelled ? 1 : 0), finished, finished, QVariant(id) },
+            QStringLiteral("count the results of run %1").arg(id));
+    });
+}
+
+Result<QHash<Id, qint64>> ProjectStore::testCaseDurations(const Id &excludeRunId) const
+{
+    QSqlQuery q = d->query();
+    q.setForwardOnly(true);
+    // Oldest run first: a newer run's duration replaces an older one's.
+    const Status read = bindAndExec(*d, q,
+        QStringLiteral(
+            "SELECT r.test_case_id, SUM(r.duration_ms) FROM results r JOIN runs ON runs.id = r.run_id "
+            "WHERE r.run_id <> ? AND r.test_case_id <> '' "
+            "GROUP BY r.test_case_id, r.run_id, runs.started_at, runs.rowid "
+            "ORDER BY runs.started_at, runs.rowid"),
+        { QVariant(excludeRunId) }, QStringLiteral("read the durations of test cases"));
+    if (!read)
+        return Result<QHash<Id, qint64>>::failure(read.error());
+    QHash<Id, qint64> durations;
+    while (q.next())
+        durations.insert(q.value(0).toString(), q.value(1).toLongLong());
+    return durations;
 }
 
 } // namespace flowbench

@@ -22,7 +22,7 @@ const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, 
 const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision, proxies, shared";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
-                                "failed, errors, skipped, source";
+                                "failed, errors, skipped, source, shard_count";
 const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
                                    "attempts, message, evidence, finished_at, faults, cleanup";
 
@@ -197,13 +197,23 @@ Status ProjectStorePrivate::insertComment(const Comment &c) const
 Status ProjectStorePrivate::insertRun(const Run &r) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                   .arg(QLatin1String(kRunColumns)));
     bindAll(q,
         { QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
             dateToDb(r.finishedAt), QVariant(r.cancelled ? 1 : 0), QVariant(r.passed), QVariant(r.failed),
-            QVariant(r.errors), QVariant(r.skipped), QVariant(r.source) });
-    return exec(q, QStringLiteral("add run %1").arg(r.id));
+            QVariant(r.errors), QVariant(r.skipped), QVariant(r.source), QVariant(r.shardCount) });
+    if (Status s = exec(q, QStringLiteral("add run %1").arg(r.id)); !s)
+        return s;
+    // A copy of a sharded run (replaceContents, a shared project written from a file)
+    // keeps which shards are in; its plan stays behind, no shard of it runs again.
+    for (int shard : r.shardsIn) {
+        q.prepare(QStringLiteral("INSERT INTO run_shards (run_id, shard, finished_at) VALUES (?,?,?)"));
+        bindAll(q, { QVariant(r.id), QVariant(shard), dateToDb(r.finishedAt) });
+        if (Status s = exec(q, QStringLiteral("add shard %1 of run %2").arg(shard).arg(r.id)); !s)
+            return s;
+    }
+    return success();
 }
 
 QVariant bindable(const QVariant &value)
@@ -507,6 +517,7 @@ Run runFromRow(const QSqlQuery &q)
     r.errors = q.value(8).toInt();
     r.skipped = q.value(9).toInt();
     r.source = q.value(10).toString();
+    r.shardCount = q.value(11).toInt();
     return r;
 }
 

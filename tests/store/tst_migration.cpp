@@ -25,7 +25,7 @@ private slots:
     void schemaFiveGainsFaultsAndProxies();
     void schemaFiveGainsCleanupSteps();
     void newerSchemaIsRefusedUnchanged();
-    void schemaSevenGainsSharedEnvironmentsOverTheGap();
+    void schemaSevenGainsShardsAndSharedEnvironments();
 
 private:
     // A project as the first release wrote it: only migration 1, rollback journal.
@@ -191,7 +191,7 @@ void TestMigration::upgradedFileOpensWithoutMigratingAgain()
     auto second = ProjectStore::open(path);
     QVERIFY2(second.ok(), qPrintable(second.error()));
     QSqlQuery q(QSqlDatabase::database((*second)->connectionName()));
-    // One row per migration, each applied once (the numbers may have a gap).
+    // One row per migration, each applied once.
     QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), int(schemaMigrations().size()));
     QCOMPARE((*second)->nodes()->size(), 2);
@@ -255,11 +255,10 @@ void TestMigration::schemaTwoGainsEdgeRoutes()
         QList<int> versions;
         while (q.next())
             versions << q.value(0).toInt();
-        QList<int> expected;
-        for (const Migration &m : schemaMigrations())
-            expected << m.version;
-        QCOMPARE(versions, expected);
-        QVERIFY(!versions.contains(8)); // the gap: nothing recorded for a migration that is not there
+        QList<int> every; // 1, 2, ... up to the newest: each migration applied once, in order
+        for (int v = 1; v <= latestSchemaVersion(); ++v)
+            every << v;
+        QCOMPARE(versions, every);
         const QList<Edge> edges = store.edges().value();
         QCOMPARE(edges.size(), 1);
         QVERIFY(edges[0].route.isEmpty());
@@ -365,9 +364,9 @@ void TestMigration::schemaFiveGainsFaultsAndProxies()
     QCOMPARE(again.value()->environments().value().first().proxies, QList<ProxyRoute>{proxy});
 }
 
-// 7 -> 9 (8 is another branch's): the file gets the shared flag (off), the leases and the
-// run audit, and records 9 without 8.
-void TestMigration::schemaSevenGainsSharedEnvironmentsOverTheGap()
+// 7 -> 9: the file gets sharded runs (8), the shared flag (off), the leases and the run
+// audit (9), and records both.
+void TestMigration::schemaSevenGainsShardsAndSharedEnvironments()
 {
     const QString path = m_dir.filePath(QStringLiteral("schema-seven.flowbench"));
     const QString built = buildOldFile(path, 7);
@@ -382,7 +381,9 @@ void TestMigration::schemaSevenGainsSharedEnvironmentsOverTheGap()
         QList<int> versions;
         while (q.next())
             versions << q.value(0).toInt();
-        QCOMPARE(versions, (QList<int>{7, 9}));
+        QCOMPARE(versions, (QList<int>{ 7, 8, 9 }));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM run_shards")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM leases")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM run_audit")) && q.next());

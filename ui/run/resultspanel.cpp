@@ -459,7 +459,8 @@ void ResultsPanel::updateSummary()
                            .arg(counts[static_cast<int>(ResultStatus::Fail)])
                            .arg(counts[static_cast<int>(ResultStatus::Error)])
                            .arg(counts[static_cast<int>(ResultStatus::Skipped)])
-                           .arg(m_run.cancelled ? tr(" (cancelled)") : QString()));
+                           .arg(m_run.cancelled ? tr(" (cancelled)") : QString())
+        + (m_run.isPartial() ? tr(" (%1)").arg(m_run.partialNote()) : QString()));
 }
 
 void ResultsPanel::updateEmptyState()

@@ -46,8 +46,16 @@ void RunController::reload()
 
 void RunController::addToHistory(const Run &run, const QList<CheckResult> &results)
 {
-    if (m_resultsByRun.contains(run.id))
+    if (m_resultsByRun.contains(run.id)) {
+        // Another shard of a sharded run is in: the run as stored now, plus its results.
+        if (run.shardCount > 0) {
+            for (Run &known : m_runs)
+                if (known.id == run.id)
+                    known = run;
+            m_resultsByRun[run.id] += results;
+        }
         return;
+    }
     m_runs.append(run);
     m_resultsByRun.insert(run.id, results);
 }

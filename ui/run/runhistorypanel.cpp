@@ -138,7 +138,17 @@ void RunHistoryPanel::setRuns(
         item->setText(StartedColumn, locale.toString(run.startedAt.toLocalTime(), QLocale::ShortFormat));
         item->setText(EnvironmentColumn, run.environment);
         const QString selection = selectionForPeople(run.selection, project);
-        item->setText(SelectionColumn, run.cancelled ? tr("%1 (cancelled)").arg(selection) : selection);
+        QString shown = run.cancelled ? tr("%1 (cancelled)").arg(selection) : selection;
+        // A sharded run whose shards are not all in yet: its counts are of a part.
+        if (run.isPartial()) {
+            shown = tr("%1 (%2)").arg(shown, run.partialNote());
+            item->setToolTip(SelectionColumn,
+                tr("Only some shards of this run are in; its counts grow as the others finish."));
+            item->setForeground(SelectionColumn, ResultsModel::statusColor(ResultStatus::Skipped));
+        } else if (run.shardCount > 0) {
+            shown = tr("%1 (%2 shards)").arg(shown).arg(run.shardCount);
+        }
+        item->setText(SelectionColumn, shown);
         item->setText(PassedColumn, QString::number(run.passed));
         item->setText(FailedColumn, QString::number(run.failed));
         item->setText(ErrorsColumn, QString::number(run.errors));

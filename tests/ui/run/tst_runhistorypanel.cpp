@@ -18,6 +18,7 @@ class TestRunHistoryPanel : public QObject
     Q_OBJECT
 private slots:
     void historyComparesTwoRuns();
+    void partialShardedRunIsMarked();
 };
 
 void TestRunHistoryPanel::historyComparesTwoRuns()
@@ -82,6 +83,44 @@ void TestRunHistoryPanel::historyComparesTwoRuns()
     empty.setRuns({}, {}, f.project);
     const QImage none = shots.grab(&empty, QStringLiteral("runhistorypanel-empty"));
     QCOMPARE(countNear(none, ResultsModel::statusColor(ResultStatus::Fail), 30), 0);
+}
+
+// A sharded run with a shard missing says so in the run list and the results panel;
+// once every shard is in it is an ordinary run that names its shard count.
+void TestRunHistoryPanel::partialShardedRunIsMarked()
+{
+    PanelFixture f;
+    Run partial = f.run(QStringLiteral("all"), 5);
+    partial.shardCount = 3;
+    partial.shardsIn = { 1, 2 };
+    partial.passed = 2;
+    Run whole = f.run(QStringLiteral("all"), 30);
+    whole.shardCount = 3;
+    whole.shardsIn = { 1, 2, 3 };
+    whole.passed = 3;
+    const QList<CheckResult> results { f.result(partial.id, f.cCreate, ResultStatus::Pass),
+        f.result(partial.id, f.cRow, ResultStatus::Pass) };
+
+    RunHistoryPanel panel;
+    panel.resize(900, 300);
+    panel.setRuns({ whole, partial }, results, f.project);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QTreeWidget *runs = panel.runList();
+    QCOMPARE(runs->topLevelItemCount(), 2);
+    QCOMPARE(runs->topLevelItem(0)->text(2), QStringLiteral("all (partial: shard 3 of 3 missing)"));
+    QVERIFY(!runs->topLevelItem(0)->toolTip(2).isEmpty());
+    QCOMPARE(runs->topLevelItem(1)->text(2), QStringLiteral("all (3 shards)"));
+    Screenshots shots;
+    QVERIFY(!shots.grab(&panel, QStringLiteral("runhistorypanel-partial")).isNull());
+
+    ResultsPanel resultsPanel;
+    resultsPanel.setRun(partial, results, f.project);
+    QVERIFY2(resultsPanel.summaryText().endsWith(QStringLiteral("(partial: shard 3 of 3 missing)")),
+        qPrintable(resultsPanel.summaryText()));
+    resultsPanel.setRun(whole, {}, f.project);
+    QVERIFY2(!resultsPanel.summaryText().contains(QStringLiteral("partial")),
+        qPrintable(resultsPanel.summaryText()));
 }
 
 QTEST_MAIN(TestRunHistoryPanel)
