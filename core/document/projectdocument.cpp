@@ -31,6 +31,8 @@ ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *p
     // Every change of m_comments is announced by commentsChanged; connected first, so
     // the counts are stale before any view asks again.
     connect(this, &ProjectDocument::commentsChanged, this, [this] { m_openCommentsDirty = true; });
+    // The store outlives no document: it is ours and goes with us.
+    m_store->setOthersCommitCallback([this] { emit othersCommitted(); });
 }
 
 ProjectDocument::~ProjectDocument()
@@ -99,8 +101,11 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
         return fail(Status::failure(missing));
     Item copy = item;
     copy.revision = current->revision;
-    if (Status s = write([&] { return (m_store.get()->*update)(copy); }); !s)
-        return s;
+    if (Status s = m_store->transaction([&] { return (m_store.get()->*update)(copy); }); !s) {
+        if (m_conflictsHandledByCaller > 0 && m_store->lastEditConflicted())
+            return s;
+        return fail(s);
+    }
     cache.insert(copy.id, copy);
     return success();
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "document/editconflict.h"
 #include "model/project.h"
 #include "result.h"
 #include "store/leasestore.h"
@@ -126,8 +127,38 @@ public:
     // redone, never overwriting. `changes` (may be null) receives what differed; when
     // nothing did, no signal is emitted (environments always say environmentsChanged).
     Status syncWithStore(ProjectChangeSet *changes = nullptr);
-    // Changes when another writer commits (SQLite data_version); not for our own edits.
+    // Changes when another writer commits (SQLite data_version, or on a shared project the
+    // count of other clients' commits announced by NOTIFY); not for our own edits.
     Result<qint64> storeVersion() const;
+
+    // Conflicts (editconflict.h, projectdocumentsync.cpp). A step that would overwrite
+    // someone else's newer value is refused and announced by conflictOccurred; the refused
+    // step is gone from the undo stack. The person's choice: keepTheirs takes what is
+    // stored in (their value shows); applyMine takes it in too and then writes mine over
+    // it as a new undoable edit naming the current revision.
+    Status keepTheirs(const EditConflict &conflict);
+    Status applyMine(const EditConflict &conflict);
+    // For ChangeValue: announces a conflict it found.
+    void raiseConflict(const EditConflict &conflict) { emit conflictOccurred(conflict); }
+    // The last update* failed on a revision conflict (someone else saved the item since
+    // the document took it in), not for another reason.
+    bool lastEditConflicted() const { return m_store->lastEditConflicted(); }
+    // While one lives, an update* refused as a revision conflict is returned without
+    // errorOccurred: its caller (ChangeValue) takes the other's version in and decides.
+    class ConflictsHandledByCaller
+    {
+    public:
+        explicit ConflictsHandledByCaller(ProjectDocument *document) : m_document(document)
+        {
+            ++m_document->m_conflictsHandledByCaller;
+        }
+        ~ConflictsHandledByCaller() { --m_document->m_conflictsHandledByCaller; }
+        ConflictsHandledByCaller(const ConflictsHandledByCaller &) = delete;
+        ConflictsHandledByCaller &operator=(const ConflictsHandledByCaller &) = delete;
+
+    private:
+        ProjectDocument *m_document;
+    };
     // Writes the whole project as stored (content, environments, run history) into a new
     // project file at `path`, replacing it only once complete (writeProjectFile).
     Status saveCopy(const QString &path) const;
@@ -147,6 +178,11 @@ signals:
     void environmentsChanged();
     void runAdded(const flowbench::Run &run, const QList<flowbench::CheckResult> &results);
     void errorOccurred(const QString &message);
+    // Someone else's newer value stopped an edit, undo or redo (see keepTheirs/applyMine).
+    void conflictOccurred(const flowbench::EditConflict &conflict);
+    // Another client committed to this shared project (LISTEN/NOTIFY); StoreWatcher looks
+    // at once. Emitted from the event loop; never for a project file.
+    void othersCommitted();
 
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
@@ -177,6 +213,7 @@ private:
     QHash<Id, Comment> m_comments;
     mutable QHash<Id, int> m_openComments; // per node, rebuilt after a comment change
     mutable bool m_openCommentsDirty = true;
+    int m_conflictsHandledByCaller = 0;
 };
 
 } // namespace flowbench

@@ -3,6 +3,7 @@
 #include "model/projectchangeset.h"
 
 #include <QSet>
+#include <QUndoStack>
 
 namespace flowbench {
 
@@ -148,6 +149,28 @@ Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
     for (const Id &nodeId : std::as_const(commentNodes))
         emit commentsChanged(nodeId);
     emit environmentsChanged();
+    return success();
+}
+
+Status ProjectDocument::keepTheirs(const EditConflict &)
+{
+    // The refused step left the undo stack already; what remains is to show theirs.
+    if (Status s = syncWithStore(); !s)
+        return fail(s);
+    return success();
+}
+
+Status ProjectDocument::applyMine(const EditConflict &conflict)
+{
+    // The new edit names the revision stored now, so it lands unless yet another edit
+    // came in between (then that is a conflict of its own).
+    if (Status s = syncWithStore(); !s)
+        return fail(s);
+    QUndoCommand *command = conflict.makeMine ? conflict.makeMine() : nullptr;
+    if (!command)
+        return fail(Status::failure(
+            tr("The %1 %2 is no longer there; nothing was saved.").arg(conflict.kind, conflict.item)));
+    m_undoStack->push(command);
     return success();
 }
 

@@ -14,8 +14,9 @@ StoreWatcher::StoreWatcher(ProjectDocument *document, QObject *parent)
     : QObject(parent)
     , m_document(document)
     , m_path(document->filePath())
+    , m_shared(document->location().isShared())
 {
-    m_identity = fileIdentity();
+    m_identity = m_shared ? QString() : fileIdentity();
     if (const Result<qint64> v = document->storeVersion())
         m_version = *v;
     m_debounce.setSingleShot(true);
@@ -24,6 +25,12 @@ StoreWatcher::StoreWatcher(ProjectDocument *document, QObject *parent)
     m_poll.setInterval(1500);
     connect(&m_poll, &QTimer::timeout, this, &StoreWatcher::check);
     m_poll.start();
+    m_notified.setSingleShot(true);
+    m_notified.setInterval(0);
+    connect(&m_notified, &QTimer::timeout, this, &StoreWatcher::check);
+    connect(document, &ProjectDocument::othersCommitted, &m_notified, qOverload<>(&QTimer::start));
+    if (m_shared)
+        return; // no file to watch
     connect(&m_files, &QFileSystemWatcher::fileChanged, this, [this] {
         m_debounce.start();
         watch(); // a replaced file drops out of the watcher
@@ -81,13 +88,16 @@ void StoreWatcher::check()
 {
     if (!m_document)
         return;
-    const QString identity = fileIdentity();
-    if (identity.isEmpty())
-        return; // gone for now (a checkout writes it anew): look again later
-    if (identity != m_identity) {
-        m_identity = identity;
-        emit replaced();
-        return;
+    // A shared project is a URL: there is no file to be replaced under its name.
+    if (!m_shared) {
+        const QString identity = fileIdentity();
+        if (identity.isEmpty())
+            return; // gone for now (a checkout writes it anew): look again later
+        if (identity != m_identity) {
+            m_identity = identity;
+            emit replaced();
+            return;
+        }
     }
     const Result<qint64> version = m_document->storeVersion();
     if (!version || *version == m_version)

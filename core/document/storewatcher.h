@@ -15,8 +15,9 @@ class ProjectDocument;
 // it looks at is SQLite's data_version (ProjectDocument::storeVersion): it moves only for
 // other writers' commits, so the document's own edits never trigger it. A file replaced
 // under its name (git checkout, a copy over it) keeps the old inode open, so the identity
-// of the file is compared too. The shared store can emit changedUnderneath() the same
-// way from LISTEN/NOTIFY.
+// of the file is compared too. A shared project on PostgreSQL has no file: its version
+// counts other clients' commits announced by NOTIFY (ProjectStore::dataVersion), and each
+// announcement (ProjectDocument::othersCommitted) makes it look at once.
 class StoreWatcher : public QObject
 {
     Q_OBJECT
@@ -51,6 +52,8 @@ private:
     QFileSystemWatcher m_files;
     QTimer m_debounce;
     QTimer m_poll;
+    QTimer m_notified; // 0 ms: a burst of notifications is one look
+    bool m_shared = false;
 };
 
 } // namespace flowbench

@@ -234,13 +234,18 @@ QString ProjectStore::connectionName() const { return d->connectionName; }
 bool ProjectStore::isReadOnly() const { return !d->readOnlyReason.isEmpty(); }
 QString ProjectStore::readOnlyReason() const { return d->readOnlyReason; }
 int ProjectStore::schemaVersion() const { return d->schemaVersion; }
+bool ProjectStore::lastEditConflicted() const { return d->conflicted; }
+void ProjectStore::setOthersCommitCallback(std::function<void()> callback)
+{
+    d->onOthersCommit = std::move(callback);
+}
 
 Result<qint64> ProjectStore::dataVersion() const
 {
-    // A shared project has no data_version; others' edits arriving live is LISTEN/NOTIFY's
-    // job (issue 14 item 2), so until then the version never moves.
+    // A shared project has no data_version: the count of other clients' commits announced
+    // by NOTIFY moves instead (sharedprojectstore.cpp).
     if (d->location.isShared())
-        return qint64(0);
+        return d->othersCommits;
     QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())

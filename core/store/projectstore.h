@@ -95,7 +95,16 @@ public:
     int schemaVersion() const;
     // SQLite's PRAGMA data_version on this connection: it changes when another connection
     // (another window, flowbench-cli) commits to the file, never for this store's own edits.
+    // A shared project counts the commits of other clients instead: each committing edit
+    // sends NOTIFY on the project's channel and the store LISTENs (the count moves when the
+    // event loop delivers a notification).
     Result<qint64> dataVersion() const;
+    // Called from the event loop when another client committed to this shared project;
+    // a project file never calls it (StoreWatcher looks at the file).
+    void setOthersCommitCallback(std::function<void()> callback);
+    // The last edit failed because someone else changed the item since it was loaded
+    // (a revision conflict), not for another reason.
+    bool lastEditConflicted() const;
 
     Result<QString> projectName() const;
     Status setProjectName(const QString &name);

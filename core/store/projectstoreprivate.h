@@ -11,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QVariant>
+#include <functional>
 
 namespace flowbench {
 
@@ -23,6 +24,11 @@ public:
     int schemaVersion = 0;
     QString readOnlyReason; // empty: writable
     TransactionState tx;
+    // Shared projects (sharedprojectstore.cpp): commits by other clients announced by
+    // NOTIFY, and who to tell. The last edit was refused as a revision conflict.
+    qint64 othersCommits = 0;
+    std::function<void()> onOthersCommit;
+    mutable bool conflicted = false;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
     QSqlQuery query() const { return QSqlQuery(db()); }
@@ -47,12 +53,23 @@ public:
         SqlTransaction guard(connectionName, tx);
         if (Status s = guard.begin(); !s)
             return failure(s.error());
+        if (guard.isOutermost())
+            conflicted = false;
         if (Status s = body(); !s)
             return s;
+        if (guard.isOutermost() && location.isShared())
+            if (Status s = notifyOthers(); !s)
+                return s;
         if (Status s = guard.commit(); !s)
             return failure(s.error());
         return success();
     }
+
+    // Shared projects: NOTIFY on the project's channel inside the transaction being
+    // committed (PostgreSQL delivers it only on commit), and LISTEN to it.
+    QString notifyChannel() const { return location.schemaName(); }
+    Status notifyOthers() const;
+    Status listenToOthers();
 
     Result<bool> exists(const char *table, const Id &id) const;
     // After an UPDATE ... WHERE id=? AND revision=? changed nothing: tells a deleted row

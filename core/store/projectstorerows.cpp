@@ -78,6 +78,7 @@ Status ProjectStorePrivate::conflict(
     if (!q.next())
         return failure(
             QStringLiteral("%1 no longer exists (deleted by someone else?); nothing was saved").arg(entity));
+    conflicted = true;
     return failure(QStringLiteral("%1 was changed by someone else since you loaded it (stored revision %2, "
                                   "yours %3); reload it and edit again. Nothing was saved")
                        .arg(entity)

@@ -14,6 +14,7 @@
 #include "store/sqldialect.h"
 #include "store/sqliteerror.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace flowbench {
@@ -83,6 +84,37 @@ Result<QString> whyReadOnly(const ProjectStorePrivate &d)
 }
 
 } // namespace
+
+// Live edits (issue 14 item 2): no trigger and no table, so no schema change; the store's
+// own transactions announce themselves. The payload is empty: a listener reads the
+// project again (ProjectDocument::syncWithStore) rather than trusting a message.
+Status ProjectStorePrivate::notifyOthers() const
+{
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT pg_notify(?, '')"));
+    q.addBindValue(notifyChannel());
+    return exec(q, QStringLiteral("tell other clients about the change"));
+}
+
+Status ProjectStorePrivate::listenToOthers()
+{
+    QSqlDriver *driver = db().driver();
+    const QString channel = notifyChannel();
+    if (!driver->subscribeToNotification(channel))
+        return failure(QStringLiteral("cannot listen for other clients' changes: %1")
+                           .arg(driver->lastError().text().trimmed()));
+    // The driver lives as long as the connection, which the store drops before this goes.
+    QObject::connect(driver, &QSqlDriver::notification, driver,
+        [this, channel](const QString &name, QSqlDriver::NotificationSource source, const QVariant &) {
+            // Our own commits come back as SelfSource: the document has them already.
+            if (name != channel || source != QSqlDriver::OtherSource)
+                return;
+            ++othersCommits;
+            if (onOthersCommit)
+                onOthersCommit();
+        });
+    return success();
+}
 
 StoreResult ProjectStore::connectShared(const ProjectLocation &location)
 {
@@ -200,6 +232,8 @@ StoreResult ProjectStore::open(const ProjectLocation &location)
     }
     d.readOnlyReason = readOnly.value();
     d.schemaVersion = latestSchemaVersion();
+    if (Status s = d.listenToOthers(); !s)
+        return StoreResult::failure(s.error());
     return StoreResult(std::move(store));
 }
 
@@ -243,6 +277,8 @@ StoreResult ProjectStore::create(const ProjectLocation &location, const QString 
         return connected;
     std::unique_ptr<ProjectStore> store = std::move(connected).value();
     if (Status s = store->initialiseShared(projectName, false); !s)
+        return StoreResult::failure(s.error());
+    if (Status s = store->d->listenToOthers(); !s)
         return StoreResult::failure(s.error());
     return StoreResult(std::move(store));
 }

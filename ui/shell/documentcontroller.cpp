@@ -5,6 +5,7 @@
 #include "model/projectchangeset.h"
 #include "store/databasefile.h"
 
+#include "dialogs/editconflictdialog.h"
 #include "dialogs/opensharedprojectdialog.h"
 #include <QCoreApplication>
 #include <QDir>
@@ -12,6 +13,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUndoStack>
@@ -50,12 +52,23 @@ void DocumentController::setDocument(std::unique_ptr<ProjectDocument> document)
     }
     m_watcher = nullptr;
     m_document = std::move(document);
-    if (m_document)
+    if (m_document) {
         connect(m_document.get(), &ProjectDocument::errorOccurred, this,
             [this](const QString &message) { showError(tr("The change was not saved"), message); });
-    // A shared project has no file to watch; others' edits arriving live is LISTEN/NOTIFY's
-    // job (issue 14 item 2).
-    if (m_document && !m_document->location().isShared()) {
+        // Queued: the conflict is found inside an undo stack step, which must end before
+        // the person's choice pushes a new one.
+        QPointer<ProjectDocument> document = m_document.get();
+        connect(
+            m_document.get(), &ProjectDocument::conflictOccurred, this,
+            [this, document](const EditConflict &conflict) {
+                if (document && document == m_document.get())
+                    resolveConflict(conflict);
+            },
+            Qt::QueuedConnection);
+    }
+    // A file is watched; a shared project hears of others' commits by LISTEN/NOTIFY
+    // (ProjectDocument::othersCommitted), which the same watcher turns into a sync.
+    if (m_document) {
         m_watcher = new StoreWatcher(m_document.get(), this);
         connect(m_watcher, &StoreWatcher::changedUnderneath, this, [this] {
             if (Status s = syncExternalChanges(); !s)
@@ -133,10 +146,10 @@ Status DocumentController::syncExternalChanges()
     const QString undo = m_document->undoStack()->canUndo()
         ? tr(" Undo is kept; a step on something changed there is refused, not overwritten.")
         : QString();
-    emit statusMessage(
-        tr("Another program changed %1: %2.%3")
-            .arg(QFileInfo(m_document->filePath()).fileName(), parts.join(QStringLiteral("; ")), undo),
-        15000);
+    const QString who = m_document->location().isShared()
+        ? tr("Someone else changed %1").arg(m_document->location().project())
+        : tr("Another program changed %1").arg(QFileInfo(m_document->filePath()).fileName());
+    emit statusMessage(tr("%1: %2.%3").arg(who, parts.join(QStringLiteral("; ")), undo), 15000);
     return success();
 }
 
@@ -329,7 +342,26 @@ void DocumentController::openSharedProjectDialog()
     const Status s = openProjectFile(location.toString());
     if (!s)
         showError(tr("Cannot open shared project"),
-                  tr("Flowbench could not open the shared project\n%1\n\n%2").arg(location.displayString(), s.error()));
+            tr("Flowbench could not open the shared project\n%1\n\n%2")
+                .arg(location.displayString(), s.error()));
+}
+
+void DocumentController::resolveConflict(const EditConflict &conflict)
+{
+    if (!m_document)
+        return;
+    EditConflictDialog dialog(conflict, m_window);
+    dialog.exec();
+    const bool mine
+        = dialog.result() == QDialog::Accepted && dialog.choice() == EditConflictDialog::Choice::ApplyMine;
+    // A failure was reported already (errorOccurred).
+    if (mine && m_document->applyMine(conflict).ok())
+        emit statusMessage(
+            tr("Your %1 of %2 “%3” was saved over theirs.").arg(conflict.field, conflict.kind, conflict.item),
+            8000);
+    else if (!mine && m_document->keepTheirs(conflict).ok())
+        emit statusMessage(
+            tr("Kept their %1 of %2 “%3”.").arg(conflict.field, conflict.kind, conflict.item), 8000);
 }
 
 void DocumentController::showError(const QString &title, const QString &message)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "document/editconflict.h"
 #include "result.h"
 
 #include <QObject>
@@ -62,6 +63,10 @@ public:
     StoreWatcher *storeWatcher() const { return m_watcher; }
     // Takes what another process wrote into the open document now; the status bar says what.
     Status syncExternalChanges();
+    // An edit, undo or redo refused because someone else changed the same field (a
+    // shared project, or another window on the file): EditConflictDialog asks, then the
+    // document keeps theirs or applies mine. Called (queued) on conflictOccurred.
+    void resolveConflict(const EditConflict &conflict);
 
 signals:
     void documentChanged(flowbench::ProjectDocument *document);
