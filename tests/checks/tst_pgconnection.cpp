@@ -69,12 +69,8 @@ private:
 private slots:
     void initTestCase()
     {
-        if (!PostgresServer::isInstalled())
-            m_pgProblem = "PostgreSQL 15 server binaries are missing: install the postgresql package";
-        else if (!m_pg.start("shop", "shop_user", "pw"))
-            m_pgProblem = "PostgreSQL test server did not start: " + m_pg.errorString();
-        else
-            m_pgUp = true;
+        m_pgProblem = m_pg.startOrWhyNot("shop", "shop_user", "pw");
+        m_pgUp = m_pgProblem.isEmpty();
         if (!m_pgUp) {
             if (serversRequired())
                 QFAIL(qPrintable(m_pgProblem));

@@ -75,12 +75,8 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         qputenv("FLOWBENCH_TEST_VALUES_PASSWORD", kPassword);
-        if (!PostgresServer::isInstalled())
-            m_pgProblem = "PostgreSQL 15 server binaries are missing: install the postgresql package";
-        else if (!m_pg.start("shop", "shop_user", kPassword))
-            m_pgProblem = "PostgreSQL test server did not start: " + m_pg.errorString();
-        else
-            m_pgUp = true;
+        m_pgProblem = m_pg.startOrWhyNot("shop", "shop_user", kPassword);
+        m_pgUp = m_pgProblem.isEmpty();
         if (!m_pgUp && serversRequired())
             QFAIL(qPrintable(m_pgProblem));
     }

@@ -233,12 +233,8 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        if (!PostgresServer::isInstalled())
-            m_pgProblem = "PostgreSQL 15 server binaries are missing: install the postgresql package";
-        else if (!m_pg.start("shop", "shop_owner", "owner-pw"))
-            m_pgProblem = "PostgreSQL test server did not start: " + m_pg.errorString();
-        else
-            m_pgUp = true;
+        m_pgProblem = m_pg.startOrWhyNot("shop", "shop_owner", "owner-pw");
+        m_pgUp = m_pgProblem.isEmpty();
         if (!m_pgUp && serversRequired())
             QFAIL(qPrintable(m_pgProblem));
         // The server runs as another user (postgres, when the tests run as root): it may

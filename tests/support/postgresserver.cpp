@@ -173,4 +173,13 @@ bool PostgresServer::exec(const QString &sql, const QString &database)
     return ok;
 }
 
+QString PostgresServer::startOrWhyNot(const QString &database, const QString &user, const QString &password)
+{
+    if (!isInstalled())
+        return QStringLiteral("PostgreSQL 15 server binaries are missing: install the postgresql package");
+    if (!start(database, user, password))
+        return QStringLiteral("PostgreSQL test server did not start: ") + errorString();
+    return QString();
+}
+
 } // namespace flowbench::testing

@@ -24,6 +24,9 @@ public:
     // Creates, starts, and makes database `database` owned by role `user` with
     // `password` (scram-sha-256 over TCP). False with errorString() set.
     bool start(const QString &database, const QString &user, const QString &password);
+    // start() for a test's initTestCase: "" when it runs, else what is wrong (the server
+    // binaries missing, or why it did not start), for QFAIL or QSKIP.
+    QString startOrWhyNot(const QString &database, const QString &user, const QString &password);
     bool stop();
     bool isRunning() const { return m_running; }
     QString errorString() const { return m_error; }

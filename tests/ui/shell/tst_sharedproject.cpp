@@ -51,10 +51,7 @@ private slots:
     {
         setUpWindowTests("tst_sharedproject");
         qputenv("FB_TEST_PG", kPassword);
-        if (!PostgresServer::isInstalled())
-            m_pgProblem = "PostgreSQL 15 server binaries are missing: install the postgresql package";
-        else if (!m_pg.start("flowbench", "team", kPassword))
-            m_pgProblem = "PostgreSQL test server did not start: " + m_pg.errorString();
+        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
         if (!m_pgProblem.isEmpty() && serversRequired())
             QFAIL(qPrintable(m_pgProblem));
     }
