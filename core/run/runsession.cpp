@@ -212,11 +212,10 @@ Status RunSession::takeLease(const Runner &runner)
     if (!environment || !EnvironmentLease::isNeeded(*environment))
         return success();
     if (m_document->isReadOnly()) {
-        m_sessionWarnings.append(
-            tr("environment \"%1\" is %2, but this project is read-only (%3): no lease was "
-               "taken for this run and it is not in the environment's audit")
-                .arg(environment->name, environment->isShared ? tr("shared") : tr("protected"),
-                    m_document->readOnlyReason()));
+        warn(tr("environment \"%1\" is %2, but this project is read-only (%3): no lease was "
+                "taken for this run and it is not in the environment's audit")
+                 .arg(environment->name, environment->isShared ? tr("shared") : tr("protected"),
+                     m_document->readOnlyReason()));
         return success();
     }
     m_lease = std::make_unique<EnvironmentLease>(m_document->leaseStore(), m_leaseTiming);
