@@ -225,7 +225,11 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &name, Re
 
 ProjectStore::ProjectStore(std::unique_ptr<ProjectStorePrivate> d) : d(std::move(d)) {}
 
-ProjectStore::~ProjectStore() { dropConnection(d->connectionName); }
+ProjectStore::~ProjectStore()
+{
+    d->forgetStatements(); // before the connection they were prepared on
+    dropConnection(d->connectionName);
+}
 
 int ProjectStore::currentSchemaVersion() { return latestSchemaVersion(); }
 QString ProjectStore::path() const { return d->path; }

@@ -19,7 +19,8 @@ const char *const kFlowColumns = "id, name, description, likelihood, impact, rev
 const char *const kTestCaseColumns = "id, node_id, flow_id, title, description, priority, tags, automated, "
                                      "position, checks, revision, source, "
                                      "junit_name, review_note, level, faults, cleanup";
-const char *const kEnvironmentColumns = "id, name, protected, variables, connections, revision, proxies, shared";
+const char *const kEnvironmentColumns
+    = "id, name, protected, variables, connections, revision, proxies, shared";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
                                 "failed, errors, skipped, source, shard_count";
@@ -56,15 +57,52 @@ Status ProjectStorePrivate::prepare(QSqlQuery &q, const QString &sql, const QStr
     return success();
 }
 
+QSqlQuery *ProjectStorePrivate::reused(const QString &sql, QString *error) const
+{
+    if (auto it = reusedStatements.find(sql); it != reusedStatements.end())
+        return it->second.get();
+    auto q = std::make_unique<QSqlQuery>(db());
+    q->setForwardOnly(true);
+    if (!q->prepare(sql)) {
+        *error = sqlError(*q);
+        return nullptr;
+    }
+    return reusedStatements.emplace(sql, std::move(q)).first->second.get();
+}
+
+Status ProjectStorePrivate::execReused(
+    const QString &sql, std::initializer_list<QVariant> values, const QString &what) const
+{
+    QString error;
+    QSqlQuery *q = reused(sql, &error);
+    if (!q)
+        return failure(QStringLiteral("could not %1: %2").arg(what, error));
+    int i = 0;
+    for (const QVariant &v : values)
+        q->bindValue(i++, bindable(v));
+    const Status s = q->exec() ? success() : sqlFailure(what, *q);
+    q->finish();
+    return s;
+}
+
 Result<bool> ProjectStorePrivate::exists(const char *table, const Id &id) const
 {
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table)));
-    q.addBindValue(bindable(id));
-    if (!q.exec())
+    QString error;
+    QSqlQuery *q = reused(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(QLatin1String(table)), &error);
+    if (q) {
+        q->bindValue(0, bindable(id));
+        if (!q->exec())
+            error = sqlError(*q);
+    }
+    if (!error.isEmpty()) {
+        if (q)
+            q->finish();
         return Result<bool>::failure(
-            message(QStringLiteral("could not read %1: %2").arg(QLatin1String(table), sqlError(q))));
-    return q.next();
+            message(QStringLiteral("could not read %1: %2").arg(QLatin1String(table), error)));
+    }
+    const bool found = q->next();
+    q->finish();
+    return found;
 }
 
 Status ProjectStorePrivate::conflict(
@@ -98,37 +136,33 @@ Status ProjectStorePrivate::guardedUpdate(
 
 Status ProjectStorePrivate::insertNode(const Node &n) const
 {
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO nodes (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)")
-                  .arg(QLatin1String(kNodeColumns)));
-    bindAll(q,
+    return execReused(QStringLiteral("INSERT INTO nodes (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,1)")
+                          .arg(QLatin1String(kNodeColumns)),
         { QVariant(n.id), QVariant(toString(n.kind)), QVariant(n.name), QVariant(n.group), QVariant(n.owner),
             QVariant(n.description), QVariant(n.risk.likelihood), QVariant(n.risk.impact),
-            QVariant(jsonText(n.properties)), QVariant(n.x), QVariant(n.y), QVariant(n.pinned ? 1 : 0) });
-    return exec(q, QStringLiteral("add %1").arg(describe(n)));
+            QVariant(jsonText(n.properties)), QVariant(n.x), QVariant(n.y), QVariant(n.pinned ? 1 : 0) },
+        QStringLiteral("add %1").arg(describe(n)));
 }
 
 Status ProjectStorePrivate::insertEdge(const Edge &e) const
 {
-    QSqlQuery q = query();
     if (!e.route.isEmpty() && !SplineRoute::isValidPointCount(e.route.points.size()))
         return failure(routeShapeProblem(e));
-    q.prepare(
-        QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1,?)").arg(QLatin1String(kEdgeColumns)));
-    bindAll(q,
+    return execReused(
+        QStringLiteral("INSERT INTO edges (%1) VALUES (?,?,?,?,?,1,?)").arg(QLatin1String(kEdgeColumns)),
         { QVariant(e.id), QVariant(e.from), QVariant(e.to), QVariant(toString(e.kind)), QVariant(e.label),
-            QVariant(routeText(e.route)) });
-    return exec(q, QStringLiteral("add %1").arg(describe(e)));
+            QVariant(routeText(e.route)) },
+        QStringLiteral("add %1").arg(describe(e)));
 }
 
 Status ProjectStorePrivate::insertFlow(const Flow &f) const
 {
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO flows (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kFlowColumns)));
-    bindAll(q,
-        { QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
-            QVariant(f.risk.impact) });
-    if (Status s = exec(q, QStringLiteral("add %1").arg(describe(f))); !s)
+    if (Status s = execReused(
+            QStringLiteral("INSERT INTO flows (%1) VALUES (?,?,?,?,?,1)").arg(QLatin1String(kFlowColumns)),
+            { QVariant(f.id), QVariant(f.name), QVariant(f.description), QVariant(f.risk.likelihood),
+                QVariant(f.risk.impact) },
+            QStringLiteral("add %1").arg(describe(f)));
+        !s)
         return s;
     return writeFlowPath(f);
 }
@@ -140,30 +174,27 @@ Status ProjectStorePrivate::writeFlowPath(const Flow &f) const
     q.addBindValue(bindable(f.id));
     if (Status s = exec(q, QStringLiteral("save the path of %1").arg(describe(f))); !s)
         return s;
-    q.prepare(QStringLiteral("INSERT INTO flow_nodes (flow_id, position, node_id) VALUES (?, ?, ?)"));
-    for (int i = 0; i < f.nodeIds.size(); ++i) {
-        q.bindValue(0, f.id);
-        q.bindValue(1, i);
-        q.bindValue(2, f.nodeIds[i]);
-        if (Status s = exec(q, QStringLiteral("save step %1 of %2").arg(i).arg(describe(f))); !s)
+    for (int i = 0; i < f.nodeIds.size(); ++i)
+        if (Status s = execReused(
+                QStringLiteral("INSERT INTO flow_nodes (flow_id, position, node_id) VALUES (?, ?, ?)"),
+                { QVariant(f.id), QVariant(i), QVariant(f.nodeIds[i]) },
+                QStringLiteral("save step %1 of %2").arg(i).arg(describe(f)));
+            !s)
             return s;
-    }
     return success();
 }
 
 Status ProjectStorePrivate::insertTestCase(const TestCase &t) const
 {
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)")
-                  .arg(QLatin1String(kTestCaseColumns)));
-    bindAll(q,
+    return execReused(QStringLiteral("INSERT INTO test_cases (%1) VALUES (?,?,?,?,?,?,?,?,?,?,1,?,?,?,?,?,?)")
+                          .arg(QLatin1String(kTestCaseColumns)),
         { QVariant(t.id), QVariant(t.nodeId), t.flowId.isEmpty() ? QVariant() : QVariant(t.flowId),
             QVariant(t.title), QVariant(t.description), QVariant(toString(t.priority)),
             QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
             QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
             QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
-            QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(jsonText(checksToJson(t.cleanup))) });
-    return exec(q, QStringLiteral("add %1").arg(describe(t)));
+            QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(jsonText(checksToJson(t.cleanup))) },
+        QStringLiteral("add %1").arg(describe(t)));
 }
 
 Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
@@ -174,25 +205,21 @@ Status ProjectStorePrivate::insertEnvironment(const Environment &e) const
     QJsonArray connections;
     for (const Connection &c : e.connections)
         connections.append(environmentConnectionToJson(c));
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1,?,?)")
-                  .arg(QLatin1String(kEnvironmentColumns)));
-    bindAll(q,
+    return execReused(QStringLiteral("INSERT INTO environments (%1) VALUES (?,?,?,?,?,1,?,?)")
+                          .arg(QLatin1String(kEnvironmentColumns)),
         { QVariant(e.id), QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
             QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))),
-            QVariant(e.isShared ? 1 : 0) });
-    return exec(q, QStringLiteral("add %1").arg(describe(e)));
+            QVariant(e.isShared ? 1 : 0) },
+        QStringLiteral("add %1").arg(describe(e)));
 }
 
 Status ProjectStorePrivate::insertComment(const Comment &c) const
 {
-    QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO comments (%1) VALUES (?,?,?,?,?,?,1)")
-                  .arg(QLatin1String(kCommentColumns)));
-    bindAll(q,
+    return execReused(QStringLiteral("INSERT INTO comments (%1) VALUES (?,?,?,?,?,?,1)")
+                          .arg(QLatin1String(kCommentColumns)),
         { QVariant(c.id), QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
-            QVariant(c.resolved ? 1 : 0) });
-    return exec(q, QStringLiteral("add %1").arg(describe(c)));
+            QVariant(c.resolved ? 1 : 0) },
+        QStringLiteral("add %1").arg(describe(c)));
 }
 
 Status ProjectStorePrivate::insertRun(const Run &r) const
@@ -429,8 +456,8 @@ Result<TestCase> testCaseFromRow(const QSqlQuery &q)
     if (const QString level = q.value(14).toString(); !level.isEmpty()) {
         t.level = testLevelFromString(level);
         if (!t.level)
-            return rowFailure<TestCase>("test_cases", q, "level",
-                                        QStringLiteral("\"%1\" is not a test level").arg(level));
+            return rowFailure<TestCase>(
+                "test_cases", q, "level", QStringLiteral("\"%1\" is not a test level").arg(level));
     }
     if (!parseJson(q.value(QStringLiteral("faults")).toString(), doc, why) || !doc.isArray())
         return rowFailure<TestCase>(

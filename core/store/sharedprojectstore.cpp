@@ -239,6 +239,7 @@ StoreResult ProjectStore::open(const ProjectLocation &location)
 
 Status ProjectStore::initialiseShared(const QString &projectName, bool replace)
 {
+    d->forgetStatements(); // they may name tables of the schema replaced here
     return d->edit([&]() -> Status {
         const Result<int> state = schemaState(*d);
         if (!state)
