@@ -74,6 +74,7 @@ Status ProjectDocument::reload()
     m_edges = byId(project->edges);
     m_flows = byId(project->flows);
     m_testCases = byId(project->testCases);
+    m_caseCountsDirty = true;
     m_comments = byId(project->comments);
     m_openCommentsDirty = true;
     return success();
@@ -175,10 +176,13 @@ QList<TestCase> ProjectDocument::testCasesOfNode(const Id &nodeId) const
 
 int ProjectDocument::testCaseCount(const Id &nodeId) const
 {
-    int count = 0;
-    for (const TestCase &t : m_testCases)
-        count += t.nodeId == nodeId;
-    return count;
+    if (m_caseCountsDirty) {
+        m_caseCounts.clear();
+        for (const TestCase &t : m_testCases)
+            ++m_caseCounts[t.nodeId];
+        m_caseCountsDirty = false;
+    }
+    return m_caseCounts.value(nodeId);
 }
 
 QList<Comment> ProjectDocument::commentsOfNode(const Id &nodeId) const
@@ -373,6 +377,7 @@ Status ProjectDocument::removeNodes(const QList<Id> &ids, Project *removed)
     }
     for (const TestCase &t : taken.testCases) {
         m_testCases.remove(t.id);
+        m_caseCountsDirty = true;
         touchedNodes.insert(t.nodeId);
     }
     QSet<Id> commentedNodes;
@@ -450,6 +455,7 @@ Status ProjectDocument::restoreNodes(const Project &removed)
     }
     for (const TestCase &t : put.testCases) {
         m_testCases.insert(t.id, t);
+        m_caseCountsDirty = true;
         touchedNodes.insert(t.nodeId);
     }
     QSet<Id> commentedNodes;
@@ -532,6 +538,7 @@ Status ProjectDocument::removeFlow(const Id &id, QList<Id> *detached)
         auto stored = m_store->testCase(t);
         if (stored) {
             m_testCases.insert(t, stored.value());
+            m_caseCountsDirty = true;
             touched.insert(stored->nodeId);
         }
     }
@@ -567,6 +574,7 @@ Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
     QSet<Id> touched;
     for (const TestCase &t : relinked) {
         m_testCases.insert(t.id, t);
+        m_caseCountsDirty = true;
         touched.insert(t.nodeId);
     }
     emit flowsChanged();
@@ -577,6 +585,7 @@ Status ProjectDocument::restoreFlow(const Flow &flow, const QList<Id> &detached)
 
 Status ProjectDocument::addTestCase(TestCase &testCase)
 {
+    m_caseCountsDirty = true; // whether or not the store takes it
     if (Status s = storeAdd(m_testCases, testCase, &ProjectStore::addTestCase); !s)
         return s;
     emit testCasesChanged(testCase.nodeId);
@@ -587,6 +596,7 @@ Status ProjectDocument::updateTestCase(const TestCase &testCase)
 {
     const TestCase *current = this->testCase(testCase.id);
     const Id oldNode = current ? current->nodeId : Id();
+    m_caseCountsDirty = true; // whether or not the store takes it
     if (Status s = storeEdit(m_testCases, testCase, &ProjectStore::updateTestCase,
                              tr("No test case with id %1").arg(testCase.id));
         !s)
@@ -601,6 +611,7 @@ Status ProjectDocument::removeTestCase(const Id &id)
 {
     const TestCase *current = testCase(id);
     const Id nodeId = current ? current->nodeId : Id();
+    m_caseCountsDirty = true; // whether or not the store takes it
     if (Status s = storeRemove(m_testCases, id, &ProjectStore::removeTestCase); !s)
         return s;
     emit testCasesChanged(nodeId);

@@ -213,6 +213,10 @@ private:
     QHash<Id, Comment> m_comments;
     mutable QHash<Id, int> m_openComments; // per node, rebuilt after a comment change
     mutable bool m_openCommentsDirty = true;
+    // Test cases per node, rebuilt after a test case change: every card asks when it is
+    // painted, and counting by a scan made painting a 5,000-node map quadratic.
+    mutable QHash<Id, int> m_caseCounts;
+    mutable bool m_caseCountsDirty = true;
     int m_conflictsHandledByCaller = 0;
 };
 

@@ -135,6 +135,7 @@ Status ProjectDocument::applyChanges(const ProjectChangeSet &changes, ProjectCha
         into = copies.value();
         return true;
     };
+    m_caseCountsDirty = true;
     if (!take(m_nodes, changes.changed.nodes, back.changed.nodes, "node")
         || !take(m_edges, changes.changed.edges, back.changed.edges, "edge")
         || !take(m_flows, changes.changed.flows, back.changed.flows, "flow")

@@ -122,6 +122,7 @@ Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
     m_edges = byId(now.edges);
     m_flows = byId(now.flows);
     m_testCases = byId(now.testCases);
+    m_caseCountsDirty = true;
     m_comments = byId(now.comments);
     m_openCommentsDirty = true;
 

@@ -386,6 +386,7 @@ void TestDocument::flowsAndTheirTestCases()
 void TestDocument::testCasesAddChangeRemove()
 {
     const Id n = addNode(NodeKind::Cache, QStringLiteral("session-cache"));
+    const Id other = addNode(NodeKind::Service, QStringLiteral("session-service"));
     QSignalSpy changed(m_doc.get(), &ProjectDocument::testCasesChanged);
     TestCase tc;
     tc.nodeId = n;
@@ -407,9 +408,22 @@ void TestDocument::testCasesAddChangeRemove()
     QCOMPARE(stored.tags, edited.tags);
     QCOMPARE(toString(stored.priority), toString(Priority::High));
 
+    // The card's count follows the test case to another node and back (undo).
+    TestCase moved = *m_doc->testCase(id);
+    moved.nodeId = other;
+    m_doc->undoStack()->push(
+        new ChangeValue<TestCase, TestCase>(m_doc.get(), *m_doc->testCase(id), moved, QStringLiteral("Move")));
+    QCOMPARE(m_doc->testCaseCount(n), 0);
+    QCOMPARE(m_doc->testCaseCount(other), 1);
+    m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->testCaseCount(n), 1);
+    QCOMPARE(m_doc->testCaseCount(other), 0);
+
     m_doc->undoStack()->push(new RemoveTestCaseCommand(m_doc.get(), id));
     QVERIFY(reopen(m_path).testCases.isEmpty());
+    QCOMPARE(m_doc->testCaseCount(n), 0);
     m_doc->undoStack()->undo();
+    QCOMPARE(m_doc->testCaseCount(n), 1);
     stored = reopen(m_path).testCases.first();
     QCOMPARE(stored.id, id);
     QVERIFY(stored.automated);
