@@ -7,6 +7,7 @@
 #include "map/export/mapimage.h"
 #include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
+#include "store/databasefile.h"
 
 #include <QApplication>
 #include <QBuffer>
@@ -127,6 +128,13 @@ int main(int argc, char **argv)
         }
         const double buildMs = msSince(t);
         const QByteArray dot = exportDot(project);
+        // The project file too, to time `flowbench-cli export` on it (README).
+        if (const QString keep = qEnvironmentVariable("BENCH_EXPORT_KEEP"); !keep.isEmpty()) {
+            const QString file = QStringLiteral("%1/map-%2.flowbench").arg(keep).arg(count);
+            QFile::remove(file);
+            if (Status s = writeProjectFile(project, file); !s)
+                std::fprintf(stderr, "%s\n", qPrintable(s.error()));
+        }
         for (auto format :
             { MapImageOptions::Format::Svg, MapImageOptions::Format::Pdf, MapImageOptions::Format::Png }) {
             options.format = format;
@@ -140,7 +148,8 @@ int main(int argc, char **argv)
                 return 1;
             }
             const QString suffix = mapImageSuffix(format);
-            // BENCH_EXPORT_KEEP=DIR keeps the files to look at (map-<nodes>.<suffix>).
+            // BENCH_EXPORT_KEEP=DIR keeps the files to look at (map-<nodes>.<suffix>) and the
+            // project (map-<nodes>.flowbench).
             if (const QString keep = qEnvironmentVariable("BENCH_EXPORT_KEEP"); !keep.isEmpty()) {
                 QFile file(QStringLiteral("%1/map-%2.%3").arg(keep).arg(count).arg(suffix));
                 if (file.open(QIODevice::WriteOnly))

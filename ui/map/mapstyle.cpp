@@ -1,6 +1,6 @@
 #include "map/mapstyle.h"
 
-#include "map/export/svgmarkers.h"
+#include "map/export/svgpage.h"
 #include "model/resultpalette.h"
 
 #include <QCoreApplication>
@@ -99,8 +99,8 @@ QPixmap kindPixmap(NodeKind kind, int size)
 
 void paintKindIcon(QPainter *painter, const QRectF &rect, NodeKind kind, int devicePixels)
 {
-    if (SvgMarkers::isSvg(painter)) {
-        SvgMarkers::icon(painter, rect, kind); // a few bytes instead of a PNG per card
+    if (SvgPage *page = SvgPage::of(painter)) {
+        page->icon(painter, rect, kind); // a few bytes instead of a PNG per card
         return;
     }
     painter->drawPixmap(rect, kindPixmap(kind, devicePixels), QRectF());

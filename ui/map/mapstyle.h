@@ -30,7 +30,7 @@ QPixmap kindPixmap(NodeKind kind, int size);
 // The icon's artwork with its tile in the kind's colour (an SVG document).
 QByteArray kindSvg(NodeKind kind);
 // Draws the kind's icon in `rect`: a shared pixmap of `devicePixels` on screen and in
-// PNG/PDF, one <use> of a shared definition in SVG exports (map/export/svgmarkers.h).
+// PNG/PDF, one <use> of a shared definition in SVG exports (map/export/svgpage.h).
 void paintKindIcon(QPainter *painter, const QRectF &rect, NodeKind kind, int devicePixels);
 
 QString edgeKindLabel(EdgeKind kind);

@@ -5,7 +5,7 @@
 #include "map/export/maplegend.h"
 #include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
-#include "map/export/svgmarkers.h"
+#include "map/export/svgpage.h"
 #include "map/mapscene.h"
 #include "map/nodeitem.h"
 
@@ -13,7 +13,6 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QStyleOptionGraphicsItem>
-#include <QSvgGenerator>
 #include <cmath>
 #include <functional>
 
@@ -102,15 +101,6 @@ void paintPage(QPainter *painter, MapScene *scene, const PageLayout &l)
         MapLegend(l.overlay).paint(painter, l.legendAt);
 }
 
-void setUpSvg(QSvgGenerator &svg, QBuffer *buffer, const PageLayout &l)
-{
-    svg.setOutputDevice(buffer);
-    svg.setResolution(kResolution);
-    svg.setSize(l.page.toSize());
-    svg.setViewBox(QRectF(QPointF(0, 0), l.page));
-    svg.setTitle(QStringLiteral("Flowbench map"));
-}
-
 } // namespace
 
 std::optional<MapImageOptions::Format> mapImageFormat(const QString &idOrSuffix)
@@ -174,15 +164,10 @@ void paintMapPage(QPainter *painter, MapScene *scene, const MapImageOptions &opt
 QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
 {
     const PageLayout l = pageLayout(scene, options, 1.0);
-    QBuffer page;
-    page.open(QIODevice::WriteOnly);
-    // One generator for the whole page. Each card sits in a group of its own, so a report
-    // can find and script it: markers around it become that group (map/export/svgmarkers.h).
-    QStringList cardIds;
+    // Each card is a group of its own, so that a report can find and script it.
+    SvgPage page(l.page, kResolution, QStringLiteral("Flowbench map"));
     {
-        QSvgGenerator svg;
-        setUpSvg(svg, &page, l);
-        QPainter painter(&svg);
+        QPainter painter(&page);
         painter.fillRect(QRectF(QPointF(0, 0), l.page), Qt::white);
         const QTransform base = mapTransform(l);
         forEachItem(scene, l.source, [&](QGraphicsItem *item) {
@@ -190,15 +175,14 @@ QByteArray mapSvg(MapScene *scene, const MapImageOptions &options)
                 paintItem(&painter, item, base);
                 return;
             }
-            SvgMarkers::beginCard(&painter, int(cardIds.size()));
-            cardIds << static_cast<NodeItem *>(item)->id();
+            page.beginCard(static_cast<NodeItem *>(item)->id());
             paintItem(&painter, item, base);
-            SvgMarkers::endCard(&painter);
+            page.endCard();
         });
         if (l.legend)
             MapLegend(l.overlay).paint(&painter, l.legendAt);
     }
-    return SvgMarkers::resolve(page.data(), cardIds);
+    return page.document();
 }
 
 QImage mapRaster(MapScene *scene, const MapImageOptions &options)
