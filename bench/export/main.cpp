@@ -79,11 +79,12 @@ QString kb(qint64 bytes)
     return QString::number((bytes + 512) / 1024);
 }
 
-// Graphviz on the same graph: milliseconds and bytes, or "-" when missing or over 60 s.
+// Graphviz on the same graph: milliseconds and bytes, or "-" when missing or over 60 s
+// (or not wanted: BENCH_EXPORT_NO_DOT=1).
 QPair<QString, QString> runDot(const QByteArray &dot, const QString &format)
 {
     const QString exe = QStandardPaths::findExecutable(QStringLiteral("dot"));
-    if (exe.isEmpty())
+    if (exe.isEmpty() || qEnvironmentVariableIsSet("BENCH_EXPORT_NO_DOT"))
         return { QStringLiteral("-"), QStringLiteral("-") };
     QProcess p;
     QElapsedTimer t;
