@@ -11,11 +11,10 @@
 
 namespace flowbench {
 
-namespace {
-
-// One strip of rows [firstRow, endRow), filtered and deflated on its own thread.
-struct Strip
+// One strip of rows [firstRow, endRow) of `image`, filtered and deflated on its own thread.
+struct PngStrip
 {
+    QImage image;
     int firstRow = 0;
     int endRow = 0;
     bool last = false;
@@ -24,6 +23,10 @@ struct Strip
     uLong length = 0; // filtered bytes
     QString error;
 };
+
+namespace {
+
+using Strip = PngStrip;
 
 // Filter Sub on RGB: each byte minus the byte of the pixel to its left. Reads Qt's 32-bit
 // pixels directly (0xffRRGGBB), so no converted copy of the image is made.
@@ -90,6 +93,38 @@ void appendChunk(QByteArray &png, const char type[4], const char *data, qsizetyp
     qToBigEndian<quint32>(quint32(crc), p + 8 + length);
 }
 
+// The strips' streams joined under one zlib header, in PNG chunks.
+Result<QByteArray> assemble(int width, int height, const std::vector<PngStrip> &parts)
+{
+    QByteArray zlibStream("\x78\x01", 2); // deflate, 32 KiB window, fastest
+    uLong adler = 1;
+    for (const Strip &s : parts) {
+        if (!s.error.isEmpty())
+            return Result<QByteArray>::failure(
+                QStringLiteral("the PNG image could not be encoded: %1").arg(s.error));
+        zlibStream += s.deflated;
+        adler = adler32_combine(adler, s.adler, z_off_t(s.length));
+    }
+    char trailer[4];
+    qToBigEndian<quint32>(quint32(adler), trailer);
+    zlibStream.append(trailer, 4);
+
+    QByteArray png("\x89PNG\r\n\x1a\n", 8);
+    png.reserve(zlibStream.size() + zlibStream.size() / 100 + 64);
+    char header[13];
+    qToBigEndian<quint32>(quint32(width), header);
+    qToBigEndian<quint32>(quint32(height), header + 4);
+    header[8] = 8; // bits per channel
+    header[9] = 2; // RGB
+    header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering, no interlace
+    appendChunk(png, "IHDR", header, 13);
+    constexpr qsizetype kChunk = 1 << 20;
+    for (qsizetype at = 0; at < zlibStream.size(); at += kChunk)
+        appendChunk(png, "IDAT", zlibStream.constData() + at, qMin(kChunk, zlibStream.size() - at));
+    appendChunk(png, "IEND", nullptr, 0);
+    return png;
+}
+
 } // namespace
 
 Result<QByteArray> encodeMapPng(const QImage &image)
@@ -120,33 +155,59 @@ Result<QByteArray> encodeMapPng(const QImage &source, int strips)
     for (std::thread &t : threads)
         t.join();
 
-    QByteArray zlibStream("\x78\x01", 2); // deflate, 32 KiB window, fastest
-    uLong adler = 1;
-    for (const Strip &s : parts) {
-        if (!s.error.isEmpty())
-            return Result<QByteArray>::failure(
-                QStringLiteral("the PNG image could not be encoded: %1").arg(s.error));
-        zlibStream += s.deflated;
-        adler = adler32_combine(adler, s.adler, z_off_t(s.length));
-    }
-    char trailer[4];
-    qToBigEndian<quint32>(quint32(adler), trailer);
-    zlibStream.append(trailer, 4);
+    return assemble(image.width(), image.height(), parts);
+}
 
-    QByteArray png("\x89PNG\r\n\x1a\n", 8);
-    png.reserve(zlibStream.size() + zlibStream.size() / 100 + 64);
-    char header[13];
-    qToBigEndian<quint32>(quint32(image.width()), header);
-    qToBigEndian<quint32>(quint32(image.height()), header + 4);
-    header[8] = 8; // bits per channel
-    header[9] = 2; // RGB
-    header[10] = header[11] = header[12] = 0; // deflate, adaptive filtering, no interlace
-    appendChunk(png, "IHDR", header, 13);
-    constexpr qsizetype kChunk = 1 << 20;
-    for (qsizetype at = 0; at < zlibStream.size(); at += kChunk)
-        appendChunk(png, "IDAT", zlibStream.constData() + at, qMin(kChunk, zlibStream.size() - at));
-    appendChunk(png, "IEND", nullptr, 0);
-    return png;
+PngBandWriter::PngBandWriter(int width, int height)
+    : m_width(width)
+    , m_height(height)
+{
+}
+
+PngBandWriter::~PngBandWriter()
+{
+    for (std::thread &t : m_threads)
+        if (t.joinable())
+            t.join();
+}
+
+void PngBandWriter::add(const QImage &rows)
+{
+    PngStrip &strip = *m_strips.emplace_back(std::make_unique<PngStrip>());
+    strip.image = rows.format() == QImage::Format_RGB32 || rows.format() == QImage::Format_ARGB32
+        ? rows
+        : rows.convertToFormat(QImage::Format_RGB32);
+    strip.firstRow = 0;
+    strip.endRow = rows.width() == m_width ? qMin(rows.height(), m_height - m_rows) : 0;
+    m_rows += strip.endRow;
+    strip.last = m_rows >= m_height;
+    if (rows.width() != m_width)
+        strip.error = QStringLiteral("a band of %1 pixels in a page %2 wide").arg(rows.width()).arg(m_width);
+    m_threads.emplace_back([&strip] {
+        deflateStrip(strip.image, strip);
+        strip.image = QImage(); // the caller paints the next band into the same pixels
+    });
+}
+
+void PngBandWriter::waitFor(int band)
+{
+    if (band >= 0 && band < int(m_threads.size()) && m_threads[size_t(band)].joinable())
+        m_threads[size_t(band)].join();
+}
+
+Result<QByteArray> PngBandWriter::finish()
+{
+    for (int i = 0; i < int(m_threads.size()); ++i)
+        waitFor(i);
+    if (m_rows < m_height || m_strips.empty())
+        return Result<QByteArray>::failure(
+            QStringLiteral("the PNG image could not be encoded: %1 of %2 rows were painted")
+                .arg(m_rows)
+                .arg(m_height));
+    std::vector<PngStrip> parts;
+    for (const std::unique_ptr<PngStrip> &strip : m_strips)
+        parts.push_back(*strip);
+    return assemble(m_width, m_height, parts);
 }
 
 } // namespace flowbench
