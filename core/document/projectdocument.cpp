@@ -64,9 +64,12 @@ QDateTime ProjectDocument::offlineSince() const
 
 ProjectDocument::~ProjectDocument()
 {
-    // Commands refer to the document; drop them before the store goes.
+    // Commands refer to the document; drop them before the store goes. So does the
+    // connection watch.
     delete m_undoStack;
     m_undoStack = nullptr;
+    delete m_connection;
+    m_connection = nullptr;
 }
 
 Result<std::unique_ptr<ProjectDocument>> ProjectDocument::create(const QString &path, const QString &name)
