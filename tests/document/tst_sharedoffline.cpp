@@ -267,7 +267,7 @@ private slots:
     }
 
     // An edit while the server is down but before the probe noticed: the failed statement
-    // itself takes the document offline, with the same message.
+    // itself takes the document offline, with the same message. Then it retries, backing off.
     void failedEditTakesTheDocumentOffline()
     {
         QVERIFY(write());
@@ -282,6 +282,14 @@ private slots:
         QVERIFY2(a->errors.first().contains("cannot be reached"), qPrintable(a->errors.first()));
         QCOMPARE(a->name(m_nodes.at(0)), QStringLiteral("Orders API"));
         QCOMPARE(a->doc->undoStack()->count(), 0);
+        // It keeps trying, backing off: 100, 200, 400, 400 … ms is about 7 tries in 2.5 s
+        // (25 without the backoff).
+        a->doc->connection()->setRetryDelays(100, 400);
+        a->doc->connection()->retryNow();
+        QTest::qWait(2500);
+        QVERIFY(a->doc->isOffline());
+        QVERIFY2(a->doc->connection()->attempts() >= 3 && a->doc->connection()->attempts() <= 12,
+            qPrintable(QString::number(a->doc->connection()->attempts())));
         QVERIFY2(m_pg.startAgain(), qPrintable(m_pg.errorString()));
         QCOMPARE(storedName(m_nodes.at(0)), QStringLiteral("Orders API"));
         QTRY_VERIFY_WITH_TIMEOUT(!a->doc->isOffline(), kBackMs);
