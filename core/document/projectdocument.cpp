@@ -1,5 +1,7 @@
 #include "document/projectdocument.h"
 
+#include "document/storeconnection.h"
+
 #include <QSet>
 #include <algorithm>
 
@@ -33,13 +35,41 @@ ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *p
     connect(this, &ProjectDocument::commentsChanged, this, [this] { m_openCommentsDirty = true; });
     // The store outlives no document: it is ours and goes with us.
     m_store->setOthersCommitCallback([this] { emit othersCommitted(); });
+    if (!m_store->location().isShared())
+        return;
+    m_connection = new StoreConnection(m_store.get(), this);
+    connect(m_connection, &StoreConnection::lost, this, [this] { emit offlineChanged(true); });
+    connect(m_connection, &StoreConnection::restored, this, [this] {
+        // Others' commits while we were away sent no notification we could hear.
+        if (Status s = syncWithStore(); !s)
+            emit errorOccurred(s.error());
+        emit offlineChanged(false);
+    });
+}
+
+bool ProjectDocument::isOffline() const
+{
+    return m_connection && m_connection->isLost();
+}
+
+QString ProjectDocument::offlineReason() const
+{
+    return isOffline() ? m_connection->problem() : QString();
+}
+
+QDateTime ProjectDocument::offlineSince() const
+{
+    return isOffline() ? m_connection->lostSince() : QDateTime();
 }
 
 ProjectDocument::~ProjectDocument()
 {
-    // Commands refer to the document; drop them before the store goes.
+    // Commands refer to the document; drop them before the store goes. So does the
+    // connection watch.
     delete m_undoStack;
     m_undoStack = nullptr;
+    delete m_connection;
+    m_connection = nullptr;
 }
 
 Result<std::unique_ptr<ProjectDocument>> ProjectDocument::create(const QString &path, const QString &name)
@@ -82,6 +112,9 @@ Status ProjectDocument::reload()
 
 Status ProjectDocument::fail(const Status &status)
 {
+    // The edit may have found the server gone: offline now, not at the next probe.
+    if (m_connection && m_store->isConnectionLost())
+        m_connection->check();
     emit errorOccurred(status.error());
     return status;
 }

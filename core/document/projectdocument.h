@@ -6,6 +6,7 @@
 #include "store/leasestore.h"
 #include "store/projectstore.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QObject>
 #include <QUndoStack>
@@ -14,6 +15,7 @@
 namespace flowbench {
 
 struct ProjectChangeSet;
+class StoreConnection;
 
 // The open project: owns the store (the file) and the undo stack, keeps an in-memory
 // copy of what the map shows, and tells views what changed. Views never write the model;
@@ -35,6 +37,16 @@ public:
     // and disable editing; a command pushed anyway is refused (errorOccurred says why).
     bool isReadOnly() const { return m_store->isReadOnly(); }
     QString readOnlyReason() const { return m_store->readOnlyReason(); }
+    // A shared project whose server cannot be reached (StoreConnection noticed, or an edit
+    // did). What is in memory stays readable (map, editors, search, reports of loaded
+    // data); every edit, undo, redo, comment and run write is refused by the store ("the
+    // shared project's server cannot be reached; edits are refused until it is back"),
+    // never queued. It reconnects by itself, takes in what others changed meanwhile
+    // (syncWithStore) and only then goes online again. offlineChanged says each change.
+    bool isOffline() const;
+    QString offlineReason() const; // what libpq or the server said
+    QDateTime offlineSince() const;
+    StoreConnection *connection() const { return m_connection; } // null for a project file
     QString projectName() const { return m_name; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
@@ -183,6 +195,8 @@ signals:
     // Another client committed to this shared project (LISTEN/NOTIFY); StoreWatcher looks
     // at once. Emitted from the event loop; never for a project file.
     void othersCommitted();
+    // The shared project's server went away (true) or is back and synced (false).
+    void offlineChanged(bool offline);
 
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
@@ -218,6 +232,7 @@ private:
     mutable QHash<Id, int> m_caseCounts;
     mutable bool m_caseCountsDirty = true;
     int m_conflictsHandledByCaller = 0;
+    StoreConnection *m_connection = nullptr;
 };
 
 } // namespace flowbench

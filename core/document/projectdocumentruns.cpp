@@ -3,6 +3,7 @@
 
 #include "document/projectdocument.h"
 
+#include "document/storeconnection.h"
 #include "store/databasefile.h"
 
 namespace flowbench {
@@ -17,8 +18,11 @@ Status ProjectDocument::addRun(const Run &run, const QList<CheckResult> &results
         if (r.runId.isEmpty())
             r.runId = run.id;
     }
-    if (Status s = m_store->addRun(run, stored); !s)
+    if (Status s = m_store->addRun(run, stored); !s) {
+        if (m_connection && m_store->isConnectionLost())
+            m_connection->check();
         return s;
+    }
     emit runAdded(run, stored);
     return success();
 }

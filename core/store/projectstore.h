@@ -102,6 +102,19 @@ public:
     // Called from the event loop when another client committed to this shared project;
     // a project file never calls it (StoreWatcher looks at the file).
     void setOthersCommitCallback(std::function<void()> callback);
+    // Shared projects: the connection to the server (sharedprojectstore.cpp). An edit that
+    // failed because the server went away, or checkConnection() failing, marks it lost:
+    // it is closed and every edit is refused ("the shared project's server cannot be
+    // reached; edits are refused until it is back"), never queued, until reconnect()
+    // succeeds. A project file is never lost.
+    bool isConnectionLost() const;
+    QString connectionProblem() const; // what libpq or the server said; empty when connected
+    // SELECT 1, bounded by connect_timeout, TCP keepalives and tcp_user_timeout; false
+    // marks the connection lost. Always true for a project file.
+    bool checkConnection();
+    // A fresh connection in place of the lost one: the project's schema, LISTEN again.
+    // Others' commits while it was gone sent no notification: sync after this.
+    Status reconnect();
     // The last edit failed because someone else changed the item since it was loaded
     // (a revision conflict), not for another reason.
     bool lastEditConflicted() const;

@@ -31,6 +31,10 @@ public:
     qint64 othersCommits = 0;
     std::function<void()> onOthersCommit;
     mutable bool conflicted = false;
+    // Shared projects: the server went away (a failed edit found SELECT 1 failing too, or
+    // the idle probe did). The connection is closed; edits are refused until reconnect().
+    bool connectionLost = false;
+    QString connectionProblem;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
     QSqlQuery query() const { return QSqlQuery(db()); }
@@ -58,10 +62,24 @@ public:
     Status prepare(QSqlQuery &q, const QString &sql, const QString &what) const;
 
     // Runs `body` as one transaction (or as part of the caller's, inside transaction()).
-    template <typename Body> Status edit(Body &&body)
+    // On a shared project an outermost edit that failed asks the server whether it is
+    // still there (after the rollback: an aborted transaction refuses even SELECT 1), so a
+    // lost connection reads as offline, not as some statement's error.
+    template <typename Body>
+    Status edit(Body &&body)
     {
         if (!readOnlyReason.isEmpty() && tx.depth == 0)
             return failure(QStringLiteral("is read-only (%1); nothing was saved").arg(readOnlyReason));
+        if (connectionLost && tx.depth == 0)
+            return failure(offlineText());
+        const bool outermost = tx.depth == 0;
+        const Status s = editInTransaction(body);
+        if (!s && outermost && location.isShared() && !checkConnection())
+            return failure(offlineText());
+        return s;
+    }
+    template <typename Body> Status editInTransaction(Body &body)
+    {
         SqlTransaction guard(connectionName, tx);
         if (Status s = guard.begin(); !s)
             return failure(s.error());
@@ -75,6 +93,14 @@ public:
         if (Status s = guard.commit(); !s)
             return failure(s.error());
         return success();
+    }
+    // Shared projects (sharedprojectstore.cpp): SELECT 1; false marks the connection lost
+    // and closes it (its socket notifier would fire on the dead socket).
+    bool checkConnection();
+    static QString offlineText()
+    {
+        return QStringLiteral(
+            "the shared project's server cannot be reached; edits are refused until it is back");
     }
 
     // Shared projects: NOTIFY on the project's channel inside the transaction being

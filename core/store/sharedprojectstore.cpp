@@ -16,6 +16,7 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
+#include <utility>
 
 namespace flowbench {
 
@@ -31,14 +32,57 @@ QString quoted(const QString &identifier)
     return QLatin1Char('"') + inner + QLatin1Char('"');
 }
 
-QString connectOptions(const ProjectLocation &l)
+QString connectOptions(const ProjectLocation &l, int connectTimeoutSeconds)
 {
-    // A bound on connecting, so an unreachable server is an error, not a hang.
-    QStringList options = { QStringLiteral("sslmode=") + l.sslMode(), QStringLiteral("connect_timeout=10"),
-        QStringLiteral("application_name=flowbench") };
+    // A bound on connecting, so an unreachable server is an error, not a hang; keepalives
+    // and tcp_user_timeout bound how long a dead server (no FIN: a cable, a VM gone) takes
+    // to show as a failed statement or probe, instead of the kernel's quarter of an hour.
+    QStringList options = { QStringLiteral("sslmode=") + l.sslMode(),
+        QStringLiteral("connect_timeout=%1").arg(connectTimeoutSeconds),
+        QStringLiteral("application_name=flowbench"), QStringLiteral("keepalives=1"),
+        QStringLiteral("keepalives_idle=5"), QStringLiteral("keepalives_interval=2"),
+        QStringLiteral("keepalives_count=3"), QStringLiteral("tcp_user_timeout=10000") };
     if (!l.sslRootCert().isEmpty())
         options << QStringLiteral("sslrootcert=") + l.sslRootCert();
     return options.join(QLatin1Char(';'));
+}
+
+// Opens the QPSQL connection `name` to the location's database with the project's schema
+// as search_path; empty on success, else why not (without the location in front).
+QString openConnection(const ProjectLocation &location, const QString &name, int connectTimeoutSeconds)
+{
+    QString password;
+    if (!location.passwordRef().isEmpty()) {
+        const Result<QString> resolved = SecretResolver::resolve(location.passwordRef());
+        if (!resolved)
+            return QStringLiteral("password_ref: %1").arg(resolved.error());
+        password = resolved.value();
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(location.host());
+    db.setPort(location.port());
+    db.setDatabaseName(location.database());
+    if (!location.user().isEmpty())
+        db.setUserName(location.user());
+    if (!password.isEmpty())
+        db.setPassword(password);
+    db.setConnectOptions(connectOptions(location, connectTimeoutSeconds));
+    if (!db.open())
+        return QStringLiteral("cannot connect to %1:%2 as %3 (sslmode %4): %5")
+            .arg(location.host())
+            .arg(location.port())
+            .arg(location.user().isEmpty() ? QStringLiteral("the default user") : location.user(),
+                location.sslMode(),
+                db.lastError().databaseText().trimmed().isEmpty() ? db.lastError().text().trimmed()
+                                                                  : db.lastError().databaseText().trimmed());
+    QSqlQuery q(db);
+    // Unqualified names are the project's tables; pg_catalog is searched first anyway.
+    // NOTICEs (DROP ... CASCADE lists every table) would go to standard error.
+    if (!q.exec(QStringLiteral("SET search_path TO %1").arg(quoted(location.schemaName())))
+        || !q.exec(QStringLiteral("SET client_min_messages TO warning")))
+        return QStringLiteral("cannot select the project's schema: %1")
+            .arg(describeSqlError(q.lastError(), &db));
+    return QString();
 }
 
 // What the project's schema is: 0 = absent, -1 = a schema that is not a Flowbench project,
@@ -126,54 +170,72 @@ StoreResult ProjectStore::connectShared(const ProjectLocation &location)
             QStringLiteral("%1: cannot connect: Qt's PostgreSQL driver (QPSQL) is not "
                            "installed; on Debian it is the package libqt6sql6-psql")
                 .arg(where));
-    QString password;
-    if (!location.passwordRef().isEmpty()) {
-        const Result<QString> resolved = SecretResolver::resolve(location.passwordRef());
-        if (!resolved)
-            return StoreResult::failure(QStringLiteral("%1: password_ref: %2").arg(where, resolved.error()));
-        password = resolved.value();
-    }
-
     auto p = std::make_unique<ProjectStorePrivate>();
     p->path = where;
     p->location = location;
     p->connectionName = uniqueConnectionName("shared");
     const QString name = p->connectionName;
     std::unique_ptr<ProjectStore> store(new ProjectStore(std::move(p)));
-    QString problem;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(location.host());
-        db.setPort(location.port());
-        db.setDatabaseName(location.database());
-        if (!location.user().isEmpty())
-            db.setUserName(location.user());
-        if (!password.isEmpty())
-            db.setPassword(password);
-        db.setConnectOptions(connectOptions(location));
-        if (!db.open()) {
-            problem
-                = QStringLiteral("cannot connect to %1:%2 as %3 (sslmode %4): %5")
-                      .arg(location.host())
-                      .arg(location.port())
-                      .arg(location.user().isEmpty() ? QStringLiteral("the default user") : location.user(),
-                          location.sslMode(),
-                          db.lastError().databaseText().trimmed().isEmpty()
-                              ? db.lastError().text().trimmed()
-                              : db.lastError().databaseText().trimmed());
-        } else {
-            QSqlQuery q(db);
-            // Unqualified names are the project's tables; pg_catalog is searched first anyway.
-            // NOTICEs (DROP ... CASCADE lists every table) would go to standard error.
-            if (!q.exec(QStringLiteral("SET search_path TO %1").arg(quoted(location.schemaName())))
-                || !q.exec(QStringLiteral("SET client_min_messages TO warning")))
-                problem = QStringLiteral("cannot select the project's schema: %1")
-                              .arg(describeSqlError(q.lastError(), &db));
-        }
-    }
-    if (!problem.isEmpty())
+    if (const QString problem = openConnection(location, name, 10); !problem.isEmpty())
         return StoreResult::failure(QStringLiteral("%1: %2").arg(where, problem));
     return StoreResult(std::move(store));
+}
+
+bool ProjectStorePrivate::checkConnection()
+{
+    if (!location.isShared())
+        return true;
+    if (connectionLost)
+        return false;
+    QSqlDatabase connection = db();
+    QSqlQuery q(connection);
+    if (connection.isOpen() && q.exec(QStringLiteral("SELECT 1")) && q.next())
+        return true;
+    connectionLost = true;
+    connectionProblem = q.lastError().text().trimmed();
+    if (connectionProblem.isEmpty())
+        connectionProblem = QStringLiteral("the connection is closed");
+    q.finish();
+    forgetStatements(); // prepared on the connection that is gone
+    connection.close();
+    return false;
+}
+
+bool ProjectStore::isConnectionLost() const
+{
+    return d->connectionLost;
+}
+QString ProjectStore::connectionProblem() const
+{
+    return d->connectionLost ? d->connectionProblem : QString();
+}
+bool ProjectStore::checkConnection()
+{
+    return d->checkConnection();
+}
+
+Status ProjectStore::reconnect()
+{
+    if (!d->location.isShared())
+        return success();
+    // A short bound: this runs on the window's thread while the server is away.
+    const QString fresh = uniqueConnectionName("shared");
+    if (const QString problem = openConnection(d->location, fresh, 3); !problem.isEmpty()) {
+        dropConnection(fresh);
+        d->connectionProblem = problem;
+        return d->failure(problem);
+    }
+    d->forgetStatements(); // prepared on the old connection
+    dropConnection(std::exchange(d->connectionName, fresh));
+    d->tx = TransactionState();
+    if (Status s = d->listenToOthers(); !s) {
+        d->connectionProblem = s.error();
+        d->db().close();
+        return s;
+    }
+    d->connectionLost = false;
+    d->connectionProblem.clear();
+    return success();
 }
 
 StoreResult ProjectStore::open(const ProjectLocation &location)

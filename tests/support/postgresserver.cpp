@@ -118,35 +118,69 @@ bool PostgresServer::start(const QString &database, const QString &user, const Q
     // A free port can be taken between probing and binding: try a few.
     for (int attempt = 0; attempt < 3 && !m_running; ++attempt) {
         m_port = freeLoopbackPort();
-        const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir->path());
-        m_running = run(QStringLiteral("pg_ctl"),
-                        {QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), options, QStringLiteral("-l"),
-                         QDir(m_dir->path()).filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("-t"),
-                         QStringLiteral("60"), QStringLiteral("start")},
-                        90000);
+        m_running = launch();
     }
-    if (!m_running) {
+    if (!m_running)
+        return false;
+    m_database = database;
+    return exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'")
+                    .arg(user, QString(password).replace(QLatin1Char('\''), QStringLiteral("''"))),
+               QStringLiteral("postgres"))
+        && exec(
+            QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, user), QStringLiteral("postgres"));
+}
+
+bool PostgresServer::launch()
+{
+    const QString options = QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off")
+                                .arg(m_port)
+                                .arg(m_dir->path());
+    const bool ok = run(QStringLiteral("pg_ctl"),
+        { QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), options, QStringLiteral("-l"),
+            QDir(m_dir->path()).filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
+            QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start") },
+        90000);
+    if (!ok) {
         QFile log(QDir(m_dir->path()).filePath(QStringLiteral("server.log")));
         if (log.open(QIODevice::ReadOnly))
             m_error += QStringLiteral("\nserver log:\n") + QString::fromLocal8Bit(log.readAll().right(2000));
+    }
+    return ok;
+}
+
+bool PostgresServer::startAgain()
+{
+    if (m_running)
+        return true;
+    if (!m_dir || m_port == 0) {
+        m_error = QStringLiteral("startAgain(): the server was never started");
         return false;
     }
-    m_database = database;
-    return exec(QStringLiteral("CREATE ROLE %1 LOGIN PASSWORD '%2'").arg(user, QString(password).replace(QLatin1Char('\''), QStringLiteral("''"))),
-                QStringLiteral("postgres"))
-        && exec(QStringLiteral("CREATE DATABASE %1 OWNER %2").arg(database, user), QStringLiteral("postgres"));
+    m_running = launch();
+    return m_running;
+}
+
+bool PostgresServer::stopWith(const QString &mode)
+{
+    if (!m_running)
+        return true;
+    const bool ok = run(QStringLiteral("pg_ctl"),
+        { QStringLiteral("-D"), dataDir(), QStringLiteral("stop"), QStringLiteral("-m"), mode,
+            QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60") },
+        90000);
+    if (ok)
+        m_running = false;
+    return ok;
 }
 
 bool PostgresServer::stop()
 {
-    if (!m_running)
-        return true;
-    const bool ok = run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("stop"), QStringLiteral("-m"),
-                                                   QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60")},
-                        90000);
-    if (ok)
-        m_running = false;
-    return ok;
+    return stopWith(QStringLiteral("fast"));
+}
+
+bool PostgresServer::stopImmediately()
+{
+    return stopWith(QStringLiteral("immediate"));
 }
 
 bool PostgresServer::exec(const QString &sql, const QString &database)

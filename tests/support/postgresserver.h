@@ -9,9 +9,10 @@ namespace flowbench::testing {
 
 // A real PostgreSQL 15 server for one test: initdb into a temporary folder, started with
 // pg_ctl on 127.0.0.1 and a free port (socket in the same folder), stopped with
-// `pg_ctl stop -m fast` by stop() or the destructor. PostgreSQL refuses to run as root,
-// so as root the folder is handed to the `postgres` user and the tools run through
-// `runuser -u postgres --`.
+// `pg_ctl stop -m fast` by stop() or the destructor; stopImmediately() and startAgain()
+// take it away and bring it back on the same port and data (tests of a server restart). PostgreSQL refuses to
+// run as root, so as root the folder is handed to the `postgres` user and the tools run through `runuser -u
+// postgres --`.
 class PostgresServer
 {
 public:
@@ -28,6 +29,11 @@ public:
     // binaries missing, or why it did not start), for QFAIL or QSKIP.
     QString startOrWhyNot(const QString &database, const QString &user, const QString &password);
     bool stop();
+    // `pg_ctl stop -m immediate`: the server quits at once without a shutdown checkpoint,
+    // as after a crash; committed transactions come back from the WAL on the next start.
+    bool stopImmediately();
+    // Starts the stopped server again on the same port and data folder (a restart).
+    bool startAgain();
     bool isRunning() const { return m_running; }
     QString errorString() const { return m_error; }
     quint16 port() const { return m_port; }
@@ -36,6 +42,8 @@ public:
 
 private:
     bool run(const QString &program, const QStringList &args, int timeoutMs);
+    bool launch(); // pg_ctl start on m_port
+    bool stopWith(const QString &mode);
     QString dataDir() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;

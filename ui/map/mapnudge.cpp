@@ -67,8 +67,8 @@ bool MapNudge::isRenaming() const
 
 void MapNudge::updateEnabled()
 {
-    const bool on = m_scene && !m_scene->document()->isReadOnly() && !m_scene->selectedNodeIds().isEmpty()
-        && !isRenaming();
+    const bool on = m_scene && !m_scene->document()->isReadOnly() && !m_scene->document()->isOffline()
+        && !m_scene->selectedNodeIds().isEmpty() && !isRenaming();
     for (QAction *action : m_actions)
         action->setEnabled(on);
 }

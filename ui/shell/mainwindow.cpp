@@ -7,10 +7,10 @@
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
 #include "map/maplayouter.h"
+#include "map/maplegendwidget.h"
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
-#include "map/maplegendwidget.h"
 #include "map/mapview.h"
 #include "map/nodefinder.h"
 #include "map/overview/mapoverviewlayer.h"
@@ -25,6 +25,7 @@
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
 #include "shell/importexportactions.h"
+#include "shell/offlinebanner.h"
 #include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
 #include "shell/windowactions.h"
@@ -72,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_welcome(new WelcomeWidget)
     , m_mapPage(new QWidget)
     , m_readOnlyBanner(new ReadOnlyBanner)
+    , m_offlineBanner(new OfflineBanner(m_actions, m_undoGroup))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(MapStyle::kindIconPath(NodeKind::Screen)
@@ -81,6 +83,7 @@ MainWindow::MainWindow(QWidget *parent)
     mapLayout->setContentsMargins(0, 0, 0, 0);
     mapLayout->setSpacing(0);
     mapLayout->addWidget(m_readOnlyBanner);
+    mapLayout->addWidget(m_offlineBanner);
     mapLayout->addWidget(m_view, 1);
     // Scrolled, so its full height is not the whole window's minimum (at 1024 × 700 the
     // window could not be that small).
@@ -121,6 +124,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_documents, &DocumentController::documentChanged, this, &MainWindow::setDocument);
     connect(m_documents, &DocumentController::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
     connect(m_documents, &DocumentController::statusMessage, this, &MainWindow::showMessage);
+    connect(m_offlineBanner, &OfflineBanner::statusMessage, this, &MainWindow::showMessage);
     connect(m_documents, &DocumentController::fileReplaced, this, &MainWindow::reloadProject);
     connect(m_mapEditor, &MapEditor::statusMessage, this, &MainWindow::showMessage);
     connect(m_runWorkspace, &RunWorkspace::statusMessage, this, &MainWindow::showMessage);
@@ -513,6 +517,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
     m_palette->setEnabled(writable);
     for (QDockWidget *d : m_runWorkspace->docks())
         d->widget()->setEnabled(doc != nullptr);
+    m_offlineBanner->setDocument(doc, m_palette); // offline: edit actions off, as read-only
     onSelectionChanged();
     updateStatus();
     updateTitle();

@@ -29,6 +29,7 @@ class OverviewWidget;
 class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
+class OfflineBanner;
 class ReadOnlyBanner;
 class RunWorkspace;
 class TestCaseEditor;
@@ -57,6 +58,7 @@ public:
     PropertiesPanel *propertiesPanel() const { return m_properties; }
     CommentsPanel *commentsPanel() const { return m_comments; }
     ReadOnlyBanner *readOnlyBanner() const { return m_readOnlyBanner; }
+    OfflineBanner *offlineBanner() const { return m_offlineBanner; }
     RunWorkspace *runWorkspace() const { return m_runWorkspace; }
     DockLayouts *dockLayouts() const { return m_layouts; }
     WindowActions *windowActions() const { return m_actions; }
@@ -98,6 +100,7 @@ private:
     WelcomeWidget *m_welcome;
     QWidget *m_mapPage; // the read-only banner above the map view
     ReadOnlyBanner *m_readOnlyBanner;
+    OfflineBanner *m_offlineBanner;
     PaletteWidget *m_palette = nullptr;
     OverviewWidget *m_overview = nullptr;
     PropertiesPanel *m_properties = nullptr;

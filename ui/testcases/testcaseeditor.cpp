@@ -143,7 +143,7 @@ void TestCaseEditor::showListMenu(const QPoint &pos)
     const TestCase *t = m_document->testCase(id);
     if (!t)
         return;
-    const bool editable = !m_document->isReadOnly();
+    const bool editable = !m_document->isReadOnly() && !m_document->isOffline();
     QMenu menu(this);
     QAction *run = menu.addAction(tr("&Run"), this, [this, id] { emit runTestCaseRequested(id); });
     run->setObjectName(QStringLiteral("contextRunTestCase"));

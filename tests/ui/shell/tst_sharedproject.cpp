@@ -1,20 +1,28 @@
 // A shared project in the window (issue 14 item 1): File ▸ Open Shared Project… takes a
 // URL and a password reference, says which part of a bad URL is wrong, offers recent
 // shared projects (kept with their reference, never a password); the window's title
-// names the shared project; a role that may only read gets a read-only window.
+// names the shared project; a role that may only read gets a read-only window. When the
+// server goes away (issue 14 item 5) a banner above the map says so and the edit actions
+// are off; when it is back the banner goes and the status bar says reconnected.
 #undef QT_NO_CAST_FROM_ASCII
 #include "dialogs/opensharedprojectdialog.h"
+#include "document/changevalue.h"
+#include "document/storeconnection.h"
+#include "shell/offlinebanner.h"
 #include "store/projectstore.h"
 #include "support/exampleproject.h"
 #include "support/postgresserver.h"
 #include "support/testenv.h"
 #include "ui/windowfixture.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QStatusBar>
+#include <QUndoStack>
 
 using namespace flowbench;
 using namespace flowbench::testing;
@@ -152,6 +160,48 @@ private slots:
         QVERIFY(m_window->document()->isReadOnly());
         QVERIFY2(m_window->windowTitle().contains("[read-only]"), qPrintable(m_window->windowTitle()));
         QVERIFY(m_window->grab().save(screenshotPath("read-only")));
+    }
+
+    void offlineBannerWhileTheServerIsAway()
+    {
+        if (!m_pgProblem.isEmpty())
+            QSKIP(qPrintable(m_pgProblem));
+        QVERIFY(m_window);
+        QVERIFY(m_window->documents()->openProject(url("shop") + "&password_ref=${env:FB_TEST_PG}"));
+        m_window->resize(1366, 768);
+        ProjectDocument *doc = m_window->document();
+        doc->connection()->setProbeInterval(200);
+        doc->connection()->setRetryDelays(200, 1000);
+        OfflineBanner *banner = m_window->offlineBanner();
+        QAction *remove = m_window->action("actionDelete");
+        QAction *undo = m_window->action("actionUndo");
+        doc->undoStack()->push(new ChangeValue<Node, QString>(
+            doc, doc->nodes().first().id, &Node::name, "renamed before the server went", "Rename"));
+        QCOMPARE(doc->undoStack()->count(), 1);
+        QVERIFY(undo->isEnabled());
+        QVERIFY(!banner->isVisible());
+        QVERIFY(remove->isEnabled());
+
+        QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 5000);
+        QVERIFY2(banner->text().contains(QString("127.0.0.1:%1 cannot be reached since").arg(m_pg.port()))
+                && banner->text().contains("Reading works; edits are refused. Reconnecting"),
+            qPrintable(banner->text()));
+        QVERIFY(!remove->isEnabled());
+        QVERIFY(!m_window->action("actionPaste")->isEnabled());
+        QVERIFY(m_window->action("actionFind")->isEnabled()); // looking still works
+        QVERIFY(!undo->isEnabled());
+        QVERIFY(m_window->mapScene()->items().size() > 3); // the map still shows
+        const QString shot = screenshotPath("offline");
+        QVERIFY(m_window->grab().save(shot));
+        qInfo("offline window: %s", qPrintable(shot));
+
+        QVERIFY2(m_pg.startAgain(), qPrintable(m_pg.errorString()));
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 15000);
+        QVERIFY(remove->isEnabled());
+        QVERIFY(undo->isEnabled()); // the rename before the outage still undoes
+        QVERIFY2(m_window->statusBar()->currentMessage().startsWith("Reconnected to 127.0.0.1:"),
+            qPrintable(m_window->statusBar()->currentMessage()));
     }
 };
 
