@@ -27,19 +27,30 @@ const char kPassword[] = "team-pw";
 const QSize kWindowSize(960, 640);
 constexpr int kLiveMs = 3000; // the bound is 1 s; a loaded test machine gets slack
 constexpr int kGap = 16;
+constexpr int kCaption = 28;
 
-// Two grabs side by side on a light grey ground, top-aligned.
-QImage sideBySide(const QImage &left, const QImage &right)
+// Two grabs side by side on a light grey ground, top-aligned, each under a caption
+// saying whose window it is and what happened there.
+QImage sideBySide(const QImage &left, const QString &leftCaption, const QImage &right, const QString &rightCaption)
 {
     const qreal ratio = left.devicePixelRatio();
-    QImage out(QSize(left.width() + right.width() + 3 * kGap * ratio,
-                   qMax(left.height(), right.height()) + 2 * kGap * ratio),
-        QImage::Format_RGB32);
+    const QSizeF l = left.size() / ratio, r = right.size() / ratio;
+    const QSize size(int(l.width() + r.width() + 3 * kGap), int(qMax(l.height(), r.height()) + kCaption + 2 * kGap));
+    QImage out(size * ratio, QImage::Format_RGB32);
     out.setDevicePixelRatio(ratio);
     out.fill(QColor(0xd0, 0xd4, 0xda));
     QPainter p(&out);
-    p.drawImage(QPointF(kGap, kGap), left);
-    p.drawImage(QPointF(2 * kGap + left.width() / ratio, kGap), right);
+    QFont font = QApplication::font();
+    font.setPointSizeF(font.pointSizeF() * 1.15);
+    font.setBold(true);
+    p.setFont(font);
+    p.setPen(QColor(0x20, 0x24, 0x2a));
+    const QRectF leftCaptionRect(kGap, kGap, l.width(), kCaption);
+    const QRectF rightCaptionRect(2 * kGap + l.width(), kGap, r.width(), kCaption);
+    p.drawText(leftCaptionRect, Qt::AlignLeft | Qt::AlignVCenter, leftCaption);
+    p.drawText(rightCaptionRect, Qt::AlignLeft | Qt::AlignVCenter, rightCaption);
+    p.drawImage(QPointF(kGap, kGap + kCaption), left);
+    p.drawImage(QPointF(2 * kGap + l.width(), kGap + kCaption), right);
     return out;
 }
 
@@ -105,6 +116,7 @@ private:
                 return *error = "a window was not shown", false;
             if (!(*w)->documents()->openProject(url(project)))
                 return *error = "the window did not open " + url(project), false;
+            QTest::qWait(50); // the window fits the map once its docks settled
             (*w)->mapScene()->selectNodes({ m_node });
             (*w)->mapView()->setZoom(1.0, (*w)->mapScene()->nodeItem(m_node)->sceneBoundingRect().center());
             (*w)->mapView()->centreOnNode(m_node);
@@ -184,7 +196,8 @@ private slots:
         QCOMPARE(m_a->document()->undoStack()->count(), 1);
 
         Screenshots shots;
-        const QImage both = sideBySide(m_a->grab().toImage(), m_b->grab().toImage());
+        const QImage both = sideBySide(m_a->grab().toImage(), "Ana renames “Payment gateway”",
+            m_b->grab().toImage(), "Ben’s window: the new name arrives live");
         QVERIFY(shots.save(both, "shared-live-edit"));
     }
 
@@ -211,7 +224,8 @@ private slots:
             message = dialog->findChild<QLabel *>("conflictMessage")->text();
             shownTheirs = dialog->theirsLabel()->text();
             shownMine = dialog->mineLabel()->text();
-            pictured = sideBySide(m_a->grab().toImage(), withDialog(m_b.get(), dialog));
+            pictured = sideBySide(m_a->grab().toImage(), "Ana renamed it first: “" + theirs + "”",
+                withDialog(m_b.get(), dialog), "Ben’s rename to “" + mine + "” is refused: he chooses");
             dialog->keepTheirsButton()->click();
         });
         look.start();
