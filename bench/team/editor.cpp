@@ -20,10 +20,13 @@ class Editor
 {
 public:
     Editor(const EditorPlan &plan, ProjectDocument *doc, EditorReport &report)
-        : m_plan(plan), m_doc(doc), m_report(report), m_random(plan.seed)
+        : m_plan(plan)
+        , m_doc(doc)
+        , m_report(report)
+        , m_random(plan.seed)
     {
-        QObject::connect(doc, &ProjectDocument::conflictOccurred, doc,
-            [this](const EditConflict &c) { m_conflict = c; });
+        QObject::connect(
+            doc, &ProjectDocument::conflictOccurred, doc, [this](const EditConflict &c) { m_conflict = c; });
         QObject::connect(doc, &ProjectDocument::errorOccurred, doc, [this](const QString &message) {
             if (m_report.errors.size() < 5)
                 m_report.errors << message;
@@ -62,7 +65,8 @@ private:
         m_report.acks.append(Ack { kind, item, value, revision, nowNs() });
     }
 
-    template <typename Object> void change(Ack::Kind kind, const Id &id, QString Object::*field, const QString &value)
+    template <typename Object>
+    void change(Ack::Kind kind, const Id &id, QString Object::*field, const QString &value)
     {
         ++m_report.attempts;
         m_conflict.reset();

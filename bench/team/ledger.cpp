@@ -9,7 +9,8 @@ namespace flowbench::bench {
 
 qint64 nowNs()
 {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+        std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 
@@ -23,10 +24,14 @@ namespace {
 QString fieldOf(Ack::Kind kind)
 {
     switch (kind) {
-    case Ack::Kind::NodeName: return QStringLiteral("name");
-    case Ack::Kind::NodeOwner: return QStringLiteral("owner");
-    case Ack::Kind::CaseTitle: return QStringLiteral("title");
-    default: return QStringLiteral("edge");
+    case Ack::Kind::NodeName:
+        return QStringLiteral("name");
+    case Ack::Kind::NodeOwner:
+        return QStringLiteral("owner");
+    case Ack::Kind::CaseTitle:
+        return QStringLiteral("title");
+    default:
+        return QStringLiteral("edge");
     }
 }
 
@@ -56,8 +61,12 @@ Verdict verifyAgainstStore(const Project &stored, const QList<EditorReport> &rep
     for (const EditorReport &r : reports)
         for (const Ack &a : r.acks) {
             switch (a.kind) {
-            case Ack::Kind::EdgeAdded: added.insert(a.item, a); break;
-            case Ack::Kind::EdgeRemoved: removed.insert(a.item, a); break;
+            case Ack::Kind::EdgeAdded:
+                added.insert(a.item, a);
+                break;
+            case Ack::Kind::EdgeRemoved:
+                removed.insert(a.item, a);
+                break;
             default:
                 byField[a.item + QLatin1Char(' ') + fieldOf(a.kind)].append(a);
                 revisions[a.item].append(a.revision);
@@ -68,12 +77,14 @@ Verdict verifyAgainstStore(const Project &stored, const QList<EditorReport> &rep
         std::sort(list.begin(), list.end());
         for (int i = 1; i < list.size(); ++i)
             if (list[i] == list[i - 1])
-                lose(QStringLiteral("%1: two acknowledged edits both wrote revision %2").arg(it.key()).arg(list[i]));
+                lose(QStringLiteral("%1: two acknowledged edits both wrote revision %2")
+                         .arg(it.key())
+                         .arg(list[i]));
     }
     for (auto it = byField.cbegin(); it != byField.cend(); ++it) {
         ++v.fieldsChecked;
-        const Ack last = *std::max_element(it->cbegin(), it->cend(),
-            [](const Ack &a, const Ack &b) { return a.revision < b.revision; });
+        const Ack last = *std::max_element(
+            it->cbegin(), it->cend(), [](const Ack &a, const Ack &b) { return a.revision < b.revision; });
         QString now;
         bool present = true;
         if (last.kind == Ack::Kind::CaseTitle) {
@@ -81,7 +92,8 @@ Verdict verifyAgainstStore(const Project &stored, const QList<EditorReport> &rep
             now = cases.value(last.item).title;
         } else {
             present = nodes.contains(last.item);
-            now = last.kind == Ack::Kind::NodeName ? nodes.value(last.item).name : nodes.value(last.item).owner;
+            now = last.kind == Ack::Kind::NodeName ? nodes.value(last.item).name
+                                                   : nodes.value(last.item).owner;
         }
         if (!present)
             lose(QStringLiteral("%1: the item is gone").arg(it.key()));
@@ -97,7 +109,8 @@ Verdict verifyAgainstStore(const Project &stored, const QList<EditorReport> &rep
         if (!edges.contains(a.item))
             lose(QStringLiteral("edge %1 (%2): added but not stored").arg(a.item, a.value));
         else if (edges.value(a.item).label != a.value)
-            lose(QStringLiteral("edge %1: stored label \"%2\", added as \"%3\"").arg(a.item, edges.value(a.item).label, a.value));
+            lose(QStringLiteral("edge %1: stored label \"%2\", added as \"%3\"")
+                     .arg(a.item, edges.value(a.item).label, a.value));
     }
     for (const Ack &a : std::as_const(removed)) {
         ++v.fieldsChecked;

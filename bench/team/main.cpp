@@ -160,8 +160,8 @@ bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, boo
     }
     const double seconds = last > first ? (last - first) / 1e9 : NAN;
     std::printf("%7d %6d %6d %7.1f %8.1f %6d %8.1f %8.1f %9d %6d %5d\n", editors, attempts, acked, seconds,
-        acked / seconds, int(latencies.size()), percentile(latencies, 0.5), percentile(latencies, 0.99), conflicts,
-        failures, verdict.lost);
+        acked / seconds, int(latencies.size()), percentile(latencies, 0.5), percentile(latencies, 0.99),
+        conflicts, failures, verdict.lost);
     std::fflush(stdout);
     for (const QString &e : std::as_const(errors))
         std::printf("        %s\n", qPrintable(e));
@@ -169,8 +169,9 @@ bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, boo
         std::printf("        LOST: %s\n", qPrintable(d));
     if (!observer.error().isEmpty())
         std::printf("        observer: %s\n", qPrintable(observer.error()));
-    std::printf("        (%d fields and edges checked; observer synced %d times, editors %d times)\n",
-        verdict.fieldsChecked, observer.syncs(), syncs);
+    std::printf("        (%d fields and edges checked; observer synced %d times, editors %d times; one sync "
+                "with nothing new takes %.0f ms)\n",
+        verdict.fieldsChecked, observer.syncs(), syncs, observer.idleSyncMs(5));
     if (verdict.lost > 0)
         *anyLost = true;
     return true;
@@ -209,6 +210,19 @@ bool timeOpening(quint16 port, int nodes, int times)
         qPrintable(each.join(QStringLiteral(", "))));
     std::printf("  median %.0f ms, max %.0f ms; target under 1000 ms: %s\n", median, max,
         median < 1000 ? (max < 1000 ? "met" : "met by the median, not by the slowest") : "NOT met");
+    // What each client pays per look at others' commits on a project this size.
+    auto doc = ProjectDocument::open(url);
+    if (!doc)
+        return false;
+    QList<double> syncs;
+    for (int i = 0; i < times; ++i) {
+        t.restart();
+        if (!doc.value()->syncWithStore())
+            return false;
+        syncs << t.nsecsElapsed() / 1e6;
+    }
+    std::printf("  a sync with nothing new (the whole project read again and compared): median %.0f ms\n",
+        percentile(syncs, 0.5));
     return true;
 }
 
@@ -232,18 +246,19 @@ int main(int argc, char **argv)
         QStringLiteral("N,N,..."), QStringLiteral("2,8,32"));
     const QCommandLineOption editsOption(QStringLiteral("edits"), QStringLiteral("Edits per editor."),
         QStringLiteral("count"), QStringLiteral("500"));
-    const QCommandLineOption nodesOption(QStringLiteral("nodes"), QStringLiteral("Nodes of the edited project."),
-        QStringLiteral("count"), QStringLiteral("1000"));
+    const QCommandLineOption nodesOption(QStringLiteral("nodes"),
+        QStringLiteral("Nodes of the edited project."), QStringLiteral("count"), QStringLiteral("1000"));
     const QCommandLineOption openNodesOption(QStringLiteral("open-nodes"),
         QStringLiteral("Nodes of the project timed opening (0: skip)."), QStringLiteral("count"),
         QStringLiteral("5000"));
-    const QCommandLineOption opensOption(QStringLiteral("opens"), QStringLiteral("How many times to open it."),
-        QStringLiteral("count"), QStringLiteral("5"));
+    const QCommandLineOption opensOption(QStringLiteral("opens"),
+        QStringLiteral("How many times to open it."), QStringLiteral("count"), QStringLiteral("5"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the random edits."),
         QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption quickOption(QStringLiteral("quick"),
         QStringLiteral("A small run: 2 and 4 editors, 40 edits, 200 nodes; open 1,000 nodes 3 times."));
-    parser.addOptions({ editorsOption, editsOption, nodesOption, openNodesOption, opensOption, seedOption, quickOption });
+    parser.addOptions(
+        { editorsOption, editsOption, nodesOption, openNodesOption, opensOption, seedOption, quickOption });
     parser.process(app);
 
     const bool quick = parser.isSet(quickOption);
@@ -260,12 +275,14 @@ int main(int argc, char **argv)
     testing::PostgresServer pg;
     const QString password = QUuid::createUuid().toString(QUuid::WithoutBraces);
     qputenv(kPasswordVariable, password.toUtf8());
-    if (const QString problem = pg.startOrWhyNot(QStringLiteral("flowbench"), QStringLiteral("team"), password);
+    if (const QString problem
+        = pg.startOrWhyNot(QStringLiteral("flowbench"), QStringLiteral("team"), password);
         !problem.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(problem));
         return 2;
     }
-    std::printf("PostgreSQL on 127.0.0.1:%d; %d cores; %d edits per editor on a %d-node project (seed %u)\n\n",
+    std::printf(
+        "PostgreSQL on 127.0.0.1:%d; %d cores; %d edits per editor on a %d-node project (seed %u)\n\n",
         pg.port(), QThread::idealThreadCount(), edits, nodes, seed);
     std::printf("editors  tried  acked       s  edits/s   seen  p50 ms   p99 ms conflicts failed  lost\n");
     bool anyLost = false;

@@ -3,6 +3,8 @@
 #include "model/projectchangeset.h"
 #include "team/ledger.h"
 
+#include <algorithm>
+
 namespace flowbench::bench {
 
 Observer::Observer(std::unique_ptr<ProjectDocument> document)
@@ -11,6 +13,19 @@ Observer::Observer(std::unique_ptr<ProjectDocument> document)
 {
     m_watcher->setPollInterval(24 * 60 * 60 * 1000);
     connect(m_watcher.get(), &StoreWatcher::changedUnderneath, this, &Observer::sync);
+}
+
+double Observer::idleSyncMs(int times)
+{
+    QList<qint64> ns;
+    for (int i = 0; i < times; ++i) {
+        const qint64 start = nowNs();
+        if (!m_document->syncWithStore())
+            return -1;
+        ns << nowNs() - start;
+    }
+    std::sort(ns.begin(), ns.end());
+    return ns.isEmpty() ? -1 : ns.at(ns.size() / 2) / 1e6;
 }
 
 void Observer::see(const QString &key, qint64 at)

@@ -22,6 +22,9 @@ public:
     int syncs() const { return m_syncs; }
     qint64 lastSyncNs() const { return m_lastSyncNs; }
     QString error() const { return m_error; }
+    // What one look costs with nothing new: the whole project read again and compared
+    // (milliseconds, the median of `times`).
+    double idleSyncMs(int times);
 
 private:
     void sync();
