@@ -11,6 +11,7 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <optional>
+#include <type_traits>
 
 namespace flowbench::bench {
 
@@ -57,8 +58,13 @@ public:
     }
 
 private:
-    const Node *find(const Node *, const Id &id) const { return m_doc->node(id); }
-    const TestCase *find(const TestCase *, const Id &id) const { return m_doc->testCase(id); }
+    template <typename Object> const Object *find(const Id &id) const
+    {
+        if constexpr (std::is_same_v<Object, Node>)
+            return m_doc->node(id);
+        else
+            return m_doc->testCase(id);
+    }
 
     void acknowledge(Ack::Kind kind, const Id &item, const QString &value, int revision)
     {
@@ -86,7 +92,7 @@ private:
                 return;
             }
         }
-        const Object *now = find(static_cast<const Object *>(nullptr), id);
+        const Object *now = find<Object>(id);
         if (now && now->*field == value)
             acknowledge(kind, id, value, now->revision);
         else

@@ -31,11 +31,13 @@ constexpr int kCaption = 28;
 
 // Two grabs side by side on a light grey ground, top-aligned, each under a caption
 // saying whose window it is and what happened there.
-QImage sideBySide(const QImage &left, const QString &leftCaption, const QImage &right, const QString &rightCaption)
+QImage sideBySide(
+    const QImage &left, const QString &leftCaption, const QImage &right, const QString &rightCaption)
 {
     const qreal ratio = left.devicePixelRatio();
     const QSizeF l = left.size() / ratio, r = right.size() / ratio;
-    const QSize size(int(l.width() + r.width() + 3 * kGap), int(qMax(l.height(), r.height()) + kCaption + 2 * kGap));
+    const QSize size(
+        int(l.width() + r.width() + 3 * kGap), int(qMax(l.height(), r.height()) + kCaption + 2 * kGap));
     QImage out(size * ratio, QImage::Format_RGB32);
     out.setDevicePixelRatio(ratio);
     out.fill(QColor(0xd0, 0xd4, 0xda));
