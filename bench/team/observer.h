@@ -1,0 +1,41 @@
+#pragma once
+
+#include "document/projectdocument.h"
+#include "document/storewatcher.h"
+
+#include <QHash>
+#include <memory>
+
+namespace flowbench::bench {
+
+// A client that only watches, the way a window does: its StoreWatcher hears NOTIFY and
+// the document syncs with the store (syncWithStore). Every value a sync brings in is
+// stamped with the time it arrived, keyed as Ack::seenKey (the first time only). The
+// watcher's poll is switched off, so only the live path counts.
+class Observer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Observer(std::unique_ptr<ProjectDocument> document);
+
+    const QHash<QString, qint64> &seen() const { return m_seen; }
+    int syncs() const { return m_syncs; }
+    qint64 lastSyncNs() const { return m_lastSyncNs; }
+    QString error() const { return m_error; }
+    // What one look costs with nothing new: the whole project read again and compared
+    // (milliseconds, the median of `times`).
+    double idleSyncMs(int times);
+
+private:
+    void sync();
+    void see(const QString &key, qint64 at);
+
+    std::unique_ptr<ProjectDocument> m_document;
+    std::unique_ptr<StoreWatcher> m_watcher;
+    QHash<QString, qint64> m_seen;
+    int m_syncs = 0;
+    qint64 m_lastSyncNs = 0;
+    QString m_error;
+};
+
+} // namespace flowbench::bench
