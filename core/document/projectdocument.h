@@ -3,6 +3,7 @@
 #include "document/editconflict.h"
 #include "model/project.h"
 #include "result.h"
+#include "store/editlog.h"
 #include "store/leasestore.h"
 #include "store/projectstore.h"
 
@@ -19,6 +20,8 @@ struct ProjectChangeSet;
 // copy of what the map shows, and tells views what changed. Views never write the model;
 // they push commands (core/document/*command*), which call the mutators below. Each
 // mutator is one store transaction; the cache changes only after the file did.
+class PresenceTracker;
+
 class ProjectDocument : public QObject
 {
     Q_OBJECT
@@ -35,6 +38,21 @@ public:
     // and disable editing; a command pushed anyway is refused (errorOccurred says why).
     bool isReadOnly() const { return m_store->isReadOnly(); }
     QString readOnlyReason() const { return m_store->readOnlyReason(); }
+    // Comments may be added, edited and resolved: the project is writable, or the role is
+    // read-only but may comment (ProjectStore::mayComment); every other edit is refused.
+    bool canComment() const { return m_store->mayComment(); }
+
+    // Who and when (projectdocumenthistory.cpp). Edits, comments and runs are signed with
+    // author() (ProjectStore::author; setAuthor changes it for this document).
+    QString author() const { return m_store->author(); }
+    void setAuthor(const QString &name) { m_store->setAuthor(name); }
+    // The history of a node (with its edges, test cases and comments) or of another item,
+    // newest first.
+    Result<QList<EditLogEntry>> history(const Id &id) const { return m_store->history(id); }
+    // Others who have this shared project open now (not this document); empty for a file.
+    // Renewed every ~20 s (FLOWBENCH_PRESENCE_INTERVAL_MS), a client not seen for 3
+    // intervals is left out; presenceChanged says when the list changed.
+    QList<PresenceEntry> othersHere() const;
     QString projectName() const { return m_name; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
@@ -183,6 +201,7 @@ signals:
     // Another client committed to this shared project (LISTEN/NOTIFY); StoreWatcher looks
     // at once. Emitted from the event loop; never for a project file.
     void othersCommitted();
+    void presenceChanged();
 
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
@@ -191,7 +210,7 @@ private:
     Result<QList<Id>> reloadMovedNodes(const QList<NodePosition> &positions);
     Status fail(const Status &status);
     // Runs `edits` as one store transaction; a failure is reported (errorOccurred) and returned.
-    Status write(const std::function<Status()> &edits);
+    Status write(const std::function<Status()> &edits, EditScope scope = EditScope::Content);
     // Stores an edit of a cached item: the store checks the revision the cache holds, and
     // the cache takes the stored copy. `missing` is the error when no such item is cached.
     template <typename Item>
@@ -214,6 +233,7 @@ private:
     mutable QHash<Id, int> m_openComments; // per node, rebuilt after a comment change
     mutable bool m_openCommentsDirty = true;
     int m_conflictsHandledByCaller = 0;
+    PresenceTracker *m_presence = nullptr; // shared projects only
 };
 
 } // namespace flowbench
