@@ -19,8 +19,7 @@ QHash<Id, T> byId(const QList<T> &list)
 }
 
 // Comments are all a read-only role that may comment can write.
-template <typename Item>
-constexpr EditScope scopeOf()
+template <typename Item> constexpr EditScope scopeOf()
 {
     return std::is_same_v<Item, Comment> ? EditScope::Comments : EditScope::Content;
 }
@@ -121,7 +120,8 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
         return fail(Status::failure(missing));
     Item copy = item;
     copy.revision = current->revision;
-    if (Status s = m_store->transaction([&] { return (m_store.get()->*update)(copy); }, scopeOf<Item>()); !s) {
+    if (Status s = m_store->transaction([&] { return (m_store.get()->*update)(copy); }, scopeOf<Item>());
+        !s) {
         if (m_conflictsHandledByCaller > 0 && m_store->lastEditConflicted())
             return s;
         return fail(s);

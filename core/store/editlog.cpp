@@ -83,7 +83,8 @@ QString toString(EditLogEntry::Change change)
 
 std::optional<EditLogEntry::Change> editChangeFromString(const QString &text)
 {
-    for (auto c : { EditLogEntry::Change::Added, EditLogEntry::Change::Changed, EditLogEntry::Change::Removed })
+    for (auto c :
+        { EditLogEntry::Change::Added, EditLogEntry::Change::Changed, EditLogEntry::Change::Removed })
         if (toString(c) == text)
             return c;
     return std::nullopt;
@@ -162,7 +163,8 @@ QList<EditLogEntry> fieldChanges(const Flow &before, const Flow &after)
     d.value(QStringLiteral("name"), before.name, after.name);
     d.value(QStringLiteral("description"), before.description, after.description);
     d.value(QStringLiteral("risk"), riskText(before.risk), riskText(after.risk));
-    d.value(QStringLiteral("steps"), QString::number(before.nodeIds.size()), QString::number(after.nodeIds.size()));
+    d.value(QStringLiteral("steps"), QString::number(before.nodeIds.size()),
+        QString::number(after.nodeIds.size()));
     if (before.nodeIds.size() == after.nodeIds.size())
         d.changed(QStringLiteral("path"), before.nodeIds != after.nodeIds);
     return d.entries();
@@ -205,8 +207,7 @@ QList<EditLogEntry> fieldChanges(const Environment &before, const Environment &a
         if (isSecretVariable(name, was) || isSecretVariable(name, now))
             d.changed(field, true); // never the value of a secret
         else
-            d.value(field, had ? was : QStringLiteral("(none)"),
-                has ? now : QStringLiteral("(none)"));
+            d.value(field, had ? was : QStringLiteral("(none)"), has ? now : QStringLiteral("(none)"));
     }
     d.changed(QStringLiteral("connections"), before.connections != after.connections);
     d.changed(QStringLiteral("proxies"), before.proxies != after.proxies);

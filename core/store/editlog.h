@@ -26,7 +26,7 @@ struct EditLogEntry
     QString entityKind; // "node", "edge", "flow", "test case", "environment", "comment"
     Id entityId;
     QString entityName; // the name or title at the time
-    Id nodeId;          // the node an edge, test case or comment belongs to; empty otherwise
+    Id nodeId; // the node an edge, test case or comment belongs to; empty otherwise
     Change change = Change::Changed;
     QString field; // "name", "title"...; empty when added or removed
     QString oldValue;

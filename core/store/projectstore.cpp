@@ -223,7 +223,8 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &name, Re
 
 } // namespace
 
-ProjectStore::ProjectStore(std::unique_ptr<ProjectStorePrivate> d) : d(std::move(d))
+ProjectStore::ProjectStore(std::unique_ptr<ProjectStorePrivate> d)
+    : d(std::move(d))
 {
     this->d->author = defaultAuthorName(QString()); // a shared project knows its role later
 }

@@ -16,7 +16,8 @@ Result<T> readOne(const ProjectStorePrivate &d, const char *columns, const char 
     const QString &entity, FromRow fromRow)
 {
     QSqlQuery q = d.query();
-    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(QLatin1String(columns), QLatin1String(table)));
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(QLatin1String(columns), QLatin1String(table)));
     q.addBindValue(bindable(id));
     if (!q.exec())
         return Result<T>::failure(d.message(QStringLiteral("could not read: %1").arg(d.sqlError(q))));
@@ -39,7 +40,8 @@ Result<Edge> ProjectStorePrivate::storedEdge(const Id &id) const
 
 Result<TestCase> ProjectStorePrivate::storedTestCase(const Id &id) const
 {
-    return readOne<TestCase>(*this, kTestCaseColumns, "test_cases", id, QStringLiteral("test case"), testCaseFromRow);
+    return readOne<TestCase>(
+        *this, kTestCaseColumns, "test_cases", id, QStringLiteral("test case"), testCaseFromRow);
 }
 
 Result<Environment> ProjectStorePrivate::storedEnvironment(const Id &id) const
@@ -56,15 +58,16 @@ Result<Comment> ProjectStorePrivate::storedComment(const Id &id) const
 
 Result<Flow> ProjectStorePrivate::storedFlow(const Id &id) const
 {
-    auto flow = readOne<Flow>(*this, kFlowColumns, "flows", id, QStringLiteral("flow"), [](const QSqlQuery &q) {
-        Flow f;
-        f.id = q.value(0).toString();
-        f.name = q.value(1).toString();
-        f.description = q.value(2).toString();
-        f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
-        f.revision = q.value(5).toInt();
-        return Result<Flow>(f);
-    });
+    auto flow
+        = readOne<Flow>(*this, kFlowColumns, "flows", id, QStringLiteral("flow"), [](const QSqlQuery &q) {
+              Flow f;
+              f.id = q.value(0).toString();
+              f.name = q.value(1).toString();
+              f.description = q.value(2).toString();
+              f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
+              f.revision = q.value(5).toInt();
+              return Result<Flow>(f);
+          });
     if (!flow)
         return flow;
     QSqlQuery q = query();
@@ -100,7 +103,8 @@ Status ProjectStorePrivate::logEntries(const QList<EditLogEntry> &entries) const
     return success();
 }
 
-Status ProjectStorePrivate::logAdded(const QString &kind, const Id &id, const QString &name, const Id &nodeId) const
+Status ProjectStorePrivate::logAdded(
+    const QString &kind, const Id &id, const QString &name, const Id &nodeId) const
 {
     EditLogEntry e;
     e.entityKind = kind;
@@ -156,9 +160,10 @@ Result<QList<EditLogEntry>> ProjectStore::history(const Id &id, int limit) const
     using R = Result<QList<EditLogEntry>>;
     QSqlQuery q = d->query();
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, at, author, entity_kind, entity_id, entity_name, node_id, change, field, "
-                             "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? "
-                             "ORDER BY id DESC LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT id, at, author, entity_kind, entity_id, entity_name, node_id, change, field, "
+                       "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? "
+                       "ORDER BY id DESC LIMIT ?"));
     bindAll(q, { QVariant(id), QVariant(id), QVariant(limit) });
     if (!q.exec())
         return R::failure(d->message(QStringLiteral("could not read the history: %1").arg(d->sqlError(q))));

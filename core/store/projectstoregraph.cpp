@@ -286,18 +286,20 @@ namespace {
 Status removeRow(ProjectStorePrivate &d, const char *table, const QString &entity, const Id &id,
     EditScope scope = EditScope::Content)
 {
-    return d.edit([&]() -> Status {
-        if (Status l = d.logRemoval(table, id); !l)
-            return l;
-        QSqlQuery q = d.query();
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(QLatin1String(table)));
-        q.addBindValue(bindable(id));
-        if (Status s = d.exec(q, QStringLiteral("remove %1 %2").arg(entity, id)); !s)
-            return s;
-        if (q.numRowsAffected() == 0)
-            return d.failure(QStringLiteral("no %1 with id %2").arg(entity, id));
-        return success();
-    }, scope);
+    return d.edit(
+        [&]() -> Status {
+            if (Status l = d.logRemoval(table, id); !l)
+                return l;
+            QSqlQuery q = d.query();
+            q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(QLatin1String(table)));
+            q.addBindValue(bindable(id));
+            if (Status s = d.exec(q, QStringLiteral("remove %1 %2").arg(entity, id)); !s)
+                return s;
+            if (q.numRowsAffected() == 0)
+                return d.failure(QStringLiteral("no %1 with id %2").arg(entity, id));
+            return success();
+        },
+        scope);
 }
 } // namespace
 
@@ -637,13 +639,15 @@ Status ProjectStore::addComment(Comment &comment)
         comment.createdAt = QDateTime::currentDateTimeUtc();
     if (comment.author.trimmed().isEmpty())
         comment.author = d->author;
-    Status s = d->edit([&]() -> Status {
-        if (Status n = commentNodeExists(*d, comment); !n)
-            return n;
-        if (Status i = d->insertComment(comment); !i)
-            return i;
-        return d->logAdded(QStringLiteral("comment"), comment.id, comment.author, comment.nodeId);
-    }, EditScope::Comments);
+    Status s = d->edit(
+        [&]() -> Status {
+            if (Status n = commentNodeExists(*d, comment); !n)
+                return n;
+            if (Status i = d->insertComment(comment); !i)
+                return i;
+            return d->logAdded(QStringLiteral("comment"), comment.id, comment.author, comment.nodeId);
+        },
+        EditScope::Comments);
     if (s)
         comment.revision = 1;
     return s;
@@ -651,20 +655,23 @@ Status ProjectStore::addComment(Comment &comment)
 
 Status ProjectStore::updateComment(Comment &c)
 {
-    Status s = d->edit([&]() -> Status {
-        if (Status n = commentNodeExists(*d, c); !n)
-            return n;
-        const Result<Comment> before = d->storedComment(c.id);
-        QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
-                                 "revision=revision+1 WHERE id=? AND revision=?"));
-        bindAll(q,
-            { QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
-                QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision) });
-        if (Status u = d->guardedUpdate(q, "comments", describe(c), c.id, c.revision); !u)
-            return u;
-        return before ? d->logEntries(fieldChanges(before.value(), c)) : Status::failure(before.error());
-    }, EditScope::Comments);
+    Status s = d->edit(
+        [&]() -> Status {
+            if (Status n = commentNodeExists(*d, c); !n)
+                return n;
+            const Result<Comment> before = d->storedComment(c.id);
+            QSqlQuery q = d->query();
+            q.prepare(
+                QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
+                               "revision=revision+1 WHERE id=? AND revision=?"));
+            bindAll(q,
+                { QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
+                    QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision) });
+            if (Status u = d->guardedUpdate(q, "comments", describe(c), c.id, c.revision); !u)
+                return u;
+            return before ? d->logEntries(fieldChanges(before.value(), c)) : Status::failure(before.error());
+        },
+        EditScope::Comments);
     if (s)
         ++c.revision;
     return s;

@@ -28,9 +28,11 @@ Status ProjectStore::renewPresence(const QString &sessionId)
         return s;
     if (q.numRowsAffected() > 0)
         return success();
-    q.prepare(QStringLiteral("INSERT INTO presence (session_id, who, host, since, last_seen) VALUES (?,?,?,?,?)"));
-    bindAll(q, { QVariant(sessionId), QVariant(d->author), QVariant(QHostInfo::localHostName()), QVariant(at),
-                   QVariant(at) });
+    q.prepare(
+        QStringLiteral("INSERT INTO presence (session_id, who, host, since, last_seen) VALUES (?,?,?,?,?)"));
+    bindAll(q,
+        { QVariant(sessionId), QVariant(d->author), QVariant(QHostInfo::localHostName()), QVariant(at),
+            QVariant(at) });
     return d->exec(q, QStringLiteral("record presence"));
 }
 
@@ -52,8 +54,9 @@ Result<QList<PresenceEntry>> ProjectStore::presence(qint64 staleAfterMs) const
     QSqlQuery q = d->query();
     q.setForwardOnly(true);
     // ISO 8601 UTC text with milliseconds sorts as time does.
-    q.prepare(QStringLiteral("SELECT session_id, who, host, since, last_seen FROM presence WHERE last_seen >= ? "
-                             "ORDER BY since, session_id"));
+    q.prepare(
+        QStringLiteral("SELECT session_id, who, host, since, last_seen FROM presence WHERE last_seen >= ? "
+                       "ORDER BY since, session_id"));
     q.addBindValue(QDateTime::currentDateTimeUtc().addMSecs(-staleAfterMs).toString(Qt::ISODateWithMs));
     if (!q.exec())
         return R::failure(d->message(QStringLiteral("could not read who is here: %1").arg(d->sqlError(q))));

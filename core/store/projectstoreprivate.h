@@ -53,8 +53,7 @@ public:
     Status prepare(QSqlQuery &q, const QString &sql, const QString &what) const;
 
     // Runs `body` as one transaction (or as part of the caller's, inside transaction()).
-    template <typename Body>
-    Status edit(Body &&body, EditScope scope = EditScope::Content)
+    template <typename Body> Status edit(Body &&body, EditScope scope = EditScope::Content)
     {
         const bool comments = scope == EditScope::Comments;
         if (!readOnlyReason.isEmpty()) {

@@ -29,13 +29,14 @@ constexpr int kPresenceIntervalMs = 200;
 
 // README.md, "Reviewers who may comment", with the project fb_shop and the role
 // commenter: the SQL the test gives the role, word for word.
-const char kCommentOnlySql[] = "CREATE ROLE commenter LOGIN PASSWORD 'team-pw';\n"
-                               "GRANT CONNECT ON DATABASE flowbench TO commenter;\n"
-                               "GRANT USAGE ON SCHEMA fb_shop TO commenter;\n"
-                               "GRANT SELECT ON ALL TABLES IN SCHEMA fb_shop TO commenter;\n"
-                               "GRANT INSERT, UPDATE, DELETE ON fb_shop.comments, fb_shop.presence TO commenter;\n"
-                               "GRANT INSERT ON fb_shop.edit_log TO commenter;\n"
-                               "GRANT USAGE ON ALL SEQUENCES IN SCHEMA fb_shop TO commenter;\n";
+const char kCommentOnlySql[]
+    = "CREATE ROLE commenter LOGIN PASSWORD 'team-pw';\n"
+      "GRANT CONNECT ON DATABASE flowbench TO commenter;\n"
+      "GRANT USAGE ON SCHEMA fb_shop TO commenter;\n"
+      "GRANT SELECT ON ALL TABLES IN SCHEMA fb_shop TO commenter;\n"
+      "GRANT INSERT, UPDATE, DELETE ON fb_shop.comments, fb_shop.presence TO commenter;\n"
+      "GRANT INSERT ON fb_shop.edit_log TO commenter;\n"
+      "GRANT USAGE ON ALL SEQUENCES IN SCHEMA fb_shop TO commenter;\n";
 // README.md, "Read-only reviewers".
 const char kReadOnlySql[] = "CREATE ROLE reader LOGIN PASSWORD 'team-pw';\n"
                             "GRANT CONNECT ON DATABASE flowbench TO reader;\n"
@@ -54,7 +55,8 @@ private:
 
     QString url(const QString &user) const
     {
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/flowbench?project=shop&password_ref=${env:FB_TEST_PG}")
+        return QStringLiteral(
+            "postgresql://%1@127.0.0.1:%2/flowbench?project=shop&password_ref=${env:FB_TEST_PG}")
             .arg(user)
             .arg(m_pg.port());
     }
@@ -107,7 +109,8 @@ private slots:
         n.name = "Orders API";
         p.nodes = { n };
         m_node = n.id;
-        const Status written = ProjectStore::writeShared(ProjectLocation::parse(url("team")).value(), p, false);
+        const Status written
+            = ProjectStore::writeShared(ProjectLocation::parse(url("team")).value(), p, false);
         QVERIFY2(written, qPrintable(written.error()));
         QVERIFY2(m_pg.exec(kCommentOnlySql, "flowbench"), qPrintable(m_pg.errorString()));
         QVERIFY2(m_pg.exec(kReadOnlySql, "flowbench"), qPrintable(m_pg.errorString()));
@@ -134,7 +137,8 @@ private slots:
 
         // Changing a node is refused, and nothing is stored.
         QSignalSpy errors(doc.get(), &ProjectDocument::errorOccurred);
-        doc->undoStack()->push(new ChangeValue<Node, QString>(doc.get(), m_node, &Node::name, "Renamed", "Rename"));
+        doc->undoStack()->push(
+            new ChangeValue<Node, QString>(doc.get(), m_node, &Node::name, "Renamed", "Rename"));
         QCOMPARE(errors.size(), 1);
         QVERIFY2(errors.first().first().toString().contains("may read and comment, not edit"),
             qPrintable(errors.first().first().toString()));
@@ -159,7 +163,8 @@ private slots:
         QCOMPARE(stored->text, c.text);
 
         // ... and resolved.
-        doc->undoStack()->push(new ChangeValue<Comment, bool>(doc.get(), commentId, &Comment::resolved, true, "Resolve"));
+        doc->undoStack()->push(
+            new ChangeValue<Comment, bool>(doc.get(), commentId, &Comment::resolved, true, "Resolve"));
         QCOMPARE(errors.size(), 1);
         QVERIFY(team->syncWithStore().ok());
         QVERIFY(team->comment(commentId)->resolved);
@@ -177,7 +182,8 @@ private slots:
         QVERIFY(doc);
         QVERIFY(doc->isReadOnly());
         QVERIFY(!doc->canComment());
-        QCOMPARE(doc->readOnlyReason(), QStringLiteral("role reader may read this project but not change it"));
+        QCOMPARE(
+            doc->readOnlyReason(), QStringLiteral("role reader may read this project but not change it"));
         QSignalSpy errors(doc.get(), &ProjectDocument::errorOccurred);
         Comment c;
         c.nodeId = m_node;

@@ -27,7 +27,8 @@ private:
 
     std::unique_ptr<ProjectStore> fresh()
     {
-        auto store = ProjectStore::create(m_dir.filePath(QStringLiteral("p%1.flowbench").arg(++m_files)), "Shop");
+        auto store
+            = ProjectStore::create(m_dir.filePath(QStringLiteral("p%1.flowbench").arg(++m_files)), "Shop");
         if (!store)
             qWarning() << store.error();
         return store ? std::move(store).value() : nullptr;
@@ -52,7 +53,8 @@ private slots:
     {
         QSettings().remove("user/displayName");
         QCOMPARE(defaultAuthorName("carol"), QStringLiteral("carol"));
-        QCOMPARE(defaultAuthorName(QString()), qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
+        QCOMPARE(
+            defaultAuthorName(QString()), qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME")));
         QSettings().setValue("user/displayName", "Dana Q.");
         QCOMPARE(defaultAuthorName("carol"), QStringLiteral("Dana Q."));
         auto store = fresh();
@@ -137,12 +139,15 @@ private slots:
         e.variables["dbPassword"] = "${env:OTHER_PW}";
         QVERIFY(store->updateEnvironment(e).ok());
         const QStringList lines = summaries(store->history(e.id).value());
-        QVERIFY2(lines.contains(QStringLiteral("%1 environment staging: Variable base: 'http://127.0.0.1:9' → "
-                                               "'http://127.0.0.1:10'")
-                                    .arg(store->author())),
+        QVERIFY2(
+            lines.contains(QStringLiteral("%1 environment staging: Variable base: 'http://127.0.0.1:9' → "
+                                          "'http://127.0.0.1:10'")
+                               .arg(store->author())),
             qPrintable(lines.join('\n')));
-        QVERIFY(lines.contains(QStringLiteral("%1 environment staging: Variable apiToken changed").arg(store->author())));
-        QVERIFY(lines.contains(QStringLiteral("%1 environment staging: Variable dbPassword changed").arg(store->author())));
+        QVERIFY(lines.contains(
+            QStringLiteral("%1 environment staging: Variable apiToken changed").arg(store->author())));
+        QVERIFY(lines.contains(
+            QStringLiteral("%1 environment staging: Variable dbPassword changed").arg(store->author())));
         QSqlQuery q(QSqlDatabase::database(store->connectionName()));
         QVERIFY(q.exec("SELECT old_value || new_value || field || entity_name FROM edit_log"));
         while (q.next())
@@ -193,7 +198,8 @@ private slots:
         QVERIFY(without->replaceContents(p).ok());
         const JsonExportOptions everything { true };
         Project a = withHistory->load().value(), b = without->load().value();
-        QCOMPARE(toCanonicalJson(sortedCanonically(a), everything), toCanonicalJson(sortedCanonically(b), everything));
+        QCOMPARE(toCanonicalJson(sortedCanonically(a), everything),
+            toCanonicalJson(sortedCanonically(b), everything));
     }
 };
 

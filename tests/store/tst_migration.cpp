@@ -427,11 +427,12 @@ void TestMigration::schemaNineGainsEditLogAndPresence()
         ProjectStore &store = *opened.value();
         QCOMPARE(store.schemaVersion(), 10);
         QSqlQuery q(QSqlDatabase::database(store.connectionName()));
-        QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version WHERE version >= 9 ORDER BY version")));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT version FROM schema_version WHERE version >= 9 ORDER BY version")));
         QList<int> versions;
         while (q.next())
             versions << q.value(0).toInt();
-        QCOMPARE(versions, (QList<int>{ 9, 10 }));
+        QCOMPARE(versions, (QList<int> { 9, 10 }));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM edit_log")) && q.next());
         QCOMPARE(q.value(0).toInt(), 0);
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM presence")) && q.next());

@@ -1,16 +1,17 @@
 #include "shell/mainwindow.h"
 #include "shell/helppages.h"
 
+#include "dialogs/historydialog.h"
 #include "document/projectdocument.h"
 #include "map/export/comparewindow.h"
 #include "map/export/mapexportactions.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
 #include "map/maplayouter.h"
+#include "map/maplegendwidget.h"
 #include "map/mapnudge.h"
 #include "map/mapscene.h"
 #include "map/mapstyle.h"
-#include "map/maplegendwidget.h"
 #include "map/mapview.h"
 #include "map/nodefinder.h"
 #include "map/overview/mapoverviewlayer.h"
@@ -25,6 +26,7 @@
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
 #include "shell/importexportactions.h"
+#include "shell/presencelabel.h"
 #include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
 #include "shell/windowactions.h"
@@ -422,6 +424,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
+    statusBar()->addPermanentWidget(m_presence = new PresenceLabel);
 }
 
 // Every part lets go of the old document (still alive during this call) and takes the new one.
@@ -504,6 +507,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
     }
     m_overview->setMapView(m_view); // without a project: an empty overview, not the old picture
     m_readOnlyBanner->setDocument(doc);
+    m_presence->setDocument(doc);
     // Read-only: what would only push a refused command is off; looking, finding, running
     // and Save As stay. A command pushed anyway is refused by the store, with a message.
     const bool writable = doc && !doc->isReadOnly();
@@ -599,6 +603,9 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
             QAction *impact = menu.addAction(tr("Show &Impact"), this,
                 [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
             impact->setObjectName(QStringLiteral("contextShowImpact"));
+            menu.addAction(tr("&History…"), this,
+                    [this, id = nodes.first()] { HistoryDialog::showFor(document(), id, this); })
+                ->setObjectName(QStringLiteral("contextHistory"));
         }
         QAction *copyName = menu.addAction(tr("Copy &Name"), this, [this, nodes] {
             QStringList names;

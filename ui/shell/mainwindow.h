@@ -29,6 +29,7 @@ class OverviewWidget;
 class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
+class PresenceLabel;
 class ReadOnlyBanner;
 class RunWorkspace;
 class TestCaseEditor;
@@ -98,6 +99,7 @@ private:
     WelcomeWidget *m_welcome;
     QWidget *m_mapPage; // the read-only banner above the map view
     ReadOnlyBanner *m_readOnlyBanner;
+    PresenceLabel *m_presence = nullptr; // "Also here: ..." in the status bar
     PaletteWidget *m_palette = nullptr;
     OverviewWidget *m_overview = nullptr;
     PropertiesPanel *m_properties = nullptr;

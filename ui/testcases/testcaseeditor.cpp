@@ -1,6 +1,7 @@
 #include "testcases/testcaseeditor.h"
 #include "testcases/editorparts.h"
 
+#include "dialogs/historydialog.h"
 #include "document/addtestcasecommand.h"
 #include "document/changevalue.h"
 #include "document/projectdocument.h"
@@ -161,6 +162,8 @@ void TestCaseEditor::showListMenu(const QPoint &pos)
     QAction *copy = menu.addAction(
         tr("&Copy Title"), this, [title = t->title] { QGuiApplication::clipboard()->setText(title); });
     copy->setObjectName(QStringLiteral("contextCopyTitle"));
+    menu.addAction(tr("&History…"), this, [this, id] { HistoryDialog::showFor(m_document, id, this); })
+        ->setObjectName(QStringLiteral("contextTestCaseHistory"));
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
