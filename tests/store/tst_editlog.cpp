@@ -7,8 +7,10 @@
 #include "sampleproject.h"
 #include "store/editlog.h"
 #include "store/projectstore.h"
+#include "support/cliprocess.h"
 #include "support/testenv.h"
 
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -177,6 +179,36 @@ private slots:
         run.startedAt = QDateTime::currentDateTimeUtc();
         QVERIFY(store->addRun(run, {}).ok());
         QCOMPARE(store->runs().value().first().startedBy, QStringLiteral("erin"));
+    }
+
+    // flowbench-cli history prints the same lines, as a table or JSON; exit 2 on bad input.
+    void cliPrintsHistory()
+    {
+        const QString path = m_dir.filePath("cli.flowbench");
+        Node n = sampleNode("Orders API", NodeKind::Api);
+        {
+            auto store = ProjectStore::create(path, "Shop");
+            QVERIFY(store);
+            store.value()->setAuthor("alice");
+            QVERIFY(store.value()->addNode(n).ok());
+            n.name = "Orders API v2";
+            QVERIFY(store.value()->updateNode(n).ok());
+        }
+        const CliOutcome table = runCli({ "history", path, "--node", n.id });
+        QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+        QVERIFY2(table.out.startsWith("History of node \"Orders API v2\"\n"), qPrintable(table.out));
+        const QStringList lines = table.out.split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 4); // title, header, two lines
+        QVERIFY2(lines.at(2).contains(QRegularExpression("alice +- +Name: 'Orders API' → 'Orders API v2'$")),
+            qPrintable(lines.at(2)));
+        QVERIFY2(lines.at(3).contains(QRegularExpression("alice +- +added$")), qPrintable(lines.at(3)));
+        const CliOutcome json = runCli({ "history", path, "--node", n.id, "--json" });
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY2(json.out.contains("\"field\": \"name\""), qPrintable(json.out));
+        QCOMPARE(runCli({ "history", path }).exitCode, 2);
+        const CliOutcome missing = runCli({ "history", path, "--node", newId() });
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY2(missing.err.contains("no node with id"), qPrintable(missing.err));
     }
 
     // History is not project content: the export of a project with history is the same
