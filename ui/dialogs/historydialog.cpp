@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QStackedWidget>
 #include <QTimer>
 #include <QTreeWidget>
@@ -124,6 +125,15 @@ HistoryDialog *HistoryDialog::showFor(ProjectDocument *document, const Id &id, Q
     auto *dialog = new HistoryDialog(document, id, parent);
     dialog->show();
     return dialog;
+}
+
+QAction *HistoryDialog::addMenuAction(
+    QMenu *menu, ProjectDocument *document, const Id &id, QWidget *parent, const QString &objectName)
+{
+    QAction *action
+        = menu->addAction(tr("&History…"), parent, [document, id, parent] { showFor(document, id, parent); });
+    action->setObjectName(objectName);
+    return action;
 }
 
 QString HistoryDialog::title() const

@@ -4,7 +4,9 @@
 
 #include <QDialog>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QStackedWidget;
 class QTreeWidget;
 
@@ -24,6 +26,9 @@ public:
 
     // Opens (or raises) the history of `id`; it closes with the document.
     static HistoryDialog *showFor(ProjectDocument *document, const Id &id, QWidget *parent);
+    // "History…" in a context menu, opening showFor(document, id, parent).
+    static QAction *addMenuAction(
+        QMenu *menu, ProjectDocument *document, const Id &id, QWidget *parent, const QString &objectName);
 
     QTreeWidget *list() const { return m_list; }
     QString emptyText() const;

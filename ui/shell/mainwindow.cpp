@@ -603,9 +603,8 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
             QAction *impact = menu.addAction(tr("Show &Impact"), this,
                 [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
             impact->setObjectName(QStringLiteral("contextShowImpact"));
-            menu.addAction(tr("&History…"), this,
-                    [this, id = nodes.first()] { HistoryDialog::showFor(document(), id, this); })
-                ->setObjectName(QStringLiteral("contextHistory"));
+            HistoryDialog::addMenuAction(
+                &menu, document(), nodes.first(), this, QStringLiteral("contextHistory"));
         }
         QAction *copyName = menu.addAction(tr("Copy &Name"), this, [this, nodes] {
             QStringList names;

@@ -162,8 +162,7 @@ void TestCaseEditor::showListMenu(const QPoint &pos)
     QAction *copy = menu.addAction(
         tr("&Copy Title"), this, [title = t->title] { QGuiApplication::clipboard()->setText(title); });
     copy->setObjectName(QStringLiteral("contextCopyTitle"));
-    menu.addAction(tr("&History…"), this, [this, id] { HistoryDialog::showFor(m_document, id, this); })
-        ->setObjectName(QStringLiteral("contextTestCaseHistory"));
+    HistoryDialog::addMenuAction(&menu, m_document, id, this, QStringLiteral("contextTestCaseHistory"));
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 
