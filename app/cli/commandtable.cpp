@@ -4,6 +4,7 @@
 #include "coveragecommand.h"
 #include "diffcommand.h"
 #include "exportcommand.h"
+#include "historycommand.h"
 #include "impactcommand.h"
 #include "importcommand.h"
 #include "newcommand.h"
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Command>> createCommands()
     commands.push_back(std::make_unique<RunCommand>());
     commands.push_back(std::make_unique<StatsCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
+    commands.push_back(std::make_unique<HistoryCommand>());
     commands.push_back(std::make_unique<CoverageCommand>());
     commands.push_back(std::make_unique<ImpactCommand>());
     commands.push_back(std::make_unique<ProxyCommand>());

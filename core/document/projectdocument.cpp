@@ -1,5 +1,6 @@
 #include "document/projectdocument.h"
 
+#include "document/presencetracker.h"
 #include "document/storeconnection.h"
 
 #include <QSet>
@@ -16,6 +17,12 @@ QHash<Id, T> byId(const QList<T> &list)
     for (const T &item : list)
         hash.insert(item.id, item);
     return hash;
+}
+
+// Comments are all a read-only role that may comment can write.
+template <typename Item> constexpr EditScope scopeOf()
+{
+    return std::is_same_v<Item, Comment> ? EditScope::Comments : EditScope::Content;
 }
 
 template <typename T>
@@ -37,6 +44,8 @@ ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *p
     m_store->setOthersCommitCallback([this] { emit othersCommitted(); });
     if (!m_store->location().isShared())
         return;
+    m_presence = new PresenceTracker(m_store.get(), this);
+    connect(m_presence, &PresenceTracker::changed, this, &ProjectDocument::presenceChanged);
     m_connection = new StoreConnection(m_store.get(), this);
     connect(m_connection, &StoreConnection::lost, this, [this] { emit offlineChanged(true); });
     connect(m_connection, &StoreConnection::restored, this, [this] {
@@ -45,6 +54,11 @@ ProjectDocument::ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *p
             emit errorOccurred(s.error());
         emit offlineChanged(false);
     });
+}
+
+QList<PresenceEntry> ProjectDocument::othersHere() const
+{
+    return m_presence ? m_presence->others() : QList<PresenceEntry>();
 }
 
 bool ProjectDocument::isOffline() const
@@ -70,6 +84,8 @@ ProjectDocument::~ProjectDocument()
     m_undoStack = nullptr;
     delete m_connection;
     m_connection = nullptr;
+    delete m_presence; // says goodbye while the store is there
+    m_presence = nullptr;
 }
 
 Result<std::unique_ptr<ProjectDocument>> ProjectDocument::create(const QString &path, const QString &name)
@@ -119,9 +135,9 @@ Status ProjectDocument::fail(const Status &status)
     return status;
 }
 
-Status ProjectDocument::write(const std::function<Status()> &edits)
+Status ProjectDocument::write(const std::function<Status()> &edits, EditScope scope)
 {
-    if (Status s = m_store->transaction(edits); !s)
+    if (Status s = m_store->transaction(edits, scope); !s)
         return fail(s);
     return success();
 }
@@ -135,7 +151,8 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
         return fail(Status::failure(missing));
     Item copy = item;
     copy.revision = current->revision;
-    if (Status s = m_store->transaction([&] { return (m_store.get()->*update)(copy); }); !s) {
+    if (Status s = m_store->transaction([&] { return (m_store.get()->*update)(copy); }, scopeOf<Item>());
+        !s) {
         if (m_conflictsHandledByCaller > 0 && m_store->lastEditConflicted())
             return s;
         return fail(s);
@@ -147,7 +164,7 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
 template <typename Item>
 Status ProjectDocument::storeAdd(QHash<Id, Item> &cache, Item &item, Status (ProjectStore::*add)(Item &))
 {
-    if (Status s = write([&] { return (m_store.get()->*add)(item); }); !s)
+    if (Status s = write([&] { return (m_store.get()->*add)(item); }, scopeOf<Item>()); !s)
         return s;
     cache.insert(item.id, item);
     return success();
@@ -156,7 +173,7 @@ Status ProjectDocument::storeAdd(QHash<Id, Item> &cache, Item &item, Status (Pro
 template <typename Item>
 Status ProjectDocument::storeRemove(QHash<Id, Item> &cache, const Id &id, Status (ProjectStore::*remove)(const Id &))
 {
-    if (Status s = write([&] { return (m_store.get()->*remove)(id); }); !s)
+    if (Status s = write([&] { return (m_store.get()->*remove)(id); }, scopeOf<Item>()); !s)
         return s;
     cache.remove(id);
     return success();

@@ -3,6 +3,7 @@
 #include "document/editconflict.h"
 #include "model/project.h"
 #include "result.h"
+#include "store/editlog.h"
 #include "store/leasestore.h"
 #include "store/projectstore.h"
 
@@ -21,6 +22,8 @@ class StoreConnection;
 // copy of what the map shows, and tells views what changed. Views never write the model;
 // they push commands (core/document/*command*), which call the mutators below. Each
 // mutator is one store transaction; the cache changes only after the file did.
+class PresenceTracker;
+
 class ProjectDocument : public QObject
 {
     Q_OBJECT
@@ -47,6 +50,21 @@ public:
     QString offlineReason() const; // what libpq or the server said
     QDateTime offlineSince() const;
     StoreConnection *connection() const { return m_connection; } // null for a project file
+    // Comments may be added, edited and resolved: the project is writable, or the role is
+    // read-only but may comment (ProjectStore::mayComment); every other edit is refused.
+    bool canComment() const { return m_store->mayComment(); }
+
+    // Who and when (projectdocumenthistory.cpp). Edits, comments and runs are signed with
+    // author() (ProjectStore::author; setAuthor changes it for this document).
+    QString author() const { return m_store->author(); }
+    void setAuthor(const QString &name) { m_store->setAuthor(name); }
+    // The history of a node (with its edges, test cases and comments) or of another item,
+    // newest first.
+    Result<QList<EditLogEntry>> history(const Id &id) const { return m_store->history(id); }
+    // Others who have this shared project open now (not this document); empty for a file.
+    // Renewed every ~20 s (FLOWBENCH_PRESENCE_INTERVAL_MS), a client not seen for 3
+    // intervals is left out; presenceChanged says when the list changed.
+    QList<PresenceEntry> othersHere() const;
     QString projectName() const { return m_name; }
     QUndoStack *undoStack() const { return m_undoStack; }
 
@@ -197,6 +215,7 @@ signals:
     void othersCommitted();
     // The shared project's server went away (true) or is back and synced (false).
     void offlineChanged(bool offline);
+    void presenceChanged();
 
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
@@ -205,7 +224,7 @@ private:
     Result<QList<Id>> reloadMovedNodes(const QList<NodePosition> &positions);
     Status fail(const Status &status);
     // Runs `edits` as one store transaction; a failure is reported (errorOccurred) and returned.
-    Status write(const std::function<Status()> &edits);
+    Status write(const std::function<Status()> &edits, EditScope scope = EditScope::Content);
     // Stores an edit of a cached item: the store checks the revision the cache holds, and
     // the cache takes the stored copy. `missing` is the error when no such item is cached.
     template <typename Item>
@@ -233,6 +252,7 @@ private:
     mutable bool m_caseCountsDirty = true;
     int m_conflictsHandledByCaller = 0;
     StoreConnection *m_connection = nullptr;
+    PresenceTracker *m_presence = nullptr; // shared projects only
 };
 
 } // namespace flowbench

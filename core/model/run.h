@@ -64,6 +64,9 @@ struct Run
     // shards whose results are in (1-based, ascending); the counts above are of those.
     int shardCount = 0;
     QList<int> shardsIn;
+    // Who started it (runs.started_by, schema 10): history, not content. Neither compared
+    // below nor exported, so the canonical JSON of a project stays as it was.
+    QString startedBy;
 
     // Some shards have not written their results yet: the run is not whole.
     bool isPartial() const { return shardCount > 0 && shardsIn.size() < shardCount; }

@@ -227,7 +227,39 @@ QList<Migration> buildMigrations()
                        " outcome TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX run_audit_environment ON run_audit(environment_id, started_at)"),
     };
-    return { one, two, three, four, five, six, seven, eight, nine };
+    Migration ten;
+    ten.version = 10;
+    ten.summary = "who and when: the edit log, who started a run, who has the project open";
+    ten.statements = {
+        // One row per changed field, added or removed item, written in the transaction of
+        // the edit itself. History, so no foreign keys: it outlives what it names. node_id
+        // is the node an edge, test case or comment belongs to (a node's history lists
+        // them too). Values are short text; a secret's value is never written.
+        QStringLiteral("CREATE TABLE edit_log ("
+                       " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                       " at TEXT NOT NULL,"
+                       " author TEXT NOT NULL DEFAULT '',"
+                       " entity_kind TEXT NOT NULL,"
+                       " entity_id TEXT NOT NULL,"
+                       " entity_name TEXT NOT NULL DEFAULT '',"
+                       " node_id TEXT NOT NULL DEFAULT '',"
+                       " change TEXT NOT NULL,"
+                       " field TEXT NOT NULL DEFAULT '',"
+                       " old_value TEXT NOT NULL DEFAULT '',"
+                       " new_value TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX edit_log_entity ON edit_log(entity_id, id)"),
+        QStringLiteral("CREATE INDEX edit_log_node ON edit_log(node_id, id)"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN started_by TEXT NOT NULL DEFAULT ''"),
+        // Who has a shared project open: one row per open document, renewed while it is
+        // open, deleted on close; a row not renewed for a while is a client that died.
+        QStringLiteral("CREATE TABLE presence ("
+                       " session_id TEXT PRIMARY KEY,"
+                       " who TEXT NOT NULL DEFAULT '',"
+                       " host TEXT NOT NULL DEFAULT '',"
+                       " since TEXT NOT NULL,"
+                       " last_seen TEXT NOT NULL)"),
+    };
+    return { one, two, three, four, five, six, seven, eight, nine, ten };
 }
 
 } // namespace

@@ -223,7 +223,11 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &name, Re
 
 } // namespace
 
-ProjectStore::ProjectStore(std::unique_ptr<ProjectStorePrivate> d) : d(std::move(d)) {}
+ProjectStore::ProjectStore(std::unique_ptr<ProjectStorePrivate> d)
+    : d(std::move(d))
+{
+    this->d->author = defaultAuthorName(QString()); // a shared project knows its role later
+}
 
 ProjectStore::~ProjectStore()
 {
@@ -413,9 +417,29 @@ Status ProjectStore::setProjectName(const QString &name)
     });
 }
 
-Status ProjectStore::transaction(const std::function<Status()> &edits)
+Status ProjectStore::transaction(const std::function<Status()> &edits, EditScope scope)
 {
-    return d->edit(edits);
+    return d->edit(edits, scope);
+}
+
+QString ProjectStore::author() const
+{
+    return d->author;
+}
+
+void ProjectStore::setAuthor(const QString &author)
+{
+    d->author = author.trimmed();
+}
+
+QString ProjectStore::role() const
+{
+    return d->role;
+}
+
+bool ProjectStore::mayComment() const
+{
+    return d->readOnlyReason.isEmpty() || d->mayComment;
 }
 
 } // namespace flowbench

@@ -22,6 +22,12 @@ struct DeleteSummary
 };
 
 class ProjectStorePrivate;
+struct EditLogEntry;
+struct PresenceEntry;
+
+// What a transaction may change: everything, or comments only (all a read-only role that
+// may comment can do; see ProjectStore::mayComment).
+enum class EditScope { Content, Comments };
 
 // A sharded run as stored when a shard begins: the run (counts of the shards in so far)
 // and the shard plan its first shard recorded (run/shardplan.h, JSON).
@@ -130,7 +136,31 @@ public:
     // Runs several edits as one transaction; a failure rolls all of them back, also when
     // `edits` ignored the failed edit's Status. Revisions bumped in the passed objects
     // are not undone by a rollback: reload after a failed transaction.
-    Status transaction(const std::function<Status()> &edits);
+    Status transaction(const std::function<Status()> &edits, EditScope scope = EditScope::Content);
+
+    // Who and when (schema 10, projectstoreeditlog.cpp). The author stamps every edit_log
+    // line, runs.started_by and comments added without one: the display name preference
+    // (QSettings user/displayName), else the database role of a shared project, else the
+    // OS user name.
+    QString author() const;
+    void setAuthor(const QString &author);
+    // The database role of a shared project (current_user); empty for a file.
+    QString role() const;
+    // Comments may be added, edited, resolved and removed: the project is writable, or it
+    // is read-only but the role has the grants on comments and edit_log (transactions with
+    // EditScope::Comments are taken; any other edit in them is refused).
+    bool mayComment() const;
+    // The history of an item, newest first: its own lines and, for a node, those of its
+    // edges, test cases and comments.
+    Result<QList<EditLogEntry>> history(const Id &id, int limit = 500) const;
+    // Who has this shared project open (projectstorepresence.cpp). A session renews its
+    // row while open and removes it when closed; rows older than `staleAfterMs` are of
+    // clients that died and are left out. A project file keeps no presence (empty list,
+    // renew and leave do nothing). Failures (a role without grants on presence) are
+    // returned; callers treat presence as a courtesy.
+    Status renewPresence(const QString &sessionId);
+    Status leavePresence(const QString &sessionId);
+    Result<QList<PresenceEntry>> presence(qint64 staleAfterMs) const;
 
     Result<QList<Node>> nodes() const;
     Result<Node> node(const Id &id) const;

@@ -91,7 +91,11 @@ Status ProjectStore::addNode(Node &node)
 {
     if (const QString problem = nodeProblem(node); !problem.isEmpty())
         return d->failure(problem);
-    Status s = d->edit([&] { return d->insertNode(node); });
+    Status s = d->edit([&]() -> Status {
+        if (Status i = d->insertNode(node); !i)
+            return i;
+        return d->logAdded(QStringLiteral("node"), node.id, node.name);
+    });
     if (s)
         node.revision = 1;
     return s;
@@ -102,6 +106,7 @@ Status ProjectStore::updateNode(Node &node)
     if (const QString problem = nodeProblem(node); !problem.isEmpty())
         return d->failure(problem);
     Status s = d->edit([&]() -> Status {
+        const Result<Node> before = d->storedNode(node.id);
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral(
             "UPDATE nodes SET kind=?, name=?, group_name=?, owner=?, description=?, likelihood=?, "
@@ -112,7 +117,9 @@ Status ProjectStore::updateNode(Node &node)
                 QVariant(node.description), QVariant(node.risk.likelihood), QVariant(node.risk.impact),
                 QVariant(jsonText(node.properties)), QVariant(node.x), QVariant(node.y),
                 QVariant(node.pinned ? 1 : 0), QVariant(node.id), QVariant(node.revision) });
-        return d->guardedUpdate(q, "nodes", describe(node), node.id, node.revision);
+        if (Status u = d->guardedUpdate(q, "nodes", describe(node), node.id, node.revision); !u)
+            return u;
+        return before ? d->logEntries(fieldChanges(before.value(), node)) : Status::failure(before.error());
     });
     if (s)
         ++node.revision;
@@ -175,6 +182,8 @@ Result<DeleteSummary> ProjectStore::removeNode(const Id &id)
         if (!preview)
             return Status::failure(preview.error());
         summary = preview.value();
+        if (Status l = d->logRemoval("nodes", id); !l)
+            return l;
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("DELETE FROM nodes WHERE id = ?")); // the schema cascades
         q.addBindValue(bindable(id));
@@ -213,7 +222,9 @@ Status ProjectStore::addEdge(Edge &edge)
     Status s = d->edit([&]() -> Status {
         if (Status e = endpointsExist(*d, edge); !e)
             return e;
-        return d->insertEdge(edge);
+        if (Status i = d->insertEdge(edge); !i)
+            return i;
+        return d->logAdded(QStringLiteral("edge"), edge.id, edge.label, edge.from);
     });
     if (s)
         edge.revision = 1;
@@ -225,6 +236,7 @@ Status ProjectStore::updateEdge(Edge &edge)
     Status s = d->edit([&]() -> Status {
         if (Status e = endpointsExist(*d, edge); !e)
             return e;
+        const Result<Edge> before = d->storedEdge(edge.id);
         QSqlQuery q = d->query();
         // SQLite evaluates every expression on the old row: the CASE sees the old ends.
         q.prepare(
@@ -235,7 +247,9 @@ Status ProjectStore::updateEdge(Edge &edge)
             { QVariant(edge.from), QVariant(edge.to), QVariant(edge.from), QVariant(edge.to),
                 QVariant(toString(edge.kind)), QVariant(edge.label), QVariant(edge.id),
                 QVariant(edge.revision) });
-        return d->guardedUpdate(q, "edges", describe(edge), edge.id, edge.revision);
+        if (Status u = d->guardedUpdate(q, "edges", describe(edge), edge.id, edge.revision); !u)
+            return u;
+        return before ? d->logEntries(fieldChanges(before.value(), edge)) : Status::failure(before.error());
     });
     if (s)
         ++edge.revision;
@@ -269,18 +283,23 @@ Status ProjectStore::setEdgeRoutes(const QList<EdgeRouteChange> &routes)
 }
 
 namespace {
-Status removeRow(ProjectStorePrivate &d, const char *table, const QString &entity, const Id &id)
+Status removeRow(ProjectStorePrivate &d, const char *table, const QString &entity, const Id &id,
+    EditScope scope = EditScope::Content)
 {
-    return d.edit([&]() -> Status {
-        QSqlQuery q = d.query();
-        q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(QLatin1String(table)));
-        q.addBindValue(bindable(id));
-        if (Status s = d.exec(q, QStringLiteral("remove %1 %2").arg(entity, id)); !s)
-            return s;
-        if (q.numRowsAffected() == 0)
-            return d.failure(QStringLiteral("no %1 with id %2").arg(entity, id));
-        return success();
-    });
+    return d.edit(
+        [&]() -> Status {
+            if (Status l = d.logRemoval(table, id); !l)
+                return l;
+            QSqlQuery q = d.query();
+            q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(QLatin1String(table)));
+            q.addBindValue(bindable(id));
+            if (Status s = d.exec(q, QStringLiteral("remove %1 %2").arg(entity, id)); !s)
+                return s;
+            if (q.numRowsAffected() == 0)
+                return d.failure(QStringLiteral("no %1 with id %2").arg(entity, id));
+            return success();
+        },
+        scope);
 }
 } // namespace
 
@@ -350,7 +369,9 @@ Status ProjectStore::addFlow(Flow &flow)
     Status s = d->edit([&]() -> Status {
         if (Status e = flowNodesExist(*d, flow); !e)
             return e;
-        return d->insertFlow(flow);
+        if (Status i = d->insertFlow(flow); !i)
+            return i;
+        return d->logAdded(QStringLiteral("flow"), flow.id, flow.name);
     });
     if (s)
         flow.revision = 1;
@@ -364,6 +385,7 @@ Status ProjectStore::updateFlow(Flow &flow)
     Status s = d->edit([&]() -> Status {
         if (Status e = flowNodesExist(*d, flow); !e)
             return e;
+        const Result<Flow> before = d->storedFlow(flow.id);
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral(
             "UPDATE flows SET name=?, description=?, likelihood=?, impact=?, revision=revision+1 "
@@ -373,7 +395,9 @@ Status ProjectStore::updateFlow(Flow &flow)
                 QVariant(flow.risk.impact), QVariant(flow.id), QVariant(flow.revision) });
         if (Status u = d->guardedUpdate(q, "flows", describe(flow), flow.id, flow.revision); !u)
             return u;
-        return d->writeFlowPath(flow);
+        if (Status w = d->writeFlowPath(flow); !w)
+            return w;
+        return before ? d->logEntries(fieldChanges(before.value(), flow)) : Status::failure(before.error());
     });
     if (s)
         ++flow.revision;
@@ -457,7 +481,9 @@ Status ProjectStore::addTestCase(TestCase &testCase)
     Status s = d->edit([&]() -> Status {
         if (Status e = testCaseRefsExist(*d, testCase); !e)
             return e;
-        return d->insertTestCase(testCase);
+        if (Status i = d->insertTestCase(testCase); !i)
+            return i;
+        return d->logAdded(QStringLiteral("test case"), testCase.id, testCase.title, testCase.nodeId);
     });
     if (s)
         testCase.revision = 1;
@@ -471,6 +497,7 @@ Status ProjectStore::updateTestCase(TestCase &t)
     Status s = d->edit([&]() -> Status {
         if (Status e = testCaseRefsExist(*d, t); !e)
             return e;
+        const Result<TestCase> before = d->storedTestCase(t.id);
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral(
             "UPDATE test_cases SET node_id=?, flow_id=?, title=?, description=?, priority=?, "
@@ -485,7 +512,9 @@ Status ProjectStore::updateTestCase(TestCase &t)
                 QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
                 QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(jsonText(checksToJson(t.cleanup))),
                 QVariant(t.id), QVariant(t.revision) });
-        return d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision);
+        if (Status u = d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision); !u)
+            return u;
+        return before ? d->logEntries(fieldChanges(before.value(), t)) : Status::failure(before.error());
     });
     if (s)
         ++t.revision;
@@ -538,7 +567,9 @@ Status ProjectStore::addEnvironment(Environment &environment)
     Status s = d->edit([&]() -> Status {
         if (Status e = environmentNameFree(*d, environment); !e)
             return e;
-        return d->insertEnvironment(environment);
+        if (Status i = d->insertEnvironment(environment); !i)
+            return i;
+        return d->logAdded(QStringLiteral("environment"), environment.id, environment.name);
     });
     if (s)
         environment.revision = 1;
@@ -558,6 +589,7 @@ Status ProjectStore::updateEnvironment(Environment &e)
     Status s = d->edit([&]() -> Status {
         if (Status n = environmentNameFree(*d, e); !n)
             return n;
+        const Result<Environment> before = d->storedEnvironment(e.id);
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral("UPDATE environments SET name=?, protected=?, variables=?, connections=?, "
                                  "proxies=?, shared=?, revision=revision+1 WHERE id=? AND revision=?"));
@@ -565,7 +597,9 @@ Status ProjectStore::updateEnvironment(Environment &e)
             { QVariant(e.name), QVariant(e.isProtected ? 1 : 0), QVariant(jsonText(variables)),
                 QVariant(jsonText(connections)), QVariant(jsonText(proxyRoutesToJson(e.proxies))),
                 QVariant(e.isShared ? 1 : 0), QVariant(e.id), QVariant(e.revision) });
-        return d->guardedUpdate(q, "environments", describe(e), e.id, e.revision);
+        if (Status u = d->guardedUpdate(q, "environments", describe(e), e.id, e.revision); !u)
+            return u;
+        return before ? d->logEntries(fieldChanges(before.value(), e)) : Status::failure(before.error());
     });
     if (s)
         ++e.revision;
@@ -603,11 +637,17 @@ Status ProjectStore::addComment(Comment &comment)
         return d->failure(problem);
     if (!comment.createdAt.isValid())
         comment.createdAt = QDateTime::currentDateTimeUtc();
-    Status s = d->edit([&]() -> Status {
-        if (Status n = commentNodeExists(*d, comment); !n)
-            return n;
-        return d->insertComment(comment);
-    });
+    if (comment.author.trimmed().isEmpty())
+        comment.author = d->author;
+    Status s = d->edit(
+        [&]() -> Status {
+            if (Status n = commentNodeExists(*d, comment); !n)
+                return n;
+            if (Status i = d->insertComment(comment); !i)
+                return i;
+            return d->logAdded(QStringLiteral("comment"), comment.id, comment.author, comment.nodeId);
+        },
+        EditScope::Comments);
     if (s)
         comment.revision = 1;
     return s;
@@ -615,17 +655,23 @@ Status ProjectStore::addComment(Comment &comment)
 
 Status ProjectStore::updateComment(Comment &c)
 {
-    Status s = d->edit([&]() -> Status {
-        if (Status n = commentNodeExists(*d, c); !n)
-            return n;
-        QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
-                                 "revision=revision+1 WHERE id=? AND revision=?"));
-        bindAll(q,
-            { QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
-                QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision) });
-        return d->guardedUpdate(q, "comments", describe(c), c.id, c.revision);
-    });
+    Status s = d->edit(
+        [&]() -> Status {
+            if (Status n = commentNodeExists(*d, c); !n)
+                return n;
+            const Result<Comment> before = d->storedComment(c.id);
+            QSqlQuery q = d->query();
+            q.prepare(
+                QStringLiteral("UPDATE comments SET node_id=?, author=?, text=?, created_at=?, resolved=?, "
+                               "revision=revision+1 WHERE id=? AND revision=?"));
+            bindAll(q,
+                { QVariant(c.nodeId), QVariant(c.author), QVariant(c.text), dateToDb(c.createdAt),
+                    QVariant(c.resolved ? 1 : 0), QVariant(c.id), QVariant(c.revision) });
+            if (Status u = d->guardedUpdate(q, "comments", describe(c), c.id, c.revision); !u)
+                return u;
+            return before ? d->logEntries(fieldChanges(before.value(), c)) : Status::failure(before.error());
+        },
+        EditScope::Comments);
     if (s)
         ++c.revision;
     return s;
@@ -633,7 +679,7 @@ Status ProjectStore::updateComment(Comment &c)
 
 Status ProjectStore::removeComment(const Id &id)
 {
-    return removeRow(*d, "comments", QStringLiteral("comment"), id);
+    return removeRow(*d, "comments", QStringLiteral("comment"), id, EditScope::Comments);
 }
 
 } // namespace flowbench

@@ -107,8 +107,11 @@ Status ProjectStore::addRun(const Run &run, const QList<CheckResult> &results)
             return d->failure(QStringLiteral("results[%1].runId: \"%2\" is not the run being saved (%3)")
                                   .arg(i)
                                   .arg(results[i].runId, run.id));
+    Run stamped = run;
+    if (stamped.startedBy.isEmpty())
+        stamped.startedBy = d->author;
     return d->edit([&]() -> Status {
-        if (Status s = d->insertRun(run); !s)
+        if (Status s = d->insertRun(stamped); !s)
             return s;
         ResultWriter writer(*d);
         if (Status s = writer.prepare(); !s)
@@ -280,9 +283,10 @@ Result<ShardedRunClaim> ProjectStore::claimShardedRun(const Run &run, const QStr
         if (Status s = bindAndExec(*d, q,
                 QStringLiteral(
                     "INSERT INTO runs (id, environment, selection, started_at, source, shard_count, "
-                    "shard_plan) VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"),
+                    "shard_plan, started_by) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING"),
                 { QVariant(run.id), QVariant(run.environment), QVariant(run.selection),
-                    dateToDb(run.startedAt), QVariant(run.source), QVariant(run.shardCount), QVariant(plan) },
+                    dateToDb(run.startedAt), QVariant(run.source), QVariant(run.shardCount), QVariant(plan),
+                    QVariant(run.startedBy.isEmpty() ? d->author : run.startedBy) },
                 QStringLiteral("add run %1").arg(run.id));
             !s)
             return s;
@@ -296,7 +300,7 @@ Result<ShardedRunClaim> ProjectStore::claimShardedRun(const Run &run, const QStr
             return success();
         found = true;
         claim.run = runFromRow(q);
-        claim.plan = q.value(12).toString();
+        claim.plan = q.value(QStringLiteral("shard_plan")).toString();
         if (Status s = bindAndExec(*d, q,
                 QStringLiteral("SELECT shard FROM run_shards WHERE run_id = ? ORDER BY shard"),
                 { QVariant(run.id) }, QStringLiteral("read the shards of run %1").arg(run.id));

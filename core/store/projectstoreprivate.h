@@ -2,6 +2,7 @@
 
 // Internal to core/store: the state of one ProjectStore and the helpers its edits share.
 
+#include "store/editlog.h"
 #include "store/projectstore.h"
 #include "store/sqltransaction.h"
 
@@ -35,6 +36,13 @@ public:
     // the idle probe did). The connection is closed; edits are refused until reconnect().
     bool connectionLost = false;
     QString connectionProblem;
+    // Who edits (edit_log, runs.started_by, new comments) and, on a shared project, the
+    // database role. A read-only role that may comment (mayComment) writes comments only:
+    // commentsOnly is set while such a transaction runs and refuses every other edit.
+    QString author;
+    QString role;
+    bool mayComment = false;
+    bool commentsOnly = false;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
     QSqlQuery query() const { return QSqlQuery(db()); }
@@ -65,11 +73,17 @@ public:
     // On a shared project an outermost edit that failed asks the server whether it is
     // still there (after the rollback: an aborted transaction refuses even SELECT 1), so a
     // lost connection reads as offline, not as some statement's error.
-    template <typename Body>
-    Status edit(Body &&body)
+    template <typename Body> Status edit(Body &&body, EditScope scope = EditScope::Content)
     {
-        if (!readOnlyReason.isEmpty() && tx.depth == 0)
-            return failure(QStringLiteral("is read-only (%1); nothing was saved").arg(readOnlyReason));
+        const bool comments = scope == EditScope::Comments;
+        if (!readOnlyReason.isEmpty()) {
+            if (tx.depth == 0 && !(comments && mayComment))
+                return failure(QStringLiteral("is read-only (%1); nothing was saved").arg(readOnlyReason));
+            if (tx.depth > 0 && commentsOnly && !comments)
+                return failure(QStringLiteral("is read-only (%1): only comments may be changed; nothing was "
+                                              "saved")
+                                   .arg(readOnlyReason));
+        }
         if (connectionLost && tx.depth == 0)
             return failure(offlineText());
         const bool outermost = tx.depth == 0;
@@ -83,9 +97,14 @@ public:
         SqlTransaction guard(connectionName, tx);
         if (Status s = guard.begin(); !s)
             return failure(s.error());
-        if (guard.isOutermost())
+        if (guard.isOutermost()) {
             conflicted = false;
-        if (Status s = body(); !s)
+            commentsOnly = !readOnlyReason.isEmpty();
+        }
+        Status s = body();
+        if (guard.isOutermost())
+            commentsOnly = false;
+        if (!s)
             return s;
         if (guard.isOutermost() && location.isShared())
             if (Status s = notifyOthers(); !s)
@@ -126,6 +145,19 @@ public:
     Status insertEnvironment(const Environment &e) const;
     Status insertComment(const Comment &c) const;
     Status insertRun(const Run &r) const;
+
+    // The edit log (projectstoreeditlog.cpp): the stored item before an update, and the
+    // lines an edit adds, stamped with the time and the author.
+    Result<Node> storedNode(const Id &id) const;
+    Result<Edge> storedEdge(const Id &id) const;
+    Result<Flow> storedFlow(const Id &id) const;
+    Result<TestCase> storedTestCase(const Id &id) const;
+    Result<Environment> storedEnvironment(const Id &id) const;
+    Result<Comment> storedComment(const Id &id) const;
+    Status logEntries(const QList<EditLogEntry> &entries) const;
+    Status logAdded(const QString &kind, const Id &id, const QString &name, const Id &nodeId = Id()) const;
+    // Before a DELETE from `table`: a "removed" line naming what goes.
+    Status logRemoval(const char *table, const Id &id) const;
 };
 
 // Binds in order; a null QString is stored as '' (NOT NULL columns), a QVariant() as NULL.

@@ -23,7 +23,7 @@ const char *const kEnvironmentColumns
     = "id, name, protected, variables, connections, revision, proxies, shared";
 const char *const kCommentColumns = "id, node_id, author, text, created_at, resolved, revision";
 const char *const kRunColumns = "id, environment, selection, started_at, finished_at, cancelled, passed, "
-                                "failed, errors, skipped, source, shard_count";
+                                "failed, errors, skipped, source, shard_count, started_by";
 const char *const kResultColumns = "id, run_id, test_case_id, check_id, node_id, status, duration_ms, "
                                    "attempts, message, evidence, finished_at, faults, cleanup";
 
@@ -225,12 +225,13 @@ Status ProjectStorePrivate::insertComment(const Comment &c) const
 Status ProjectStorePrivate::insertRun(const Run &r) const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO runs (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                   .arg(QLatin1String(kRunColumns)));
     bindAll(q,
         { QVariant(r.id), QVariant(r.environment), QVariant(r.selection), dateToDb(r.startedAt),
             dateToDb(r.finishedAt), QVariant(r.cancelled ? 1 : 0), QVariant(r.passed), QVariant(r.failed),
-            QVariant(r.errors), QVariant(r.skipped), QVariant(r.source), QVariant(r.shardCount) });
+            QVariant(r.errors), QVariant(r.skipped), QVariant(r.source), QVariant(r.shardCount),
+            QVariant(r.startedBy) });
     if (Status s = exec(q, QStringLiteral("add run %1").arg(r.id)); !s)
         return s;
     // A copy of a sharded run (replaceContents, a shared project written from a file)
@@ -546,6 +547,7 @@ Run runFromRow(const QSqlQuery &q)
     r.skipped = q.value(9).toInt();
     r.source = q.value(10).toString();
     r.shardCount = q.value(11).toInt();
+    r.startedBy = q.value(12).toString();
     return r;
 }
 

@@ -113,18 +113,46 @@ QString notAProject(const ProjectLocation &l)
         .arg(l.schemaName(), l.database());
 }
 
-// Why this role may not edit the project, or empty when it may.
-Result<QString> whyReadOnly(const ProjectStorePrivate &d)
+// What this role may do: edit (empty reason), comment only, or read only. A role that
+// may INSERT and UPDATE comments and INSERT into edit_log but not UPDATE nodes may comment.
+struct RolePrivileges
+{
+    QString role;
+    QString readOnlyReason;
+    bool mayComment = false;
+};
+
+Result<RolePrivileges> whyReadOnly(const ProjectStorePrivate &d)
 {
     QSqlQuery q = d.query();
-    q.prepare(QStringLiteral("SELECT current_user, has_table_privilege(?, 'UPDATE')"));
-    q.addBindValue(quoted(d.location.schemaName()) + QStringLiteral(".nodes"));
-    if (!q.exec() || !q.next())
-        return Result<QString>::failure(
-            d.sqlFailure(QStringLiteral("read the role's privileges"), q).error());
+    q.prepare(QStringLiteral("SELECT current_user, has_table_privilege(?, 'UPDATE'), "
+                             "has_table_privilege(?, 'INSERT') AND has_table_privilege(?, 'UPDATE') "
+                             "AND has_table_privilege(?, 'DELETE') AND has_table_privilege(?, 'INSERT')"));
+    const QString schema = quoted(d.location.schemaName());
+    const QString comments = schema + QStringLiteral(".comments");
+    q.addBindValue(schema + QStringLiteral(".nodes"));
+    q.addBindValue(comments);
+    q.addBindValue(comments);
+    q.addBindValue(comments);
+    q.addBindValue(schema + QStringLiteral(".edit_log"));
+    if (!q.exec() || !q.next()) {
+        // A schema older than 10 has no edit_log: ask about nodes alone (the upgrade needs
+        // a role that may change it anyway).
+        q.prepare(QStringLiteral("SELECT current_user, has_table_privilege(?, 'UPDATE'), false"));
+        q.addBindValue(schema + QStringLiteral(".nodes"));
+        if (!q.exec() || !q.next())
+            return Result<RolePrivileges>::failure(
+                d.sqlFailure(QStringLiteral("read the role's privileges"), q).error());
+    }
+    RolePrivileges p;
+    p.role = q.value(0).toString();
     if (q.value(1).toBool())
-        return QString();
-    return QStringLiteral("role %1 may read this project but not change it").arg(q.value(0).toString());
+        return p;
+    p.mayComment = q.value(2).toBool();
+    p.readOnlyReason = p.mayComment
+        ? QStringLiteral("role %1 may read and comment, not edit").arg(p.role)
+        : QStringLiteral("role %1 may read this project but not change it").arg(p.role);
+    return p;
 }
 
 } // namespace
@@ -263,9 +291,10 @@ StoreResult ProjectStore::open(const ProjectLocation &location)
             d.message(QStringLiteral("written by a newer Flowbench (schema %1; this program reads up to %2)")
                           .arg(version)
                           .arg(latestSchemaVersion())));
-    const Result<QString> readOnly = whyReadOnly(d);
-    if (!readOnly)
-        return StoreResult::failure(readOnly.error());
+    const Result<RolePrivileges> privileges = whyReadOnly(d);
+    if (!privileges)
+        return StoreResult::failure(privileges.error());
+    const Result<QString> readOnly(privileges->readOnlyReason);
     if (!readOnly.value().isEmpty() && version < latestSchemaVersion())
         return StoreResult::failure(d.message(QStringLiteral(
             "%1, and the project has schema %2: someone who may change it must open it once with "
@@ -293,6 +322,9 @@ StoreResult ProjectStore::open(const ProjectLocation &location)
             return StoreResult::failure(s.error());
     }
     d.readOnlyReason = readOnly.value();
+    d.mayComment = privileges->mayComment;
+    d.role = privileges->role;
+    d.author = defaultAuthorName(d.role);
     d.schemaVersion = latestSchemaVersion();
     if (Status s = d.listenToOthers(); !s)
         return StoreResult::failure(s.error());
@@ -343,6 +375,11 @@ StoreResult ProjectStore::create(const ProjectLocation &location, const QString 
         return StoreResult::failure(s.error());
     if (Status s = store->d->listenToOthers(); !s)
         return StoreResult::failure(s.error());
+    QSqlQuery q = store->d->query();
+    if (q.exec(QStringLiteral("SELECT current_user")) && q.next()) {
+        store->d->role = q.value(0).toString();
+        store->d->author = defaultAuthorName(store->d->role);
+    }
     return StoreResult(std::move(store));
 }
 

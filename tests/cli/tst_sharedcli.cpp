@@ -21,6 +21,8 @@ namespace {
 const char kPassword[] = "team-pw";
 // Commands that take no project at all.
 const QStringList kNoProject { "proxy" };
+// The node of the shared project "tcp" (fixed, so a row can name it).
+const char kDbNode[] = "0c1d7a52-5f6a-4a3e-9a55-1f1c5e0b7a01";
 
 struct UrlRow
 {
@@ -42,6 +44,7 @@ QList<UrlRow> urlRows()
         { { "run", "{URL}", "--env", "local" }, 0, "1 passed" },
         { { "audit", "{URL}", "--env", "local" }, 0, "Environment: local (neither shared nor protected)" },
         { { "report", "{URL}", "-o", "-" }, 0, "database answers" },
+        { { "history", "{URL}", "--node", kDbNode }, 0, "History of node \"db\"" },
         { { "diff", "{URL}", "{DIR}/tcp.json" }, 0, "" },
         { { "import", "--format", "json", "{DIR}/tcp.json", "{URL:imported}" }, 0, "" },
         { { "new", "{URL:fresh}", "--name", "Fresh" }, 0, "Fresh" },
@@ -84,7 +87,7 @@ private:
         Project p;
         p.name = "Reachability";
         Node db;
-        db.id = newId();
+        db.id = kDbNode;
         db.kind = NodeKind::Table;
         db.name = "db";
         p.nodes << db;

@@ -1,5 +1,6 @@
 #include "sampleproject.h"
 #include "store/checkjson.h"
+#include "store/editlog.h"
 #include "store/migrations.h"
 #include "store/projectstore.h"
 
@@ -26,6 +27,7 @@ private slots:
     void schemaFiveGainsCleanupSteps();
     void newerSchemaIsRefusedUnchanged();
     void schemaSevenGainsShardsAndSharedEnvironments();
+    void schemaNineGainsEditLogAndPresence();
 
 private:
     // A project as the first release wrote it: only migration 1, rollback journal.
@@ -375,9 +377,10 @@ void TestMigration::schemaSevenGainsShardsAndSharedEnvironments()
         auto opened = ProjectStore::open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.error()));
         ProjectStore &store = *opened.value();
-        QCOMPARE(store.schemaVersion(), 9);
+        QCOMPARE(store.schemaVersion(), latestSchemaVersion());
         QSqlQuery q(QSqlDatabase::database(store.connectionName()));
-        QVERIFY(q.exec(QStringLiteral("SELECT version FROM schema_version WHERE version > 6 ORDER BY version")));
+        QVERIFY(q.exec(QStringLiteral(
+            "SELECT version FROM schema_version WHERE version BETWEEN 7 AND 9 ORDER BY version")));
         QList<int> versions;
         while (q.next())
             versions << q.value(0).toInt();
@@ -396,6 +399,64 @@ void TestMigration::schemaSevenGainsShardsAndSharedEnvironments()
     auto again = ProjectStore::open(path);
     QVERIFY2(again.ok(), qPrintable(again.error()));
     QVERIFY(again.value()->environments().value().first().isShared);
+}
+
+// 9 -> 10: the file gets the edit log (empty: what happened before was not recorded),
+// runs.started_by ('' for old runs) and the presence table; the next edit is logged with
+// its author.
+void TestMigration::schemaNineGainsEditLogAndPresence()
+{
+    const QString path = m_dir.filePath(QStringLiteral("schema-nine.flowbench"));
+    const QString built = buildOldFile(path, 9);
+    QVERIFY2(built.isEmpty(), qPrintable(built));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("nine-run"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO runs (id, environment, started_at) VALUES ('%1', 'local', "
+                                      "'2026-01-01T00:00:00.000Z')")
+                           .arg(newId())));
+        q.finish();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("nine-run"));
+    {
+        auto opened = ProjectStore::open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error()));
+        ProjectStore &store = *opened.value();
+        QCOMPARE(store.schemaVersion(), 10);
+        QSqlQuery q(QSqlDatabase::database(store.connectionName()));
+        QVERIFY(
+            q.exec(QStringLiteral("SELECT version FROM schema_version WHERE version >= 9 ORDER BY version")));
+        QList<int> versions;
+        while (q.next())
+            versions << q.value(0).toInt();
+        QCOMPARE(versions, (QList<int> { 9, 10 }));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM edit_log")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM presence")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 0);
+        const QList<Run> runs = store.runs().value();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.first().startedBy, QString());
+
+        store.setAuthor(QStringLiteral("alice"));
+        Node api = store.node(m_api).value();
+        api.name = QStringLiteral("POST /orders/v2");
+        QVERIFY(store.updateNode(api).ok());
+        Run run;
+        run.id = newId();
+        run.startedAt = QDateTime::currentDateTimeUtc();
+        QVERIFY(store.addRun(run, {}).ok());
+    }
+    auto again = ProjectStore::open(path);
+    QVERIFY2(again.ok(), qPrintable(again.error()));
+    const QList<EditLogEntry> history = again.value()->history(m_api).value();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().author, QStringLiteral("alice"));
+    QCOMPARE(history.first().summary(), QStringLiteral("Name: 'POST /orders' → 'POST /orders/v2'"));
+    QCOMPARE(again.value()->runs().value().last().startedBy, QStringLiteral("alice"));
 }
 
 QTEST_GUILESS_MAIN(TestMigration)

@@ -70,7 +70,10 @@ private:
             if (!db.open())
                 return { "cannot open " + path };
             QSqlQuery tables(db);
-            tables.exec("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+            // Without SQLite's own bookkeeping (sqlite_sequence, for edit_log's AUTOINCREMENT).
+            tables.exec("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+                        "ESCAPE '\\' "
+                        "ORDER BY name");
             while (tables.next()) {
                 QSqlQuery columns(db);
                 columns.exec(QStringLiteral("PRAGMA table_info(%1)").arg(tables.value(0).toString()));

@@ -23,7 +23,8 @@
 namespace flowbench {
 
 namespace {
-const QString kAuthorKey = QStringLiteral("comments/author");
+// The display name every edit is signed with (ProjectStore::author), not comments alone.
+const QString kAuthorKey = QStringLiteral("user/displayName");
 const QString kShowResolvedKey = QStringLiteral("comments/showResolved");
 } // namespace
 
@@ -97,8 +98,11 @@ CommentsPanel::CommentsPanel(QWidget *parent)
         [this] { m_post->setEnabled(!m_newText->toPlainText().trimmed().isEmpty()); });
     connect(m_author, &QLineEdit::editingFinished, this, [this] {
         const QString name = m_author->text().trimmed();
-        if (!name.isEmpty())
-            QSettings().setValue(kAuthorKey, name);
+        if (name.isEmpty())
+            return;
+        QSettings().setValue(kAuthorKey, name);
+        if (m_document)
+            m_document->setAuthor(name);
     });
     m_resolvedShown = QSettings().value(kShowResolvedKey, false).toBool();
     rebuild();
@@ -125,6 +129,14 @@ void CommentsPanel::setDocument(ProjectDocument *document)
     m_nodeId.clear();
     m_selectedCount = 0;
     if (document) {
+        // Signed as the document signs every edit: the display name, else the role or user.
+        if (!document->author().isEmpty())
+            m_author->setText(document->author());
+        const bool may = document->canComment();
+        m_newText->setEnabled(may);
+        m_author->setEnabled(may);
+        m_newText->setPlaceholderText(may ? tr("Add a comment… (Ctrl+Enter posts)")
+                                          : tr("This project is read-only for you: you may not comment."));
         connect(document, &ProjectDocument::commentsChanged, this, [this](const Id &nodeId) {
             if (nodeId == m_nodeId)
                 rebuild();
@@ -297,8 +309,10 @@ bool CommentsPanel::addComment(const QString &text)
     QString author = m_author->text().trimmed();
     if (author.isEmpty())
         author = defaultAuthor();
-    if (!author.isEmpty())
+    if (!author.isEmpty() && author != m_document->author()) {
         QSettings().setValue(kAuthorKey, author);
+        m_document->setAuthor(author);
+    }
     Comment comment;
     comment.nodeId = m_nodeId;
     comment.author = author;

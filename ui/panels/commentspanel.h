@@ -22,7 +22,9 @@ class ProjectDocument;
 // Team review on the selected node: its comments oldest first (open ones, then the
 // resolved ones greyed in a section that folds away), and a box to add one. Adding,
 // editing, resolving, reopening and deleting are each one undo command, saved at once.
-// The author defaults to the OS user name and is remembered (QSettings comments/author).
+// The author is the document's (ProjectDocument::author: the display name, else the
+// database role or the OS user); changing it here sets the display name (QSettings
+// user/displayName) for every edit. A read-only role that may comment can comment here.
 class CommentsPanel : public QWidget
 {
     Q_OBJECT

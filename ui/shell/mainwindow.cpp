@@ -1,6 +1,7 @@
 #include "shell/mainwindow.h"
 #include "shell/helppages.h"
 
+#include "dialogs/historydialog.h"
 #include "document/projectdocument.h"
 #include "map/export/comparewindow.h"
 #include "map/export/mapexportactions.h"
@@ -26,6 +27,7 @@
 #include "shell/escapeshortcut.h"
 #include "shell/importexportactions.h"
 #include "shell/offlinebanner.h"
+#include "shell/presencelabel.h"
 #include "shell/readonlybanner.h"
 #include "shell/welcomewidget.h"
 #include "shell/windowactions.h"
@@ -426,6 +428,7 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_countsLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
     statusBar()->addPermanentWidget(m_pathLabel);
+    statusBar()->addPermanentWidget(m_presence = new PresenceLabel);
 }
 
 // Every part lets go of the old document (still alive during this call) and takes the new one.
@@ -508,6 +511,7 @@ void MainWindow::setDocument(ProjectDocument *doc)
     }
     m_overview->setMapView(m_view); // without a project: an empty overview, not the old picture
     m_readOnlyBanner->setDocument(doc);
+    m_presence->setDocument(doc);
     // Read-only: what would only push a refused command is off; looking, finding, running
     // and Save As stay. A command pushed anyway is refused by the store, with a message.
     const bool writable = doc && !doc->isReadOnly();
@@ -604,6 +608,8 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
             QAction *impact = menu.addAction(tr("Show &Impact"), this,
                 [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
             impact->setObjectName(QStringLiteral("contextShowImpact"));
+            HistoryDialog::addMenuAction(
+                &menu, document(), nodes.first(), this, QStringLiteral("contextHistory"));
         }
         QAction *copyName = menu.addAction(tr("Copy &Name"), this, [this, nodes] {
             QStringList names;

@@ -30,6 +30,7 @@ class PaletteWidget;
 class ProjectDocument;
 class PropertiesPanel;
 class OfflineBanner;
+class PresenceLabel;
 class ReadOnlyBanner;
 class RunWorkspace;
 class TestCaseEditor;
@@ -101,6 +102,7 @@ private:
     QWidget *m_mapPage; // the read-only banner above the map view
     ReadOnlyBanner *m_readOnlyBanner;
     OfflineBanner *m_offlineBanner;
+    PresenceLabel *m_presence = nullptr; // "Also here: ..." in the status bar
     PaletteWidget *m_palette = nullptr;
     OverviewWidget *m_overview = nullptr;
     PropertiesPanel *m_properties = nullptr;

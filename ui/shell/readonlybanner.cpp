@@ -34,6 +34,14 @@ void ReadOnlyBanner::setDocument(const ProjectDocument *document)
         setVisible(false);
         return;
     }
+    if (document->canComment()) {
+        // A role that may comment (ProjectStore::mayComment): the reason says so.
+        m_label->setText(tr("<b>Read-only:</b> %1. You can add and resolve comments in the Comments panel, "
+                            "look at the map and run its checks (their results are not stored).")
+                             .arg(document->readOnlyReason().toHtmlEscaped()));
+        setVisible(true);
+        return;
+    }
     m_label->setText(
         tr("<b>Read-only:</b> %1 cannot be changed here (%2). You can look at it, run its checks "
            "(their results are not stored) and export it; to edit, use File ▸ Save As… to make a "

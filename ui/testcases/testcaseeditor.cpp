@@ -1,6 +1,7 @@
 #include "testcases/testcaseeditor.h"
 #include "testcases/editorparts.h"
 
+#include "dialogs/historydialog.h"
 #include "document/addtestcasecommand.h"
 #include "document/changevalue.h"
 #include "document/projectdocument.h"
@@ -161,6 +162,7 @@ void TestCaseEditor::showListMenu(const QPoint &pos)
     QAction *copy = menu.addAction(
         tr("&Copy Title"), this, [title = t->title] { QGuiApplication::clipboard()->setText(title); });
     copy->setObjectName(QStringLiteral("contextCopyTitle"));
+    HistoryDialog::addMenuAction(&menu, m_document, id, this, QStringLiteral("contextTestCaseHistory"));
     menu.exec(m_list->viewport()->mapToGlobal(pos));
 }
 

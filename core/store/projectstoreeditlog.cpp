@@ -1,0 +1,189 @@
+// ProjectStore: who changed what, when (the edit_log table, schema 10). Every add,
+// update and remove of a node, edge, flow, test case, environment or comment writes its
+// lines here inside the edit's own transaction (ProjectStorePrivate::edit), so a failed
+// edit leaves no history and a stored edit always has its line.
+
+#include "store/projectstoreprivate.h"
+
+#include <QSqlError>
+
+namespace flowbench {
+
+namespace {
+
+template <typename T, typename FromRow>
+Result<T> readOne(const ProjectStorePrivate &d, const char *columns, const char *table, const Id &id,
+    const QString &entity, FromRow fromRow)
+{
+    QSqlQuery q = d.query();
+    q.prepare(
+        QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(QLatin1String(columns), QLatin1String(table)));
+    q.addBindValue(bindable(id));
+    if (!q.exec())
+        return Result<T>::failure(d.message(QStringLiteral("could not read: %1").arg(d.sqlError(q))));
+    if (!q.next())
+        return Result<T>::failure(d.message(QStringLiteral("no %1 with id %2").arg(entity, id)));
+    return fromRow(q);
+}
+
+} // namespace
+
+Result<Node> ProjectStorePrivate::storedNode(const Id &id) const
+{
+    return readOne<Node>(*this, kNodeColumns, "nodes", id, QStringLiteral("node"), nodeFromRow);
+}
+
+Result<Edge> ProjectStorePrivate::storedEdge(const Id &id) const
+{
+    return readOne<Edge>(*this, kEdgeColumns, "edges", id, QStringLiteral("edge"), edgeFromRow);
+}
+
+Result<TestCase> ProjectStorePrivate::storedTestCase(const Id &id) const
+{
+    return readOne<TestCase>(
+        *this, kTestCaseColumns, "test_cases", id, QStringLiteral("test case"), testCaseFromRow);
+}
+
+Result<Environment> ProjectStorePrivate::storedEnvironment(const Id &id) const
+{
+    return readOne<Environment>(
+        *this, kEnvironmentColumns, "environments", id, QStringLiteral("environment"), environmentFromRow);
+}
+
+Result<Comment> ProjectStorePrivate::storedComment(const Id &id) const
+{
+    return readOne<Comment>(*this, kCommentColumns, "comments", id, QStringLiteral("comment"),
+        [](const QSqlQuery &q) { return Result<Comment>(commentFromRow(q)); });
+}
+
+Result<Flow> ProjectStorePrivate::storedFlow(const Id &id) const
+{
+    auto flow
+        = readOne<Flow>(*this, kFlowColumns, "flows", id, QStringLiteral("flow"), [](const QSqlQuery &q) {
+              Flow f;
+              f.id = q.value(0).toString();
+              f.name = q.value(1).toString();
+              f.description = q.value(2).toString();
+              f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
+              f.revision = q.value(5).toInt();
+              return Result<Flow>(f);
+          });
+    if (!flow)
+        return flow;
+    QSqlQuery q = query();
+    q.prepare(QStringLiteral("SELECT node_id FROM flow_nodes WHERE flow_id = ? ORDER BY position"));
+    q.addBindValue(bindable(id));
+    if (!q.exec())
+        return Result<Flow>::failure(message(QStringLiteral("could not read: %1").arg(sqlError(q))));
+    while (q.next())
+        flow->nodeIds.append(q.value(0).toString());
+    return flow;
+}
+
+Status ProjectStorePrivate::logEntries(const QList<EditLogEntry> &entries) const
+{
+    if (entries.isEmpty())
+        return success();
+    QSqlQuery q = query();
+    if (Status s = prepare(q,
+            QStringLiteral("INSERT INTO edit_log (at, author, entity_kind, entity_id, entity_name, node_id, "
+                           "change, field, old_value, new_value) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+            QStringLiteral("record the edit"));
+        !s)
+        return s;
+    const QVariant at = dateToDb(QDateTime::currentDateTimeUtc());
+    for (const EditLogEntry &e : entries) {
+        bindAll(q,
+            { at, QVariant(author), QVariant(e.entityKind), QVariant(e.entityId), QVariant(e.entityName),
+                QVariant(e.nodeId), QVariant(toString(e.change)), QVariant(e.field), QVariant(e.oldValue),
+                QVariant(e.newValue) });
+        if (Status s = exec(q, QStringLiteral("record the edit of %1 %2").arg(e.entityKind, e.entityId)); !s)
+            return s;
+    }
+    return success();
+}
+
+Status ProjectStorePrivate::logAdded(
+    const QString &kind, const Id &id, const QString &name, const Id &nodeId) const
+{
+    EditLogEntry e;
+    e.entityKind = kind;
+    e.entityId = id;
+    e.entityName = name;
+    e.nodeId = nodeId;
+    e.change = EditLogEntry::Change::Added;
+    return logEntries({ e });
+}
+
+Status ProjectStorePrivate::logRemoval(const char *table, const Id &id) const
+{
+    // What a person calls it and the node it belongs to, read before it goes.
+    struct Shape
+    {
+        const char *table;
+        const char *kind;
+        const char *name;
+        const char *node;
+    };
+    static const Shape shapes[] = {
+        { "nodes", "node", "name", "''" },
+        { "edges", "edge", "label", "from_id" },
+        { "flows", "flow", "name", "''" },
+        { "test_cases", "test case", "title", "node_id" },
+        { "environments", "environment", "name", "''" },
+        { "comments", "comment", "author", "node_id" },
+    };
+    for (const Shape &shape : shapes) {
+        if (qstrcmp(shape.table, table) != 0)
+            continue;
+        QSqlQuery q = query();
+        q.prepare(QStringLiteral("SELECT %1, %2 FROM %3 WHERE id = ?")
+                      .arg(QLatin1String(shape.name), QLatin1String(shape.node), QLatin1String(table)));
+        q.addBindValue(bindable(id));
+        if (!q.exec())
+            return sqlFailure(QStringLiteral("read %1 %2").arg(QLatin1String(shape.kind), id), q);
+        if (!q.next())
+            return success(); // the remove itself says there is no such item
+        EditLogEntry e;
+        e.entityKind = QLatin1String(shape.kind);
+        e.entityId = id;
+        e.entityName = q.value(0).toString();
+        e.nodeId = q.value(1).toString();
+        e.change = EditLogEntry::Change::Removed;
+        return logEntries({ e });
+    }
+    return success();
+}
+
+Result<QList<EditLogEntry>> ProjectStore::history(const Id &id, int limit) const
+{
+    using R = Result<QList<EditLogEntry>>;
+    QSqlQuery q = d->query();
+    q.setForwardOnly(true);
+    q.prepare(
+        QStringLiteral("SELECT id, at, author, entity_kind, entity_id, entity_name, node_id, change, field, "
+                       "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? "
+                       "ORDER BY id DESC LIMIT ?"));
+    bindAll(q, { QVariant(id), QVariant(id), QVariant(limit) });
+    if (!q.exec())
+        return R::failure(d->message(QStringLiteral("could not read the history: %1").arg(d->sqlError(q))));
+    QList<EditLogEntry> list;
+    while (q.next()) {
+        EditLogEntry e;
+        e.id = q.value(0).toLongLong();
+        e.at = dateFromDb(q.value(1));
+        e.author = q.value(2).toString();
+        e.entityKind = q.value(3).toString();
+        e.entityId = q.value(4).toString();
+        e.entityName = q.value(5).toString();
+        e.nodeId = q.value(6).toString();
+        e.change = editChangeFromString(q.value(7).toString()).value_or(EditLogEntry::Change::Changed);
+        e.field = q.value(8).toString();
+        e.oldValue = q.value(9).toString();
+        e.newValue = q.value(10).toString();
+        list.append(e);
+    }
+    return list;
+}
+
+} // namespace flowbench
