@@ -58,16 +58,8 @@ Result<Comment> ProjectStorePrivate::storedComment(const Id &id) const
 
 Result<Flow> ProjectStorePrivate::storedFlow(const Id &id) const
 {
-    auto flow
-        = readOne<Flow>(*this, kFlowColumns, "flows", id, QStringLiteral("flow"), [](const QSqlQuery &q) {
-              Flow f;
-              f.id = q.value(0).toString();
-              f.name = q.value(1).toString();
-              f.description = q.value(2).toString();
-              f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
-              f.revision = q.value(5).toInt();
-              return Result<Flow>(f);
-          });
+    auto flow = readOne<Flow>(*this, kFlowColumns, "flows", id, QStringLiteral("flow"),
+        [](const QSqlQuery &q) { return Result<Flow>(flowFromRow(q)); });
     if (!flow)
         return flow;
     QSqlQuery q = query();

@@ -312,15 +312,8 @@ Status ProjectStore::removeEdge(const Id &id)
 
 Result<QList<Flow>> ProjectStore::flows() const
 {
-    auto flows = readAll<Flow>(*d, select(kFlowColumns, "flows ORDER BY id"), {}, [](const QSqlQuery &q) {
-        Flow f;
-        f.id = q.value(0).toString();
-        f.name = q.value(1).toString();
-        f.description = q.value(2).toString();
-        f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
-        f.revision = q.value(5).toInt();
-        return Result<Flow>(f);
-    });
+    auto flows = readAll<Flow>(*d, select(kFlowColumns, "flows ORDER BY id"), {},
+        [](const QSqlQuery &q) { return Result<Flow>(flowFromRow(q)); });
     if (!flows)
         return flows;
     using Step = std::pair<Id, Id>;

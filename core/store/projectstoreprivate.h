@@ -191,6 +191,7 @@ Result<Edge> edgeFromRow(const QSqlQuery &q);
 Result<TestCase> testCaseFromRow(const QSqlQuery &q);
 Result<Environment> environmentFromRow(const QSqlQuery &q);
 Comment commentFromRow(const QSqlQuery &q);
+Flow flowFromRow(const QSqlQuery &q); // without its path (flow_nodes)
 Run runFromRow(const QSqlQuery &q);
 Result<CheckResult> resultFromRow(const QSqlQuery &q);
 

@@ -519,6 +519,17 @@ Result<Environment> environmentFromRow(const QSqlQuery &q)
     return e;
 }
 
+Flow flowFromRow(const QSqlQuery &q)
+{
+    Flow f;
+    f.id = q.value(0).toString();
+    f.name = q.value(1).toString();
+    f.description = q.value(2).toString();
+    f.risk = Risk { q.value(3).toInt(), q.value(4).toInt() };
+    f.revision = q.value(5).toInt();
+    return f;
+}
+
 Comment commentFromRow(const QSqlQuery &q)
 {
     Comment c;
