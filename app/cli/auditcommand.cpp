@@ -1,11 +1,10 @@
 #include "auditcommand.h"
 
+#include "projectfiles.h"
 #include "store/leasestore.h"
-#include "store/projectlocation.h"
 #include "store/projectstore.h"
 #include "texttable.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,16 +60,10 @@ int AuditCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
     if (envName.isEmpty())
         return usageError(err, name(), QStringLiteral("--env NAME is required"));
     const QString &path = args.first();
-    if (!ProjectLocation::looksLikeUrl(path) && !QFileInfo::exists(path)) {
-        err << "no project file " << path << '\n';
+    const std::unique_ptr<ProjectStore> store = openExistingProject(path, err);
+    if (!store)
         return ExitBadInput;
-    }
-    auto store = ProjectStore::open(path);
-    if (!store) {
-        err << store.error() << '\n';
-        return ExitBadInput;
-    }
-    const Result<QList<Environment>> environments = store.value()->environments();
+    const Result<QList<Environment>> environments = store->environments();
     if (!environments) {
         err << environments.error() << '\n';
         return ExitBadInput;
@@ -89,7 +82,7 @@ int AuditCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextS
             << ")\n";
         return ExitBadInput;
     }
-    const LeaseStore leases(store.value()->connectionName(), store.value()->path());
+    const LeaseStore leases(store->connectionName(), store->path());
     const Result<QList<AuditEntry>> entries = leases.audit(environment->id);
     if (!entries) {
         err << entries.error() << '\n';

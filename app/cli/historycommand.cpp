@@ -1,11 +1,10 @@
 #include "historycommand.h"
 
+#include "projectfiles.h"
 #include "store/editlog.h"
-#include "store/projectlocation.h"
 #include "store/projectstore.h"
 #include "texttable.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,25 +33,19 @@ int HistoryCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
     if (nodeId.isEmpty() == testCaseId.isEmpty())
         return usageError(err, name(), QStringLiteral("give either --node ID or --test-case ID"));
     const QString &path = args.first();
-    if (!ProjectLocation::looksLikeUrl(path) && !QFileInfo::exists(path)) {
-        err << "no project file " << path << '\n';
+    const std::unique_ptr<ProjectStore> store = openExistingProject(path, err);
+    if (!store)
         return ExitBadInput;
-    }
-    auto store = ProjectStore::open(path);
-    if (!store) {
-        err << store.error() << '\n';
-        return ExitBadInput;
-    }
     QString title;
     if (!nodeId.isEmpty()) {
-        const Result<Node> node = store.value()->node(nodeId);
+        const Result<Node> node = store->node(nodeId);
         if (!node) {
             err << node.error() << '\n';
             return ExitBadInput;
         }
         title = QStringLiteral("node \"%1\"").arg(node->name);
     } else {
-        const Result<TestCase> testCase = store.value()->testCase(testCaseId);
+        const Result<TestCase> testCase = store->testCase(testCaseId);
         if (!testCase) {
             err << testCase.error() << '\n';
             return ExitBadInput;
@@ -60,7 +53,7 @@ int HistoryCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         title = QStringLiteral("test case \"%1\"").arg(testCase->title);
     }
     const Id id = nodeId.isEmpty() ? testCaseId : nodeId;
-    const Result<QList<EditLogEntry>> history = store.value()->history(id, 10000);
+    const Result<QList<EditLogEntry>> history = store->history(id, 10000);
     if (!history) {
         err << history.error() << '\n';
         return ExitBadInput;
@@ -87,7 +80,8 @@ int HistoryCommand::run(const QCommandLineParser &parser, QTextStream &out, QTex
         QStringLiteral("WHAT") } };
     for (const EditLogEntry &e : history.value())
         rows << QStringList { e.at.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), e.author,
-            e.entityId == id ? QStringLiteral("-") : QStringLiteral("%1 \"%2\"").arg(e.entityKind, e.entityName),
+            e.entityId == id ? QStringLiteral("-")
+                             : QStringLiteral("%1 \"%2\"").arg(e.entityKind, e.entityName),
             e.summary() };
     out << alignedColumns(rows);
     return ExitOk;

@@ -16,6 +16,20 @@ bool isSameFile(const QString &a, const QString &b)
     return !ca.isEmpty() && ca == QFileInfo(b).canonicalFilePath();
 }
 
+std::unique_ptr<ProjectStore> openExistingProject(const QString &path, QTextStream &err)
+{
+    if (!ProjectLocation::looksLikeUrl(path) && !QFileInfo::exists(path)) {
+        err << "no project file " << path << '\n';
+        return nullptr;
+    }
+    auto store = ProjectStore::open(path);
+    if (!store) {
+        err << store.error() << '\n';
+        return nullptr;
+    }
+    return std::move(store).value();
+}
+
 Result<Project> readProject(const QString &path)
 {
     if (ProjectLocation::looksLikeUrl(path)) {
@@ -35,7 +49,8 @@ Result<Project> readProject(const QString &path)
     if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return Result<Project>::failure(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+            return Result<Project>::failure(
+                QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
         return fromCanonicalJson(file.readAll(), path);
     }
     auto store = ProjectStore::open(path);
@@ -74,7 +89,8 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     // readProject() takes *.json for canonical JSON, so a database must not be named so.
     if (target.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
         return Status::failure(QStringLiteral("%1: a project file must not end in .json (that is the JSON "
-                                              "format); name it *.flowbench").arg(path));
+                                              "format); name it *.flowbench")
+                                   .arg(path));
     const QDir folder = target.absoluteDir();
     if (!folder.exists())
         return Status::failure(QStringLiteral("%1: the folder %2 does not exist").arg(path, folder.path()));

@@ -6,6 +6,11 @@
 #include <QString>
 #include <QStringList>
 #include <QTextStream>
+#include <memory>
+
+namespace flowbench {
+class ProjectStore;
+}
 
 namespace flowbench::cli {
 
@@ -13,6 +18,10 @@ namespace flowbench::cli {
 // order), otherwise a project database (*.flowbench; lists in export order). Errors name
 // the file. A postgresql:// URL reads the shared project it names (lists in export order).
 Result<Project> readProject(const QString &path);
+
+// The store of an existing project file or a shared project's URL (never creates one);
+// null after printing why to `err`.
+std::unique_ptr<ProjectStore> openExistingProject(const QString &path, QTextStream &err);
 
 // True when both paths name the same existing file (also through links or "./").
 bool isSameFile(const QString &a, const QString &b);
