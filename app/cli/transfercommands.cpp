@@ -55,7 +55,8 @@ int PushCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         err << project.error() << "\n";
         return ExitBadInput;
     }
-    if (const Status s = ProjectStore::writeShared(target.value(), project.value(), parser.isSet(kReplace));
+    if (const Status s = ProjectStore::writeShared(
+            target.value(), project.value(), parser.isSet(kReplace), QFileInfo(args[0]).fileName());
         !s) {
         err << s.error() << "\n";
         return ExitBadInput;

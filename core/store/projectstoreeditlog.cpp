@@ -154,7 +154,8 @@ Result<QList<EditLogEntry>> ProjectStore::history(const Id &id, int limit) const
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT id, at, author, entity_kind, entity_id, entity_name, node_id, change, field, "
-                       "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? "
+                       "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? OR (entity_id "
+                       "= '' AND entity_kind = 'project') "
                        "ORDER BY id DESC LIMIT ?"));
     bindAll(q, { QVariant(id), QVariant(id), QVariant(limit) });
     if (!q.exec())

@@ -383,19 +383,68 @@ StoreResult ProjectStore::create(const ProjectLocation &location, const QString 
     return StoreResult(std::move(store));
 }
 
-Status ProjectStore::writeShared(const ProjectLocation &location, const Project &project, bool replace)
+Status ProjectStore::writeShared(
+    const ProjectLocation &location, const Project &project, bool replace, const QString &source)
 {
     auto connected = connectShared(location);
     if (!connected)
         return Status::failure(connected.error());
     ProjectStore &store = *connected.value();
+    QSqlQuery who = store.d->query();
+    if (who.exec(QStringLiteral("SELECT current_user")) && who.next()) {
+        store.d->role = who.value(0).toString();
+        store.d->author = defaultAuthorName(store.d->role);
+    }
     // One transaction around both: a failed copy leaves no half project, and a replaced
     // project is gone only once its successor is complete.
     return store.transaction([&]() -> Status {
+        // What is replaced, for the history line; the history before goes with it.
+        const QString replaced = replace ? store.d->contentSummary() : QString();
         if (Status s = store.initialiseShared(project.name, replace); !s)
             return s;
-        return store.replaceContents(project);
+        if (Status s = store.replaceContents(project); !s)
+            return s;
+        if (replaced.isEmpty())
+            return success();
+        EditLogEntry line;
+        line.entityKind = QStringLiteral("project");
+        line.entityName = project.name;
+        line.field = QStringLiteral("replace");
+        line.oldValue = replaced;
+        line.newValue
+            = QStringLiteral("“%1”%2: %3")
+                  .arg(project.name, source.isEmpty() ? QString() : QStringLiteral(" from %1").arg(source),
+                      countsText(project.nodes.size(), project.testCases.size()));
+        return store.d->logEntries({ line });
     });
+}
+
+QString ProjectStorePrivate::contentSummary() const
+{
+    // Any failure (no such project yet, an older schema) means nothing worth naming.
+    QSqlQuery q = query();
+    // to_regclass: a missing table is NULL, not an error that would abort the transaction.
+    if (!q.exec(
+            QStringLiteral("SELECT to_regclass('meta') IS NOT NULL AND to_regclass('nodes') IS NOT NULL AND "
+                           "to_regclass('test_cases') IS NOT NULL"))
+        || !q.next() || !q.value(0).toBool())
+        return QString();
+    if (!q.exec(QStringLiteral(
+            "SELECT (SELECT value FROM meta WHERE key = 'name'), (SELECT COUNT(*) FROM nodes), "
+            "(SELECT COUNT(*) FROM test_cases)"))
+        || !q.next())
+        return QString();
+    return QStringLiteral("“%1”: %2")
+        .arg(q.value(0).toString(), countsText(q.value(1).toLongLong(), q.value(2).toLongLong()));
+}
+
+QString countsText(qint64 nodes, qint64 testCases)
+{
+    return QStringLiteral("%1 node%2, %3 test case%4")
+        .arg(nodes)
+        .arg(QLatin1String(nodes == 1 ? "" : "s"))
+        .arg(testCases)
+        .arg(QLatin1String(testCases == 1 ? "" : "s"));
 }
 
 } // namespace flowbench
