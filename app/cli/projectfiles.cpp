@@ -35,7 +35,8 @@ Result<Project> readProject(const QString &path)
     if (info.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
-            return Result<Project>::failure(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+            return Result<Project>::failure(
+                QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
         return fromCanonicalJson(file.readAll(), path);
     }
     auto store = ProjectStore::open(path);
@@ -58,13 +59,13 @@ bool reportProblems(QTextStream &err, const QString &path, const QStringList &pr
     return !problems.isEmpty();
 }
 
-Status writeNewProject(const Project &project, const QString &path, bool replace)
+Status writeNewProject(const Project &project, const QString &path, bool replace, const QString &source)
 {
     if (ProjectLocation::looksLikeUrl(path)) {
         const auto location = ProjectLocation::parse(path);
         if (!location)
             return Status::failure(location.error());
-        return ProjectStore::writeShared(location.value(), project, replace);
+        return ProjectStore::writeShared(location.value(), project, replace, source);
     }
     if (Status s = checkProjectFileTarget(path); !s)
         return s;
@@ -74,12 +75,27 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     // readProject() takes *.json for canonical JSON, so a database must not be named so.
     if (target.suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0)
         return Status::failure(QStringLiteral("%1: a project file must not end in .json (that is the JSON "
-                                              "format); name it *.flowbench").arg(path));
+                                              "format); name it *.flowbench")
+                                   .arg(path));
     const QDir folder = target.absoluteDir();
     if (!folder.exists())
         return Status::failure(QStringLiteral("%1: the folder %2 does not exist").arg(path, folder.path()));
 
-    return writeProjectFile(project, path);
+    // What the file held, for the new file's history line (its own history goes with it).
+    QString replaced;
+    const bool replacing = target.exists();
+    if (replacing) {
+        if (auto old = ProjectStore::open(path))
+            replaced = old.value()->contentSummary();
+        if (replaced.isEmpty())
+            replaced = target.fileName();
+    }
+    if (Status s = writeProjectFile(project, path); !s || !replacing)
+        return s;
+    auto written = ProjectStore::open(path);
+    if (!written)
+        return Status::failure(written.error());
+    return written.value()->recordReplace(replaced, project, source);
 }
 
 } // namespace flowbench::cli

@@ -103,7 +103,7 @@ int PullCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         written
             = Status::failure(QStringLiteral("%1: already exists; use --replace to replace it").arg(path));
     } else {
-        written = writeNewProject(project.value(), path, true);
+        written = writeNewProject(project.value(), path, true, source->displayString());
     }
     if (!written) {
         err << written.error() << "\n";

@@ -157,6 +157,13 @@ public:
     // edges, test cases and comments; and the project's own lines (a replace), which
     // touched every item.
     Result<QList<EditLogEntry>> history(const Id &id, int limit = 500) const;
+    // What the project holds, "“Shop”: 12 nodes, 30 test cases", for the history line of
+    // a replace; empty when there is no project to read (yet).
+    QString contentSummary() const;
+    // The history line of a whole-project replace (entity "project", field "replace"):
+    // `replaced` (contentSummary() before, or what else names it) → `project`'s name and
+    // counts, and `source` (where it was read from) when given.
+    Status recordReplace(const QString &replaced, const Project &project, const QString &source);
     // Who has this shared project open (projectstorepresence.cpp). A session renews its
     // row while open and removes it when closed; rows older than `staleAfterMs` are of
     // clients that died and are left out. A project file keeps no presence (empty list,

@@ -158,16 +158,10 @@ public:
     // Position lines of a move; `mergeRuns`: a line continuing this author's move of the
     // node a moment ago extends that line instead (projectstorelayout.cpp).
     Status logPositions(const QList<EditLogEntry> &lines, bool mergeRuns) const;
-    // A shared project's name and counts ("“Shop”: 12 nodes, 30 test cases"), for the
-    // history line of a replace; empty when there is no project (sharedprojectstore.cpp).
-    QString contentSummary() const;
     Status logAdded(const QString &kind, const Id &id, const QString &name, const Id &nodeId = Id()) const;
     // Before a DELETE from `table`: a "removed" line naming what goes.
     Status logRemoval(const char *table, const Id &id) const;
 };
-
-// "3 nodes, 1 test case" (history lines of a replace).
-QString countsText(qint64 nodes, qint64 testCases);
 
 // Binds in order; a null QString is stored as '' (NOT NULL columns), a QVariant() as NULL.
 void bindAll(QSqlQuery &q, std::initializer_list<QVariant> values);

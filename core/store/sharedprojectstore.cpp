@@ -399,52 +399,13 @@ Status ProjectStore::writeShared(
     // project is gone only once its successor is complete.
     return store.transaction([&]() -> Status {
         // What is replaced, for the history line; the history before goes with it.
-        const QString replaced = replace ? store.d->contentSummary() : QString();
+        const QString replaced = replace ? store.contentSummary() : QString();
         if (Status s = store.initialiseShared(project.name, replace); !s)
             return s;
         if (Status s = store.replaceContents(project); !s)
             return s;
-        if (replaced.isEmpty())
-            return success();
-        EditLogEntry line;
-        line.entityKind = QStringLiteral("project");
-        line.entityName = project.name;
-        line.field = QStringLiteral("replace");
-        line.oldValue = replaced;
-        line.newValue
-            = QStringLiteral("“%1”%2: %3")
-                  .arg(project.name, source.isEmpty() ? QString() : QStringLiteral(" from %1").arg(source),
-                      countsText(project.nodes.size(), project.testCases.size()));
-        return store.d->logEntries({ line });
+        return replaced.isEmpty() ? success() : store.recordReplace(replaced, project, source);
     });
-}
-
-QString ProjectStorePrivate::contentSummary() const
-{
-    // Any failure (no such project yet, an older schema) means nothing worth naming.
-    QSqlQuery q = query();
-    // to_regclass: a missing table is NULL, not an error that would abort the transaction.
-    if (!q.exec(
-            QStringLiteral("SELECT to_regclass('meta') IS NOT NULL AND to_regclass('nodes') IS NOT NULL AND "
-                           "to_regclass('test_cases') IS NOT NULL"))
-        || !q.next() || !q.value(0).toBool())
-        return QString();
-    if (!q.exec(QStringLiteral(
-            "SELECT (SELECT value FROM meta WHERE key = 'name'), (SELECT COUNT(*) FROM nodes), "
-            "(SELECT COUNT(*) FROM test_cases)"))
-        || !q.next())
-        return QString();
-    return QStringLiteral("“%1”: %2")
-        .arg(q.value(0).toString(), countsText(q.value(1).toLongLong(), q.value(2).toLongLong()));
-}
-
-QString countsText(qint64 nodes, qint64 testCases)
-{
-    return QStringLiteral("%1 node%2, %3 test case%4")
-        .arg(nodes)
-        .arg(QLatin1String(nodes == 1 ? "" : "s"))
-        .arg(testCases)
-        .arg(QLatin1String(testCases == 1 ? "" : "s"));
 }
 
 } // namespace flowbench

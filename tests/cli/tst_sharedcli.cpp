@@ -184,6 +184,13 @@ private slots:
         QCOMPARE(overFile.exitCode, 2);
         QVERIFY2(overFile.err.contains("already exists; use --replace"), qPrintable(overFile.err));
         QCOMPARE(runCli({ "pull", url("example"), path("copy.flowbench"), "--replace" }).exitCode, 0);
+        // So does a file replaced by a pull, naming the file's content before and the source.
+        const CliOutcome fileHistory
+            = runCli({ "history", path("copy.flowbench"), "--node", anyNode, "--json" });
+        QVERIFY2(fileHistory.exitCode == 0, qPrintable(fileHistory.err));
+        QVERIFY2(fileHistory.out.contains("\"field\": \"replace\"")
+                && fileHistory.out.contains("from postgresql://") && !fileHistory.out.contains("team-pw"),
+            qPrintable(fileHistory.out));
     }
 
     void everyProjectCommandTakesAUrl_data()
