@@ -11,6 +11,7 @@
 #include "store/projectstore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 namespace flowbench::cli {
@@ -94,7 +95,7 @@ int ImportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
     if (reportProblems(err, inPath, importProblems(Project(), import->changes)))
         return ExitBadInput;
     const Project project = appliedTo(Project(), import->changes);
-    if (const Status s = writeNewProject(project, outPath, force); !s) {
+    if (const Status s = writeNewProject(project, outPath, force, QFileInfo(inPath).fileName()); !s) {
         err << s.error() << "\n";
         return ExitBadInput;
     }

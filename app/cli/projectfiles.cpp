@@ -73,13 +73,13 @@ bool reportProblems(QTextStream &err, const QString &path, const QStringList &pr
     return !problems.isEmpty();
 }
 
-Status writeNewProject(const Project &project, const QString &path, bool replace)
+Status writeNewProject(const Project &project, const QString &path, bool replace, const QString &source)
 {
     if (ProjectLocation::looksLikeUrl(path)) {
         const auto location = ProjectLocation::parse(path);
         if (!location)
             return Status::failure(location.error());
-        return ProjectStore::writeShared(location.value(), project, replace);
+        return ProjectStore::writeShared(location.value(), project, replace, source);
     }
     if (Status s = checkProjectFileTarget(path); !s)
         return s;
@@ -95,7 +95,21 @@ Status writeNewProject(const Project &project, const QString &path, bool replace
     if (!folder.exists())
         return Status::failure(QStringLiteral("%1: the folder %2 does not exist").arg(path, folder.path()));
 
-    return writeProjectFile(project, path);
+    // What the file held, for the new file's history line (its own history goes with it).
+    QString replaced;
+    const bool replacing = target.exists();
+    if (replacing) {
+        if (auto old = ProjectStore::open(path))
+            replaced = old.value()->contentSummary();
+        if (replaced.isEmpty())
+            replaced = target.fileName();
+    }
+    if (Status s = writeProjectFile(project, path); !s || !replacing)
+        return s;
+    auto written = ProjectStore::open(path);
+    if (!written)
+        return Status::failure(written.error());
+    return written.value()->recordReplace(replaced, project, source);
 }
 
 } // namespace flowbench::cli

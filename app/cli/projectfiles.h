@@ -34,7 +34,10 @@ bool reportProblems(QTextStream &err, const QString &path, const QStringList &pr
 // under a temporary name in the same folder and renamed into place only when complete,
 // so a failure leaves no file behind and never damages an existing one. An existing
 // `path` is an error unless `replace`. A postgresql:// URL writes a shared project the
-// same way, in one transaction (ProjectStore::writeShared).
-Status writeNewProject(const Project &project, const QString &path, bool replace);
+// same way, in one transaction (ProjectStore::writeShared). A project replaced so loses
+// its history; the new one's begins with one line saying what was replaced and by what
+// (`source`, where `project` was read from, when given).
+Status writeNewProject(
+    const Project &project, const QString &path, bool replace, const QString &source = QString());
 
 } // namespace flowbench::cli

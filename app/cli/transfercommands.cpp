@@ -55,7 +55,8 @@ int PushCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         err << project.error() << "\n";
         return ExitBadInput;
     }
-    if (const Status s = ProjectStore::writeShared(target.value(), project.value(), parser.isSet(kReplace));
+    if (const Status s = ProjectStore::writeShared(
+            target.value(), project.value(), parser.isSet(kReplace), QFileInfo(args[0]).fileName());
         !s) {
         err << s.error() << "\n";
         return ExitBadInput;
@@ -102,7 +103,7 @@ int PullCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextSt
         written
             = Status::failure(QStringLiteral("%1: already exists; use --replace to replace it").arg(path));
     } else {
-        written = writeNewProject(project.value(), path, true);
+        written = writeNewProject(project.value(), path, true, source->displayString());
     }
     if (!written) {
         err << written.error() << "\n";

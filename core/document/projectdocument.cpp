@@ -135,6 +135,13 @@ Status ProjectDocument::fail(const Status &status)
     return status;
 }
 
+Status ProjectDocument::refuse(const Status &status)
+{
+    if (m_conflictsHandledByCaller > 0 && m_store->lastEditConflicted())
+        return status;
+    return fail(status);
+}
+
 Status ProjectDocument::write(const std::function<Status()> &edits, EditScope scope)
 {
     if (Status s = m_store->transaction(edits, scope); !s)
@@ -332,28 +339,26 @@ Status ProjectDocument::updateNode(const Node &node)
     return success();
 }
 
-Status ProjectDocument::setNodePositions(const QList<NodePosition> &positions)
+Status ProjectDocument::setNodePositions(
+    const QList<NodePosition> &positions, const QList<NodePosition> &from)
 {
-    if (Status s = write([&] { return m_store->setNodePositions(positions); }); !s)
-        return s;
-    const Result<QList<Id>> ids = reloadMovedNodes(positions);
-    if (!ids)
-        return fail(Status::failure(ids.error()));
-    emit nodesMoved(ids.value());
+    if (Status s = m_store->transaction([&] { return m_store->setNodePositions(positions, from); }); !s)
+        return refuse(s);
+    emit nodesMoved(takePositions(positions, from.isEmpty()));
     return success();
 }
 
-Status ProjectDocument::applyLayout(const QList<NodePosition> &positions, const QList<EdgeRouteChange> &routes)
+Status ProjectDocument::applyLayout(const QList<NodePosition> &positions,
+    const QList<EdgeRouteChange> &routes, const QList<NodePosition> &from)
 {
-    if (Status s = write([&]() -> Status {
-        if (Status st = m_store->setNodePositions(positions); !st)
-            return st;
-        return m_store->setEdgeRoutes(routes);
-    }); !s)
-        return s;
-    const Result<QList<Id>> ids = reloadMovedNodes(positions);
-    if (!ids)
-        return fail(Status::failure(ids.error()));
+    if (Status s = m_store->transaction([&]() -> Status {
+            if (Status st = m_store->setNodePositions(positions, from); !st)
+                return st;
+            return m_store->setEdgeRoutes(routes);
+        });
+        !s)
+        return refuse(s);
+    const QList<Id> ids = takePositions(positions, from.isEmpty());
     QList<Id> edgeIds;
     for (const EdgeRouteChange &change : routes) {
         const auto it = m_edges.find(change.id);
@@ -362,31 +367,25 @@ Status ProjectDocument::applyLayout(const QList<NodePosition> &positions, const 
         it->route = change.route;
         edgeIds.append(change.id);
     }
-    emit nodesMoved(ids.value());
+    emit nodesMoved(ids);
     if (!edgeIds.isEmpty())
         emit edgeRoutesChanged(edgeIds);
     return success();
 }
 
-Result<QList<Id>> ProjectDocument::reloadMovedNodes(const QList<NodePosition> &positions)
+QList<Id> ProjectDocument::takePositions(const QList<NodePosition> &positions, bool withPinned)
 {
-    // The store may bump revisions on a move: take them from the file.
     QList<Id> ids;
-    if (positions.size() > 64) {
-        auto stored = m_store->nodes();
-        if (!stored)
-            return Result<QList<Id>>::failure(stored.error());
-        m_nodes = byId(stored.value());
-        for (const NodePosition &p : positions)
-            ids.append(p.id);
-    } else {
-        for (const NodePosition &p : positions) {
-            auto stored = m_store->node(p.id);
-            if (!stored)
-                return Result<QList<Id>>::failure(stored.error());
-            m_nodes.insert(p.id, stored.value());
-            ids.append(p.id);
-        }
+    ids.reserve(positions.size());
+    for (const NodePosition &p : positions) {
+        const auto it = m_nodes.find(p.id);
+        if (it == m_nodes.end())
+            continue; // stored, but not taken in yet: the next sync brings the node
+        it->x = p.x;
+        it->y = p.y;
+        if (withPinned)
+            it->pinned = p.pinned;
+        ids.append(p.id);
     }
     return ids;
 }

@@ -73,9 +73,9 @@ public:
     const Edge *edge(const Id &id) const;
     const Flow *flow(const Id &id) const;
     const TestCase *testCase(const Id &id) const;
-    QList<Node> nodes() const;         // ordered by id
-    QList<Edge> edges() const;         // ordered by id
-    QList<Flow> flows() const;         // ordered by name
+    QList<Node> nodes() const; // ordered by id
+    QList<Edge> edges() const; // ordered by id
+    QList<Flow> flows() const; // ordered by name
     QList<TestCase> testCasesOfNode(const Id &nodeId) const; // by position
     QList<TestCase> testCases() const;
     QList<Comment> commentsOfNode(const Id &nodeId) const; // oldest first
@@ -96,11 +96,15 @@ public:
     Status updateNode(const Node &node); // takes the stored revision; ignores x/y
     // Moves nodes and leaves the stored edge routes alone: a route names the positions it
     // was computed for, so the map stops drawing it while an end is elsewhere and draws it
-    // again when a move is undone (SplineRoute::fits).
-    Status setNodePositions(const QList<NodePosition> &positions);
+    // again when a move is undone (SplineRoute::fits). With `from` (where the step expects
+    // the nodes, same ids in the same order) a node someone else moved since refuses the
+    // whole move as a conflict (ProjectStore::setNodePositions; lastEditConflicted); under
+    // ConflictsHandledByCaller that is returned without errorOccurred.
+    Status setNodePositions(const QList<NodePosition> &positions, const QList<NodePosition> &from = {});
     // A layout run: positions and edge routes in one transaction (nodesMoved, then
-    // edgeRoutesChanged).
-    Status applyLayout(const QList<NodePosition> &positions, const QList<EdgeRouteChange> &routes);
+    // edgeRoutesChanged); all or nothing, guarded by `from` like setNodePositions.
+    Status applyLayout(const QList<NodePosition> &positions, const QList<EdgeRouteChange> &routes,
+        const QList<NodePosition> &from = {});
     // Removes the nodes with everything attached; `removed` receives what went.
     Status removeNodes(const QList<Id> &ids, Project *removed);
     // Puts back what removeNodes took (nodes, edges, test cases, comments, flow paths).
@@ -178,7 +182,8 @@ public:
     class ConflictsHandledByCaller
     {
     public:
-        explicit ConflictsHandledByCaller(ProjectDocument *document) : m_document(document)
+        explicit ConflictsHandledByCaller(ProjectDocument *document)
+            : m_document(document)
         {
             ++m_document->m_conflictsHandledByCaller;
         }
@@ -220,16 +225,19 @@ signals:
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
     Status reload();
-    // Takes moved nodes from the file into the cache; returns their ids.
-    Result<QList<Id>> reloadMovedNodes(const QList<NodePosition> &positions);
+    // Takes positions just stored into the cache (pinned too when `withPinned`); returns
+    // their ids. The cache keeps each node's revision: a move bumps none.
+    QList<Id> takePositions(const QList<NodePosition> &positions, bool withPinned);
     Status fail(const Status &status);
+    // fail(), except a conflict while a caller handles conflicts: returned quietly.
+    Status refuse(const Status &status);
     // Runs `edits` as one store transaction; a failure is reported (errorOccurred) and returned.
     Status write(const std::function<Status()> &edits, EditScope scope = EditScope::Content);
     // Stores an edit of a cached item: the store checks the revision the cache holds, and
     // the cache takes the stored copy. `missing` is the error when no such item is cached.
     template <typename Item>
     Status storeEdit(QHash<Id, Item> &cache, const Item &item, Status (ProjectStore::*update)(Item &),
-                     const QString &missing);
+        const QString &missing);
     // One store call and the cache after it; the caller emits its signal.
     template <typename Item>
     Status storeAdd(QHash<Id, Item> &cache, Item &item, Status (ProjectStore::*add)(Item &));

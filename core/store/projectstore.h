@@ -87,8 +87,11 @@ public:
         const ProjectLocation &location, const QString &projectName);
     // Writes `project` (content, environments, run history) as the shared project at
     // `location` in one transaction: all of it or nothing. An existing project there is
-    // an error unless `replace`, which drops it in the same transaction.
-    static Status writeShared(const ProjectLocation &location, const Project &project, bool replace);
+    // an error unless `replace`, which drops it in the same transaction; the new project's
+    // history then begins with one line (entity "project", field "replace") saying what was
+    // replaced and by what (`source`, where `project` was read from, when given).
+    static Status writeShared(const ProjectLocation &location, const Project &project, bool replace,
+        const QString &source = QString());
 
     // The file path, or the shared project's URL without password reference (messages).
     QString path() const;
@@ -151,8 +154,16 @@ public:
     // EditScope::Comments are taken; any other edit in them is refused).
     bool mayComment() const;
     // The history of an item, newest first: its own lines and, for a node, those of its
-    // edges, test cases and comments.
+    // edges, test cases and comments; and the project's own lines (a replace), which
+    // touched every item.
     Result<QList<EditLogEntry>> history(const Id &id, int limit = 500) const;
+    // What the project holds, "“Shop”: 12 nodes, 30 test cases", for the history line of
+    // a replace; empty when there is no project to read (yet).
+    QString contentSummary() const;
+    // The history line of a whole-project replace (entity "project", field "replace"):
+    // `replaced` (contentSummary() before, or what else names it) → `project`'s name and
+    // counts, and `source` (where it was read from) when given.
+    Status recordReplace(const QString &replaced, const Project &project, const QString &source);
     // Who has this shared project open (projectstorepresence.cpp). A session renews its
     // row while open and removes it when closed; rows older than `staleAfterMs` are of
     // clients that died and are left out. A project file keeps no presence (empty list,
@@ -165,11 +176,20 @@ public:
     Result<QList<Node>> nodes() const;
     Result<Node> node(const Id &id) const;
     Status addNode(Node &node); // assigns an id when empty; sets revision 1
-    Status updateNode(Node &node); // bumps revision; conflict if the stored one differs
-    // Layout only: last writer wins and revisions are not bumped, so moving nodes never
-    // turns another editor's pending property edit into a conflict. Fails (changing
-    // nothing) if a node does not exist.
-    Status setNodePositions(const QList<NodePosition> &positions);
+    // Bumps revision; conflict if the stored one differs. Leaves x and y alone (moves are
+    // setNodePositions'), so a property edit and a move of one node by two people both land.
+    Status updateNode(Node &node);
+    // Where nodes stand (projectstorelayout.cpp). Revisions are not bumped, so a move never
+    // turns another editor's pending property edit into a conflict, nor an edit a move.
+    // With `from` (the same ids in the same order: where the caller last saw each node)
+    // the move is guarded by position instead: a node stored elsewhere was moved by
+    // someone else since, and then nothing is written and the edit is a conflict
+    // (lastEditConflicted; the error names how many nodes and where they are). A guarded
+    // move writes x and y only; without `from` (import) last writer wins and `pinned` is
+    // written too. Each node whose position changed gets an edit_log line, field
+    // "position", "(x, y)" in whole pixels. Fails (changing nothing) if a node does not
+    // exist.
+    Status setNodePositions(const QList<NodePosition> &positions, const QList<NodePosition> &from = {});
     Result<DeleteSummary> previewRemoveNode(const Id &id) const;
     Result<DeleteSummary> removeNode(const Id &id); // cascades to edges, test cases, comments
 
@@ -178,7 +198,8 @@ public:
     // Everything but the route, which is layout data (setEdgeRoutes). Moving an end to
     // another node removes the route: it was drawn between other cards.
     Status updateEdge(Edge &edge);
-    // Layout only, like setNodePositions: last writer wins and revisions are not bumped.
+    // Layout only: last writer wins and revisions are not bumped (a layout's node moves
+    // are what is guarded). A route that changes gets an edit_log line (field "route").
     // Fails (changing nothing) if an edge does not exist or a route is not 1 + 3n points.
     Status setEdgeRoutes(const QList<EdgeRouteChange> &routes);
     Status removeEdge(const Id &id);

@@ -147,6 +147,51 @@ Status ProjectStorePrivate::logRemoval(const char *table, const Id &id) const
     return success();
 }
 
+namespace {
+QString countsText(qint64 nodes, qint64 testCases)
+{
+    return QStringLiteral("%1 node%2, %3 test case%4")
+        .arg(nodes)
+        .arg(QLatin1String(nodes == 1 ? "" : "s"))
+        .arg(testCases)
+        .arg(QLatin1String(testCases == 1 ? "" : "s"));
+}
+} // namespace
+
+QString ProjectStore::contentSummary() const
+{
+    QSqlQuery q = d->query();
+    // A shared project may not exist yet; to_regclass says so without an error that would
+    // abort the transaction it may run in. Any other failure: nothing worth naming.
+    if (d->location.isShared()
+        && (!q.exec(
+                QStringLiteral("SELECT to_regclass('meta') IS NOT NULL AND to_regclass('nodes') IS NOT NULL "
+                               "AND to_regclass('test_cases') IS NOT NULL"))
+            || !q.next() || !q.value(0).toBool()))
+        return QString();
+    if (!q.exec(QStringLiteral(
+            "SELECT (SELECT value FROM meta WHERE key = 'name'), (SELECT COUNT(*) FROM nodes), "
+            "(SELECT COUNT(*) FROM test_cases)"))
+        || !q.next())
+        return QString();
+    return QStringLiteral("“%1”: %2")
+        .arg(q.value(0).toString(), countsText(q.value(1).toLongLong(), q.value(2).toLongLong()));
+}
+
+Status ProjectStore::recordReplace(const QString &replaced, const Project &project, const QString &source)
+{
+    EditLogEntry line;
+    line.entityKind = QStringLiteral("project");
+    line.entityName = project.name;
+    line.field = QStringLiteral("replace");
+    line.oldValue = replaced;
+    line.newValue
+        = QStringLiteral("“%1”%2: %3")
+              .arg(project.name, source.isEmpty() ? QString() : QStringLiteral(" from %1").arg(source),
+                  countsText(project.nodes.size(), project.testCases.size()));
+    return d->edit([&] { return d->logEntries({ line }); });
+}
+
 Result<QList<EditLogEntry>> ProjectStore::history(const Id &id, int limit) const
 {
     using R = Result<QList<EditLogEntry>>;
@@ -154,7 +199,8 @@ Result<QList<EditLogEntry>> ProjectStore::history(const Id &id, int limit) const
     q.setForwardOnly(true);
     q.prepare(
         QStringLiteral("SELECT id, at, author, entity_kind, entity_id, entity_name, node_id, change, field, "
-                       "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? "
+                       "old_value, new_value FROM edit_log WHERE entity_id = ? OR node_id = ? OR (entity_id "
+                       "= '' AND entity_kind = 'project') "
                        "ORDER BY id DESC LIMIT ?"));
     bindAll(q, { QVariant(id), QVariant(id), QVariant(limit) });
     if (!q.exec())

@@ -110,13 +110,15 @@ Status ProjectStore::updateNode(Node &node)
         QSqlQuery q = d->query();
         q.prepare(QStringLiteral(
             "UPDATE nodes SET kind=?, name=?, group_name=?, owner=?, description=?, likelihood=?, "
-            "impact=?, properties=?, x=?, y=?, pinned=?, revision=revision+1 "
+            "impact=?, properties=?, pinned=?, revision=revision+1 "
             "WHERE id=? AND revision=?"));
+        // Not x and y: where a node stands is setNodePositions' (guarded by position, not
+        // revision), so a rename with a stale position never moves the node back.
         bindAll(q,
             { QVariant(toString(node.kind)), QVariant(node.name), QVariant(node.group), QVariant(node.owner),
                 QVariant(node.description), QVariant(node.risk.likelihood), QVariant(node.risk.impact),
-                QVariant(jsonText(node.properties)), QVariant(node.x), QVariant(node.y),
-                QVariant(node.pinned ? 1 : 0), QVariant(node.id), QVariant(node.revision) });
+                QVariant(jsonText(node.properties)), QVariant(node.pinned ? 1 : 0), QVariant(node.id),
+                QVariant(node.revision) });
         if (Status u = d->guardedUpdate(q, "nodes", describe(node), node.id, node.revision); !u)
             return u;
         return before ? d->logEntries(fieldChanges(before.value(), node)) : Status::failure(before.error());
@@ -124,29 +126,6 @@ Status ProjectStore::updateNode(Node &node)
     if (s)
         ++node.revision;
     return s;
-}
-
-Status ProjectStore::setNodePositions(const QList<NodePosition> &positions)
-{
-    return d->edit([&]() -> Status {
-        QSqlQuery q = d->query();
-        if (Status s = d->prepare(q, QStringLiteral("UPDATE nodes SET x=?, y=?, pinned=? WHERE id=?"),
-                QStringLiteral("move nodes"));
-            !s)
-            return s;
-        for (const NodePosition &p : positions) {
-            q.bindValue(0, p.x);
-            q.bindValue(1, p.y);
-            q.bindValue(2, p.pinned ? 1 : 0);
-            q.bindValue(3, p.id);
-            if (Status s = d->exec(q, QStringLiteral("move node %1").arg(p.id)); !s)
-                return s;
-            if (q.numRowsAffected() == 0)
-                return d->failure(
-                    QStringLiteral("cannot move node %1: no such node; no node was moved").arg(p.id));
-        }
-        return success();
-    });
 }
 
 Result<DeleteSummary> ProjectStore::previewRemoveNode(const Id &id) const
@@ -254,32 +233,6 @@ Status ProjectStore::updateEdge(Edge &edge)
     if (s)
         ++edge.revision;
     return s;
-}
-
-Status ProjectStore::setEdgeRoutes(const QList<EdgeRouteChange> &routes)
-{
-    return d->edit([&]() -> Status {
-        QSqlQuery q = d->query();
-        const QString sql = QStringLiteral("UPDATE edges SET route=? WHERE id=?");
-        if (Status s = d->prepare(q, sql, QStringLiteral("route edges")); !s)
-            return s;
-        for (const EdgeRouteChange &change : routes) {
-            if (!change.route.isEmpty() && !SplineRoute::isValidPointCount(change.route.points.size()))
-                return d->failure(
-                    QStringLiteral("cannot route edge %1: a route needs 1 + 3n points (n >= 1), "
-                                   "found %2; no edge was routed")
-                        .arg(change.id)
-                        .arg(change.route.points.size()));
-            q.bindValue(0, bindable(QVariant(routeText(change.route))));
-            q.bindValue(1, change.id);
-            if (Status s = d->exec(q, QStringLiteral("route edge %1").arg(change.id)); !s)
-                return s;
-            if (q.numRowsAffected() == 0)
-                return d->failure(
-                    QStringLiteral("cannot route edge %1: no such edge; no edge was routed").arg(change.id));
-        }
-        return success();
-    });
 }
 
 namespace {
@@ -502,7 +455,8 @@ Status ProjectStore::updateTestCase(TestCase &t)
                 QVariant(t.description), QVariant(toString(t.priority)),
                 QVariant(jsonText(QJsonArray::fromStringList(t.tags))), QVariant(t.automated ? 1 : 0),
                 QVariant(t.position), QVariant(jsonText(checksToJson(t.checks))), QVariant(t.source),
-                QVariant(t.junitName), QVariant(t.reviewNote), QVariant(t.level ? toString(*t.level) : QString()),
+                QVariant(t.junitName), QVariant(t.reviewNote),
+                QVariant(t.level ? toString(*t.level) : QString()),
                 QVariant(jsonText(caseFaultsToJson(t.faults))), QVariant(jsonText(checksToJson(t.cleanup))),
                 QVariant(t.id), QVariant(t.revision) });
         if (Status u = d->guardedUpdate(q, "test_cases", describe(t), t.id, t.revision); !u)

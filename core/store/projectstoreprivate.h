@@ -155,6 +155,9 @@ public:
     Result<Environment> storedEnvironment(const Id &id) const;
     Result<Comment> storedComment(const Id &id) const;
     Status logEntries(const QList<EditLogEntry> &entries) const;
+    // Position lines of a move; `mergeRuns`: a line continuing this author's move of the
+    // node a moment ago extends that line instead (projectstorelayout.cpp).
+    Status logPositions(const QList<EditLogEntry> &lines, bool mergeRuns) const;
     Status logAdded(const QString &kind, const Id &id, const QString &name, const Id &nodeId = Id()) const;
     // Before a DELETE from `table`: a "removed" line naming what goes.
     Status logRemoval(const char *table, const Id &id) const;

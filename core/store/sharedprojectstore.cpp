@@ -383,18 +383,28 @@ StoreResult ProjectStore::create(const ProjectLocation &location, const QString 
     return StoreResult(std::move(store));
 }
 
-Status ProjectStore::writeShared(const ProjectLocation &location, const Project &project, bool replace)
+Status ProjectStore::writeShared(
+    const ProjectLocation &location, const Project &project, bool replace, const QString &source)
 {
     auto connected = connectShared(location);
     if (!connected)
         return Status::failure(connected.error());
     ProjectStore &store = *connected.value();
+    QSqlQuery who = store.d->query();
+    if (who.exec(QStringLiteral("SELECT current_user")) && who.next()) {
+        store.d->role = who.value(0).toString();
+        store.d->author = defaultAuthorName(store.d->role);
+    }
     // One transaction around both: a failed copy leaves no half project, and a replaced
     // project is gone only once its successor is complete.
     return store.transaction([&]() -> Status {
+        // What is replaced, for the history line; the history before goes with it.
+        const QString replaced = replace ? store.contentSummary() : QString();
         if (Status s = store.initialiseShared(project.name, replace); !s)
             return s;
-        return store.replaceContents(project);
+        if (Status s = store.replaceContents(project); !s)
+            return s;
+        return replaced.isEmpty() ? success() : store.recordReplace(replaced, project, source);
     });
 }
 

@@ -3,6 +3,7 @@
 // was killed before it checkpointed) keeps them when the replacement fails, and the log
 // of the old file is never applied to the new one.
 #include "store/databasefile.h"
+#include "store/editlog.h"
 #include "store/projectstore.h"
 #include "support/cliprocess.h"
 #include "support/exampleproject.h"
@@ -20,7 +21,10 @@ using namespace flowbench::testing;
 namespace {
 
 // The example as shipped, found next to the test sources (tests/support/exampleproject).
-QString shopJson() { return flowbench::testing::exampleJsonPath(); }
+QString shopJson()
+{
+    return flowbench::testing::exampleJsonPath();
+}
 
 QByteArray readAll(const QString &path)
 {
@@ -91,7 +95,8 @@ void TestImportForce::failedReplaceKeepsWhatOnlyTheLogHeld()
     }
 
     // The rename fails (the new file is not there): the old project must be whole.
-    const Status replaced = replaceDatabaseFile(m_dir->filePath(QStringLiteral("never-built.flowbench")), old);
+    const Status replaced
+        = replaceDatabaseFile(m_dir->filePath(QStringLiteral("never-built.flowbench")), old);
     QVERIFY(!replaced);
     QVERIFY2(replaced.error().contains(QStringLiteral("cannot move the new project into place")),
         qPrintable(replaced.error()));
@@ -101,13 +106,26 @@ void TestImportForce::failedReplaceKeepsWhatOnlyTheLogHeld()
 void TestImportForce::forcedImportReplacesAProjectWithALog()
 {
     const QString old = crashedProject(QStringLiteral("p.flowbench"));
-    const CliOutcome forced = runCli({ QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"),
-        QStringLiteral("--force"), shopJson(), old });
+    const CliOutcome forced = runCli({ QStringLiteral("import"), QStringLiteral("--format"),
+        QStringLiteral("json"), QStringLiteral("--force"), shopJson(), old });
     QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
     const Project now = reopenProject(old);
     QVERIFY(!hasNodeNamed(now, QStringLiteral("kept in the log"))); // the old log was not replayed
     QCOMPARE(runCli({ QStringLiteral("export"), old }).out.toUtf8(), readAll(shopJson()));
-    QVERIFY(!QFileInfo::exists(old + QStringLiteral("-wal")) || QFileInfo(old + QStringLiteral("-wal")).size() == 0);
+    QVERIFY(!QFileInfo::exists(old + QStringLiteral("-wal"))
+        || QFileInfo(old + QStringLiteral("-wal")).size() == 0);
+    // The old history went with the old project; the new one's begins with one line
+    // saying what was replaced (with what only the log held) and by what.
+    auto store = ProjectStore::open(old);
+    QVERIFY2(store, qPrintable(store.error()));
+    const Result<QList<EditLogEntry>> lines = store.value()->history(now.nodes.first().id);
+    QVERIFY2(lines, qPrintable(lines.error()));
+    QCOMPARE(lines->size(), 1);
+    QCOMPARE(lines->first().entityKind, QStringLiteral("project"));
+    QCOMPARE(lines->first().field, QStringLiteral("replace"));
+    QCOMPARE(lines->first().oldValue, QStringLiteral("“old project”: 1 node, 0 test cases"));
+    QVERIFY2(lines->first().newValue.contains(QStringLiteral(" from ") + QFileInfo(shopJson()).fileName()),
+        qPrintable(lines->first().newValue));
 }
 
 void TestImportForce::logThatCannotBeFoldedInIsNotDeleted()
@@ -117,15 +135,17 @@ void TestImportForce::logThatCannotBeFoldedInIsNotDeleted()
     const QString old = m_dir->filePath(QStringLiteral("odd.flowbench"));
     const QByteArray file("not an SQLite database\n");
     const QByteArray log(4096, 'w');
-    for (const auto &[path, bytes] : { std::pair { old, file }, std::pair { old + QStringLiteral("-wal"), log } }) {
+    for (const auto &[path, bytes] :
+        { std::pair { old, file }, std::pair { old + QStringLiteral("-wal"), log } }) {
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(bytes);
     }
-    const CliOutcome refused = runCli({ QStringLiteral("import"), QStringLiteral("--format"), QStringLiteral("json"),
-        QStringLiteral("--force"), shopJson(), old });
+    const CliOutcome refused = runCli({ QStringLiteral("import"), QStringLiteral("--format"),
+        QStringLiteral("json"), QStringLiteral("--force"), shopJson(), old });
     QCOMPARE(refused.exitCode, 2);
-    QVERIFY2(refused.err.contains(old + QStringLiteral(": cannot fold its write-ahead log")), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(old + QStringLiteral(": cannot fold its write-ahead log")),
+        qPrintable(refused.err));
     QCOMPARE(readAll(old), file);
     QCOMPARE(readAll(old + QStringLiteral("-wal")), log);
     // Nothing of the attempt is left behind.

@@ -4,6 +4,7 @@
 // `flowbench-cli --help`, so a new command needs a row here (or a reason it takes none).
 #undef QT_NO_CAST_FROM_ASCII
 #include "io/canonicaljson.h"
+#include "store/projectstore.h"
 #include "support/cliprocess.h"
 #include "support/exampleproject.h"
 #include "support/postgresserver.h"
@@ -167,10 +168,29 @@ private slots:
                      "(replace it with --replace)"),
             qPrintable(again.err));
         QCOMPARE(runCli({ "push", source, url("example"), "--replace" }).exitCode, 0);
+        // The replaced project's history begins with one line saying so, in every node's.
+        Id anyNode;
+        {
+            auto file = ProjectStore::open(source);
+            QVERIFY2(file, qPrintable(file.error()));
+            anyNode = file.value()->nodes().value().first().id;
+        }
+        const CliOutcome history = runCli({ "history", url("example"), "--node", anyNode });
+        QVERIFY2(history.exitCode == 0, qPrintable(history.err));
+        QVERIFY2(history.out.contains("project \"") && history.out.contains("Replace: '")
+                && history.out.contains("from example.flowbench"),
+            qPrintable(history.out));
         const CliOutcome overFile = runCli({ "pull", url("example"), path("copy.flowbench") });
         QCOMPARE(overFile.exitCode, 2);
         QVERIFY2(overFile.err.contains("already exists; use --replace"), qPrintable(overFile.err));
         QCOMPARE(runCli({ "pull", url("example"), path("copy.flowbench"), "--replace" }).exitCode, 0);
+        // So does a file replaced by a pull, naming the file's content before and the source.
+        const CliOutcome fileHistory
+            = runCli({ "history", path("copy.flowbench"), "--node", anyNode, "--json" });
+        QVERIFY2(fileHistory.exitCode == 0, qPrintable(fileHistory.err));
+        QVERIFY2(fileHistory.out.contains("\"field\": \"replace\"")
+                && fileHistory.out.contains("from postgresql://") && !fileHistory.out.contains("team-pw"),
+            qPrintable(fileHistory.out));
     }
 
     void everyProjectCommandTakesAUrl_data()

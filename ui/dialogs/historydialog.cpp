@@ -104,6 +104,8 @@ HistoryDialog::HistoryDialog(ProjectDocument *document, const Id &id, QWidget *p
     connect(document, &ProjectDocument::nodeChanged, again, later);
     connect(document, &ProjectDocument::nodesAdded, again, later);
     connect(document, &ProjectDocument::nodesRemoved, again, later);
+    connect(document, &ProjectDocument::nodesMoved, again, later); // moves are history too
+    connect(document, &ProjectDocument::edgeRoutesChanged, again, later);
     connect(document, &ProjectDocument::edgesAdded, again, later);
     connect(document, &ProjectDocument::edgeChanged, again, later);
     connect(document, &ProjectDocument::edgesRemoved, again, later);

@@ -7,6 +7,7 @@
 #undef QT_NO_CAST_FROM_ASCII
 #include "dialogs/historydialog.h"
 #include "document/changevalue.h"
+#include "document/movenodescommand.h"
 #include "panels/commentspanel.h"
 #include "shell/presencelabel.h"
 #include "shell/readonlybanner.h"
@@ -153,12 +154,26 @@ private slots:
         QCOMPARE(rows(history->list()).first(), QStringLiteral("alice | Name: '%1' → '%1 v2'").arg(name));
         QVERIFY(history->windowTitle().contains(name + " v2"));
 
+        // Alice drags it: a move is history too, arriving the same way.
+        const Node *placed = alice->node(nodeId);
+        const NodePosition from { nodeId, placed->x, placed->y, placed->pinned };
+        alice->undoStack()->push(new MoveNodesCommand(
+            alice.get(), { from }, { { nodeId, from.x + 40, from.y + 20.4, from.pinned } }));
+        QVERIFY2(waitFor([&] { return history->list()->topLevelItemCount() == 4; }, 3000),
+            qPrintable(rows(history->list()).join('\n')));
+        QCOMPARE(rows(history->list()).first(),
+            QStringLiteral("alice | Position: '(%1, %2)' → '(%3, %4)'")
+                .arg(qRound64(from.x))
+                .arg(qRound64(from.y))
+                .arg(qRound64(from.x + 40))
+                .arg(qRound64(from.y + 20.4)));
+
         // The reviewer comments on it: signed with the role, and in the history.
         window.mapScene()->selectNodes({ nodeId });
         auto *composer = window.commentsPanel()->findChild<QPlainTextEdit *>("newCommentEdit");
         QVERIFY(composer && composer->isEnabled());
         QVERIFY(window.commentsPanel()->addComment("Which team is on call for this?"));
-        QVERIFY(waitFor([&] { return history->list()->topLevelItemCount() == 4; }, 2000));
+        QVERIFY(waitFor([&] { return history->list()->topLevelItemCount() == 5; }, 2000));
         QCOMPARE(rows(history->list()).first(), QStringLiteral("commenter | Comment by commenter: added"));
         QCOMPARE(doc->commentsOfNode(nodeId).last().author, QStringLiteral("commenter"));
 

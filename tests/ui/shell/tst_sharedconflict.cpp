@@ -6,6 +6,9 @@
 #undef QT_NO_CAST_FROM_ASCII
 #include "dialogs/editconflictdialog.h"
 #include "document/changevalue.h"
+#include "document/movenodescommand.h"
+#include "map/mapscene.h"
+#include "map/nodeitem.h"
 #include "store/projectstore.h"
 #include "support/postgresserver.h"
 #include "support/testenv.h"
@@ -34,16 +37,22 @@ EditConflict sampleConflict()
     return c;
 }
 
-// Clicks `button` of the conflict dialog once it is shown (it runs its own event loop).
-void clickInConflictDialog(const QString &button, QString *seen)
+// Clicks `button` of the conflict dialog once it is shown (it runs its own event loop);
+// keeps its message and a picture of it in `shot` when asked.
+void clickInConflictDialog(
+    const QString &button, QString *seen, QString *message = nullptr, const QString &shot = QString())
 {
-    QTimer::singleShot(0, [button, seen] {
+    QTimer::singleShot(0, [button, seen, message, shot] {
         auto *dialog = qobject_cast<EditConflictDialog *>(QApplication::activeModalWidget());
         if (!dialog) {
-            clickInConflictDialog(button, seen); // not shown yet: look again
+            clickInConflictDialog(button, seen, message, shot); // not shown yet: look again
             return;
         }
         *seen = dialog->theirsLabel()->text() + " | " + dialog->mineLabel()->text();
+        if (message)
+            *message = dialog->findChild<QLabel *>("conflictMessage")->text();
+        if (!shot.isEmpty())
+            dialog->grab().save(shot);
         if (auto *b = dialog->findChild<QPushButton *>(button))
             b->click();
         else
@@ -177,6 +186,55 @@ private slots:
         QVERIFY2(stored, qPrintable(stored.error()));
         QCOMPARE(stored.value()->node(n.id).value().name, outcome);
         // Mine is one undoable step; keeping theirs leaves nothing to undo.
+        QCOMPARE(doc->undoStack()->count(), outcome == "Mine" ? 1 : 0);
+    }
+
+    // A move is an edit like any other: the other person moved the node the window moves
+    // too (as a drag does, before it had seen theirs). The dialog shows both places; the
+    // card ends where the button says, in the project and on the map.
+    void moveConflictOnTheMap_data() { windowAsksAndDoesWhatTheButtonSays_data(); }
+    void moveConflictOnTheMap()
+    {
+        if (!m_pgProblem.isEmpty())
+            QSKIP(qPrintable(m_pgProblem));
+        QFETCH(QString, button);
+        QFETCH(QString, outcome);
+        const QString project = QStringLiteral("conflict%1").arg(++m_projects);
+        Project p;
+        p.name = project;
+        Node n;
+        n.id = newId();
+        n.name = "Orders API";
+        n.revision = 1;
+        p.nodes = { n };
+        QVERIFY(ProjectStore::writeShared(ProjectLocation::parse(url(project)).value(), p, false).ok());
+
+        MainWindow window;
+        window.resize(1000, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.documents()->openProject(url(project)));
+        ProjectDocument *doc = window.document();
+        QVERIFY(doc);
+        auto other = ProjectDocument::open(url(project));
+        QVERIFY2(other, qPrintable(other.error()));
+        other.value()->undoStack()->push(new MoveNodesCommand(
+            other.value().get(), { { n.id, 0, 0, false } }, { { n.id, 300, 200, false } }));
+
+        QString seen, message;
+        const QString shot = QDir::temp().filePath(QStringLiteral("flowbench-tst_sharedconflict-%1-move.png")
+                                                       .arg(QCoreApplication::applicationPid()));
+        clickInConflictDialog(button, &seen, &message, shot);
+        doc->undoStack()->push(
+            new MoveNodesCommand(doc, { { n.id, 0, 0, false } }, { { n.id, 50, 40, false } }));
+        QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("(300, 200) | (50, 40)"), 5000);
+        QVERIFY2(message.contains("position of node “Orders API”"), qPrintable(message));
+        const QPointF expected = outcome == "Mine" ? QPointF(50, 40) : QPointF(300, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(window.mapScene()->nodeItem(n.id)->pos(), expected, 2000);
+        auto stored = ProjectStore::open(url(project));
+        QVERIFY2(stored, qPrintable(stored.error()));
+        const Node now = stored.value()->node(n.id).value();
+        QCOMPARE(QPointF(now.x, now.y), expected);
         QCOMPARE(doc->undoStack()->count(), outcome == "Mine" ? 1 : 0);
     }
 };
