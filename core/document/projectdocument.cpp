@@ -145,7 +145,7 @@ Status ProjectDocument::refuse(const Status &status)
 Status ProjectDocument::write(const std::function<Status()> &edits, EditScope scope)
 {
     if (Status s = m_store->transaction(edits, scope); !s)
-        return fail(s);
+        return refuse(s);
     return success();
 }
 
@@ -158,12 +158,8 @@ Status ProjectDocument::storeEdit(QHash<Id, Item> &cache, const Item &item, Stat
         return fail(Status::failure(missing));
     Item copy = item;
     copy.revision = current->revision;
-    if (Status s = m_store->transaction([&] { return (m_store.get()->*update)(copy); }, scopeOf<Item>());
-        !s) {
-        if (m_conflictsHandledByCaller > 0 && m_store->lastEditConflicted())
-            return s;
-        return fail(s);
-    }
+    if (Status s = write([&] { return (m_store.get()->*update)(copy); }, scopeOf<Item>()); !s)
+        return s;
     cache.insert(copy.id, copy);
     return success();
 }
@@ -342,8 +338,8 @@ Status ProjectDocument::updateNode(const Node &node)
 Status ProjectDocument::setNodePositions(
     const QList<NodePosition> &positions, const QList<NodePosition> &from)
 {
-    if (Status s = m_store->transaction([&] { return m_store->setNodePositions(positions, from); }); !s)
-        return refuse(s);
+    if (Status s = write([&] { return m_store->setNodePositions(positions, from); }); !s)
+        return s;
     emit nodesMoved(takePositions(positions, from.isEmpty()));
     return success();
 }
@@ -351,13 +347,13 @@ Status ProjectDocument::setNodePositions(
 Status ProjectDocument::applyLayout(const QList<NodePosition> &positions,
     const QList<EdgeRouteChange> &routes, const QList<NodePosition> &from)
 {
-    if (Status s = m_store->transaction([&]() -> Status {
+    if (Status s = write([&]() -> Status {
             if (Status st = m_store->setNodePositions(positions, from); !st)
                 return st;
             return m_store->setEdgeRoutes(routes);
         });
         !s)
-        return refuse(s);
+        return s;
     const QList<Id> ids = takePositions(positions, from.isEmpty());
     QList<Id> edgeIds;
     for (const EdgeRouteChange &change : routes) {
