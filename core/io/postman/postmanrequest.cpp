@@ -169,6 +169,13 @@ Result<QJsonValue> body(const PostmanItem &r, QJsonObject &headers, PostmanReque
                 c.report->leaveOut(0, fp, QStringLiteral("disabled %1 field \"%2\" left out").arg(mode, key));
                 continue;
             }
+            if (key.isEmpty()) {
+                // A multipart part must have a name (RFC 7578 4.2); Postman's trailing blank row has none.
+                c.report->leaveOut(0, fp, QStringLiteral("form-data field without a key left out"));
+                c.needsReview = true;
+                c.reviewReasons << QStringLiteral("form-data field without a key left out (%1)").arg(fp);
+                continue;
+            }
             QJsonObject part { { QStringLiteral("name"), key } };
             const QString contentType = f.value(QLatin1String("contentType")).toString();
             if (f.value(QLatin1String("type")).toString() == QLatin1String("file")) {
