@@ -226,6 +226,53 @@ bool timeOpening(quint16 port, int nodes, int times)
     return true;
 }
 
+// Pushes a project of `nodes` nodes; another client renames one node at a time and the
+// document takes each rename in (syncWithStore, timed): what a look costs per commit.
+bool timeRemoteRename(quint16 port, int nodes, int times)
+{
+    const QString name = QStringLiteral("sync_%1").arg(nodes);
+    const QString url = projectUrl(port, name);
+    const Project project = teamProject(nodes, name);
+    if (Status s = ProjectStore::writeShared(ProjectLocation::parse(url).value(), project, true); !s) {
+        std::fprintf(stderr, "push failed: %s\n", qPrintable(s.error()));
+        return false;
+    }
+    auto doc = ProjectDocument::open(url);
+    auto other = ProjectStore::open(url);
+    if (!doc || !other) {
+        std::fprintf(stderr, "open failed: %s\n", qPrintable(doc ? other.error() : doc.error()));
+        return false;
+    }
+    QList<double> ms;
+    QElapsedTimer t;
+    for (int i = 0; i < times; ++i) {
+        Result<Node> n = other.value()->node(project.nodes.at(i % project.nodes.size()).id);
+        if (!n)
+            return false;
+        n->name = QStringLiteral("renamed %1").arg(i);
+        if (Status s = other.value()->updateNode(n.value()); !s) {
+            std::fprintf(stderr, "rename failed: %s\n", qPrintable(s.error()));
+            return false;
+        }
+        t.start();
+        if (Status s = doc.value()->syncWithStore(); !s) {
+            std::fprintf(stderr, "sync failed: %s\n", qPrintable(s.error()));
+            return false;
+        }
+        ms << t.nsecsElapsed() / 1e6;
+        if (doc.value()->node(n->id)->name != n->name) {
+            std::fprintf(stderr, "the sync did not take the rename in\n");
+            return false;
+        }
+    }
+    QStringList each;
+    for (double m : std::as_const(ms))
+        each << QString::number(m, 'f', 1);
+    std::printf("\nsync after another client renamed one node of %d, %d times: %s ms (median %.1f ms)\n",
+        nodes, times, qPrintable(each.join(QStringLiteral(", "))), percentile(ms, 0.5));
+    return true;
+}
+
 QList<int> numbers(const QString &text)
 {
     QList<int> out;
@@ -253,12 +300,15 @@ int main(int argc, char **argv)
         QStringLiteral("5000"));
     const QCommandLineOption opensOption(QStringLiteral("opens"),
         QStringLiteral("How many times to open it."), QStringLiteral("count"), QStringLiteral("5"));
+    const QCommandLineOption syncNodesOption(QStringLiteral("sync-nodes"),
+        QStringLiteral("Nodes of the project timed taking one remote rename in (0: skip)."),
+        QStringLiteral("count"), QStringLiteral("1000"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the random edits."),
         QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption quickOption(QStringLiteral("quick"),
         QStringLiteral("A small run: 2 and 4 editors, 40 edits, 200 nodes; open 1,000 nodes 3 times."));
-    parser.addOptions(
-        { editorsOption, editsOption, nodesOption, openNodesOption, opensOption, seedOption, quickOption });
+    parser.addOptions({ editorsOption, editsOption, nodesOption, openNodesOption, opensOption,
+        syncNodesOption, seedOption, quickOption });
     parser.process(app);
 
     const bool quick = parser.isSet(quickOption);
@@ -270,6 +320,7 @@ int main(int argc, char **argv)
     const int nodes = value(nodesOption, QStringLiteral("200")).toInt();
     const int openNodes = value(openNodesOption, QStringLiteral("1000")).toInt();
     const int opens = value(opensOption, QStringLiteral("3")).toInt();
+    const int syncNodes = value(syncNodesOption, QStringLiteral("200")).toInt();
     const quint32 seed = parser.value(seedOption).toUInt();
 
     testing::PostgresServer pg;
@@ -290,6 +341,8 @@ int main(int argc, char **argv)
         if (!runRound(pg.port(), n, edits, nodes, seed, &anyLost))
             return 2;
     if (openNodes > 0 && !timeOpening(pg.port(), openNodes, opens))
+        return 2;
+    if (syncNodes > 0 && !timeRemoteRename(pg.port(), syncNodes, 9))
         return 2;
     pg.stop();
     return anyLost ? 1 : 0;

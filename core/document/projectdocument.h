@@ -157,6 +157,14 @@ public:
     // redone, never overwriting. `changes` (may be null) receives what differed; when
     // nothing did, no signal is emitted (environments always say environmentsChanged).
     Status syncWithStore(ProjectChangeSet *changes = nullptr);
+    // The rows the last sync read in full (nodes, edges, flows, test cases, comments):
+    // usually those that changed (a scan of ids and revisions found them); every row when
+    // the content was replaced or more than a quarter of it changed (the whole project read).
+    int lastSyncLoadedRows() const { return m_lastSyncLoadedRows; }
+    bool lastSyncReadEverything() const { return m_lastSyncReadEverything; }
+    // Every sync reads the whole project without a scan first, as before the scan existed:
+    // to compare the two in tests and benchmarks.
+    void setSyncReadsEverything(bool everything) { m_syncReadsEverything = everything; }
     // Changes when another writer commits (SQLite data_version, or on a shared project the
     // count of other clients' commits announced by NOTIFY); not for our own edits.
     Result<qint64> storeVersion() const;
@@ -220,6 +228,8 @@ signals:
 private:
     explicit ProjectDocument(std::unique_ptr<ProjectStore> store, QObject *parent = nullptr);
     Status reload();
+    // For syncWithStore: the rows a scan says differ from the cache; nullopt for all.
+    std::optional<ProjectRowIds> rowsToRead(const ProjectScan &scan) const;
     // Takes moved nodes from the file into the cache; returns their ids.
     Result<QList<Id>> reloadMovedNodes(const QList<NodePosition> &positions);
     Status fail(const Status &status);
@@ -251,6 +261,12 @@ private:
     mutable QHash<Id, int> m_caseCounts;
     mutable bool m_caseCountsDirty = true;
     int m_conflictsHandledByCaller = 0;
+    // ProjectScan::generation when the cache was last read: another one means the content
+    // may have been replaced, and a sync reads everything.
+    QString m_storeGeneration;
+    int m_lastSyncLoadedRows = 0;
+    bool m_lastSyncReadEverything = false;
+    bool m_syncReadsEverything = false;
     StoreConnection *m_connection = nullptr;
     PresenceTracker *m_presence = nullptr; // shared projects only
 };
