@@ -34,23 +34,20 @@ Status scanRows(const ProjectStorePrivate &d, const char *table, const QString &
 
 Result<QString> generationOf(const ProjectStorePrivate &d)
 {
-    QStringList parts;
+    // replaceContents renames the project in place, which bumps the name's revision; a
+    // shared project pushed again with --replace is a new schema under the same name.
+    const QString schema = SqlDialect::of(d.db()).kind() == SqlDialect::Kind::Postgres
+        ? QStringLiteral("(SELECT oid FROM pg_namespace WHERE nspname = current_schema())")
+        : QStringLiteral("0");
     QSqlQuery q = d.query();
     q.setForwardOnly(true);
-    // replaceContents renames the project in place, which bumps this revision.
-    if (!q.exec(QStringLiteral("SELECT revision FROM meta WHERE key = 'name'")))
+    if (!q.exec(QStringLiteral("SELECT (SELECT revision FROM meta WHERE key = 'name'), "
+                               "(SELECT MAX(version) FROM schema_version), %1")
+                    .arg(schema))
+        || !q.next())
         return Result<QString>::failure(readFailure(d, "meta", q).error());
-    parts << (q.next() ? q.value(0).toString() : QString());
-    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_version")))
-        return Result<QString>::failure(readFailure(d, "schema_version", q).error());
-    parts << (q.next() ? q.value(0).toString() : QString());
-    // A shared project pushed again with --replace is a new schema under the same name.
-    if (SqlDialect::of(d.db()).kind() == SqlDialect::Kind::Postgres) {
-        if (!q.exec(QStringLiteral("SELECT oid FROM pg_namespace WHERE nspname = current_schema()")))
-            return Result<QString>::failure(readFailure(d, "pg_namespace", q).error());
-        parts << (q.next() ? q.value(0).toString() : QString());
-    }
-    return parts.join(QLatin1Char(':'));
+    return QStringLiteral("%1:%2:%3")
+        .arg(q.value(0).toString(), q.value(1).toString(), q.value(2).toString());
 }
 
 Result<ProjectScan> scan(const ProjectStorePrivate &d)

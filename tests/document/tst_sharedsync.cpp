@@ -505,6 +505,30 @@ private slots:
         QCOMPARE(scanning.value()->lastSyncLoadedRows(), 0);
     }
 
+    // A shared project pushed again over itself (flowbench-cli push --replace) is a new
+    // schema with every revision back at 1: the scan sees the schema changed and the whole
+    // project is read, so a name changed under the same revision still arrives.
+    void pushedAgainOverItselfIsReadWhole()
+    {
+        skipWithoutServer("shared");
+        Fixture f = fixture(120);
+        const QString where = write("shared", f.project);
+        QVERIFY(!where.isEmpty());
+        auto doc = ProjectDocument::open(where);
+        QVERIFY(doc);
+        SignalLog log(doc.value().get());
+        f.project.nodes[8].name = "pushed again";
+        const Status pushed
+            = ProjectStore::writeShared(ProjectLocation::parse(where).value(), f.project, true);
+        QVERIFY2(pushed.ok(), qPrintable(pushed.error()));
+        ProjectChangeSet changes;
+        const Status s = doc.value()->syncWithStore(&changes);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
+        QVERIFY(doc.value()->lastSyncReadEverything());
+        QCOMPARE(doc.value()->node(f.node(8))->name, QString("pushed again"));
+        QCOMPARE(log.lines, QStringList({ "nodeChanged " + f.node(8), "environmentsChanged" }));
+    }
+
     // After taking in someone's rename, an edit of the same node names the stored revision:
     // it lands, it is no conflict.
     void editAfterSyncPassesTheConflictCheck_data()
