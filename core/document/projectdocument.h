@@ -264,6 +264,9 @@ private:
     // ProjectScan::generation when the cache was last read: another one means the content
     // may have been replaced, and a sync reads everything.
     QString m_storeGeneration;
+    // Per routed edge, the route column a scan found and the cached route it was found equal
+    // to (rowsToRead).
+    mutable QHash<Id, std::pair<QString, SplineRoute>> m_scannedRoutes;
     int m_lastSyncLoadedRows = 0;
     bool m_lastSyncReadEverything = false;
     bool m_syncReadsEverything = false;

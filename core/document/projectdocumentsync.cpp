@@ -119,8 +119,20 @@ std::optional<ProjectRowIds> ProjectDocument::rowsToRead(const ProjectScan &scan
         &ids.nodes);
     pick(
         scan.edges, m_edges,
-        [](const ProjectScan::EdgeRow &r, const Edge &e) {
-            return r.revision != e.revision || !r.holds(e.route);
+        [this](const ProjectScan::EdgeRow &r, const Edge &e) {
+            if (r.revision != e.revision)
+                return true;
+            if (e.route.isEmpty() || r.route.isEmpty())
+                return !r.holds(e.route);
+            // Writing a route as text costs more than the rest of the scan: compare the
+            // text with the one seen last time for the same cached route.
+            const auto seen = m_scannedRoutes.constFind(e.id);
+            if (seen != m_scannedRoutes.cend() && seen->first == r.route && seen->second == e.route)
+                return false;
+            if (!r.holds(e.route))
+                return true;
+            m_scannedRoutes.insert(e.id, { r.route, e.route });
+            return false;
         },
         &ids.edges);
     pick(
@@ -236,6 +248,8 @@ Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
     m_name = now.name;
     apply(m_nodes, nodes);
     apply(m_edges, edges);
+    for (const Id &id : edges.removed)
+        m_scannedRoutes.remove(id);
     apply(m_flows, flows);
     apply(m_testCases, testCases);
     m_caseCountsDirty = true;

@@ -37,10 +37,10 @@ struct Fixture
     Id flow(int i) const { return project.flows.at(i).id; }
 };
 
-// `nodes` nodes in a chain of edges (the first ten routed), a test case with a check on
-// every node, a comment on every tenth, two flows over the first ten nodes (the first
-// holding a test case).
-Fixture fixture(int nodes)
+// `nodes` nodes in a chain of edges (the first `routed` with a spline, as a layout leaves
+// them), a test case with a check on every node, a comment on every tenth, two flows over
+// the first ten nodes (the first holding a test case).
+Fixture fixture(int nodes, int routed = 10)
 {
     Fixture f;
     Project &p = f.project;
@@ -81,7 +81,7 @@ Fixture fixture(int nodes)
         e.from = p.nodes.at(i).id;
         e.to = p.nodes.at(i + 1).id;
         e.label = QString("call %1").arg(i);
-        if (i < 10)
+        if (i < routed)
             e.route
                 = SplineRoute { { { 0, 0 }, { 10.5, 20.25 }, { 30, 40 }, { 50, 60 } }, { 0, 0 }, { 200, 0 } };
         p.edges << e;
@@ -463,6 +463,9 @@ private slots:
         auto other = ProjectStore::open(where);
         QVERIFY2(scanning && reading && other, "could not open the project three times");
         reading.value()->setSyncReadsEverything(true);
+        // A look with nothing new first: the next one compares routes with those it saw.
+        QVERIFY(scanning.value()->syncWithStore().ok());
+        QCOMPARE(scanning.value()->lastSyncLoadedRows(), 0);
         SignalLog scanned(scanning.value().get()), read(reading.value().get());
 
         const Status changed = commitChange(*other.value(), f, change);
@@ -561,7 +564,7 @@ private slots:
     }
 
     // The figure of the project: one rename on 1,000 nodes reads one row, not the
-    // project (1,000 nodes, 999 edges, 1,000 test cases, 100 comments, 2 flows).
+    // project (1,000 nodes, 999 routed edges, 1,000 test cases, 100 comments, 2 flows).
     void oneRenameOnAThousandNodesReadsOneRow_data()
     {
         QTest::addColumn<QString>("backend");
@@ -572,7 +575,7 @@ private slots:
     {
         QFETCH(QString, backend);
         skipWithoutServer(backend);
-        const Fixture f = fixture(1000);
+        const Fixture f = fixture(1000, 1000);
         const QString where = write(backend, f.project);
         QVERIFY(!where.isEmpty());
         auto doc = ProjectDocument::open(where);
@@ -580,19 +583,26 @@ private slots:
         auto other = ProjectStore::open(where);
         QVERIFY(doc && whole && other);
         whole.value()->setSyncReadsEverything(true);
-        QVERIFY(commitChange(*other.value(), f, "rename node").ok());
-        QElapsedTimer t;
-        t.start();
-        QVERIFY(doc.value()->syncWithStore().ok());
-        const qint64 scanNs = t.nsecsElapsed();
-        t.restart();
-        QVERIFY(whole.value()->syncWithStore().ok());
-        const qint64 wholeNs = t.nsecsElapsed();
-        qInfo("%s: a remote rename on 1,000 nodes taken in by a scan in %.1f ms, by a whole read in %.1f ms",
-            qPrintable(backend), scanNs / 1e6, wholeNs / 1e6);
-        QCOMPARE(doc.value()->node(f.node(3))->name, QString("Renamed API"));
-        QVERIFY(!doc.value()->lastSyncReadEverything());
-        QCOMPARE(doc.value()->lastSyncLoadedRows(), 1);
+        QList<double> scanMs, wholeMs;
+        for (int i = 0; i < 3; ++i) {
+            Node n = other.value()->node(f.node(3 + i)).value();
+            n.name = QString("renamed %1").arg(i);
+            QVERIFY(other.value()->updateNode(n).ok());
+            QElapsedTimer t;
+            t.start();
+            QVERIFY(doc.value()->syncWithStore().ok());
+            scanMs << t.nsecsElapsed() / 1e6;
+            t.restart();
+            QVERIFY(whole.value()->syncWithStore().ok());
+            wholeMs << t.nsecsElapsed() / 1e6;
+            QCOMPARE(doc.value()->node(n.id)->name, n.name);
+            QVERIFY(!doc.value()->lastSyncReadEverything());
+            QCOMPARE(doc.value()->lastSyncLoadedRows(), 1);
+        }
+        // The first look also compares every route once (rowsToRead remembers them).
+        qInfo("%s: remote renames on 1,000 nodes taken in by a scan in %.1f, %.1f, %.1f ms; by a whole read "
+              "in %.1f, %.1f, %.1f ms",
+            qPrintable(backend), scanMs[0], scanMs[1], scanMs[2], wholeMs[0], wholeMs[1], wholeMs[2]);
         QCOMPARE(whole.value()->lastSyncLoadedRows(), 1000 + 999 + 1000 + 100 + 2);
     }
 
