@@ -149,6 +149,7 @@ EditorReport runEditor(const EditorPlan &plan)
         return report;
     }
     std::unique_ptr<ProjectDocument> doc = std::move(opened).value();
+    doc->setSyncReadsEverything(plan.wholeSync);
     StoreWatcher watcher(doc.get());
     QObject::connect(&watcher, &StoreWatcher::changedUnderneath, doc.get(), [&] {
         ++report.syncs;

@@ -22,6 +22,7 @@ struct EditorPlan
     QList<Id> caseIds;
     QSemaphore *opened = nullptr; // released once the document is open (or failed)
     QSemaphore *go = nullptr; // acquired before the first edit
+    bool wholeSync = false; // every sync reads the whole project (as before the scan)
 };
 
 EditorReport runEditor(const EditorPlan &plan);

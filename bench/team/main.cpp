@@ -73,7 +73,7 @@ void waitFor(const std::function<bool()> &done, int timeoutMs)
 }
 
 // One round: `editors` people on a fresh project of `nodes` nodes. False on a setup error.
-bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, bool *anyLost)
+bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, bool wholeSync, bool *anyLost)
 {
     const QString name = QStringLiteral("team_%1_editors").arg(editors);
     const QString url = projectUrl(port, name);
@@ -88,6 +88,7 @@ bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, boo
         std::fprintf(stderr, "observer: %s\n", qPrintable(observed.error()));
         return false;
     }
+    observed.value()->setSyncReadsEverything(wholeSync);
     Observer observer(std::move(observed).value());
 
     QSemaphore opened, go;
@@ -106,6 +107,7 @@ bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, boo
             plan.caseIds << t.id;
         plan.opened = &opened;
         plan.go = &go;
+        plan.wholeSync = wholeSync;
         QThread *thread = QThread::create([plan, &reports, i] { reports[i] = runEditor(plan); });
         QObject::connect(thread, &QThread::finished, qApp, [&finished] { ++finished; });
         threads << thread;
@@ -221,8 +223,69 @@ bool timeOpening(quint16 port, int nodes, int times)
             return false;
         syncs << t.nsecsElapsed() / 1e6;
     }
-    std::printf("  a sync with nothing new (the whole project read again and compared): median %.0f ms\n",
+    std::printf(
+        "  a sync with nothing new (a scan, or the whole project with --whole-sync): median %.0f ms\n",
         percentile(syncs, 0.5));
+    return true;
+}
+
+// Pushes a project of `nodes` nodes; another client renames one node at a time and the
+// document takes each rename in (syncWithStore, timed): what a look costs per commit.
+bool timeRemoteRename(quint16 port, int nodes, int times)
+{
+    const QString name = QStringLiteral("sync_%1").arg(nodes);
+    const QString url = projectUrl(port, name);
+    const Project project = teamProject(nodes, name);
+    if (Status s = ProjectStore::writeShared(ProjectLocation::parse(url).value(), project, true); !s) {
+        std::fprintf(stderr, "push failed: %s\n", qPrintable(s.error()));
+        return false;
+    }
+    auto doc = ProjectDocument::open(url);
+    auto whole = ProjectDocument::open(url);
+    auto other = ProjectStore::open(url);
+    if (!doc || !whole || !other) {
+        std::fprintf(stderr, "open failed\n");
+        return false;
+    }
+    whole.value()->setSyncReadsEverything(true);
+    QList<double> scanned, read;
+    int rowsRead = 0;
+    QElapsedTimer t;
+    for (int i = 0; i < times; ++i) {
+        Result<Node> n = other.value()->node(project.nodes.at(i % project.nodes.size()).id);
+        if (!n)
+            return false;
+        n->name = QStringLiteral("renamed %1").arg(i);
+        if (Status s = other.value()->updateNode(n.value()); !s) {
+            std::fprintf(stderr, "rename failed: %s\n", qPrintable(s.error()));
+            return false;
+        }
+        for (auto [document, ms] :
+            { std::pair { doc.value().get(), &scanned }, std::pair { whole.value().get(), &read } }) {
+            t.start();
+            if (Status s = document->syncWithStore(); !s) {
+                std::fprintf(stderr, "sync failed: %s\n", qPrintable(s.error()));
+                return false;
+            }
+            *ms << t.nsecsElapsed() / 1e6;
+            if (document->node(n->id)->name != n->name) {
+                std::fprintf(stderr, "the sync did not take the rename in\n");
+                return false;
+            }
+        }
+        rowsRead = std::max(rowsRead, doc.value()->lastSyncLoadedRows());
+    }
+    auto list = [](const QList<double> &ms) {
+        QStringList each;
+        for (double m : ms)
+            each << QString::number(m, 'f', 1);
+        return each.join(QStringLiteral(", "));
+    };
+    std::printf("\nsync after another client renamed one node of %d, %d times:\n", nodes, times);
+    std::printf("  scan, then the changed rows (%d read): %s ms (median %.1f ms)\n", rowsRead,
+        qPrintable(list(scanned)), percentile(scanned, 0.5));
+    std::printf("  the whole project read (--whole-sync):  %s ms (median %.1f ms)\n", qPrintable(list(read)),
+        percentile(read, 0.5));
     return true;
 }
 
@@ -253,12 +316,17 @@ int main(int argc, char **argv)
         QStringLiteral("5000"));
     const QCommandLineOption opensOption(QStringLiteral("opens"),
         QStringLiteral("How many times to open it."), QStringLiteral("count"), QStringLiteral("5"));
+    const QCommandLineOption syncNodesOption(QStringLiteral("sync-nodes"),
+        QStringLiteral("Nodes of the project timed taking one remote rename in (0: skip)."),
+        QStringLiteral("count"), QStringLiteral("1000"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the random edits."),
         QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption wholeSyncOption(QStringLiteral("whole-sync"),
+        QStringLiteral("Every client reads the whole project per sync, as before the scan (to compare)."));
     const QCommandLineOption quickOption(QStringLiteral("quick"),
         QStringLiteral("A small run: 2 and 4 editors, 40 edits, 200 nodes; open 1,000 nodes 3 times."));
-    parser.addOptions(
-        { editorsOption, editsOption, nodesOption, openNodesOption, opensOption, seedOption, quickOption });
+    parser.addOptions({ editorsOption, editsOption, nodesOption, openNodesOption, opensOption,
+        syncNodesOption, seedOption, wholeSyncOption, quickOption });
     parser.process(app);
 
     const bool quick = parser.isSet(quickOption);
@@ -270,7 +338,9 @@ int main(int argc, char **argv)
     const int nodes = value(nodesOption, QStringLiteral("200")).toInt();
     const int openNodes = value(openNodesOption, QStringLiteral("1000")).toInt();
     const int opens = value(opensOption, QStringLiteral("3")).toInt();
+    const int syncNodes = value(syncNodesOption, QStringLiteral("200")).toInt();
     const quint32 seed = parser.value(seedOption).toUInt();
+    const bool wholeSync = parser.isSet(wholeSyncOption);
 
     testing::PostgresServer pg;
     const QString password = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -287,9 +357,11 @@ int main(int argc, char **argv)
     std::printf("editors  tried  acked       s  edits/s   seen  p50 ms   p99 ms conflicts failed  lost\n");
     bool anyLost = false;
     for (int n : editorCounts)
-        if (!runRound(pg.port(), n, edits, nodes, seed, &anyLost))
+        if (!runRound(pg.port(), n, edits, nodes, seed, wholeSync, &anyLost))
             return 2;
     if (openNodes > 0 && !timeOpening(pg.port(), openNodes, opens))
+        return 2;
+    if (syncNodes > 0 && !timeRemoteRename(pg.port(), syncNodes, 9))
         return 2;
     pg.stop();
     return anyLost ? 1 : 0;

@@ -22,8 +22,8 @@ public:
     int syncs() const { return m_syncs; }
     qint64 lastSyncNs() const { return m_lastSyncNs; }
     QString error() const { return m_error; }
-    // What one look costs with nothing new: the whole project read again and compared
-    // (milliseconds, the median of `times`).
+    // What one look costs with nothing new: a scan of ids and revisions, or the whole
+    // project read again and compared with --whole-sync (milliseconds, the median of `times`).
     double idleSyncMs(int times);
 
 private:

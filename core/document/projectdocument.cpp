@@ -112,6 +112,10 @@ Result<std::unique_ptr<ProjectDocument>> ProjectDocument::open(const QString &pa
 
 Status ProjectDocument::reload()
 {
+    // Before the load: a replace in between shows as another generation at the next sync.
+    const Result<QString> generation = m_store->contentGeneration();
+    m_storeGeneration = generation ? generation.value() : QString();
+    m_scannedRoutes.clear();
     auto project = m_store->load();
     if (!project)
         return Status::failure(project.error());

@@ -161,6 +161,14 @@ public:
     // redone, never overwriting. `changes` (may be null) receives what differed; when
     // nothing did, no signal is emitted (environments always say environmentsChanged).
     Status syncWithStore(ProjectChangeSet *changes = nullptr);
+    // The rows the last sync read in full (nodes, edges, flows, test cases, comments):
+    // usually those that changed (a scan of ids and revisions found them); every row when
+    // the content was replaced or more than a quarter of it changed (the whole project read).
+    int lastSyncLoadedRows() const { return m_lastSyncLoadedRows; }
+    bool lastSyncReadEverything() const { return m_lastSyncReadEverything; }
+    // Every sync reads the whole project without a scan first, as before the scan existed:
+    // to compare the two in tests and benchmarks.
+    void setSyncReadsEverything(bool everything) { m_syncReadsEverything = everything; }
     // Changes when another writer commits (SQLite data_version, or on a shared project the
     // count of other clients' commits announced by NOTIFY); not for our own edits.
     Result<qint64> storeVersion() const;
@@ -228,6 +236,8 @@ private:
     // Takes positions just stored into the cache (pinned too when `withPinned`); returns
     // their ids. The cache keeps each node's revision: a move bumps none.
     QList<Id> takePositions(const QList<NodePosition> &positions, bool withPinned);
+    // For syncWithStore: the rows a scan says differ from the cache; nullopt for all.
+    std::optional<ProjectRowIds> rowsToRead(const ProjectScan &scan) const;
     Status fail(const Status &status);
     // fail(), except a conflict while a caller handles conflicts: returned quietly.
     Status refuse(const Status &status);
@@ -259,6 +269,15 @@ private:
     mutable QHash<Id, int> m_caseCounts;
     mutable bool m_caseCountsDirty = true;
     int m_conflictsHandledByCaller = 0;
+    // ProjectScan::generation when the cache was last read: another one means the content
+    // may have been replaced, and a sync reads everything.
+    QString m_storeGeneration;
+    // Per routed edge, the route column a scan found and the cached route it was found equal
+    // to (rowsToRead).
+    mutable QHash<Id, std::pair<QString, SplineRoute>> m_scannedRoutes;
+    int m_lastSyncLoadedRows = 0;
+    bool m_lastSyncReadEverything = false;
+    bool m_syncReadsEverything = false;
     StoreConnection *m_connection = nullptr;
     PresenceTracker *m_presence = nullptr; // shared projects only
 };

@@ -4,10 +4,16 @@
 
 #include <QSet>
 #include <QUndoStack>
+#include <algorithm>
 
 namespace flowbench {
 
 namespace {
+
+// Beyond this share of the rows changed, one whole-project read is cheaper than reading
+// them by id (and the floor keeps small projects on the simple path).
+constexpr qsizetype kPickedRowsFloor = 50;
+constexpr qsizetype kPickedShare = 4; // a quarter
 
 template <typename Item> struct Difference
 {
@@ -16,14 +22,15 @@ template <typename Item> struct Difference
     bool isEmpty() const { return added.isEmpty() && changed.isEmpty() && removed.isEmpty(); }
 };
 
-// Old cache against the stored list; a revision that moved is a change too, so the cache
-// holds what an edit must name to pass the store's conflict check.
-template <typename Item> Difference<Item> compare(const QHash<Id, Item> &cached, const QList<Item> &stored)
+// The cache against the rows read from the store: `read` holds every row that may differ
+// (all of them after a whole-project read), `stored` every id the store has. A revision
+// that moved is a change too, so the cache holds what an edit must name to pass the
+// store's conflict check.
+template <typename Item>
+Difference<Item> compare(const QHash<Id, Item> &cached, const QList<Item> &read, const QSet<Id> &stored)
 {
     Difference<Item> d;
-    QSet<Id> seen;
-    for (const Item &item : stored) {
-        seen.insert(item.id);
+    for (const Item &item : read) {
         const auto it = cached.constFind(item.id);
         if (it == cached.cend()) {
             d.added << item.id;
@@ -34,19 +41,62 @@ template <typename Item> Difference<Item> compare(const QHash<Id, Item> &cached,
         }
     }
     for (auto it = cached.cbegin(); it != cached.cend(); ++it)
-        if (!seen.contains(it.key())) {
+        if (!stored.contains(it.key()))
             d.removed << it.key();
-            d.removedItems << it.value();
-        }
+    std::sort(d.removed.begin(), d.removed.end()); // not the hash's order: the same on both paths
+    for (const Id &id : std::as_const(d.removed))
+        d.removedItems << cached.value(id);
     return d;
 }
 
-template <typename Item> QHash<Id, Item> byId(const QList<Item> &list)
+template <typename Item> void apply(QHash<Id, Item> &cache, const Difference<Item> &d)
 {
-    QHash<Id, Item> out;
+    for (const auto *list : { &d.addedItems, &d.changedItems })
+        for (const Item &item : *list)
+            cache.insert(item.id, item);
+    for (const Id &id : d.removed)
+        cache.remove(id);
+}
+
+template <typename Item> QSet<Id> idsOf(const QList<Item> &list)
+{
+    QSet<Id> ids;
+    ids.reserve(list.size());
     for (const Item &item : list)
-        out.insert(item.id, item);
-    return out;
+        ids.insert(item.id);
+    return ids;
+}
+
+template <typename Row> QSet<Id> idsOf(const QHash<Id, Row> &scanned)
+{
+    QSet<Id> ids;
+    ids.reserve(scanned.size());
+    for (auto it = scanned.cbegin(); it != scanned.cend(); ++it)
+        ids.insert(it.key());
+    return ids;
+}
+
+// The ids the store holds now: the scan's, or those of a whole-project read.
+struct StoredIds
+{
+    QSet<Id> nodes, edges, flows, testCases, comments;
+
+    template <typename Source> static StoredIds of(const Source &s)
+    {
+        return { idsOf(s.nodes), idsOf(s.edges), idsOf(s.flows), idsOf(s.testCases), idsOf(s.comments) };
+    }
+};
+
+// Ids the scan has that the cache lacks, or holds with another revision or other fields
+// stored without a revision bump: the rows to read in full.
+template <typename Row, typename Item, typename Differs>
+void pick(const QHash<Id, Row> &scanned, const QHash<Id, Item> &cached, Differs differs, QList<Id> *out)
+{
+    for (auto it = scanned.cbegin(); it != scanned.cend(); ++it) {
+        const auto c = cached.constFind(it.key());
+        if (c == cached.cend() || differs(it.value(), *c))
+            out->append(it.key());
+    }
 }
 
 } // namespace
@@ -56,18 +106,96 @@ Result<qint64> ProjectDocument::storeVersion() const
     return m_store->dataVersion();
 }
 
+std::optional<ProjectRowIds> ProjectDocument::rowsToRead(const ProjectScan &scan) const
+{
+    if (m_storeGeneration.isEmpty() || scan.generation != m_storeGeneration)
+        return std::nullopt;
+    ProjectRowIds ids;
+    pick(
+        scan.nodes, m_nodes,
+        [](const ProjectScan::NodeRow &r, const Node &n) {
+            return r.revision != n.revision || r.x != n.x || r.y != n.y || r.pinned != n.pinned;
+        },
+        &ids.nodes);
+    pick(
+        scan.edges, m_edges,
+        [this](const ProjectScan::EdgeRow &r, const Edge &e) {
+            if (r.revision != e.revision)
+                return true;
+            if (e.route.isEmpty() || r.route.isEmpty())
+                return !r.holds(e.route);
+            // Writing a route as text costs more than the rest of the scan: compare the
+            // text with the one seen last time for the same cached route.
+            const auto seen = m_scannedRoutes.constFind(e.id);
+            if (seen != m_scannedRoutes.cend() && seen->first == r.route && seen->second == e.route)
+                return false;
+            if (!r.holds(e.route))
+                return true;
+            m_scannedRoutes.insert(e.id, { r.route, e.route });
+            return false;
+        },
+        &ids.edges);
+    pick(
+        scan.flows, m_flows,
+        [](const ProjectScan::FlowRow &r, const Flow &f) {
+            return r.revision != f.revision || r.nodeIds != f.nodeIds;
+        },
+        &ids.flows);
+    pick(
+        scan.testCases, m_testCases,
+        [](const ProjectScan::TestCaseRow &r, const TestCase &t) {
+            return r.revision != t.revision || r.flowId != t.flowId;
+        },
+        &ids.testCases);
+    pick(
+        scan.comments, m_comments, [](int revision, const Comment &c) { return revision != c.revision; },
+        &ids.comments);
+    const qsizetype rows = scan.nodes.size() + scan.edges.size() + scan.flows.size() + scan.testCases.size()
+        + scan.comments.size();
+    if (ids.count() > std::max(kPickedRowsFloor, rows / kPickedShare))
+        return std::nullopt;
+    return ids;
+}
+
 Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
 {
-    const Result<Project> loaded = m_store->load();
-    if (!loaded)
-        return Status::failure(loaded.error());
-    const Project &now = loaded.value();
-    const auto nodes = compare(m_nodes, now.nodes);
-    const auto edges = compare(m_edges, now.edges);
-    const auto flows = compare(m_flows, now.flows);
-    const auto testCases = compare(m_testCases, now.testCases);
-    const auto comments = compare(m_comments, now.comments);
+    // Usually only the rows that changed are read (ProjectStore::readChangedRows); the
+    // whole project when the scan finds the content replaced or too much changed.
+    Result<ScannedRows> scanned = ScannedRows();
+    if (m_syncReadsEverything) {
+        const Result<QString> generation = m_store->contentGeneration();
+        if (!generation)
+            return Status::failure(generation.error());
+        scanned->scan.generation = generation.value();
+    } else {
+        scanned = m_store->readChangedRows([this](const ProjectScan &scan) { return rowsToRead(scan); });
+        if (!scanned)
+            return Status::failure(scanned.error());
+    }
+    Project now;
+    StoredIds stored;
+    if (scanned->picked) {
+        now = std::move(scanned->rows);
+        now.name = m_name; // a rename moves the generation: never on this path
+        stored = StoredIds::of(scanned->scan);
+    } else {
+        Result<Project> loaded = m_store->load();
+        if (!loaded)
+            return Status::failure(loaded.error());
+        now = std::move(loaded).value();
+        stored = StoredIds::of(now);
+    }
+    // Read in the snapshot before load(): a replace after it moves it again.
+    m_storeGeneration = scanned->scan.generation;
+    m_lastSyncLoadedRows = int(
+        now.nodes.size() + now.edges.size() + now.flows.size() + now.testCases.size() + now.comments.size());
+    m_lastSyncReadEverything = !scanned->picked;
 
+    const auto nodes = compare(m_nodes, now.nodes, stored.nodes);
+    const auto edges = compare(m_edges, now.edges, stored.edges);
+    const auto flows = compare(m_flows, now.flows, stored.flows);
+    const auto testCases = compare(m_testCases, now.testCases, stored.testCases);
+    const auto comments = compare(m_comments, now.comments, stored.comments);
     // Nodes that only moved are a move for the views, not an edit.
     QList<Id> moved, edited;
     for (const Node &n : nodes.changedItems) {
@@ -118,12 +246,14 @@ Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
 
     // The cache first: views re-read the document in their slots.
     m_name = now.name;
-    m_nodes = byId(now.nodes);
-    m_edges = byId(now.edges);
-    m_flows = byId(now.flows);
-    m_testCases = byId(now.testCases);
+    apply(m_nodes, nodes);
+    apply(m_edges, edges);
+    for (const Id &id : edges.removed)
+        m_scannedRoutes.remove(id);
+    apply(m_flows, flows);
+    apply(m_testCases, testCases);
     m_caseCountsDirty = true;
-    m_comments = byId(now.comments);
+    apply(m_comments, comments);
     m_openCommentsDirty = true;
 
     // Removals before additions (an id could not come back, but an edge's ends could go).

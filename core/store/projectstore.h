@@ -9,6 +9,7 @@
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace flowbench {
 
@@ -50,6 +51,61 @@ struct EdgeRouteChange
 {
     Id id;
     SplineRoute route;
+};
+
+// What a sync compares with the document's cache before it reads rows in full
+// (projectstorescan.cpp): every row's id and revision, and what is stored without a
+// revision bump (positions, routes, flow paths, the flow a test case lost with its flow).
+struct ProjectScan
+{
+    struct NodeRow
+    {
+        int revision = 0;
+        double x = 0;
+        double y = 0;
+        bool pinned = false;
+    };
+    struct EdgeRow
+    {
+        int revision = 0;
+        QString route; // the column as stored
+        bool holds(const SplineRoute &other) const; // `route` is what `other` is stored as
+    };
+    struct FlowRow
+    {
+        int revision = 0;
+        QList<Id> nodeIds;
+    };
+    struct TestCaseRow
+    {
+        int revision = 0;
+        Id flowId;
+    };
+    // Changes when the content may have been replaced under the same ids and revisions:
+    // an import (replaceContents), a shared project pushed again, a schema upgrade.
+    QString generation;
+    QHash<Id, NodeRow> nodes;
+    QHash<Id, EdgeRow> edges;
+    QHash<Id, FlowRow> flows;
+    QHash<Id, TestCaseRow> testCases;
+    QHash<Id, int> comments; // revision
+};
+
+// Rows a sync reads in full.
+struct ProjectRowIds
+{
+    QList<Id> nodes, edges, flows, testCases, comments;
+    qsizetype count() const
+    {
+        return nodes.size() + edges.size() + flows.size() + testCases.size() + comments.size();
+    }
+};
+
+struct ScannedRows
+{
+    ProjectScan scan;
+    bool picked = false; // false: the pick wanted everything, `rows` is empty
+    Project rows; // nodes, edges, flows (with paths), test cases, comments by id
 };
 
 // A project file: one SQLite database (*.flowbench) in WAL mode with foreign keys on,
@@ -134,6 +190,13 @@ public:
     // The whole project, every list ordered by id except flow paths and checks (stored
     // order), runs (oldest first) and results (by run, in the order they were written).
     Result<Project> load() const;
+    // A sync that reads what changed, not the whole project (projectstorescan.cpp): in one
+    // read snapshot, the scan; then the rows `pick` names, read in full (each list ordered
+    // by id). `pick` returns nullopt to want everything (then call load()).
+    Result<ScannedRows> readChangedRows(
+        const std::function<std::optional<ProjectRowIds>(const ProjectScan &)> &pick) const;
+    // ProjectScan::generation alone (a document takes it before its first load()).
+    Result<QString> contentGeneration() const;
     // Replaces the whole content in one transaction (import).
     Status replaceContents(const Project &project);
     // Runs several edits as one transaction; a failure rolls all of them back, also when

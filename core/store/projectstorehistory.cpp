@@ -72,30 +72,6 @@ QString prefixed(const char *columns, const char *alias)
     return out.join(QStringLiteral(", "));
 }
 
-// A consistent snapshot for a multi-statement read, unless an edit already holds one.
-class ReadSnapshot
-{
-public:
-    explicit ReadSnapshot(const ProjectStorePrivate &d) : m_d(d)
-    {
-        if (d.tx.depth == 0) {
-            QSqlQuery q = d.query();
-            m_open = q.exec(SqlDialect::of(d.db()).beginSnapshot());
-        }
-    }
-    ~ReadSnapshot()
-    {
-        if (m_open) {
-            QSqlQuery q = m_d.query();
-            q.exec(QStringLiteral("COMMIT"));
-        }
-    }
-
-private:
-    const ProjectStorePrivate &m_d;
-    bool m_open = false;
-};
-
 } // namespace
 
 Status ProjectStore::addRun(const Run &run, const QList<CheckResult> &results)

@@ -4,6 +4,7 @@
 
 #include "store/editlog.h"
 #include "store/projectstore.h"
+#include "store/sqldialect.h"
 #include "store/sqltransaction.h"
 
 #include <QDateTime>
@@ -161,6 +162,34 @@ public:
     Status logAdded(const QString &kind, const Id &id, const QString &name, const Id &nodeId = Id()) const;
     // Before a DELETE from `table`: a "removed" line naming what goes.
     Status logRemoval(const char *table, const Id &id) const;
+};
+
+// A consistent snapshot for a multi-statement read (load(), the sync's scan and the rows
+// it picks), unless an edit already holds one.
+class ReadSnapshot
+{
+public:
+    explicit ReadSnapshot(const ProjectStorePrivate &d)
+        : m_d(d)
+    {
+        if (d.tx.depth == 0) {
+            QSqlQuery q = d.query();
+            m_open = q.exec(SqlDialect::of(d.db()).beginSnapshot());
+        }
+    }
+    ~ReadSnapshot()
+    {
+        if (m_open) {
+            QSqlQuery q = m_d.query();
+            q.exec(QStringLiteral("COMMIT"));
+        }
+    }
+    ReadSnapshot(const ReadSnapshot &) = delete;
+    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+
+private:
+    const ProjectStorePrivate &m_d;
+    bool m_open = false;
 };
 
 // Binds in order; a null QString is stored as '' (NOT NULL columns), a QVariant() as NULL.
