@@ -20,13 +20,20 @@ QString tr(const char *text)
     return QCoreApplication::translate("MoveStep", text);
 }
 
-// "Orders API (120, 340); Billing (0, 80) and 3 more"
-QString placesText(const QStringList &names, const QList<QPointF> &places)
+// "(120, 340)", "(120, 340), pinned"
+QString placeText(const QPointF &place, bool pinned)
+{
+    const QString at = placeText(place.x(), place.y());
+    return pinned ? tr("%1, pinned").arg(at) : at;
+}
+
+// "Orders API (120, 340); Billing (0, 80), pinned and 3 more"
+QString placesText(const QStringList &names, const QList<QPointF> &places, const QList<bool> &pinned)
 {
     const int shown = 3;
     QStringList parts;
     for (int i = 0; i < names.size() && i < shown; ++i)
-        parts << QStringLiteral("%1 %2").arg(names[i], placeText(places[i].x(), places[i].y()));
+        parts << QStringLiteral("%1 %2").arg(names[i], placeText(places[i], pinned.value(i)));
     QString text = parts.join(QStringLiteral("; "));
     if (names.size() > shown)
         text += tr(" and %1 more").arg(names.size() - shown);
@@ -58,18 +65,25 @@ bool writeMoveStep(ProjectDocument *document, const QString &action, EditConflic
     if (!document->syncWithStore().ok())
         return false;
 
-    // After the sync the document holds theirs: the nodes not where this step expected.
+    // After the sync the document holds theirs: the nodes not where this step expected,
+    // or pinned since this step saw them unpinned.
     QStringList names;
     QList<QPointF> theirs, mine;
+    QList<bool> theirPins;
     Id first;
     for (int i = 0; i < to.size() && i < expected.size(); ++i) {
         const Node *n = document->node(to[i].id);
-        if (!n || (std::abs(n->x - expected[i].x) < 0.001 && std::abs(n->y - expected[i].y) < 0.001))
+        if (!n)
+            continue;
+        const bool samePlace
+            = std::abs(n->x - expected[i].x) < 0.001 && std::abs(n->y - expected[i].y) < 0.001;
+        if (samePlace && !(n->pinned && !expected[i].pinned))
             continue;
         if (first.isEmpty())
             first = n->id;
         names << n->name;
         theirs << QPointF(n->x, n->y);
+        theirPins << n->pinned;
         mine << QPointF(to[i].x, to[i].y);
     }
     EditConflict conflict;
@@ -80,15 +94,15 @@ bool writeMoveStep(ProjectDocument *document, const QString &action, EditConflic
     if (names.size() == 1) {
         conflict.kind = tr("node");
         conflict.item = names.first();
-        conflict.theirs = placeText(theirs.first().x(), theirs.first().y());
+        conflict.theirs = placeText(theirs.first(), theirPins.first());
         conflict.mine = placeText(mine.first().x(), mine.first().y());
     } else {
         // Gone meanwhile, or moved back: still refused, as the store said.
         const int count = names.isEmpty() ? int(to.size()) : int(names.size());
         conflict.kind = tr("%1 nodes").arg(count);
         conflict.item = names.isEmpty() ? action : names.mid(0, 3).join(QStringLiteral(", "));
-        conflict.theirs = placesText(names, theirs);
-        conflict.mine = placesText(names, mine);
+        conflict.theirs = placesText(names, theirs, theirPins);
+        conflict.mine = placesText(names, mine, {});
     }
     conflict.makeMine = std::move(makeMine);
     document->raiseConflict(conflict);

@@ -196,17 +196,21 @@ Status ProjectDocument::applyChanges(const ProjectChangeSet &changes, ProjectCha
             if (Status s = m_store->updateEnvironment(copy); !s)
                 return s;
         }
-        QList<NodePosition> moved;
+        // A changed position is guarded like a drag: refused when someone else moved the
+        // node since this document saw it. The pin is content, written by updateNode above.
+        QList<NodePosition> moved, movedFrom;
         for (const Node &n : changes.changed.nodes) {
             Node copy = withRevision(n, m_nodes);
             if (Status s = m_store->updateNode(copy); !s)
                 return s;
             const Node &cached = m_nodes[n.id];
-            if (cached.x != n.x || cached.y != n.y || cached.pinned != n.pinned)
+            if (cached.x != n.x || cached.y != n.y) {
                 moved.append({ n.id, n.x, n.y, n.pinned });
+                movedFrom.append({ n.id, cached.x, cached.y, n.pinned });
+            }
         }
         if (!moved.isEmpty())
-            if (Status s = m_store->setNodePositions(moved); !s)
+            if (Status s = m_store->setNodePositions(moved, movedFrom); !s)
                 return s;
         for (const Edge &e : changes.changed.edges) {
             Edge copy = withRevision(e, m_edges);

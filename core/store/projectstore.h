@@ -246,7 +246,9 @@ public:
     // turns another editor's pending property edit into a conflict, nor an edit a move.
     // With `from` (the same ids in the same order: where the caller last saw each node)
     // the move is guarded by position instead: a node stored elsewhere was moved by
-    // someone else since, and then nothing is written and the edit is a conflict
+    // someone else since, and one stored pinned that `from` says was not was pinned by
+    // someone else since (a layout must leave it alone); then nothing is written and the
+    // edit is a conflict
     // (lastEditConflicted; the error names how many nodes and where they are). A guarded
     // move writes x and y only; without `from` (import) last writer wins and `pinned` is
     // written too. Each node whose position changed gets an edit_log line, field

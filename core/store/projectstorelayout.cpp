@@ -1,7 +1,8 @@
 // ProjectStore: where nodes stand and how edges are drawn (layout data). A move is no
 // content edit: it bumps no revision, so it never collides with someone's rename, nor a
 // rename with it. A move that names where its nodes stood is refused when someone else
-// moved one of them since (issue 14: no silent overwrite, also not by an undo). Every
+// moved one of them since, or pinned one the mover saw unpinned (a layout must leave a
+// pinned node alone; issue 14: no silent overwrite, also not by an undo). Every
 // change writes its edit_log lines in the same transaction.
 
 #include "store/projectstoreprivate.h"
@@ -29,11 +30,18 @@ struct StoredPlace
     QString name;
     double x = 0;
     double y = 0;
+    bool pinned = false;
 };
 
 bool samePlace(const StoredPlace &stored, const NodePosition &expected)
 {
     return std::abs(stored.x - expected.x) < kSamePlace && std::abs(stored.y - expected.y) < kSamePlace;
+}
+
+// Pinned by someone else since the mover saw the node unpinned.
+bool pinnedSince(const StoredPlace &stored, const NodePosition &expected)
+{
+    return stored.pinned && !expected.pinned;
 }
 
 QString placeText(double x, double y)
@@ -49,17 +57,17 @@ Result<QHash<Id, StoredPlace>> storedPlaces(
     QSqlQuery q = d.query();
     q.setForwardOnly(true);
     auto take = [&] {
-        places.insert(
-            q.value(0).toString(), { q.value(1).toString(), q.value(2).toDouble(), q.value(3).toDouble() });
+        places.insert(q.value(0).toString(),
+            { q.value(1).toString(), q.value(2).toDouble(), q.value(3).toDouble(), q.value(4).toInt() != 0 });
     };
     if (positions.size() > kSmallBatch) {
-        if (!q.exec(QStringLiteral("SELECT id, name, x, y FROM nodes")))
+        if (!q.exec(QStringLiteral("SELECT id, name, x, y, pinned FROM nodes")))
             return R::failure(d.sqlFailure(QStringLiteral("read node positions"), q).error());
         while (q.next())
             take();
         return places;
     }
-    if (Status s = d.prepare(q, QStringLiteral("SELECT id, name, x, y FROM nodes WHERE id = ?"),
+    if (Status s = d.prepare(q, QStringLiteral("SELECT id, name, x, y, pinned FROM nodes WHERE id = ?"),
             QStringLiteral("read node positions"));
         !s)
         return R::failure(s.error());
@@ -75,23 +83,25 @@ Result<QHash<Id, StoredPlace>> storedPlaces(
 }
 
 // "2 nodes were moved by someone else since you last saw them (node "A" is at (1, 2),
-// node "B" at ...); nothing was moved"
-QString movedByOthers(const QStringList &where)
+// node "B" at ...); nothing was moved"; "moved or pinned" when a pin is among them.
+QString movedByOthers(const QStringList &where, bool pinned = false)
 {
     const int shown = 3;
     QString list = where.mid(0, shown).join(QStringLiteral(", "));
     if (where.size() > shown)
         list += QStringLiteral(" and %1 more").arg(where.size() - shown);
-    return QStringLiteral("%1 %2 moved by someone else since you last saw %3 (%4); nothing was moved")
+    return QStringLiteral("%1 %2 %3 by someone else since you last saw %4 (%5); nothing was moved")
         .arg(where.size())
         .arg(where.size() == 1 ? QStringLiteral("node was") : QStringLiteral("nodes were"))
+        .arg(pinned ? QStringLiteral("moved or pinned") : QStringLiteral("moved"))
         .arg(where.size() == 1 ? QStringLiteral("it") : QStringLiteral("them"))
         .arg(list);
 }
 
 QString placedText(const StoredPlace &place)
 {
-    return QStringLiteral("node \"%1\" is at %2").arg(place.name, placeText(place.x, place.y));
+    return QStringLiteral("node \"%1\" is %2at %3")
+        .arg(place.name, place.pinned ? QStringLiteral("pinned ") : QString(), placeText(place.x, place.y));
 }
 
 } // namespace
@@ -117,24 +127,28 @@ Status ProjectStore::setNodePositions(const QList<NodePosition> &positions, cons
         if (!places)
             return Status::failure(places.error());
         QStringList movedElsewhere;
+        bool pinned = false;
         for (int i = 0; i < positions.size(); ++i) {
             const auto stored = places->constFind(positions[i].id);
             if (stored == places->cend())
                 return d->failure(QStringLiteral("cannot move node %1: no such node; no node was moved")
                                       .arg(positions[i].id));
-            if (guarded && !samePlace(stored.value(), from[i]))
+            if (guarded && (!samePlace(stored.value(), from[i]) || pinnedSince(stored.value(), from[i]))) {
                 movedElsewhere << placedText(stored.value());
+                pinned = pinned || pinnedSince(stored.value(), from[i]);
+            }
         }
         if (!movedElsewhere.isEmpty()) {
             d->conflicted = true;
-            return d->failure(movedByOthers(movedElsewhere));
+            return d->failure(movedByOthers(movedElsewhere, pinned));
         }
 
-        // Guarded: the WHERE checks the place again, so a move committed between the read
-        // above and this write (PostgreSQL, read committed) is caught too.
+        // Guarded: the WHERE checks the place and the pin again, so a move or pin committed
+        // between the read above and this write (PostgreSQL, read committed) is caught too.
         QSqlQuery q = d->query();
         const QString sql = guarded
-            ? QStringLiteral("UPDATE nodes SET x=?, y=? WHERE id=? AND abs(x - ?) < %1 AND abs(y - ?) < %1")
+            ? QStringLiteral("UPDATE nodes SET x=?, y=? WHERE id=? AND abs(x - ?) < %1 AND abs(y - ?) < %1 "
+                             "AND (pinned = 0 OR ? <> 0)")
                   .arg(kSamePlace)
             : QStringLiteral("UPDATE nodes SET x=?, y=?, pinned=? WHERE id=?");
         if (Status s = d->prepare(q, sql, QStringLiteral("move nodes")); !s)
@@ -144,8 +158,8 @@ Status ProjectStore::setNodePositions(const QList<NodePosition> &positions, cons
             const NodePosition &p = positions[i];
             if (guarded)
                 bindAll(q,
-                    { QVariant(p.x), QVariant(p.y), QVariant(p.id), QVariant(from[i].x),
-                        QVariant(from[i].y) });
+                    { QVariant(p.x), QVariant(p.y), QVariant(p.id), QVariant(from[i].x), QVariant(from[i].y),
+                        QVariant(from[i].pinned ? 1 : 0) });
             else
                 bindAll(q, { QVariant(p.x), QVariant(p.y), QVariant(p.pinned ? 1 : 0), QVariant(p.id) });
             if (Status s = d->exec(q, QStringLiteral("move node %1").arg(p.id)); !s)

@@ -9,6 +9,7 @@
 #include "document/changevalue.h"
 #include "document/movenodescommand.h"
 #include "document/projectdocument.h"
+#include "model/projectchangeset.h"
 #include "store/databasefile.h"
 #include "store/editlog.h"
 #include "store/projectstore.h"
@@ -29,6 +30,7 @@ struct Person
 {
     std::unique_ptr<ProjectDocument> doc;
     QList<EditConflict> conflicts;
+    QStringList errors;
 
     QPointF at(const Id &id) const
     {
@@ -120,8 +122,10 @@ private:
         Person *raw = p.get();
         connect(p->doc.get(), &ProjectDocument::conflictOccurred, p->doc.get(),
             [raw](const EditConflict &c) { raw->conflicts << c; });
-        connect(p->doc.get(), &ProjectDocument::errorOccurred, p->doc.get(),
-            [](const QString &message) { qWarning() << "errorOccurred:" << message; });
+        connect(p->doc.get(), &ProjectDocument::errorOccurred, p->doc.get(), [raw](const QString &message) {
+            qWarning() << "errorOccurred:" << message;
+            raw->errors << message;
+        });
         return p;
     }
     Node stored(const Id &id) const
@@ -356,6 +360,77 @@ private slots:
         a->doc->undoStack()->undo();
         QCOMPARE(storedAt(n0), QPointF(50, 50));
         QCOMPARE(storedAt(n2), QPointF(400, 0));
+    }
+
+    // A layout leaves pinned nodes alone; B pinned one after A's window last saw it. A's
+    // layout is refused (nothing of it applied) and the conflict says theirs is pinned;
+    // apply mine is A's explicit choice to move it anyway.
+    void layoutOverANodePinnedSinceIsAConflict_data() { backends(); }
+    void layoutOverANodePinnedSinceIsAConflict()
+    {
+        QFETCH(bool, shared);
+        if (needsServer(shared))
+            QSKIP(qPrintable(m_pgProblem));
+        std::unique_ptr<Person> a, b;
+        QVERIFY(open(shared, a, b));
+        const Id n0 = m_nodes.at(0), n1 = m_nodes.at(1);
+        auto *layout = new ApplyLayoutCommand(
+            a->doc.get(), { { n0, 0, 300, false }, { n1, 0, 600, false } }, {});
+        b->doc->undoStack()->push(new ChangeValue<Node, bool>(b->doc.get(), n1, &Node::pinned, true, "Pin"));
+        QVERIFY(b->conflicts.isEmpty());
+        QVERIFY(stored(n1).pinned);
+        a->doc->undoStack()->push(layout);
+        QCOMPARE(a->conflicts.size(), 1);
+        const EditConflict c = a->conflicts.first();
+        QCOMPARE(c.field, QStringLiteral("position"));
+        QCOMPARE(c.item, QStringLiteral("Payments API"));
+        QCOMPARE(c.theirs, QStringLiteral("(200, 0), pinned"));
+        QCOMPARE(c.mine, QStringLiteral("(0, 600)"));
+        QCOMPARE(a->doc->undoStack()->count(), 0);
+        QCOMPARE(storedAt(n0), QPointF(0, 0));
+        QCOMPARE(storedAt(n1), QPointF(200, 0));
+        QVERIFY(a->doc->node(n1)->pinned); // the sync showed A the pin
+
+        // Apply mine: A chose to move the pinned node anyway; it moves and stays pinned.
+        QVERIFY(a->doc->applyMine(c).ok());
+        QCOMPARE(storedAt(n1), QPointF(0, 600));
+        QVERIFY(stored(n1).pinned);
+    }
+
+    // A re-import (ProjectDocument::applyChanges) that moves a node someone else moved
+    // since is refused as a whole, saying so; theirs stays. One that changes only a
+    // node's text lands over their move.
+    void reimportOverTheirMoveIsRefused_data() { backends(); }
+    void reimportOverTheirMoveIsRefused()
+    {
+        QFETCH(bool, shared);
+        if (needsServer(shared))
+            QSKIP(qPrintable(m_pgProblem));
+        std::unique_ptr<Person> a, b;
+        QVERIFY(open(shared, a, b));
+        const Id n0 = m_nodes.at(0), n2 = m_nodes.at(2);
+        b->move(n0, 50, 50);
+        QVERIFY(b->conflicts.isEmpty());
+
+        ProjectChangeSet moving;
+        Node moved = *a->doc->node(n0);
+        moved.x = 700;
+        moved.description = "from the new spec";
+        moving.changed.nodes = { moved };
+        QVERIFY(!a->doc->applyChanges(moving, nullptr).ok());
+        QCOMPARE(a->errors.size(), 1);
+        QVERIFY2(a->errors.first().contains("moved by someone else"), qPrintable(a->errors.first()));
+        QVERIFY2(a->errors.first().contains("(50, 50)"), qPrintable(a->errors.first()));
+        QCOMPARE(storedAt(n0), QPointF(50, 50));
+        QCOMPARE(stored(n0).description, QString()); // one transaction: the text did not land either
+
+        ProjectChangeSet text;
+        Node described = *a->doc->node(n2);
+        described.description = "from the new spec";
+        text.changed.nodes = { described };
+        QVERIFY(a->doc->applyChanges(text, nullptr).ok());
+        QCOMPARE(stored(n2).description, QStringLiteral("from the new spec"));
+        QCOMPARE(storedAt(n0), QPointF(50, 50));
     }
 
     // Who moved what, when: one "position" line per node moved, signed, in whole pixels;
