@@ -153,7 +153,7 @@ EditorReport runEditor(const EditorPlan &plan)
     StoreWatcher watcher(doc.get());
     QObject::connect(&watcher, &StoreWatcher::changedUnderneath, doc.get(), [&] {
         ++report.syncs;
-        if (Status s = doc->syncWithStore(); !s && report.errors.size() < 5)
+        if (Status s = plan.scanSync ? doc->syncWithStore() : doc->syncWithOthers(); !s && report.errors.size() < 5)
             report.errors << s.error();
     });
     Editor editor(plan, doc.get(), report);

@@ -23,6 +23,7 @@ struct EditorPlan
     QSemaphore *opened = nullptr; // released once the document is open (or failed)
     QSemaphore *go = nullptr; // acquired before the first edit
     bool wholeSync = false; // every sync reads the whole project (as before the scan)
+    bool scanSync = false; // every sync scans (syncWithStore), not only the rows others named
 };
 
 EditorReport runEditor(const EditorPlan &plan);

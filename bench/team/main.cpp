@@ -73,7 +73,8 @@ void waitFor(const std::function<bool()> &done, int timeoutMs)
 }
 
 // One round: `editors` people on a fresh project of `nodes` nodes. False on a setup error.
-bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, bool wholeSync, bool *anyLost)
+bool runRound(
+    quint16 port, int editors, int edits, int nodes, quint32 seed, bool wholeSync, bool scanSync, bool *anyLost)
 {
     const QString name = QStringLiteral("team_%1_editors").arg(editors);
     const QString url = projectUrl(port, name);
@@ -89,7 +90,7 @@ bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, boo
         return false;
     }
     observed.value()->setSyncReadsEverything(wholeSync);
-    Observer observer(std::move(observed).value());
+    Observer observer(std::move(observed).value(), scanSync);
 
     QSemaphore opened, go;
     QList<EditorReport> reports(editors);
@@ -108,6 +109,7 @@ bool runRound(quint16 port, int editors, int edits, int nodes, quint32 seed, boo
         plan.opened = &opened;
         plan.go = &go;
         plan.wholeSync = wholeSync;
+        plan.scanSync = scanSync;
         QThread *thread = QThread::create([plan, &reports, i] { reports[i] = runEditor(plan); });
         QObject::connect(thread, &QThread::finished, qApp, [&finished] { ++finished; });
         threads << thread;
@@ -240,16 +242,17 @@ bool timeRemoteRename(quint16 port, int nodes, int times)
         std::fprintf(stderr, "push failed: %s\n", qPrintable(s.error()));
         return false;
     }
+    auto told = ProjectDocument::open(url);
     auto doc = ProjectDocument::open(url);
     auto whole = ProjectDocument::open(url);
     auto other = ProjectStore::open(url);
-    if (!doc || !whole || !other) {
+    if (!told || !doc || !whole || !other) {
         std::fprintf(stderr, "open failed\n");
         return false;
     }
     whole.value()->setSyncReadsEverything(true);
-    QList<double> scanned, read;
-    int rowsRead = 0;
+    QList<double> named, scanned, read;
+    int rowsRead = 0, namedRowsRead = 0;
     QElapsedTimer t;
     for (int i = 0; i < times; ++i) {
         Result<Node> n = other.value()->node(project.nodes.at(i % project.nodes.size()).id);
@@ -260,10 +263,14 @@ bool timeRemoteRename(quint16 port, int nodes, int times)
             std::fprintf(stderr, "rename failed: %s\n", qPrintable(s.error()));
             return false;
         }
-        for (auto [document, ms] :
-            { std::pair { doc.value().get(), &scanned }, std::pair { whole.value().get(), &read } }) {
+        // The notification, with the rows it names, reaches the told document.
+        const qint64 heard = told.value()->storeVersion().value();
+        waitFor([&] { return told.value()->storeVersion().value() > heard; }, 5000);
+        for (auto [document, ms] : { std::pair { told.value().get(), &named },
+                 std::pair { doc.value().get(), &scanned }, std::pair { whole.value().get(), &read } }) {
             t.start();
-            if (Status s = document->syncWithStore(); !s) {
+            const Status s = document == told.value().get() ? document->syncWithOthers() : document->syncWithStore();
+            if (!s) {
                 std::fprintf(stderr, "sync failed: %s\n", qPrintable(s.error()));
                 return false;
             }
@@ -274,6 +281,7 @@ bool timeRemoteRename(quint16 port, int nodes, int times)
             }
         }
         rowsRead = std::max(rowsRead, doc.value()->lastSyncLoadedRows());
+        namedRowsRead = std::max(namedRowsRead, told.value()->lastSyncLoadedRows());
     }
     auto list = [](const QList<double> &ms) {
         QStringList each;
@@ -282,6 +290,8 @@ bool timeRemoteRename(quint16 port, int nodes, int times)
         return each.join(QStringLiteral(", "));
     };
     std::printf("\nsync after another client renamed one node of %d, %d times:\n", nodes, times);
+    std::printf("  the rows the commit named (%d read):   %s ms (median %.1f ms)\n", namedRowsRead,
+        qPrintable(list(named)), percentile(named, 0.5));
     std::printf("  scan, then the changed rows (%d read): %s ms (median %.1f ms)\n", rowsRead,
         qPrintable(list(scanned)), percentile(scanned, 0.5));
     std::printf("  the whole project read (--whole-sync):  %s ms (median %.1f ms)\n", qPrintable(list(read)),
@@ -323,10 +333,13 @@ int main(int argc, char **argv)
         QStringLiteral("n"), QStringLiteral("1"));
     const QCommandLineOption wholeSyncOption(QStringLiteral("whole-sync"),
         QStringLiteral("Every client reads the whole project per sync, as before the scan (to compare)."));
+    const QCommandLineOption scanSyncOption(QStringLiteral("scan-sync"),
+        QStringLiteral("Every client scans the project per sync instead of reading the rows others' commits "
+                       "named (to compare)."));
     const QCommandLineOption quickOption(QStringLiteral("quick"),
         QStringLiteral("A small run: 2 and 4 editors, 40 edits, 200 nodes; open 1,000 nodes 3 times."));
     parser.addOptions({ editorsOption, editsOption, nodesOption, openNodesOption, opensOption,
-        syncNodesOption, seedOption, wholeSyncOption, quickOption });
+        syncNodesOption, seedOption, wholeSyncOption, scanSyncOption, quickOption });
     parser.process(app);
 
     const bool quick = parser.isSet(quickOption);
@@ -341,6 +354,7 @@ int main(int argc, char **argv)
     const int syncNodes = value(syncNodesOption, QStringLiteral("200")).toInt();
     const quint32 seed = parser.value(seedOption).toUInt();
     const bool wholeSync = parser.isSet(wholeSyncOption);
+    const bool scanSync = parser.isSet(scanSyncOption);
 
     testing::PostgresServer pg;
     const QString password = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -357,7 +371,7 @@ int main(int argc, char **argv)
     std::printf("editors  tried  acked       s  edits/s   seen  p50 ms   p99 ms conflicts failed  lost\n");
     bool anyLost = false;
     for (int n : editorCounts)
-        if (!runRound(pg.port(), n, edits, nodes, seed, wholeSync, &anyLost))
+        if (!runRound(pg.port(), n, edits, nodes, seed, wholeSync, scanSync, &anyLost))
             return 2;
     if (openNodes > 0 && !timeOpening(pg.port(), openNodes, opens))
         return 2;

@@ -7,8 +7,9 @@
 
 namespace flowbench::bench {
 
-Observer::Observer(std::unique_ptr<ProjectDocument> document)
+Observer::Observer(std::unique_ptr<ProjectDocument> document, bool scanSync)
     : m_document(std::move(document))
+    , m_scanSync(scanSync)
     , m_watcher(std::make_unique<StoreWatcher>(m_document.get()))
 {
     m_watcher->setPollInterval(24 * 60 * 60 * 1000);
@@ -37,7 +38,7 @@ void Observer::see(const QString &key, qint64 at)
 void Observer::sync()
 {
     ProjectChangeSet changes;
-    if (Status s = m_document->syncWithStore(&changes); !s) {
+    if (Status s = m_scanSync ? m_document->syncWithStore(&changes) : m_document->syncWithOthers(&changes); !s) {
         m_error = s.error();
         return;
     }

@@ -9,14 +9,15 @@
 namespace flowbench::bench {
 
 // A client that only watches, the way a window does: its StoreWatcher hears NOTIFY and
-// the document syncs with the store (syncWithStore). Every value a sync brings in is
+// the document takes in what they named (syncWithOthers). Every value a sync brings in is
 // stamped with the time it arrived, keyed as Ack::seenKey (the first time only). The
 // watcher's poll is switched off, so only the live path counts.
 class Observer : public QObject
 {
     Q_OBJECT
 public:
-    explicit Observer(std::unique_ptr<ProjectDocument> document);
+    // `scanSync`: syncWithStore (a scan) instead of syncWithOthers (the rows others named).
+    Observer(std::unique_ptr<ProjectDocument> document, bool scanSync);
 
     const QHash<QString, qint64> &seen() const { return m_seen; }
     int syncs() const { return m_syncs; }
@@ -31,6 +32,7 @@ private:
     void see(const QString &key, qint64 at);
 
     std::unique_ptr<ProjectDocument> m_document;
+    bool m_scanSync = false;
     std::unique_ptr<StoreWatcher> m_watcher;
     QHash<QString, qint64> m_seen;
     int m_syncs = 0;

@@ -161,6 +161,11 @@ public:
     // redone, never overwriting. `changes` (may be null) receives what differed; when
     // nothing did, no signal is emitted (environments always say environmentsChanged).
     Status syncWithStore(ProjectChangeSet *changes = nullptr);
+    // The same, for a watcher told of others' commits: on a shared project whose commits
+    // named their rows (NOTIFY payload) only those rows are read, no scan; otherwise
+    // syncWithStore. A conflict's sync is syncWithStore: the refusing commit's notification
+    // may not have arrived yet.
+    Status syncWithOthers(ProjectChangeSet *changes = nullptr);
     // The rows the last sync read in full (nodes, edges, flows, test cases, comments):
     // usually those that changed (a scan of ids and revisions found them); every row when
     // the content was replaced or more than a quarter of it changed (the whole project read).
@@ -236,6 +241,12 @@ private:
     // Takes positions just stored into the cache (pinned too when `withPinned`); returns
     // their ids. The cache keeps each node's revision: a move bumps none.
     QList<Id> takePositions(const QList<NodePosition> &positions, bool withPinned);
+    // What `told` names and what hangs on it in the cache: a removed node takes its edges,
+    // test cases and comments along and leaves the flows through it; a removed flow
+    // clears its test cases' flow.
+    ProjectRowIds withDependents(ProjectRowIds told) const;
+    // Both syncs: the rows read (`told`: by syncWithOthers' ids) brought into the cache.
+    Status sync(ProjectChangeSet *changes, const std::optional<ProjectRowIds> &told);
     // For syncWithStore: the rows a scan says differ from the cache; nullopt for all.
     std::optional<ProjectRowIds> rowsToRead(const ProjectScan &scan) const;
     Status fail(const Status &status);

@@ -157,12 +157,72 @@ std::optional<ProjectRowIds> ProjectDocument::rowsToRead(const ProjectScan &scan
     return ids;
 }
 
+ProjectRowIds ProjectDocument::withDependents(ProjectRowIds told) const
+{
+    const QSet<Id> nodes(told.nodes.cbegin(), told.nodes.cend());
+    const QSet<Id> flows(told.flows.cbegin(), told.flows.cend());
+    if (!nodes.isEmpty()) {
+        for (const Edge &e : m_edges)
+            if (nodes.contains(e.from) || nodes.contains(e.to))
+                told.edges.append(e.id);
+        for (const Comment &c : m_comments)
+            if (nodes.contains(c.nodeId))
+                told.comments.append(c.id);
+        for (const Flow &f : m_flows)
+            if (std::any_of(f.nodeIds.cbegin(), f.nodeIds.cend(), [&](const Id &n) { return nodes.contains(n); }))
+                told.flows.append(f.id);
+    }
+    for (const TestCase &t : m_testCases)
+        if (nodes.contains(t.nodeId) || (!t.flowId.isEmpty() && flows.contains(t.flowId)))
+            told.testCases.append(t.id);
+    return told;
+}
+
+namespace {
+// The ids the store holds after reading `told`'s rows by id: the cache's, less those read
+// for and not found, plus those found.
+template <typename Item>
+QSet<Id> storedAfter(const QHash<Id, Item> &cached, const QList<Id> &asked, const QList<Item> &found)
+{
+    QSet<Id> ids;
+    ids.reserve(cached.size() + found.size());
+    for (auto it = cached.cbegin(); it != cached.cend(); ++it)
+        ids.insert(it.key());
+    for (const Id &id : asked)
+        ids.remove(id);
+    for (const Item &item : found)
+        ids.insert(item.id);
+    return ids;
+}
+} // namespace
+
+Status ProjectDocument::syncWithOthers(ProjectChangeSet *changes)
+{
+    std::optional<ProjectRowIds> told = m_store->takeOthersTouched();
+    if (told && !m_syncReadsEverything && !m_storeGeneration.isEmpty())
+        return sync(changes, withDependents(std::move(*told)));
+    return sync(changes, std::nullopt);
+}
+
 Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
 {
-    // Usually only the rows that changed are read (ProjectStore::readChangedRows); the
-    // whole project when the scan finds the content replaced or too much changed.
+    m_store->takeOthersTouched(); // the scan finds what they named, and more
+    return sync(changes, std::nullopt);
+}
+
+Status ProjectDocument::sync(ProjectChangeSet *changes, const std::optional<ProjectRowIds> &told)
+{
+    // Usually only the rows that changed are read: those others named (syncWithOthers), or
+    // those a scan finds (ProjectStore::readChangedRows); the whole project when the
+    // content was replaced or too much changed.
     Result<ScannedRows> scanned = ScannedRows();
-    if (m_syncReadsEverything) {
+    if (told) {
+        scanned = m_store->readRows(*told);
+        if (!scanned)
+            return Status::failure(scanned.error());
+        if (scanned->scan.generation != m_storeGeneration)
+            return sync(changes, std::nullopt); // replaced meanwhile
+    } else if (m_syncReadsEverything) {
         const Result<QString> generation = m_store->contentGeneration();
         if (!generation)
             return Status::failure(generation.error());
@@ -174,7 +234,14 @@ Status ProjectDocument::syncWithStore(ProjectChangeSet *changes)
     }
     Project now;
     StoredIds stored;
-    if (scanned->picked) {
+    if (told) {
+        now = std::move(scanned->rows);
+        now.name = m_name;
+        stored = { storedAfter(m_nodes, told->nodes, now.nodes), storedAfter(m_edges, told->edges, now.edges),
+            storedAfter(m_flows, told->flows, now.flows),
+            storedAfter(m_testCases, told->testCases, now.testCases),
+            storedAfter(m_comments, told->comments, now.comments) };
+    } else if (scanned->picked) {
         now = std::move(scanned->rows);
         now.name = m_name; // a rename moves the generation: never on this path
         stored = StoredIds::of(scanned->scan);

@@ -197,6 +197,14 @@ public:
         const std::function<std::optional<ProjectRowIds>(const ProjectScan &)> &pick) const;
     // ProjectScan::generation alone (a document takes it before its first load()).
     Result<QString> contentGeneration() const;
+    // Shared projects: the rows other clients' commits named as touched (their NOTIFY
+    // payload) since the last call, which forgets them. nullopt when some commit did not
+    // name its rows (a layout of many nodes, a run, an environment, an older client),
+    // after a reconnect, and always on a project file: then only a scan finds what changed.
+    std::optional<ProjectRowIds> takeOthersTouched();
+    // The rows with these ids that exist now (flows with their paths), and the content
+    // generation, read in one snapshot; `picked` is true. A row not returned is gone.
+    Result<ScannedRows> readRows(const ProjectRowIds &ids) const;
     // Replaces the whole content in one transaction (import).
     Status replaceContents(const Project &project);
     // Runs several edits as one transaction; a failure rolls all of them back, also when

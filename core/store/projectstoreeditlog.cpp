@@ -95,9 +95,28 @@ Status ProjectStorePrivate::logEntries(const QList<EditLogEntry> &entries) const
     return success();
 }
 
+void ProjectStorePrivate::touch(const QString &tableOrKind, const Id &id) const
+{
+    static const QHash<QString, QList<Id> ProjectRowIds::*> rows {
+        { QStringLiteral("nodes"), &ProjectRowIds::nodes },
+        { QStringLiteral("node"), &ProjectRowIds::nodes },
+        { QStringLiteral("edges"), &ProjectRowIds::edges },
+        { QStringLiteral("edge"), &ProjectRowIds::edges },
+        { QStringLiteral("flows"), &ProjectRowIds::flows },
+        { QStringLiteral("flow"), &ProjectRowIds::flows },
+        { QStringLiteral("test_cases"), &ProjectRowIds::testCases },
+        { QStringLiteral("test case"), &ProjectRowIds::testCases },
+        { QStringLiteral("comments"), &ProjectRowIds::comments },
+        { QStringLiteral("comment"), &ProjectRowIds::comments },
+    };
+    if (const auto it = rows.constFind(tableOrKind); it != rows.cend())
+        touch(it.value(), id);
+}
+
 Status ProjectStorePrivate::logAdded(
     const QString &kind, const Id &id, const QString &name, const Id &nodeId) const
 {
+    touch(kind, id);
     EditLogEntry e;
     e.entityKind = kind;
     e.entityId = id;
@@ -109,6 +128,7 @@ Status ProjectStorePrivate::logAdded(
 
 Status ProjectStorePrivate::logRemoval(const char *table, const Id &id) const
 {
+    touch(QLatin1String(table), id);
     // What a person calls it and the node it belongs to, read before it goes.
     struct Shape
     {

@@ -172,6 +172,7 @@ Status ProjectStore::setNodePositions(const QList<NodePosition> &positions, cons
                 d->conflicted = true;
                 return d->failure(movedByOthers({ QStringLiteral("node \"%1\"").arg(stored.name) }));
             }
+            d->touch(&ProjectRowIds::nodes, p.id);
             if (stored.x == p.x && stored.y == p.y)
                 continue;
             EditLogEntry line;
@@ -269,6 +270,7 @@ Status ProjectStore::setEdgeRoutes(const QList<EdgeRouteChange> &routes)
             if (q.numRowsAffected() == 0)
                 return d->failure(
                     QStringLiteral("cannot route edge %1: no such edge; no edge was routed").arg(change.id));
+            d->touch(&ProjectRowIds::edges, change.id);
             const Stored was = stored.value(change.id);
             if (was.route == text)
                 continue;

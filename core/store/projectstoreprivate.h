@@ -32,6 +32,24 @@ public:
     // NOTIFY, and who to tell. The last edit was refused as a revision conflict.
     qint64 othersCommits = 0;
     std::function<void()> onOthersCommit;
+    // What their commits said they touched (the NOTIFY payload), since takeOthersTouched();
+    // othersUnknown: one did not say (ProjectStore::takeOthersTouched).
+    ProjectRowIds othersTouched;
+    bool othersUnknown = false;
+    // This transaction's rows, for our own NOTIFY payload. An edit that names none (a run,
+    // an environment, the project's name) sets touchedUnknown: listeners then scan.
+    // Every added, updated (guardedUpdate) and removed row is named by the edit log's
+    // writers and by the layout's moves (touch()).
+    mutable ProjectRowIds touched;
+    bool touchedUnknown = false;
+    mutable bool touchedSaid = false;
+    void touch(QList<Id> ProjectRowIds::*rows, const Id &id) const
+    {
+        (touched.*rows).append(id);
+        touchedSaid = true;
+    }
+    // By table ("nodes") or edit-log kind ("test case"); environments name no row here.
+    void touch(const QString &tableOrKind, const Id &id) const;
     mutable bool conflicted = false;
     // Shared projects: the server went away (a failed edit found SELECT 1 failing too, or
     // the idle probe did). The connection is closed; edits are refused until reconnect().
@@ -101,8 +119,15 @@ public:
         if (guard.isOutermost()) {
             conflicted = false;
             commentsOnly = !readOnlyReason.isEmpty();
+            touched = {};
+            touchedUnknown = false;
         }
+        // An edit whose body named no rows (touch()) changed something unnamed. Nested
+        // edits (ProjectStore::transaction around store calls) name theirs.
+        touchedSaid = false;
         Status s = body();
+        touchedUnknown = touchedUnknown || !touchedSaid;
+        touchedSaid = true;
         if (guard.isOutermost())
             commentsOnly = false;
         if (!s)
@@ -126,6 +151,8 @@ public:
     // Shared projects: NOTIFY on the project's channel inside the transaction being
     // committed (PostgreSQL delivers it only on commit), and LISTEN to it.
     QString notifyChannel() const { return location.schemaName(); }
+    // "n:<id> e:<id> …": the rows this transaction touched; empty when unknown or too long.
+    QString notifyPayload() const;
     Status notifyOthers() const;
     Status listenToOthers();
 

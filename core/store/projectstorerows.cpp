@@ -131,6 +131,7 @@ Status ProjectStorePrivate::guardedUpdate(
         return s;
     if (q.numRowsAffected() == 0)
         return conflict(table, entity, id, revision);
+    touch(QLatin1String(table), id);
     return success();
 }
 

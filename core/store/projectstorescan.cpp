@@ -6,6 +6,7 @@
 
 #include <QSqlError>
 #include <algorithm>
+#include <utility>
 
 namespace flowbench {
 
@@ -128,6 +129,25 @@ template <typename Item> Result<Item> always(Item item)
     return Result<Item>(std::move(item));
 }
 
+// The rows `ids` name (flows without their paths).
+Status readPicked(const ProjectStorePrivate &d, const ProjectRowIds &ids, Project *rows)
+{
+    Status s = readByIds(d, kNodeColumns, "nodes", ids.nodes, nodeFromRow, &rows->nodes);
+    if (s)
+        s = readByIds(d, kEdgeColumns, "edges", ids.edges, edgeFromRow, &rows->edges);
+    if (s)
+        s = readByIds(
+            d, kFlowColumns, "flows", ids.flows, [](const QSqlQuery &q) { return always(flowFromRow(q)); },
+            &rows->flows);
+    if (s)
+        s = readByIds(d, kTestCaseColumns, "test_cases", ids.testCases, testCaseFromRow, &rows->testCases);
+    if (s)
+        s = readByIds(
+            d, kCommentColumns, "comments", ids.comments,
+            [](const QSqlQuery &q) { return always(commentFromRow(q)); }, &rows->comments);
+    return s;
+}
+
 } // namespace
 
 bool ProjectScan::EdgeRow::holds(const SplineRoute &other) const
@@ -140,6 +160,54 @@ bool ProjectScan::EdgeRow::holds(const SplineRoute &other) const
 Result<QString> ProjectStore::contentGeneration() const
 {
     return generationOf(*d);
+}
+
+std::optional<ProjectRowIds> ProjectStore::takeOthersTouched()
+{
+    const bool unknown = std::exchange(d->othersUnknown, false) || !d->location.isShared();
+    ProjectRowIds told = std::exchange(d->othersTouched, ProjectRowIds());
+    if (unknown)
+        return std::nullopt;
+    return told;
+}
+
+Result<ScannedRows> ProjectStore::readRows(const ProjectRowIds &ids) const
+{
+    ReadSnapshot snapshot(*d);
+    ScannedRows out;
+    const Result<QString> generation = generationOf(*d);
+    if (!generation)
+        return Result<ScannedRows>::failure(generation.error());
+    out.scan.generation = generation.value();
+    if (Status s = readPicked(*d, ids, &out.rows); !s)
+        return Result<ScannedRows>::failure(s.error());
+    if (!ids.flows.isEmpty()) {
+        QList<Id> flowIds = ids.flows;
+        std::sort(flowIds.begin(), flowIds.end());
+        flowIds.erase(std::unique(flowIds.begin(), flowIds.end()), flowIds.end());
+        QHash<Id, QList<Id>> paths;
+        for (qsizetype from = 0; from < flowIds.size(); from += kIdsPerStatement) {
+            const QList<Id> chunk = flowIds.mid(from, kIdsPerStatement);
+            QStringList marks;
+            marks.fill(QStringLiteral("?"), chunk.size());
+            QSqlQuery q = d->query();
+            q.setForwardOnly(true);
+            if (!q.prepare(QStringLiteral("SELECT flow_id, node_id FROM flow_nodes WHERE flow_id IN (%1) "
+                                          "ORDER BY flow_id, position")
+                               .arg(marks.join(QLatin1Char(',')))))
+                return Result<ScannedRows>::failure(readFailure(*d, "flow_nodes", q).error());
+            for (const Id &id : chunk)
+                q.addBindValue(id);
+            if (!q.exec())
+                return Result<ScannedRows>::failure(readFailure(*d, "flow_nodes", q).error());
+            while (q.next())
+                paths[q.value(0).toString()].append(q.value(1).toString());
+        }
+        for (Flow &f : out.rows.flows)
+            f.nodeIds = paths.value(f.id);
+    }
+    out.picked = true;
+    return out;
 }
 
 Result<ScannedRows> ProjectStore::readChangedRows(
@@ -156,20 +224,7 @@ Result<ScannedRows> ProjectStore::readChangedRows(
         return out;
     out.picked = true;
     Project &rows = out.rows;
-    Status s = readByIds(*d, kNodeColumns, "nodes", ids->nodes, nodeFromRow, &rows.nodes);
-    if (s)
-        s = readByIds(*d, kEdgeColumns, "edges", ids->edges, edgeFromRow, &rows.edges);
-    if (s)
-        s = readByIds(
-            *d, kFlowColumns, "flows", ids->flows, [](const QSqlQuery &q) { return always(flowFromRow(q)); },
-            &rows.flows);
-    if (s)
-        s = readByIds(*d, kTestCaseColumns, "test_cases", ids->testCases, testCaseFromRow, &rows.testCases);
-    if (s)
-        s = readByIds(
-            *d, kCommentColumns, "comments", ids->comments,
-            [](const QSqlQuery &q) { return always(commentFromRow(q)); }, &rows.comments);
-    if (!s)
+    if (Status s = readPicked(*d, *ids, &rows); !s)
         return Result<ScannedRows>::failure(s.error());
     // The paths came with the scan, in the same snapshot.
     for (Flow &f : rows.flows)

@@ -16,6 +16,7 @@
 
 #include <QSqlDriver>
 #include <QSqlError>
+#include <algorithm>
 #include <utility>
 
 namespace flowbench {
@@ -157,14 +158,69 @@ Result<RolePrivileges> whyReadOnly(const ProjectStorePrivate &d)
 
 } // namespace
 
+namespace {
+
+// The payload's row kinds: "n:<id>" a node, "e:" an edge, "f:" a flow, "t:" a test case,
+// "c:" a comment.
+constexpr std::pair<char, QList<Id> ProjectRowIds::*> kTouchedKinds[] = {
+    { 'n', &ProjectRowIds::nodes },
+    { 'e', &ProjectRowIds::edges },
+    { 'f', &ProjectRowIds::flows },
+    { 't', &ProjectRowIds::testCases },
+    { 'c', &ProjectRowIds::comments },
+};
+// PostgreSQL takes payloads under 8,000 bytes; a longer list (a layout) says "unknown".
+constexpr qsizetype kPayloadLimit = 7000;
+
+// Adds the rows a payload names to `into`; false when it names none it understands (an
+// empty payload: unknown, or an older client's).
+bool readPayload(const QString &payload, ProjectRowIds *into)
+{
+    const QStringList words = payload.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (words.isEmpty())
+        return false;
+    ProjectRowIds told;
+    for (const QString &word : words) {
+        const auto kind = std::find_if(std::begin(kTouchedKinds), std::end(kTouchedKinds),
+            [&](const auto &k) { return word.size() > 2 && word.at(0) == QLatin1Char(k.first); });
+        if (kind == std::end(kTouchedKinds) || word.at(1) != QLatin1Char(':'))
+            return false;
+        (told.*(kind->second)).append(word.mid(2));
+    }
+    for (const auto &kind : kTouchedKinds)
+        (into->*(kind.second)) += told.*(kind.second);
+    return true;
+}
+
+} // namespace
+
 // Live edits (issue 14 item 2): no trigger and no table, so no schema change; the store's
-// own transactions announce themselves. The payload is empty: a listener reads the
-// project again (ProjectDocument::syncWithStore) rather than trusting a message.
+// own transactions announce themselves, naming the rows they touched, so a listener
+// reads those rows instead of scanning the project (ProjectDocument::syncWithOthers). A
+// transaction that cannot name them sends an empty payload: listeners scan.
+QString ProjectStorePrivate::notifyPayload() const
+{
+    if (touchedUnknown)
+        return QString();
+    QString payload;
+    for (const auto &kind : kTouchedKinds)
+        for (const Id &id : touched.*(kind.second)) {
+            payload += QLatin1Char(kind.first);
+            payload += QLatin1Char(':');
+            payload += id;
+            payload += QLatin1Char(' ');
+            if (payload.size() > kPayloadLimit)
+                return QString();
+        }
+    return payload.trimmed();
+}
+
 Status ProjectStorePrivate::notifyOthers() const
 {
     QSqlQuery q = query();
-    q.prepare(QStringLiteral("SELECT pg_notify(?, '')"));
+    q.prepare(QStringLiteral("SELECT pg_notify(?, ?)"));
     q.addBindValue(notifyChannel());
+    q.addBindValue(notifyPayload());
     return exec(q, QStringLiteral("tell other clients about the change"));
 }
 
@@ -177,10 +233,12 @@ Status ProjectStorePrivate::listenToOthers()
                            .arg(driver->lastError().text().trimmed()));
     // The driver lives as long as the connection, which the store drops before this goes.
     QObject::connect(driver, &QSqlDriver::notification, driver,
-        [this, channel](const QString &name, QSqlDriver::NotificationSource source, const QVariant &) {
+        [this, channel](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
             // Our own commits come back as SelfSource: the document has them already.
             if (name != channel || source != QSqlDriver::OtherSource)
                 return;
+            if (!readPayload(payload.toString(), &othersTouched))
+                othersUnknown = true;
             ++othersCommits;
             if (onOthersCommit)
                 onOthersCommit();
@@ -256,6 +314,7 @@ Status ProjectStore::reconnect()
     d->forgetStatements(); // prepared on the old connection
     dropConnection(std::exchange(d->connectionName, fresh));
     d->tx = TransactionState();
+    d->othersUnknown = true; // commits while away told us nothing
     if (Status s = d->listenToOthers(); !s) {
         d->connectionProblem = s.error();
         d->db().close();

@@ -5,7 +5,9 @@
 // project (setSyncReadsEverything), on a project file and on a shared project (a real
 // PostgreSQL the test starts); the cache then holds the stored revisions, so the next edit
 // passes the conflict check. One rename on a 1,000-node project reads one row.
-// Notifications that arrive while a sync runs make one more sync, not one each.
+// Notifications that arrive while a sync runs make one more sync, not one each. On a
+// shared project a commit names the rows it touched (the NOTIFY payload), and a document
+// told of it (syncWithOthers) reads those rows without a scan, with the same result.
 #undef QT_NO_CAST_FROM_ASCII
 #include "document/projectdocument.h"
 #include "document/storewatcher.h"
@@ -460,26 +462,36 @@ private slots:
         QVERIFY(!where.isEmpty());
         auto scanning = ProjectDocument::open(where);
         auto reading = ProjectDocument::open(where);
+        auto told = ProjectDocument::open(where);
         auto other = ProjectStore::open(where);
-        QVERIFY2(scanning && reading && other, "could not open the project three times");
+        QVERIFY2(scanning && reading && told && other, "could not open the project four times");
         reading.value()->setSyncReadsEverything(true);
         // A look with nothing new first: the next one compares routes with those it saw.
         QVERIFY(scanning.value()->syncWithStore().ok());
         QCOMPARE(scanning.value()->lastSyncLoadedRows(), 0);
-        SignalLog scanned(scanning.value().get()), read(reading.value().get());
+        SignalLog scanned(scanning.value().get()), read(reading.value().get()), heard(told.value().get());
+        const qint64 heardBefore = told.value()->storeVersion().value();
 
         const Status changed = commitChange(*other.value(), f, change);
         QVERIFY2(changed.ok(), qPrintable(changed.error()));
-        ProjectChangeSet byScan, byRead;
+        ProjectChangeSet byScan, byRead, byTold;
         Status s = scanning.value()->syncWithStore(&byScan);
         QVERIFY2(s.ok(), qPrintable(s.error()));
         s = reading.value()->syncWithStore(&byRead);
         QVERIFY2(s.ok(), qPrintable(s.error()));
+        if (backend == "shared" && change != "nothing") // the notification, with its payload
+            QTRY_VERIFY_WITH_TIMEOUT(told.value()->storeVersion().value() > heardBefore, 5000);
+        s = told.value()->syncWithOthers(&byTold);
+        QVERIFY2(s.ok(), qPrintable(s.error()));
 
         QCOMPARE(scanned.lines, read.lines);
+        QCOMPARE(heard.lines, read.lines);
         QCOMPARE(text(byScan), text(byRead));
+        QCOMPARE(text(byTold), text(byRead));
         QVERIFY(byScan.added == byRead.added && byScan.changed == byRead.changed
             && byScan.removed == byRead.removed);
+        QVERIFY(byTold.added == byRead.added && byTold.changed == byRead.changed
+            && byTold.removed == byRead.removed);
         QStringList expected = signalNames + QStringList { "environmentsChanged" };
         expected.sort();
         QCOMPARE(scanned.names(), expected);
@@ -498,6 +510,9 @@ private slots:
         QVERIFY(scanning.value()->snapshot() == stored);
         QCOMPARE(revisions(scanning.value()->snapshot()), revisions(stored));
         QCOMPARE(scanning.value()->projectName(), fresh.value()->projectName());
+        QVERIFY(told.value()->snapshot() == stored);
+        QCOMPARE(revisions(told.value()->snapshot()), revisions(stored));
+        QCOMPARE(told.value()->projectName(), fresh.value()->projectName());
 
         // And a sync right after finds nothing new and reads nothing.
         scanned.lines.clear();
@@ -604,6 +619,45 @@ private slots:
               "in %.1f, %.1f, %.1f ms",
             qPrintable(backend), scanMs[0], scanMs[1], scanMs[2], wholeMs[0], wholeMs[1], wholeMs[2]);
         QCOMPARE(whole.value()->lastSyncLoadedRows(), 1000 + 999 + 1000 + 100 + 2);
+    }
+
+    // Told of one rename on 1,000 nodes, a document reads the renamed node and what hangs on
+    // it (its edges, test case, comment, flows), no scan; faster than the scan.
+    void toldOfOneRenameReadsItsRowsWithoutAScan()
+    {
+        skipWithoutServer("shared");
+        const Fixture f = fixture(1000, 1000);
+        const QString where = write("shared", f.project);
+        QVERIFY(!where.isEmpty());
+        auto told = ProjectDocument::open(where);
+        auto scanning = ProjectDocument::open(where);
+        auto other = ProjectStore::open(where);
+        QVERIFY(told && scanning && other);
+        QVERIFY(scanning.value()->syncWithStore().ok()); // the routes seen once
+        QList<double> toldMs, scanMs;
+        for (int i = 0; i < 3; ++i) {
+            const qint64 before = told.value()->storeVersion().value();
+            Node n = other.value()->node(f.node(503 + i)).value();
+            n.name = QString("renamed %1").arg(i);
+            QVERIFY(other.value()->updateNode(n).ok());
+            QTRY_VERIFY_WITH_TIMEOUT(told.value()->storeVersion().value() > before, 5000);
+            QElapsedTimer t;
+            t.start();
+            QVERIFY(told.value()->syncWithOthers().ok());
+            toldMs << t.nsecsElapsed() / 1e6;
+            t.restart();
+            QVERIFY(scanning.value()->syncWithStore().ok());
+            scanMs << t.nsecsElapsed() / 1e6;
+            QCOMPARE(told.value()->node(n.id)->name, n.name);
+            QVERIFY(!told.value()->lastSyncReadEverything());
+            // The node, two edges and its test case: every row another client may have
+            // taken along, were it removed.
+            QCOMPARE(told.value()->lastSyncLoadedRows(), 4);
+        }
+        qInfo("remote renames on 1,000 nodes taken in as told in %.1f, %.1f, %.1f ms; by a scan in %.1f, %.1f, "
+              "%.1f ms",
+            toldMs[0], toldMs[1], toldMs[2], scanMs[0], scanMs[1], scanMs[2]);
+        QVERIFY(told.value()->snapshot() == scanning.value()->snapshot());
     }
 
     // Notifications that pile up while the document is busy (a sync running) make one

@@ -127,7 +127,7 @@ Status DocumentController::syncExternalChanges()
     if (!m_document)
         return Status::failure(tr("No project is open."));
     ProjectChangeSet changes;
-    if (Status s = m_document->syncWithStore(&changes); !s)
+    if (Status s = m_document->syncWithOthers(&changes); !s)
         return s;
     QStringList parts;
     if (!changes.added.nodes.isEmpty() || !changes.added.edges.isEmpty() || !changes.added.testCases.isEmpty()
