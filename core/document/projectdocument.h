@@ -58,6 +58,8 @@ public:
     // author() (ProjectStore::author; setAuthor changes it for this document).
     QString author() const { return m_store->author(); }
     void setAuthor(const QString &name) { m_store->setAuthor(name); }
+    // ProjectStore::setKeepsHistory: off for a scratch copy (a map drawn for an export).
+    void setKeepsHistory(bool keeps) { m_store->setKeepsHistory(keeps); }
     // The history of a node (with its edges, test cases and comments) or of another item,
     // newest first.
     Result<QList<EditLogEntry>> history(const Id &id) const { return m_store->history(id); }

@@ -65,8 +65,10 @@ class SideFiles
 {
 public:
     explicit SideFiles(const QString &path)
-        : m_wal(path + QStringLiteral("-wal")), m_shm(path + QStringLiteral("-shm")),
-          m_hadWal(QFileInfo::exists(m_wal)), m_hadShm(QFileInfo::exists(m_shm))
+        : m_wal(path + QStringLiteral("-wal"))
+        , m_shm(path + QStringLiteral("-shm"))
+        , m_hadWal(QFileInfo::exists(m_wal))
+        , m_hadShm(QFileInfo::exists(m_shm))
     {
     }
     void removeCreated() const
@@ -84,7 +86,10 @@ private:
     bool m_hadWal, m_hadShm;
 };
 
-QString systemError(int error) { return QString::fromLocal8Bit(std::strerror(error)); }
+QString systemError(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
 
 // Why this program cannot write the project, or empty when it can. SQLite writes the file
 // and, in WAL mode, a -wal and a -shm file beside it. access(2) answers for this process:
@@ -100,7 +105,8 @@ QString whyNotWritable(const QString &path)
     }
     const QString folder = QFileInfo(path).absolutePath();
     if (::access(QFile::encodeName(folder).constData(), W_OK) != 0)
-        return QStringLiteral("this user may not write its folder %1, where SQLite keeps the write-ahead log: %2")
+        return QStringLiteral(
+            "this user may not write its folder %1, where SQLite keeps the write-ahead log: %2")
             .arg(folder, systemError(errno));
     return QString();
 }
@@ -120,7 +126,8 @@ void setTarget(QSqlDatabase &db, const QString &path, ReadOnlyAccess access)
         QUrl url = QUrl::fromLocalFile(path);
         url.setQuery(QStringLiteral("immutable=1"));
         db.setDatabaseName(url.toString(QUrl::FullyEncoded));
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI;QSQLITE_BUSY_TIMEOUT=5000"));
         return;
     }
     db.setDatabaseName(path);
@@ -160,7 +167,7 @@ Result<int> inspect(const QString &path, ReadOnlyAccess access)
                     if (!line.startsWith(QLatin1String("*** in database")))
                         findings << line.trimmed();
             }
-            if (findings != QStringList{QStringLiteral("ok")})
+            if (findings != QStringList { QStringLiteral("ok") })
                 problem = QStringLiteral("file is damaged: %1").arg(findings.join(QStringLiteral("; ")));
         }
         if (problem.isEmpty()) {
@@ -175,7 +182,8 @@ Result<int> inspect(const QString &path, ReadOnlyAccess access)
             if (!ran && !meansDamaged(q.lastError()) && sqliteResultCode(q.lastError()) != 1)
                 problem = readProblem(q, db);
             else if (!ran || !q.next() || q.value(0).toInt() < 1)
-                problem = QStringLiteral("file is damaged: it has no schema version (%1)").arg(q.lastError().text());
+                problem = QStringLiteral("file is damaged: it has no schema version (%1)")
+                              .arg(q.lastError().text());
             else
                 version = q.value(0).toInt();
         }
@@ -195,10 +203,11 @@ Result<int> inspect(const QString &path, ReadOnlyAccess access)
 Status configure(QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    for (const char *pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
-                               "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"}) {
+    for (const char *pragma : { "PRAGMA busy_timeout = 5000", "PRAGMA journal_mode = WAL",
+             "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON" }) {
         if (!q.exec(QLatin1String(pragma)))
-            return Status::failure(QStringLiteral("%1 failed: %2").arg(QLatin1String(pragma), describeSqlError(q.lastError(), &db)));
+            return Status::failure(QStringLiteral("%1 failed: %2")
+                                       .arg(QLatin1String(pragma), describeSqlError(q.lastError(), &db)));
     }
     if (!q.exec(QStringLiteral("PRAGMA journal_mode")) || !q.next()
         || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
@@ -216,7 +225,8 @@ Result<QSqlDatabase> openConnection(const QString &path, const QString &name, Re
     if (access.readOnly) {
         QSqlQuery q(db);
         if (!q.exec(QStringLiteral("PRAGMA busy_timeout = 5000")))
-            return Result<QSqlDatabase>::failure(QStringLiteral("cannot be opened: %1").arg(describeSqlError(q.lastError(), &db)));
+            return Result<QSqlDatabase>::failure(
+                QStringLiteral("cannot be opened: %1").arg(describeSqlError(q.lastError(), &db)));
     }
     return db;
 }
@@ -235,14 +245,38 @@ ProjectStore::~ProjectStore()
     dropConnection(d->connectionName);
 }
 
-int ProjectStore::currentSchemaVersion() { return latestSchemaVersion(); }
-QString ProjectStore::path() const { return d->path; }
-ProjectLocation ProjectStore::location() const { return d->location; }
-QString ProjectStore::connectionName() const { return d->connectionName; }
-bool ProjectStore::isReadOnly() const { return !d->readOnlyReason.isEmpty(); }
-QString ProjectStore::readOnlyReason() const { return d->readOnlyReason; }
-int ProjectStore::schemaVersion() const { return d->schemaVersion; }
-bool ProjectStore::lastEditConflicted() const { return d->conflicted; }
+int ProjectStore::currentSchemaVersion()
+{
+    return latestSchemaVersion();
+}
+QString ProjectStore::path() const
+{
+    return d->path;
+}
+ProjectLocation ProjectStore::location() const
+{
+    return d->location;
+}
+QString ProjectStore::connectionName() const
+{
+    return d->connectionName;
+}
+bool ProjectStore::isReadOnly() const
+{
+    return !d->readOnlyReason.isEmpty();
+}
+QString ProjectStore::readOnlyReason() const
+{
+    return d->readOnlyReason;
+}
+int ProjectStore::schemaVersion() const
+{
+    return d->schemaVersion;
+}
+bool ProjectStore::lastEditConflicted() const
+{
+    return d->conflicted;
+}
 void ProjectStore::setOthersCommitCallback(std::function<void()> callback)
 {
     d->onOthersCommit = std::move(callback);
@@ -257,8 +291,8 @@ Result<qint64> ProjectStore::dataVersion() const
     QSqlDatabase db = QSqlDatabase::database(d->connectionName, false);
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA data_version")) || !q.next())
-        return Result<qint64>::failure(
-            QStringLiteral("%1: cannot read its data version: %2").arg(d->path, describeSqlError(q.lastError(), &db)));
+        return Result<qint64>::failure(QStringLiteral("%1: cannot read its data version: %2")
+                                           .arg(d->path, describeSqlError(q.lastError(), &db)));
     return q.value(0).toLongLong();
 }
 
@@ -271,7 +305,8 @@ StoreResult ProjectStore::create(const QString &path, const QString &projectName
         return create(location.value(), projectName);
     }
     if (QFileInfo::exists(path))
-        return StoreResult::failure(QStringLiteral("%1: already exists; a new project needs a new file").arg(path));
+        return StoreResult::failure(
+            QStringLiteral("%1: already exists; a new project needs a new file").arg(path));
     auto p = std::make_unique<ProjectStorePrivate>();
     p->path = path;
     p->location = ProjectLocation::file(path);
@@ -281,9 +316,10 @@ StoreResult ProjectStore::create(const QString &path, const QString &projectName
     if (!initialised) {
         store.reset();
         // The file did not exist before: remove what this attempt left behind.
-        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+        for (const char *suffix : { "", "-wal", "-shm", "-journal" })
             QFile::remove(path + QLatin1String(suffix));
-        return StoreResult::failure(QStringLiteral("%1: cannot be created: %2").arg(path, initialised.error()));
+        return StoreResult::failure(
+            QStringLiteral("%1: cannot be created: %2").arg(path, initialised.error()));
     }
     return StoreResult(std::move(store));
 }
@@ -340,11 +376,11 @@ StoreResult ProjectStore::open(const QString &path)
     const QString folder = QFileInfo(path).absolutePath();
     if (access.readOnly && ::access(QFile::encodeName(folder).constData(), W_OK) != 0) {
         if (QFileInfo::exists(wal) && !QFileInfo::exists(path + QStringLiteral("-shm")))
-            return StoreResult::failure(
-                QStringLiteral("%1: cannot be read here: its write-ahead log %2 holds changes, and SQLite cannot "
-                               "make the index it needs to read them because the folder %3 is read-only; open it "
-                               "where the folder can be written")
-                    .arg(path, wal, folder));
+            return StoreResult::failure(QStringLiteral(
+                "%1: cannot be read here: its write-ahead log %2 holds changes, and SQLite cannot "
+                "make the index it needs to read them because the folder %3 is read-only; open it "
+                "where the folder can be written")
+                                            .arg(path, wal, folder));
         access.immutable = !QFileInfo::exists(wal);
     }
 
@@ -371,12 +407,13 @@ StoreResult ProjectStore::open(const QString &path)
 
     int version = inspected.value();
     if (version < latestSchemaVersion() && access.readOnly)
-        return StoreResult::failure(QStringLiteral("%1: is read-only (%2) and was written by an older Flowbench "
-                                                   "(schema %3); this program must upgrade it to schema %4 "
-                                                   "before it can read it: make it writable, or open a copy")
-                                        .arg(path, readOnly)
-                                        .arg(version)
-                                        .arg(latestSchemaVersion()));
+        return StoreResult::failure(
+            QStringLiteral("%1: is read-only (%2) and was written by an older Flowbench "
+                           "(schema %3); this program must upgrade it to schema %4 "
+                           "before it can read it: make it writable, or open a copy")
+                .arg(path, readOnly)
+                .arg(version)
+                .arg(latestSchemaVersion()));
     if (version < latestSchemaVersion()) {
         // Re-read under the write lock: another program may have migrated meanwhile.
         Status s = store->d->edit([&]() -> Status {
@@ -410,8 +447,9 @@ Status ProjectStore::setProjectName(const QString &name)
 {
     return d->edit([&]() -> Status {
         QSqlQuery q = d->query();
-        q.prepare(QStringLiteral("INSERT INTO meta (key, value) VALUES ('name', ?) "
-                                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = meta.revision + 1"));
+        q.prepare(QStringLiteral(
+            "INSERT INTO meta (key, value) VALUES ('name', ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = meta.revision + 1"));
         q.addBindValue(bindable(name));
         return d->exec(q, QStringLiteral("rename the project"));
     });
@@ -420,6 +458,11 @@ Status ProjectStore::setProjectName(const QString &name)
 Status ProjectStore::transaction(const std::function<Status()> &edits, EditScope scope)
 {
     return d->edit(edits, scope);
+}
+
+void ProjectStore::setKeepsHistory(bool keeps)
+{
+    d->keepsHistory = keeps;
 }
 
 QString ProjectStore::author() const

@@ -74,7 +74,7 @@ Result<Flow> ProjectStorePrivate::storedFlow(const Id &id) const
 
 Status ProjectStorePrivate::logEntries(const QList<EditLogEntry> &entries) const
 {
-    if (entries.isEmpty())
+    if (entries.isEmpty() || !keepsHistory)
         return success();
     QSqlQuery q = query();
     if (Status s = prepare(q,
@@ -129,6 +129,8 @@ Status ProjectStorePrivate::logAdded(
 Status ProjectStorePrivate::logRemoval(const char *table, const Id &id) const
 {
     touch(QLatin1String(table), id);
+    if (!keepsHistory)
+        return success();
     // What a person calls it and the node it belongs to, read before it goes.
     struct Shape
     {

@@ -190,6 +190,8 @@ Status ProjectStore::setNodePositions(const QList<NodePosition> &positions, cons
 
 Status ProjectStorePrivate::logPositions(const QList<EditLogEntry> &lines, bool mergeRuns) const
 {
+    if (!keepsHistory)
+        return success();
     if (!mergeRuns)
         return logEntries(lines);
     // The newest line of the node, if it is this person's move a moment ago ending where

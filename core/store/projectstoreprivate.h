@@ -62,6 +62,8 @@ public:
     QString role;
     bool mayComment = false;
     bool commentsOnly = false;
+    // False for a scratch copy nobody reads the history of (ProjectStore::setKeepsHistory).
+    bool keepsHistory = true;
 
     QSqlDatabase db() const { return QSqlDatabase::database(connectionName, false); }
     QSqlQuery query() const { return QSqlQuery(db()); }

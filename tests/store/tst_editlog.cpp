@@ -127,6 +127,29 @@ private slots:
         QCOMPARE(store->node(n.id).value().owner, n.owner);
     }
 
+    // A scratch copy (the map an export draws) keeps no history: its edits land, no line
+    // is written for adds, changes, moves or removes. Turned back on, lines come again.
+    void scratchCopyKeepsNoHistory()
+    {
+        auto store = fresh();
+        QVERIFY(store);
+        store->setKeepsHistory(false);
+        Node a = sampleNode("Cart", NodeKind::Api), b = sampleNode("Stock", NodeKind::Service);
+        QVERIFY(store->addNode(a).ok());
+        QVERIFY(store->addNode(b).ok());
+        a.name = "Cart v2";
+        QVERIFY(store->updateNode(a).ok());
+        QVERIFY(store->setNodePositions({ { a.id, 40, 80, false } }, { { a.id, a.x, a.y, false } }).ok());
+        QVERIFY(store->removeNode(b.id).ok());
+        QCOMPARE(store->node(a.id).value().name, QStringLiteral("Cart v2"));
+        QCOMPARE(store->node(a.id).value().x, 40.0);
+        QCOMPARE(logLines(*store), 0);
+        store->setKeepsHistory(true);
+        a.name = "Cart v3";
+        QVERIFY(store->updateNode(a).ok());
+        QCOMPARE(logLines(*store), 1);
+    }
+
     void secretValuesNeverLogged()
     {
         auto store = fresh();

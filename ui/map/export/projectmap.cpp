@@ -34,6 +34,7 @@ Result<std::unique_ptr<ProjectMap>> ProjectMap::build(const Project &project, co
     if (!doc)
         return R::failure(doc.error());
     map->m_document = std::move(doc.value());
+    map->m_document->setKeepsHistory(false); // a scratch copy: nobody reads its history
     // Few transactions for everything the cards show (names, kinds, test counts,
     // comments): cards and edges, then the flows test cases may name, then the rest.
     Project cards;
