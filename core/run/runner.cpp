@@ -6,6 +6,7 @@
 #include "checks/secretresolver.h"
 #include "run/cleanupstep.h"
 #include "run/evidence.h"
+#include "run/runnercase.h"
 
 #include <QDateTime>
 #include <QNetworkAccessManager>
@@ -20,7 +21,10 @@ namespace {
 // Executions created ahead of a free host slot; bounds the work done for blocked cases.
 constexpr int kMaxParked = 64;
 
-QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1); }
+QString seconds(qint64 ms)
+{
+    return QString::number(ms / 1000.0, 'f', 1);
+}
 
 // The host a step talks to when its execution cannot tell before start() (a URL built
 // from variables): "host:port" of the interpolated spec.url; empty if none.
@@ -38,50 +42,11 @@ QString hostFromSpec(const Check &check, const VariableScope &variables)
     const int port = parsed.port(parsed.scheme() == QLatin1String("https") ? 443 : 80);
     return QStringLiteral("%1:%2").arg(parsed.host()).arg(port);
 }
-// An execution moved to a network thread is deleted there.
-void deleteExecution(CheckExecution *execution)
-{
-    if (execution->thread() == QThread::currentThread())
-        delete execution;
-    else
-        execution->deleteLater();
-}
-
-struct ExecutionDeleter
-{
-    void operator()(CheckExecution *execution) const { deleteExecution(execution); }
-};
 } // namespace
 
-struct Runner::CaseState
-{
-    const TestCase *testCase = nullptr;
-    QList<const Check *> plan; // the steps, then the cleanup steps
-    int cleanupStart = 0; // index in plan of the first cleanup step
-    const Check &check(int index) const { return *plan.at(index); }
-    bool inCleanup() const { return step >= cleanupStart; }
-    // A step was tried: from here on the cleanup runs, also on cancel.
-    bool begun() const { return step > 0 || attempts > 0 || inFlight; }
-    CheckContext context;
-    QStringList specErrors; // per step: found before the run, reported when reached
-    int step = 0;
-    bool done = false;
-    bool inFlight = false;
-    std::unique_ptr<CheckExecution, ExecutionDeleter> execution; // created; running when inFlight
-    NetworkThread *thread = nullptr; // where this case's http checks run; null: here
-    quint64 generation = 0;                    // tells a stale finished() from the current one
-    int watchesPending = -1; // watches not ready yet; -1: not started (the case has not begun)
-    QString host;
-    int attempts = 0;
-    QElapsedTimer stepClock; // from the step's first try
-    QTimer retryTimer;       // `eventually` interval
-    QTimer boundTimer; // `eventually` bound: stops a try that would run past it
-    std::optional<CheckOutcome> lastTry; // the last finished try of an `eventually` step
-    std::vector<std::optional<CheckResult>> results;
-    QString faults; // the faults active while it runs, as its results record them
-};
-
-Runner::Runner(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
+Runner::Runner(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent)
+    , m_network(network)
 {
     qRegisterMetaType<CheckOutcome>();
     qRegisterMetaType<CheckResult>();
@@ -109,9 +74,10 @@ Status Runner::start(const Project &project, const RunOptions &options)
     if (!options.environment.isEmpty()) {
         environment = m_project.environmentByName(options.environment);
         if (!environment)
-            return Status::failure(QStringLiteral("no environment named \"%1\"; environments: %2")
-                                       .arg(options.environment,
-                                            names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "))));
+            return Status::failure(
+                QStringLiteral("no environment named \"%1\"; environments: %2")
+                    .arg(options.environment,
+                        names.isEmpty() ? QStringLiteral("(none)") : names.join(QStringLiteral(", "))));
     } else if (m_project.environments.size() == 1) {
         environment = &m_project.environments.first();
     } else if (m_project.environments.size() > 1) {
@@ -120,7 +86,8 @@ Status Runner::start(const Project &project, const RunOptions &options)
     }
     m_environment = environment ? *environment : Environment();
     if (m_environment.isProtected && !options.confirmProtected)
-        return Status::failure(QStringLiteral("environment \"%1\" is protected: running against it needs an explicit confirmation")
+        return Status::failure(QStringLiteral(
+            "environment \"%1\" is protected: running against it needs an explicit confirmation")
                                    .arg(m_environment.name));
     VariableScope base;
     const Status variables = SecretResolver::addVariables(m_environment, base);
@@ -161,7 +128,8 @@ Status Runner::start(const Project &project, const RunOptions &options)
     QList<Check> allChecks;
     for (const TestCase &testCase : m_testCases)
         allChecks += testCase.checks + testCase.cleanup;
-    const auto logBaseline = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
+    const auto logBaseline
+        = std::make_shared<const LogBaseline>(LogBaseline::take(allChecks, options.projectDir, base));
     // sql checks ask each PostgreSQL connection's role once per run what it may do.
     const auto roleVerdicts = std::make_shared<PgRoleVerdicts>();
     m_warnings.clear();
@@ -323,9 +291,10 @@ bool Runner::beginFaults(CaseState &state)
     const QString text = activeFaultsText(m_project, faults);
     Status applied;
     if (m_environment.isProtected && !m_options.confirmFaults)
-        applied = Status::failure(QStringLiteral("%1: environment \"%2\" is protected; faults are refused there "
-                                                 "like writes unless the run allows them (--yes-faults)")
-                                      .arg(text, m_environment.name));
+        applied
+            = Status::failure(QStringLiteral("%1: environment \"%2\" is protected; faults are refused there "
+                                             "like writes unless the run allows them (--yes-faults)")
+                                  .arg(text, m_environment.name));
     else
         applied = m_proxies.apply(faults);
     if (!applied) {
@@ -361,16 +330,17 @@ bool Runner::watchesReady(CaseState &state)
         state.context.watches.insert(check.id, watch);
         ++state.watchesPending;
         // Queued, and checked against the run: the case may have ended (cancel) meanwhile.
-        connect(watch.get(), &CaseWatch::ready, this,
-                [this, raw = &state, runId = m_run.id] {
-                    if (!m_running || m_run.id != runId || raw->done || raw->watchesPending <= 0)
-                        return;
-                    if (--raw->watchesPending == 0) {
-                        m_ready.push_front(raw);
-                        schedule();
-                    }
-                },
-                Qt::QueuedConnection);
+        connect(
+            watch.get(), &CaseWatch::ready, this,
+            [this, raw = &state, runId = m_run.id] {
+                if (!m_running || m_run.id != runId || raw->done || raw->watchesPending <= 0)
+                    return;
+                if (--raw->watchesPending == 0) {
+                    m_ready.push_front(raw);
+                    schedule();
+                }
+            },
+            Qt::QueuedConnection);
         started.append(watch);
     }
     for (const auto &watch : started)
@@ -412,7 +382,7 @@ bool Runner::createExecution(CaseState &state)
     state.execution.reset(type->create(check, state.context).release());
     if (!state.execution) {
         completeStep(state, ResultStatus::Error,
-                     QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
+            QStringLiteral("the %1 check could not be started").arg(check.type), QString(), 0);
         return false;
     }
     state.host = state.execution->target();
@@ -420,9 +390,11 @@ bool Runner::createExecution(CaseState &state)
         state.host = hostFromSpec(check, state.context.variables);
     const quint64 generation = ++state.generation;
     // Queued: an execution may finish inside start(); handle it after the scheduler pass.
-    connect(state.execution.get(), &CheckExecution::finished, this,
-            [this, raw = &state, generation](const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
-            Qt::QueuedConnection);
+    connect(
+        state.execution.get(), &CheckExecution::finished, this,
+        [this, raw = &state, generation](
+            const CheckOutcome &outcome) { onOutcome(*raw, generation, outcome); },
+        Qt::QueuedConnection);
     // Only socket executions move: the other types use thread-bound resources (SQL connections).
     if (state.thread && type->runsOnNetworkThread())
         state.execution->moveToThread(state.thread->thread());
@@ -444,7 +416,8 @@ void Runner::launch(CaseState &state)
     if (execution->thread() == thread())
         execution->start();
     else
-        QMetaObject::invokeMethod(execution, [execution] { execution->start(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            execution, [execution] { execution->start(); }, Qt::QueuedConnection);
 }
 
 void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome &outcome)
@@ -470,12 +443,12 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     if (m_cancelling && !state.inCleanup()) {
         if (outcome.status == ResultStatus::Error)
             completeStep(state, ResultStatus::Skipped, QStringLiteral("skipped: run cancelled"), QString(),
-                         state.stepClock.elapsed());
+                state.stepClock.elapsed());
         else if (outcome.status != ResultStatus::Pass && check.eventually.enabled())
             // A try that ended just before the cancel reached its thread: the poll is unfinished.
             completeStep(state, ResultStatus::Skipped,
-                         QStringLiteral("skipped: run cancelled after %1 tries").arg(state.attempts), QString(),
-                         state.stepClock.elapsed());
+                QStringLiteral("skipped: run cancelled after %1 tries").arg(state.attempts), QString(),
+                state.stepClock.elapsed());
         else
             completeStep(state, outcome.status, outcome.message, outcome.evidence, state.stepClock.elapsed());
         return;
@@ -494,8 +467,10 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     }
     QString message = outcome.message;
     if (check.eventually.enabled() && state.attempts > 1)
-        message = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
-    const qint64 duration = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
+        message
+            = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
+    const qint64 duration
+        = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
     completeStep(state, outcome.status, message, outcome.evidence, duration);
 }
 
@@ -610,69 +585,6 @@ bool Runner::mayProceed(const CaseState &state) const
     return !m_cancelling || (state.inCleanup() && !m_cleanupCut);
 }
 
-// The rest of the steps are skipped; the cleanup steps come next.
-void Runner::skipSteps(CaseState &state, const QString &message)
-{
-    state.retryTimer.stop();
-    state.boundTimer.stop();
-    if (!state.inFlight)
-        dropExecution(state);
-    for (; state.step < state.cleanupStart; ++state.step) {
-        CheckResult result;
-        result.status = ResultStatus::Skipped;
-        result.message = message;
-        record(state, state.step, std::move(result));
-    }
-    beginCleanup(state);
-}
-
-void Runner::beginCleanup(CaseState &state)
-{
-    if (state.step >= state.plan.size())
-        endCase(state);
-    else if (m_cleanupCut)
-        skipCleanup(state);
-    else
-        m_ready.push_front(&state); // the caller schedules
-}
-
-QString Runner::cutShortMessage(const CaseState &state, const Check &check) const
-{
-    return leftBehindMessage(check, cleanupTarget(check, state.context.variables),
-        QStringLiteral("not done: cleanup cut short by a second cancel"));
-}
-
-// A second cancel: the cleanup steps not run yet are skipped, each naming what stays.
-void Runner::skipCleanup(CaseState &state)
-{
-    state.retryTimer.stop();
-    state.boundTimer.stop();
-    if (!state.inFlight)
-        dropExecution(state);
-    for (; state.step < state.plan.size(); ++state.step) {
-        CheckResult result;
-        result.status = ResultStatus::Skipped;
-        result.message = m_secrets.apply(cutShortMessage(state, state.check(state.step)));
-        record(state, state.step, std::move(result));
-    }
-    endCase(state);
-}
-
-// Cancelled before any step was tried: nothing to clean up, nothing runs.
-void Runner::skipUnbegun(CaseState &state)
-{
-    dropExecution(state);
-    for (; state.step < state.plan.size(); ++state.step) {
-        CheckResult result;
-        result.status = ResultStatus::Skipped;
-        result.message = state.inCleanup()
-            ? QStringLiteral("skipped: run cancelled before the test case began")
-            : QStringLiteral("skipped: run cancelled");
-        record(state, state.step, std::move(result));
-    }
-    endCase(state);
-}
-
 void Runner::record(CaseState &state, int step, CheckResult result)
 {
     const Check &check = state.check(step);
@@ -688,117 +600,6 @@ void Runner::record(CaseState &state, int step, CheckResult result)
     ++m_done;
     emit checkFinished(result);
     emit progress(m_done, m_total);
-}
-
-void Runner::cancelExecution(CaseState &state)
-{
-    if (!state.inFlight || !state.execution)
-        return;
-    CheckExecution *execution = state.execution.get();
-    if (execution->thread() == thread())
-        execution->cancel();
-    else
-        QMetaObject::invokeMethod(
-            execution, [execution] { execution->cancel(); }, Qt::QueuedConnection);
-}
-
-// The first cancel stops the steps; cleanup steps still run (each within its own
-// timeouts). A second cancel cuts the cleanup short.
-void Runner::cancel()
-{
-    if (!m_running)
-        return;
-    if (m_cancelling) {
-        cutCleanup();
-        return;
-    }
-    m_cancelling = true;
-    m_run.cancelled = true;
-    std::deque<CaseState *> cleaning;
-    for (CaseState *state : m_ready)
-        if (state->inCleanup() && !state->done)
-            cleaning.push_back(state);
-    m_ready.swap(cleaning);
-    QList<CaseState *> running;
-    for (auto &state : m_cases) {
-        if (state->done || state->inCleanup())
-            continue; // a cleanup in progress runs on
-        if (state->inFlight) {
-            running.append(state.get());
-            continue;
-        }
-        if (!state->begun()) {
-            skipUnbegun(*state);
-            continue;
-        }
-        const int step = state->step;
-        if (state->attempts > 0) {
-            // Between two `eventually` tries: the step ends here, unfinished.
-            CheckResult result;
-            result.status = ResultStatus::Skipped;
-            result.message = QStringLiteral("skipped: run cancelled after %1 tries").arg(state->attempts);
-            result.attempts = state->attempts;
-            result.durationMs = state->stepClock.elapsed();
-            record(*state, step, std::move(result));
-            ++state->step;
-            state->attempts = 0;
-            state->lastTry.reset();
-        }
-        skipSteps(*state, QStringLiteral("skipped: run cancelled"));
-    }
-    if (!running.isEmpty()) {
-        for (CaseState *state : std::as_const(running))
-            cancelExecution(*state);
-        m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
-    }
-    schedule();
-    finishIfDone();
-}
-
-void Runner::cutCleanup()
-{
-    if (m_cleanupCut)
-        return;
-    m_cleanupCut = true;
-    m_ready.clear();
-    bool running = false;
-    for (auto &state : m_cases) {
-        if (state->done)
-            continue;
-        if (state->inFlight) {
-            running = true;
-            if (state->inCleanup())
-                cancelExecution(*state); // the steps' executions were told at the first cancel
-            continue;
-        }
-        if (!state->inCleanup())
-            skipSteps(*state, QStringLiteral("skipped: run cancelled")); // then skips the cleanup
-        else
-            skipCleanup(*state);
-    }
-    if (running)
-        m_cancelGrace.start(qMax(0, m_options.cancelGraceMs));
-    finishIfDone();
-}
-
-// Executions that did not honour cancel() in time are abandoned, never waited for. A
-// cleanup step is not: it is bounded by its own timeouts, until a second cancel.
-void Runner::abandonRunning()
-{
-    for (auto &state : m_cases) {
-        if (!state->inFlight || (state->inCleanup() && !m_cleanupCut))
-            continue;
-        state->inFlight = false;
-        --m_inFlight;
-        m_hosts.release(state->host);
-        dropExecution(*state);
-        if (state->inCleanup())
-            skipCleanup(*state);
-        else
-            skipSteps(*state, QStringLiteral("skipped: run cancelled (the check did not stop in time)"));
-    }
-    schedule();
-    finishIfDone();
 }
 
 void Runner::finishIfDone()
@@ -831,10 +632,18 @@ void Runner::finishNow()
             continue;
         }
         switch (result.status) {
-        case ResultStatus::Pass: ++m_run.passed; break;
-        case ResultStatus::Fail: ++m_run.failed; break;
-        case ResultStatus::Error: ++m_run.errors; break;
-        case ResultStatus::Skipped: ++m_run.skipped; break;
+        case ResultStatus::Pass:
+            ++m_run.passed;
+            break;
+        case ResultStatus::Fail:
+            ++m_run.failed;
+            break;
+        case ResultStatus::Error:
+            ++m_run.errors;
+            break;
+        case ResultStatus::Skipped:
+            ++m_run.skipped;
+            break;
         }
     }
     emit finished(m_run);
