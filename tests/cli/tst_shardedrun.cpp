@@ -9,7 +9,7 @@
 #include "support/cliprocess.h"
 #include "support/demobackend.h"
 #include "support/freeport.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/shopproject.h"
 #include "support/testenv.h"
 
@@ -26,7 +26,6 @@ using namespace flowbench::testing;
 
 namespace {
 
-const char kPassword[] = "shard-pw";
 constexpr int kCliTimeoutMs = 120000;
 
 // Every automated test case of the shop but the slow one: a pass, a failure, a skip and
@@ -76,18 +75,10 @@ class TestShardedRun : public QObject
 private:
     QTemporaryDir m_dir;
     DemoBackend m_backend;
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     Project m_shop;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
     // The shop as a project file or a shared project named `name`.
     QString makeProject(const QString &kind, const QString &name)
     {
@@ -104,8 +95,8 @@ private:
             return QString();
         f.write(toCanonicalJson(m_shop));
         f.close();
-        const CliOutcome pushed = runCli({ "push", json, url(name) });
-        return pushed.exitCode == 0 ? url(name) : QString();
+        const CliOutcome pushed = runCli({ "push", json, m_pg.url(name) });
+        return pushed.exitCode == 0 ? m_pg.url(name) : QString();
     }
     // The shop's relative SQLite and log paths resolve against where a run on a shared
     // project starts: the backend's folder, as for the project file beside them.
@@ -155,20 +146,17 @@ private slots:
         // A shard takes its run id from CI variables when --run-id is missing: none here.
         qunsetenv("GITHUB_RUN_ID");
         qunsetenv("CI_PIPELINE_ID");
-        qputenv("FB_TEST_PG", kPassword);
         QVERIFY2(m_backend.start(m_dir.path(), 0, 40), qPrintable(m_backend.errorString()));
         m_shop = makeShopProject(
             m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()))
                      .project;
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
     void cleanupTestCase()
     {
         m_backend.stop();
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
+        QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString()));
     }
 
     void threeShardsGiveTheUnshardedResults_data()
@@ -180,8 +168,8 @@ private slots:
     void threeShardsGiveTheUnshardedResults()
     {
         QFETCH(QString, kind);
-        if (kind == "postgresql" && !m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (kind == "postgresql" && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         const QString project = makeProject(kind, "shop_" + kind);
         QVERIFY2(!project.isEmpty(), "the shop project could not be made");
 

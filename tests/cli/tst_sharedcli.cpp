@@ -7,7 +7,7 @@
 #include "store/projectstore.h"
 #include "support/cliprocess.h"
 #include "support/exampleproject.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -19,7 +19,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 // Commands that take no project at all.
 const QStringList kNoProject { "proxy" };
 // The node of the shared project "tcp" (fixed, so a row can name it).
@@ -61,21 +60,13 @@ class TestSharedCli : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
 
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
     QString path(const QString &name) const { return m_dir.filePath(name); }
     void requireServer()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
     static QByteArray read(const QString &file)
     {
@@ -117,25 +108,19 @@ private slots:
     {
         isolateSettings("tst_sharedcli");
         QVERIFY(m_dir.isValid());
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty()) {
-            if (serversRequired())
-                QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start()) {
+            if (m_pg.isRequired())
+                QFAIL(m_pg.whyNot());
             return;
         }
         QFile json(path("tcp.json"));
         QVERIFY(json.open(QIODevice::WriteOnly));
         json.write(toCanonicalJson(tcpProject()));
         json.close();
-        const CliOutcome pushed = runCli({ "push", path("tcp.json"), url("tcp") });
+        const CliOutcome pushed = runCli({ "push", path("tcp.json"), m_pg.url("tcp") });
         QVERIFY2(pushed.exitCode == 0, qPrintable(pushed.err));
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void pushThenPullIsByteIdentical()
     {
@@ -143,12 +128,12 @@ private slots:
         const QString source = path("example.flowbench");
         QVERIFY(writeExampleProjectFile(source).ok());
         // A run in the history, so that run history travels too.
-        const CliOutcome pushed = runCli({ "push", source, url("example") });
+        const CliOutcome pushed = runCli({ "push", source, m_pg.url("example") });
         QCOMPARE(pushed.exitCode, 0);
         QVERIFY2(pushed.out.startsWith("Copied \""), qPrintable(pushed.out));
-        const CliOutcome pulled = runCli({ "pull", url("example"), path("copy.flowbench") });
+        const CliOutcome pulled = runCli({ "pull", m_pg.url("example"), path("copy.flowbench") });
         QVERIFY2(pulled.exitCode == 0, qPrintable(pulled.err));
-        const CliOutcome pulledJson = runCli({ "pull", url("example"), path("copy.json") });
+        const CliOutcome pulledJson = runCli({ "pull", m_pg.url("example"), path("copy.json") });
         QVERIFY2(pulledJson.exitCode == 0, qPrintable(pulledJson.err));
 
         for (const QString &file : { source, path("copy.flowbench") }) {
@@ -161,13 +146,13 @@ private slots:
         QCOMPARE(read(path("copy.json")), original);
 
         // Nothing is overwritten unless asked.
-        const CliOutcome again = runCli({ "push", source, url("example") });
+        const CliOutcome again = runCli({ "push", source, m_pg.url("example") });
         QCOMPARE(again.exitCode, 2);
         QVERIFY2(again.err.contains(
                      "project \"example\" already exists in database flowbench; nothing was changed "
                      "(replace it with --replace)"),
             qPrintable(again.err));
-        QCOMPARE(runCli({ "push", source, url("example"), "--replace" }).exitCode, 0);
+        QCOMPARE(runCli({ "push", source, m_pg.url("example"), "--replace" }).exitCode, 0);
         // The replaced project's history begins with one line saying so, in every node's.
         Id anyNode;
         {
@@ -175,15 +160,15 @@ private slots:
             QVERIFY2(file, qPrintable(file.error()));
             anyNode = file.value()->nodes().value().first().id;
         }
-        const CliOutcome history = runCli({ "history", url("example"), "--node", anyNode });
+        const CliOutcome history = runCli({ "history", m_pg.url("example"), "--node", anyNode });
         QVERIFY2(history.exitCode == 0, qPrintable(history.err));
         QVERIFY2(history.out.contains("project \"") && history.out.contains("Replace: '")
                 && history.out.contains("from example.flowbench"),
             qPrintable(history.out));
-        const CliOutcome overFile = runCli({ "pull", url("example"), path("copy.flowbench") });
+        const CliOutcome overFile = runCli({ "pull", m_pg.url("example"), path("copy.flowbench") });
         QCOMPARE(overFile.exitCode, 2);
         QVERIFY2(overFile.err.contains("already exists; use --replace"), qPrintable(overFile.err));
-        QCOMPARE(runCli({ "pull", url("example"), path("copy.flowbench"), "--replace" }).exitCode, 0);
+        QCOMPARE(runCli({ "pull", m_pg.url("example"), path("copy.flowbench"), "--replace" }).exitCode, 0);
         // So does a file replaced by a pull, naming the file's content before and the source.
         const CliOutcome fileHistory
             = runCli({ "history", path("copy.flowbench"), "--node", anyNode, "--json" });
@@ -210,15 +195,16 @@ private slots:
         for (QString &a : args) {
             static const QRegularExpression named("^\\{URL:([a-z]+)\\}$");
             if (const auto m = named.match(a); m.hasMatch())
-                a = url(m.captured(1));
-            a.replace("{URL}", url("tcp")).replace("{DIR}", m_dir.path());
+                a = m_pg.url(m.captured(1));
+            a.replace("{URL}", m_pg.url("tcp")).replace("{DIR}", m_dir.path());
         }
         const CliOutcome outcome = runCli(args);
         QVERIFY2(outcome.exitCode == exitCode,
             qPrintable(
                 QStringLiteral("exit %1\n%2\n%3").arg(outcome.exitCode).arg(outcome.out, outcome.err)));
         QVERIFY2(outcome.out.contains(output), qPrintable(outcome.out));
-        QVERIFY2(!outcome.err.contains(kPassword), "the password never appears in output");
+        QVERIFY2(
+            !outcome.err.contains(SharedProjectServer::kPassword), "the password never appears in output");
     }
 
     // Each command `flowbench-cli --help` lists has a row above or takes no project.

@@ -10,7 +10,8 @@
 #include "document/projectdocument.h"
 #include "document/storewatcher.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/documentuser.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
@@ -22,26 +23,17 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 // The bound the issue sets on "appears live", with the commit's own time inside it.
 constexpr int kLiveMs = 1000;
 
-// One person: a document, the watcher that takes others' commits in (as the window's
-// DocumentController does) and the conflicts the document announced.
-struct Person
+// One person: a document with the conflicts it announced, and the watcher that takes
+// others' commits in (as the window's DocumentController does).
+struct Person : DocumentUser
 {
-    std::unique_ptr<ProjectDocument> doc;
     std::unique_ptr<StoreWatcher> watcher;
-    QList<EditConflict> conflicts;
     int syncs = 0;
 
-    QString name(const Id &id) const { return doc->node(id) ? doc->node(id)->name : QString("(missing)"); }
     QString owner(const Id &id) const { return doc->node(id) ? doc->node(id)->owner : QString("(missing)"); }
-    void rename(const Id &id, const QString &to)
-    {
-        doc->undoStack()->push(
-            new ChangeValue<Node, QString>(doc.get(), id, &Node::name, to, "Rename " + to));
-    }
     void setOwner(const Id &id, const QString &to)
     {
         doc->undoStack()->push(
@@ -67,18 +59,9 @@ class TestSharedEditing : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     QList<Id> m_nodes; // of the project the last open() wrote
     int m_projects = 0;
-
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
 
     // A fresh project of three nodes and two people who opened it.
     bool open(std::unique_ptr<Person> &a, std::unique_ptr<Person> &b)
@@ -91,7 +74,7 @@ private:
         for (const Node &n : p.nodes)
             m_nodes << n.id;
         const Status written
-            = ProjectStore::writeShared(ProjectLocation::parse(url(project)).value(), p, false);
+            = ProjectStore::writeShared(ProjectLocation::parse(m_pg.url(project)).value(), p, false);
         if (!written) {
             qWarning() << written.error();
             return false;
@@ -102,13 +85,9 @@ private:
     }
     std::unique_ptr<Person> person(const QString &project)
     {
-        auto opened = ProjectDocument::open(url(project));
-        if (!opened) {
-            qWarning() << opened.error();
-            return nullptr;
-        }
         auto p = std::make_unique<Person>();
-        p->doc = std::move(opened.value());
+        if (!p->open(m_pg.url(project)))
+            return nullptr;
         p->watcher = std::make_unique<StoreWatcher>(p->doc.get());
         // Only LISTEN/NOTIFY may bring others' edits within the bound, not the poll.
         p->watcher->setPollInterval(60 * 60 * 1000);
@@ -117,15 +96,11 @@ private:
             ++raw->syncs;
             QVERIFY(raw->doc->syncWithStore().ok());
         });
-        connect(p->doc.get(), &ProjectDocument::conflictOccurred, p->doc.get(),
-            [raw](const EditConflict &c) { raw->conflicts << c; });
-        connect(p->doc.get(), &ProjectDocument::errorOccurred, p->doc.get(),
-            [](const QString &message) { qWarning() << "errorOccurred:" << message; });
         return p;
     }
     QString stored(const QString &project, const Id &id, QString Node::*field)
     {
-        auto store = ProjectStore::open(url(project));
+        auto store = ProjectStore::open(m_pg.url(project));
         if (!store)
             return store.error();
         const Result<Node> n = store.value()->node(id);
@@ -137,21 +112,15 @@ private slots:
     void initTestCase()
     {
         isolateSettings("tst_sharedediting");
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
     void init()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     // B edits before A's edit reached it: on another item, and on another field of the
     // same item (the store's revision check refuses B's first try; B takes A's version

@@ -13,7 +13,8 @@
 #include "store/databasefile.h"
 #include "store/editlog.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/documentuser.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QTemporaryDir>
@@ -24,14 +25,9 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 
-struct Person
+struct Person : DocumentUser
 {
-    std::unique_ptr<ProjectDocument> doc;
-    QList<EditConflict> conflicts;
-    QStringList errors;
-
     QPointF at(const Id &id) const
     {
         const Node *n = doc->node(id);
@@ -43,11 +39,6 @@ struct Person
         QVERIFY(n);
         doc->undoStack()->push(
             new MoveNodesCommand(doc.get(), { { id, n->x, n->y, n->pinned } }, { { id, x, y, false } }));
-    }
-    void rename(const Id &id, const QString &to)
-    {
-        doc->undoStack()->push(
-            new ChangeValue<Node, QString>(doc.get(), id, &Node::name, to, "Rename " + to));
     }
 };
 
@@ -68,21 +59,12 @@ class TestSharedMoves : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     QTemporaryDir m_dir;
     QList<Id> m_nodes;
     Id m_edge;
     QString m_where; // the project the last open() wrote
     int m_projects = 0;
-
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
 
     // A fresh project of three nodes in a row and an edge, shared or a file, opened by
     // alice (a) and bob (b).
@@ -97,7 +79,7 @@ private:
         for (const Node &n : p.nodes)
             m_nodes << n.id;
         m_edge = p.edges[0].id;
-        m_where = shared ? url(name) : m_dir.filePath(name + ".flowbench");
+        m_where = shared ? m_pg.url(name) : m_dir.filePath(name + ".flowbench");
         const Status written = shared
             ? ProjectStore::writeShared(ProjectLocation::parse(m_where).value(), p, false)
             : writeProjectFile(p, m_where);
@@ -111,22 +93,8 @@ private:
     }
     std::unique_ptr<Person> person(const QString &author)
     {
-        auto opened = ProjectDocument::open(m_where);
-        if (!opened) {
-            qWarning() << opened.error();
-            return nullptr;
-        }
         auto p = std::make_unique<Person>();
-        p->doc = std::move(opened.value());
-        p->doc->setAuthor(author);
-        Person *raw = p.get();
-        connect(p->doc.get(), &ProjectDocument::conflictOccurred, p->doc.get(),
-            [raw](const EditConflict &c) { raw->conflicts << c; });
-        connect(p->doc.get(), &ProjectDocument::errorOccurred, p->doc.get(), [raw](const QString &message) {
-            qWarning() << "errorOccurred:" << message;
-            raw->errors << message;
-        });
-        return p;
+        return p->open(m_where, author) ? std::move(p) : nullptr;
     }
     Node stored(const Id &id) const
     {
@@ -153,15 +121,6 @@ private:
                 lines << e;
         return lines;
     }
-    bool needsServer(bool shared)
-    {
-        if (shared && !m_pgProblem.isEmpty()) {
-            if (serversRequired())
-                qWarning() << m_pgProblem;
-            return true;
-        }
-        return false;
-    }
 
     void backends()
     {
@@ -174,17 +133,11 @@ private slots:
     void initTestCase()
     {
         isolateSettings("tst_sharedmoves");
-        qputenv("FB_TEST_PG", kPassword);
         QVERIFY(m_dir.isValid());
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     // Both move the same node; B has not seen A's move. B's move is refused, showing both
     // places; B's document shows theirs; keep theirs leaves it, apply mine writes mine as
@@ -202,8 +155,8 @@ private slots:
     {
         QFETCH(bool, shared);
         QFETCH(bool, applyMine);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n = m_nodes.at(0);
@@ -257,8 +210,8 @@ private slots:
     {
         QFETCH(bool, shared);
         QFETCH(bool, moveFirst);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n = m_nodes.at(0);
@@ -296,8 +249,8 @@ private slots:
     void undoOfMyMoveAfterTheirsIsAConflict()
     {
         QFETCH(bool, shared);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n = m_nodes.at(1);
@@ -328,8 +281,8 @@ private slots:
     void layoutOverMovedNodesIsOneConflict()
     {
         QFETCH(bool, shared);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n0 = m_nodes.at(0), n1 = m_nodes.at(1), n2 = m_nodes.at(2);
@@ -369,13 +322,13 @@ private slots:
     void layoutOverANodePinnedSinceIsAConflict()
     {
         QFETCH(bool, shared);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n0 = m_nodes.at(0), n1 = m_nodes.at(1);
-        auto *layout = new ApplyLayoutCommand(
-            a->doc.get(), { { n0, 0, 300, false }, { n1, 0, 600, false } }, {});
+        auto *layout
+            = new ApplyLayoutCommand(a->doc.get(), { { n0, 0, 300, false }, { n1, 0, 600, false } }, {});
         b->doc->undoStack()->push(new ChangeValue<Node, bool>(b->doc.get(), n1, &Node::pinned, true, "Pin"));
         QVERIFY(b->conflicts.isEmpty());
         QVERIFY(stored(n1).pinned);
@@ -404,8 +357,8 @@ private slots:
     void reimportOverTheirMoveIsRefused()
     {
         QFETCH(bool, shared);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n0 = m_nodes.at(0), n2 = m_nodes.at(2);
@@ -440,8 +393,8 @@ private slots:
     void historyShowsMoves()
     {
         QFETCH(bool, shared);
-        if (needsServer(shared))
-            QSKIP(qPrintable(m_pgProblem));
+        if (shared && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(shared, a, b));
         const Id n0 = m_nodes.at(0), n1 = m_nodes.at(1);
@@ -489,8 +442,8 @@ private slots:
     // the history of every node.
     void replaceWritesOneHistoryLine()
     {
-        if (needsServer(true))
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         std::unique_ptr<Person> a, b;
         QVERIFY(open(true, a, b));
         a.reset();

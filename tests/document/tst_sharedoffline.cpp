@@ -14,7 +14,8 @@
 #include "document/storeconnection.h"
 #include "document/storewatcher.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/documentuser.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
@@ -28,24 +29,14 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 constexpr int kNoticeMs = 5000; // probe every 200 ms here; the bound leaves room for a busy machine
 constexpr int kBackMs = 15000; // retries every 200 ms up to 1 s, after pg_ctl start returned
 constexpr int kLiveMs = 2000;
 
 // One client: a document with the watcher the window gives it, and what it was told.
-struct Client
+struct Client : DocumentUser
 {
-    std::unique_ptr<ProjectDocument> doc;
     std::unique_ptr<StoreWatcher> watcher;
-    QStringList errors;
-
-    QString name(const Id &id) const { return doc->node(id) ? doc->node(id)->name : QString("(missing)"); }
-    void rename(const Id &id, const QString &to)
-    {
-        doc->undoStack()->push(
-            new ChangeValue<Node, QString>(doc.get(), id, &Node::name, to, "Rename " + to));
-    }
 };
 
 Node node(const QString &name, double x)
@@ -66,18 +57,10 @@ class TestSharedOffline : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     QList<Id> m_nodes;
     int m_projects = 0;
 
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
     QString project() const { return QStringLiteral("offline%1").arg(m_projects); }
 
     // A fresh project of three nodes.
@@ -91,7 +74,7 @@ private:
         for (const Node &n : p.nodes)
             m_nodes << n.id;
         const Status written
-            = ProjectStore::writeShared(ProjectLocation::parse(url(project())).value(), p, false);
+            = ProjectStore::writeShared(ProjectLocation::parse(m_pg.url(project())).value(), p, false);
         if (!written)
             qWarning() << written.error();
         return written.ok();
@@ -100,13 +83,9 @@ private:
     // defaults are 2 s and 1-10 s); others' commits reach it only by LISTEN/NOTIFY.
     std::unique_ptr<Client> client()
     {
-        auto opened = ProjectDocument::open(url(project()));
-        if (!opened) {
-            qWarning() << opened.error();
-            return nullptr;
-        }
         auto c = std::make_unique<Client>();
-        c->doc = std::move(opened.value());
+        if (!c->open(m_pg.url(project())))
+            return nullptr;
         c->doc->connection()->setProbeInterval(200);
         c->doc->connection()->setRetryDelays(200, 1000);
         c->watcher = std::make_unique<StoreWatcher>(c->doc.get());
@@ -114,13 +93,11 @@ private:
         Client *raw = c.get();
         connect(c->watcher.get(), &StoreWatcher::changedUnderneath, c->doc.get(),
             [raw] { QVERIFY(raw->doc->syncWithStore().ok()); });
-        connect(c->doc.get(), &ProjectDocument::errorOccurred, c->doc.get(),
-            [raw](const QString &message) { raw->errors << message; });
         return c;
     }
     Result<Node> stored(const Id &id)
     {
-        auto store = ProjectStore::open(url(project()));
+        auto store = ProjectStore::open(m_pg.url(project()));
         if (!store)
             return Result<Node>::failure(store.error());
         return store.value()->node(id);
@@ -135,23 +112,17 @@ private slots:
     void initTestCase()
     {
         isolateSettings("tst_sharedoffline");
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
     void init()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         // A test that failed while the server was away must not take the next one down.
         QVERIFY2(m_pg.startAgain(), qPrintable(m_pg.errorString()));
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     // The server stops while a client has the project open: offline within the bound;
     // every kind of write is refused with the message and changes nothing; reading works.
@@ -302,7 +273,7 @@ private slots:
         QVERIFY(write());
         QProcess helper;
         helper.setProgram(helperPath(QStringLiteral("helper_sharededitor")));
-        helper.setArguments({ url(project()), QStringLiteral("2000") });
+        helper.setArguments({ m_pg.url(project()), QStringLiteral("2000") });
         helper.start();
         QVERIFY2(helper.waitForStarted(10000), qPrintable(helper.errorString()));
         QByteArray out;
@@ -329,7 +300,7 @@ private slots:
             acknowledged << QString::fromLatin1(parts.at(2));
         }
 
-        auto store = ProjectStore::open(url(project()));
+        auto store = ProjectStore::open(m_pg.url(project()));
         QVERIFY2(store.ok(), qPrintable(store.error()));
         const auto nodes = (*store)->nodes();
         const auto edges = (*store)->edges();

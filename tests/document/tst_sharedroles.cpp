@@ -11,7 +11,7 @@
 #include "document/projectdocument.h"
 #include "store/editlog.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
@@ -24,7 +24,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 constexpr int kPresenceIntervalMs = 200;
 
 // README.md, "Reviewers who may comment", with the project fb_shop and the role
@@ -49,20 +48,12 @@ class TestSharedRoles : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     Id m_node;
 
-    QString url(const QString &user) const
-    {
-        return QStringLiteral(
-            "postgresql://%1@127.0.0.1:%2/flowbench?project=shop&password_ref=${env:FB_TEST_PG}")
-            .arg(user)
-            .arg(m_pg.port());
-    }
     std::unique_ptr<ProjectDocument> open(const QString &user)
     {
-        auto doc = ProjectDocument::open(url(user));
+        auto doc = ProjectDocument::open(m_pg.url("shop", user));
         if (!doc) {
             qWarning() << doc.error();
             return nullptr;
@@ -94,12 +85,10 @@ private slots:
     void initTestCase()
     {
         isolateSettings("tst_sharedroles");
-        qputenv("FB_TEST_PG", kPassword);
         qputenv("FLOWBENCH_PRESENCE_INTERVAL_MS", QByteArray::number(kPresenceIntervalMs));
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
-        if (!m_pgProblem.isEmpty())
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
+        if (!m_pg.started())
             return;
         Project p;
         p.name = "Shop";
@@ -110,21 +99,17 @@ private slots:
         p.nodes = { n };
         m_node = n.id;
         const Status written
-            = ProjectStore::writeShared(ProjectLocation::parse(url("team")).value(), p, false);
+            = ProjectStore::writeShared(ProjectLocation::parse(m_pg.url("shop")).value(), p, false);
         QVERIFY2(written, qPrintable(written.error()));
         QVERIFY2(m_pg.exec(kCommentOnlySql, "flowbench"), qPrintable(m_pg.errorString()));
         QVERIFY2(m_pg.exec(kReadOnlySql, "flowbench"), qPrintable(m_pg.errorString()));
     }
     void init()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void commentOnlyRoleCommentsButCannotEdit()
     {

@@ -13,7 +13,7 @@
 #include "document/storewatcher.h"
 #include "model/projectchangeset.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
@@ -26,7 +26,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "sync-pw";
 
 // The ids of the fixture project, so a change can name what it touches.
 struct Fixture
@@ -356,8 +355,7 @@ class TestSharedSync : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     QTemporaryDir m_dir;
     int m_projects = 0;
 
@@ -374,10 +372,7 @@ private:
             }
             return path;
         }
-        const QString url
-            = QString("postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-                  .arg(m_pg.port())
-                  .arg(name);
+        const QString url = m_pg.url(name);
         if (Status s = ProjectStore::writeShared(ProjectLocation::parse(url).value(), p, false); !s) {
             qWarning() << s.error();
             return QString();
@@ -386,8 +381,8 @@ private:
     }
     void skipWithoutServer(const QString &backend)
     {
-        if (backend == "shared" && !m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (backend == "shared" && !m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
 
 private slots:
@@ -395,16 +390,10 @@ private slots:
     {
         isolateSettings("tst_sharedsync");
         QVERIFY(m_dir.isValid());
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     // Each change another client commits, against a document that reads only what changed
     // and one that reads the whole project: the same signals in the same order, the same
@@ -654,8 +643,9 @@ private slots:
             // taken along, were it removed.
             QCOMPARE(told.value()->lastSyncLoadedRows(), 4);
         }
-        qInfo("remote renames on 1,000 nodes taken in as told in %.1f, %.1f, %.1f ms; by a scan in %.1f, %.1f, "
-              "%.1f ms",
+        qInfo(
+            "remote renames on 1,000 nodes taken in as told in %.1f, %.1f, %.1f ms; by a scan in %.1f, %.1f, "
+            "%.1f ms",
             toldMs[0], toldMs[1], toldMs[2], scanMs[0], scanMs[1], scanMs[2]);
         QVERIFY(told.value()->snapshot() == scanning.value()->snapshot());
     }

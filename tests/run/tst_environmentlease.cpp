@@ -8,7 +8,7 @@
 #undef QT_NO_CAST_FROM_ASCII
 #include "support/cliprocess.h"
 #include "support/httptestserver.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/slowproject.h"
 #include "support/testenv.h"
 
@@ -34,7 +34,6 @@ using namespace flowbench::testing;
 
 namespace {
 
-const char kPassword[] = "lease-pw";
 constexpr int kRunTimeoutMs = 30000;
 constexpr int kQuickMs = 1500; // the length of a run of the "quick" test case
 constexpr int kLongMs = 8000; // the "long" one: long enough to kill its client mid-run
@@ -53,23 +52,15 @@ class TestEnvironmentLease : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PostgresServer m_pg;
+    SharedProjectServer m_pg;
     HttpTestServer m_http;
-    QString m_pgProblem;
     Id m_quickCase;
     Id m_longCase;
 
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
     void requireServer()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
 
     // Environments: local (neither shared nor protected), staging (shared), prod
@@ -102,7 +93,7 @@ private:
     // A fresh shared project `name` (one per test: no lease or audit carries over).
     QString sharedProject(const QString &name)
     {
-        const Result<ProjectLocation> location = ProjectLocation::parse(url(name));
+        const Result<ProjectLocation> location = ProjectLocation::parse(m_pg.url(name));
         if (!location)
             return QString();
         const Status written = ProjectStore::writeShared(location.value(), leaseProject(), true);
@@ -110,7 +101,7 @@ private:
             qWarning("%s", qPrintable(written.error()));
             return QString();
         }
-        return url(name);
+        return m_pg.url(name);
     }
     static std::unique_ptr<ProjectDocument> open(const QString &path)
     {
@@ -225,16 +216,10 @@ private slots:
         isolateSettings("tst_environmentlease");
         QVERIFY(m_dir.isValid());
         QVERIFY2(m_http.start(), qPrintable(m_http.errorString()));
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void sharedProjectSecondRunIsRefused_data()
     {

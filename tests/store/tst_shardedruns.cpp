@@ -6,7 +6,7 @@
 #undef QT_NO_CAST_FROM_ASCII
 #include "io/canonicaljson.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QTemporaryDir>
@@ -17,8 +17,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-
-const char kPassword[] = "team-pw";
 
 CheckResult result(const Id &testCase, ResultStatus status, qint64 ms, bool cleanup = false)
 {
@@ -40,8 +38,7 @@ class TestShardedRuns : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     int m_made = 0;
 
     // A new empty project of this kind; its path or URL.
@@ -52,10 +49,7 @@ private:
             const QString path = m_dir.filePath(name + ".flowbench");
             return ProjectStore::create(path, name) ? path : QString();
         }
-        const QString url = QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-                                .arg(m_pg.port())
-                                .arg(name);
+        const QString url = m_pg.url(name);
         const auto location = ProjectLocation::parse(url);
         return location && ProjectStore::create(location.value(), name) ? url : QString();
     }
@@ -65,16 +59,10 @@ private slots:
     {
         isolateSettings("tst_shardedruns");
         QVERIFY(m_dir.isValid());
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void shardsMeetInOneRun_data()
     {
@@ -85,8 +73,8 @@ private slots:
     void shardsMeetInOneRun()
     {
         QFETCH(QString, kind);
-        if (kind == "shared" && !m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (kind == "shared" && !m_pg.started())
+            QSKIP(m_pg.whyNot());
         const QString where = make(kind);
         QVERIFY(!where.isEmpty());
 

@@ -10,7 +10,7 @@
 #include "store/migrations.h"
 #include "store/projectstore.h"
 #include "support/exampleproject.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -23,7 +23,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 const JsonExportOptions kEverything { true };
 } // namespace
 
@@ -33,26 +32,17 @@ class TestSharedStore : public QObject
 
 private:
     QTemporaryDir m_dir;
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
 
-    QString url(const QString &project, const QString &user = "team") const
-    {
-        return QStringLiteral(
-            "postgresql://%1@127.0.0.1:%2/flowbench?project=%3&password_ref=${env:FB_TEST_PG}")
-            .arg(user)
-            .arg(m_pg.port())
-            .arg(project);
-    }
     ProjectLocation location(const QString &project, const QString &user = "team") const
     {
-        auto l = ProjectLocation::parse(url(project, user));
+        auto l = ProjectLocation::parse(m_pg.url(project, user));
         return l ? l.value() : ProjectLocation();
     }
     void requireServer()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
     static QByteArray canonical(const Project &p)
     {
@@ -93,7 +83,7 @@ private:
             db.setPort(m_pg.port());
             db.setDatabaseName("flowbench");
             db.setUserName("team");
-            db.setPassword(kPassword);
+            db.setPassword(SharedProjectServer::kPassword);
             if (!db.open())
                 return { "cannot connect: " + db.lastError().text() };
             QSqlQuery q(db);
@@ -113,16 +103,10 @@ private slots:
     {
         isolateSettings("tst_sharedstore");
         QVERIFY(m_dir.isValid());
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void migrationsGiveBothDriversTheSameSchema()
     {
@@ -141,7 +125,7 @@ private slots:
 
         // Reopened, it reads the version the migrations recorded.
         shared.value().reset();
-        auto again = ProjectStore::open(url("schema"));
+        auto again = ProjectStore::open(m_pg.url("schema"));
         QVERIFY2(again, qPrintable(again.error()));
         QCOMPARE(again.value()->schemaVersion(), ProjectStore::currentSchemaVersion());
         QCOMPARE(again.value()->projectName().value(), QStringLiteral("schema"));
@@ -159,7 +143,7 @@ private slots:
             db.setPort(m_pg.port());
             db.setDatabaseName("flowbench");
             db.setUserName("team");
-            db.setPassword(kPassword);
+            db.setPassword(SharedProjectServer::kPassword);
             QVERIFY2(db.open(), qPrintable(db.lastError().text()));
             QSqlQuery q(db);
             QVERIFY(q.exec("BEGIN"));
@@ -233,7 +217,7 @@ private slots:
         const Status refused = ProjectStore::writeShared(location("replace"), second, false);
         QVERIFY(!refused);
         QCOMPARE(refused.error(),
-            url("replace").replace("&password_ref=${env:FB_TEST_PG}", "")
+            m_pg.url("replace").replace("&password_ref=${env:FB_TEST_PG}", "")
                 + ": project \"replace\" already exists in database flowbench; nothing was "
                   "changed (replace it with --replace)");
         // A copy that fails half way leaves the old project whole.
@@ -343,8 +327,8 @@ private slots:
     void failuresNameWhatIsWrong()
     {
         requireServer();
-        const QString where = url("nothing-here").replace("&password_ref=${env:FB_TEST_PG}", "");
-        auto missing = ProjectStore::open(url("nothing-here"));
+        const QString where = m_pg.url("nothing-here").replace("&password_ref=${env:FB_TEST_PG}", "");
+        auto missing = ProjectStore::open(m_pg.url("nothing-here"));
         QVERIFY(!missing);
         QCOMPARE(missing.error(),
             where
@@ -352,7 +336,7 @@ private slots:
                   "fb_nothing-here); put one there with flowbench-cli push FILE URL");
 
         qputenv("FB_TEST_PG_WRONG", "not-the-password");
-        QString wrong = url("schema");
+        QString wrong = m_pg.url("schema");
         wrong.replace("FB_TEST_PG", "FB_TEST_PG_WRONG");
         auto refused = ProjectStore::open(wrong);
         QVERIFY(!refused);
@@ -363,7 +347,7 @@ private slots:
         QVERIFY2(refused.error().contains("password authentication failed"), qPrintable(refused.error()));
         QVERIFY(!refused.error().contains("not-the-password"));
 
-        QString unset = url("schema");
+        QString unset = m_pg.url("schema");
         unset.replace("FB_TEST_PG", "FB_TEST_PG_UNSET");
         auto noSecret = ProjectStore::open(unset);
         QVERIFY(!noSecret);

@@ -13,7 +13,7 @@
 #include "shell/readonlybanner.h"
 #include "store/projectstore.h"
 #include "support/exampleproject.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 #include "ui/screenshots.h"
 #include "ui/windowfixture.h"
@@ -28,7 +28,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 // README.md, "Reviewers who may comment", for the project fb_shop.
 const char kCommentOnlySql[]
     = "CREATE ROLE commenter LOGIN PASSWORD 'team-pw';\n"
@@ -65,45 +64,30 @@ class TestHistoryView : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     Screenshots m_shots;
-
-    QString url(const QString &user) const
-    {
-        return QStringLiteral(
-            "postgresql://%1@127.0.0.1:%2/flowbench?project=shop&password_ref=${env:FB_TEST_PG}")
-            .arg(user)
-            .arg(m_pg.port());
-    }
 
 private slots:
     void initTestCase()
     {
         setUpWindowTests("tst_historyview");
-        qputenv("FB_TEST_PG", kPassword);
         qputenv("FLOWBENCH_PRESENCE_INTERVAL_MS", "200");
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void historyAndCommentOnlyRoleInTheWindow()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         const Status pushed = ProjectStore::writeShared(
-            ProjectLocation::parse(url("team")).value(), exampleProject().value(), false);
+            ProjectLocation::parse(m_pg.url("shop")).value(), exampleProject().value(), false);
         QVERIFY2(pushed, qPrintable(pushed.error()));
         QVERIFY2(m_pg.exec(kCommentOnlySql, "flowbench"), qPrintable(m_pg.errorString()));
 
         // Alice edits a node and one of its test cases from her own client.
-        auto opened = ProjectDocument::open(url("team"));
+        auto opened = ProjectDocument::open(m_pg.url("shop"));
         QVERIFY2(opened, qPrintable(opened.error()));
         std::unique_ptr<ProjectDocument> alice = std::move(opened).value();
         alice->setAuthor("alice");
@@ -123,7 +107,7 @@ private slots:
         window.resize(1366, 768);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.documents()->openProject(url("commenter")));
+        QVERIFY(window.documents()->openProject(m_pg.url("shop", "commenter")));
         ProjectDocument *doc = window.document();
         QVERIFY(doc && doc->isReadOnly() && doc->canComment());
         QVERIFY(window.readOnlyBanner()->isVisible());

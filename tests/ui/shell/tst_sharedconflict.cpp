@@ -10,7 +10,7 @@
 #include "map/mapscene.h"
 #include "map/nodeitem.h"
 #include "store/projectstore.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 #include "ui/windowfixture.h"
 
@@ -22,7 +22,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 
 EditConflict sampleConflict()
 {
@@ -66,32 +65,17 @@ class TestSharedConflict : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     int m_projects = 0;
-
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
 
 private slots:
     void initTestCase()
     {
         setUpWindowTests("tst_sharedconflict");
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     void dialogShowsBothValues_data()
     {
@@ -148,8 +132,8 @@ private slots:
     }
     void windowAsksAndDoesWhatTheButtonSays()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         QFETCH(QString, button);
         QFETCH(QString, outcome);
         const QString project = QStringLiteral("conflict%1").arg(++m_projects);
@@ -161,17 +145,17 @@ private slots:
         n.revision = 1;
         p.nodes = { n };
         const Status written
-            = ProjectStore::writeShared(ProjectLocation::parse(url(project)).value(), p, false);
+            = ProjectStore::writeShared(ProjectLocation::parse(m_pg.url(project)).value(), p, false);
         QVERIFY2(written, qPrintable(written.error()));
 
         MainWindow window;
         window.resize(1000, 700);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.documents()->openProject(url(project)));
+        QVERIFY(window.documents()->openProject(m_pg.url(project)));
         ProjectDocument *doc = window.document();
         QVERIFY(doc);
-        auto other = ProjectDocument::open(url(project));
+        auto other = ProjectDocument::open(m_pg.url(project));
         QVERIFY2(other, qPrintable(other.error()));
 
         // The other person renames first; the window, not having seen it, renames too.
@@ -182,7 +166,7 @@ private slots:
         doc->undoStack()->push(new ChangeValue<Node, QString>(doc, n.id, &Node::name, "Mine", "Rename"));
         QTRY_COMPARE_WITH_TIMEOUT(seen, QStringLiteral("Theirs | Mine"), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(doc->node(n.id)->name, outcome, 2000);
-        auto stored = ProjectStore::open(url(project));
+        auto stored = ProjectStore::open(m_pg.url(project));
         QVERIFY2(stored, qPrintable(stored.error()));
         QCOMPARE(stored.value()->node(n.id).value().name, outcome);
         // Mine is one undoable step; keeping theirs leaves nothing to undo.
@@ -195,8 +179,8 @@ private slots:
     void moveConflictOnTheMap_data() { windowAsksAndDoesWhatTheButtonSays_data(); }
     void moveConflictOnTheMap()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         QFETCH(QString, button);
         QFETCH(QString, outcome);
         const QString project = QStringLiteral("conflict%1").arg(++m_projects);
@@ -207,16 +191,16 @@ private slots:
         n.name = "Orders API";
         n.revision = 1;
         p.nodes = { n };
-        QVERIFY(ProjectStore::writeShared(ProjectLocation::parse(url(project)).value(), p, false).ok());
+        QVERIFY(ProjectStore::writeShared(ProjectLocation::parse(m_pg.url(project)).value(), p, false).ok());
 
         MainWindow window;
         window.resize(1000, 700);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.documents()->openProject(url(project)));
+        QVERIFY(window.documents()->openProject(m_pg.url(project)));
         ProjectDocument *doc = window.document();
         QVERIFY(doc);
-        auto other = ProjectDocument::open(url(project));
+        auto other = ProjectDocument::open(m_pg.url(project));
         QVERIFY2(other, qPrintable(other.error()));
         other.value()->undoStack()->push(new MoveNodesCommand(
             other.value().get(), { { n.id, 0, 0, false } }, { { n.id, 300, 200, false } }));
@@ -231,7 +215,7 @@ private slots:
         QVERIFY2(message.contains("position of node “Orders API”"), qPrintable(message));
         const QPointF expected = outcome == "Mine" ? QPointF(50, 40) : QPointF(300, 200);
         QTRY_COMPARE_WITH_TIMEOUT(window.mapScene()->nodeItem(n.id)->pos(), expected, 2000);
-        auto stored = ProjectStore::open(url(project));
+        auto stored = ProjectStore::open(m_pg.url(project));
         QVERIFY2(stored, qPrintable(stored.error()));
         const Node now = stored.value()->node(n.id).value();
         QCOMPARE(QPointF(now.x, now.y), expected);

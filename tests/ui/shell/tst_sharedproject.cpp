@@ -11,7 +11,7 @@
 #include "shell/offlinebanner.h"
 #include "store/projectstore.h"
 #include "support/exampleproject.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 #include "ui/windowfixture.h"
 
@@ -28,7 +28,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 } // namespace
 
 class TestSharedProject : public QObject
@@ -36,17 +35,9 @@ class TestSharedProject : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     std::unique_ptr<MainWindow> m_window;
 
-    QString url(const QString &project, const QString &user = "team") const
-    {
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/flowbench?project=%3")
-            .arg(user)
-            .arg(m_pg.port())
-            .arg(project);
-    }
     static QString screenshotPath(const QString &name)
     {
         return QDir::temp().filePath(QStringLiteral("flowbench-tst_sharedproject-%1-%2.png")
@@ -58,16 +49,13 @@ private slots:
     void initTestCase()
     {
         setUpWindowTests("tst_sharedproject");
-        qputenv("FB_TEST_PG", kPassword);
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
     void cleanupTestCase()
     {
         m_window.reset();
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
+        QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString()));
     }
 
     void dialogSaysWhatIsWrong()
@@ -107,17 +95,16 @@ private slots:
 
     void sharedProjectOpensInTheWindow()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         const Status pushed = ProjectStore::writeShared(
-            ProjectLocation::parse(url("shop") + "&password_ref=${env:FB_TEST_PG}").value(),
-            exampleProject().value(), false);
+            ProjectLocation::parse(m_pg.url("shop")).value(), exampleProject().value(), false);
         QVERIFY2(pushed, qPrintable(pushed.error()));
         m_window = std::make_unique<MainWindow>();
         m_window->resize(1200, 800);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-        const QString withRef = url("shop") + "&password_ref=${env:FB_TEST_PG}";
+        const QString withRef = m_pg.url("shop");
         QVERIFY(m_window->documents()->openProject(withRef));
         ProjectDocument *doc = m_window->document();
         QVERIFY(doc);
@@ -139,7 +126,8 @@ private slots:
         QCOMPARE(m_window->documents()->recentSharedProjects().value(0), withRef);
         QVERIFY(!QSettings().allKeys().isEmpty());
         for (const QString &key : QSettings().allKeys())
-            QVERIFY2(!QSettings().value(key).toString().contains(kPassword), qPrintable(key));
+            QVERIFY2(
+                !QSettings().value(key).toString().contains(SharedProjectServer::kPassword), qPrintable(key));
         // Reopening keeps the reference (File ▸ Reload).
         QVERIFY2(m_window->documents()->reload().ok(), "reload of a shared project");
         QVERIFY(m_window->document()->location().isShared());
@@ -147,16 +135,15 @@ private slots:
 
     void readOnlyRoleGetsAReadOnlyWindow()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         QVERIFY(m_window);
         QVERIFY2(m_pg.exec("CREATE ROLE reviewer LOGIN PASSWORD 'team-pw';"
                            "GRANT USAGE ON SCHEMA fb_shop TO reviewer;"
                            "GRANT SELECT ON ALL TABLES IN SCHEMA fb_shop TO reviewer;",
                      "flowbench"),
             qPrintable(m_pg.errorString()));
-        QVERIFY(
-            m_window->documents()->openProject(url("shop", "reviewer") + "&password_ref=${env:FB_TEST_PG}"));
+        QVERIFY(m_window->documents()->openProject(m_pg.url("shop", "reviewer")));
         QVERIFY(m_window->document()->isReadOnly());
         QVERIFY2(m_window->windowTitle().contains("[read-only]"), qPrintable(m_window->windowTitle()));
         QVERIFY(m_window->grab().save(screenshotPath("read-only")));
@@ -164,10 +151,10 @@ private slots:
 
     void offlineBannerWhileTheServerIsAway()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
         QVERIFY(m_window);
-        QVERIFY(m_window->documents()->openProject(url("shop") + "&password_ref=${env:FB_TEST_PG}"));
+        QVERIFY(m_window->documents()->openProject(m_pg.url("shop")));
         m_window->resize(1366, 768);
         ProjectDocument *doc = m_window->document();
         doc->connection()->setProbeInterval(200);

@@ -9,7 +9,7 @@
 #include "panels/propertiespanel.h"
 #include "store/projectstore.h"
 #include "support/exampleproject.h"
-#include "support/postgresserver.h"
+#include "support/sharedprojectserver.h"
 #include "support/testenv.h"
 #include "ui/screenshots.h"
 #include "ui/windowfixture.h"
@@ -23,7 +23,6 @@ using namespace flowbench;
 using namespace flowbench::testing;
 
 namespace {
-const char kPassword[] = "team-pw";
 const QSize kWindowSize(960, 640);
 constexpr int kLiveMs = 3000; // the bound is 1 s; a loaded test machine gets slack
 constexpr int kGap = 16;
@@ -83,20 +82,11 @@ class TestSharedWindows : public QObject
     Q_OBJECT
 
 private:
-    PostgresServer m_pg;
-    QString m_pgProblem;
+    SharedProjectServer m_pg;
     Project m_example;
     int m_projects = 0;
     std::unique_ptr<MainWindow> m_a, m_b;
     Id m_node; // "Payment gateway"
-
-    QString url(const QString &project) const
-    {
-        return QStringLiteral(
-            "postgresql://team@127.0.0.1:%1/flowbench?project=%2&password_ref=${env:FB_TEST_PG}")
-            .arg(m_pg.port())
-            .arg(project);
-    }
 
     // The example pushed as a new shared project, open in two windows side by side, the
     // payment gateway selected in both (its properties showing) and in view at 100 %.
@@ -105,7 +95,8 @@ private:
         const QString project = QStringLiteral("team%1").arg(++m_projects);
         Project p = m_example;
         p.name = project;
-        if (Status s = ProjectStore::writeShared(ProjectLocation::parse(url(project)).value(), p, false); !s)
+        if (Status s = ProjectStore::writeShared(ProjectLocation::parse(m_pg.url(project)).value(), p, false);
+            !s)
             return *error = s.error(), false;
         int x = 0;
         for (auto *w : { &m_a, &m_b }) {
@@ -116,8 +107,8 @@ private:
             (*w)->show();
             if (!QTest::qWaitForWindowExposed(w->get()))
                 return *error = "a window was not shown", false;
-            if (!(*w)->documents()->openProject(url(project)))
-                return *error = "the window did not open " + url(project), false;
+            if (!(*w)->documents()->openProject(m_pg.url(project)))
+                return *error = "the window did not open " + m_pg.url(project), false;
             QTest::qWait(50); // the window fits the map once its docks settled
             (*w)->mapScene()->selectNodes({ m_node });
             (*w)->mapView()->setZoom(1.0, (*w)->mapScene()->nodeItem(m_node)->sceneBoundingRect().center());
@@ -142,7 +133,6 @@ private slots:
     void initTestCase()
     {
         setUpWindowTests("tst_sharedwindows");
-        qputenv("FB_TEST_PG", kPassword);
         const auto example = exampleProject();
         QVERIFY2(example, qPrintable(example.error()));
         m_example = example.value();
@@ -150,25 +140,20 @@ private slots:
             if (n.name == "Payment gateway")
                 m_node = n.id;
         QVERIFY(!m_node.isEmpty());
-        m_pgProblem = m_pg.startOrWhyNot("flowbench", "team", kPassword);
-        if (!m_pgProblem.isEmpty() && serversRequired())
-            QFAIL(qPrintable(m_pgProblem));
+        if (!m_pg.start() && m_pg.isRequired())
+            QFAIL(m_pg.whyNot());
     }
     void init()
     {
-        if (!m_pgProblem.isEmpty())
-            QSKIP(qPrintable(m_pgProblem));
+        if (!m_pg.started())
+            QSKIP(m_pg.whyNot());
     }
     void cleanup()
     {
         m_a.reset();
         m_b.reset();
     }
-    void cleanupTestCase()
-    {
-        if (m_pg.isRunning())
-            QVERIFY2(m_pg.stop(), qPrintable(m_pg.errorString()));
-    }
+    void cleanupTestCase() { QVERIFY2(m_pg.stopIfRunning(), qPrintable(m_pg.errorString())); }
 
     // A renames the payment gateway; B, which did nothing, shows the new name on the card
     // (its tooltip and its pixels) and in its properties panel, without a reload.
@@ -245,7 +230,7 @@ private slots:
         QCOMPARE(m_b->document()->node(m_node)->name, theirs);
         QCOMPARE(m_a->document()->node(m_node)->name, theirs);
         QCOMPARE(m_b->document()->undoStack()->count(), 0);
-        auto stored = ProjectStore::open(url(QStringLiteral("team%1").arg(m_projects)));
+        auto stored = ProjectStore::open(m_pg.url(QStringLiteral("team%1").arg(m_projects)));
         QVERIFY2(stored, qPrintable(stored.error()));
         QCOMPARE(stored.value()->node(m_node).value().name, theirs);
 
