@@ -115,7 +115,11 @@ Status writeProject(const QString &path, const QString &streamUrl, int bodies, c
 
 // 8 checks at once, each against a 1 GiB chunked body: every one ends with the size cap's
 // error within seconds, and the CLI's peak memory is its idle peak plus at most the 8
-// bodies up to the cap (10 MB each) and 1 MB per check for everything else.
+// bodies up to the cap (10 MB each) and 2 MB per check for everything else (socket and
+// parser buffers, a network thread's stack, allocator slack). Measured: 79-82 MB over
+// idle; with 1 MB per check the bound (88 MB) left 6 MB, the least margin of this test,
+// which failed once in a loaded ctest -j2 run (its output was not kept). Reading the
+// gigabyte would be 8 GB over it.
 void HttpBoundsTest::hugeChunkedBodiesStayBoundedInMemory()
 {
     constexpr int kParallel = 8;
@@ -150,7 +154,7 @@ void HttpBoundsTest::hugeChunkedBodiesStayBoundedInMemory()
     QVERIFY2(run.exitCode == 2,
         qPrintable(QStringLiteral("exit %1\n%2\n%3").arg(run.exitCode).arg(run.out, run.err)));
     QVERIFY2(run.peakKiB > 0, "VmHWM was never read");
-    QVERIFY2(run.peakKiB - idle.peakKiB < kParallel * (kCapKiB + 1024),
+    QVERIFY2(run.peakKiB - idle.peakKiB < kParallel * (kCapKiB + 2048),
         qPrintable(QStringLiteral("peak RSS %1 KiB, idle %2 KiB").arg(run.peakKiB).arg(idle.peakKiB)));
     // The "~100 MB" for the whole process. flowbench-cli now also maps the ui
     // libraries (map and HTML exports draw with the scene), ~10 MB more at idle, so the
