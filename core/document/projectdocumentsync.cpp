@@ -23,11 +23,12 @@ template <typename Item> struct Difference
 };
 
 // The cache against the rows read from the store: `read` holds every row that may differ
-// (all of them after a whole-project read), `stored` every id the store has. A revision
-// that moved is a change too, so the cache holds what an edit must name to pass the
-// store's conflict check.
+// (all of them after a whole-project read); `ids` every id the store has, or with
+// `goneOnly` just the ids read for and not found. A revision that moved is a change too,
+// so the cache holds what an edit must name to pass the store's conflict check.
 template <typename Item>
-Difference<Item> compare(const QHash<Id, Item> &cached, const QList<Item> &read, const QSet<Id> &stored)
+Difference<Item> compare(
+    const QHash<Id, Item> &cached, const QList<Item> &read, const QSet<Id> &ids, bool goneOnly)
 {
     Difference<Item> d;
     for (const Item &item : read) {
@@ -40,9 +41,15 @@ Difference<Item> compare(const QHash<Id, Item> &cached, const QList<Item> &read,
             d.changedItems << item;
         }
     }
-    for (auto it = cached.cbegin(); it != cached.cend(); ++it)
-        if (!stored.contains(it.key()))
-            d.removed << it.key();
+    if (goneOnly) {
+        for (const Id &id : ids)
+            if (cached.contains(id))
+                d.removed << id;
+    } else {
+        for (auto it = cached.cbegin(); it != cached.cend(); ++it)
+            if (!ids.contains(it.key()))
+                d.removed << it.key();
+    }
     std::sort(d.removed.begin(), d.removed.end()); // not the hash's order: the same on both paths
     for (const Id &id : std::as_const(d.removed))
         d.removedItems << cached.value(id);
@@ -76,14 +83,17 @@ template <typename Row> QSet<Id> idsOf(const QHash<Id, Row> &scanned)
     return ids;
 }
 
-// The ids the store holds now: the scan's, or those of a whole-project read.
+// The ids the store holds now: the scan's, or those of a whole-project read; after a read
+// by id (goneOnly) only those asked for and not found.
 struct StoredIds
 {
     QSet<Id> nodes, edges, flows, testCases, comments;
+    bool goneOnly = false;
 
     template <typename Source> static StoredIds of(const Source &s)
     {
-        return { idsOf(s.nodes), idsOf(s.edges), idsOf(s.flows), idsOf(s.testCases), idsOf(s.comments) };
+        return { idsOf(s.nodes), idsOf(s.edges), idsOf(s.flows), idsOf(s.testCases), idsOf(s.comments),
+            false };
     }
 };
 
@@ -169,7 +179,8 @@ ProjectRowIds ProjectDocument::withDependents(ProjectRowIds told) const
             if (nodes.contains(c.nodeId))
                 told.comments.append(c.id);
         for (const Flow &f : m_flows)
-            if (std::any_of(f.nodeIds.cbegin(), f.nodeIds.cend(), [&](const Id &n) { return nodes.contains(n); }))
+            if (std::any_of(
+                    f.nodeIds.cbegin(), f.nodeIds.cend(), [&](const Id &n) { return nodes.contains(n); }))
                 told.flows.append(f.id);
     }
     for (const TestCase &t : m_testCases)
@@ -179,20 +190,13 @@ ProjectRowIds ProjectDocument::withDependents(ProjectRowIds told) const
 }
 
 namespace {
-// The ids the store holds after reading `told`'s rows by id: the cache's, less those read
-// for and not found, plus those found.
-template <typename Item>
-QSet<Id> storedAfter(const QHash<Id, Item> &cached, const QList<Id> &asked, const QList<Item> &found)
+// The ids read for and not found: removed meanwhile.
+template <typename Item> QSet<Id> goneOf(const QList<Id> &asked, const QList<Item> &found)
 {
-    QSet<Id> ids;
-    ids.reserve(cached.size() + found.size());
-    for (auto it = cached.cbegin(); it != cached.cend(); ++it)
-        ids.insert(it.key());
-    for (const Id &id : asked)
-        ids.remove(id);
+    QSet<Id> gone(asked.cbegin(), asked.cend());
     for (const Item &item : found)
-        ids.insert(item.id);
-    return ids;
+        gone.remove(item.id);
+    return gone;
 }
 } // namespace
 
@@ -237,10 +241,9 @@ Status ProjectDocument::sync(ProjectChangeSet *changes, const std::optional<Proj
     if (told) {
         now = std::move(scanned->rows);
         now.name = m_name;
-        stored = { storedAfter(m_nodes, told->nodes, now.nodes), storedAfter(m_edges, told->edges, now.edges),
-            storedAfter(m_flows, told->flows, now.flows),
-            storedAfter(m_testCases, told->testCases, now.testCases),
-            storedAfter(m_comments, told->comments, now.comments) };
+        stored = { goneOf(told->nodes, now.nodes), goneOf(told->edges, now.edges),
+            goneOf(told->flows, now.flows), goneOf(told->testCases, now.testCases),
+            goneOf(told->comments, now.comments), true };
     } else if (scanned->picked) {
         now = std::move(scanned->rows);
         now.name = m_name; // a rename moves the generation: never on this path
@@ -258,11 +261,11 @@ Status ProjectDocument::sync(ProjectChangeSet *changes, const std::optional<Proj
         now.nodes.size() + now.edges.size() + now.flows.size() + now.testCases.size() + now.comments.size());
     m_lastSyncReadEverything = !scanned->picked;
 
-    const auto nodes = compare(m_nodes, now.nodes, stored.nodes);
-    const auto edges = compare(m_edges, now.edges, stored.edges);
-    const auto flows = compare(m_flows, now.flows, stored.flows);
-    const auto testCases = compare(m_testCases, now.testCases, stored.testCases);
-    const auto comments = compare(m_comments, now.comments, stored.comments);
+    const auto nodes = compare(m_nodes, now.nodes, stored.nodes, stored.goneOnly);
+    const auto edges = compare(m_edges, now.edges, stored.edges, stored.goneOnly);
+    const auto flows = compare(m_flows, now.flows, stored.flows, stored.goneOnly);
+    const auto testCases = compare(m_testCases, now.testCases, stored.testCases, stored.goneOnly);
+    const auto comments = compare(m_comments, now.comments, stored.comments, stored.goneOnly);
     // Nodes that only moved are a move for the views, not an edit.
     QList<Id> moved, edited;
     for (const Node &n : nodes.changedItems) {

@@ -95,10 +95,11 @@ Result<ProjectScan> scan(const ProjectStorePrivate &d)
     return s;
 }
 
-// The rows with these ids, in id order, `kIdsPerStatement` at a time.
+// The rows whose `key` is one of these ids, ordered by `order`, `kIdsPerStatement` ids at a
+// time.
 template <typename Item, typename FromRow>
 Status readByIds(const ProjectStorePrivate &d, const char *columns, const char *table, QList<Id> ids,
-    FromRow fromRow, QList<Item> *out)
+    FromRow fromRow, QList<Item> *out, const char *key = "id", const char *order = "id")
 {
     std::sort(ids.begin(), ids.end());
     for (qsizetype from = 0; from < ids.size(); from += kIdsPerStatement) {
@@ -107,8 +108,9 @@ Status readByIds(const ProjectStorePrivate &d, const char *columns, const char *
         marks.fill(QStringLiteral("?"), chunk.size());
         QSqlQuery q = d.query();
         q.setForwardOnly(true);
-        if (!q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id IN (%3) ORDER BY id")
-                           .arg(QLatin1String(columns), QLatin1String(table), marks.join(QLatin1Char(',')))))
+        if (!q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE %3 IN (%4) ORDER BY %5")
+                           .arg(QLatin1String(columns), QLatin1String(table), QLatin1String(key),
+                               marks.join(QLatin1Char(',')), QLatin1String(order))))
             return readFailure(d, table, q);
         for (const Id &id : chunk)
             q.addBindValue(id);
@@ -181,28 +183,21 @@ Result<ScannedRows> ProjectStore::readRows(const ProjectRowIds &ids) const
     out.scan.generation = generation.value();
     if (Status s = readPicked(*d, ids, &out.rows); !s)
         return Result<ScannedRows>::failure(s.error());
-    if (!ids.flows.isEmpty()) {
-        QList<Id> flowIds = ids.flows;
-        std::sort(flowIds.begin(), flowIds.end());
-        flowIds.erase(std::unique(flowIds.begin(), flowIds.end()), flowIds.end());
+    if (!out.rows.flows.isEmpty()) {
+        using Step = std::pair<Id, Id>; // flow, node
+        QList<Step> steps;
+        QList<Id> flowIds;
+        for (const Flow &f : std::as_const(out.rows.flows))
+            flowIds << f.id;
+        if (Status s = readByIds(
+                *d, "flow_id, node_id", "flow_nodes", flowIds,
+                [](const QSqlQuery &q) { return always(Step(q.value(0).toString(), q.value(1).toString())); },
+                &steps, "flow_id", "flow_id, position");
+            !s)
+            return Result<ScannedRows>::failure(s.error());
         QHash<Id, QList<Id>> paths;
-        for (qsizetype from = 0; from < flowIds.size(); from += kIdsPerStatement) {
-            const QList<Id> chunk = flowIds.mid(from, kIdsPerStatement);
-            QStringList marks;
-            marks.fill(QStringLiteral("?"), chunk.size());
-            QSqlQuery q = d->query();
-            q.setForwardOnly(true);
-            if (!q.prepare(QStringLiteral("SELECT flow_id, node_id FROM flow_nodes WHERE flow_id IN (%1) "
-                                          "ORDER BY flow_id, position")
-                               .arg(marks.join(QLatin1Char(',')))))
-                return Result<ScannedRows>::failure(readFailure(*d, "flow_nodes", q).error());
-            for (const Id &id : chunk)
-                q.addBindValue(id);
-            if (!q.exec())
-                return Result<ScannedRows>::failure(readFailure(*d, "flow_nodes", q).error());
-            while (q.next())
-                paths[q.value(0).toString()].append(q.value(1).toString());
-        }
+        for (const Step &step : std::as_const(steps))
+            paths[step.first].append(step.second);
         for (Flow &f : out.rows.flows)
             f.nodeIds = paths.value(f.id);
     }
