@@ -1,12 +1,14 @@
-// Map images of generated maps with results: how long File ▸ Export Map… and
-// `flowbench-cli export --format svg|pdf|png` take, and how big the files are, beside
-// Graphviz's own renderers on the same graph. Usage: bench_export [SIZES...] (default
-// 100 1000 5000); runs on the offscreen platform unless QT_QPA_PLATFORM is set.
+// Map images and the HTML report of generated maps with results: how long File ▸ Export
+// Map…, File ▸ Export ▸ Report… and `flowbench-cli export --format svg|pdf|png` take, and
+// how big the files are, beside Graphviz's own renderers on the same graph. Usage:
+// bench_export [SIZES...] (default 100 1000 5000); runs on the offscreen platform unless
+// QT_QPA_PLATFORM is set.
 #include "io/dotexport.h"
 #include "layout/mapgenerator.h"
 #include "map/export/mapimage.h"
 #include "map/export/pngencoder.h"
 #include "map/export/projectmap.h"
+#include "report/htmlreportexporter.h"
 #include "store/databasefile.h"
 
 #include <QApplication>
@@ -56,6 +58,15 @@ Project mapWithResults(int count)
         r.checkId = c.id;
         r.nodeId = n.id;
         r.status = i % 7 == 0 ? ResultStatus::Fail : ResultStatus::Pass;
+        if (r.status == ResultStatus::Fail) {
+            // What a failed HTTP check carries into the report: a message and an excerpt.
+            r.message = QStringLiteral("expected status 200, got 503");
+            r.evidence
+                = QStringLiteral("GET http://127.0.0.1:8080/%1/health\n\nHTTP/1.1 503 Service "
+                                 "Unavailable\ncontent-type: application/json\n\n{\"error\":\"upstream "
+                                 "timeout\",\"retry_after\":5}")
+                      .arg(n.name);
+        }
         r.finishedAt = run.finishedAt;
         p.results.append(r);
     }
@@ -163,6 +174,49 @@ int main(int argc, char **argv)
                 ms, cpu, qPrintable(kb(bytes.value().size())), qPrintable(dotResult.first),
                 qPrintable(dotResult.second));
             std::fflush(stdout);
+        }
+        // The HTML report of the run as File ▸ Export ▸ Report… and `flowbench-cli report`
+        // make it from the project: its map (scene build and SVG) and the page around it.
+        // dot -Tsvg beside it is the graph alone as an SVG page.
+        {
+            t.restart();
+            const double cpu0 = cpuMs();
+            const Result<QByteArray> html = HtmlReportExporter().write(project, ExportOptions());
+            const double ms = msSince(t);
+            const double cpu = cpuMs() - cpu0;
+            if (!html) {
+                std::fprintf(stderr, "%s\n", qPrintable(html.error()));
+                return 1;
+            }
+            if (const QString keep = qEnvironmentVariable("BENCH_EXPORT_KEEP"); !keep.isEmpty()) {
+                QFile file(QStringLiteral("%1/report-%2.html").arg(keep).arg(count));
+                if (file.open(QIODevice::WriteOnly))
+                    file.write(html.value());
+            }
+            const auto dotResult = runDot(dot, QStringLiteral("svg"));
+            std::printf("%6d %8s | %-5s %9.0f %9.0f %9s | %12s %9s\n", count, "", "html", ms, cpu,
+                qPrintable(kb(html.value().size())), qPrintable(dotResult.first),
+                qPrintable(dotResult.second));
+            std::fflush(stdout);
+        }
+        // Its two parts: the map with the run's results (the scene built again and drawn as
+        // SVG) and the page around it (summary, changes, failures, coverage, risk).
+        {
+            t.restart();
+            double cpu0 = cpuMs();
+            Result<HtmlReportInput> input = HtmlReportInput::fromHistory(project);
+            if (!input) {
+                std::fprintf(stderr, "%s\n", qPrintable(input.error()));
+                return 1;
+            }
+            completeReportInput(input.value());
+            std::printf("%6d %8s | %-5s %9.0f %9.0f %9s |\n", count, "", "h/map", msSince(t), cpuMs() - cpu0,
+                qPrintable(kb(input.value().mapSvg.size())));
+            t.restart();
+            cpu0 = cpuMs();
+            const QByteArray page = HtmlReport::toHtml(input.value());
+            std::printf("%6d %8s | %-5s %9.0f %9.0f %9s |\n", count, "", "h/page", msSince(t), cpuMs() - cpu0,
+                qPrintable(kb(page.size())));
         }
         // The PNG's painting alone, without encoding.
         options.format = MapImageOptions::Format::Png;
