@@ -297,7 +297,10 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
             run.startedAt.isValid()
                 ? run.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
                 : QStringLiteral("(not started)") },
-        { "By", in.author.isEmpty() ? QStringLiteral("(unknown)") : in.author },
+        { "By",
+            !run.startedBy.isEmpty()  ? run.startedBy
+                : in.author.isEmpty() ? QStringLiteral("(unknown)")
+                                      : in.author },
         { "Selection", run.selection.isEmpty() ? QStringLiteral("all") : run.selection },
         { "Run", run.id },
         { "Flowbench", in.flowbenchVersion },
@@ -385,7 +388,8 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     for (const TestCaseSummary &s : summarizeByTestCase(project, in.results))
         if (!s.results.isEmpty() && !s.results.first().faults.isEmpty())
             faulted << QStringLiteral("<li>%1 <b>%2</b> / %3: ⚡ %4</li>")
-                           .arg(badge(s.status), esc(s.nodeName), esc(s.title), esc(s.results.first().faults));
+                           .arg(
+                               badge(s.status), esc(s.nodeName), esc(s.title), esc(s.results.first().faults));
     if (!faulted.isEmpty())
         h += QStringLiteral("<section id=\"faults\"><h2>Run under faults (%1)</h2><ul>%2</ul></section>\n")
                  .arg(faulted.size())

@@ -21,7 +21,7 @@ struct HtmlReportInput
     Run previousRun;
     QList<CheckResult> previousResults;
     QByteArray mapSvg; // empty: the report lists the nodes instead
-    QString author; // who ran it or made the report
+    QString author; // who made the report: shown as "By" when the run does not name who started it
     QString flowbenchVersion;
     QString projectRevision; // projectRevision(): a fingerprint of the content
 

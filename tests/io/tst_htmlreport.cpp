@@ -99,6 +99,7 @@ private slots:
     void selfContained();
     void summaryChangesAndProblems();
     void textIsEscaped();
+    void byNamesWhoStartedTheRun();
     void badgesUseTheMapPalette_data();
     void badgesUseTheMapPalette();
     void domInChromiumAndClickOnNode();
@@ -113,6 +114,21 @@ void HtmlReportTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_chromium = chromium();
+}
+
+// A report made later of a colleague's stored run names her, not whoever made the report;
+// a run that does not say (older stores, imports) names the report's maker.
+void HtmlReportTest::byNamesWhoStartedTheRun()
+{
+    HtmlReportInput in = fixtureInput();
+    in.run.startedBy = QStringLiteral("alice");
+    in.author = QStringLiteral("bob");
+    QString html = QString::fromUtf8(HtmlReport::toHtml(in));
+    QVERIFY2(html.contains(QLatin1String("<dt>By</dt><dd>alice</dd>")), qPrintable(html.left(4000)));
+    QVERIFY(!html.contains(QLatin1String("<dd>bob</dd>")));
+    in.run.startedBy.clear();
+    html = QString::fromUtf8(HtmlReport::toHtml(in));
+    QVERIFY(html.contains(QLatin1String("<dt>By</dt><dd>bob</dd>")));
 }
 
 QString HtmlReportTest::dumpDom(const QString &file, const QString &fragment)

@@ -3,14 +3,17 @@
 #include "map/mapstyle.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
+
+#include <cmath>
 
 namespace flowbench {
 
 namespace {
 
-constexpr double kWidth = 270;
+constexpr double kMinWidth = 270;
 constexpr double kPad = 10;
 constexpr double kRow = 18;
 constexpr double kHeading = 22;
@@ -106,13 +109,20 @@ MapLegend::MapLegend(std::optional<MapOverlay::Mode> overlay)
 
 QSizeF MapLegend::size() const
 {
+    // Wide enough for the longest overlay line ("⚡ under a fault …") in the fonts used.
+    double width = kMinWidth;
+    if (m_overlay) {
+        const QFontMetricsF metrics(rowFont());
+        for (const Swatch &s : overlaySwatches(*m_overlay))
+            width = qMax(width, 2 * kPad + 25 + std::ceil(metrics.horizontalAdvance(s.text)) + 2);
+    }
     double h = kPad;
     h += kHeading + rowsOf(allNodeKinds().size()) * kRow;
     h += kHeading + rowsOf(allEdgeKinds().size()) * kRow;
     if (m_overlay)
         h += kHeading + overlaySwatches(*m_overlay).size() * kRow;
     h += kHeading + 3 * kRow; // risk
-    return { kWidth, h + kPad };
+    return { width, h + kPad };
 }
 
 void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
@@ -120,6 +130,7 @@ void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF box(topLeft, size());
+    const double width = box.width();
     painter->setPen(QPen(QColor(0xd5, 0xdb, 0xe3), 1));
     painter->setBrush(Qt::white);
     painter->drawRoundedRect(box, 6, 6);
@@ -128,11 +139,11 @@ void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
     const QColor muted(0x47, 0x55, 0x69);
     double y = box.top() + kPad;
     const double x = box.left() + kPad;
-    const double column = (kWidth - 2 * kPad) / 2;
+    const double column = (width - 2 * kPad) / 2;
     auto heading = [&](const QString &text) {
         painter->setFont(headingFont());
         painter->setPen(muted);
-        painter->drawText(QRectF(x, y, kWidth - 2 * kPad, kHeading), Qt::AlignLeft | Qt::AlignVCenter, text);
+        painter->drawText(QRectF(x, y, width - 2 * kPad, kHeading), Qt::AlignLeft | Qt::AlignVCenter, text);
         y += kHeading;
     };
     auto label = [&](const QRectF &r, const QString &text) {
@@ -168,7 +179,7 @@ void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
             painter->setPen(QPen(s.color.darker(120), 1));
             painter->setBrush(s.color);
             painter->drawRoundedRect(QRectF(x, y + 3, 20, kRow - 6), 3, 3);
-            label(QRectF(x + 25, y, kWidth - 2 * kPad - 25, kRow), s.text);
+            label(QRectF(x + 25, y, width - 2 * kPad - 25, kRow), s.text);
             y += kRow;
         }
     }
@@ -189,7 +200,7 @@ void MapLegend::paint(QPainter *painter, const QPointF &topLeft) const
         painter->setFont(small);
         painter->setPen(Qt::white);
         painter->drawText(dot, Qt::AlignCenter, QString::number(r.score));
-        label(QRectF(x + 25, y, kWidth - 2 * kPad - 25, kRow), tr(r.text));
+        label(QRectF(x + 25, y, width - 2 * kPad - 25, kRow), tr(r.text));
         y += kRow;
     }
     painter->restore();

@@ -70,6 +70,7 @@ Result<std::unique_ptr<ProjectMap>> ProjectMap::build(const Project &project, co
     if (flow)
         scene->setHighlightedFlow(flow->id);
     scene->updateClustersNow();
+    scene->placeEdgeLabelsNow(); // its timer would fire only after the image is drawn
     return R(std::move(map));
 }
 

@@ -217,6 +217,77 @@ private slots:
         QVERIFY(!plain.texts.contains(QStringLiteral("Latest results")));
     }
 
+    // What a reader of the exported map learns from the lines between cards: each edge's
+    // label is text, as on screen, also when the map is drawn from a file (no event loop
+    // has placed the labels yet); the legend names the kinds.
+    void edgeLabelsAndKindsAreText()
+    {
+        QString error;
+        const SvgContent c = readSvg(mapSvg(m_project, MapImageOptions {}), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        int labels = 0;
+        for (const Edge &e : m_project.edges) {
+            if (e.label.isEmpty() || e.label.size() > 12)
+                continue; // long labels may be elided
+            ++labels;
+            QVERIFY2(
+                c.texts.contains(e.label), qPrintable(e.label + QStringLiteral(" is not text in the SVG")));
+        }
+        QVERIFY(labels >= 5);
+        QVERIFY(c.texts.contains(QStringLiteral("Kinds")));
+        QVERIFY(c.texts.contains(QStringLiteral("Connections")));
+    }
+
+    // Each overlay's colours are in the image it makes, and not in the plain map.
+    void overlayColours_data()
+    {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QStringList>("colours");
+        QTest::addColumn<QString>("heading");
+        QTest::newRow("coverage")
+            << int(MapOverlay::Mode::Coverage)
+            << QStringList { MapOverlay::coverageColor(MapOverlay::Coverage::Passing).name(),
+                   MapOverlay::coverageColor(MapOverlay::Coverage::Automated).name(),
+                   MapOverlay::coverageColor(MapOverlay::Coverage::None).name() }
+            << QStringLiteral("Coverage");
+        QTest::newRow("impact")
+            << int(MapOverlay::Mode::Impact)
+            << QStringList { MapOverlay::impactColor(MapOverlay::ImpactRole::Centre).name(),
+                   MapOverlay::impactColor(MapOverlay::ImpactRole::Upstream).name(),
+                   MapOverlay::impactColor(MapOverlay::ImpactRole::Downstream).name() }
+            << QStringLiteral("Impact");
+    }
+
+    void overlayColours()
+    {
+        QFETCH(int, mode);
+        QFETCH(QStringList, colours);
+        QFETCH(QString, heading);
+        MapImageOptions o;
+        o.overlay = MapOverlay::Mode(mode);
+        // Impact around a node with edges in and out: upstream and downstream both exist.
+        for (const Node &n : m_project.nodes) {
+            const auto has = [&](bool in) {
+                return std::any_of(m_project.edges.cbegin(), m_project.edges.cend(),
+                    [&](const Edge &e) { return (in ? e.to : e.from) == n.id; });
+            };
+            if (has(true) && has(false)) {
+                o.impactNode = n.name;
+                break;
+            }
+        }
+        QString error;
+        const SvgContent c = readSvg(mapSvg(m_project, o), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(c.texts.contains(heading));
+        const SvgContent plain = readSvg(mapSvg(m_project, MapImageOptions {}), &error);
+        for (const QString &colour : colours) {
+            QVERIFY2(c.colours.contains(colour), qPrintable(colour));
+            QVERIFY2(
+                !plain.colours.contains(colour), qPrintable(colour + QStringLiteral(" without an overlay")));
+        }
+    }
+
     void selectionScopeDrawsOnlyTheSelectedCards()
     {
         MapImageOptions o;
