@@ -1,12 +1,16 @@
 // Resolved secrets never leave a run: a token from ${env:...} that a real HTTP server
 // (Qt HTTP Server on 127.0.0.1) reflects in its response body and in a response header is
-// masked in the results, the stored run, the JSON report, JUnit XML and CSV.
+// masked in the results, the stored run, the JSON report, JUnit XML, CSV, the HTML report
+// and the Markdown summary. (The GUI's results panel and response viewer show these same
+// results and resolve no variable.)
 #include "support/shopproject.h"
 
 #include "document/projectdocument.h"
 #include "io/csvresultsexporter.h"
+#include "io/htmlreport.h"
 #include "io/jsonreport.h"
 #include "io/junitreport.h"
+#include "io/markdownsummary.h"
 #include "run/evidence.h"
 #include "run/runsession.h"
 #include "store/projectstore.h"
@@ -177,6 +181,10 @@ void SecretMaskingTest::runOutputsNeverCarryTheSecret()
     QVERIFY(junit.contains(kMask.toUtf8()));
     QVERIFY2(!containsSecret(junit), junit.constData());
 
+    const QByteArray summary = MarkdownSummary::toMarkdown(session.project(), run, results);
+    QVERIFY(summary.contains(kMask.toUtf8()));
+    QVERIFY2(!containsSecret(summary), summary.constData());
+
     // What the store kept, read back through a fresh store, and the CSV made from it.
     auto reopened = ProjectStore::open(path);
     QVERIFY2(reopened, qPrintable(reopened.error()));
@@ -190,6 +198,13 @@ void SecretMaskingTest::runOutputsNeverCarryTheSecret()
     QVERIFY2(csv, qPrintable(csv.error()));
     QVERIFY(csv.value().contains(kMask.toUtf8()));
     QVERIFY2(!containsSecret(csv.value()), csv.value().constData());
+    // The HTML report of the stored run, evidence of its failures included.
+    const auto reportInput = HtmlReportInput::fromHistory(withResults, run.id);
+    QVERIFY2(reportInput, qPrintable(reportInput.error()));
+    const QByteArray html = HtmlReport::toHtml(reportInput.value());
+    QVERIFY(html.contains(kMask.toHtmlEscaped().toUtf8()) || html.contains(kMask.toUtf8()));
+    QVERIFY(html.contains("X-Echo-Authorization"));
+    QVERIFY2(!containsSecret(html), html.constData());
     // Nor anywhere in the project file's bytes (and its write-ahead log).
     opened.value().reset();
     reopened.value().reset();
