@@ -169,7 +169,7 @@ void HtmlReportTest::summaryChangesAndProblems()
 {
     const HtmlReportInput in = fixtureInput();
     const QString html = QString::fromUtf8(HtmlReport::toHtml(in));
-    for (const QString &text : { QStringLiteral("staging"), QStringLiteral("qa-bot"), QStringLiteral("9.9.9"),
+    for (const QString &text : { QStringLiteral("staging"), QStringLiteral("dana"), QStringLiteral("9.9.9"),
              in.projectRevision, QStringLiteral("2026-12-03 12:00:00 UTC"), QStringLiteral("2.3 s") })
         QVERIFY2(html.contains(text), qPrintable(text));
     QVERIFY(html.contains(QLatin1String("id=\"count-passed\"><b>4</b>")));

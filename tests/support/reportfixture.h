@@ -52,6 +52,7 @@ inline ReportFixture makeReportFixture()
     f.run.id = QStringLiteral("00000000-0000-0000-0000-0000000000b1");
     f.run.environment = QStringLiteral("staging");
     f.run.selection = QStringLiteral("all");
+    f.run.startedBy = QStringLiteral("dana");
     f.run.startedAt = QDateTime(QDate(2026, 12, 3), QTime(12, 0, 0), Qt::UTC);
     f.run.finishedAt = f.run.startedAt.addMSecs(2345);
 

@@ -185,10 +185,14 @@ void MapOverlay::setDiff(const QHash<Id, DiffState> &nodes, const QHash<Id, Diff
 QColor MapOverlay::diffColor(DiffState state)
 {
     switch (state) {
-    case DiffState::Added: return QColor::fromRgb(ResultPalette::kAdded);
-    case DiffState::Removed: return QColor::fromRgb(ResultPalette::kRemoved);
-    case DiffState::Changed: return QColor::fromRgb(ResultPalette::kChanged);
-    case DiffState::Unchanged: break;
+    case DiffState::Added:
+        return QColor::fromRgb(ResultPalette::kAdded);
+    case DiffState::Removed:
+        return QColor::fromRgb(ResultPalette::kRemoved);
+    case DiffState::Changed:
+        return QColor::fromRgb(ResultPalette::kChanged);
+    case DiffState::Unchanged:
+        break;
     }
     return QColor();
 }
@@ -196,10 +200,14 @@ QColor MapOverlay::diffColor(DiffState state)
 QString MapOverlay::diffText(DiffState state)
 {
     switch (state) {
-    case DiffState::Added: return tr("+ added");
-    case DiffState::Removed: return tr("− removed");
-    case DiffState::Changed: return tr("~ changed");
-    case DiffState::Unchanged: break;
+    case DiffState::Added:
+        return tr("+ added");
+    case DiffState::Removed:
+        return tr("− removed");
+    case DiffState::Changed:
+        return tr("~ changed");
+    case DiffState::Unchanged:
+        break;
     }
     return tr("unchanged");
 }
@@ -317,6 +325,31 @@ std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
     return std::nullopt;
 }
 
+QString MapOverlay::resultBadge(const NodeOutcome &o, bool stale)
+{
+    const int kinds = (o.failed > 0) + (o.errors > 0) + (o.passed > 0);
+    QStringList parts;
+    if (kinds > 1) {
+        if (o.failed > 0)
+            parts << tr("✗ %1").arg(o.failed);
+        if (o.errors > 0)
+            parts << tr("! %1").arg(o.errors);
+        if (o.passed > 0)
+            parts << tr("✓ %1").arg(o.passed);
+    } else if (o.failed > 0) {
+        parts << tr("✗ %n failed", nullptr, o.failed);
+    } else if (o.errors > 0) {
+        parts << (o.errors == 1 ? tr("! 1 error") : tr("! %1 errors").arg(o.errors));
+    } else if (o.passed > 0) {
+        parts << tr("✓ %n passed", nullptr, o.passed);
+    } else if (o.skipped > 0) {
+        parts << tr("%n skipped", nullptr, o.skipped);
+    }
+    if (stale)
+        parts << tr("stale");
+    return parts.join(QStringLiteral(" · "));
+}
+
 void MapOverlay::paintNodeForeground(
     QPainter *painter, const Id &nodeId, const QRectF &card, double lod) const
 {
@@ -338,18 +371,7 @@ void MapOverlay::paintNodeForeground(
         const bool stale = isStale(nodeId);
         ring = stale ? tint(stateColor(o.state), 110) : stateColor(o.state);
         dashed = stale;
-        QStringList parts;
-        if (o.failed > 0)
-            parts << tr("✗ %1 failed").arg(o.failed);
-        if (o.errors > 0)
-            parts << tr("! %1 error(s)").arg(o.errors);
-        if (o.passed > 0)
-            parts << tr("✓ %1 passed").arg(o.passed);
-        if (parts.isEmpty() && o.skipped > 0)
-            parts << tr("%1 skipped").arg(o.skipped);
-        if (stale)
-            parts << tr("stale");
-        badge = parts.join(QStringLiteral(" · "));
+        badge = resultBadge(o, stale);
         badgeFill = stale ? stateColor(o.state).lighter(150) : stateColor(o.state);
         if (running) {
             ring = QColor(0x25, 0x63, 0xeb);

@@ -74,6 +74,9 @@ public:
 
     static QColor stateColor(NodeState state);
     static QString stateText(NodeState state);
+    // The card's badge after a run: "✗ 2 failed" for one kind of result; counts behind the
+    // legend's symbols ("✗ 1 · ! 1 · ✓ 2") when there are several, so it fits on a card.
+    static QString resultBadge(const NodeOutcome &outcome, bool stale);
     static QColor coverageColor(Coverage coverage);
     static QString coverageText(Coverage coverage);
     static QColor impactColor(ImpactRole role); // Outside: invalid

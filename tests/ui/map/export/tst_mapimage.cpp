@@ -349,7 +349,7 @@ private slots:
         const QImage page(dir.filePath(QStringLiteral("page.png")));
         QVERIFY(!page.isNull());
         // 96 page units per inch: at 72 dpi the page is three quarters of the map's size.
-        const QSizeF expected = mapPageSize(map(m_project)->scene(), o) * 0.75;
+        const QSizeF expected = mapPageSize(map(m_project, o)->scene(), o) * 0.75;
         QVERIFY(qAbs(page.width() - expected.width()) <= 2);
         QVERIFY(pixelsNear(page, MapOverlay::stateColor(NodeState::Fail), 24) > 100); // ring and badge
         QVERIFY(pixelsNear(page, MapOverlay::stateColor(NodeState::Pass), 24) > 100);
