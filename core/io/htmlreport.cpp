@@ -251,6 +251,10 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     const QString title = QStringLiteral("Flowbench report: %1").arg(project.name);
     h += QStringLiteral(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        // The browser itself keeps the report from reaching out: nothing but its own inline
+        // style and script, whatever a response excerpt in it holds.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<meta name=\"generator\" content=\"Flowbench %1\"><title>%2</title><style>%3</style></head><body>\n")
              .arg(esc(in.flowbenchVersion), esc(title), paletteStyle() + QString::fromUtf8(kStyle));

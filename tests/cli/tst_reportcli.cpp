@@ -11,7 +11,10 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -27,9 +30,13 @@ private slots:
     void initTestCase();
     void reportOfStoredRun();
     void runIdAndErrors();
+    void clickOnACardsTextShowsItsResults();
+    void reportReachesNoNetwork();
 
 private:
     QStringList chromiumArgs(const QString &extra) const;
+    QString reportWith(const QString &name, const QByteArray &script);
+    QStringList requestsThroughProxy(const QString &file);
     QTemporaryDir m_dir;
     QString m_project;
     ReportFixture m_fixture;
@@ -179,6 +186,134 @@ void ReportCliTest::runIdAndErrors()
     const CliOutcome noOutput = runCli({ QStringLiteral("report"), m_project });
     QCOMPARE(noOutput.exitCode, 2);
     QVERIFY2(noOutput.err.contains(QLatin1String("-o FILE")), qPrintable(noOutput.err));
+}
+
+// The stored run's report with `script` added at the end of its body, as a page's own
+// script would run: what a person's click or the page's requests do, in a real browser.
+QString ReportCliTest::reportWith(const QString &name, const QByteArray &script)
+{
+    const QString plain = m_dir.filePath(name + QStringLiteral("-plain.html"));
+    const CliOutcome made = runCli({ QStringLiteral("report"), m_project, QStringLiteral("-o"), plain });
+    if (made.exitCode != 0)
+        return QString();
+    QFile in(plain);
+    if (!in.open(QIODevice::ReadOnly))
+        return QString();
+    QByteArray html = in.readAll();
+    const qsizetype end = html.lastIndexOf("</body>");
+    if (end < 0)
+        return QString();
+    html.insert(end, script);
+    const QString path = m_dir.filePath(name + QStringLiteral(".html"));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(html) != html.size())
+        return QString();
+    return path;
+}
+
+// The first line of every request Chromium sent while it showed `file`, through a proxy on
+// 127.0.0.1 that answers none of them. The browser's own background requests (updates,
+// time) come through too: callers look for what the page asked for.
+QStringList ReportCliTest::requestsThroughProxy(const QString &file)
+{
+    QTcpServer proxy;
+    if (!proxy.listen(QHostAddress::LocalHost, 0))
+        return { QStringLiteral("(the proxy could not listen)") };
+    QStringList requests;
+    QList<QTcpSocket *> open;
+    connect(&proxy, &QTcpServer::newConnection, this, [&] {
+        while (QTcpSocket *s = proxy.nextPendingConnection()) {
+            open << s;
+            connect(s, &QTcpSocket::readyRead, this, [&requests, s] {
+                if (s->canReadLine())
+                    requests << QString::fromLatin1(s->readLine()).trimmed();
+                s->abort();
+            });
+        }
+    });
+    // Every host name still unresolvable, but the proxy on 127.0.0.1 reachable.
+    QStringList args = chromiumArgs(QStringLiteral("--dump-dom"));
+    args.replaceInStrings(
+        QStringLiteral("MAP * ~NOTFOUND"), QStringLiteral("MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"));
+    QProcess browser;
+    QSignalSpy finished(&browser, &QProcess::finished);
+    browser.start(m_chromium,
+        args << QStringLiteral("--proxy-server=http://127.0.0.1:%1").arg(proxy.serverPort())
+             << QUrl::fromLocalFile(file).toString());
+    if (!finished.wait(60000)) {
+        browser.kill();
+        browser.waitForFinished(5000);
+        requests << QStringLiteral("(chromium did not finish in 60 s)");
+    }
+    QTest::qWait(100); // a last request still in flight
+    qDeleteAll(open);
+    return requests;
+}
+
+// A person clicks the name on a card (a <text> inside the card's group, not the group):
+// the panel beside the map shows that node's test cases and their latest results.
+void ReportCliTest::clickOnACardsTextShowsItsResults()
+{
+    if (m_chromium.isEmpty()) {
+        if (serversRequired())
+            QFAIL("chromium not installed (Debian package chromium)");
+        QSKIP("chromium not installed (Debian package chromium)");
+    }
+    const Node &table = m_fixture.project.nodes.at(1);
+    const QString page = reportWith(QStringLiteral("click"),
+        QStringLiteral("<script>window.addEventListener('load', function () {"
+                       " var t = document.querySelector('#node-%1 text');"
+                       " document.body.setAttribute('data-clicked', t ? t.textContent : 'no text');"
+                       " if (t) t.dispatchEvent(new MouseEvent('click', {bubbles: true})); });</script>")
+            .arg(table.id)
+            .toUtf8());
+    QVERIFY(!page.isEmpty());
+    QProcess browser;
+    browser.start(
+        m_chromium, chromiumArgs(QStringLiteral("--dump-dom")) << QUrl::fromLocalFile(page).toString());
+    QVERIFY(browser.waitForFinished(60000));
+    const QString dom = QString::fromUtf8(browser.readAllStandardOutput());
+    QVERIFY2(dom.contains(QLatin1String("data-clicked=\"orders\"")), qPrintable(dom.left(600)));
+    // As opened, every failed or errored check is listed with its message.
+    for (const CheckResult &r : m_fixture.results)
+        if (r.status == ResultStatus::Fail || r.status == ResultStatus::Error)
+            QVERIFY2(dom.contains(QStringLiteral("id=\"check-%1\"").arg(r.checkId)), qPrintable(r.checkId));
+    const qsizetype panel = dom.indexOf(QLatin1String("<aside id=\"node-panel\""));
+    QVERIFY(panel > 0);
+    const QString panelHtml = dom.mid(panel, dom.indexOf(QLatin1String("</aside>"), panel) - panel);
+    QVERIFY2(panelHtml.contains(QLatin1String("<h3>orders</h3>")), qPrintable(panelHtml));
+    QVERIFY2(panelHtml.contains(QLatin1String("Order row has the total (Checkout)")), qPrintable(panelHtml));
+    QVERIFY(!panelHtml.contains(QLatin1String("No node selected.")));
+}
+
+// The report loads nothing from anywhere: a picture or a fetch that a response excerpt
+// might smuggle in is refused by the browser (the report's Content-Security-Policy). The
+// same page without that policy does reach the network, so the proxy would see it.
+void ReportCliTest::reportReachesNoNetwork()
+{
+    if (m_chromium.isEmpty()) {
+        if (serversRequired())
+            QFAIL("chromium not installed (Debian package chromium)");
+        QSKIP("chromium not installed (Debian package chromium)");
+    }
+    const QByteArray leak = "<img src=\"http://leak.invalid/pixel.png\">"
+                            "<script>fetch('http://leak.invalid/fetch').catch(function () {});</script>";
+    const QString page = reportWith(QStringLiteral("leak"), leak);
+    QVERIFY(!page.isEmpty());
+    const auto toLeak = [](const QStringList &requests) {
+        return std::any_of(requests.cbegin(), requests.cend(),
+            [](const QString &r) { return r.contains(QLatin1String("leak.invalid")); });
+    };
+    const QStringList fromReport = requestsThroughProxy(page);
+    QVERIFY2(!toLeak(fromReport), qPrintable(fromReport.join(QLatin1Char('\n'))));
+
+    const QString control = m_dir.filePath(QStringLiteral("no-policy.html"));
+    QFile file(control);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("<!DOCTYPE html><html><body><p>no policy</p>" + leak + "</body></html>");
+    file.close();
+    const QStringList fromControl = requestsThroughProxy(control);
+    QVERIFY2(toLeak(fromControl), qPrintable(fromControl.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(ReportCliTest)
