@@ -356,9 +356,23 @@ private slots:
         QVERIFY(pixelsNear(page, QColor(Qt::white), 8) < page.width() * page.height() * 0.95); // not blank
     }
 
+    // The PNG file of the visible area holds what the view shows, overlay included: the
+    // same painting code, not a second renderer.
+    void pngMatchesTheMapOnScreen_data()
+    {
+        QTest::addColumn<int>("overlay"); // -1: none
+        QTest::newRow("plain") << -1;
+        QTest::newRow("results") << int(MapOverlay::Mode::Results);
+        QTest::newRow("coverage") << int(MapOverlay::Mode::Coverage);
+    }
+
     void pngMatchesTheMapOnScreen()
     {
-        auto built = map(m_project);
+        QFETCH(int, overlay);
+        MapImageOptions o;
+        if (overlay >= 0)
+            o.overlay = MapOverlay::Mode(overlay);
+        auto built = map(m_project, o);
         MapScene *scene = built->scene();
         MapView view;
         view.setMapScene(scene);
@@ -370,12 +384,14 @@ private slots:
         QCoreApplication::processEvents();
         const QImage screen = view.viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
 
-        MapImageOptions o;
         o.format = MapImageOptions::Format::Png;
         o.scope = MapImageOptions::Scope::Visible;
         o.visibleRect = view.mapToScene(view.viewport()->rect()).boundingRect();
         o.legend = false;
-        const QImage exported = mapRaster(scene, o).convertToFormat(QImage::Format_RGB32);
+        const Result<QByteArray> file = mapFile(scene, o);
+        QVERIFY2(file, qPrintable(file.error()));
+        const QImage exported = QImage::fromData(file.value(), "PNG").convertToFormat(QImage::Format_RGB32);
+        QVERIFY(!exported.isNull());
         const QImage area = exported.copy(24, 24, screen.width(), screen.height());
         QCOMPARE(area.size(), screen.size());
 
@@ -391,7 +407,8 @@ private slots:
                     ++differ;
             }
         QVERIFY2(inked > screen.width() * screen.height() / 50, "the view shows cards");
-        QVERIFY2(differ < screen.width() * screen.height() / 100,
+        // Measured: 0 differ. A missing edge label or badge would be hundreds.
+        QVERIFY2(differ <= screen.width() * screen.height() / 2000,
             qPrintable(
                 QStringLiteral("%1 of %2 pixels differ").arg(differ).arg(screen.width() * screen.height())));
 
