@@ -408,6 +408,7 @@ void Runner::launch(CaseState &state)
     if (state.attempts == 0)
         state.stepClock.start();
     ++state.attempts;
+    state.tryStartedMs = state.stepClock.elapsed();
     // A try gets only what is left of `eventually`'s bound.
     const Eventually &eventually = state.check(state.step).eventually;
     if (eventually.enabled())
@@ -457,6 +458,7 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
     if (outcome.status != ResultStatus::Pass && check.eventually.enabled()
         && elapsed + check.eventually.intervalMs < check.eventually.timeoutMs) {
         state.lastTry = outcome;
+        state.tries.note(state.attempts, state.tryStartedMs, outcome.status, outcome.message);
         state.retryTimer.start(qMax(0, check.eventually.intervalMs));
         schedule(); // the freed slot goes to another case meanwhile
         return;
@@ -466,12 +468,18 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
             state.context.variables.set(it.key(), it.value());
     }
     QString message = outcome.message;
-    if (check.eventually.enabled() && state.attempts > 1)
+    QString evidence = outcome.evidence;
+    if (check.eventually.enabled() && state.attempts > 1) {
         message
             = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
+        if (outcome.status != ResultStatus::Pass) {
+            state.tries.note(state.attempts, state.tryStartedMs, outcome.status, outcome.message);
+            evidence = state.tries.above(evidence);
+        }
+    }
     const qint64 duration
         = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
-    completeStep(state, outcome.status, message, outcome.evidence, duration);
+    completeStep(state, outcome.status, message, evidence, duration);
 }
 
 // The try in flight would end past `eventually`'s bound: it ends now, and the step with
@@ -495,11 +503,12 @@ void Runner::stopAtBound(CaseState &state)
         return;
     }
     const CheckOutcome last = *state.lastTry;
+    state.tries.noteStopped(state.attempts, state.tryStartedMs);
     completeStep(state, last.status,
         QStringLiteral("after %1 tries in %2 s: %3; %4")
             .arg(state.attempts)
             .arg(seconds(elapsed), last.message, stopped),
-        last.evidence, elapsed);
+        state.tries.above(last.evidence), elapsed);
 }
 
 void Runner::noteWarnings(const QStringList &warnings)
@@ -555,6 +564,7 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
     record(state, step, std::move(result));
     state.attempts = 0;
     state.lastTry.reset();
+    state.tries.clear();
     ++state.step;
     if (!cleanup) {
         if (status == ResultStatus::Fail || status == ResultStatus::Error)

@@ -127,6 +127,7 @@ void Runner::cancel()
             ++state->step;
             state->attempts = 0;
             state->lastTry.reset();
+            state->tries.clear();
         }
         skipSteps(*state, QStringLiteral("skipped: run cancelled"));
     }

@@ -5,6 +5,7 @@
 
 #include "checks/checktype.h"
 #include "run/runner.h"
+#include "run/trylog.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -53,6 +54,8 @@ struct Runner::CaseState
     QTimer retryTimer; // `eventually` interval
     QTimer boundTimer; // `eventually` bound: stops a try that would run past it
     std::optional<CheckOutcome> lastTry; // the last finished try of an `eventually` step
+    TryLog tries; // `eventually`: the tries that did not pass, for the evidence
+    qint64 tryStartedMs = 0; // when the try in flight started, on stepClock
     std::vector<std::optional<CheckResult>> results;
     QString faults; // the faults active while it runs, as its results record them
 };

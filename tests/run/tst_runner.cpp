@@ -12,12 +12,12 @@
 #include "support/httptestserver.h"
 
 #include <QElapsedTimer>
-#include <memory>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 using namespace flowbench;
 using namespace flowbench::testing;
@@ -71,7 +71,7 @@ private:
         QList<CheckResult> results;
         int checkFinishedSignals = 0;
         int startedTotal = -1;
-        QPair<int, int> lastProgress{-1, -1};
+        QPair<int, int> lastProgress { -1, -1 };
     };
     Outcome runShop(const RunSelection &selection, const QString &env = QStringLiteral("local"));
     Outcome runProject(const Project &project, RunOptions options, int waitMs = 60000);
@@ -86,10 +86,14 @@ void RunnerTest::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_backend.start(m_dir.path()), qPrintable(m_backend.errorString()));
-    m_shop = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
+    m_shop
+        = makeShopProject(m_backend.baseUrl(), QStringLiteral("http://127.0.0.1:%1").arg(freeLoopbackPort()));
 }
 
-void RunnerTest::cleanupTestCase() { m_backend.stop(); }
+void RunnerTest::cleanupTestCase()
+{
+    m_backend.stop();
+}
 
 RunnerTest::Outcome RunnerTest::runProject(const Project &project, RunOptions options, int waitMs)
 {
@@ -98,7 +102,9 @@ RunnerTest::Outcome RunnerTest::runProject(const Project &project, RunOptions op
     QSignalSpy finished(&runner, &Runner::finished);
     connect(&runner, &Runner::checkFinished, this, [&] { ++outcome.checkFinishedSignals; });
     connect(&runner, &Runner::started, this, [&](int total) { outcome.startedTotal = total; });
-    connect(&runner, &Runner::progress, this, [&](int done, int total) { outcome.lastProgress = {done, total}; });
+    connect(&runner, &Runner::progress, this, [&](int done, int total) {
+        outcome.lastProgress = { done, total };
+    });
     const Status started = runner.start(project, options);
     if (!started) {
         qWarning("start failed: %s", qPrintable(started.error()));
@@ -129,7 +135,8 @@ void RunnerTest::orderIsStoredConfirmedAndLogged()
     const Outcome o = runShop(selection);
     QCOMPARE(o.results.size(), 5); // the manual test case is not run
     for (const CheckResult &r : o.results)
-        QVERIFY2(r.status == ResultStatus::Pass, qPrintable(QStringLiteral("%1: %2 %3").arg(toString(r.status), r.message, r.evidence)));
+        QVERIFY2(r.status == ResultStatus::Pass,
+            qPrintable(QStringLiteral("%1: %2 %3").arg(toString(r.status), r.message, r.evidence)));
     QCOMPARE(o.run.passed, 5);
     QCOMPARE(o.run.failed + o.run.errors + o.run.skipped, 0);
     QCOMPARE(o.startedTotal, 5);
@@ -172,9 +179,15 @@ void RunnerTest::eventuallyTimesOutAsFailWithAttempts()
     QCOMPARE(toString(shipped.status), toString(ResultStatus::Fail));
     QVERIFY2(shipped.attempts > 1, qPrintable(QString::number(shipped.attempts)));
     QVERIFY2(shipped.message.startsWith(QStringLiteral("after %1 tries in ").arg(shipped.attempts)),
-             qPrintable(shipped.message));
+        qPrintable(shipped.message));
+    // The evidence lists what each try said, the last one too, above the last try's own.
+    QVERIFY2(shipped.evidence.startsWith(QStringLiteral("Tries:\n  try 1 at 0.0 s: fail: ")),
+        qPrintable(shipped.evidence));
+    QVERIFY2(shipped.evidence.contains(QStringLiteral("\n  try %1 at ").arg(shipped.attempts)),
+        qPrintable(shipped.evidence));
     // Bounded by timeout_ms (600) plus one last try; generous for a loaded machine.
-    QVERIFY2(shipped.durationMs >= 400 && shipped.durationMs < 5000, qPrintable(QString::number(shipped.durationMs)));
+    QVERIFY2(shipped.durationMs >= 400 && shipped.durationMs < 5000,
+        qPrintable(QString::number(shipped.durationMs)));
 }
 
 void RunnerTest::eventuallyNeverOverrunsItsBound_data()
@@ -221,6 +234,14 @@ void RunnerTest::eventuallyNeverOverrunsItsBound()
     QCOMPARE(toString(r.status), status);
     QCOMPARE(r.message, message);
     QCOMPARE(r.attempts, tries);
+    if (tries > 1) { // the try cut off at the bound is in the list of tries
+        QVERIFY2(r.evidence.startsWith(
+                     QStringLiteral("Tries:\n  try 1 at 0.0 s: fail: status: expected 201, got 200\n")),
+            qPrintable(r.evidence));
+        QVERIFY2(r.evidence.contains(QStringLiteral("  try %1 at ").arg(tries))
+                && r.evidence.contains(QLatin1String("s: stopped at the bound")),
+            qPrintable(r.evidence));
+    }
     // At the bound, and past it by little more than the timer's latency.
     QVERIFY2(r.durationMs >= timeoutMs - 5, qPrintable(QString::number(r.durationMs)));
     QVERIFY2(r.durationMs <= timeoutMs + 150, qPrintable(QString::number(r.durationMs)));
@@ -270,7 +291,8 @@ void RunnerTest::refusedConnectionIsAnError()
     const Outcome o = runShop(selection);
     QCOMPARE(o.results.size(), 2);
     QCOMPARE(toString(o.results.at(0).status), toString(ResultStatus::Error));
-    QVERIFY2(o.results.at(0).message.contains(QLatin1String("127.0.0.1")), qPrintable(o.results.at(0).message));
+    QVERIFY2(
+        o.results.at(0).message.contains(QLatin1String("127.0.0.1")), qPrintable(o.results.at(0).message));
     QCOMPARE(toString(o.results.at(1).status), toString(ResultStatus::Skipped));
     QCOMPARE(o.results.at(1).message, QStringLiteral("skipped: step 1 errored"));
     QCOMPARE(o.run.errors, 1);
@@ -297,28 +319,43 @@ void RunnerTest::selectionPicksAndRejects_data()
     QTest::addColumn<QStringList>("nodes");
     QTest::addColumn<QStringList>("tags");
     QTest::addColumn<QStringList>("titles"); // expected, sorted; empty with an error
-    QTest::addColumn<QString>("error");      // part of the expected error message
+    QTest::addColumn<QString>("error"); // part of the expected error message
 
-    QTest::newRow("all automated") << QStringList() << QStringList() << QStringList()
-        << QStringList{QStringLiteral("A discounted order is refunded what was paid"), QStringLiteral("A service that is down"),
-                       QStringLiteral("An order is stored and confirmed"), QStringLiteral("An order ships by itself"),
-                       QStringLiteral("Health endpoint answers"), QStringLiteral("Health reports trouble")}
+    QTest::newRow("all automated")
+        << QStringList() << QStringList() << QStringList()
+        << QStringList { QStringLiteral("A discounted order is refunded what was paid"),
+               QStringLiteral("A service that is down"), QStringLiteral("An order is stored and confirmed"),
+               QStringLiteral("An order ships by itself"), QStringLiteral("Health endpoint answers"),
+               QStringLiteral("Health reports trouble") }
         << QString();
-    QTest::newRow("flow by case or path") << QStringList{QStringLiteral("Checkout")} << QStringList() << QStringList()
-        << QStringList{QStringLiteral("An order is stored and confirmed"), QStringLiteral("An order ships by itself")}
+    QTest::newRow("flow by case or path")
+        << QStringList { QStringLiteral("Checkout") } << QStringList() << QStringList()
+        << QStringList { QStringLiteral("An order is stored and confirmed"),
+               QStringLiteral("An order ships by itself") }
         << QString();
-    QTest::newRow("flow and tag") << QStringList{QStringLiteral("Checkout")} << QStringList() << QStringList{QStringLiteral("smoke")}
-        << QStringList{QStringLiteral("An order is stored and confirmed")} << QString();
-    QTest::newRow("node") << QStringList() << QStringList{QStringLiteral("GET /health")} << QStringList()
-        << QStringList{QStringLiteral("A service that is down"), QStringLiteral("Health endpoint answers"),
-                       QStringLiteral("Health reports trouble")} << QString();
-    QTest::newRow("two tags or") << QStringList() << QStringList() << QStringList{QStringLiteral("skip"), QStringLiteral("defect")}
-        << QStringList{QStringLiteral("A discounted order is refunded what was paid"), QStringLiteral("Health reports trouble")}
-        << QString();
-    QTest::newRow("unknown flow") << QStringList{QStringLiteral("Returns")} << QStringList() << QStringList() << QStringList()
-        << QStringLiteral("no flow named \"Returns\"; flows: Checkout");
-    QTest::newRow("unknown node") << QStringList() << QStringList{QStringLiteral("cart")} << QStringList() << QStringList()
-        << QStringLiteral("no node named \"cart\"; nodes: GET /health, POST /orders, POST /orders/{id}/refund, orders, outbox worker");
+    QTest::newRow("flow and tag") << QStringList { QStringLiteral("Checkout") } << QStringList()
+                                  << QStringList { QStringLiteral("smoke") }
+                                  << QStringList { QStringLiteral("An order is stored and confirmed") }
+                                  << QString();
+    QTest::newRow("node") << QStringList() << QStringList { QStringLiteral("GET /health") } << QStringList()
+                          << QStringList { QStringLiteral("A service that is down"),
+                                 QStringLiteral("Health endpoint answers"),
+                                 QStringLiteral("Health reports trouble") }
+                          << QString();
+    QTest::newRow("two tags or") << QStringList() << QStringList()
+                                 << QStringList { QStringLiteral("skip"), QStringLiteral("defect") }
+                                 << QStringList { QStringLiteral(
+                                                      "A discounted order is refunded what was paid"),
+                                        QStringLiteral("Health reports trouble") }
+                                 << QString();
+    QTest::newRow("unknown flow") << QStringList { QStringLiteral("Returns") } << QStringList()
+                                  << QStringList() << QStringList()
+                                  << QStringLiteral("no flow named \"Returns\"; flows: Checkout");
+    QTest::newRow("unknown node") << QStringList() << QStringList { QStringLiteral("cart") } << QStringList()
+                                  << QStringList()
+                                  << QStringLiteral(
+                                         "no node named \"cart\"; nodes: GET /health, POST /orders, POST "
+                                         "/orders/{id}/refund, orders, outbox worker");
 }
 
 void RunnerTest::selectionPicksAndRejects()
@@ -364,7 +401,8 @@ void RunnerTest::protectedEnvironmentNeedsConfirmation()
     options.environment = QStringLiteral("staging");
     const Status refused = runner.start(m_shop.project, options);
     QVERIFY(!refused);
-    QVERIFY2(refused.error().contains(QLatin1String("\"staging\" is protected")), qPrintable(refused.error()));
+    QVERIFY2(
+        refused.error().contains(QLatin1String("\"staging\" is protected")), qPrintable(refused.error()));
     QVERIFY(!runner.isRunning());
 
     options.confirmProtected = true;
@@ -470,7 +508,8 @@ void RunnerTest::cancelFinishesQuicklyWithSkipped()
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     Project p = slowProject(server.baseUrl(), 20, 3, 300);
     // One test case polls something that never holds, for up to a minute.
-    p.testCases[0].checks[0].assertions = {expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 418)};
+    p.testCases[0].checks[0].assertions
+        = { expect(QStringLiteral("status"), QString(), QStringLiteral("=="), 418) };
     p.testCases[0].checks[0].eventually = eventually(60000, 200);
     Runner runner(&m_network);
     QSignalSpy finished(&runner, &Runner::finished);
