@@ -53,7 +53,7 @@ QList<Swatch> overlaySwatches(MapOverlay::Mode mode)
             list.append({ MapOverlay::stateColor(s),
                 MapStyle::resultGlyph(s) + QLatin1Char(' ') + MapOverlay::stateText(s) });
         // Not a result: the dashed outline and ⚡ while a test case's fault holds there.
-        list.append({ MapOverlay::faultColor(), tr("⚡ under a fault (dashed, while its case runs)") });
+        list.append({ MapOverlay::faultColor(), tr("⚡ under a fault while its case runs") });
         return list;
     }
     case MapOverlay::Mode::Coverage:
