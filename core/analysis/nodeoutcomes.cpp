@@ -1,7 +1,5 @@
 #include "analysis/nodeoutcomes.h"
 
-#include <QSet>
-
 namespace flowbench {
 
 namespace {
@@ -9,15 +7,17 @@ namespace {
 int severity(NodeState s)
 {
     switch (s) {
-    case NodeState::NotRun: return 0;
-    case NodeState::Pass: return 1;
-    case NodeState::Fail: return 2;
-    case NodeState::Error: return 3;
+    case NodeState::NotRun:
+        return 0;
+    case NodeState::Pass:
+        return 1;
+    case NodeState::Fail:
+        return 2;
+    case NodeState::Error:
+        return 3;
     }
     return 0;
 }
-
-bool isBad(ResultStatus s) { return s == ResultStatus::Fail || s == ResultStatus::Error; }
 
 } // namespace
 
@@ -39,10 +39,21 @@ QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckRes
         NodeOutcome &o = outcomes[*node];
         NodeState state = NodeState::NotRun;
         switch (r.status) {
-        case ResultStatus::Pass: ++o.passed; state = NodeState::Pass; break;
-        case ResultStatus::Fail: ++o.failed; state = NodeState::Fail; break;
-        case ResultStatus::Error: ++o.errors; state = NodeState::Error; break;
-        case ResultStatus::Skipped: ++o.skipped; break;
+        case ResultStatus::Pass:
+            ++o.passed;
+            state = NodeState::Pass;
+            break;
+        case ResultStatus::Fail:
+            ++o.failed;
+            state = NodeState::Fail;
+            break;
+        case ResultStatus::Error:
+            ++o.errors;
+            state = NodeState::Error;
+            break;
+        case ResultStatus::Skipped:
+            ++o.skipped;
+            break;
         }
         if (severity(state) > severity(o.state))
             o.state = state;
@@ -50,27 +61,6 @@ QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckRes
             o.newest = r.finishedAt;
     }
     return outcomes;
-}
-
-RunComparison compareRuns(const QList<CheckResult> &before, const QList<CheckResult> &after)
-{
-    QHash<Id, ResultStatus> old;
-    for (const CheckResult &r : before)
-        old.insert(r.checkId, r.status);
-    RunComparison c;
-    QSet<Id> seen;
-    for (const CheckResult &r : after) {
-        if (r.status == ResultStatus::Skipped || seen.contains(r.checkId))
-            continue;
-        seen.insert(r.checkId);
-        const auto was = old.constFind(r.checkId);
-        const bool wasBad = was != old.cend() && isBad(*was);
-        if (isBad(r.status))
-            (wasBad ? c.stillFailing : c.newlyFailing).append(r.checkId);
-        else if (r.status == ResultStatus::Pass)
-            (wasBad ? c.recovered : c.stillPassing).append(r.checkId);
-    }
-    return c;
 }
 
 } // namespace flowbench

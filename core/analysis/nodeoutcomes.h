@@ -29,14 +29,4 @@ struct NodeOutcome
 // project count, so a deleted check no longer paints its node red).
 QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckResult> &latestResults);
 
-// Two runs side by side, by check id: what newly failed, what recovered.
-struct RunComparison
-{
-    QList<Id> newlyFailing; // pass (or absent) before, fail/error now
-    QList<Id> recovered;    // fail/error before, pass now
-    QList<Id> stillFailing;
-    QList<Id> stillPassing;
-};
-RunComparison compareRuns(const QList<CheckResult> &before, const QList<CheckResult> &after);
-
 } // namespace flowbench

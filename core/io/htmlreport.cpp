@@ -1,6 +1,7 @@
 #include "io/htmlreport.h"
 
 #include "analysis/riskcoverage.h"
+#include "analysis/rundiff.h"
 #include "files/outputfile.h"
 #include "io/canonicaljson.h"
 #include "model/resultpalette.h"
@@ -201,12 +202,10 @@ Result<HtmlReportInput> HtmlReportInput::fromHistory(const Project &project, con
         return R::failure(QStringLiteral("the project has no runs yet: run it first (flowbench-cli run)"));
     qsizetype index = project.runs.size() - 1;
     if (!runId.isEmpty()) {
-        index = -1;
-        for (qsizetype i = 0; i < project.runs.size(); ++i)
-            if (project.runs.at(i).id == runId || project.runs.at(i).id.startsWith(runId))
-                index = i;
-        if (index < 0)
-            return R::failure(QStringLiteral("no run %1 in the project's history").arg(runId));
+        const Result<qsizetype> found = findRun(project.runs, runId);
+        if (!found)
+            return R::failure(found.error());
+        index = found.value();
     }
     HtmlReportInput input;
     input.project = project;
@@ -323,19 +322,16 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     if (!in.hasPrevious) {
         h += QStringLiteral("<p class=\"muted\">This is the first run in the project's history.</p>");
     } else {
-        QHash<Id, ResultStatus> before;
-        for (const CheckResult &r : in.previousResults)
-            before.insert(r.checkId, r.status);
+        const RunDiff diff = RunDiff::compare(in.previousResults, in.results);
         QStringList newFailures, fixed, still;
-        for (const CheckResult &r : in.results) {
-            const auto was = before.constFind(r.checkId);
-            const bool failedBefore = was != before.constEnd() && failing(*was);
-            const QString item = QStringLiteral("<li>%1 %2</li>").arg(badge(r.status), placeText(places, r));
-            if (failing(r.status))
-                (failedBefore ? still : newFailures) << item;
-            else if (failedBefore && r.status == ResultStatus::Pass)
-                fixed << item;
-        }
+        auto items = [&](const QList<RunDiff::Entry> &entries, QStringList &list) {
+            for (const RunDiff::Entry &e : entries)
+                list << QStringLiteral("<li>%1 %2</li>")
+                            .arg(badge(e.after->status), placeText(places, *e.after));
+        };
+        items(diff.newFailures, newFailures);
+        items(diff.fixed, fixed);
+        items(diff.stillFailing, still);
         h += QStringLiteral("<p class=\"muted\">Compared with run %1 of %2.</p><div class=\"changes\">")
                  .arg(esc(in.previousRun.id),
                      esc(in.previousRun.startedAt.toUTC().toString(

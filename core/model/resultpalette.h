@@ -23,6 +23,12 @@ constexpr QRgb kAdded = 0xff009e73; // bluish green
 constexpr QRgb kRemoved = 0xffd55e00; // vermillion
 constexpr QRgb kChanged = 0xffe69f00; // orange ("amber")
 
+// A diff of two runs, node by node, in the same hues: got worse, got better, still bad.
+constexpr QRgb kNewFailure = kFail; // vermillion
+constexpr QRgb kFixed = kAdded; // bluish green
+constexpr QRgb kStillFailing = kChanged; // amber
+constexpr QRgb kUnchangedRun = kNotRun; // slate grey
+
 inline QRgb statusColor(ResultStatus status)
 {
     switch (status) {

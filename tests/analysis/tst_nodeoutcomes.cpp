@@ -44,7 +44,8 @@ struct Fixture
     }
 };
 
-CheckResult result(const Id &check, ResultStatus status, const QDateTime &at = QDateTime::currentDateTimeUtc())
+CheckResult result(
+    const Id &check, ResultStatus status, const QDateTime &at = QDateTime::currentDateTimeUtc())
 {
     CheckResult r;
     r.id = newId();
@@ -63,15 +64,14 @@ private slots:
     void worstResultPaintsTheNode();
     void staleAfterMaxAge();
     void deletedChecksDoNotCount();
-    void comparison();
 };
 
 void TestNodeOutcomes::worstResultPaintsTheNode()
 {
     Fixture f;
-    const auto outcomes = nodeOutcomes(f.project, {result(f.c1, ResultStatus::Pass),
-                                                   result(f.c2, ResultStatus::Fail),
-                                                   result(f.c3, ResultStatus::Pass)});
+    const auto outcomes = nodeOutcomes(f.project,
+        { result(f.c1, ResultStatus::Pass), result(f.c2, ResultStatus::Fail),
+            result(f.c3, ResultStatus::Pass) });
     QCOMPARE(outcomes.value(f.api).state, NodeState::Fail);
     QCOMPARE(outcomes.value(f.api).passed, 1);
     QCOMPARE(outcomes.value(f.api).failed, 1);
@@ -79,7 +79,8 @@ void TestNodeOutcomes::worstResultPaintsTheNode()
     QVERIFY(!outcomes.contains(f.idle));
     QCOMPARE(outcomes.value(f.idle).state, NodeState::NotRun);
 
-    const auto withError = nodeOutcomes(f.project, {result(f.c1, ResultStatus::Error), result(f.c2, ResultStatus::Fail)});
+    const auto withError
+        = nodeOutcomes(f.project, { result(f.c1, ResultStatus::Error), result(f.c2, ResultStatus::Fail) });
     QCOMPARE(withError.value(f.api).state, NodeState::Error);
 }
 
@@ -87,8 +88,9 @@ void TestNodeOutcomes::staleAfterMaxAge()
 {
     Fixture f;
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    const auto outcomes = nodeOutcomes(f.project, {result(f.c1, ResultStatus::Pass, now.addSecs(-7200)),
-                                                   result(f.c3, ResultStatus::Pass, now.addSecs(-60))});
+    const auto outcomes = nodeOutcomes(f.project,
+        { result(f.c1, ResultStatus::Pass, now.addSecs(-7200)),
+            result(f.c3, ResultStatus::Pass, now.addSecs(-60)) });
     QVERIFY(outcomes.value(f.api).isStale(now, 3600));
     QVERIFY(!outcomes.value(f.table).isStale(now, 3600));
     QVERIFY(!outcomes.value(f.idle).isStale(now, 3600));
@@ -97,23 +99,8 @@ void TestNodeOutcomes::staleAfterMaxAge()
 void TestNodeOutcomes::deletedChecksDoNotCount()
 {
     Fixture f;
-    const auto outcomes = nodeOutcomes(f.project, {result(newId(), ResultStatus::Fail)});
+    const auto outcomes = nodeOutcomes(f.project, { result(newId(), ResultStatus::Fail) });
     QVERIFY(outcomes.isEmpty());
-}
-
-void TestNodeOutcomes::comparison()
-{
-    Fixture f;
-    const Id c4 = f.addCheck(f.table);
-    const QList<CheckResult> before{result(f.c1, ResultStatus::Pass), result(f.c2, ResultStatus::Fail),
-                                    result(f.c3, ResultStatus::Error), result(c4, ResultStatus::Pass)};
-    const QList<CheckResult> after{result(f.c1, ResultStatus::Fail), result(f.c2, ResultStatus::Pass),
-                                   result(f.c3, ResultStatus::Fail), result(c4, ResultStatus::Pass)};
-    const RunComparison c = compareRuns(before, after);
-    QCOMPARE(c.newlyFailing, QList<Id>{f.c1});
-    QCOMPARE(c.recovered, QList<Id>{f.c2});
-    QCOMPARE(c.stillFailing, QList<Id>{f.c3});
-    QCOMPARE(c.stillPassing, QList<Id>{c4});
 }
 
 QTEST_GUILESS_MAIN(TestNodeOutcomes)

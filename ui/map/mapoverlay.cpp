@@ -212,6 +212,50 @@ QString MapOverlay::diffText(DiffState state)
     return tr("unchanged");
 }
 
+void MapOverlay::setRunDiff(const QHash<Id, RunChange> &nodes)
+{
+    m_runChanges = nodes;
+    if (m_mode == Mode::RunDiff)
+        repaintAll();
+    emit changed();
+}
+
+std::optional<MapOverlay::RunChange> MapOverlay::nodeRunChange(const Id &nodeId) const
+{
+    const auto it = m_runChanges.constFind(nodeId);
+    return it == m_runChanges.cend() ? std::nullopt : std::optional<RunChange>(*it);
+}
+
+QColor MapOverlay::runChangeColor(RunChange change)
+{
+    switch (change) {
+    case RunChange::NewFailure:
+        return QColor::fromRgb(ResultPalette::kNewFailure);
+    case RunChange::Fixed:
+        return QColor::fromRgb(ResultPalette::kFixed);
+    case RunChange::StillFailing:
+        return QColor::fromRgb(ResultPalette::kStillFailing);
+    case RunChange::Unchanged:
+        break;
+    }
+    return QColor::fromRgb(ResultPalette::kUnchangedRun);
+}
+
+QString MapOverlay::runChangeText(RunChange change)
+{
+    switch (change) {
+    case RunChange::NewFailure:
+        return tr("✗ new failure");
+    case RunChange::Fixed:
+        return tr("✓ fixed");
+    case RunChange::StillFailing:
+        return tr("✗ still failing");
+    case RunChange::Unchanged:
+        break;
+    }
+    return tr("= unchanged");
+}
+
 MapOverlay::ImpactRole MapOverlay::impactRole(const Id &nodeId) const
 {
     if (nodeId == m_impactCentre)
@@ -292,6 +336,10 @@ std::optional<QColor> MapOverlay::cardFill(const Id &nodeId) const
             return std::nullopt;
         return tint(diffColor(d), d == DiffState::Removed ? 18 : 40);
     }
+    case Mode::RunDiff:
+        if (const std::optional<RunChange> c = nodeRunChange(nodeId))
+            return tint(runChangeColor(*c), *c == RunChange::Unchanged ? 30 : 40);
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -321,6 +369,10 @@ std::optional<QColor> MapOverlay::blockColor(const Id &nodeId) const
         if (nodeDiff(nodeId) == DiffState::Unchanged)
             return std::nullopt;
         return diffColor(nodeDiff(nodeId));
+    case Mode::RunDiff:
+        if (const std::optional<RunChange> c = nodeRunChange(nodeId))
+            return runChangeColor(*c);
+        return std::nullopt;
     }
     return std::nullopt;
 }
@@ -421,6 +473,19 @@ void MapOverlay::paintNodeForeground(
         ghost = d == DiffState::Removed;
         if (d == DiffState::Changed)
             badgeText = QColor(0x1f, 0x23, 0x28); // dark on amber reads better than white
+        break;
+    }
+    case Mode::RunDiff: {
+        const std::optional<RunChange> c = nodeRunChange(nodeId);
+        if (!c)
+            break;
+        ring = runChangeColor(*c);
+        if (*c == RunChange::Unchanged)
+            break; // the grey ring says it: a badge on every quiet card would drown the rest
+        badge = runChangeText(*c);
+        badgeFill = ring;
+        if (*c == RunChange::StillFailing)
+            badgeText = QColor(0x1f, 0x23, 0x28); // dark on amber, as in the Changes overlay
         break;
     }
     }

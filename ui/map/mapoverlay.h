@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/nodeoutcomes.h"
+#include "analysis/rundiff.h"
 #include "model/ids.h"
 
 #include <QHash>
@@ -25,7 +26,8 @@ class MapOverlay : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { Results, Coverage, Impact, Diff };
+    enum class Mode { Results, Coverage, Impact, Diff, RunDiff };
+    using RunChange = RunDiff::NodeChange;
     enum class DiffState { Unchanged, Added, Removed, Changed };
     enum class Coverage { None, Manual, Automated, Passing };
     enum class ImpactRole { Outside, Centre, Upstream, Downstream };
@@ -72,6 +74,14 @@ public:
     static QColor diffColor(DiffState state); // Unchanged: invalid
     static QString diffText(DiffState state); // "+ added"
 
+    // Diff of two runs (`flowbench-cli diff PROJECT --runs --format svg`): a new failure
+    // vermillion, fixed green, still failing amber, unchanged grey; each with a glyph too.
+    // Nodes absent from `nodes` ran no check in either run and stay plain.
+    void setRunDiff(const QHash<Id, RunChange> &nodes);
+    std::optional<RunChange> nodeRunChange(const Id &nodeId) const;
+    static QColor runChangeColor(RunChange change);
+    static QString runChangeText(RunChange change); // "✗ new failure"
+
     static QColor stateColor(NodeState state);
     static QString stateText(NodeState state);
     // The card's badge after a run: "✗ 2 failed" for one kind of result; counts behind the
@@ -110,6 +120,7 @@ private:
     QSet<Id> m_impactEdges;
     QHash<Id, DiffState> m_nodeDiff;
     QHash<Id, DiffState> m_edgeDiff;
+    QHash<Id, RunChange> m_runChanges;
     QTimer m_spin;
     int m_spinAngle = 0;
 };

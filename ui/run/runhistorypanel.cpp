@@ -213,19 +213,15 @@ bool RunHistoryPanel::compare(const Id &first, const Id &second)
     if (a->startedAt > b->startedAt)
         std::swap(a, b);
     QList<CheckResult> before, after;
-    QHash<Id, ResultStatus> beforeStatus, afterStatus;
-    QHash<Id, Id> nodeOf;
     for (const CheckResult &r : std::as_const(m_results)) {
-        if (r.runId == a->id) {
+        if (r.runId == a->id)
             before.append(r);
-            beforeStatus.insert(r.checkId, r.status);
-        } else if (r.runId == b->id) {
+        else if (r.runId == b->id)
             after.append(r);
-            afterStatus.insert(r.checkId, r.status);
-            nodeOf.insert(r.checkId, r.nodeId);
-        }
     }
-    m_lastComparison = compareRuns(before, after);
+    m_lastComparison = RunDiff::compare(before, after);
+    m_lastComparison.before = *a;
+    m_lastComparison.after = *b;
 
     const QLocale locale;
     m_comparisonTitle->setText(tr("<b>%1</b> (%2) → <b>%3</b> (%4)")
@@ -234,29 +230,28 @@ bool RunHistoryPanel::compare(const Id &first, const Id &second)
                                        locale.toString(b->startedAt.toLocalTime(), QLocale::ShortFormat),
                                        b->environment.toHtmlEscaped()));
     m_comparison->clear();
-    auto group = [&](const QString &title, const QList<Id> &checks, ResultStatus colour) {
-        auto *top = new QTreeWidgetItem(m_comparison, { title.arg(checks.size()) });
+    auto group = [&](const QString &title, const QList<RunDiff::Entry> &entries, ResultStatus colour) {
+        auto *top = new QTreeWidgetItem(m_comparison, { title.arg(entries.size()) });
         QFont bold = top->font(0);
         bold.setBold(true);
         top->setFont(0, bold);
         top->setForeground(0, ResultsModel::statusColor(colour));
         top->setFirstColumnSpanned(true);
-        for (const Id &check : checks) {
-            const Node *node = m_project.node(nodeOf.value(check));
-            const QString was = beforeStatus.contains(check)
-                ? ResultsModel::statusText(beforeStatus.value(check))
-                : tr("not run");
+        for (const RunDiff::Entry &e : entries) {
+            const Id nodeId = e.after->nodeId;
+            const Node *node = m_project.node(nodeId);
+            const QString was = e.before ? ResultsModel::statusText(e.before->status) : tr("not run");
             auto *item = new QTreeWidgetItem(top,
-                { checkLabel(check), node ? node->name : QString(),
-                    tr("%1 → %2").arg(was, ResultsModel::statusText(afterStatus.value(check))) });
-            item->setData(0, kIdRole, check);
-            item->setData(0, kNodeRole, nodeOf.value(check));
-            item->setIcon(0, ResultsModel::statusIcon(afterStatus.value(check)));
+                { checkLabel(e.checkId), node ? node->name : QString(),
+                    tr("%1 → %2").arg(was, ResultsModel::statusText(e.after->status)) });
+            item->setData(0, kIdRole, e.checkId);
+            item->setData(0, kNodeRole, nodeId);
+            item->setIcon(0, ResultsModel::statusIcon(e.after->status));
         }
         top->setExpanded(true);
     };
-    group(tr("Newly failing (%1)"), m_lastComparison.newlyFailing, ResultStatus::Fail);
-    group(tr("Recovered (%1)"), m_lastComparison.recovered, ResultStatus::Pass);
+    group(tr("Newly failing (%1)"), m_lastComparison.newFailures, ResultStatus::Fail);
+    group(tr("Recovered (%1)"), m_lastComparison.fixed, ResultStatus::Pass);
     group(tr("Still failing (%1)"), m_lastComparison.stillFailing, ResultStatus::Error);
     if (m_comparisonBox->isHidden()) {
         m_comparisonBox->show();

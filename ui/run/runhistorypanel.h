@@ -1,6 +1,6 @@
 #pragma once
 
-#include "analysis/nodeoutcomes.h"
+#include "analysis/rundiff.h"
 #include "model/project.h"
 
 #include <QWidget>
@@ -25,7 +25,7 @@ public:
 
     QTreeWidget *runList() const { return m_runs; }
     QTreeWidget *comparisonView() const { return m_comparison; }
-    const RunComparison &comparison() const { return m_lastComparison; }
+    const RunDiff &comparison() const { return m_lastComparison; }
 
 public slots:
     // Compares the older of the two runs (before) with the newer (after).
@@ -43,7 +43,7 @@ private:
     QList<Run> m_runList;
     QList<CheckResult> m_results;
     Project m_project;
-    RunComparison m_lastComparison;
+    RunDiff m_lastComparison;
     QTreeWidget *m_runs;
     QLabel *m_hint;
     QPushButton *m_compare;

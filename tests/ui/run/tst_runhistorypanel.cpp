@@ -2,11 +2,11 @@
 #include "run/resultspanel.h"
 #include "run/runhistorypanel.h"
 
+#include "ui/panelfixture.h"
+#include "ui/screenshots.h"
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTreeWidget>
-#include "ui/panelfixture.h"
-#include "ui/screenshots.h"
 
 #include <QtTest>
 
@@ -57,9 +57,9 @@ void TestRunHistoryPanel::historyComparesTwoRuns()
     QVERIFY(compare->isEnabled());
     QTest::mouseClick(compare, Qt::LeftButton);
 
-    QCOMPARE(panel.comparison().newlyFailing, QList<Id> { f.cCreate });
-    QCOMPARE(panel.comparison().recovered, QList<Id> { f.cRow });
-    QCOMPARE(panel.comparison().stillFailing, QList<Id> { cStuck });
+    QCOMPARE(RunDiff::checkIds(panel.comparison().newFailures), QList<Id> { f.cCreate });
+    QCOMPARE(RunDiff::checkIds(panel.comparison().fixed), QList<Id> { f.cRow });
+    QCOMPARE(RunDiff::checkIds(panel.comparison().stillFailing), QList<Id> { cStuck });
     QTreeWidget *view = panel.comparisonView();
     QCOMPARE(view->topLevelItemCount(), 3);
     QCOMPARE(view->topLevelItem(0)->text(0), QStringLiteral("Newly failing (1)"));
@@ -70,7 +70,9 @@ void TestRunHistoryPanel::historyComparesTwoRuns()
     Screenshots shots;
     const QImage shot = shots.grab(&panel, QStringLiteral("runhistorypanel"));
     // "Newly failing" heads the comparison in the fail colour.
-    QVERIFY(countNear(shot, ResultsModel::statusColor(ResultStatus::Fail), 30, areaOf(view->viewport(), &panel)) > 10);
+    QVERIFY(
+        countNear(shot, ResultsModel::statusColor(ResultStatus::Fail), 30, areaOf(view->viewport(), &panel))
+        > 10);
 
     QSignalSpy selected(&panel, &RunHistoryPanel::runSelected);
     const QRect olderRow = runs->visualItemRect(runs->topLevelItem(1));

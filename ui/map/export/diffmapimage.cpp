@@ -79,4 +79,30 @@ Result<QByteArray> diffMapFile(const Project &before, const Project &after, cons
     return mapFile(map.value()->scene(), options);
 }
 
+Result<std::unique_ptr<ProjectMap>> buildRunDiffMap(
+    const Project &project, const RunDiff &diff, const MapImageOptions &options)
+{
+    MapImageOptions plain = options;
+    plain.overlay.reset();
+    plain.flow.clear();
+    plain.impactNode.clear();
+    Result<std::unique_ptr<ProjectMap>> map = ProjectMap::build(project, plain);
+    if (!map)
+        return map;
+    MapScene *scene = map.value()->scene();
+    auto *overlay = new MapOverlay(scene); // owned by the scene
+    overlay->setMode(MapOverlay::Mode::RunDiff);
+    overlay->setRunDiff(diff.nodeChanges(project));
+    scene->setOverlay(overlay);
+    return map;
+}
+
+Result<QByteArray> runDiffMapFile(const Project &project, const RunDiff &diff, const MapImageOptions &options)
+{
+    Result<std::unique_ptr<ProjectMap>> map = buildRunDiffMap(project, diff, options);
+    if (!map)
+        return Result<QByteArray>::failure(map.error());
+    return mapFile(map.value()->scene(), options);
+}
+
 } // namespace flowbench

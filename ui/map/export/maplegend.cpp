@@ -76,6 +76,13 @@ QList<Swatch> overlaySwatches(MapOverlay::Mode mode)
                 MapOverlay::diffText(MapOverlay::DiffState::Removed) + tr(" (faded, dashed)") },
             { MapOverlay::diffColor(MapOverlay::DiffState::Changed),
                 MapOverlay::diffText(MapOverlay::DiffState::Changed) + tr(" (or its test cases)") } };
+    case MapOverlay::Mode::RunDiff: {
+        QList<Swatch> list;
+        for (MapOverlay::RunChange c : { MapOverlay::RunChange::NewFailure, MapOverlay::RunChange::Fixed,
+                 MapOverlay::RunChange::StillFailing, MapOverlay::RunChange::Unchanged })
+            list.append({ MapOverlay::runChangeColor(c), MapOverlay::runChangeText(c) });
+        return list;
+    }
     }
     return {};
 }
@@ -91,6 +98,8 @@ QString overlayTitle(MapOverlay::Mode mode)
         return tr("Impact");
     case MapOverlay::Mode::Diff:
         return tr("Changes");
+    case MapOverlay::Mode::RunDiff:
+        return tr("Run B against run A");
     }
     return {};
 }

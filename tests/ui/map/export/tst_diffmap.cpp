@@ -1,6 +1,7 @@
 // The diff of two versions of a project drawn as a map (`flowbench-cli diff A B --format
 // svg|png|pdf`): the SVG of the golden pair read back as XML, card by card, for the colour
 // and the glyph of what happened to each node.
+#include "analysis/rundiff.h"
 #include "io/canonicaljson.h"
 #include "map/export/diffmapimage.h"
 #include "model/resultpalette.h"
@@ -176,6 +177,83 @@ private slots:
             { QStringLiteral("diff"), m_a, m_b, QStringLiteral("--format"), QStringLiteral("pdf") });
         QCOMPARE(noOut.exitCode, 2);
         QVERIFY2(noOut.err.contains(QLatin1String("needs -o OUT")), qPrintable(noOut.err));
+    }
+
+    void runDiffPaintsEachNodeByItsChange_data()
+    {
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<QString>("colour"); // empty: none of the four
+        QTest::addColumn<QString>("badge");
+        QTest::newRow("new failure") << "POST /orders" << colour(ResultPalette::kNewFailure)
+                                     << "✗ new failure";
+        QTest::newRow("fixed") << "orders" << colour(ResultPalette::kFixed) << "✓ fixed";
+        QTest::newRow("still failing")
+            << "users" << colour(ResultPalette::kStillFailing) << "✗ still failing";
+        QTest::newRow("unchanged") << "Product cache" << colour(ResultPalette::kUnchangedRun) << QString();
+        QTest::newRow("never run") << "Payment gateway" << QString() << QString();
+    }
+
+    void runDiffPaintsEachNodeByItsChange()
+    {
+        QFETCH(QString, node);
+        QFETCH(QString, colour);
+        QFETCH(QString, badge);
+        const QString path = QFINDTESTDATA("data/rundiff/shop-runs/project.json");
+        QVERIFY(!path.isEmpty());
+        const Project project = readJson(path);
+        const Result<RunDiff> diff = diffRuns(project);
+        QVERIFY2(diff, qPrintable(diff ? QString() : diff.error()));
+        MapImageOptions o;
+        o.format = MapImageOptions::Format::Svg;
+        const Result<QByteArray> svg = runDiffMapFile(project, diff.value(), o);
+        QVERIFY2(svg, qPrintable(svg ? QString() : svg.error()));
+        const DiffSvg read = readSvg(svg.value());
+        QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+        QCOMPARE(read.cards.size(), project.nodes.size());
+        const Node *n = project.nodeByName(node);
+        QVERIFY(n);
+        QVERIFY2(read.cards.contains(n->id), qPrintable(node));
+        const Card &card = read.cards[n->id];
+        const QStringList states = { ::colour(ResultPalette::kNewFailure), ::colour(ResultPalette::kFixed),
+            ::colour(ResultPalette::kStillFailing), ::colour(ResultPalette::kUnchangedRun) };
+        for (const QString &state : states)
+            QVERIFY2(card.colours.contains(state) == (state == colour),
+                qPrintable(QStringList(card.colours.values()).join(QLatin1Char(' '))));
+        const QStringList words
+            = { QStringLiteral("new failure"), QStringLiteral("fixed"), QStringLiteral("still failing") };
+        for (const QString &word : words)
+            QCOMPARE(
+                card.texts.join(QLatin1Char('|')).contains(word), !badge.isEmpty() && badge.contains(word));
+        if (!badge.isEmpty())
+            QVERIFY2(card.texts.contains(badge), qPrintable(card.texts.join(QLatin1Char('|'))));
+        // The legend says what the colours mean.
+        QVERIFY(read.texts.contains(QStringLiteral("Run B against run A")));
+        QVERIFY(read.texts.contains(QStringLiteral("= unchanged")));
+    }
+
+    void cliWritesTheRunDiffImageAndText()
+    {
+        const QString project = QFINDTESTDATA("data/rundiff/shop-runs/project.json");
+        QTemporaryDir dir;
+        const QString svg = dir.filePath(QStringLiteral("runs.svg"));
+        const testing::CliOutcome out
+            = testing::runCli({ QStringLiteral("diff"), project, QStringLiteral("--runs"),
+                QStringLiteral("--format"), QStringLiteral("svg"), QStringLiteral("-o"), svg });
+        QCOMPARE(out.exitCode, 1); // something newly fails
+        QVERIFY2(out.out.contains(QLatin1String("new failures: 2")), qPrintable(out.out));
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const DiffSvg read = readSvg(file.readAll());
+        QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+        QCOMPARE(read.cards.size(), readJson(project).nodes.size());
+        const QString pdf = dir.filePath(QStringLiteral("runs.pdf"));
+        const testing::CliOutcome quiet = testing::runCli({ QStringLiteral("diff"), project,
+            QStringLiteral("--runs"), QStringLiteral("a1"), QStringLiteral("a2"), QStringLiteral("--format"),
+            QStringLiteral("pdf"), QStringLiteral("-o"), pdf });
+        QCOMPARE(quiet.exitCode, 0); // nothing newly fails between the first two
+        QFile written(pdf);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QVERIFY(written.read(5) == "%PDF-");
     }
 
 private:
