@@ -159,7 +159,7 @@ void ReportExportAction::exportDialog()
         m_window, tr("Export Report"), folder + QLatin1Char('/') + name, tr("HTML report (*.html)"));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty())
+    if (QFileInfo(path).suffix().isEmpty() && !QFileInfo::exists(path)) // not a device picked
         path += QStringLiteral(".html");
     settings.setValue(QLatin1String(kFolderKey), QFileInfo(path).absolutePath());
     Status written;
