@@ -41,9 +41,9 @@ private slots:
     void scaleUnderTheCapIsNotMentioned()
     {
         const QString png = m_dir.filePath(QStringLiteral("one.png"));
-        const CliOutcome out = runCli({ QStringLiteral("export"), QStringLiteral("--format"),
-            QStringLiteral("png"), QStringLiteral("--scale"), QStringLiteral("1"), m_project,
-            QStringLiteral("-o"), png });
+        const CliOutcome out
+            = runCli({ QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("png"),
+                QStringLiteral("--scale"), QStringLiteral("1"), m_project, QStringLiteral("-o"), png });
         QVERIFY2(out.exitCode == 0, qPrintable(out.err));
         QVERIFY2(!out.err.contains(QLatin1String("scale")), qPrintable(out.err));
         m_oneSize = QImageReader(png).size();
@@ -53,9 +53,9 @@ private slots:
     void scaleOverTheCapIsLoweredAndSaid()
     {
         const QString png = m_dir.filePath(QStringLiteral("eight.png"));
-        const CliOutcome out = runCli({ QStringLiteral("export"), QStringLiteral("--format"),
-                                          QStringLiteral("png"), QStringLiteral("--scale"),
-                                          QStringLiteral("8"), m_project, QStringLiteral("-o"), png },
+        const CliOutcome out = runCli(
+            { QStringLiteral("export"), QStringLiteral("--format"), QStringLiteral("png"),
+                QStringLiteral("--scale"), QStringLiteral("8"), m_project, QStringLiteral("-o"), png },
             QString(), 120000);
         QVERIFY2(out.exitCode == 0, qPrintable(out.err)); // still written
         const QRegularExpression said(QStringLiteral("PNG scale 8 .*written at scale (\\d+\\.\\d+)"));
@@ -67,7 +67,10 @@ private slots:
         const QSize size = QImageReader(png).size();
         QVERIFY(size.width() * double(size.height()) <= 64e6 * 1.001); // sides rounded
         QVERIFY2(qAbs(size.width() - m_oneSize.width() * used) <= m_oneSize.width() * 0.01 + 1,
-            qPrintable(QStringLiteral("%1 px wide at scale %2; %3 at 1").arg(size.width()).arg(used).arg(m_oneSize.width())));
+            qPrintable(QStringLiteral("%1 px wide at scale %2; %3 at 1")
+                           .arg(size.width())
+                           .arg(used)
+                           .arg(m_oneSize.width())));
     }
 
 private:

@@ -27,8 +27,8 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
         for (const QKeySequence &k : a->shortcuts())
             keys << k.toString(QKeySequence::NativeText);
         QString name = a->objectName() == QLatin1String("actionUndo") ? tr("Undo")
-            : a->objectName() == QLatin1String("actionRedo")           ? tr("Redo")
-                                                                       : a->text();
+            : a->objectName() == QLatin1String("actionRedo")          ? tr("Redo")
+                                                                      : a->text();
         name.remove(QLatin1Char('&'));
         const int row = table->rowCount();
         table->insertRow(row);

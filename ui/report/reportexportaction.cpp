@@ -7,8 +7,8 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QDir>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -26,7 +26,15 @@ namespace flowbench {
 namespace {
 
 constexpr char kFolderKey[] = "export/reportFolder";
-enum Column { StartedColumn, EnvironmentColumn, PassedColumn, FailedColumn, ErrorsColumn, SkippedColumn, ByColumn };
+enum Column {
+    StartedColumn,
+    EnvironmentColumn,
+    PassedColumn,
+    FailedColumn,
+    ErrorsColumn,
+    SkippedColumn,
+    ByColumn
+};
 
 // Restores the cursor however the export ends.
 struct BusyCursor
@@ -50,8 +58,8 @@ ReportRunDialog::ReportRunDialog(const QList<Run> &runs, QWidget *parent)
     m_list->setObjectName(QStringLiteral("reportRuns"));
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
-    m_list->setHeaderLabels(
-        { tr("Started"), tr("Environment"), tr("Passed"), tr("Failed"), tr("Errors"), tr("Skipped"), tr("By") });
+    m_list->setHeaderLabels({ tr("Started"), tr("Environment"), tr("Passed"), tr("Failed"), tr("Errors"),
+        tr("Skipped"), tr("By") });
     QList<Run> newestFirst = runs;
     std::stable_sort(newestFirst.begin(), newestFirst.end(),
         [](const Run &a, const Run &b) { return a.startedAt > b.startedAt; });
@@ -153,8 +161,8 @@ void ReportExportAction::exportDialog()
     QString folder = settings.value(QLatin1String(kFolderKey)).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = QFileInfo(document->filePath()).absolutePath();
-    const QString name
-        = QStringLiteral("%1-report-%2.html").arg(QFileInfo(document->filePath()).completeBaseName(), runId.left(8));
+    const QString name = QStringLiteral("%1-report-%2.html")
+                             .arg(QFileInfo(document->filePath()).completeBaseName(), runId.left(8));
     QString path = QFileDialog::getSaveFileName(
         m_window, tr("Export Report"), folder + QLatin1Char('/') + name, tr("HTML report (*.html)"));
     if (path.isEmpty())

@@ -33,14 +33,14 @@
 #include "testcases/testcaseeditor.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGraphicsItem>
-#include <QLabel>
-#include <QClipboard>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -327,8 +327,8 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
     keys->setObjectName(QStringLiteral("actionShortcuts"));
-    (new HelpPages(this, [this](const QString &name) { return action(name); },
-         [this] { m_documents->openExample(); }))
+    (new HelpPages(
+         this, [this](const QString &name) { return action(name); }, [this] { m_documents->openExample(); }))
         ->addTo(help);
     help->addSeparator();
     help->addAction(tr("&About Flowbench"), this, [this] {
@@ -574,13 +574,14 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionRename")));
         menu.addAction(action(QStringLiteral("actionPin")));
-        QAction *run = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
+        QAction *run
+            = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
         run->setObjectName(QStringLiteral("contextRunChecks"));
         run->setEnabled(action(QStringLiteral("actionRunNode"))->isEnabled());
         if (nodes.size() == 1) {
             menu.addAction(action(QStringLiteral("actionAddTestCase")));
-            QAction *impact = menu.addAction(tr("Show &Impact"), this,
-                [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
+            QAction *impact = menu.addAction(
+                tr("Show &Impact"), this, [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
             impact->setObjectName(QStringLiteral("contextShowImpact"));
             HistoryDialog::addMenuAction(
                 &menu, document(), nodes.first(), this, QStringLiteral("contextHistory"));

@@ -30,8 +30,7 @@ namespace {
 // event loop, so the action that opens one returns only after it closed). Bounded: after
 // about 10 s the open dialog is cancelled and the test's own checks fail.
 // With `name`, only a dialog of that object name.
-template <typename D>
-void whenOpen(std::function<void(D *)> act, const QString &name = QString())
+template <typename D> void whenOpen(std::function<void(D *)> act, const QString &name = QString())
 {
     auto tries = std::make_shared<int>(0);
     auto poll = std::make_shared<std::function<void()>>();
@@ -74,20 +73,22 @@ void saveAs(const QString &path)
 // The map export choices: scope by its data, PNG scale; OK. `offered` gets the scopes.
 void choose(MapImageOptions::Scope scope, double scale, QList<int> *offered = nullptr, bool ok = true)
 {
-    whenOpen<QDialog>([=](QDialog *d) {
-        auto *scopes = d->findChild<QComboBox *>(QStringLiteral("scope"));
-        auto *scales = d->findChild<QDoubleSpinBox *>(QStringLiteral("scale"));
-        if (!scopes || !scales) {
-            d->reject();
-            return;
-        }
-        if (offered)
-            for (int i = 0; i < scopes->count(); ++i)
-                *offered << scopes->itemData(i).toInt();
-        scopes->setCurrentIndex(scopes->findData(int(scope)));
-        scales->setValue(scale);
-        ok ? d->accept() : d->reject();
-    }, QStringLiteral("mapExportChoices"));
+    whenOpen<QDialog>(
+        [=](QDialog *d) {
+            auto *scopes = d->findChild<QComboBox *>(QStringLiteral("scope"));
+            auto *scales = d->findChild<QDoubleSpinBox *>(QStringLiteral("scale"));
+            if (!scopes || !scales) {
+                d->reject();
+                return;
+            }
+            if (offered)
+                for (int i = 0; i < scopes->count(); ++i)
+                    *offered << scopes->itemData(i).toInt();
+            scopes->setCurrentIndex(scopes->findData(int(scope)));
+            scales->setValue(scale);
+            ok ? d->accept() : d->reject();
+        },
+        QStringLiteral("mapExportChoices"));
 }
 
 } // namespace
@@ -117,7 +118,8 @@ private slots:
             QStringList({ QStringLiteral("actionExportMap"), QStringLiteral("actionExportReport"),
                 QStringLiteral("actionExport") }));
         // The keys and names tests and users rely on stay.
-        QCOMPARE(m_f.window->action(QStringLiteral("actionPrint"))->shortcut(), QKeySequence(QKeySequence::Print));
+        QCOMPARE(
+            m_f.window->action(QStringLiteral("actionPrint"))->shortcut(), QKeySequence(QKeySequence::Print));
         QAction *report = m_f.window->action(QStringLiteral("actionExportReport"));
         QVERIFY(!report->isEnabled()); // a new project has no run
         QVERIFY2(report->toolTip().contains(QLatin1String("no run")), qPrintable(report->toolTip()));
@@ -175,7 +177,8 @@ private slots:
         report->trigger();
         // Newest first, the newest selected; who started it shown.
         QCOMPARE(listed,
-            QStringList({ fixture.run.id + QLatin1Char(' '), older.id + QStringLiteral(" ana"), fixture.run.id }));
+            QStringList({ fixture.run.id + QLatin1Char(' ') + fixture.run.startedBy,
+                older.id + QStringLiteral(" ana"), fixture.run.id }));
         QFile file(html);
         QVERIFY2(file.open(QIODevice::ReadOnly), "no report written");
         const QString text = QString::fromUtf8(file.readAll());
@@ -201,7 +204,8 @@ private slots:
         });
         m_f.window->statusBar()->clearMessage();
         report->trigger();
-        QVERIFY2(shown.contains(blocked), qPrintable(shown + QStringLiteral(" | ") + m_f.window->statusBar()->currentMessage()));
+        QVERIFY2(shown.contains(blocked),
+            qPrintable(shown + QStringLiteral(" | ") + m_f.window->statusBar()->currentMessage()));
         QVERIFY(m_f.window->statusBar()->currentMessage().isEmpty());
     }
 
@@ -227,7 +231,8 @@ private slots:
         saveAs(one);
         QTimer::singleShot(0, [&] { choose(MapImageOptions::Scope::Visible, 1, &offered); });
         exportMap->trigger();
-        QCOMPARE(offered, QList<int>({ int(MapImageOptions::Scope::Whole), int(MapImageOptions::Scope::Visible) }));
+        QCOMPARE(offered,
+            QList<int>({ int(MapImageOptions::Scope::Whole), int(MapImageOptions::Scope::Visible) }));
         const QSize oneSize = QImageReader(one).size();
         QCOMPARE(m_f.view()->mapToScene(m_f.view()->viewport()->rect()).boundingRect(), visible.visibleRect);
         QCOMPARE(oneSize, page.toSize());
@@ -241,7 +246,8 @@ private slots:
         QTimer::singleShot(0, [&] { choose(MapImageOptions::Scope::Visible, 0.5); });
         exportMap->trigger();
         const QSize halfSize = QImageReader(half).size();
-        QVERIFY2(qAbs(halfSize.width() * 2 - oneSize.width()) <= 2 && qAbs(halfSize.height() * 2 - oneSize.height()) <= 2,
+        QVERIFY2(qAbs(halfSize.width() * 2 - oneSize.width()) <= 2
+                && qAbs(halfSize.height() * 2 - oneSize.height()) <= 2,
             qPrintable(QStringLiteral("%1×%2 at 0.5, %3×%4 at 1")
                            .arg(halfSize.width())
                            .arg(halfSize.height())

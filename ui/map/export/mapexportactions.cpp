@@ -145,8 +145,8 @@ void MapExportActions::exportDialog()
         path += QLatin1Char('.') + mapImageSuffix(*format);
     }
     const Asking asking = *format == MapImageOptions::Format::Png ? Asking::Png
-        : *format == MapImageOptions::Format::Pdf                   ? Asking::Pdf
-                                                                    : Asking::Svg;
+        : *format == MapImageOptions::Format::Pdf                 ? Asking::Pdf
+                                                                  : Asking::Svg;
     const std::optional<ExportChoices> choices
         = askChoices(m_window, asking, !m_view->mapScene()->selectedItems().isEmpty());
     if (!choices)
@@ -166,7 +166,8 @@ void MapExportActions::exportDialog()
         return;
     }
     const QString file = QDir::toNativeSeparators(path);
-    const double used = o.format == MapImageOptions::Format::Png ? mapPngScale(m_view->mapScene(), o) : o.scale;
+    const double used
+        = o.format == MapImageOptions::Format::Png ? mapPngScale(m_view->mapScene(), o) : o.scale;
     if (used > 0 && used < o.scale)
         emit statusMessage(tr("Saved the map to %1 at scale %2, not %3: the image would have passed "
                               "%4 million pixels")
