@@ -77,7 +77,7 @@ void choose(MapImageOptions::Scope scope, double scale, QList<int> *offered = nu
         [=](QDialog *d) {
             auto *scopes = d->findChild<QComboBox *>(QStringLiteral("scope"));
             auto *scales = d->findChild<QDoubleSpinBox *>(QStringLiteral("scale"));
-            if (!scopes || !scales) {
+            if (!scopes) {
                 d->reject();
                 return;
             }
@@ -85,7 +85,8 @@ void choose(MapImageOptions::Scope scope, double scale, QList<int> *offered = nu
                 for (int i = 0; i < scopes->count(); ++i)
                     *offered << scopes->itemData(i).toInt();
             scopes->setCurrentIndex(scopes->findData(int(scope)));
-            scales->setValue(scale);
+            if (scales) // none when printing
+                scales->setValue(scale);
             ok ? d->accept() : d->reject();
         },
         QStringLiteral("mapExportChoices"));
@@ -262,6 +263,30 @@ private slots:
         exportMap->trigger();
         QVERIFY(offered.contains(int(MapImageOptions::Scope::Selection)));
         QVERIFY(!QFile::exists(m_f.dir->filePath(QStringLiteral("cancelled.png"))));
+    }
+
+    // Print… asks what to print first: the visible area too, the selection only with one.
+    // Cancelled there, no print dialog follows.
+    void printOffersTheVisibleArea()
+    {
+        m_f.add(NodeKind::Api, 0, 0);
+        m_f.scene()->clearSelection();
+        QList<int> offered;
+        bool printDialogShown = false;
+        choose(MapImageOptions::Scope::Visible, 1, &offered, false);
+        QTimer guard; // a print dialog that should not have opened is closed, and counted
+        guard.setSingleShot(true);
+        connect(&guard, &QTimer::timeout, [&] {
+            if (auto *d = qobject_cast<QDialog *>(QApplication::activeModalWidget())) {
+                printDialogShown = true;
+                d->reject();
+            }
+        });
+        guard.start(11000); // after choose()'s own bound
+        m_f.trigger("actionPrint");
+        QCOMPARE(offered,
+            QList<int>({ int(MapImageOptions::Scope::Whole), int(MapImageOptions::Scope::Visible) }));
+        QVERIFY(!printDialogShown);
     }
 
     // The whole of a big map at 4 ×: written at a lower scale, and the status bar says so.

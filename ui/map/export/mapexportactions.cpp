@@ -103,15 +103,17 @@ std::optional<ExportChoices> askChoices(QWidget *parent, Asking asking, bool has
     if (hasSelection) // nothing selected: not offered, as it would be an empty image
         scope->addItem(QObject::tr("The selection"), int(MapImageOptions::Scope::Selection));
     form->addRow(QObject::tr("&Show:"), scope);
-    auto *scale = new QDoubleSpinBox;
-    scale->setObjectName(QStringLiteral("scale"));
-    scale->setRange(0.5, 4);
-    scale->setSingleStep(0.5);
-    scale->setValue(asking == Asking::Png ? 2 : 1);
-    scale->setSuffix(QStringLiteral(" ×"));
-    scale->setEnabled(asking == Asking::Png);
-    if (asking != Asking::Print)
+    QDoubleSpinBox *scale = nullptr; // a page has its own resolution
+    if (asking != Asking::Print) {
+        scale = new QDoubleSpinBox;
+        scale->setObjectName(QStringLiteral("scale"));
+        scale->setRange(0.5, 4);
+        scale->setSingleStep(0.5);
+        scale->setValue(asking == Asking::Png ? 2 : 1);
+        scale->setSuffix(QStringLiteral(" ×"));
+        scale->setEnabled(asking == Asking::Png);
         form->addRow(QObject::tr("PNG &scale:"), scale);
+    }
     auto *legend = new QCheckBox(QObject::tr("Include the &legend"));
     legend->setObjectName(QStringLiteral("legend"));
     legend->setChecked(true);
@@ -122,7 +124,7 @@ std::optional<ExportChoices> askChoices(QWidget *parent, Asking asking, bool has
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return ExportChoices { MapImageOptions::Scope(scope->currentData().toInt()), scale->value(),
+    return ExportChoices { MapImageOptions::Scope(scope->currentData().toInt()), scale ? scale->value() : 1.0,
         legend->isChecked() };
 }
 
