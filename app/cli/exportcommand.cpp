@@ -70,6 +70,8 @@ int ExportCommand::run(const QCommandLineParser &parser, QTextStream &out, QText
         return usageError(err, name(),
             QStringLiteral("--scale \"%1\" is not a number from 0.1 to 8")
                 .arg(parser.value(QStringLiteral("scale"))));
+    // A PNG scale lowered by the pixel cap is said, and the export still succeeds.
+    options.note = [&err](const QString &note) { err << note << "\n"; };
     const Result<QByteArray> bytes = exporter->write(project.value(), options);
     if (!bytes) {
         err << args[0] << ": " << bytes.error() << "\n";

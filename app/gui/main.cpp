@@ -16,7 +16,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Flowbench"));
     QApplication::setApplicationVersion(QStringLiteral(FLOWBENCH_VERSION));
 
-    flowbench::registerReportExporter(); // File ▸ Export… lists the HTML report
+    flowbench::registerReportExporter(); // File ▸ Export ▸ Other Formats… lists the HTML report
 
     flowbench::PluralTranslator plurals;
     QApplication::installTranslator(&plurals);

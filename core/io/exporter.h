@@ -5,6 +5,7 @@
 #include "result.h"
 
 #include <QByteArray>
+#include <functional>
 
 namespace flowbench {
 
@@ -18,6 +19,9 @@ struct ExportOptions
     QString flow;
     QString node;
     double scale = 1.0;
+    // Told what a person should know of an export that still succeeds (a PNG scale
+    // lowered to stay under the pixel cap); may be empty.
+    std::function<void(const QString &note)> note;
 };
 
 // Writes a project in one file format. A new exporter is one file pair implementing this

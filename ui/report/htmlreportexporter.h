@@ -10,8 +10,9 @@ namespace flowbench {
 // the map's own painting code (mapSvg). Needs a QApplication for the map.
 void completeReportInput(HtmlReportInput &input);
 
-// The HTML report of a project's newest run in the format registry: File ▸ Export… lists
-// it ("HTML report of the latest run"), as does `flowbench-cli export --format html`.
+// The HTML report of a project's newest run in the format registry: File ▸ Export ▸
+// Other Formats… lists it ("HTML report of the latest run"), as does `flowbench-cli
+// export --format html`; File ▸ Export ▸ Report… picks any stored run (ReportExportAction).
 // It draws the map with QtWidgets, so it lives in the ui library.
 class HtmlReportExporter : public Exporter
 {

@@ -31,7 +31,7 @@ ImportExportActions::ImportExportActions(QWidget *window, DocumentGetter documen
     m_import->setStatusTip(tr("Read a file (%1) into the open project or a new one")
                                .arg(FormatRegistry::instance().importerIds().join(QStringLiteral(", "))));
     connect(m_import, &QAction::triggered, this, &ImportExportActions::importDialog);
-    m_export = new QAction(tr("&Export…"), this);
+    m_export = new QAction(tr("Other &Formats…"), this); // in File ▸ Export
     m_export->setObjectName(QStringLiteral("actionExport"));
     m_export->setStatusTip(tr("Write the project (%1)")
                                .arg(FormatRegistry::instance().exporterIds().join(QStringLiteral(", "))));

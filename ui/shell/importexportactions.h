@@ -17,7 +17,7 @@ class Exporter;
 class Importer;
 class ProjectDocument;
 
-// File ▸ Import… and File ▸ Export…: every format in the format registry
+// File ▸ Import… and File ▸ Export ▸ Other Formats…: every format in the format registry
 // (core/io/formatregistry.h), so that a new importer or exporter appears here without a
 // change. The dialogs ask; importFile/exportFile do the work and are what tests call.
 class ImportExportActions : public QObject

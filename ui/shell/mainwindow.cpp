@@ -2,9 +2,8 @@
 #include "shell/helppages.h"
 
 #include "dialogs/historydialog.h"
+#include "dialogs/shortcutsdialog.h"
 #include "document/projectdocument.h"
-#include "map/export/comparewindow.h"
-#include "map/export/mapexportactions.h"
 #include "map/layoutprogress.h"
 #include "map/mapeditor.h"
 #include "map/maplayouter.h"
@@ -25,7 +24,7 @@
 #include "shell/docklayouts.h"
 #include "shell/documentcontroller.h"
 #include "shell/escapeshortcut.h"
-#include "shell/importexportactions.h"
+#include "shell/filemenu.h"
 #include "shell/offlinebanner.h"
 #include "shell/presencelabel.h"
 #include "shell/readonlybanner.h"
@@ -34,18 +33,14 @@
 #include "testcases/testcaseeditor.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QDir>
-#include <QTableWidget>
-#include <QHeaderView>
-#include <QDialogButtonBox>
-#include <QDialog>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGraphicsItem>
-#include <QLabel>
-#include <QClipboard>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -280,30 +275,9 @@ void MainWindow::connectActions()
 
 void MainWindow::createMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addActions(m_actions->actions({ QStringLiteral("actionNew"), QStringLiteral("actionOpen") }));
-    file->addAction(tr("Open &Shared Project…"), m_documents, &DocumentController::openSharedProjectDialog)
-        ->setObjectName(QStringLiteral("actionOpenShared"));
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addSeparator();
-    auto *formats = new ImportExportActions(
-        this, [this] { return m_documents->document(); },
-        [this](const QString &path) { return m_documents->openProjectFile(path); });
-    m_actions->add(formats->importAction(), false);
-    m_actions->add(formats->exportAction(), true);
-    m_actions->add(formats->importResultsAction(), true);
-    file->addActions(m_actions->actions({ QStringLiteral("actionSaveAs") }));
-    file->addActions({ formats->importAction(), formats->importResultsAction(), formats->exportAction() });
-    auto *mapImages = new MapExportActions(this, m_view);
-    m_actions->add(mapImages->exportAction(), true);
-    m_actions->add(mapImages->printAction(), true);
-    file->addActions({ mapImages->exportAction(), mapImages->printAction() });
-    auto *compare = new CompareWithAction(this, [this] { return m_documents->document(); });
-    m_actions->add(compare->action(), true);
-    file->addAction(compare->action());
-    file->addActions(m_actions->actions({ QStringLiteral("actionReload"), QStringLiteral("actionClose") }));
-    file->addSeparator();
-    file->addAction(action(QStringLiteral("actionQuit")));
+    auto *file = new FileMenu(this, m_actions, m_documents, m_view);
+    m_recentMenu = file->recentMenu();
+    connect(file, &FileMenu::statusMessage, this, &MainWindow::showMessage);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     edit->addActions(m_actions->actions({ QStringLiteral("actionUndo"), QStringLiteral("actionRedo") }));
@@ -353,8 +327,8 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *keys = help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcuts(); });
     keys->setObjectName(QStringLiteral("actionShortcuts"));
-    (new HelpPages(this, [this](const QString &name) { return action(name); },
-         [this] { m_documents->openExample(); }))
+    (new HelpPages(
+         this, [this](const QString &name) { return action(name); }, [this] { m_documents->openExample(); }))
         ->addTo(help);
     help->addSeparator();
     help->addAction(tr("&About Flowbench"), this, [this] {
@@ -600,13 +574,14 @@ void MainWindow::showMapContextMenu(const QPoint &globalPos, const QPointF &scen
         if (nodes.size() == 1)
             menu.addAction(action(QStringLiteral("actionRename")));
         menu.addAction(action(QStringLiteral("actionPin")));
-        QAction *run = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
+        QAction *run
+            = menu.addAction(tr("&Run Checks"), action(QStringLiteral("actionRunNode")), &QAction::trigger);
         run->setObjectName(QStringLiteral("contextRunChecks"));
         run->setEnabled(action(QStringLiteral("actionRunNode"))->isEnabled());
         if (nodes.size() == 1) {
             menu.addAction(action(QStringLiteral("actionAddTestCase")));
-            QAction *impact = menu.addAction(tr("Show &Impact"), this,
-                [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
+            QAction *impact = menu.addAction(
+                tr("Show &Impact"), this, [this, id = nodes.first()] { m_runWorkspace->showImpact(id); });
             impact->setObjectName(QStringLiteral("contextShowImpact"));
             HistoryDialog::addMenuAction(
                 &menu, document(), nodes.first(), this, QStringLiteral("contextHistory"));
@@ -652,42 +627,9 @@ void MainWindow::reloadProject()
     showMessage(tr("Reloaded %1").arg(QDir::toNativeSeparators(document()->filePath())), 4000);
 }
 
-// Every command with a key, generated from the actions so the list cannot go stale.
 void MainWindow::showShortcuts()
 {
-    QDialog dialog(this);
-    dialog.setObjectName(QStringLiteral("shortcutsDialog"));
-    dialog.setWindowTitle(tr("Keyboard Shortcuts"));
-    auto *table = new QTableWidget(0, 2, &dialog);
-    table->setObjectName(QStringLiteral("shortcutsTable"));
-    table->setHorizontalHeaderLabels({ tr("Command"), tr("Keys") });
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (QAction *a : m_actions->all()) {
-        if (a->shortcuts().isEmpty())
-            continue;
-        QStringList keys;
-        for (const QKeySequence &k : a->shortcuts())
-            keys << k.toString(QKeySequence::NativeText);
-        QString name = a->objectName() == QLatin1String("actionUndo") ? tr("Undo")
-            : a->objectName() == QLatin1String("actionRedo")           ? tr("Redo")
-                                                                       : a->text();
-        name.remove(QLatin1Char('&'));
-        const int row = table->rowCount();
-        table->insertRow(row);
-        table->setItem(row, 0, new QTableWidgetItem(name));
-        table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
-    }
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, &dialog);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("Copy, Paste, Delete, Select All, Rename and Pin act on the map "
-                                    "while it has the focus; in a list or a field they act there.")));
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog.resize(520, 560);
-    dialog.exec();
+    ShortcutsDialog(m_actions->all(), this).exec();
 }
 
 void MainWindow::showMessage(const QString &message, int timeoutMs)

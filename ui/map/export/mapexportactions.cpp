@@ -5,14 +5,17 @@
 #include "map/mapview.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPrintDialog>
@@ -24,7 +27,7 @@ MapExportActions::MapExportActions(QWidget *window, MapView *view)
     : QObject(window)
     , m_window(window)
     , m_view(view)
-    , m_export(new QAction(tr("Export &Map…"), this))
+    , m_export(new QAction(tr("&Map…"), this))
     , m_print(new QAction(tr("&Print…"), this))
 {
     m_export->setObjectName(QStringLiteral("actionExportMap"));
@@ -77,7 +80,7 @@ Status MapExportActions::print(QPrinter *printer, const MapImageOptions &options
 
 namespace {
 
-// Scope, PNG scale and legend: what the file dialog cannot ask.
+// Scope, PNG scale and legend: what the file and print dialogs cannot ask.
 struct ExportChoices
 {
     MapImageOptions::Scope scope = MapImageOptions::Scope::Whole;
@@ -85,26 +88,34 @@ struct ExportChoices
     bool legend = true;
 };
 
-std::optional<ExportChoices> askChoices(QWidget *parent, bool png, bool hasSelection)
+enum class Asking { Svg, Png, Pdf, Print };
+
+std::optional<ExportChoices> askChoices(QWidget *parent, Asking asking, bool hasSelection)
 {
     QDialog dialog(parent);
-    dialog.setWindowTitle(QObject::tr("Export Map"));
+    dialog.setObjectName(QStringLiteral("mapExportChoices"));
+    dialog.setWindowTitle(asking == Asking::Print ? QObject::tr("Print Map") : QObject::tr("Export Map"));
     auto *form = new QFormLayout(&dialog);
     auto *scope = new QComboBox;
     scope->setObjectName(QStringLiteral("scope"));
     scope->addItem(QObject::tr("The whole map"), int(MapImageOptions::Scope::Whole));
     scope->addItem(QObject::tr("The visible area"), int(MapImageOptions::Scope::Visible));
-    if (hasSelection)
+    if (hasSelection) // nothing selected: not offered, as it would be an empty image
         scope->addItem(QObject::tr("The selection"), int(MapImageOptions::Scope::Selection));
     form->addRow(QObject::tr("&Show:"), scope);
-    auto *scale = new QDoubleSpinBox;
-    scale->setRange(0.5, 4);
-    scale->setSingleStep(0.5);
-    scale->setValue(png ? 2 : 1);
-    scale->setSuffix(QStringLiteral(" ×"));
-    scale->setEnabled(png);
-    form->addRow(QObject::tr("PNG &scale:"), scale);
+    QDoubleSpinBox *scale = nullptr; // a page has its own resolution
+    if (asking != Asking::Print) {
+        scale = new QDoubleSpinBox;
+        scale->setObjectName(QStringLiteral("scale"));
+        scale->setRange(0.5, 4);
+        scale->setSingleStep(0.5);
+        scale->setValue(asking == Asking::Png ? 2 : 1);
+        scale->setSuffix(QStringLiteral(" ×"));
+        scale->setEnabled(asking == Asking::Png);
+        form->addRow(QObject::tr("PNG &scale:"), scale);
+    }
     auto *legend = new QCheckBox(QObject::tr("Include the &legend"));
+    legend->setObjectName(QStringLiteral("legend"));
     legend->setChecked(true);
     form->addRow(legend);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -113,7 +124,7 @@ std::optional<ExportChoices> askChoices(QWidget *parent, bool png, bool hasSelec
     form->addRow(buttons);
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return ExportChoices { MapImageOptions::Scope(scope->currentData().toInt()), scale->value(),
+    return ExportChoices { MapImageOptions::Scope(scope->currentData().toInt()), scale ? scale->value() : 1.0,
         legend->isChecked() };
 }
 
@@ -135,33 +146,58 @@ void MapExportActions::exportDialog()
                                                          : MapImageOptions::Format::Svg;
         path += QLatin1Char('.') + mapImageSuffix(*format);
     }
-    const std::optional<ExportChoices> choices = askChoices(
-        m_window, *format == MapImageOptions::Format::Png, !m_view->mapScene()->selectedItems().isEmpty());
+    const Asking asking = *format == MapImageOptions::Format::Png ? Asking::Png
+        : *format == MapImageOptions::Format::Pdf                 ? Asking::Pdf
+                                                                  : Asking::Svg;
+    const std::optional<ExportChoices> choices
+        = askChoices(m_window, asking, !m_view->mapScene()->selectedItems().isEmpty());
     if (!choices)
         return;
     MapImageOptions o = options(choices->scope);
     o.format = *format;
     o.scale = choices->scale;
     o.legend = choices->legend;
-    if (const Status s = exportMap(path, o); !s)
-        QMessageBox::warning(m_window, tr("Export Map"), s.error());
+    Status written;
+    {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        written = exportMap(path, o);
+        QApplication::restoreOverrideCursor();
+    }
+    if (!written) {
+        QMessageBox::warning(m_window, tr("Export Map"), written.error());
+        return;
+    }
+    const QString file = QDir::toNativeSeparators(path);
+    const double used
+        = o.format == MapImageOptions::Format::Png ? mapPngScale(m_view->mapScene(), o) : o.scale;
+    if (used > 0 && used < o.scale)
+        emit statusMessage(tr("Saved the map to %1 at scale %2, not %3: the image would have passed "
+                              "%4 million pixels")
+                               .arg(file, QLocale().toString(used, 'f', 2), QLocale().toString(o.scale))
+                               .arg(kMapPngMaxPixels / 1e6),
+            0);
+    else
+        emit statusMessage(tr("Saved the map to %1").arg(file), 6000);
 }
 
 void MapExportActions::printDialog()
 {
     if (!m_view->mapScene())
         return;
+    // The print dialog knows only all pages or the selection: the scope (also the
+    // visible area) and the legend are asked first, as for an export.
+    const std::optional<ExportChoices> choices
+        = askChoices(m_window, Asking::Print, !m_view->mapScene()->selectedItems().isEmpty());
+    if (!choices)
+        return;
     QPrinter printer(QPrinter::HighResolution);
     printer.setPageOrientation(QPageLayout::Landscape);
     QPrintDialog dialog(&printer, m_window);
     dialog.setWindowTitle(tr("Print Map"));
-    const bool selection = !m_view->mapScene()->selectedItems().isEmpty();
-    dialog.setOption(QAbstractPrintDialog::PrintSelection, selection);
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const MapImageOptions o
-        = options(dialog.printRange() == QAbstractPrintDialog::Selection ? MapImageOptions::Scope::Selection
-                                                                         : MapImageOptions::Scope::Whole);
+    MapImageOptions o = options(choices->scope);
+    o.legend = choices->legend;
     if (const Status s = print(&printer, o); !s)
         QMessageBox::warning(m_window, tr("Print Map"), s.error());
 }

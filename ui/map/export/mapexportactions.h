@@ -12,7 +12,7 @@ namespace flowbench {
 
 class MapView;
 
-// File ▸ Export Map… and File ▸ Print…: the map as shown in the view (overlay, flow
+// File ▸ Export ▸ Map… and File ▸ Print…: the map as shown in the view (overlay, flow
 // highlight), the whole of it, the visible area or the selection, with the legend.
 // The dialogs ask; exportMap() and print() do the work and are what tests call.
 class MapExportActions : public QObject
@@ -30,6 +30,10 @@ public:
     Status exportMap(const QString &path, const MapImageOptions &options);
     // One page, the map scaled to fit it (never enlarged past 100 %).
     Status print(QPrinter *printer, const MapImageOptions &options);
+
+signals:
+    // After an export: where it went, and the PNG scale when the pixel cap lowered it.
+    void statusMessage(const QString &message, int timeoutMs);
 
 private:
     void exportDialog();

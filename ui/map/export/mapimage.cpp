@@ -114,13 +114,12 @@ void setUpRaster(QPainter *painter, double scale)
     painter->scale(scale, scale);
 }
 
-// At most kMaxPixels: a 5,000-node map at 100 % would be a 600 MB image; past that the
-// scale shrinks to fit (SVG and PDF have no such limit).
+// At most kMapPngMaxPixels: past that the scale shrinks to fit (SVG and PDF have no such
+// limit).
 double rasterScale(const PageLayout &l, const MapImageOptions &options)
 {
-    constexpr double kMaxPixels = 64e6;
     const double wanted = qBound(0.1, options.scale, 8.0);
-    return qMin(wanted, std::sqrt(kMaxPixels / (l.page.width() * l.page.height())));
+    return qMin(wanted, std::sqrt(kMapPngMaxPixels / (l.page.width() * l.page.height())));
 }
 
 // The PNG painted in bands of rows, each compressed on another core while the next is
@@ -266,6 +265,13 @@ QByteArray mapPdf(MapScene *scene, const MapImageOptions &options)
         paintPage(&painter, scene, l);
     }
     return buffer.data();
+}
+
+double mapPngScale(MapScene *scene, const MapImageOptions &options)
+{
+    if (mapSourceRect(scene, options).isEmpty())
+        return 0;
+    return rasterScale(pageLayout(scene, options, 1.0), options);
 }
 
 Result<QByteArray> mapFile(MapScene *scene, const MapImageOptions &options)

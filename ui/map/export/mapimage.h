@@ -56,6 +56,11 @@ void paintMapPage(QPainter *painter, MapScene *scene, const MapImageOptions &opt
 QByteArray mapSvg(MapScene *scene, const MapImageOptions &options);
 QImage mapRaster(MapScene *scene, const MapImageOptions &options);
 QByteArray mapPdf(MapScene *scene, const MapImageOptions &options);
+// The scale a PNG of `options` is drawn at: options.scale, or less when that would pass
+// kMapPngMaxPixels (a 5,000-node map at 100 % would be a 600 MB image). 0 when there is
+// nothing to draw.
+constexpr double kMapPngMaxPixels = 64e6;
+double mapPngScale(MapScene *scene, const MapImageOptions &options);
 // One of the three by options.format (PNG encoded), or why not.
 Result<QByteArray> mapFile(MapScene *scene, const MapImageOptions &options);
 

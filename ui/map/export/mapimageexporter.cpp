@@ -1,6 +1,7 @@
 #include "map/export/mapimageexporter.h"
 
 #include "io/formatregistry.h"
+#include "map/export/projectmap.h"
 
 #include <QApplication>
 
@@ -66,7 +67,19 @@ Result<QByteArray> MapImageExporter::write(const Project &project, const ExportO
     if (map.overlay == MapOverlay::Mode::Impact && map.impactNode.isEmpty())
         return Result<QByteArray>::failure(
             QStringLiteral("--overlay impact needs --node NAME: whose impact to show"));
-    return mapFile(project, map);
+    Result<std::unique_ptr<ProjectMap>> built = ProjectMap::build(project, map);
+    if (!built)
+        return Result<QByteArray>::failure(built.error());
+    MapScene *scene = built.value()->scene();
+    if (m_format == MapImageOptions::Format::Png && options.note) {
+        const double used = mapPngScale(scene, map);
+        if (used > 0 && used < map.scale)
+            options.note(QStringLiteral("PNG scale %1 would pass the %2-megapixel cap: written at scale %3")
+                             .arg(map.scale)
+                             .arg(kMapPngMaxPixels / 1e6)
+                             .arg(used, 0, 'f', 2));
+    }
+    return mapFile(scene, map);
 }
 
 void registerMapExporters()

@@ -6,8 +6,8 @@
 namespace flowbench {
 
 // The map of a project as an SVG, PNG or PDF image in the format registry (`flowbench-cli
-// export --format svg`, File ▸ Export…). It draws with QtWidgets, so it lives in the ui
-// library and registerMapExporters() adds it at start-up; write() needs a QApplication.
+// export --format svg`, File ▸ Export ▸ Other Formats…). It draws with QtWidgets, so it
+// lives in the ui library and registerMapExporters() adds it at start-up; write() needs a QApplication.
 class MapImageExporter : public Exporter
 {
 public:
