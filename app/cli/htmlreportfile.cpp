@@ -3,6 +3,7 @@
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
 #include "report/htmlreportexporter.h"
 #endif
+#include "store/editlog.h"
 
 #include <QtGlobal>
 
@@ -13,9 +14,8 @@ Status writeHtmlReport(const QString &path, HtmlReportInput input)
 #ifdef FLOWBENCH_CLI_MAP_IMAGES
     completeReportInput(input); // with the map
 #else
-    for (const char *variable : { "USER", "USERNAME", "LOGNAME" })
-        if (input.author.isEmpty())
-            input.author = qEnvironmentVariable(variable);
+    if (input.author.isEmpty())
+        input.author = defaultAuthorName(QString()); // the name edits are logged under
     input.flowbenchVersion = QStringLiteral(FLOWBENCH_VERSION);
     if (input.projectRevision.isEmpty())
         input.projectRevision = projectRevision(input.project);

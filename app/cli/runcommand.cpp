@@ -1,14 +1,15 @@
 #include "runcommand.h"
 
 #include "document/projectdocument.h"
+#include "htmlreportfile.h"
 #include "io/jsonreport.h"
 #include "io/junitreport.h"
 #include "io/markdownsummary.h"
-#include "htmlreportfile.h"
 #include "projectfiles.h"
 #include "run/runsession.h"
 #include "run/testcasesummary.h"
 
+#include "store/editlog.h"
 #include "store/projectlocation.h"
 
 #include <QDeadlineTimer>
@@ -26,8 +27,11 @@ namespace flowbench::cli {
 
 namespace {
 
-std::atomic<bool> g_interrupted{false};
-extern "C" void onInterrupt(int) { g_interrupted = true; }
+std::atomic<bool> g_interrupted { false };
+extern "C" void onInterrupt(int)
+{
+    g_interrupted = true;
+}
 
 // --run-id: a UUID is the run's id as it is; any other text (a CI pipeline's number)
 // names one by a name-based UUID, so every shard given the same text meets in one run.
@@ -44,14 +48,18 @@ QString runIdFromCi()
 {
     const QString github = qEnvironmentVariable("GITHUB_RUN_ID");
     if (!github.isEmpty())
-        return QStringLiteral("github-%1-%2").arg(github, qEnvironmentVariable("GITHUB_RUN_ATTEMPT", QStringLiteral("1")));
+        return QStringLiteral("github-%1-%2")
+            .arg(github, qEnvironmentVariable("GITHUB_RUN_ATTEMPT", QStringLiteral("1")));
     const QString gitlab = qEnvironmentVariable("CI_PIPELINE_ID");
     if (!gitlab.isEmpty())
         return QStringLiteral("gitlab-%1").arg(gitlab);
     return QString();
 }
 
-QString seconds(qint64 ms) { return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s"); }
+QString seconds(qint64 ms)
+{
+    return QString::number(ms / 1000.0, 'f', 1) + QStringLiteral(" s");
+}
 
 QString elide(const QString &text, int width)
 {
@@ -65,16 +73,16 @@ void printSummary(QTextStream &out, const Project &project, const Run &run, cons
     int titleWidth = 9;
     for (const TestCaseSummary &s : summaries)
         titleWidth = qMax(titleWidth, int(qMin<qsizetype>(48, s.nodeName.size() + 3 + s.title.size())));
-    auto row = [&](const QString &status, const QString &checks, const QString &duration, const QString &title,
-                   const QString &problem) {
-        out << status.leftJustified(8) << checks.rightJustified(7) << "  " << duration.rightJustified(9) << "  "
-            << title.leftJustified(titleWidth) << "  " << problem << '\n';
+    auto row = [&](const QString &status, const QString &checks, const QString &duration,
+                   const QString &title, const QString &problem) {
+        out << status.leftJustified(8) << checks.rightJustified(7) << "  " << duration.rightJustified(9)
+            << "  " << title.leftJustified(titleWidth) << "  " << problem << '\n';
     };
-    row(QStringLiteral("STATUS"), QStringLiteral("CHECKS"), QStringLiteral("DURATION"), QStringLiteral("TEST CASE"),
-        QStringLiteral("FIRST FAILURE"));
+    row(QStringLiteral("STATUS"), QStringLiteral("CHECKS"), QStringLiteral("DURATION"),
+        QStringLiteral("TEST CASE"), QStringLiteral("FIRST FAILURE"));
     for (const TestCaseSummary &s : summaries)
-        row(toString(s.status).toUpper(), QStringLiteral("%1/%2").arg(s.passed).arg(s.checks), seconds(s.durationMs),
-            elide(s.nodeName + QStringLiteral(" / ") + s.title, titleWidth),
+        row(toString(s.status).toUpper(), QStringLiteral("%1/%2").arg(s.passed).arg(s.checks),
+            seconds(s.durationMs), elide(s.nodeName + QStringLiteral(" / ") + s.title, titleWidth),
             s.status == ResultStatus::Pass ? QString() : elide(s.firstProblem, 100));
     const qint64 wall = run.startedAt.msecsTo(run.finishedAt);
     // The counts are of the steps; cleanup steps are counted on a line of their own (one
@@ -127,7 +135,8 @@ Status startWaitingForLease(RunSession &session, int seconds, QTextStream &err)
             said = true;
         }
         QEventLoop pause;
-        QTimer::singleShot(qMin<qint64>(1000, qMax<qint64>(50, deadline.remainingTime())), &pause, &QEventLoop::quit);
+        QTimer::singleShot(
+            qMin<qint64>(1000, qMax<qint64>(50, deadline.remainingTime())), &pause, &QEventLoop::quit);
         pause.exec();
     }
 }
@@ -136,24 +145,52 @@ Status startWaitingForLease(RunSession &session, int seconds, QTextStream &err)
 
 void RunCommand::declare(QCommandLineParser &parser) const
 {
-    parser.addPositionalArgument(QStringLiteral("PROJECT"), QStringLiteral("The project file (*.flowbench)."));
+    parser.addPositionalArgument(
+        QStringLiteral("PROJECT"), QStringLiteral("The project file (*.flowbench)."));
     parser.addOptions({
-        {QStringLiteral("env"), QStringLiteral("Environment to run in (needed when the project has several)."), QStringLiteral("name")},
-        {QStringLiteral("flow"), QStringLiteral("Only test cases of this flow (repeatable)."), QStringLiteral("name")},
-        {QStringLiteral("node"), QStringLiteral("Only test cases of this node (repeatable)."), QStringLiteral("name")},
-        {QStringLiteral("tag"), QStringLiteral("Only test cases with this tag (repeatable)."), QStringLiteral("tag")},
-        {QStringLiteral("test-case"), QStringLiteral("Only this test case (repeatable)."), QStringLiteral("id")},
-        {QStringLiteral("concurrency"), QStringLiteral("Checks in flight at once (default 8)."), QStringLiteral("n"), QStringLiteral("8")},
-        {QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."), QStringLiteral("n"), QStringLiteral("6")},
-        {QStringLiteral("junit"), QStringLiteral("Write a JUnit XML report to this file (- for standard output)."), QStringLiteral("file")},
-        {QStringLiteral("json"), QStringLiteral("Write a JSON report to this file (- for standard output)."), QStringLiteral("file")},
-        {QStringLiteral("html"), QStringLiteral("Write the self-contained HTML report to this file (- for standard output)."), QStringLiteral("file")},
-        {QStringLiteral("summary"), QStringLiteral("Write a Markdown summary for a CI job page to this file (- for standard output)."), QStringLiteral("file")},
-        {QStringLiteral("yes-protected"), QStringLiteral("Confirm running against a protected environment.")},
-        {QStringLiteral("yes-faults"), QStringLiteral("Allow test cases' faults on a protected environment (with --yes-protected).")},
-        {QStringLiteral("wait-lease"), QStringLiteral("When another run holds the shared or protected environment, wait up to this many seconds for it (default: refuse at once)."), QStringLiteral("seconds"), QStringLiteral("0")},
-        {QStringLiteral("shard"), QStringLiteral("Run shard K of N of the selection (e.g. 2/3); the shards of one run, started with the same --run-id, are stored as one run."), QStringLiteral("K/N")},
-        {QStringLiteral("run-id"), QStringLiteral("The id of the run the shards share: a UUID or any text, the same for every shard (default with --shard: the CI pipeline's id, GITHUB_RUN_ID or CI_PIPELINE_ID)."), QStringLiteral("id")},
+        { QStringLiteral("env"),
+            QStringLiteral("Environment to run in (needed when the project has several)."),
+            QStringLiteral("name") },
+        { QStringLiteral("flow"), QStringLiteral("Only test cases of this flow (repeatable)."),
+            QStringLiteral("name") },
+        { QStringLiteral("node"), QStringLiteral("Only test cases of this node (repeatable)."),
+            QStringLiteral("name") },
+        { QStringLiteral("tag"), QStringLiteral("Only test cases with this tag (repeatable)."),
+            QStringLiteral("tag") },
+        { QStringLiteral("test-case"), QStringLiteral("Only this test case (repeatable)."),
+            QStringLiteral("id") },
+        { QStringLiteral("concurrency"), QStringLiteral("Checks in flight at once (default 8)."),
+            QStringLiteral("n"), QStringLiteral("8") },
+        { QStringLiteral("per-host"), QStringLiteral("Checks in flight against one host (default 6)."),
+            QStringLiteral("n"), QStringLiteral("6") },
+        { QStringLiteral("junit"),
+            QStringLiteral("Write a JUnit XML report to this file (- for standard output)."),
+            QStringLiteral("file") },
+        { QStringLiteral("json"), QStringLiteral("Write a JSON report to this file (- for standard output)."),
+            QStringLiteral("file") },
+        { QStringLiteral("html"),
+            QStringLiteral("Write the self-contained HTML report to this file (- for standard output)."),
+            QStringLiteral("file") },
+        { QStringLiteral("summary"),
+            QStringLiteral(
+                "Write a Markdown summary for a CI job page to this file (- for standard output)."),
+            QStringLiteral("file") },
+        { QStringLiteral("yes-protected"),
+            QStringLiteral("Confirm running against a protected environment.") },
+        { QStringLiteral("yes-faults"),
+            QStringLiteral("Allow test cases' faults on a protected environment (with --yes-protected).") },
+        { QStringLiteral("wait-lease"),
+            QStringLiteral("When another run holds the shared or protected environment, wait up to this many "
+                           "seconds for it (default: refuse at once)."),
+            QStringLiteral("seconds"), QStringLiteral("0") },
+        { QStringLiteral("shard"),
+            QStringLiteral("Run shard K of N of the selection (e.g. 2/3); the shards of one run, started "
+                           "with the same --run-id, are stored as one run."),
+            QStringLiteral("K/N") },
+        { QStringLiteral("run-id"),
+            QStringLiteral("The id of the run the shards share: a UUID or any text, the same for every shard "
+                           "(default with --shard: the CI pipeline's id, GITHUB_RUN_ID or CI_PIPELINE_ID)."),
+            QStringLiteral("id") },
     });
 }
 
@@ -166,8 +203,9 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
         bool ok = false;
         value = parser.value(option).toInt(&ok);
         if (!ok || value < 1 || value > 1000) {
-            usageError(err, name(), QStringLiteral("--%1: expected a number from 1 to 1000, got \"%2\"")
-                                        .arg(option, parser.value(option)));
+            usageError(err, name(),
+                QStringLiteral("--%1: expected a number from 1 to 1000, got \"%2\"")
+                    .arg(option, parser.value(option)));
             return false;
         }
         return true;
@@ -186,20 +224,23 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     bool waitOk = false;
     const int waitLeaseSeconds = parser.value(QStringLiteral("wait-lease")).toInt(&waitOk);
     if (!waitOk || waitLeaseSeconds < 0 || waitLeaseSeconds > 86400)
-        return usageError(err, name(), QStringLiteral("--wait-lease: expected seconds from 0 to 86400, got \"%1\"")
-                                           .arg(parser.value(QStringLiteral("wait-lease"))));
+        return usageError(err, name(),
+            QStringLiteral("--wait-lease: expected seconds from 0 to 86400, got \"%1\"")
+                .arg(parser.value(QStringLiteral("wait-lease"))));
     if (parser.isSet(QStringLiteral("shard"))) {
         const Result<ShardSpec> shard = ShardSpec::parse(parser.value(QStringLiteral("shard")));
         if (!shard)
             return usageError(err, name(), QStringLiteral("--shard %1").arg(shard.error()));
         options.shard = shard.value();
-        const QString runId = parser.isSet(QStringLiteral("run-id")) ? parser.value(QStringLiteral("run-id")) : runIdFromCi();
+        const QString runId
+            = parser.isSet(QStringLiteral("run-id")) ? parser.value(QStringLiteral("run-id")) : runIdFromCi();
         if (runId.trimmed().isEmpty())
             return usageError(err, name(),
                 QStringLiteral("--shard needs --run-id ID, the same for every shard of the run"));
         options.runId = runIdFor(runId);
     } else if (parser.isSet(QStringLiteral("run-id"))) {
-        return usageError(err, name(), QStringLiteral("--run-id names the run the shards share; pass --shard K/N too"));
+        return usageError(
+            err, name(), QStringLiteral("--run-id names the run the shards share; pass --shard K/N too"));
     }
     const QString junit = parser.value(QStringLiteral("junit"));
     const QString json = parser.value(QStringLiteral("json"));
@@ -207,15 +248,18 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     const QString html = parser.value(QStringLiteral("html"));
     const QString stdoutName = QStringLiteral("-");
     QStringList toStdout;
-    for (const auto &[option, value] : {std::pair{QStringLiteral("--junit"), junit}, std::pair{QStringLiteral("--json"), json},
-                                        std::pair{QStringLiteral("--summary"), markdown}, std::pair{QStringLiteral("--html"), html}})
+    for (const auto &[option, value] :
+        { std::pair { QStringLiteral("--junit"), junit }, std::pair { QStringLiteral("--json"), json },
+            std::pair { QStringLiteral("--summary"), markdown },
+            std::pair { QStringLiteral("--html"), html } })
         if (value == stdoutName)
             toStdout << option;
     if (toStdout.size() > 1)
         return usageError(err, name(),
-                          toStdout.size() == 2
-                              ? QStringLiteral("%1 and %2 cannot both go to standard output (-)").arg(toStdout.at(0), toStdout.at(1))
-                              : QStringLiteral("%1 cannot all go to standard output (-)").arg(toStdout.join(QStringLiteral(", "))));
+            toStdout.size() == 2 ? QStringLiteral("%1 and %2 cannot both go to standard output (-)")
+                                       .arg(toStdout.at(0), toStdout.at(1))
+                                 : QStringLiteral("%1 cannot all go to standard output (-)")
+                                       .arg(toStdout.join(QStringLiteral(", "))));
     // A report on standard output is for a program to read: the summary table goes to
     // standard error instead, so it does not mix in.
     QTextStream &summary = toStdout.isEmpty() ? out : err;
@@ -237,8 +281,9 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
         if (session.refusal() == RunSession::Refusal::NeedsConfirmation)
             err << " (pass --yes-protected to confirm)";
         else if (session.refusal() == RunSession::Refusal::LeaseHeld)
-            err << (waitLeaseSeconds > 0 ? QStringLiteral(" (still held after waiting %1 s)").arg(waitLeaseSeconds)
-                                         : QStringLiteral(" (pass --wait-lease SECONDS to wait for it)"));
+            err << (waitLeaseSeconds > 0
+                    ? QStringLiteral(" (still held after waiting %1 s)").arg(waitLeaseSeconds)
+                    : QStringLiteral(" (pass --wait-lease SECONDS to wait for it)"));
         err << '\n';
         return ExitBadInput;
     }
@@ -285,12 +330,15 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     // About the run, not one check (e.g. a database role that could write): once each.
     for (const QString &warning : session.warnings())
         err << "warning: " << warning << '\n';
-    int code = ownRun.errors > 0 || ownRun.cancelled ? ExitBadInput : ownRun.failed > 0 ? ExitCheckFailed : ExitOk;
+    int code = ownRun.errors > 0 || ownRun.cancelled ? ExitBadInput
+        : ownRun.failed > 0                          ? ExitCheckFailed
+                                                     : ExitOk;
     printSummary(summary, project, ownRun, ownResults);
     if (shardStored) {
         summary << QStringLiteral("shard %1 of run %2: ").arg(options.shard.toString(), run.id)
                 << (run.isPartial() ? run.partialNote()
-                                    : QStringLiteral("all %1 shards are in: %2 passed, %3 failed, %4 errors, %5 skipped")
+                                    : QStringLiteral(
+                                        "all %1 shards are in: %2 passed, %3 failed, %4 errors, %5 skipped")
                                           .arg(run.shardCount)
                                           .arg(run.passed)
                                           .arg(run.failed)
@@ -325,10 +373,12 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
     if (!html.isEmpty()) {
         // Stored: the report reads the history (coverage, the previous run) like `report`.
         HtmlReportInput input;
-        const Result<Project> stored = session.storage() == RunSession::Storage::Stored ? readProject(path)
-                                                                                         : Result<Project>::failure(QString());
-        const Result<HtmlReportInput> fromHistory = stored ? HtmlReportInput::fromHistory(stored.value(), run.id)
-                                                           : Result<HtmlReportInput>::failure(QString());
+        const Result<Project> stored = session.storage() == RunSession::Storage::Stored
+            ? readProject(path)
+            : Result<Project>::failure(QString());
+        const Result<HtmlReportInput> fromHistory = stored
+            ? HtmlReportInput::fromHistory(stored.value(), run.id)
+            : Result<HtmlReportInput>::failure(QString());
         if (fromHistory) {
             input = fromHistory.value();
         } else {
@@ -336,6 +386,8 @@ int RunCommand::run(const QCommandLineParser &parser, QTextStream &out, QTextStr
             input.run = run;
             input.results = results;
         }
+        if (input.run.startedBy.isEmpty()) // a run not stored: whoever runs this started it
+            input.run.startedBy = defaultAuthorName(QString());
         const Status written = writeHtmlReport(html, input);
         if (!written) {
             err << written.error() << '\n';

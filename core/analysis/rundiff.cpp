@@ -215,8 +215,9 @@ QHash<Id, RunDiff::NodeChange> RunDiff::nodeChanges(const Project &project) cons
                 changes.insert(node, change);
         }
     };
+    // A check that did not run in B (a smaller selection) says nothing about its node now:
+    // such a node stays plain rather than "unchanged".
     mark(newChecks, NodeChange::Unchanged);
-    mark(goneChecks, NodeChange::Unchanged);
     mark(stillPassing, NodeChange::Unchanged);
     mark(fixed, NodeChange::Fixed);
     mark(stillFailing, NodeChange::StillFailing);

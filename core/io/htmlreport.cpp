@@ -248,15 +248,20 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
     QString h;
     h.reserve(64 * 1024);
     const QString title = QStringLiteral("Flowbench report: %1").arg(project.name);
+    // The browser itself keeps the report to what it holds: no request, no form sent, and
+    // no script but this one (by its hash), whatever a response excerpt in it holds.
+    const QString script = QStringLiteral("var GLYPHS = %1;%2").arg(glyphsJson(), QString::fromUtf8(kScript));
+    const QString scriptHash = QString::fromLatin1(
+        QCryptographicHash::hash(script.toUtf8(), QCryptographicHash::Sha256).toBase64());
     h += QStringLiteral(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        // The browser itself keeps the report from reaching out: nothing but its own inline
-        // style and script, whatever a response excerpt in it holds.
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-        "script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">"
+        "script-src 'sha256-%4'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; "
+        "base-uri 'none'\">"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         "<meta name=\"generator\" content=\"Flowbench %1\"><title>%2</title><style>%3</style></head><body>\n")
-             .arg(esc(in.flowbenchVersion), esc(title), paletteStyle() + QString::fromUtf8(kStyle));
+             .arg(esc(in.flowbenchVersion), esc(title), paletteStyle() + QString::fromUtf8(kStyle),
+                 scriptHash);
 
     // Summary.
     const QString verdict = run.cancelled ? QStringLiteral("cancelled")
@@ -300,10 +305,8 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
             run.startedAt.isValid()
                 ? run.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"))
                 : QStringLiteral("(not started)") },
-        { "By",
-            !run.startedBy.isEmpty()  ? run.startedBy
-                : in.author.isEmpty() ? QStringLiteral("(unknown)")
-                                      : in.author },
+        // Who started the run, as its store recorded; a report made later names its maker apart.
+        { "By", run.startedBy.isEmpty() ? QStringLiteral("(not recorded)") : run.startedBy },
         { "Selection", run.selection.isEmpty() ? QStringLiteral("all") : run.selection },
         { "Run", run.id },
         { "Flowbench", in.flowbenchVersion },
@@ -508,12 +511,13 @@ QByteArray HtmlReport::toHtml(const HtmlReportInput &in)
                  .arg(n.isFailing() ? QStringLiteral("failing") : QString());
     h += QStringLiteral("</table></section>\n</main>\n");
     h += QStringLiteral(
-        "<footer>Made by Flowbench %1. This file needs no network and no other file.</footer>\n")
-             .arg(esc(in.flowbenchVersion));
+        "<footer>Made by Flowbench %1%2. This file needs no network and no other file.</footer>\n")
+             .arg(esc(in.flowbenchVersion),
+                 in.author.isEmpty() ? QString() : QStringLiteral(" for %1").arg(esc(in.author)));
     QJsonObject data { { QStringLiteral("nodes"), nodes } };
-    h += QStringLiteral("<script type=\"application/json\" id=\"fb-data\">%1</script>\n<script>var GLYPHS = "
-                        "%2;%3</script>\n</body></html>\n")
-             .arg(scriptJson(data), glyphsJson(), QString::fromUtf8(kScript));
+    h += QStringLiteral("<script type=\"application/json\" id=\"fb-data\">%1</script>\n<script>%2</script>\n"
+                        "</body></html>\n")
+             .arg(scriptJson(data), script);
     return h.toUtf8();
 }
 

@@ -21,7 +21,7 @@ struct HtmlReportInput
     Run previousRun;
     QList<CheckResult> previousResults;
     QByteArray mapSvg; // empty: the report lists the nodes instead
-    QString author; // who made the report: shown as "By" when the run does not name who started it
+    QString author; // who made the report (the footer); "By" is the run's startedBy
     QString flowbenchVersion;
     QString projectRevision; // projectRevision(): a fingerprint of the content
 

@@ -468,18 +468,15 @@ void Runner::onOutcome(CaseState &state, quint64 generation, const CheckOutcome 
             state.context.variables.set(it.key(), it.value());
     }
     QString message = outcome.message;
-    QString evidence = outcome.evidence;
     if (check.eventually.enabled() && state.attempts > 1) {
         message
             = QStringLiteral("after %1 tries in %2 s: %3").arg(state.attempts).arg(seconds(elapsed), message);
-        if (outcome.status != ResultStatus::Pass) {
+        if (outcome.status != ResultStatus::Pass) // completeStep lists the tries
             state.tries.note(state.attempts, state.tryStartedMs, outcome.status, outcome.message);
-            evidence = state.tries.above(evidence);
-        }
     }
     const qint64 duration
         = check.eventually.enabled() || outcome.durationMs <= 0 ? elapsed : outcome.durationMs;
-    completeStep(state, outcome.status, message, evidence, duration);
+    completeStep(state, outcome.status, message, outcome.evidence, duration);
 }
 
 // The try in flight would end past `eventually`'s bound: it ends now, and the step with
@@ -508,7 +505,7 @@ void Runner::stopAtBound(CaseState &state)
         QStringLiteral("after %1 tries in %2 s: %3; %4")
             .arg(state.attempts)
             .arg(seconds(elapsed), last.message, stopped),
-        state.tries.above(last.evidence), elapsed);
+        last.evidence, elapsed);
 }
 
 void Runner::noteWarnings(const QStringList &warnings)
@@ -559,6 +556,10 @@ void Runner::completeStep(CaseState &state, ResultStatus status, QString message
     result.evidence = m_secrets.apply(qint64(evidence.size()) * 3 <= m_options.maxEvidenceBytes
             ? std::move(evidence)
             : truncateEvidence(evidence, m_options.maxEvidenceBytes));
+    // The tries of an `eventually` step that did not pass go above the last try's evidence,
+    // outside its byte bound (at most 10 short lines), so they never push it out.
+    if (status != ResultStatus::Pass && !state.tries.isEmpty())
+        result.evidence = m_secrets.apply(state.tries.above(result.evidence));
     result.durationMs = durationMs;
     result.attempts = state.attempts;
     record(state, step, std::move(result));

@@ -5,6 +5,7 @@ namespace flowbench {
 namespace {
 constexpr int kFirst = 3;
 constexpr int kLast = 6;
+constexpr int kLineChars = 160; // what a try said, cut: the last try's evidence has the rest
 
 QString at(qint64 ms)
 {
@@ -14,9 +15,11 @@ QString at(qint64 ms)
 
 void TryLog::note(int attempt, qint64 startedMs, ResultStatus status, const QString &message)
 {
-    m_lines << QStringLiteral("  try %1 at %2 s: %3: %4")
-                   .arg(attempt)
-                   .arg(at(startedMs), toString(status), message.section(QLatin1Char('\n'), 0, 0));
+    QString line = message.section(QLatin1Char('\n'), 0, 0);
+    if (line.size() > kLineChars)
+        line = line.left(kLineChars - 1) + QStringLiteral("…");
+    m_lines
+        << QStringLiteral("  try %1 at %2 s: %3: %4").arg(attempt).arg(at(startedMs), toString(status), line);
 }
 
 void TryLog::noteStopped(int attempt, qint64 startedMs)

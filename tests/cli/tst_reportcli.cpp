@@ -7,6 +7,7 @@
 #include "support/reportfixture.h"
 #include "support/testenv.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QImage>
 #include <QProcess>
@@ -35,7 +36,7 @@ private slots:
 
 private:
     QStringList chromiumArgs(const QString &extra) const;
-    QString reportWith(const QString &name, const QByteArray &script);
+    QString reportWith(const QString &name, const QByteArray &script, bool namedInPolicy);
     QStringList requestsThroughProxy(const QString &file);
     QTemporaryDir m_dir;
     QString m_project;
@@ -189,8 +190,9 @@ void ReportCliTest::runIdAndErrors()
 }
 
 // The stored run's report with `script` added at the end of its body, as a page's own
-// script would run: what a person's click or the page's requests do, in a real browser.
-QString ReportCliTest::reportWith(const QString &name, const QByteArray &script)
+// script would run: what a person's click does, in a real browser. Only a script named in
+// the report's policy (by its hash, as the report names its own) may run.
+QString ReportCliTest::reportWith(const QString &name, const QByteArray &script, bool namedInPolicy)
 {
     const QString plain = m_dir.filePath(name + QStringLiteral("-plain.html"));
     const CliOutcome made = runCli({ QStringLiteral("report"), m_project, QStringLiteral("-o"), plain });
@@ -204,6 +206,15 @@ QString ReportCliTest::reportWith(const QString &name, const QByteArray &script)
     if (end < 0)
         return QString();
     html.insert(end, script);
+    // A script of the test's own runs only when the report's policy names it, as the
+    // report's own script is named: by its hash.
+    const qsizetype open = script.indexOf("<script>"), close = script.indexOf("</script>");
+    if (namedInPolicy && open >= 0 && close > open) {
+        const QByteArray body = script.mid(open + 8, close - open - 8);
+        html.replace("script-src ",
+            "script-src 'sha256-" + QCryptographicHash::hash(body, QCryptographicHash::Sha256).toBase64()
+                + "' ");
+    }
     const QString path = m_dir.filePath(name + QStringLiteral(".html"));
     QFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(html) != html.size())
@@ -266,7 +277,8 @@ void ReportCliTest::clickOnACardsTextShowsItsResults()
                        " document.body.setAttribute('data-clicked', t ? t.textContent : 'no text');"
                        " if (t) t.dispatchEvent(new MouseEvent('click', {bubbles: true})); });</script>")
             .arg(table.id)
-            .toUtf8());
+            .toUtf8(),
+        true);
     QVERIFY(!page.isEmpty());
     QProcess browser;
     browser.start(
@@ -286,9 +298,9 @@ void ReportCliTest::clickOnACardsTextShowsItsResults()
     QVERIFY(!panelHtml.contains(QLatin1String("No node selected.")));
 }
 
-// The report loads nothing from anywhere: a picture or a fetch that a response excerpt
-// might smuggle in is refused by the browser (the report's Content-Security-Policy). The
-// same page without that policy does reach the network, so the proxy would see it.
+// The report loads nothing from anywhere: a picture or a script that fetches, as a response
+// excerpt might smuggle in, is refused by the browser (the report's Content-Security-Policy
+// runs no script but its own). The same page without that policy does reach the network.
 void ReportCliTest::reportReachesNoNetwork()
 {
     if (m_chromium.isEmpty()) {
@@ -298,7 +310,7 @@ void ReportCliTest::reportReachesNoNetwork()
     }
     const QByteArray leak = "<img src=\"http://leak.invalid/pixel.png\">"
                             "<script>fetch('http://leak.invalid/fetch').catch(function () {});</script>";
-    const QString page = reportWith(QStringLiteral("leak"), leak);
+    const QString page = reportWith(QStringLiteral("leak"), leak, false);
     QVERIFY(!page.isEmpty());
     const auto toLeak = [](const QStringList &requests) {
         return std::any_of(requests.cbegin(), requests.cend(),

@@ -116,8 +116,8 @@ void HtmlReportTest::initTestCase()
     m_chromium = chromium();
 }
 
-// A report made later of a colleague's stored run names her, not whoever made the report;
-// a run that does not say (older stores, imports) names the report's maker.
+// A report made later of a colleague's stored run names her, not whoever made the report
+// (the footer names the maker); a run that does not say (older stores, imports) says so.
 void HtmlReportTest::byNamesWhoStartedTheRun()
 {
     HtmlReportInput in = fixtureInput();
@@ -126,9 +126,11 @@ void HtmlReportTest::byNamesWhoStartedTheRun()
     QString html = QString::fromUtf8(HtmlReport::toHtml(in));
     QVERIFY2(html.contains(QLatin1String("<dt>By</dt><dd>alice</dd>")), qPrintable(html.left(4000)));
     QVERIFY(!html.contains(QLatin1String("<dd>bob</dd>")));
-    in.run.startedBy.clear();
+    QVERIFY(html.contains(QLatin1String("for bob.")));
+    in.run.startedBy.clear(); // not recorded: not the maker's name either
     html = QString::fromUtf8(HtmlReport::toHtml(in));
-    QVERIFY(html.contains(QLatin1String("<dt>By</dt><dd>bob</dd>")));
+    QVERIFY2(html.contains(QLatin1String("<dt>By</dt><dd>(not recorded)</dd>")), qPrintable(html.left(4000)));
+    QVERIFY(!html.contains(QLatin1String("<dd>bob</dd>")));
 }
 
 QString HtmlReportTest::dumpDom(const QString &file, const QString &fragment)

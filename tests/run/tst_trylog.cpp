@@ -60,6 +60,10 @@ private slots:
                            "at the bound"));
         log.clear();
         QVERIFY(log.isEmpty());
+        // A long message is cut to one short line: the last try's evidence has the rest.
+        log.note(1, 0, ResultStatus::Fail, QString(500, QLatin1Char('x')));
+        const QString line = log.above(QString()).section(QLatin1Char('\n'), 1, 1);
+        QVERIFY2(line.size() < 200 && line.endsWith(QStringLiteral("x…")), qPrintable(line));
     }
 };
 

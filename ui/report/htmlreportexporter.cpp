@@ -2,6 +2,7 @@
 
 #include "io/formatregistry.h"
 #include "map/export/mapimage.h"
+#include "store/editlog.h"
 
 #include <QApplication>
 
@@ -9,9 +10,8 @@ namespace flowbench {
 
 void completeReportInput(HtmlReportInput &input)
 {
-    for (const char *variable : { "USER", "USERNAME", "LOGNAME" })
-        if (input.author.isEmpty())
-            input.author = qEnvironmentVariable(variable);
+    if (input.author.isEmpty())
+        input.author = defaultAuthorName(QString()); // the name edits are logged under
     if (input.flowbenchVersion.isEmpty())
         input.flowbenchVersion = QStringLiteral(FLOWBENCH_VERSION);
     if (input.projectRevision.isEmpty())

@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -129,8 +130,9 @@ Status ReportExportAction::exportReport(const QString &path, const Id &runId)
     ProjectDocument *document = m_document();
     if (!document)
         return Status::failure(tr("No project is open."));
-    // The run history lives in the store only: read it through a store of its own.
-    auto store = ProjectStore::open(document->filePath());
+    // The run history lives in the store only: read it through a store of its own (the
+    // location, not the path shown: a shared project's carries its password reference).
+    auto store = ProjectStore::open(document->location());
     if (!store)
         return Status::failure(store.error());
     const Result<Project> project = store.value()->load();
@@ -159,16 +161,25 @@ void ReportExportAction::exportDialog()
     const Id runId = choose.selectedRunId();
     QSettings settings;
     QString folder = settings.value(QLatin1String(kFolderKey)).toString();
+    const bool shared = document->location().isShared(); // its path is a URL, not a folder
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
-        folder = QFileInfo(document->filePath()).absolutePath();
-    const QString name = QStringLiteral("%1-report-%2.html")
-                             .arg(QFileInfo(document->filePath()).completeBaseName(), runId.left(8));
+        folder = shared ? QDir::homePath() : QFileInfo(document->filePath()).absolutePath();
+    QString base = shared ? document->projectName() : QFileInfo(document->filePath()).completeBaseName();
+    base.replace(QRegularExpression(QStringLiteral("[^\\w.-]+")), QStringLiteral("-"));
+    const QString name = QStringLiteral("%1-report-%2.html").arg(base, runId.left(8));
     QString path = QFileDialog::getSaveFileName(
         m_window, tr("Export Report"), folder + QLatin1Char('/') + name, tr("HTML report (*.html)"));
     if (path.isEmpty())
         return;
-    if (QFileInfo(path).suffix().isEmpty() && !QFileInfo::exists(path)) // not a device picked
+    if (QFileInfo(path).suffix().isEmpty() && !QFileInfo::exists(path)) { // not a device picked
         path += QStringLiteral(".html");
+        // The dialog asked about the name typed, not about the one written.
+        if (QFileInfo::exists(path)
+            && QMessageBox::question(m_window, tr("Export Report"),
+                   tr("%1 already exists. Replace it?").arg(QDir::toNativeSeparators(path)))
+                != QMessageBox::Yes)
+            return;
+    }
     settings.setValue(QLatin1String(kFolderKey), QFileInfo(path).absolutePath());
     Status written;
     {

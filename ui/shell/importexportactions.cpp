@@ -213,8 +213,9 @@ Status ImportExportActions::exportFile(const QString &path, const Exporter &form
         return Status::failure(tr("%1: is the open project; choose another file").arg(path));
     Project project;
     if (format.needsResults()) {
-        // The run history lives in the file only: read it through a store of its own.
-        auto store = ProjectStore::open(document->filePath());
+        // The run history lives in the store only: read it through a store of its own (the
+        // location, not the path shown: a shared project's carries its password reference).
+        auto store = ProjectStore::open(document->location());
         if (!store)
             return Status::failure(store.error());
         Result<Project> loaded = store.value()->load();

@@ -71,7 +71,8 @@ Result<QByteArray> MapImageExporter::write(const Project &project, const ExportO
     if (!built)
         return Result<QByteArray>::failure(built.error());
     MapScene *scene = built.value()->scene();
-    if (m_format == MapImageOptions::Format::Png && options.note) {
+    Result<QByteArray> file = mapFile(scene, map);
+    if (file && m_format == MapImageOptions::Format::Png && options.note) { // said once written
         const double used = mapPngScale(scene, map);
         if (used > 0 && used < map.scale)
             options.note(QStringLiteral("PNG scale %1 would pass the %2-megapixel cap: written at scale %3")
@@ -79,7 +80,7 @@ Result<QByteArray> MapImageExporter::write(const Project &project, const ExportO
                              .arg(kMapPngMaxPixels / 1e6)
                              .arg(used, 0, 'f', 2));
     }
-    return mapFile(scene, map);
+    return file;
 }
 
 void registerMapExporters()
