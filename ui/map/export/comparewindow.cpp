@@ -59,6 +59,7 @@ Result<CompareWindow *> CompareWindow::create(
         return Result<CompareWindow *>::failure(map.error());
     w->m_map = std::move(map.value());
     MapScene *scene = w->m_map->scene();
+    scene->setItemIndexMethod(QGraphicsScene::BspTreeIndex); // painted and hit-tested by a view
     for (const auto &entry : scene->nodeItems()) // a view of two versions: nothing to edit
         entry.second->setFlag(QGraphicsItem::ItemIsMovable, false);
 
