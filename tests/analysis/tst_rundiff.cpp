@@ -5,6 +5,7 @@
 #include "analysis/rundiff.h"
 #include "io/canonicaljson.h"
 #include "support/cliprocess.h"
+#include "support/projectfile.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -24,23 +25,6 @@ CheckResult result(const Id &check, ResultStatus status, const QString &message 
     r.status = status;
     r.message = message;
     return r;
-}
-
-Project readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    Result<Project> project = fromCanonicalJson(file.readAll(), path);
-    if (!project)
-        qFatal("%s", qPrintable(project.error()));
-    return project.value();
-}
-
-QString readText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
 const QString kRun1 = QStringLiteral("a1000000-0000-4000-8000-000000000001");

@@ -4,6 +4,7 @@
 #include "io/canonicaljson.h"
 #include "io/projectdiff.h"
 #include "support/cliprocess.h"
+#include "support/projectfile.h"
 #include "support/testenv.h"
 
 #include <QDir>
@@ -14,26 +15,6 @@
 using namespace flowbench;
 using namespace flowbench::testing;
 
-namespace {
-
-Project readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    Result<Project> project = fromCanonicalJson(file.readAll(), path);
-    if (!project)
-        qFatal("%s", qPrintable(project.error()));
-    return project.value();
-}
-
-QString readText(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
-}
-
-} // namespace
 
 class ProjectDiffTest : public QObject
 {

@@ -4,6 +4,7 @@
 #include "io/canonicaljson.h"
 #include "map/export/comparewindow.h"
 #include "map/mapoverlay.h"
+#include "support/projectfile.h"
 #include "ui/windowfixture.h"
 
 #include <QListWidget>
@@ -11,18 +12,6 @@
 using namespace flowbench;
 using namespace flowbench::testing;
 
-namespace {
-Project readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    Result<Project> project = fromCanonicalJson(file.readAll(), path);
-    if (!project)
-        qFatal("%s", qPrintable(project.error()));
-    return project.value();
-}
-} // namespace
 
 class TestCompareWindow : public QObject
 {

@@ -6,6 +6,7 @@
 #include "map/export/diffmapimage.h"
 #include "model/resultpalette.h"
 #include "support/cliprocess.h"
+#include "support/projectfile.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -13,19 +14,9 @@
 #include <QtTest>
 
 using namespace flowbench;
+using namespace flowbench::testing;
 
 namespace {
-
-Project readJson(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    Result<Project> project = fromCanonicalJson(file.readAll(), path);
-    if (!project)
-        qFatal("%s", qPrintable(project.error()));
-    return project.value();
-}
 
 // What one card group holds: the colours it is painted with and its texts.
 struct Card
