@@ -21,12 +21,18 @@ int severity(NodeState s)
 
 } // namespace
 
-QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckResult> &latestResults)
+QHash<Id, Id> nodesOfChecks(const Project &project)
 {
     QHash<Id, Id> nodeOfCheck;
     for (const TestCase &t : project.testCases)
         for (const Check &c : t.checks + t.cleanup)
             nodeOfCheck.insert(c.id, t.nodeId);
+    return nodeOfCheck;
+}
+
+QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckResult> &latestResults)
+{
+    const QHash<Id, Id> nodeOfCheck = nodesOfChecks(project);
 
     QHash<Id, NodeOutcome> outcomes;
     for (const CheckResult &r : latestResults) {

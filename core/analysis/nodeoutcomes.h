@@ -29,4 +29,8 @@ struct NodeOutcome
 // project count, so a deleted check no longer paints its node red).
 QHash<Id, NodeOutcome> nodeOutcomes(const Project &project, const QList<CheckResult> &latestResults);
 
+// Check id -> the node its test case is on (steps and cleanup steps): how a result finds
+// its node when the check still exists.
+QHash<Id, Id> nodesOfChecks(const Project &project);
+
 } // namespace flowbench

@@ -1,5 +1,7 @@
 #include "analysis/rundiff.h"
 
+#include "analysis/nodeoutcomes.h"
+
 #include <QSet>
 #include <algorithm>
 #include <tuple>
@@ -185,23 +187,7 @@ QString RunDiff::toText(const Project &project) const
 
 QHash<Id, RunDiff::NodeChange> RunDiff::nodeChanges(const Project &project) const
 {
-    QHash<Id, Id> nodeOfCheck;
-    for (const TestCase &t : project.testCases)
-        for (const Check &c : t.checks + t.cleanup)
-            nodeOfCheck.insert(c.id, t.nodeId);
-    auto rank = [](NodeChange c) {
-        switch (c) {
-        case NodeChange::Unchanged:
-            return 0;
-        case NodeChange::Fixed:
-            return 1;
-        case NodeChange::StillFailing:
-            return 2;
-        case NodeChange::NewFailure:
-            return 3;
-        }
-        return 0;
-    };
+    const QHash<Id, Id> nodeOfCheck = nodesOfChecks(project);
     QHash<Id, NodeChange> changes;
     auto mark = [&](const QList<Entry> &entries, NodeChange change) {
         for (const Entry &e : entries) {
@@ -211,7 +197,7 @@ QHash<Id, RunDiff::NodeChange> RunDiff::nodeChanges(const Project &project) cons
             if (node.isEmpty())
                 continue;
             const auto it = changes.constFind(node);
-            if (it == changes.cend() || rank(change) > rank(*it))
+            if (it == changes.cend() || change > *it)
                 changes.insert(node, change);
         }
     };

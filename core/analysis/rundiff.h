@@ -48,7 +48,8 @@ struct RunDiff
     // How each node of `project` changed, for the map: the worst of its checks (a new
     // failure, else still failing, else fixed, else unchanged). Nodes none of whose checks
     // ran in either run are absent.
-    enum class NodeChange { Unchanged, NewFailure, StillFailing, Fixed };
+    // In order of weight: a node shows the weightiest change among its checks.
+    enum class NodeChange { Unchanged, Fixed, StillFailing, NewFailure };
     QHash<Id, NodeChange> nodeChanges(const Project &project) const;
 };
 
